@@ -1,0 +1,89 @@
+/**
+ * Calendar dates without a time zone, as ISO strings `YYYY-MM-DD`.
+ * All arithmetic is done on the proleptic Gregorian calendar via UTC epoch days,
+ * so it never depends on the machine's time zone.
+ */
+
+/** A calendar date `YYYY-MM-DD` (e.g. a work date, an effective date). */
+export type LocalDate = string;
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** True when `value` is a real calendar date in `YYYY-MM-DD` form (rejects 2025-02-30). */
+export function isLocalDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+/** Number of days in a month (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Days since 1970-01-01 for a local date. @throws on a malformed date (a bug in the caller). */
+export function toEpochDay(date: LocalDate): number {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new Error(`Invalid LocalDate: ${date}`);
+  return Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY);
+}
+
+/** The local date for a count of days since 1970-01-01. */
+export function fromEpochDay(epochDay: number): LocalDate {
+  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** `date` plus `days` calendar days (negative goes back). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** Calendar days from `from` to `to` (positive when `to` is later). */
+export function diffDays(from: LocalDate, to: LocalDate): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): IsoWeekday {
+  // 1970-01-01 was a Thursday (ISO 4).
+  const d = (((toEpochDay(date) + 3) % 7) + 7) % 7;
+  return (d + 1) as IsoWeekday;
+}
+
+/** Inclusive list of dates from `from` to `to`; empty when `to` is before `from`. */
+export function eachDay(from: LocalDate, to: LocalDate): LocalDate[] {
+  const start = toEpochDay(from);
+  const end = toEpochDay(to);
+  const out: LocalDate[] = [];
+  for (let d = start; d <= end; d++) out.push(fromEpochDay(d));
+  return out;
+}
+
+/** Year of a local date. */
+export function yearOf(date: LocalDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** First and last day of the month containing `date` (or of `YYYY-MM`). */
+export function monthRange(yearMonth: string): { from: LocalDate; to: LocalDate } {
+  const y = Number(yearMonth.slice(0, 4));
+  const m = Number(yearMonth.slice(5, 7));
+  const mm = String(m).padStart(2, '0');
+  return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(daysInMonth(y, m)).padStart(2, '0')}` };
+}
+
+/** Smaller / larger of two dates (ISO strings compare correctly as text). */
+export function minDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a <= b ? a : b;
+}
+export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a >= b ? a : b;
+}
