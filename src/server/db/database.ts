@@ -1,0 +1,93 @@
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type DbEngine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: DbEngine;
+  close(): Promise<void>;
+  /** The embedded instance, when the engine is PGlite (used to dump test templates). */
+  pglite?: PGlite;
+}
+
+/**
+ * Type parsing is the same on both engines, so code and tests never see a difference:
+ * int8 → number (throws past 2^53), numeric → string (exact), date → 'YYYY-MM-DD' string (never a JS Date,
+ * so no time-zone shift), timestamptz → Date.
+ */
+const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082, TIMESTAMP: 1114, TIMESTAMPTZ: 1184 } as const;
+
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`int8 value ${value} exceeds the safe integer range`);
+  return n;
+}
+const identity = (value: string) => value;
+const parseTimestamptz = (value: string) => new Date(value);
+const parseTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+
+export const TYPE_PARSERS: Record<number, (value: string) => unknown> = {
+  [OID.INT8]: parseInt8,
+  [OID.NUMERIC]: identity,
+  [OID.DATE]: identity,
+  [OID.TIMESTAMP]: parseTimestamp,
+  [OID.TIMESTAMPTZ]: parseTimestamptz,
+};
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    const parser = TYPE_PARSERS[oid];
+    if (parser && format !== 'binary') return parser;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` or undefined for in-memory. */
+  dataDir?: string | undefined;
+  /** A PGlite data-dir tarball to start from (test templates). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number;
+}
+
+function kyselyFor(dialect: ConstructorParameters<typeof Kysely<Database>>[0]['dialect']): Db {
+  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+}
+
+/** Open PostgreSQL (when a URL is given) or the embedded PGlite. */
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      types: pgTypes,
+    });
+    // Fail fast with a clear error when the server is unreachable.
+    const client = await pool.connect();
+    client.release();
+    const db = kyselyFor(new PostgresDialect({ pool }));
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = await PGlite.create(options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined, {
+    parsers: Object.fromEntries(Object.entries(TYPE_PARSERS).map(([oid, fn]) => [oid, (v: string) => fn(v)])),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = kyselyFor(new PGliteDialect(pglite));
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+export { pgliteTypes };

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { localDate } from './common.ts';
+
+export const UNIT_KINDS = ['INSTANSI', 'OPD', 'BIDANG', 'UPTD', 'SEKOLAH', 'PUSKESMAS'] as const;
+export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+export const EMPLOYEE_TYPES = ['PNS', 'CPNS', 'PPPK', 'PPPK_PARUH_WAKTU', 'NON_ASN'] as const;
+export const POSITION_KINDS = [
+  'JPT_MADYA',
+  'JPT_PRATAMA',
+  'ADMINISTRATOR',
+  'PENGAWAS',
+  'PELAKSANA',
+  'JF_AHLI_UTAMA',
+  'JF_AHLI_MADYA',
+  'JF_AHLI_MUDA',
+  'JF_AHLI_PERTAMA',
+  'JF_PENYELIA',
+  'JF_MAHIR',
+  'JF_TERAMPIL',
+  'JF_PEMULA',
+] as const;
+
+export const officeSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  radiusM: z.number().int(),
+});
+export const officeInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  lat: z.number().min(-11.5).max(6.5, 'Lintang di luar wilayah Indonesia'),
+  lon: z.number().min(94).max(141.5, 'Bujur di luar wilayah Indonesia'),
+  radiusM: z.number().int().min(10).max(5000),
+});
+
+export const unitSchema = z.object({
+  id: z.string().uuid(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  parentId: z.string().uuid().nullable(),
+  timeZone: z.enum(TIME_ZONES),
+  address: z.string().nullable(),
+  offices: z.array(officeSchema),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export interface UnitTreeNode {
+  id: string;
+  code: string;
+  name: string;
+  kind: (typeof UNIT_KINDS)[number];
+  timeZone: (typeof TIME_ZONES)[number];
+  employeeCount: number;
+  children: UnitTreeNode[];
+}
+export const unitTreeNodeSchema: z.ZodType<UnitTreeNode> = z.lazy(() =>
+  z.object({
+    id: z.string().uuid(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(UNIT_KINDS),
+    timeZone: z.enum(TIME_ZONES),
+    employeeCount: z.number().int(),
+    children: z.array(unitTreeNodeSchema),
+  }),
+);
+
+export const unitInputSchema = z.object({
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(2).max(200),
+  kind: z.enum(UNIT_KINDS),
+  parentId: z.string().uuid().nullable(),
+  timeZone: z.enum(TIME_ZONES),
+  address: z.string().max(500).nullable().optional(),
+});
+
+export const positionSchema = z.object({
+  id: z.string().uuid(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(POSITION_KINDS),
+  kelasJabatan: z.number().int(),
+  unitId: z.string().uuid(),
+  isHead: z.boolean(),
+});
+
+export const employeeListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  unitId: z.string().uuid().optional(),
+  includeSubunits: z.coerce.boolean().default(true),
+  type: z.enum(EMPLOYEE_TYPES).optional(),
+  status: z.enum(['active', 'inactive', 'all']).default('active'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  sort: z.enum(['name', 'nip', 'unit']).default('name'),
+});
+
+export const employeeListItemSchema = z.object({
+  id: z.string().uuid(),
+  nip: z.string().nullable(),
+  fullName: z.string(),
+  employeeType: z.enum(EMPLOYEE_TYPES),
+  golongan: z.string().nullable(),
+  unitId: z.string().uuid(),
+  unitName: z.string(),
+  positionName: z.string().nullable(),
+  active: z.boolean(),
+});
+
+export const placementSchema = z.object({
+  id: z.string().uuid(),
+  unitId: z.string().uuid(),
+  unitName: z.string(),
+  positionId: z.string().uuid().nullable(),
+  positionName: z.string().nullable(),
+  superiorId: z.string().uuid().nullable(),
+  superiorName: z.string().nullable(),
+  validFrom: localDate,
+  validTo: localDate.nullable(),
+  decree: z.string().nullable(),
+});
+
+export const actingSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(['PLT', 'PLH']),
+  positionId: z.string().uuid(),
+  positionName: z.string(),
+  unitName: z.string(),
+  validFrom: localDate,
+  validTo: localDate.nullable(),
+  reason: z.string().nullable(),
+});
+
+export const employeeDetailSchema = employeeListItemSchema.extend({
+  frontTitle: z.string().nullable(),
+  name: z.string(),
+  backTitle: z.string().nullable(),
+  gender: z.enum(['L', 'P']),
+  birthDate: localDate.nullable(),
+  education: z.string().nullable(),
+  internalId: z.string().nullable(),
+  positionId: z.string().uuid().nullable(),
+  superiorId: z.string().uuid().nullable(),
+  superiorName: z.string().nullable(),
+  activeFrom: localDate,
+  activeTo: localDate.nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  placements: z.array(placementSchema),
+  acting: z.array(actingSchema),
+  subordinateCount: z.number().int(),
+});
+export type EmployeeDetail = z.infer<typeof employeeDetailSchema>;
+
+export const employeeInputSchema = z.object({
+  nip: z.string().trim().nullable(),
+  internalId: z.string().trim().max(40).nullable().optional(),
+  frontTitle: z.string().trim().max(60).nullable().optional(),
+  name: z.string().trim().min(2).max(200),
+  backTitle: z.string().trim().max(100).nullable().optional(),
+  gender: z.enum(['L', 'P']),
+  birthDate: localDate.nullable().optional(),
+  employeeType: z.enum(EMPLOYEE_TYPES),
+  golongan: z.string().trim().max(10).nullable().optional(),
+  education: z.string().trim().max(10).nullable().optional(),
+  unitId: z.string().uuid(),
+  positionId: z.string().uuid().nullable().optional(),
+  superiorId: z.string().uuid().nullable().optional(),
+  activeFrom: localDate,
+  activeTo: localDate.nullable().optional(),
+  email: z.string().email().nullable().optional(),
+  phone: z.string().max(30).nullable().optional(),
+});
+
+export const placementInputSchema = z.object({
+  unitId: z.string().uuid(),
+  positionId: z.string().uuid().nullable(),
+  superiorId: z.string().uuid().nullable(),
+  validFrom: localDate,
+  decree: z.string().max(200).nullable().optional(),
+});
+
+export const actingInputSchema = z.object({
+  kind: z.enum(['PLT', 'PLH']),
+  positionId: z.string().uuid(),
+  validFrom: localDate,
+  validTo: localDate.nullable(),
+  reason: z.string().max(500).nullable().optional(),
+});

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createDatabase, type DatabaseHandle } from '../../src/server/db/database.ts';
+import { withDatabase } from './global-setup.ts';
+
+/**
+ * A fresh, migrated database for one test file: a clone of the run's template (PGlite tarball, or a
+ * PostgreSQL `create database … template …` when TEST_DATABASE_URL is set). Close it in afterAll.
+ */
+export async function createTestDb(): Promise<DatabaseHandle> {
+  const serverUrl = inject('pgServerUrl');
+  if (serverUrl) {
+    const name = `abdi_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${name} template ${inject('pgTemplateDb')}`);
+    } finally {
+      await admin.end();
+    }
+    const handle = await createDatabase({ databaseUrl: withDatabase(serverUrl, name), poolSize: 5 });
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        const drop = new pg.Client({ connectionString: serverUrl });
+        await drop.connect();
+        await drop.query(`drop database if exists ${name} with (force)`);
+        await drop.end();
+      },
+    };
+  }
+  const tarball = await readFile(inject('pgliteTemplate'));
+  return createDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
+}
