@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import type { DisciplineRules } from './discipline-rules.ts';
+import { disciplineRulesSchema, findLadder, validateDisciplineRules } from './discipline-rules.ts';
+import { nationalRules, regional4060Rules } from './test-helpers.ts';
+import nationalJson from '../../../rulebooks/national/discipline.json' with { type: 'json' };
+
+function mutate(change: (r: DisciplineRules) => void): DisciplineRules {
+  const copy = structuredClone(nationalRules);
+  change(copy);
+  return copy;
+}
+
+function pnsSteps(r: DisciplineRules) {
+  const ladder = r.ladders[0];
+  if (ladder === undefined) throw new Error('fixture has no PNS ladder');
+  return ladder.steps;
+}
+
+describe('discipline rulebooks', () => {
+  it.each([
+    ['national', nationalRules],
+    ['regional-40-60', regional4060Rules],
+  ])('%s parses and validates without issues', (_name, rules) => {
+    expect(validateDisciplineRules(rules)).toEqual([]);
+  });
+
+  it('the national file round-trips through the schema', () => {
+    expect(disciplineRulesSchema.safeParse(nationalJson).success).toBe(true);
+  });
+
+  it.each([
+    ['PNS', 'PNS'],
+    ['CPNS', 'PNS'],
+    ['PPPK', 'PPPK'],
+    ['PPPK_PARUH_WAKTU', null],
+    ['NON_ASN', null],
+  ] as const)('national ladder for %s is %s', (type, id) => {
+    expect(findLadder(nationalRules, type)?.id ?? null).toBe(id);
+  });
+
+  it('450 minutes = 1 day, salary stop after 10 consecutive days, effective on the 15th HK after receipt', () => {
+    expect(nationalRules.minutesPerDay.minutes).toBe(450);
+    expect(findLadder(nationalRules, 'PNS')?.consecutive).toMatchObject({
+      days: 10,
+      sanction: 'B3',
+      salaryStop: true,
+    });
+    expect(nationalRules.deadlines.effective).toMatchObject({
+      count: 15,
+      unit: 'workingDays',
+      countFrom: 'dayAfterReceipt',
+    });
+  });
+});
+
+describe('validateDisciplineRules', () => {
+  it.each<[string, (r: DisciplineRules) => void, string, RegExp]>([
+    [
+      'a gap between steps',
+      (r) => {
+        (pnsSteps(r)[1] as { fromDays: number }).fromDays = 5;
+      },
+      'discipline.ladders[0].steps[1].fromDays',
+      /celah/,
+    ],
+    [
+      'overlapping steps',
+      (r) => {
+        (pnsSteps(r)[2] as { fromDays: number }).fromDays = 6;
+      },
+      'discipline.ladders[0].steps[2].fromDays',
+      /tumpang tindih/,
+    ],
+    [
+      'toDays below fromDays',
+      (r) => {
+        (pnsSteps(r)[1] as { toDays: number | null }).toDays = 3;
+      },
+      'discipline.ladders[0].steps[1].toDays',
+      /lebih kecil/,
+    ],
+    [
+      'an open-ended step that is not the last',
+      (r) => {
+        (pnsSteps(r)[1] as { toDays: number | null }).toDays = null;
+      },
+      'discipline.ladders[0].steps[1].toDays',
+      /terakhir/,
+    ],
+    [
+      'a first threshold of 0 days',
+      (r) => {
+        (pnsSteps(r)[0] as { fromDays: number }).fromDays = 0;
+      },
+      'discipline.ladders[0].steps[0].fromDays',
+      /minimal 1/,
+    ],
+    [
+      'a berat step before a sedang step',
+      (r) => {
+        const s = pnsSteps(r);
+        (s[3] as { level: string }).level = 'berat';
+        (s[3] as { sanction: string }).sanction = 'B1';
+      },
+      'discipline.ladders[0].steps[4].level',
+      /ringan < sedang < berat/,
+    ],
+    [
+      'a sanction whose level differs from the step',
+      (r) => {
+        (pnsSteps(r)[0] as { sanction: string }).sanction = 'S1';
+      },
+      'discipline.ladders[0].steps[0].sanction',
+      /bertingkat sedang/,
+    ],
+    [
+      'a lighter sanction on a higher step',
+      (r) => {
+        (pnsSteps(r)[2] as { sanction: string }).sanction = 'R1';
+      },
+      'discipline.ladders[0].steps[2].sanction',
+      /lebih berat/,
+    ],
+    [
+      'an unknown sanction',
+      (r) => {
+        (pnsSteps(r)[0] as { sanction: string }).sanction = 'XX';
+      },
+      'discipline.ladders[0].steps[0].sanction',
+      /tidak ada di katalog/,
+    ],
+    [
+      'minutes per day of 0',
+      (r) => {
+        r.minutesPerDay.minutes = 0;
+      },
+      'discipline.minutesPerDay.minutes',
+      /lebih dari 0/,
+    ],
+    [
+      'a zero delivery deadline',
+      (r) => {
+        r.deadlines.delivery.count = 0;
+      },
+      'discipline.deadlines.delivery.count',
+      /lebih dari 0/,
+    ],
+    [
+      'a negative appeal response deadline',
+      (r) => {
+        r.deadlines.appeal.response.count = -1;
+      },
+      'discipline.deadlines.appeal.response.count',
+      /lebih dari 0/,
+    ],
+    [
+      'a zero consecutive threshold',
+      (r) => {
+        const c = r.ladders[0]?.consecutive;
+        if (c) c.days = 0;
+      },
+      'discipline.ladders[0].consecutive.days',
+      /lebih dari 0/,
+    ],
+    [
+      'an employee type in two ladders',
+      (r) => {
+        r.ladders[1]?.employeeTypes.push('CPNS');
+      },
+      'discipline.ladders[1].employeeTypes[1]',
+      /sudah memiliki tangga PNS/,
+    ],
+    [
+      'a code that is both TK and non-working',
+      (r) => {
+        r.absence.nonWorkingCodes.push('TK');
+      },
+      'discipline.absence.nonWorkingCodes[1]',
+      /sekaligus/,
+    ],
+    [
+      'an inactive sanction without substitute',
+      (r) => {
+        const s = r.sanctionTypes.find((t) => t.code === 'S1');
+        if (s) s.interimSubstitute = null;
+      },
+      'discipline.sanctionTypes[3].interimSubstitute',
+      /tidak memiliki pengganti/,
+    ],
+    [
+      'a ringan sanction ranked above a sedang one',
+      (r) => {
+        const s = r.sanctionTypes.find((t) => t.code === 'R3');
+        if (s) s.rank = 500;
+      },
+      'discipline.sanctionTypes[2].rank',
+      /tidak boleh lebih berat/,
+    ],
+    [
+      'an end date before the start date',
+      (r) => {
+        r.effectiveTo = '2020-01-01';
+      },
+      'discipline.effectiveTo',
+      /sebelum/,
+    ],
+  ])('reports %s', (_name, change, path, message) => {
+    const issues = validateDisciplineRules(mutate(change));
+    expect(issues).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+
+  it('uses the given path prefix', () => {
+    const issues = validateDisciplineRules(
+      mutate((r) => {
+        r.minutesPerDay.minutes = -5;
+      }),
+      'rulebook.discipline',
+    );
+    expect(issues.map((i) => i.path)).toEqual(['rulebook.discipline.minutesPerDay.minutes']);
+  });
+});

@@ -1,0 +1,222 @@
+/**
+ * The performance and talent section of a rulebook: the predikat matrix, predikat conversions
+ * (angka kredit, talent score, TPP kinerja score), JPM bands with both label sets and the 9-box.
+ * Source: PermenPANRB 6/2022 (predikat); PermenPANRB 1/2023 (angka kredit); PermenPANRB 38/2017 (JPM);
+ * PermenPANRB 3/2020 (9-box); regulations.md §6.3, §7.2, §7.3, §10 (Performance, Competency/talent).
+ */
+import { z } from 'zod';
+import { legalBasisSchema, localDateSchema } from '../common/legal-basis.ts';
+import type { RuleIssue } from '../common/rule-issue.ts';
+
+/** Rating of hasil kerja and of perilaku kerja. Source: PermenPANRB 6/2022; regulations.md §6.3. */
+export const RATINGS = ['DI_BAWAH_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'DI_ATAS_EKSPEKTASI'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const RATING_LABELS: Record<Rating, string> = {
+  DI_BAWAH_EKSPEKTASI: 'Di Bawah Ekspektasi',
+  SESUAI_EKSPEKTASI: 'Sesuai Ekspektasi',
+  DI_ATAS_EKSPEKTASI: 'Di Atas Ekspektasi',
+};
+
+/** The five official predikat. Source: PermenPANRB 6/2022; regulations.md §6.3. */
+export const PREDIKATS = [
+  'SANGAT_BAIK',
+  'BAIK',
+  'BUTUH_PERBAIKAN',
+  'KURANG_MISCONDUCT',
+  'SANGAT_KURANG',
+] as const;
+export type Predikat = (typeof PREDIKATS)[number];
+
+/** Official names (the fourth is "Kurang/Misconduct", not just "Kurang"). Source: regulations.md §6.3. */
+export const PREDIKAT_LABELS: Record<Predikat, string> = {
+  SANGAT_BAIK: 'Sangat Baik',
+  BAIK: 'Baik',
+  BUTUH_PERBAIKAN: 'Butuh Perbaikan',
+  KURANG_MISCONDUCT: 'Kurang/Misconduct',
+  SANGAT_KURANG: 'Sangat Kurang',
+};
+
+/** Potential axis of the 9-box. Source: PermenPANRB 3/2020; regulations.md §7.3. */
+export const POTENTIAL_LEVELS = ['RENDAH', 'MENENGAH', 'TINGGI'] as const;
+export type PotentialLevel = (typeof POTENTIAL_LEVELS)[number];
+
+export const POTENTIAL_LABELS: Record<PotentialLevel, string> = {
+  RENDAH: 'Rendah',
+  MENENGAH: 'Menengah',
+  TINGGI: 'Tinggi',
+};
+
+const predikatRecord = (value: z.ZodNumber) => z.record(z.enum(PREDIKATS), value);
+
+/** A JPM band: from `minPercent` (inclusive) up to the next band's minimum (exclusive). */
+export const jpmBandSchema = z.object({
+  minPercent: z.number().min(0).max(100),
+  code: z.string().min(1),
+  label: z.string().min(1),
+});
+export type JpmBand = z.infer<typeof jpmBandSchema>;
+
+const jpmLabelSetSchema = z.object({ legalBasis: legalBasisSchema, bands: z.array(jpmBandSchema).min(1) });
+
+/** Lower bounds of the upper two levels of a 0–100 axis: `highFrom` ≥ … ; `middleFrom` ≤ … < `highFrom`. */
+const axisThresholdsSchema = z.object({
+  middleFrom: z.number().min(0).max(100),
+  highFrom: z.number().min(0).max(100),
+});
+
+export const performanceRulesSchema = z.object({
+  effectiveFrom: localDateSchema,
+  effectiveTo: localDateSchema.nullable(),
+  legalBasis: legalBasisSchema,
+  note: z.string().optional(),
+  predikatMatrix: z.object({
+    legalBasis: legalBasisSchema,
+    cells: z.array(
+      z.object({ hasilKerja: z.enum(RATINGS), perilaku: z.enum(RATINGS), predikat: z.enum(PREDIKATS) }),
+    ),
+  }),
+  /** Annual angka kredit = coefficient × this percentage (JF). */
+  angkaKreditPercent: z.object({
+    legalBasis: legalBasisSchema,
+    byPredikat: predikatRecord(z.number().min(0).max(200)),
+  }),
+  /** Predikat → 0–100 score used as the performance axis of the talent 9-box. */
+  talentScore: z.object({
+    legalBasis: legalBasisSchema,
+    byPredikat: predikatRecord(z.number().min(0).max(100)),
+  }),
+  /** Predikat → 0..1 factor of the TPP kinerja component. [REG] */
+  tppKinerjaScore: z.object({
+    legalBasis: legalBasisSchema,
+    isExample: z.boolean().default(false),
+    byPredikat: predikatRecord(z.number().min(0).max(1)),
+  }),
+  jpm: z.object({
+    legalBasis: legalBasisSchema,
+    /** JPM above 100 % is reported as 100 %. */
+    capAt100: z.boolean(),
+    selection: jpmLabelSetSchema,
+    mapping: jpmLabelSetSchema,
+  }),
+  nineBox: z.object({
+    legalBasis: legalBasisSchema,
+    performance: axisThresholdsSchema,
+    potential: axisThresholdsSchema,
+    /** Talent value = performance × w.performance % + potential × w.potential %. */
+    talentValueWeights: z.object({
+      performance: z.number().min(0).max(100),
+      potential: z.number().min(0).max(100),
+    }),
+    talentPoolBoxes: z.array(z.number().int().min(1).max(9)),
+    boxes: z.array(
+      z.object({
+        performance: z.enum(RATINGS),
+        potential: z.enum(POTENTIAL_LEVELS),
+        box: z.number().int().min(1).max(9),
+        label: z.string().min(1),
+      }),
+    ),
+  }),
+});
+export type PerformanceRules = z.infer<typeof performanceRulesSchema>;
+export type JpmLabelSet = 'selection' | 'mapping';
+
+/**
+ * Checks a parsed performance section: the predikat matrix and the 9-box each cover every cell exactly once,
+ * JPM bands start at 0 without duplicates, axis thresholds are ordered, talent weights add up to 100 %.
+ * Source: PermenPANRB 6/2022 Lampiran (matrix); PermenPANRB 3/2020 (9-box); regulations.md §6.3, §7.2, §7.3.
+ *
+ * @param rules the parsed section
+ * @param path JSON path prefix for the issues
+ * @returns the problems found (Bahasa Indonesia); empty when the section is usable
+ */
+export function validatePerformanceRules(rules: PerformanceRules, path = 'performance'): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const add = (p: string, message: string) => issues.push({ path: `${path}.${p}`, message });
+
+  if (rules.effectiveTo !== null && rules.effectiveTo < rules.effectiveFrom) {
+    add(
+      'effectiveTo',
+      `Tanggal akhir berlaku ${rules.effectiveTo} sebelum tanggal mulai ${rules.effectiveFrom}`,
+    );
+  }
+
+  const cells = new Set<string>();
+  rules.predikatMatrix.cells.forEach((c, i) => {
+    const key = `${c.hasilKerja}/${c.perilaku}`;
+    if (cells.has(key))
+      add(
+        `predikatMatrix.cells[${i}]`,
+        `Sel hasil kerja ${RATING_LABELS[c.hasilKerja]} × perilaku ${RATING_LABELS[c.perilaku]} tercantum lebih dari sekali`,
+      );
+    cells.add(key);
+  });
+  for (const h of RATINGS) {
+    for (const p of RATINGS) {
+      if (!cells.has(`${h}/${p}`))
+        add(
+          'predikatMatrix.cells',
+          `Sel hasil kerja ${RATING_LABELS[h]} × perilaku ${RATING_LABELS[p]} belum diisi`,
+        );
+    }
+  }
+
+  for (const set of ['selection', 'mapping'] as const) {
+    const bands = rules.jpm[set].bands;
+    const mins = new Set<number>();
+    const codes = new Set<string>();
+    bands.forEach((b, i) => {
+      if (mins.has(b.minPercent))
+        add(`jpm.${set}.bands[${i}].minPercent`, `Batas bawah ${b.minPercent}% tercantum lebih dari sekali`);
+      mins.add(b.minPercent);
+      if (codes.has(b.code)) add(`jpm.${set}.bands[${i}].code`, `Kode ${b.code} tercantum lebih dari sekali`);
+      codes.add(b.code);
+    });
+    if (!mins.has(0)) add(`jpm.${set}.bands`, 'Harus ada rentang JPM yang dimulai dari 0%');
+  }
+
+  for (const axis of ['performance', 'potential'] as const) {
+    const t = rules.nineBox[axis];
+    if (t.middleFrom >= t.highFrom)
+      add(
+        `nineBox.${axis}`,
+        `Batas menengah (${t.middleFrom}) harus lebih kecil dari batas tinggi (${t.highFrom})`,
+      );
+  }
+  const w = rules.nineBox.talentValueWeights;
+  if (w.performance + w.potential !== 100)
+    add(
+      'nineBox.talentValueWeights',
+      `Bobot kinerja (${w.performance}%) dan potensial (${w.potential}%) harus berjumlah 100%`,
+    );
+
+  const boxCells = new Set<string>();
+  const boxNumbers = new Set<number>();
+  rules.nineBox.boxes.forEach((b, i) => {
+    const key = `${b.performance}/${b.potential}`;
+    if (boxCells.has(key))
+      add(
+        `nineBox.boxes[${i}]`,
+        `Kotak kinerja ${RATING_LABELS[b.performance]} × potensial ${POTENTIAL_LABELS[b.potential]} tercantum lebih dari sekali`,
+      );
+    boxCells.add(key);
+    if (boxNumbers.has(b.box))
+      add(`nineBox.boxes[${i}].box`, `Nomor kotak ${b.box} dipakai lebih dari sekali`);
+    boxNumbers.add(b.box);
+  });
+  for (const r of RATINGS) {
+    for (const p of POTENTIAL_LEVELS) {
+      if (!boxCells.has(`${r}/${p}`))
+        add(
+          'nineBox.boxes',
+          `Kotak kinerja ${RATING_LABELS[r]} × potensial ${POTENTIAL_LABELS[p]} belum diisi`,
+        );
+    }
+  }
+  rules.nineBox.talentPoolBoxes.forEach((b, i) => {
+    if (!boxNumbers.has(b)) add(`nineBox.talentPoolBoxes[${i}]`, `Kotak ${b} tidak ada di tabel 9-box`);
+  });
+
+  return issues;
+}

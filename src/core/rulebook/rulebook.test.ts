@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import nationalCalendar from '../../../rulebooks/national/calendar.json' with { type: 'json' };
+import nationalSchedule from '../../../rulebooks/national/schedule.json' with { type: 'json' };
+import regionalCalendar from '../../../rulebooks/regional-40-60/calendar.json' with { type: 'json' };
+import { addDays, fromEpochDay, toEpochDay } from '../common/local-date.ts';
+import type { Rulebook, RulebookMeta } from './rulebook.ts';
+import { assembleRulebook, parseRulebook, resolveRulebook, validateRulebookVersions } from './rulebook.ts';
+
+function meta(over: Partial<RulebookMeta>): { meta: RulebookMeta } {
+  return {
+    meta: {
+      id: 'x',
+      name: 'X',
+      region: 'contoh',
+      version: '1',
+      effectiveFrom: '2025-01-01',
+      effectiveTo: null,
+      legalBasis: [{ regulation: 'X' }],
+      mergeSections: [],
+      ...over,
+    },
+  };
+}
+
+describe('validateRulebookVersions', () => {
+  it.each<[string, { meta: RulebookMeta }[], string | null]>([
+    [
+      'contiguous versions are fine',
+      [
+        meta({ id: 'a', version: '1', effectiveTo: '2024-12-31', effectiveFrom: '2024-01-01' }),
+        meta({ id: 'b', version: '2', effectiveFrom: '2025-01-01' }),
+      ],
+      null,
+    ],
+    [
+      'a gap between versions',
+      [
+        meta({ id: 'a', version: '1', effectiveFrom: '2024-01-01', effectiveTo: '2024-11-30' }),
+        meta({ id: 'b', version: '2', effectiveFrom: '2025-01-01' }),
+      ],
+      'Ada kekosongan aturan: versi 1 berakhir 2024-11-30, versi 2 baru mulai 2025-01-01',
+    ],
+    [
+      'overlap with a bounded version',
+      [
+        meta({ id: 'a', version: '1', effectiveFrom: '2024-01-01', effectiveTo: '2025-03-31' }),
+        meta({ id: 'b', version: '2', effectiveFrom: '2025-01-01' }),
+      ],
+      'Versi 2 mulai 2025-01-01, tumpang tindih dengan versi 1 yang berlaku s.d. 2025-03-31',
+    ],
+    [
+      'overlap with an open-ended version',
+      [
+        meta({ id: 'a', version: '1', effectiveFrom: '2024-01-01' }),
+        meta({ id: 'b', version: '2', effectiveFrom: '2025-01-01' }),
+      ],
+      'Versi 2 (2025-01-01) tumpang tindih dengan versi 1 yang berlaku tanpa batas akhir',
+    ],
+    [
+      'duplicate ids',
+      [meta({ id: 'a', region: 'r1' }), meta({ id: 'a', region: 'r2' })],
+      'Id rulebook a dipakai lebih dari sekali',
+    ],
+    [
+      'different regions never conflict',
+      [meta({ id: 'a', region: 'r1' }), meta({ id: 'b', region: 'r2', effectiveFrom: '2030-01-01' })],
+      null,
+    ],
+  ])('%s', (_name, versions, message) => {
+    const issues = validateRulebookVersions(versions);
+    if (message === null) expect(issues).toEqual([]);
+    else expect(issues.map((i) => i.message)).toContain(message);
+  });
+
+  it('names the later version in the path', () => {
+    const issues = validateRulebookVersions([
+      meta({ id: 'v1', effectiveFrom: '2024-01-01', effectiveTo: '2024-06-30' }),
+      meta({ id: 'v2', effectiveFrom: '2024-08-01' }),
+    ]);
+    expect(issues[0]?.path).toBe('rulebooks[v2].meta.effectiveFrom');
+  });
+});
+
+describe('resolveRulebook', () => {
+  const versions = [
+    meta({ id: 'a', version: '1', effectiveFrom: '2024-01-01', effectiveTo: '2024-12-31' }),
+    meta({ id: 'b', version: '2', effectiveFrom: '2025-01-01', effectiveTo: '2025-06-30' }),
+    meta({ id: 'c', version: '3', effectiveFrom: '2025-07-01' }),
+    meta({ id: 'n', region: 'nasional', effectiveFrom: '2025-01-01' }),
+  ];
+
+  it.each([
+    ['first day of version 1', '2024-01-01', 'a'],
+    ['last day of version 1', '2024-12-31', 'a'],
+    ['first day of version 2', '2025-01-01', 'b'],
+    ['open-ended version 3', '2031-05-05', 'c'],
+  ])('%s → %s', (_name, date, id) => {
+    const r = resolveRulebook(versions, 'contoh', date);
+    expect(r.ok && r.rulebook.meta.id).toBe(id);
+  });
+
+  it.each([
+    [
+      'before the first version',
+      'contoh',
+      '2023-12-31',
+      'Tidak ada rulebook wilayah contoh yang berlaku pada 2023-12-31',
+    ],
+    ['an unknown region', 'lain', '2025-01-01', 'Tidak ada rulebook untuk wilayah lain'],
+  ])('error: %s', (_name, region, date, error) => {
+    expect(resolveRulebook(versions, region, date)).toEqual({ ok: false, error });
+  });
+
+  it('error when overlapping versions both cover the date', () => {
+    const r = resolveRulebook([meta({ id: 'a' }), meta({ id: 'b' })], 'contoh', '2025-02-01');
+    expect(r.ok).toBe(false);
+  });
+
+  it('property: picks the version covering the date, for any contiguous chain', () => {
+    const start = toEpochDay('2020-01-01');
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 800 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 6000 }),
+        (lengths, offset) => {
+          const chain: { meta: RulebookMeta }[] = [];
+          let from = fromEpochDay(start);
+          lengths.forEach((len, i) => {
+            const last = i === lengths.length - 1;
+            chain.push(
+              meta({ id: `v${i}`, effectiveFrom: from, effectiveTo: last ? null : addDays(from, len - 1) }),
+            );
+            from = addDays(from, len);
+          });
+          expect(validateRulebookVersions(chain)).toEqual([]);
+          const date = fromEpochDay(start + offset);
+          const r = resolveRulebook(chain, 'contoh', date);
+          expect(r.ok).toBe(true);
+          if (r.ok) {
+            expect(r.rulebook.meta.effectiveFrom <= date).toBe(true);
+            expect(r.rulebook.meta.effectiveTo === null || date <= r.rulebook.meta.effectiveTo).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('parseRulebook and assembleRulebook', () => {
+  it('zod issues carry JSON paths and Indonesian messages', () => {
+    const r = parseRulebook({
+      meta: { id: 'Bad Id' },
+      calendar: {
+        ...nationalCalendar,
+        years: [{ year: 2025, legalBasis: [], holidays: [{ date: '25-1-1' }] }],
+      },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.issues.map((i) => i.path);
+    expect(paths).toContain('meta.id');
+    expect(paths).toContain('calendar.years[0].holidays[0].date');
+    expect(paths).toContain('calendar.years[0].legalBasis');
+    expect(paths).toContain('tpp');
+    expect(r.issues.find((i) => i.path === 'calendar.years[0].holidays[0].date')?.message).toBe(
+      'Tanggal harus berformat YYYY-MM-DD',
+    );
+    expect(r.issues.find((i) => i.path === 'tpp')?.message).toMatch(/Input tidak valid/);
+  });
+
+  it('a section missing without a base rulebook is reported', () => {
+    const r = assembleRulebook(meta({}).meta, { calendar: nationalCalendar, schedule: nationalSchedule });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues.map((i) => i.path)).toEqual([
+        'attendance',
+        'discipline',
+        'tpp',
+        'performance',
+        'leave',
+      ]);
+  });
+
+  // A base whose calendar and schedule are the national ones; the other sections are irrelevant here.
+  const base = {
+    ...meta({ id: 'national' }),
+    calendar: nationalCalendar,
+    schedule: nationalSchedule,
+    attendance: {},
+    discipline: {},
+    tpp: {},
+    performance: {},
+    leave: {},
+  } as unknown as Rulebook;
+  const calendarIssues = (r: ReturnType<typeof assembleRulebook>) => {
+    if (r.ok) return [];
+    // The placeholder sections fail parsing, which proves assembly reached the parser.
+    expect(r.issues.some((i) => i.path.startsWith('tpp'))).toBe(true);
+    return r.issues.filter((i) => i.path.startsWith('calendar'));
+  };
+
+  it('mergeSections: a regional calendar that only lists regional keys inherits the national years', () => {
+    const r = assembleRulebook(
+      { ...meta({ id: 'r' }).meta, extends: 'national', mergeSections: ['calendar'] },
+      { calendar: regionalCalendar },
+      base,
+    );
+    expect(calendarIssues(r)).toEqual([]);
+  });
+
+  it('without mergeSections the same partial calendar replaces the national one and fails', () => {
+    const r = assembleRulebook(
+      { ...meta({ id: 'r' }).meta, extends: 'national' },
+      { calendar: regionalCalendar },
+      base,
+    );
+    expect(calendarIssues(r).map((i) => i.path)).toEqual(
+      expect.arrayContaining(['calendar.legalBasis', 'calendar.years', 'calendar.workPatterns']),
+    );
+  });
+});

@@ -1,0 +1,281 @@
+/**
+ * The TPP section of a rulebook: tariffs per kelas jabatan, component weights, deduction table and base,
+ * apel and daily-activity-report (LKH) deductions, exclusions, sanction (hukdis) cuts, BPJS and proration.
+ * Every item carries its legal basis; almost everything here is [REG] (set by the Peraturan Kepala Daerah).
+ * Percentages are written as in the Perkada: `0.5` means 0.5 %.
+ * Source: PP 12/2019 Pasal 58; Kepmendagri 900-4700/2020; regulations.md §1.10, §5, §10 (TPP).
+ */
+import { z } from 'zod';
+import { legalBasisSchema, localDateSchema } from '../common/legal-basis.ts';
+import type { RuleIssue } from '../common/rule-issue.ts';
+import { DAY_CODES, EARLY_BANDS, LATE_BANDS } from '../attendance/status-codes.ts';
+import { EMPLOYEE_TYPES } from '../leave/leave-rules.ts';
+
+const percentSchema = z
+  .number()
+  .min(0, 'Persentase tidak boleh negatif')
+  .max(100, 'Persentase paling besar 100');
+const rupiahSchema = z.number().int('Nominal harus rupiah bulat').min(0, 'Nominal tidak boleh negatif');
+
+/** Codes a per-day deduction can be attached to: lateness / early-leave bands and day codes (TK, leave, permits). */
+export const TPP_DEDUCTION_CODES = [...LATE_BANDS, ...EARLY_BANDS, ...DAY_CODES] as const;
+export type TppDeductionCode = (typeof TPP_DEDUCTION_CODES)[number];
+
+/** One tariff row: the monthly TPP (100 %) for a kelas jabatan. */
+export const tppTariffSchema = z.object({
+  kelas: z.number().int().min(1, 'Kelas jabatan paling kecil 1').max(17, 'Kelas jabatan paling besar 17'),
+  amount: rupiahSchema,
+  /** E.g. "nilai contoh" or "sesuai dek Rapergub". */
+  note: z.string().optional(),
+});
+
+/** Kinerja / disiplin weights in percent; they must add up to 100. */
+export const tppWeightsSchema = z.object({ kinerja: percentSchema, disiplin: percentSchema });
+export type TppWeights = z.infer<typeof tppWeightsSchema>;
+
+/** A per-day (per occurrence) deduction for one code. */
+export const tppDayDeductionSchema = z.object({
+  code: z.enum(TPP_DEDUCTION_CODES),
+  percent: percentSchema,
+  legalBasis: legalBasisSchema,
+});
+export type TppDayDeduction = z.infer<typeof tppDayDeductionSchema>;
+
+/** A deduction per missed apel / upacara of a kind (e.g. `apel_pagi`, `upacara_senin`). */
+export const tppApelDeductionSchema = z.object({
+  kind: z.string().min(1),
+  label: z.string().min(1),
+  percent: percentSchema,
+  legalBasis: legalBasisSchema,
+});
+export type TppApelDeduction = z.infer<typeof tppApelDeductionSchema>;
+
+/**
+ * What a working day without a daily activity report (LKH) costs:
+ * - `asCode`: the day is treated as the given code (Ogan Ilir: "treated as absent" → TK) and replaces the
+ *   lateness / early-leave deductions of that day;
+ * - `percent`: a fixed extra percentage per day;
+ * - `none`: no deduction.
+ */
+export const tppMissingReportSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('asCode'), code: z.enum(TPP_DEDUCTION_CODES), legalBasis: legalBasisSchema }),
+  z.object({ mode: z.literal('percent'), percent: percentSchema, legalBasis: legalBasisSchema }),
+  z.object({ mode: z.literal('none'), legalBasis: legalBasisSchema }),
+]);
+export type TppMissingReportRule = z.infer<typeof tppMissingReportSchema>;
+
+/** A reason TPP is not paid for the month (regulations.md §5.1 list). */
+export const tppExclusionSchema = z.object({
+  /** Code the personnel data uses, e.g. `CLTN`, `CUTI_BESAR`, `MPP`, `TPG`. */
+  code: z.string().min(1),
+  description: z.string().min(1),
+  /**
+   * Optional: also applies automatically when every working day of the month (every day not `LIBUR`) carries
+   * one of these day codes (e.g. a whole month of cuti besar).
+   */
+  dayCodes: z.array(z.enum(DAY_CODES)).optional(),
+  legalBasis: legalBasisSchema,
+});
+export type TppExclusion = z.infer<typeof tppExclusionSchema>;
+
+/** A cut of TPP for an active disciplinary sanction (regulations.md §1.10 `tpp_hukdis_cut`). */
+export const tppSanctionCutSchema = z.object({
+  /** Sanction type code, e.g. `R1`…`R3`, `S1`…`S3`, `B1`, `B2`, `B3_BANDING`. */
+  sanctionType: z.string().min(1),
+  percent: percentSchema,
+  months: z.number().int().min(1, 'Lama pemotongan paling sedikit 1 bulan').max(120),
+  /** What the percentage applies to: the TPP after attendance deductions, or only one component of it. */
+  base: z.enum(['total', 'kinerja', 'disiplin']),
+  legalBasis: legalBasisSchema,
+});
+export type TppSanctionCut = z.infer<typeof tppSanctionCutSchema>;
+
+export const tppRulesSchema = z.object({
+  effectiveFrom: localDateSchema,
+  effectiveTo: localDateSchema.nullable(),
+  legalBasis: legalBasisSchema,
+  /** True when the numbers are illustrations, not a real Perkada. */
+  isExample: z.boolean().default(false),
+  note: z.string().optional(),
+  tariffs: z.object({
+    legalBasis: legalBasisSchema,
+    /** The kelas jabatan range the table must cover without gaps (usually 1–17). */
+    kelasFrom: z.number().int().min(1).max(17),
+    kelasTo: z.number().int().min(1).max(17),
+    rows: z.array(tppTariffSchema).min(1, 'Tabel besaran TPP kosong'),
+  }),
+  /** Percentage of the tariff paid per employee type (e.g. CPNS 80 %); absent types get 100 %. [REG] */
+  employeeTypePercent: z
+    .array(
+      z.object({
+        employeeType: z.enum(EMPLOYEE_TYPES),
+        percent: percentSchema,
+        legalBasis: legalBasisSchema,
+      }),
+    )
+    .default([]),
+  components: z.object({
+    legalBasis: legalBasisSchema,
+    weights: tppWeightsSchema,
+    /** Different weights for some position groups (DKI weights by position group). */
+    byPositionGroup: z
+      .array(
+        z.object({
+          positionGroup: z.string().min(1),
+          weights: tppWeightsSchema,
+          legalBasis: legalBasisSchema,
+        }),
+      )
+      .default([]),
+  }),
+  deductions: z.object({
+    legalBasis: legalBasisSchema,
+    /** `total` = % of the (prorated) TPP; `disiplin` = % of the discipline component (Toba). */
+    base: z.enum(['total', 'disiplin']),
+    perDay: z.array(tppDayDeductionSchema),
+    apel: z.array(tppApelDeductionSchema).default([]),
+    missingActivityReport: tppMissingReportSchema,
+  }),
+  exclusions: z.array(tppExclusionSchema).default([]),
+  sanctionCuts: z.object({
+    legalBasis: legalBasisSchema,
+    /** First month of the cut: the month the sanction takes effect, or the month after. [REG][INF] */
+    startsIn: z.enum(['effectiveMonth', 'nextMonth']),
+    /** Several sanctions in one month: apply only the highest cut, or add them up (capped at 100 %). */
+    combine: z.enum(['highest', 'sum']),
+    cuts: z.array(tppSanctionCutSchema),
+  }),
+  bpjs: z.object({
+    legalBasis: legalBasisSchema,
+    employerPercent: percentSchema,
+    employeePercent: percentSchema,
+    /** Ceiling on gaji + TPP the contribution is computed on. */
+    ceiling: rupiahSchema,
+  }),
+  proration: z.object({
+    legalBasis: legalBasisSchema,
+    /** Unit in which placement days are counted for a part-month placement. */
+    method: z.enum(['calendarDays', 'workingDays']),
+  }),
+});
+export type TppRules = z.infer<typeof tppRulesSchema>;
+
+/**
+ * Checks a parsed TPP section for consistency the schema cannot express. Messages in Bahasa Indonesia.
+ * Source: regulations.md §5.2 ("weights must sum to 100; allow weight differences by position group"),
+ * §5.1 (tariff per kelas jabatan), §5.3 (deduction table), §5.1 (BPJS 4 % + 1 %, ceiling), §1.10 (hukdis cuts).
+ *
+ * @param rules the parsed section
+ * @param path JSON path prefix for the issues
+ * @returns the problems found; empty when the section is usable
+ */
+export function validateTppRules(rules: TppRules, path = 'tpp'): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const add = (p: string, message: string) => issues.push({ path: `${path}.${p}`, message });
+
+  if (rules.effectiveTo !== null && rules.effectiveTo < rules.effectiveFrom) {
+    add(
+      'effectiveTo',
+      `Tanggal akhir berlaku ${rules.effectiveTo} sebelum tanggal mulai ${rules.effectiveFrom}`,
+    );
+  }
+
+  const { kelasFrom, kelasTo, rows } = rules.tariffs;
+  if (kelasTo < kelasFrom) add('tariffs.kelasTo', `Rentang kelas jabatan ${kelasFrom}–${kelasTo} terbalik`);
+  const seenKelas = new Set<number>();
+  rows.forEach((r, i) => {
+    if (seenKelas.has(r.kelas))
+      add(`tariffs.rows[${i}].kelas`, `Kelas jabatan ${r.kelas} tercantum lebih dari sekali`);
+    seenKelas.add(r.kelas);
+    if (r.kelas < kelasFrom || r.kelas > kelasTo) {
+      add(`tariffs.rows[${i}].kelas`, `Kelas jabatan ${r.kelas} di luar rentang ${kelasFrom}–${kelasTo}`);
+    }
+    if (r.amount <= 0) add(`tariffs.rows[${i}].amount`, `Besaran TPP kelas ${r.kelas} harus lebih dari nol`);
+  });
+  for (let k = kelasFrom; k <= kelasTo; k++) {
+    if (!seenKelas.has(k)) add('tariffs.rows', `Besaran TPP untuk kelas jabatan ${k} belum diisi`);
+  }
+
+  const checkWeights = (p: string, w: TppWeights) => {
+    // Compare in hundredths of a percent so 33.33 + 66.67 is accepted.
+    if (Math.round(w.kinerja * 100) + Math.round(w.disiplin * 100) !== 10_000) {
+      add(p, `Bobot kinerja (${w.kinerja}%) dan disiplin (${w.disiplin}%) harus berjumlah 100%`);
+    }
+  };
+  checkWeights('components.weights', rules.components.weights);
+  const seenGroups = new Set<string>();
+  rules.components.byPositionGroup.forEach((g, i) => {
+    checkWeights(`components.byPositionGroup[${i}].weights`, g.weights);
+    if (seenGroups.has(g.positionGroup)) {
+      add(
+        `components.byPositionGroup[${i}].positionGroup`,
+        `Kelompok jabatan ${g.positionGroup} tercantum lebih dari sekali`,
+      );
+    }
+    seenGroups.add(g.positionGroup);
+  });
+
+  const seenTypes = new Set<string>();
+  rules.employeeTypePercent.forEach((t, i) => {
+    if (seenTypes.has(t.employeeType)) {
+      add(
+        `employeeTypePercent[${i}].employeeType`,
+        `Jenis pegawai ${t.employeeType} tercantum lebih dari sekali`,
+      );
+    }
+    seenTypes.add(t.employeeType);
+  });
+
+  const seenCodes = new Set<string>();
+  rules.deductions.perDay.forEach((d, i) => {
+    if (seenCodes.has(d.code))
+      add(`deductions.perDay[${i}].code`, `Potongan untuk kode ${d.code} tercantum lebih dari sekali`);
+    seenCodes.add(d.code);
+    if (d.code === 'H' || d.code === 'LIBUR') {
+      add(
+        `deductions.perDay[${i}].code`,
+        `Kode ${d.code} (hadir / libur) tidak boleh dikenai potongan harian`,
+      );
+    }
+  });
+  const seenKinds = new Set<string>();
+  rules.deductions.apel.forEach((a, i) => {
+    if (seenKinds.has(a.kind))
+      add(`deductions.apel[${i}].kind`, `Potongan apel jenis ${a.kind} tercantum lebih dari sekali`);
+    seenKinds.add(a.kind);
+  });
+  const lkh = rules.deductions.missingActivityReport;
+  if (lkh.mode === 'asCode' && !seenCodes.has(lkh.code)) {
+    add(
+      'deductions.missingActivityReport.code',
+      `LKH kosong diperlakukan sebagai ${lkh.code}, tetapi kode itu tidak ada di tabel potongan harian`,
+    );
+  }
+
+  const seenExclusions = new Set<string>();
+  rules.exclusions.forEach((e, i) => {
+    if (seenExclusions.has(e.code))
+      add(`exclusions[${i}].code`, `Pengecualian ${e.code} tercantum lebih dari sekali`);
+    seenExclusions.add(e.code);
+    if (e.dayCodes?.length === 0)
+      add(`exclusions[${i}].dayCodes`, 'Daftar kode hari tidak boleh kosong; hapus saja bila tidak dipakai');
+  });
+
+  const seenSanctions = new Set<string>();
+  rules.sanctionCuts.cuts.forEach((c, i) => {
+    if (seenSanctions.has(c.sanctionType)) {
+      add(
+        `sanctionCuts.cuts[${i}].sanctionType`,
+        `Pemotongan untuk hukuman ${c.sanctionType} tercantum lebih dari sekali`,
+      );
+    }
+    seenSanctions.add(c.sanctionType);
+  });
+
+  const { employerPercent, employeePercent, ceiling } = rules.bpjs;
+  if (employerPercent + employeePercent > 100)
+    add('bpjs', 'Iuran BPJS pemberi kerja dan pegawai melebihi 100%');
+  if (ceiling <= 0) add('bpjs.ceiling', 'Batas atas gaji + TPP untuk iuran BPJS harus lebih dari nol');
+
+  return issues;
+}

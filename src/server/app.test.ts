@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type TestApp } from '../../test/helpers/test-app.ts';
+
+describe('app basics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers health with the database reachable', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('returns the error body with a request id for unknown routes (401 before login, 404 after)', async () => {
+    expect((await t.app.inject({ url: '/api/nope' })).statusCode).toBe(401);
+    const res = await (await login(t.app, 'admin')).get('/api/nope');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND' }, requestId: expect.any(String) });
+  });
+
+  it('serves OpenAPI docs generated from the route schemas', async () => {
+    const res = await t.app.inject({ url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const spec = res.json();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/employees', '/api/imports', '/api/audit']));
+  });
+
+  it('rejects malformed JSON with a 400 and no internals', async () => {
+    const c = await login(t.app, 'admin');
+    const res = await c.request({ method: 'POST', url: '/api/units', headers: { 'content-type': 'application/json' }, payload: '{"code":' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION');
+    expect(res.body).not.toMatch(/at .*\.ts|SELECT|stack/i);
+  });
+});

@@ -1,0 +1,116 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sql } from 'kysely';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { Clock } from './clock.ts';
+import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
+import { registerSession } from './plugins/session.ts';
+import { createAuditService } from './modules/audit/audit-service.ts';
+import { auditRoutes } from './modules/audit/audit-routes.ts';
+import { createAccessRepo } from './modules/access/access-repo.ts';
+import { createAuthService } from './modules/access/auth-service.ts';
+import { accessRoutes } from './modules/access/access-routes.ts';
+import { createOrgRepo } from './modules/org/org-repo.ts';
+import { createOrgService } from './modules/org/org-service.ts';
+import { orgRoutes } from './modules/org/org-routes.ts';
+import { createImportService } from './modules/imports/import-service.ts';
+import { importRoutes } from './modules/imports/import-routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+}
+
+/** Wire every service once (the composition root). No side effects at import; tests call it with a test db and clock. */
+export function buildServices({ config, db, clock }: AppDeps) {
+  const audit = createAuditService({ db, clock });
+  const accessRepo = createAccessRepo(db);
+  const auth = createAuthService({ db, repo: accessRepo, audit, clock, config });
+  const orgRepo = createOrgRepo(db);
+  const org = createOrgService({ db, repo: orgRepo, audit, clock });
+  const imports = createImportService({ db, audit, org, clock, config });
+  return { audit, auth, org, imports };
+}
+export type Services = ReturnType<typeof buildServices>;
+
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+  const { config, db } = deps;
+  const services = buildServices(deps);
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Abdi API', version: '0.1.0', description: 'API platform pemantauan presensi, kinerja, disiplin dan TPP ASN.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'abdi_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), public: true };
+  });
+
+  registerSession(app, services.auth);
+
+  app.get(
+    '/api/health',
+    { schema: { tags: ['Sistem'], summary: 'Status server dan basis data', response: { 200: z.object({ status: z.literal('ok') }) } }, config: { public: true } },
+    async () => {
+      await sql`select 1`.execute(db);
+      return { status: 'ok' as const };
+    },
+  );
+  await app.register(accessRoutes({ auth: services.auth, config }));
+  await app.register(orgRoutes({ org: services.org }));
+  await app.register(auditRoutes({ audit: services.audit }));
+  await app.register(importRoutes({ imports: services.imports }));
+
+  const dist = path.resolve(config.webDistDir);
+  const hasWeb = existsSync(path.join(dist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes: a GET outside /api and /docs gets the single-page app.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/docs')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(reply, 'NOT_FOUND', `Alamat ${request.method} ${request.url.split('?')[0]} tidak ditemukan`);
+  });
+  return { app, services };
+}

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { buildApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import { loadDemoData, DEMO_PASSWORD } from './db/seeds/load-demo.ts';
+import { generateDemoData, pickDemoLogins } from './db/seeds/demo-data.ts';
+
+/** Build the web app with Vite when dist/ is missing (first `npm start` on a fresh clone). */
+function ensureWebBuild(config: Config) {
+  if (existsSync(path.join(config.webDistDir, 'index.html'))) return;
+  console.log('Membangun aplikasi web (sekali saja)…');
+  const res = spawnSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--outDir', config.webDistDir, '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+  if (res.status !== 0) console.warn('Peringatan: build web gagal; API tetap berjalan.');
+}
+
+/** Process entry: config → database → migrations → demo data → web build → listen; graceful shutdown. */
+export async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
+  const handle = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }).catch((err: Error) => {
+    console.error(`Tidak dapat membuka basis data: ${err.message}`);
+    process.exit(3);
+  });
+  await migrateToLatest(handle.db);
+  ensureWebBuild(config);
+  const { app, services } = await buildApp({ config, db: handle.db, clock: systemClock });
+  let seeded = false;
+  if (config.demoData) {
+    const any = await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
+    if (!any) {
+      console.log('Memuat data demo…');
+      await loadDemoData(handle.db, services.audit);
+      seeded = true;
+    }
+  }
+  await services.org.syncCurrentPlacements();
+  const timer = setInterval(() => void services.org.syncCurrentPlacements().catch(() => undefined), 3_600_000);
+  timer.unref();
+  await app.listen({ host: config.host, port: config.port });
+  const port = (app.server.address() as { port: number }).port;
+  const url = `http://localhost:${port}`;
+  console.log(`\nAbdi berjalan di ${url}  (basis data: ${handle.engine === 'pglite' ? `PGlite di ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(`Dokumentasi API: ${url}/docs`);
+  if (config.demoData) {
+    const logins = pickDemoLogins(generateDemoData());
+    console.log(`\nLogin demo (kata sandi semua akun: ${DEMO_PASSWORD})${seeded ? '' : ' — data demo sudah ada'}:`);
+    console.log(`  super admin : admin`);
+    for (const [role, list] of Object.entries(logins)) console.log(`  ${role.padEnd(12)}: ${list.slice(0, 2).map((l) => l.login).join(', ')}`);
+  }
+  const shutdown = async (signal: string) => {
+    console.log(`\n${signal}: menutup server…`);
+    clearInterval(timer);
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}

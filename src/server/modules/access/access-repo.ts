@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Grant } from './authz.ts';
+
+/** Queries for accounts, sessions and grants. */
+export function createAccessRepo(db: Db) {
+  return {
+    findUserByLogin(identifier: string) {
+      const digits = identifier.replace(/\s+/g, '');
+      return db
+        .selectFrom('users as u')
+        .leftJoin('employees as e', 'e.id', 'u.employeeId')
+        .selectAll('u')
+        .select(['e.nip as nip'])
+        .where((eb) => eb.or([eb('u.username', '=', identifier.toLowerCase()), eb('e.nip', '=', digits)]))
+        .executeTakeFirst();
+    },
+
+    findUserById(id: string) {
+      return db
+        .selectFrom('users as u')
+        .leftJoin('employees as e', 'e.id', 'u.employeeId')
+        .selectAll('u')
+        .select(['e.nip as nip'])
+        .where('u.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async grantsOf(userId: string): Promise<Grant[]> {
+      const rows = await db
+        .selectFrom('roleGrants as g')
+        .leftJoin('units as u', 'u.id', 'g.unitId')
+        .select(['g.role', 'g.unitId', 'u.name as unitName', 'u.path as unitPath'])
+        .where('g.userId', '=', userId)
+        .execute();
+      return rows.map((r) => ({
+        role: r.role as Grant['role'],
+        unitId: r.unitId,
+        unitName: r.unitName,
+        unitPath: r.unitPath,
+      }));
+    },
+
+    /** Whether an employee supervises anyone on `date`: direct subordinates or an active Plt/Plh assignment. */
+    async isAtasan(employeeId: string, date: string): Promise<boolean> {
+      const direct = await db
+        .selectFrom('employees')
+        .select('id')
+        .where('superiorId', '=', employeeId)
+        .where((eb) => eb.or([eb('activeTo', 'is', null), eb('activeTo', '>=', date)]))
+        .limit(1)
+        .executeTakeFirst();
+      if (direct) return true;
+      const acting = await db
+        .selectFrom('actingAssignments')
+        .select('id')
+        .where('employeeId', '=', employeeId)
+        .where('validFrom', '<=', date)
+        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', date)]))
+        .limit(1)
+        .executeTakeFirst();
+      return acting !== undefined;
+    },
+
+    insertSession(s: { id: string; userId: string; csrfToken: string; expiresAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null }) {
+      return db.insertInto('sessions').values(s).execute();
+    },
+
+    findSession(id: string) {
+      return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    touchSession(id: string, at: Date) {
+      return db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute();
+    },
+
+    deleteSession(id: string) {
+      return db.deleteFrom('sessions').where('id', '=', id).execute();
+    },
+
+    deleteOtherSessions(userId: string, keepId: string) {
+      return db.deleteFrom('sessions').where('userId', '=', userId).where('id', '!=', keepId).execute();
+    },
+
+    deleteExpiredSessions(now: Date) {
+      return db.deleteFrom('sessions').where('expiresAt', '<', now).execute();
+    },
+
+    recordFailure(userId: string, lockUntil: Date | null) {
+      return db
+        .updateTable('users')
+        .set((eb) => ({
+          failedAttempts: eb('failedAttempts', '+', 1),
+          ...(lockUntil ? { lockedUntil: lockUntil } : {}),
+        }))
+        .where('id', '=', userId)
+        .returning(['failedAttempts'])
+        .executeTakeFirstOrThrow();
+    },
+
+    resetFailures(userId: string) {
+      return db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', userId).execute();
+    },
+
+    countSessions() {
+      return db.selectFrom('sessions').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    },
+  };
+}
+
+export type AccessRepo = ReturnType<typeof createAccessRepo>;

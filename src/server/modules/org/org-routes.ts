@@ -1,0 +1,140 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { localDate } from '../../../shared/api/common.ts';
+import {
+  actingInputSchema,
+  employeeDetailSchema,
+  employeeInputSchema,
+  employeeListItemSchema,
+  employeeListQuerySchema,
+  officeInputSchema,
+  officeSchema,
+  placementInputSchema,
+  positionSchema,
+  unitInputSchema,
+  unitSchema,
+  unitTreeNodeSchema,
+} from '../../../shared/api/org.ts';
+import { paged } from '../../../shared/api/common.ts';
+import { actorOf } from '../../plugins/session.ts';
+import type { OrgService } from './org-service.ts';
+import { sendTable, type TableColumn } from '../../lib/table-export.ts';
+import { formatNip } from '../../../core/people/nip.ts';
+
+const id = z.object({ id: z.string().uuid() });
+const tags = ['Organisasi & pegawai'];
+const employeePatchSchema = employeeInputSchema.omit({ unitId: true, positionId: true, superiorId: true, activeFrom: true }).partial();
+
+export function orgRoutes({ org }: { org: OrgService }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/dashboard', {
+      schema: {
+        tags,
+        summary: 'Ringkasan jumlah dalam lingkup pengguna',
+        response: {
+          200: z.object({
+            units: z.number(),
+            employees: z.number(),
+            byType: z.record(z.string(), z.number()),
+            byUnit: z.array(z.object({ unitId: z.string(), unitName: z.string(), count: z.number() })),
+            subordinates: z.number(),
+            auditToday: z.number(),
+            imports: z.number(),
+          }),
+        },
+      },
+    }, async (request) => ({ ...(await org.dashboard(actorOf(request))), auditToday: 0, imports: 0 }));
+
+    app.get('/api/units/tree', { schema: { tags, summary: 'Pohon unit organisasi', response: { 200: z.array(unitTreeNodeSchema) } } }, (request) =>
+      org.unitTree(actorOf(request)),
+    );
+    app.get('/api/units/:id', { schema: { tags, params: id, response: { 200: unitSchema } } }, (request) =>
+      org.getUnit(actorOf(request), request.params.id),
+    );
+    app.post('/api/units', { schema: { tags, summary: 'Tambah unit', body: unitInputSchema, response: { 201: unitSchema } } }, async (request, reply) =>
+      reply.status(201).send(await org.createUnit(actorOf(request), request.body)),
+    );
+    app.patch('/api/units/:id', { schema: { tags, summary: 'Ubah unit', params: id, body: unitInputSchema, response: { 200: unitSchema } } }, (request) =>
+      org.updateUnit(actorOf(request), request.params.id, request.body),
+    );
+    app.post('/api/units/:id/offices', { schema: { tags, summary: 'Tambah lokasi kantor', params: id, body: officeInputSchema, response: { 201: officeSchema } } }, async (request, reply) =>
+      reply.status(201).send(await org.addOffice(actorOf(request), request.params.id, request.body)),
+    );
+    app.delete(
+      '/api/units/:unitId/offices/:officeId',
+      { schema: { tags, summary: 'Hapus lokasi kantor', params: z.object({ unitId: z.string().uuid(), officeId: z.string().uuid() }), response: { 204: z.null() } } },
+      async (request, reply) => {
+        await org.deleteOffice(actorOf(request), request.params.unitId, request.params.officeId);
+        return reply.status(204).send(null);
+      },
+    );
+    app.get('/api/positions', { schema: { tags, summary: 'Jabatan di satu unit', querystring: z.object({ unitId: z.string().uuid() }), response: { 200: z.array(positionSchema) } } }, (request) =>
+      org.listPositions(actorOf(request), request.query.unitId),
+    );
+
+    app.get('/api/employees', { schema: { tags, summary: 'Daftar pegawai (cari, saring, halaman)', querystring: employeeListQuerySchema, response: { 200: paged(employeeListItemSchema) } } }, (request) =>
+      org.listEmployees(actorOf(request), request.query),
+    );
+
+    const columns: TableColumn[] = [
+      { header: 'NIP', key: 'nip', width: 24 },
+      { header: 'Nama', key: 'fullName', width: 40 },
+      { header: 'Jenis pegawai', key: 'employeeType', width: 16 },
+      { header: 'Golongan', key: 'golongan', width: 10 },
+      { header: 'Jabatan', key: 'positionName', width: 40 },
+      { header: 'Kelas jabatan', key: 'kelasJabatan', width: 8 },
+      { header: 'Unit', key: 'unitName', width: 40 },
+      { header: 'Jenis kelamin', key: 'gender', width: 8 },
+      { header: 'Pendidikan', key: 'education', width: 10 },
+      { header: 'TMT', key: 'activeFrom', width: 12 },
+      { header: 'Email', key: 'email', width: 30 },
+      { header: 'Telepon', key: 'phone', width: 16 },
+    ];
+    app.get(
+      '/api/employees/export.:format',
+      { schema: { tags, summary: 'Ekspor daftar pegawai (xlsx atau csv) dengan saringan yang sama', params: z.object({ format: z.enum(['xlsx', 'csv']) }), querystring: employeeListQuerySchema } },
+      async (request, reply) => {
+        const rows = await org.exportEmployees(actorOf(request), request.query);
+        const data = rows.map((r) => ({ ...r, nip: r.nip ? formatNip(r.nip) : '' }));
+        return sendTable(reply, request.params.format, 'pegawai', 'Daftar Pegawai', columns, data);
+      },
+    );
+
+    app.get('/api/employees/:id', { schema: { tags, params: id, response: { 200: employeeDetailSchema } } }, (request) =>
+      org.getEmployee(actorOf(request), request.params.id),
+    );
+    app.get(
+      '/api/employees/:id/on',
+      {
+        schema: {
+          tags,
+          summary: 'Penempatan dan atasan pegawai pada suatu tanggal',
+          params: id,
+          querystring: z.object({ date: localDate }),
+          response: {
+            200: z.object({
+              date: z.string(),
+              placement: z
+                .object({ unitId: z.string(), unitName: z.string(), timeZone: z.string(), positionId: z.string().nullable(), positionName: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() })
+                .nullable(),
+              superior: z.object({ id: z.string(), name: z.string(), acting: z.enum(['PLT', 'PLH']).nullable(), definitiveId: z.string().nullable() }).nullable(),
+            }),
+          },
+        },
+      },
+      (request) => org.whereOn(actorOf(request), request.params.id, request.query.date),
+    );
+    app.post('/api/employees', { schema: { tags, summary: 'Tambah pegawai', body: employeeInputSchema, response: { 201: employeeDetailSchema } } }, async (request, reply) =>
+      reply.status(201).send(await org.createEmployee(actorOf(request), request.body)),
+    );
+    app.patch('/api/employees/:id', { schema: { tags, summary: 'Ubah data pribadi pegawai', params: id, body: employeePatchSchema, response: { 200: employeeDetailSchema } } }, (request) =>
+      org.updateEmployee(actorOf(request), request.params.id, request.body),
+    );
+    app.post('/api/employees/:id/placements', { schema: { tags, summary: 'Mutasi / penempatan baru', params: id, body: placementInputSchema, response: { 201: employeeDetailSchema } } }, async (request, reply) =>
+      reply.status(201).send(await org.addPlacement(actorOf(request), request.params.id, request.body)),
+    );
+    app.post('/api/employees/:id/acting', { schema: { tags, summary: 'Penugasan Plt/Plh', params: id, body: actingInputSchema, response: { 201: employeeDetailSchema } } }, async (request, reply) =>
+      reply.status(201).send(await org.addActing(actorOf(request), request.params.id, request.body)),
+    );
+  };
+}

@@ -1,0 +1,537 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../clock.ts';
+import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
+import type { AuditService } from '../audit/audit-service.ts';
+import { ctxOf } from '../access/auth-service.ts';
+import { inScope, requireAny, requireUnit, scopeOf, type Actor, type UnitScope } from '../access/authz.ts';
+import type { OrgRepo, Relations } from './org-repo.ts';
+import type {
+  actingInputSchema,
+  employeeInputSchema,
+  employeeListQuerySchema,
+  officeInputSchema,
+  placementInputSchema,
+  unitInputSchema,
+  UnitTreeNode,
+} from '../../../shared/api/org.ts';
+import { toZoned } from '../../../core/common/zoned-time.ts';
+import { addDays } from '../../../core/common/local-date.ts';
+import { validateEmployeeIdentity } from '../../../core/people/validate-employee.ts';
+import { normalizeNip } from '../../../core/people/nip.ts';
+
+type UnitInput = z.infer<typeof unitInputSchema>;
+type OfficeInput = z.infer<typeof officeInputSchema>;
+type EmployeeInput = z.infer<typeof employeeInputSchema>;
+type EmployeeListQuery = z.infer<typeof employeeListQuerySchema>;
+type PlacementInput = z.infer<typeof placementInputSchema>;
+type ActingInput = z.infer<typeof actingInputSchema>;
+
+/** The personal fields a PATCH may change; unit, position and superior change only through a placement (mutasi). */
+export type EmployeePatch = Partial<Omit<EmployeeInput, 'unitId' | 'positionId' | 'superiorId' | 'activeFrom'>>;
+
+type Deps = { db: Db; repo: OrgRepo; audit: Pick<AuditService, 'record'>; clock: Clock };
+
+/** Organisation tree, offices, positions and people, with placement history and acting officials. */
+export function createOrgService({ db, repo, audit, clock }: Deps) {
+  const today = () => toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
+
+  async function relationsOf(actor: Actor): Promise<Relations> {
+    return {
+      selfId: actor.employeeId,
+      actingForIds: actor.employeeId ? await repo.actingForHolders(actor.employeeId, today()) : [],
+    };
+  }
+
+  /** Units the actor may see: their org.read scope, or (without a grant) their own unit. */
+  async function readableUnitScope(actor: Actor): Promise<UnitScope> {
+    const scope = scopeOf(actor, 'org.read');
+    if (scope === 'all' || scope.length > 0 || !actor.employeeId) return scope;
+    const self = await repo.findEmployee(actor.employeeId);
+    return self ? [self.unitPath] : [];
+  }
+
+  async function unitTree(actor: Actor): Promise<UnitTreeNode[]> {
+    const scope = await readableUnitScope(actor);
+    const [units, counts] = await Promise.all([repo.listUnits(), repo.unitCounts()]);
+    const countBy = new Map(counts.map((c) => [c.unitId, c.n]));
+    const nodes = new Map<string, UnitTreeNode & { parentId: string | null }>();
+    for (const u of units) {
+      if (!inScope(scope, u.path)) continue;
+      nodes.set(u.id, {
+        id: u.id,
+        code: u.code,
+        name: u.name,
+        kind: u.kind as UnitTreeNode['kind'],
+        timeZone: u.timeZone as UnitTreeNode['timeZone'],
+        employeeCount: countBy.get(u.id) ?? 0,
+        children: [],
+        parentId: u.parentId,
+      });
+    }
+    const roots: UnitTreeNode[] = [];
+    for (const n of nodes.values()) {
+      const parent = n.parentId ? nodes.get(n.parentId) : undefined;
+      if (parent) parent.children.push(n);
+      else roots.push(n);
+    }
+    const strip = (n: UnitTreeNode & { parentId?: string | null }): UnitTreeNode => ({
+      id: n.id,
+      code: n.code,
+      name: n.name,
+      kind: n.kind,
+      timeZone: n.timeZone,
+      employeeCount: n.employeeCount,
+      children: n.children.map(strip),
+    });
+    return roots.map(strip);
+  }
+
+  async function loadUnit(id: string) {
+    const unit = await repo.findUnit(id);
+    if (!unit) throw notFound('Unit');
+    return unit;
+  }
+
+  function presentUnit(u: Awaited<ReturnType<typeof loadUnit>>, offices: Awaited<ReturnType<OrgRepo['officesOf']>>) {
+    return {
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      kind: u.kind as UnitInput['kind'],
+      parentId: u.parentId,
+      timeZone: u.timeZone as UnitInput['timeZone'],
+      address: u.address,
+      offices: offices.map((o) => ({ id: o.id, name: o.name, lat: o.lat, lon: o.lon, radiusM: o.radiusM })),
+    };
+  }
+
+  async function getUnit(actor: Actor, id: string) {
+    const unit = await loadUnit(id);
+    if (!inScope(await readableUnitScope(actor), unit.path)) throw forbidden('Unit ini berada di luar kewenangan Anda');
+    return presentUnit(unit, await repo.officesOf(id));
+  }
+
+  /** Create a unit under a parent in the actor's scope (a root unit needs a whole-organisation grant). */
+  async function createUnit(actor: Actor, input: UnitInput) {
+    const id = randomUUID();
+    let path = `/${id}/`;
+    if (input.parentId) {
+      const parent = await repo.findUnit(input.parentId);
+      if (!parent) throw fieldError('parentId', 'Unit induk tidak ditemukan');
+      requireUnit(actor, 'org.write', parent.path);
+      path = `${parent.path}${id}/`;
+    } else if (scopeOf(actor, 'org.write') !== 'all') {
+      throw forbidden('Hanya super admin yang dapat membuat unit tingkat teratas');
+    }
+    if (await repo.findUnitByCode(input.code)) throw new AppError('CONFLICT', `Kode unit ${input.code} sudah dipakai`, [{ path: 'code', message: 'Kode unit sudah dipakai' }]);
+    const row = { id, code: input.code, name: input.name, kind: input.kind, parentId: input.parentId, timeZone: input.timeZone, address: input.address ?? null, path };
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('units').values(row).execute();
+      await audit.record(trx, ctxOf(actor), { action: 'unit.created', entityType: 'unit', entityId: id, unitId: id, after: row });
+    });
+    return getUnit(actor, id);
+  }
+
+  /** Update a unit; moving it under another parent rewrites the paths of its whole subtree. */
+  async function updateUnit(actor: Actor, id: string, input: UnitInput) {
+    const unit = await loadUnit(id);
+    requireUnit(actor, 'org.write', unit.path);
+    let newPath = unit.path;
+    if (input.parentId !== unit.parentId) {
+      if (!input.parentId) throw fieldError('parentId', 'Unit induk wajib diisi');
+      const parent = await repo.findUnit(input.parentId);
+      if (!parent) throw fieldError('parentId', 'Unit induk tidak ditemukan');
+      if (parent.path.startsWith(unit.path)) throw fieldError('parentId', 'Unit tidak dapat dipindahkan ke bawah unit turunannya sendiri');
+      requireUnit(actor, 'org.write', parent.path);
+      newPath = `${parent.path}${id}/`;
+    }
+    if (input.code !== unit.code && (await repo.findUnitByCode(input.code))) {
+      throw new AppError('CONFLICT', `Kode unit ${input.code} sudah dipakai`, [{ path: 'code', message: 'Kode unit sudah dipakai' }]);
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('units')
+        .set({ code: input.code, name: input.name, kind: input.kind, parentId: input.parentId, timeZone: input.timeZone, address: input.address ?? null, updatedAt: clock.now() })
+        .where('id', '=', id)
+        .execute();
+      if (newPath !== unit.path) {
+        const subtree = await trx.selectFrom('units').select(['id', 'path']).where('path', 'like', `${unit.path}%`).execute();
+        for (const s of subtree) {
+          await trx.updateTable('units').set({ path: newPath + s.path.slice(unit.path.length) }).where('id', '=', s.id).execute();
+        }
+      }
+      await audit.record(trx, ctxOf(actor), { action: 'unit.updated', entityType: 'unit', entityId: id, unitId: id, before: unit, after: input });
+    });
+    return getUnit(actor, id);
+  }
+
+  async function addOffice(actor: Actor, unitId: string, input: OfficeInput) {
+    const unit = await loadUnit(unitId);
+    requireUnit(actor, 'org.write', unit.path);
+    const office = await db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('offices').values({ unitId, ...input }).returningAll().executeTakeFirstOrThrow();
+      await audit.record(trx, ctxOf(actor), { action: 'office.created', entityType: 'office', entityId: row.id, unitId, after: input });
+      return row;
+    });
+    return { id: office.id, name: office.name, lat: office.lat, lon: office.lon, radiusM: office.radiusM };
+  }
+
+  async function deleteOffice(actor: Actor, unitId: string, officeId: string) {
+    const unit = await loadUnit(unitId);
+    requireUnit(actor, 'org.write', unit.path);
+    await db.transaction().execute(async (trx) => {
+      const row = await trx.deleteFrom('offices').where('id', '=', officeId).where('unitId', '=', unitId).returningAll().executeTakeFirst();
+      if (!row) throw notFound('Kantor');
+      await audit.record(trx, ctxOf(actor), { action: 'office.deleted', entityType: 'office', entityId: officeId, unitId, before: row });
+    });
+  }
+
+  async function listPositions(actor: Actor, unitId: string) {
+    const unit = await loadUnit(unitId);
+    if (!inScope(await readableUnitScope(actor), unit.path)) throw forbidden('Unit ini berada di luar kewenangan Anda');
+    return (await repo.positionsOf(unitId)).map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind as never, kelasJabatan: p.kelasJabatan, unitId: p.unitId, isHead: p.isHead }));
+  }
+
+  async function employeeFilter(q: EmployeeListQuery) {
+    let unitPath: string | undefined;
+    if (q.unitId) {
+      const unit = await loadUnit(q.unitId);
+      unitPath = q.includeSubunits ? unit.path : undefined;
+      if (!q.includeSubunits) return { filter: { q: q.q, unitPath: unit.path, type: q.type, status: q.status, today: today() }, exactUnit: unit.id };
+    }
+    return { filter: { q: q.q, unitPath, type: q.type, status: q.status, today: today() }, exactUnit: undefined };
+  }
+
+  /** Employees the actor may read: their scope, themselves, and the staff they supervise (incl. as Plt/Plh). */
+  async function listEmployees(actor: Actor, q: EmployeeListQuery) {
+    const scope = scopeOf(actor, 'employee.read');
+    const rel = await relationsOf(actor);
+    const { filter } = await employeeFilter(q);
+    const [total, rows] = await Promise.all([
+      repo.countEmployees(scope, rel, filter),
+      repo.listEmployees(scope, rel, filter, q.sort, q.pageSize, (q.page - 1) * q.pageSize),
+    ]);
+    const t = today();
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        nip: r.nip,
+        fullName: r.fullName,
+        employeeType: r.employeeType as EmployeeInput['employeeType'],
+        golongan: r.golongan,
+        unitId: r.unitId,
+        unitName: r.unitName,
+        positionName: r.positionName,
+        active: r.activeTo === null || r.activeTo >= t,
+      })),
+      total: total.n,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  /** All rows of a filtered list (for exports), capped. */
+  async function exportEmployees(actor: Actor, q: EmployeeListQuery, cap = 100_000) {
+    const scope = scopeOf(actor, 'employee.read');
+    const rel = await relationsOf(actor);
+    const { filter } = await employeeFilter(q);
+    return repo.listEmployees(scope, rel, filter, q.sort, cap, 0);
+  }
+
+  async function canRead(actor: Actor, e: { id: string; unitPath: string; superiorId: string | null }) {
+    if (actor.employeeId === e.id || (actor.employeeId && e.superiorId === actor.employeeId)) return true;
+    if (inScope(scopeOf(actor, 'employee.read'), e.unitPath)) return true;
+    const rel = await relationsOf(actor);
+    return e.superiorId !== null && rel.actingForIds.includes(e.superiorId);
+  }
+
+  async function getEmployee(actor: Actor, id: string) {
+    const e = await repo.findEmployee(id);
+    if (!e) throw notFound('Pegawai');
+    if (!(await canRead(actor, e))) throw forbidden('Data pegawai ini berada di luar kewenangan Anda');
+    const t = today();
+    const [placements, acting, subs] = await Promise.all([repo.placementsOf(id), repo.actingOf(id), repo.countSubordinates(id, t)]);
+    return {
+      id: e.id,
+      nip: e.nip,
+      fullName: e.fullName,
+      frontTitle: e.frontTitle,
+      name: e.name,
+      backTitle: e.backTitle,
+      gender: e.gender as 'L' | 'P',
+      birthDate: e.birthDate,
+      employeeType: e.employeeType as EmployeeInput['employeeType'],
+      golongan: e.golongan,
+      education: e.education,
+      internalId: e.internalId,
+      unitId: e.unitId,
+      unitName: e.unitName,
+      positionId: e.positionId,
+      positionName: e.positionName,
+      superiorId: e.superiorId,
+      superiorName: e.superiorName,
+      activeFrom: e.activeFrom,
+      activeTo: e.activeTo,
+      active: e.activeTo === null || e.activeTo >= t,
+      email: e.email,
+      phone: e.phone,
+      placements: placements.map((p) => ({
+        id: p.id,
+        unitId: p.unitId,
+        unitName: p.unitName,
+        positionId: p.positionId,
+        positionName: p.positionName,
+        superiorId: p.superiorId,
+        superiorName: p.superiorName,
+        validFrom: p.validFrom,
+        validTo: p.validTo,
+        decree: p.decree,
+      })),
+      acting: acting.map((a) => ({
+        id: a.id,
+        kind: a.kind as 'PLT' | 'PLH',
+        positionId: a.positionId,
+        positionName: a.positionName,
+        unitName: a.unitName,
+        validFrom: a.validFrom,
+        validTo: a.validTo,
+        reason: a.reason,
+      })),
+      subordinateCount: subs.n,
+    };
+  }
+
+  /** Refuse a superior that is the employee or one of the employee's own (indirect) subordinates. */
+  async function assertNoLoop(employeeId: string | null, superiorId: string | null) {
+    if (!superiorId) return;
+    if (superiorId === employeeId) throw new AppError('SUPERIOR_LOOP', 'Pegawai tidak dapat menjadi atasan dirinya sendiri', [{ path: 'superiorId', message: 'Pegawai tidak dapat menjadi atasan dirinya sendiri' }]);
+    const seen = new Set<string>();
+    let cur: string | null = superiorId;
+    while (cur) {
+      if (cur === employeeId) {
+        throw new AppError('SUPERIOR_LOOP', 'Atasan yang dipilih adalah bawahan (langsung atau tidak langsung) dari pegawai ini, sehingga rantai atasan menjadi berputar', [
+          { path: 'superiorId', message: 'Rantai atasan berputar' },
+        ]);
+      }
+      if (seen.has(cur)) break;
+      seen.add(cur);
+      const row = await repo.superiorIdOf(cur);
+      if (!row) throw fieldError('superiorId', 'Atasan tidak ditemukan');
+      cur = row.superiorId;
+    }
+  }
+
+  async function checkPlacementRefs(actor: Actor, unitId: string, positionId: string | null | undefined, superiorId: string | null | undefined) {
+    const unit = await repo.findUnit(unitId);
+    if (!unit) throw fieldError('unitId', 'Unit tidak ditemukan');
+    requireUnit(actor, 'employee.write', unit.path);
+    if (positionId) {
+      const pos = await repo.findPosition(positionId);
+      if (!pos) throw fieldError('positionId', 'Jabatan tidak ditemukan');
+    }
+    if (superiorId && !(await repo.findEmployee(superiorId))) throw fieldError('superiorId', 'Atasan tidak ditemukan');
+    return unit;
+  }
+
+  function identityProblems(input: Parameters<typeof validateEmployeeIdentity>[0]) {
+    const problems = validateEmployeeIdentity(input);
+    if (problems.length > 0) throw new AppError('VALIDATION', problems[0]!.message, problems);
+  }
+
+  async function createEmployee(actor: Actor, input: EmployeeInput) {
+    requireAny(actor, 'employee.write');
+    const nip = input.nip ? normalizeNip(input.nip) : null;
+    identityProblems({ ...input, nip });
+    const unit = await checkPlacementRefs(actor, input.unitId, input.positionId, input.superiorId);
+    if (nip && (await repo.findEmployeeByNip(nip))) throw new AppError('CONFLICT', `NIP ${nip} sudah terdaftar`, [{ path: 'nip', message: 'NIP sudah terdaftar' }]);
+    const id = randomUUID();
+    const row = {
+      id,
+      nip,
+      internalId: input.internalId ?? null,
+      frontTitle: input.frontTitle ?? null,
+      name: input.name,
+      backTitle: input.backTitle ?? null,
+      gender: input.gender,
+      birthDate: input.birthDate ?? null,
+      employeeType: input.employeeType,
+      golongan: input.golongan ?? null,
+      education: input.education ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      unitId: input.unitId,
+      positionId: input.positionId ?? null,
+      superiorId: input.superiorId ?? null,
+      activeFrom: input.activeFrom,
+      activeTo: input.activeTo ?? null,
+    };
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('employees').values(row).execute();
+      await trx
+        .insertInto('placements')
+        .values({ employeeId: id, unitId: row.unitId, positionId: row.positionId, superiorId: row.superiorId, validFrom: row.activeFrom, validTo: null, decree: null })
+        .execute();
+      await audit.record(trx, ctxOf(actor), { action: 'employee.created', entityType: 'employee', entityId: id, unitId: unit.id, after: row });
+    });
+    return getEmployee(actor, id);
+  }
+
+  async function updateEmployee(actor: Actor, id: string, patch: EmployeePatch) {
+    const before = await repo.findEmployee(id);
+    if (!before) throw notFound('Pegawai');
+    requireUnit(actor, 'employee.write', before.unitPath);
+    const nip = patch.nip === undefined ? before.nip : patch.nip ? normalizeNip(patch.nip) : null;
+    const merged = {
+      nip,
+      internalId: patch.internalId === undefined ? before.internalId : patch.internalId,
+      gender: patch.gender ?? (before.gender as 'L' | 'P'),
+      birthDate: patch.birthDate === undefined ? before.birthDate : patch.birthDate,
+      employeeType: patch.employeeType ?? (before.employeeType as EmployeeInput['employeeType']),
+      golongan: patch.golongan === undefined ? before.golongan : patch.golongan,
+      education: patch.education === undefined ? before.education : patch.education,
+      activeFrom: before.activeFrom,
+      activeTo: patch.activeTo === undefined ? before.activeTo : patch.activeTo,
+    };
+    identityProblems(merged);
+    if (nip && nip !== before.nip && (await repo.findEmployeeByNip(nip))) throw new AppError('CONFLICT', `NIP ${nip} sudah terdaftar`, [{ path: 'nip', message: 'NIP sudah terdaftar' }]);
+    const set = Object.fromEntries(Object.entries({ ...patch, nip }).filter(([, v]) => v !== undefined));
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('employees').set({ ...set, updatedAt: clock.now() }).where('id', '=', id).execute();
+      await audit.record(trx, ctxOf(actor), { action: 'employee.updated', entityType: 'employee', entityId: id, unitId: before.unitId, before, after: set });
+    });
+    return getEmployee(actor, id);
+  }
+
+  /**
+   * A placement (mutasi/rotasi): the open placement ends the day before `validFrom`, a new one starts. When it is
+   * already in force the current placement on the employee is updated; future ones are applied by
+   * `syncCurrentPlacements` on their date.
+   */
+  async function addPlacement(actor: Actor, id: string, input: PlacementInput) {
+    const e = await repo.findEmployee(id);
+    if (!e) throw notFound('Pegawai');
+    requireUnit(actor, 'employee.write', e.unitPath);
+    const unit = await checkPlacementRefs(actor, input.unitId, input.positionId, input.superiorId);
+    await assertNoLoop(id, input.superiorId);
+    const history = await repo.placementsOf(id);
+    const latest = history[0];
+    if (latest && input.validFrom <= latest.validFrom) {
+      throw fieldError('validFrom', `Tanggal mulai harus setelah penempatan terakhir (${latest.validFrom})`);
+    }
+    await db.transaction().execute(async (trx) => {
+      if (latest && latest.validTo === null) {
+        await trx.updateTable('placements').set({ validTo: addDays(input.validFrom, -1) }).where('id', '=', latest.id).execute();
+      }
+      await trx
+        .insertInto('placements')
+        .values({ employeeId: id, unitId: input.unitId, positionId: input.positionId, superiorId: input.superiorId, validFrom: input.validFrom, validTo: null, decree: input.decree ?? null })
+        .execute();
+      if (input.validFrom <= today()) {
+        await trx.updateTable('employees').set({ unitId: input.unitId, positionId: input.positionId, superiorId: input.superiorId, updatedAt: clock.now() }).where('id', '=', id).execute();
+      }
+      await audit.record(trx, ctxOf(actor), {
+        action: 'employee.placed',
+        entityType: 'employee',
+        entityId: id,
+        unitId: unit.id,
+        before: latest ? { unitId: latest.unitId, positionId: latest.positionId, superiorId: latest.superiorId, validFrom: latest.validFrom } : null,
+        after: input,
+      });
+    });
+    return getEmployee(actor, id);
+  }
+
+  /** Assign an employee as Plt/Plh of a position for a period. */
+  async function addActing(actor: Actor, id: string, input: ActingInput) {
+    const e = await repo.findEmployee(id);
+    if (!e) throw notFound('Pegawai');
+    const pos = await repo.findPosition(input.positionId);
+    if (!pos) throw fieldError('positionId', 'Jabatan tidak ditemukan');
+    const posUnit = await loadUnit(pos.unitId);
+    requireUnit(actor, 'employee.write', posUnit.path);
+    if (input.validTo && input.validTo < input.validFrom) throw fieldError('validTo', 'Tanggal akhir tidak boleh sebelum tanggal mulai');
+    await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('actingAssignments')
+        .values({ employeeId: id, positionId: input.positionId, kind: input.kind, validFrom: input.validFrom, validTo: input.validTo, reason: input.reason ?? null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit.record(trx, ctxOf(actor), { action: 'employee.acting_assigned', entityType: 'employee', entityId: id, unitId: pos.unitId, after: { ...input, id: row.id } });
+    });
+    return getEmployee(actor, id);
+  }
+
+  /**
+   * Where an employee was on a date and who their superior was: the placement in force, and the superior of
+   * that placement — or the Plt/Plh acting for the superior's position on that date.
+   */
+  async function whereOn(actor: Actor, id: string, date: string) {
+    await getEmployee(actor, id);
+    const p = await repo.placementAt(id, date);
+    if (!p) return { date, placement: null, superior: null };
+    let superior: { id: string; name: string; acting: 'PLT' | 'PLH' | null; definitiveId: string | null } | null = null;
+    if (p.superiorId) {
+      const sp = await repo.placementAt(p.superiorId, date);
+      const acting = sp?.positionId ? await repo.actingFor(sp.positionId, date) : undefined;
+      const sup = await repo.employeeName(p.superiorId);
+      const supActive = sup && (sup.activeTo === null || sup.activeTo >= date);
+      if (acting && acting.employeeId !== id) {
+        superior = { id: acting.employeeId, name: acting.fullName, acting: acting.kind as 'PLT' | 'PLH', definitiveId: p.superiorId };
+      } else if (sup && supActive) {
+        superior = { id: p.superiorId, name: sup.fullName, acting: null, definitiveId: p.superiorId };
+      }
+    }
+    return {
+      date,
+      placement: { unitId: p.unitId, unitName: p.unitName, timeZone: p.timeZone, positionId: p.positionId, positionName: p.positionName, validFrom: p.validFrom, validTo: p.validTo },
+      superior,
+    };
+  }
+
+  async function dashboard(actor: Actor) {
+    const scope = scopeOf(actor, 'employee.read');
+    const rel = await relationsOf(actor);
+    const t = today();
+    const [byType, byUnit, tree, subs] = await Promise.all([
+      repo.countByType(scope, rel, t),
+      repo.countByTopUnit(scope, rel, t),
+      unitTree(actor),
+      actor.employeeId ? repo.countSubordinates(actor.employeeId, t) : Promise.resolve({ n: 0 }),
+    ]);
+    const countNodes = (ns: UnitTreeNode[]): number => ns.reduce((a, n) => a + 1 + countNodes(n.children), 0);
+    const types = { PNS: 0, CPNS: 0, PPPK: 0, PPPK_PARUH_WAKTU: 0, NON_ASN: 0 } as Record<string, number>;
+    for (const r of byType) types[r.employeeType] = r.n;
+    return {
+      units: countNodes(tree),
+      employees: byType.reduce((a, r) => a + r.n, 0),
+      byType: types,
+      byUnit: byUnit.map((u) => ({ unitId: u.unitId, unitName: u.unitName, count: u.n })),
+      subordinates: subs.n,
+    };
+  }
+
+  return {
+    unitTree,
+    getUnit,
+    createUnit,
+    updateUnit,
+    addOffice,
+    deleteOffice,
+    listPositions,
+    listEmployees,
+    exportEmployees,
+    getEmployee,
+    createEmployee,
+    updateEmployee,
+    addPlacement,
+    addActing,
+    whereOn,
+    dashboard,
+    syncCurrentPlacements: () => repo.syncCurrentPlacements(today()),
+    assertNoLoop,
+  };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;

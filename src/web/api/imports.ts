@@ -1,0 +1,49 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiUrl, uploadWithProgress } from './http.ts';
+import type { ImportJob, ImportKind, Paged } from './types.ts';
+
+export const importKeys = {
+  all: ['imports'] as const,
+  list: (page: number) => [...importKeys.all, 'list', page] as const,
+};
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export function importTemplateUrl(kind: ImportKind, format: 'csv' | 'xlsx'): string {
+  return apiUrl(`/imports/template/${kind}.${format}`);
+}
+
+export function useImports(page: number) {
+  return useQuery({
+    queryKey: importKeys.list(page),
+    queryFn: ({ signal }) => api.get<Paged<ImportJob>>('/imports', { page }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUploadImport(onProgress: (fraction: number) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, file }: { kind: ImportKind; file: File }) => {
+      const form = new FormData();
+      form.append('kind', kind);
+      form.append('file', file, file.name);
+      return uploadWithProgress<ImportJob>('/imports', form, onProgress);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: importKeys.all }),
+  });
+}
+
+export function useCommitImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, mode }: { id: string; mode: 'all' | 'validOnly' }) =>
+      api.post<ImportJob>(`/imports/${encodeURIComponent(id)}/commit`, { mode }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: importKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['units'] });
+      void queryClient.invalidateQueries({ queryKey: ['employees'] });
+      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+  });
+}

@@ -1,0 +1,249 @@
+import {
+  ActionIcon,
+  AppShell,
+  Avatar,
+  Badge,
+  Box,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Text,
+  ThemeIcon,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconChevronDown, IconKey, IconLanguage, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useLogout, useMe } from '../api/auth.ts';
+import type { Me } from '../api/types.ts';
+import { LoadingState } from '../components/LoadingState.tsx';
+import { OfflineBanner } from '../components/OfflineBanner.tsx';
+import { roleNames } from '../lib/roles.ts';
+import { currentLanguage, setLanguage } from '../text/i18n.ts';
+import type { Language } from '../text/i18n.ts';
+import { navItemsFor } from './nav.ts';
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((part) => /^[A-Za-z]/.test(part))
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+export function Logo() {
+  const { t } = useTranslation();
+  return (
+    <Group gap={8} wrap="nowrap">
+      <ThemeIcon size={32} radius="md" variant="filled" aria-hidden>
+        <Text fw={800} fz="lg" c="white" lh={1}>
+          A
+        </Text>
+      </ThemeIcon>
+      <Stack gap={0}>
+        <Text fw={750} fz="lg" lh={1.1}>
+          {t('app.name')}
+        </Text>
+        <Text fz={11} c="dimmed" lh={1.1} visibleFrom="xs">
+          {t('app.tagline')}
+        </Text>
+      </Stack>
+    </Group>
+  );
+}
+
+export function LanguageToggle({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <SegmentedControl
+      size={size}
+      aria-label={t('user.language')}
+      data-testid="language-toggle"
+      value={i18n.language === 'en' ? 'en' : 'id'}
+      onChange={(value) => setLanguage(value as Language)}
+      data={[
+        { value: 'id', label: 'ID' },
+        { value: 'en', label: 'EN' },
+      ]}
+    />
+  );
+}
+
+function UserMenu({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const roles = roleNames(me);
+
+  const handleLogout = () => {
+    logout.mutate(undefined, {
+      onSettled: () => {
+        notifications.show({ color: 'teal', message: t('user.loggedOut') });
+        void navigate('/login', { replace: true });
+      },
+    });
+  };
+
+  return (
+    <Menu position="bottom-end" width={260} shadow="md" withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={t('user.menu')} data-testid="user-menu">
+          <Group gap={8} wrap="nowrap">
+            <Avatar radius="xl" size={32} color="teal">
+              {initials(me.user.displayName) || <IconUserCircle size={18} />}
+            </Avatar>
+            <Box visibleFrom="sm" maw={200}>
+              <Text size="sm" fw={600} truncate="end">
+                {me.user.displayName}
+              </Text>
+              <Text size="xs" c="dimmed" truncate="end">
+                {roles.map((role) => t(`roles.${role}`)).join(', ')}
+              </Text>
+            </Box>
+            <IconChevronDown size={14} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={600} c="var(--mantine-color-text)">
+            {me.user.displayName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {me.user.nip ?? me.user.username}
+          </Text>
+          <Group gap={4} mt={6}>
+            {roles.map((role) => (
+              <Badge key={role} size="xs" variant="light">
+                {t(`roles.${role}`)}
+              </Badge>
+            ))}
+          </Group>
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Label>
+          <Group justify="space-between" wrap="nowrap">
+            <Group gap={6}>
+              <IconLanguage size={14} />
+              <span>{t('user.language')}</span>
+            </Group>
+            <LanguageToggle />
+          </Group>
+        </Menu.Label>
+        <Menu.Divider />
+        {me.user.employeeId && (
+          <Menu.Item component={Link} to={`/pegawai/${me.user.employeeId}`} leftSection={<IconUserCircle size={16} />}>
+            {t('nav.profile')}
+          </Menu.Item>
+        )}
+        <Menu.Item component={Link} to="/ganti-sandi" leftSection={<IconKey size={16} />}>
+          {t('user.changePassword')}
+        </Menu.Item>
+        <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={handleLogout} data-testid="logout">
+          {t('user.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** The signed-in shell: header (logo, language, user menu), role-based navbar (a burger drawer on phones). */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+
+  useEffect(() => {
+    close();
+  }, [location.pathname, close]);
+
+  useEffect(() => {
+    // The first time a user signs in on this device, follow their saved language.
+    if (me.data && !localStorage.getItem('abdi.lang') && me.data.user.locale !== currentLanguage()) {
+      setLanguage(me.data.user.locale);
+    }
+  }, [me.data]);
+
+  if (!me.data) return null;
+  const items = navItemsFor(me.data);
+  const ownProfile = me.data.user.employeeId ? `/pegawai/${me.data.user.employeeId}` : null;
+  const isActive = (to: string, end?: boolean) => {
+    const path = location.pathname;
+    if (to === '/pegawai') return path.startsWith('/pegawai') && path !== ownProfile;
+    return end ? path === to : path === to || path.startsWith(`${to}/`);
+  };
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} data-testid="nav-burger" />
+            <UnstyledButton component={Link} to="/" aria-label={t('app.name')}>
+              <Logo />
+            </UnstyledButton>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Box visibleFrom="sm">
+              <LanguageToggle />
+            </Box>
+            <UserMenu me={me.data} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <nav>
+            {items.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={t(item.label)}
+                leftSection={<item.icon size={18} stroke={1.6} />}
+                active={isActive(item.to, item.end)}
+                variant="light"
+                mb={4}
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            ))}
+          </nav>
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="sm" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+          <Group justify="space-between">
+            <Group gap={6}>
+              <ActionIcon variant="subtle" color="gray" aria-hidden tabIndex={-1}>
+                <IconLanguage size={16} />
+              </ActionIcon>
+              <Text size="sm">{t('user.language')}</Text>
+            </Group>
+            <LanguageToggle />
+          </Group>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="var(--mantine-color-gray-0)">
+        <OfflineBanner />
+        <Box maw={1400} mx="auto">
+          <Suspense fallback={<LoadingState minHeight={320} />}>
+            <Outlet />
+          </Suspense>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,37 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { authKeys } from '../api/auth.ts';
+import { setAuthListener, setCsrfToken } from '../api/http.ts';
+import { i18n } from '../text/i18n.ts';
+
+type Navigate = (to: string, options?: { replace?: boolean }) => unknown;
+
+/**
+ * Reacts to auth errors from any API call: an expired session clears the cached user and goes to /login
+ * with a notice; a required password change goes to /ganti-sandi.
+ */
+export function installSessionHandling(queryClient: QueryClient, navigate: Navigate): void {
+  setAuthListener((event) => {
+    const path = window.location.pathname;
+    if (event === 'expired') {
+      setCsrfToken(null);
+      const hadUser = !!queryClient.getQueryData(authKeys.me());
+      queryClient.setQueryData(authKeys.me(), null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
+      if (path !== '/login') {
+        if (hadUser) {
+          notifications.show({
+            id: 'session-expired',
+            color: 'yellow',
+            title: i18n.t('login.sessionExpired'),
+            message: '',
+          });
+        }
+        const from = encodeURIComponent(path + window.location.search);
+        void navigate(`/login?sesi=berakhir&dari=${from}`, { replace: true });
+      }
+    } else if (event === 'passwordChangeRequired' && path !== '/ganti-sandi') {
+      void navigate('/ganti-sandi', { replace: true });
+    }
+  });
+}
