@@ -1,3 +1,4 @@
+/* global self, caches, fetch, URL */
 /* Abdi service worker: caches the app shell so the UI opens offline.
  * /api and /docs are never intercepted, so API responses are never cached. */
 const CACHE = 'abdi-shell-v1';

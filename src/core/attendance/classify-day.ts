@@ -212,35 +212,39 @@ function clock(minute: number): string {
   return day > 0 ? `${label} (+${day} hari)` : `${label} (${day} hari)`;
 }
 
+/** Decimal digit at `i`, or -1000000 (poisons the sum) when not a digit; integer-only arithmetic. */
 function digit(s: string, i: number): number {
   const d = s.charCodeAt(i) - 48;
-  return d >= 0 && d <= 9 ? d : NaN;
+  return d >= 0 && d <= 9 ? d : -1_000_000;
 }
 
-let lastDate = '';
-let lastEpochDay = NaN;
+/** Days since 1970-01-01 of a `YYYY-MM-DD` string, without regex or Date (NaN when malformed). */
+function parseEpochDay(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return NaN;
+  const y0 = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const m = digit(date, 5) * 10 + digit(date, 6);
+  const d = digit(date, 8) * 10 + digit(date, 9);
+  if (y0 < 0 || m < 1 || m > 12 || d < 1 || d > 31) return NaN;
+  // Days from civil (H. Hinnant), proleptic Gregorian.
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
 
-/** Days since 1970-01-01 of a `YYYY-MM-DD` string without regex or Date (NaN when malformed). */
+// Bounded memo: a batch touches few distinct dates (a month, a year) but in any order.
+const epochDayCache = new Map<string, number>();
+
 function epochDayOf(date: string): number {
-  if (date === lastDate) return lastEpochDay;
-  let result = NaN;
-  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    let y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
-    const m = digit(date, 5) * 10 + digit(date, 6);
-    const d = digit(date, 8) * 10 + digit(date, 9);
-    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-      // Days from civil (H. Hinnant), proleptic Gregorian.
-      y -= m <= 2 ? 1 : 0;
-      const era = Math.floor(y / 400);
-      const yoe = y - era * 400;
-      const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-      const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-      result = era * 146097 + doe - 719468;
-    }
+  let day = epochDayCache.get(date);
+  if (day === undefined) {
+    day = parseEpochDay(date);
+    if (epochDayCache.size >= 4096) epochDayCache.clear();
+    epochDayCache.set(date, day);
   }
-  lastDate = date;
-  lastEpochDay = result;
-  return result;
+  return day;
 }
 
 /** Minutes of `[from, to)` not covered by breaks. */

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { LocalDate } from '../common/local-date.ts';
 import { addDays } from '../common/local-date.ts';
 import type { IsWorkingDay } from '../calendar/working-days.ts';
-import type { CountFrom, DisciplineRules, SummonsMode } from './discipline-rules.ts';
+import type { CountFrom, DeliveryMethod, DisciplineRules, SummonsMode } from './discipline-rules.ts';
+import { COUNT_FROM, DELIVERY_METHODS } from './discipline-rules.ts';
 import {
   appealWindow,
   deliveryDeadline,
@@ -16,13 +17,17 @@ import { HOLIDAYS_2022, calendar2022, makeCalendar, nationalRules } from './test
 
 const rules = nationalRules;
 
+/** The national rules with the same count-from convention for both delivery methods (and optionally another unit). */
 function withEffective(
   countFrom: CountFrom,
   unit: 'workingDays' | 'calendarDays' = 'workingDays',
 ): DisciplineRules {
   return {
     ...rules,
-    deadlines: { ...rules.deadlines, effective: { ...rules.deadlines.effective, countFrom, unit } },
+    deadlines: {
+      ...rules.deadlines,
+      effective: { ...rules.deadlines.effective, countFrom: { langsung: countFrom, pos: countFrom }, unit },
+    },
   };
 }
 function withSummons(mode: SummonsMode): DisciplineRules {
@@ -53,23 +58,55 @@ function withSummons(mode: SummonsMode): DisciplineRules {
  *                     1  2  3  4 |  5  6  7  8  9 |       | 10 11 |      | 12| 13 14 15 → 9 Mar ✗
  *   receiptDay:      14=1, 15=2 … 7 Mar=14, 8 Mar=15                                     → 8 Mar ✓
  *
- * No single count-from convention reproduces both examples on the real 2022 calendar. Example 2 matches
- * dayAfterReceipt only if Nyepi (3 Mar) is not treated as a holiday, which suggests a slip in the annex.
- * Default (national rulebook): dayAfterReceipt — "hari ke-15 sejak diterima" read as the 15th working day after
- * the day of receipt, the UM PRD acceptance reading (regulations.md §1.7) and the example whose arithmetic is
- * consistent with the official calendar. receiptDay stays available as a rulebook setting.
+ * No single count-from convention reproduces both examples on the real 2022 calendar (example 2 matches
+ * dayAfterReceipt only if Nyepi, 3 Mar, is not treated as a holiday). The examples differ in how the SK was
+ * delivered, so the national rulebook sets the convention per delivery method — our reading, not a rule stated in
+ * PP 94/2021 Pasal 38 / PerBKN 6/2022 Pasal 50 ayat (1):
+ *   langsung (in person, example 1)                              → dayAfterReceipt
+ *   pos (sent to the address, PerBKN Pasal 49 ayat (8), example 2) → receiptDay
+ * With these defaults both annex examples reproduce.
  */
 describe('effectiveDate — PerBKN 6/2022 worked examples (regulations.md §1.7)', () => {
-  it('example 1: received 8 Feb 2022 → effective 2 Mar 2022 (default dayAfterReceipt)', () => {
-    const r = effectiveDate('2022-02-08', rules, calendar2022);
+  it('national rulebook: dayAfterReceipt for langsung, receiptDay for pos', () => {
+    expect(rules.deadlines.effective.countFrom).toEqual({ langsung: 'dayAfterReceipt', pos: 'receiptDay' });
+  });
+
+  it('example 1: received in person 8 Feb 2022 → effective 2 Mar 2022 (national defaults)', () => {
+    const r = effectiveDate('2022-02-08', rules, calendar2022, 'langsung');
     expect(r).toMatchObject({ date: '2022-03-02', bound: 'exact', count: 15, unit: 'workingDays' });
+    expect(r.explanation).toMatch(/diterima langsung 8 Februari 2022/);
+    expect(r.explanation).toMatch(
+      /hitungan mulai hari kerja berikutnya setelah diterima \(8 Februari 2022\)/,
+    );
     expect(r.explanation).toMatch(/berlaku 2 Maret 2022/);
   });
 
-  it('example 2: received 14 Feb 2022 → effective 8 Mar 2022 with countFrom = receiptDay', () => {
-    const r = effectiveDate('2022-02-14', withEffective('receiptDay'), calendar2022);
-    expect(r.date).toBe('2022-03-08');
+  it('example 1 without a delivery argument defaults to langsung (backwards compatible)', () => {
+    expect(effectiveDate('2022-02-08', rules, calendar2022)).toEqual(
+      effectiveDate('2022-02-08', rules, calendar2022, 'langsung'),
+    );
+  });
+
+  it('example 2: received by post 14 Feb 2022 → effective 8 Mar 2022 (national defaults)', () => {
+    const r = effectiveDate('2022-02-14', rules, calendar2022, 'pos');
+    expect(r).toMatchObject({ date: '2022-03-08', bound: 'exact', from: '2022-02-14', count: 15 });
+    expect(r.explanation).toMatch(/dikirim ke alamat dan diterima 14 Februari 2022/);
     expect(r.explanation).toMatch(/hari diterima \(14 Februari 2022\) dihitung hari ke-1/);
+    expect(r.explanation).toMatch(/berlaku 8 Maret 2022/);
+  });
+
+  it.each<[string, LocalDate, DeliveryMethod, LocalDate]>([
+    ['example 2 had it been delivered in person gives 9 Mar', '2022-02-14', 'langsung', '2022-03-09'],
+    ['example 1 had it been sent by post gives 1 Mar', '2022-02-08', 'pos', '2022-03-01'],
+    ['received by post on a Saturday: counting starts on Monday', '2022-02-12', 'pos', '2022-03-08'],
+    [
+      'received by post on a holiday (Isra Mikraj): the holiday is not day 1',
+      '2022-02-28',
+      'pos',
+      '2022-03-22',
+    ],
+  ])('national defaults: %s', (_name, received, delivery, expected) => {
+    expect(effectiveDate(received, rules, calendar2022, delivery).date).toBe(expected);
   });
 
   it.each<[string, LocalDate, CountFrom, readonly LocalDate[], LocalDate]>([
@@ -110,7 +147,7 @@ describe('effectiveDate — PerBKN 6/2022 worked examples (regulations.md §1.7)
       HOLIDAYS_2022,
       '2022-03-22',
     ],
-  ])('%s', (_name, received, countFrom, holidays, expected) => {
+  ])('same convention for both methods: %s', (_name, received, countFrom, holidays, expected) => {
     expect(effectiveDate(received, withEffective(countFrom), makeCalendar(holidays)).date).toBe(expected);
   });
 
@@ -222,7 +259,9 @@ describe('deadlines — property: adding a holiday never moves a deadline earlie
     (d, cal) => deliveryDeadline(d, rules, cal).date,
     (d, cal) => postingDeadline(d, rules, cal).date,
     (d, cal) => effectiveDate(d, rules, cal).date,
+    (d, cal) => effectiveDate(d, rules, cal, 'pos').date,
     (d, cal) => effectiveDate(d, withEffective('receiptDay'), cal).date,
+    (d, cal) => effectiveDate(d, withEffective('dayAfterReceipt'), cal, 'pos').date,
     (d, cal) => appealWindow(d, 'banding', rules, cal, d).filing.date,
     (d, cal) => appealWindow(d, 'keberatan', rules, cal, d).answer?.date ?? d,
   ];
@@ -235,6 +274,39 @@ describe('deadlines — property: adding a holiday never moves a deadline earlie
         const after = makeCalendar([...holidays, addDays(from, extra)]);
         for (const f of all) expect(f(from, after) >= f(from, before)).toBe(true);
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('effectiveDate — property: for either delivery method adding a holiday never moves the date earlier', () => {
+  const dateArb = fc.integer({ min: 0, max: 3 * 365 }).map((n) => addDays('2022-01-01', n));
+  const holidaysArb = fc.uniqueArray(fc.integer({ min: 0, max: 3 * 365 + 60 }), { maxLength: 40 });
+  const rulesArb = fc
+    .record({ langsung: fc.constantFrom(...COUNT_FROM), pos: fc.constantFrom(...COUNT_FROM) })
+    .map((countFrom): DisciplineRules => ({
+      ...rules,
+      deadlines: { ...rules.deadlines, effective: { ...rules.deadlines.effective, countFrom } },
+    }));
+
+  it('national defaults and every per-method count-from setting', () => {
+    fc.assert(
+      fc.property(
+        dateArb,
+        holidaysArb,
+        fc.integer({ min: -5, max: 60 }),
+        fc.constantFrom(...DELIVERY_METHODS),
+        fc.oneof(fc.constant(rules), rulesArb),
+        (received, offsets, extra, delivery, r) => {
+          const holidays = offsets.map((n) => addDays('2022-01-01', n));
+          const before = makeCalendar(holidays);
+          const after = makeCalendar([...holidays, addDays(received, extra)]);
+          expect(
+            effectiveDate(received, r, after, delivery).date >=
+              effectiveDate(received, r, before, delivery).date,
+          ).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -10,7 +10,7 @@ import type { LocalDate } from '../common/local-date.ts';
 import { addDays } from '../common/local-date.ts';
 import type { IsWorkingDay } from '../calendar/working-days.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
-import type { DeadlineRule, DeadlineUnit, DisciplineRules } from './discipline-rules.ts';
+import type { DeadlineRule, DeadlineUnit, DeliveryMethod, DisciplineRules } from './discipline-rules.ts';
 import { formatDateId } from './format-id.ts';
 
 /**
@@ -169,29 +169,46 @@ export function postingDeadline(
 }
 
 /**
- * The date the SK hukuman disiplin takes effect: the 15th working day after receipt, counted per
- * `deadlines.effective.countFrom`:
- * - `dayAfterReceipt` (national default): the first working day after the day of receipt is day 1. Reproduces the
- *   PerBKN 6/2022 annex example received 8 Feb 2022 → 2 Mar 2022;
- * - `receiptDay`: the day of receipt is day 1 when it is a working day (else the next working day is). Reproduces the
- *   annex example received 14 Feb 2022 → 8 Mar 2022.
- * No single convention reproduces both annex examples on the 2022 calendar (see deadlines.test.ts).
+ * The date the SK hukuman disiplin takes effect: "hari ke-15 sejak diterima" (PP 94/2021 Pasal 38;
+ * Peraturan BKN 6/2022 Pasal 50 ayat (1)), i.e. the `count`-th working day after receipt, where the day the count
+ * starts from depends on how the SK reached the employee, per `deadlines.effective.countFrom[delivery]`:
+ * - `dayAfterReceipt`: the first working day after the day of receipt is day 1;
+ * - `receiptDay`: the day of receipt is day 1 when it is a working day (else the next working day is).
+ *
+ * National default: `langsung` (handed over in person at the delivery, PP 94/2021 Pasal 37 ayat (3)) →
+ * `dayAfterReceipt`, reproducing the PerBKN 6/2022 annex example received 8 Feb 2022 → 2 Mar 2022; `pos` (sent to
+ * the last known address because the employee did not attend the delivery, Peraturan BKN 6/2022 Pasal 49 ayat (8))
+ * → `receiptDay`, reproducing the annex example received 14 Feb 2022 → 8 Mar 2022.
+ * The per-method convention is OUR READING, not a rule stated in the regulation: neither PP 94/2021 Pasal 38 nor
+ * PerBKN 6/2022 Pasal 50 ayat (1) distinguishes delivery methods. It is the simplest rule that reconciles the two
+ * annex examples on the 2022 holiday calendar (no single convention reproduces both; see deadlines.test.ts and
+ * regulations.md §1.7, "Effective-date arithmetic"). Both conventions are rulebook data so a region can change them.
  * When an upaya administratif is filed, the SK takes effect per its decision instead.
- * Source: PP 94/2021 Pasal 38; Peraturan BKN 6/2022 Pasal 50 ayat (1); regulations.md §1.7.
+ * Source: PP 94/2021 Pasal 38; Peraturan BKN 6/2022 Pasal 49 ayat (8), Pasal 50 ayat (1) and annex;
+ * regulations.md §1.7.
  *
  * @param receivedDate date the employee received the SK (in person, or at his address when sent)
+ * @param rules discipline section (deadlines.effective)
+ * @param isWorkingDay the unit's calendar
+ * @param delivery how the SK was delivered: `langsung` (in person, the default) or `pos` (sent to his address)
  */
 export function effectiveDate(
   receivedDate: LocalDate,
   rules: DisciplineRules,
   isWorkingDay: IsWorkingDay,
+  delivery: DeliveryMethod = 'langsung',
 ): DeadlineResult {
   const rule = rules.deadlines.effective;
+  const countFrom = rule.countFrom[delivery];
   const countsReceipt =
-    rule.countFrom === 'receiptDay' && (rule.unit === 'calendarDays' || isWorkingDay(receivedDate));
+    countFrom === 'receiptDay' && (rule.unit === 'calendarDays' || isWorkingDay(receivedDate));
   const date = countsReceipt
     ? addPeriod(isWorkingDay, receivedDate, rule.count - 1, rule.unit)
     : addPeriod(isWorkingDay, receivedDate, rule.count, rule.unit);
+  const received =
+    delivery === 'langsung'
+      ? `diterima langsung ${formatDateId(receivedDate)}`
+      : `dikirim ke alamat dan diterima ${formatDateId(receivedDate)}`;
   const how = countsReceipt
     ? `hari diterima (${formatDateId(receivedDate)}) dihitung hari ke-1`
     : `hitungan mulai hari ${rule.unit === 'workingDays' ? 'kerja ' : ''}berikutnya setelah diterima (${formatDateId(receivedDate)})`;
@@ -202,8 +219,8 @@ export function effectiveDate(
     count: rule.count,
     unit: rule.unit,
     explanation:
-      `Keputusan berlaku pada ${unitText(rule.unit)} ke-${rule.count} sejak diterima; ${how}: berlaku ${formatDateId(date)}, ` +
-      `kecuali diajukan upaya administratif (${basisText(rule.legalBasis)}).`,
+      `Keputusan ${received}; berlaku pada ${unitText(rule.unit)} ke-${rule.count} sejak diterima; ${how}: ` +
+      `berlaku ${formatDateId(date)}, kecuali diajukan upaya administratif (${basisText(rule.legalBasis)}).`,
     legalBasis: rule.legalBasis,
   };
 }

@@ -48,7 +48,7 @@ describe('discipline rulebooks', () => {
     expect(nationalRules.deadlines.effective).toMatchObject({
       count: 15,
       unit: 'workingDays',
-      countFrom: 'dayAfterReceipt',
+      countFrom: { langsung: 'dayAfterReceipt', pos: 'receiptDay' },
     });
   });
 });
@@ -154,6 +154,14 @@ describe('validateDisciplineRules', () => {
       /lebih dari 0/,
     ],
     [
+      'an effective-date count-from missing for delivery by post',
+      (r) => {
+        delete (r.deadlines.effective.countFrom as Partial<Record<string, string>>)['pos'];
+      },
+      'discipline.deadlines.effective.countFrom.pos',
+      /penyampaian pos/,
+    ],
+    [
       'a zero consecutive threshold',
       (r) => {
         const c = r.ladders[0]?.consecutive;
@@ -207,6 +215,35 @@ describe('validateDisciplineRules', () => {
   ])('reports %s', (_name, change, path, message) => {
     const issues = validateDisciplineRules(mutate(change));
     expect(issues).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+
+  it('rejects the former single countFrom (one convention for every delivery method) with an Indonesian message', () => {
+    const json = structuredClone(nationalJson) as unknown as {
+      deadlines: { effective: { countFrom: unknown } };
+    };
+    json.deadlines.effective.countFrom = 'dayAfterReceipt';
+    const parsed = disciplineRulesSchema.safeParse(json);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues).toContainEqual(
+      expect.objectContaining({
+        path: ['deadlines', 'effective', 'countFrom'],
+        message: expect.stringMatching(/per cara penyampaian/),
+      }),
+    );
+  });
+
+  it('rejects an unknown count-from convention for a delivery method', () => {
+    const json = structuredClone(nationalJson) as unknown as {
+      deadlines: { effective: { countFrom: Record<string, string> } };
+    };
+    json.deadlines.effective.countFrom['pos'] = 'hariKerja';
+    const parsed = disciplineRulesSchema.safeParse(json);
+    expect(parsed.error?.issues).toContainEqual(
+      expect.objectContaining({
+        path: ['deadlines', 'effective', 'countFrom', 'pos'],
+        message: expect.stringMatching(/dayAfterReceipt .* receiptDay/),
+      }),
+    );
   });
 
   it('uses the given path prefix', () => {

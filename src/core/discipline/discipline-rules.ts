@@ -119,6 +119,36 @@ export type SummonsMode = (typeof SUMMONS_MODES)[number];
 export const COUNT_FROM = ['dayAfterReceipt', 'receiptDay'] as const;
 export type CountFrom = (typeof COUNT_FROM)[number];
 
+/**
+ * How the SK hukuman disiplin reached the employee:
+ * - `langsung`: handed over in person at the delivery he was summoned to (PP 94/2021 Pasal 37 ayat (3));
+ * - `pos`: sent to his last known address because he did not attend the delivery
+ *   (Peraturan BKN 6/2022 Pasal 49 ayat (8)).
+ * Source: regulations.md §1.7 (PENYAMPAIAN).
+ */
+export const DELIVERY_METHODS = ['langsung', 'pos'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+const countFromSchema = z.enum(COUNT_FROM, {
+  error:
+    'Cara hitung harus dayAfterReceipt (mulai hari berikutnya) atau receiptDay (hari diterima = hari ke-1)',
+});
+
+/**
+ * The count-from convention of the effective date per delivery method. Per method because the two PerBKN 6/2022
+ * annex examples only reconcile that way (our reading; see `effectiveDate` in deadlines.ts and regulations.md §1.7).
+ */
+export const countFromByDeliverySchema = z.object(
+  {
+    langsung: countFromSchema,
+    pos: countFromSchema,
+  } satisfies Record<DeliveryMethod, typeof countFromSchema>,
+  {
+    error: 'Cara hitung berlakunya keputusan harus diisi per cara penyampaian: { "langsung": …, "pos": … }',
+  },
+);
+export type CountFromByDelivery = z.infer<typeof countFromByDeliverySchema>;
+
 /** Process deadlines (regulations.md §1.7, §1.9). */
 export const disciplineDeadlinesSchema = z.object({
   /** First summons letter ↔ examination date. */
@@ -129,8 +159,11 @@ export const disciplineDeadlinesSchema = z.object({
   delivery: deadlineSchema,
   /** Sending the SK to the last known address at the latest `count` after the missed delivery date. */
   posting: deadlineSchema,
-  /** The SK takes effect on day `count` after receipt, counted as `countFrom` says. */
-  effective: deadlineSchema.extend({ countFrom: z.enum(COUNT_FROM) }),
+  /**
+   * The SK takes effect on day `count` after receipt, counted as `countFrom[delivery]` says for the way the SK
+   * reached the employee (in person or sent to his address).
+   */
+  effective: deadlineSchema.extend({ countFrom: countFromByDeliverySchema }),
   /** Keberatan (objection): filing after receipt of the decision, and the decision on it after filing. */
   objection: z.object({ filing: deadlineSchema, decision: deadlineSchema }),
   /** Banding administratif (appeal to BPASN): filing after receipt, and the PPK response after filing. */
@@ -181,7 +214,8 @@ export function findSanction(rules: DisciplineRules, code: string): SanctionType
  * ladder steps ascending, contiguous and non-overlapping from the first threshold; only the last step open-ended;
  * levels never decreasing (ringan < sedang < berat) and sanction severity strictly increasing along a ladder;
  * sanctions exist and match the step's level; each employee type in at most one ladder; minutes per day > 0;
- * every deadline positive; TK and non-working codes disjoint; interim substitutes exist and are active.
+ * every deadline positive; TK and non-working codes disjoint; interim substitutes exist and are active; the
+ * effective-date count-from convention set for every delivery method (langsung, pos).
  * Source: regulations.md §1.3 (ladder), §1.4 (450 minutes), §1.7 (deadlines), §10.
  *
  * @param rules the parsed section
@@ -333,6 +367,15 @@ export function validateDisciplineRules(rules: DisciplineRules, path = 'discipli
   checkDeadline('delivery', d.delivery);
   checkDeadline('posting', d.posting);
   checkDeadline('effective', d.effective);
+  DELIVERY_METHODS.forEach((m) => {
+    const c: unknown = d.effective.countFrom[m];
+    if (!(COUNT_FROM as readonly unknown[]).includes(c)) {
+      add(
+        `deadlines.effective.countFrom.${m}`,
+        `Cara hitung berlakunya keputusan untuk penyampaian ${m} harus dayAfterReceipt atau receiptDay`,
+      );
+    }
+  });
   checkDeadline('objection.filing', d.objection.filing);
   checkDeadline('objection.decision', d.objection.decision);
   checkDeadline('appeal.filing', d.appeal.filing);

@@ -49,7 +49,8 @@ export function useEmployees(filters: EmployeeFilters, enabled = true) {
 export function useEmployee(id: string | undefined) {
   return useQuery({
     queryKey: employeeKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api.get<EmployeeDetail>(`/employees/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<EmployeeDetail>(`/employees/${encodeURIComponent(id ?? '')}`, undefined, signal),
     enabled: !!id,
   });
 }
@@ -81,7 +82,8 @@ export function useUpdateEmployee(id: string) {
 export function useAddPlacement(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: PlacementInput) => api.post<unknown>(`/employees/${encodeURIComponent(id)}/placements`, input),
+    mutationFn: (input: PlacementInput) =>
+      api.post<unknown>(`/employees/${encodeURIComponent(id)}/placements`, input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: employeeKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['units', 'tree'] });
@@ -92,7 +94,8 @@ export function useAddPlacement(id: string) {
 export function useAddActing(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ActingInput) => api.post<unknown>(`/employees/${encodeURIComponent(id)}/acting`, input),
+    mutationFn: (input: ActingInput) =>
+      api.post<unknown>(`/employees/${encodeURIComponent(id)}/acting`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: employeeKeys.detail(id) }),
   });
 }

@@ -29,7 +29,9 @@ export interface FieldIssue {
 export function validationIssues(error: unknown): FieldIssue[] {
   if (!isApiError(error) || !Array.isArray(error.details)) return [];
   return error.details
-    .filter((d): d is { path: unknown; message: unknown } => typeof d === 'object' && d !== null && 'message' in d)
+    .filter(
+      (d): d is { path: unknown; message: unknown } => typeof d === 'object' && d !== null && 'message' in d,
+    )
     .map((d) => ({
       path: Array.isArray(d.path) ? d.path.join('.') : String(d.path ?? ''),
       message: String(d.message),
@@ -113,14 +115,18 @@ export function errorFromBody(status: number, body: unknown): ApiError {
 
 function notifyAuth(error: ApiError, quiet: boolean | undefined): void {
   if (!authListener) return;
-  if (!quiet && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED')) authListener('expired');
+  if (!quiet && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED'))
+    authListener('expired');
   if (error.code === 'PASSWORD_CHANGE_REQUIRED') authListener('passwordChangeRequired');
 }
 
 async function ensureCsrfToken(): Promise<string | null> {
   if (csrfToken) return csrfToken;
   try {
-    const response = await fetch('/api/auth/me', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    const response = await fetch('/api/auth/me', {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
     if (response.ok) {
       const me = (await response.json()) as { csrfToken?: string };
       csrfToken = me.csrfToken ?? null;
@@ -191,7 +197,8 @@ export async function request<T>(method: string, path: string, options: RequestO
 }
 
 export const api = {
-  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) =>
+    request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),

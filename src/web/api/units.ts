@@ -57,7 +57,8 @@ export function useUpdateUnit(id: string) {
 export function useCreateOffice(unitId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: OfficeInput) => api.post<Office>(`/units/${encodeURIComponent(unitId)}/offices`, input),
+    mutationFn: (input: OfficeInput) =>
+      api.post<Office>(`/units/${encodeURIComponent(unitId)}/offices`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: unitKeys.detail(unitId) }),
   });
 }

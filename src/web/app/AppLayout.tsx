@@ -140,14 +140,23 @@ function UserMenu({ me }: { me: Me }) {
         </Menu.Label>
         <Menu.Divider />
         {me.user.employeeId && (
-          <Menu.Item component={Link} to={`/pegawai/${me.user.employeeId}`} leftSection={<IconUserCircle size={16} />}>
+          <Menu.Item
+            component={Link}
+            to={`/pegawai/${me.user.employeeId}`}
+            leftSection={<IconUserCircle size={16} />}
+          >
             {t('nav.profile')}
           </Menu.Item>
         )}
         <Menu.Item component={Link} to="/ganti-sandi" leftSection={<IconKey size={16} />}>
           {t('user.changePassword')}
         </Menu.Item>
-        <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={handleLogout} data-testid="logout">
+        <Menu.Item
+          color="red"
+          leftSection={<IconLogout size={16} />}
+          onClick={handleLogout}
+          data-testid="logout"
+        >
           {t('user.logout')}
         </Menu.Item>
       </Menu.Dropdown>
@@ -191,7 +200,14 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} data-testid="nav-burger" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.menu')}
+              data-testid="nav-burger"
+            />
             <UnstyledButton component={Link} to="/" aria-label={t('app.name')}>
               <Logo />
             </UnstyledButton>
@@ -223,7 +239,11 @@ export function AppLayout() {
             ))}
           </nav>
         </AppShell.Section>
-        <AppShell.Section hiddenFrom="sm" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+        <AppShell.Section
+          hiddenFrom="sm"
+          pt="sm"
+          style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+        >
           <Group justify="space-between">
             <Group gap={6}>
               <ActionIcon variant="subtle" color="gray" aria-hidden tabIndex={-1}>

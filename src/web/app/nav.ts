@@ -1,5 +1,12 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconFileImport, IconHierarchy2, IconLayoutDashboard, IconShieldCheck, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  IconFileImport,
+  IconHierarchy2,
+  IconLayoutDashboard,
+  IconShieldCheck,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { Me } from '../api/types.ts';
 import { AUDIT_VIEWERS, hasAnyRole, IMPORTERS, ORG_VIEWERS } from '../lib/roles.ts';
 
@@ -22,7 +29,12 @@ export function navItemsFor(me: Me): NavItem[] {
   if (hasAnyRole(me, IMPORTERS)) items.push({ to: '/impor', label: 'nav.import', icon: IconFileImport });
   if (hasAnyRole(me, AUDIT_VIEWERS)) items.push({ to: '/audit', label: 'nav.audit', icon: IconShieldCheck });
   if (me.user.employeeId) {
-    items.push({ to: `/pegawai/${me.user.employeeId}`, label: 'nav.profile', icon: IconUserCircle, end: true });
+    items.push({
+      to: `/pegawai/${me.user.employeeId}`,
+      label: 'nav.profile',
+      icon: IconUserCircle,
+      end: true,
+    });
   }
   return items;
 }

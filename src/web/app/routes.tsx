@@ -7,9 +7,13 @@ import { AppLayout } from './AppLayout.tsx';
 import { RequireAuth, RequireRole } from './AuthGuard.tsx';
 import { RouteError } from './RouteError.tsx';
 
-const LoginPage = lazy(() => import('../pages/LoginPage/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const LoginPage = lazy(() =>
+  import('../pages/LoginPage/LoginPage.tsx').then((m) => ({ default: m.LoginPage })),
+);
 const ChangePasswordPage = lazy(() =>
-  import('../pages/ChangePasswordPage/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+  import('../pages/ChangePasswordPage/ChangePasswordPage.tsx').then((m) => ({
+    default: m.ChangePasswordPage,
+  })),
 );
 const DashboardPage = lazy(() =>
   import('../pages/DashboardPage/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
@@ -21,10 +25,16 @@ const EmployeesPage = lazy(() =>
   import('../pages/EmployeesPage/EmployeesPage.tsx').then((m) => ({ default: m.EmployeesPage })),
 );
 const EmployeeDetailPage = lazy(() =>
-  import('../pages/EmployeeDetailPage/EmployeeDetailPage.tsx').then((m) => ({ default: m.EmployeeDetailPage })),
+  import('../pages/EmployeeDetailPage/EmployeeDetailPage.tsx').then((m) => ({
+    default: m.EmployeeDetailPage,
+  })),
 );
-const ImportPage = lazy(() => import('../pages/ImportPage/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
-const AuditPage = lazy(() => import('../pages/AuditPage/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ImportPage = lazy(() =>
+  import('../pages/ImportPage/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const AuditPage = lazy(() =>
+  import('../pages/AuditPage/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
 const NotFoundPage = lazy(() =>
   import('../pages/NotFoundPage/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );

@@ -4,6 +4,17 @@ import { authKeys } from '../api/auth.ts';
 import { setAuthListener, setCsrfToken } from '../api/http.ts';
 import { i18n } from '../text/i18n.ts';
 
+let expired = false;
+
+/** Whether the last session ended by expiry (the login page then shows "Sesi Anda telah berakhir"). */
+export function sessionHasExpired(): boolean {
+  return expired;
+}
+
+export function clearSessionExpired(): void {
+  expired = false;
+}
+
 type Navigate = (to: string, options?: { replace?: boolean }) => unknown;
 
 /**
@@ -16,8 +27,7 @@ export function installSessionHandling(queryClient: QueryClient, navigate: Navig
     if (event === 'expired') {
       setCsrfToken(null);
       const hadUser = !!queryClient.getQueryData(authKeys.me());
-      queryClient.setQueryData(authKeys.me(), null);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
+      if (hadUser) expired = true;
       if (path !== '/login') {
         if (hadUser) {
           notifications.show({
@@ -30,6 +40,9 @@ export function installSessionHandling(queryClient: QueryClient, navigate: Navig
         const from = encodeURIComponent(path + window.location.search);
         void navigate(`/login?sesi=berakhir&dari=${from}`, { replace: true });
       }
+      // After navigating, so the auth guard does not race us with its own redirect.
+      queryClient.setQueryData(authKeys.me(), null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
     } else if (event === 'passwordChangeRequired' && path !== '/ganti-sandi') {
       void navigate('/ganti-sandi', { replace: true });
     }

@@ -63,7 +63,12 @@ export function DataTable<T>({
 
   return (
     <Paper withBorder radius="md" pos="relative" data-testid={testId}>
-      <LoadingOverlay visible={!!fetching} zIndex={5} overlayProps={{ blur: 1, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
+      <LoadingOverlay
+        visible={!!fetching}
+        zIndex={5}
+        overlayProps={{ blur: 1, backgroundOpacity: 0.4 }}
+        loaderProps={{ size: 'sm' }}
+      />
       {rows.length === 0 ? (
         <EmptyState title={emptyTitle} description={emptyDescription} />
       ) : (
@@ -73,7 +78,12 @@ export function DataTable<T>({
             <Table.Thead>
               <Table.Tr>
                 {columns.map((column) => (
-                  <Table.Th key={column.key} visibleFrom={column.visibleFrom} w={column.width} ta={column.align}>
+                  <Table.Th
+                    key={column.key}
+                    visibleFrom={column.visibleFrom}
+                    w={column.width}
+                    ta={column.align}
+                  >
                     {column.header}
                   </Table.Th>
                 ))}

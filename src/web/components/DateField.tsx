@@ -18,7 +18,17 @@ interface DateFieldProps {
 }
 
 /** A date typed as dd/MM/yyyy (the Indonesian order) and reported as yyyy-MM-dd. */
-export function DateField({ label, value, onChange, onValidityChange, error, required, description, size, w }: DateFieldProps) {
+export function DateField({
+  label,
+  value,
+  onChange,
+  onValidityChange,
+  error,
+  required,
+  description,
+  size,
+  w,
+}: DateFieldProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(() => (value ? formatDate(value) : ''));
   const [invalid, setInvalid] = useState(false);

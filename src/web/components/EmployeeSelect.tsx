@@ -16,7 +16,15 @@ interface EmployeeSelectProps {
 }
 
 /** Searches employees by name or NIP on the server and picks one. */
-export function EmployeeSelect({ label, placeholder, value, initialLabel, onChange, error, excludeId }: EmployeeSelectProps) {
+export function EmployeeSelect({
+  label,
+  placeholder,
+  value,
+  initialLabel,
+  onChange,
+  error,
+  excludeId,
+}: EmployeeSelectProps) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 300);
   const query = useEmployees({ q: debounced || undefined, pageSize: 20, status: 'active' });

@@ -18,7 +18,13 @@ export function ErrorState({ error, onRetry, compact, hideIssues }: ErrorStatePr
   const describe = useDescribeError();
   const text = describe(error);
   const icon =
-    text.code === 'NETWORK' ? <IconWifiOff size={20} /> : text.code === 'FORBIDDEN' ? <IconLock size={20} /> : <IconAlertTriangle size={20} />;
+    text.code === 'NETWORK' ? (
+      <IconWifiOff size={20} />
+    ) : text.code === 'FORBIDDEN' ? (
+      <IconLock size={20} />
+    ) : (
+      <IconAlertTriangle size={20} />
+    );
   return (
     <Alert
       color={text.code === 'NETWORK' ? 'gray' : 'red'}

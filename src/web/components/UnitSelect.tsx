@@ -27,7 +27,18 @@ interface UnitSelectProps {
 }
 
 /** Picks a unit from the scope-filtered tree (/api/units/tree), searchable by name or code. */
-export function UnitSelect({ value, onChange, label, placeholder, error, required, clearable = true, disabled, w, ...rest }: UnitSelectProps) {
+export function UnitSelect({
+  value,
+  onChange,
+  label,
+  placeholder,
+  error,
+  required,
+  clearable = true,
+  disabled,
+  w,
+  ...rest
+}: UnitSelectProps) {
   const { t } = useTranslation();
   const tree = useUnitTree();
   const data = useMemo(() => toTreeData(tree.data ?? []), [tree.data]);

@@ -12,7 +12,17 @@ export interface ErrorText {
 }
 
 /** Codes whose UI message says everything; the server's wording is not repeated under it. */
-const GENERIC_CODES = new Set(['INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'CSRF', 'RATE_LIMITED', 'INTERNAL', 'NETWORK', 'UNKNOWN', 'PASSWORD_CHANGE_REQUIRED']);
+const GENERIC_CODES = new Set([
+  'INVALID_CREDENTIALS',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'CSRF',
+  'RATE_LIMITED',
+  'INTERNAL',
+  'NETWORK',
+  'UNKNOWN',
+  'PASSWORD_CHANGE_REQUIRED',
+]);
 
 const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
@@ -21,7 +31,10 @@ export function describeError(error: unknown, lang: string): ErrorText {
   if (isApiError(error)) {
     const title = errorMessage(error.code, lang);
     const detail =
-      error.message && lang !== 'en' && !GENERIC_CODES.has(error.code) && normalise(error.message) !== normalise(title)
+      error.message &&
+      lang !== 'en' &&
+      !GENERIC_CODES.has(error.code) &&
+      normalise(error.message) !== normalise(title)
         ? error.message
         : null;
     return { code: error.code, title, detail, issues: validationIssues(error) };

@@ -35,7 +35,10 @@ export function formatDate(value: string | null | undefined, timeZone: string = 
 }
 
 /** A timestamp as "dd/MM/yyyy HH:mm WIB" in the given zone (24-hour clock). */
-export function formatDateTime(value: string | null | undefined, timeZone: string = defaultTimeZone()): string {
+export function formatDateTime(
+  value: string | null | undefined,
+  timeZone: string = defaultTimeZone(),
+): string {
   if (!value) return '—';
   const parts = zonedParts(value, timeZone);
   if (!parts) return value;
@@ -55,7 +58,13 @@ function zonedParts(value: string, timeZone: string) {
     hourCycle: 'h23',
   });
   const get = (type: string) => fmt.formatToParts(date).find((p) => p.type === type)?.value ?? '00';
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+  };
 }
 
 /** Rupiah with dots as thousands separators: `Rp 1.234.567` (negative: `-Rp 1.234.567`). */

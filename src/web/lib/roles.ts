@@ -1,6 +1,13 @@
 import type { Me, Role } from '../../shared/api/access.ts';
 
-export const ORG_VIEWERS: readonly Role[] = ['ATASAN', 'ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'];
+export const ORG_VIEWERS: readonly Role[] = [
+  'ATASAN',
+  'ADMIN_OPD',
+  'BKD',
+  'INSPEKTORAT',
+  'PIMPINAN',
+  'SUPER_ADMIN',
+];
 export const ORG_EDITORS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
 export const IMPORTERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
 export const AUDIT_VIEWERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'SUPER_ADMIN'];

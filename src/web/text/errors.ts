@@ -87,6 +87,7 @@ export const errorMessages: Record<ClientErrorCode, Record<Lang, string>> = {
 
 /** The message for an error code in the given language (Indonesian when unknown). */
 export function errorMessage(code: string, lang: string): string {
-  const entry = (errorMessages as Record<string, Record<Lang, string> | undefined>)[code] ?? errorMessages.UNKNOWN;
+  const entry =
+    (errorMessages as Record<string, Record<Lang, string> | undefined>)[code] ?? errorMessages.UNKNOWN;
   return lang === 'en' ? entry.en : entry.id;
 }

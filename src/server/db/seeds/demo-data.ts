@@ -1171,10 +1171,16 @@ export function generateDemoData(seed = 2026): DemoData {
     // PPPK: entry golongan by education (Perpres 98/2020); PPPK paruh waktu are paid a wage, not by golongan [INF].
     if (type === 'PPPK') golongan = PPPK_ENTRY_GOLONGAN[education];
 
-    const employee: DemoEmployee = {
-      nip: type === 'NON_ASN' ? null : makeNip(type, birthDate, gender, tmt),
-      ...titles,
+    const nip = type === 'NON_ASN' ? null : makeNip(type, birthDate, gender, tmt);
+    const internalId = type === 'NON_ASN' ? `NA-BTN-${String(++nonAsnCounter).padStart(4, '0')}` : undefined;
+    const email = type !== 'NON_ASN' || rng.chance(0.5) ? makeEmail(name) : undefined;
+    // Optional keys only when present, in a stable order (titles around the name).
+    return {
+      nip,
+      ...(internalId ? { internalId } : {}),
+      ...(titles.frontTitle ? { frontTitle: titles.frontTitle } : {}),
       name,
+      ...(titles.backTitle ? { backTitle: titles.backTitle } : {}),
       gender,
       birthDate,
       employeeType: type,
@@ -1184,31 +1190,8 @@ export function generateDemoData(seed = 2026): DemoData {
       positionCode: position.code,
       superiorNip: null,
       activeFrom: tmt,
+      ...(email ? { email } : {}),
     };
-    if (type === 'NON_ASN') {
-      nonAsnCounter++;
-      employee.internalId = `NA-BTN-${String(nonAsnCounter).padStart(4, '0')}`;
-    }
-    if (type !== 'NON_ASN' || rng.chance(0.5)) employee.email = makeEmail(name);
-    // Keep keys in a stable order for readers of the JSON (titles before the name).
-    const ordered: DemoEmployee = {
-      nip: employee.nip,
-      ...(employee.internalId ? { internalId: employee.internalId } : {}),
-      ...(employee.frontTitle ? { frontTitle: employee.frontTitle } : {}),
-      name: employee.name,
-      ...(employee.backTitle ? { backTitle: employee.backTitle } : {}),
-      gender,
-      birthDate,
-      employeeType: type,
-      golongan,
-      education,
-      unitCode: spec.code,
-      positionCode: position.code,
-      superiorNip: null,
-      activeFrom: tmt,
-      ...(employee.email ? { email: employee.email } : {}),
-    };
-    return ordered;
   };
 
   const managerEducation = (kind: PositionKind): EducationLevel => {

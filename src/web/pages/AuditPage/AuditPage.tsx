@@ -1,6 +1,24 @@
-import { ActionIcon, Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChevronDown, IconChevronRight, IconCircleCheck, IconLinkOff, IconSearch, IconShieldCheck } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconChevronRight,
+  IconCircleCheck,
+  IconLinkOff,
+  IconSearch,
+  IconShieldCheck,
+} from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -26,7 +44,9 @@ function readFilters(params: URLSearchParams): AuditFilters {
     from: params.get('from') || undefined,
     to: params.get('to') || undefined,
     page: Math.max(1, Number(params.get('page')) || 1),
-    pageSize: [10, 25, 50, 100].includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 50,
+    pageSize: [10, 25, 50, 100].includes(Number(params.get('pageSize')))
+      ? Number(params.get('pageSize'))
+      : 50,
   };
 }
 
@@ -36,19 +56,33 @@ function VerifyChain() {
   return (
     <Stack gap="sm">
       <Group>
-        <Button leftSection={<IconShieldCheck size={16} />} onClick={() => verify.mutate()} loading={verify.isPending} data-testid="verify-chain">
+        <Button
+          leftSection={<IconShieldCheck size={16} />}
+          onClick={() => verify.mutate()}
+          loading={verify.isPending}
+          data-testid="verify-chain"
+        >
           {t('audit.verify')}
         </Button>
       </Group>
       {verify.error && <ErrorState error={verify.error} compact />}
       {verify.data &&
         (verify.data.ok ? (
-          <Alert color="green" icon={<IconCircleCheck size={18} />} data-testid="verify-result" data-ok="true">
+          <Alert
+            color="green"
+            icon={<IconCircleCheck size={18} />}
+            data-testid="verify-result"
+            data-ok="true"
+          >
             {t('audit.verifyOk', { checked: verify.data.checked.toLocaleString('id-ID') })}
           </Alert>
         ) : (
           <Alert color="red" icon={<IconLinkOff size={18} />} data-testid="verify-result" data-ok="false">
-            {t('audit.verifyBad', { id: verify.data.firstBadId ?? '?', checked: verify.data.checked.toLocaleString('id-ID'), reason: verify.data.reason ?? '' })}
+            {t('audit.verifyBad', {
+              id: verify.data.firstBadId ?? '?',
+              checked: verify.data.checked.toLocaleString('id-ID'),
+              reason: verify.data.reason ?? '',
+            })}
           </Alert>
         ))}
     </Stack>
@@ -117,11 +151,30 @@ export function AuditPage() {
         </ActionIcon>
       ),
     },
-    { key: 'at', header: t('audit.time'), render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Text> },
-    { key: 'actor', header: t('audit.actor'), visibleFrom: 'sm', render: (e) => <Text size="sm">{e.actorName ?? t('audit.system')}</Text> },
+    {
+      key: 'at',
+      header: t('audit.time'),
+      render: (e) => (
+        <Stack gap={2}>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {formatDateTime(e.at)}
+          </Text>
+          <Text size="xs" c="dimmed" hiddenFrom="sm">
+            {e.actorName ?? t('audit.system')} · {e.action}
+          </Text>
+        </Stack>
+      ),
+    },
+    {
+      key: 'actor',
+      header: t('audit.actor'),
+      visibleFrom: 'sm',
+      render: (e) => <Text size="sm">{e.actorName ?? t('audit.system')}</Text>,
+    },
     {
       key: 'action',
       header: t('audit.action'),
+      visibleFrom: 'sm',
       render: (e) => (
         <Badge variant="light" color="indigo" style={{ textTransform: 'none' }}>
           {e.action}
@@ -143,7 +196,17 @@ export function AuditPage() {
         </Stack>
       ),
     },
-    { key: 'id', header: '#', visibleFrom: 'lg', align: 'right', render: (e) => <Text size="xs" c="dimmed">{e.id}</Text> },
+    {
+      key: 'id',
+      header: '#',
+      visibleFrom: 'lg',
+      align: 'right',
+      render: (e) => (
+        <Text size="xs" c="dimmed">
+          {e.id}
+        </Text>
+      ),
+    },
   ];
 
   return (
@@ -161,10 +224,28 @@ export function AuditPage() {
               type="search"
               onChange={(e) => setSearch(e.currentTarget.value)}
             />
-            <TextInput label={t('audit.entityType')} placeholder="employee, unit, …" value={entityType} onChange={(e) => setEntityType(e.currentTarget.value)} />
-            <UnitSelect label={t('employees.unit')} placeholder={t('employees.allUnits')} value={filters.unitId ?? null} onChange={(unitId) => update({ unitId })} />
-            <DateField label={t('audit.from')} value={filters.from ?? ''} onChange={(from) => update({ from: from || null })} />
-            <DateField label={t('audit.to')} value={filters.to ?? ''} onChange={(to) => update({ to: to || null })} />
+            <TextInput
+              label={t('audit.entityType')}
+              placeholder="employee, unit, …"
+              value={entityType}
+              onChange={(e) => setEntityType(e.currentTarget.value)}
+            />
+            <UnitSelect
+              label={t('employees.unit')}
+              placeholder={t('employees.allUnits')}
+              value={filters.unitId ?? null}
+              onChange={(unitId) => update({ unitId })}
+            />
+            <DateField
+              label={t('audit.from')}
+              value={filters.from ?? ''}
+              onChange={(from) => update({ from: from || null })}
+            />
+            <DateField
+              label={t('audit.to')}
+              value={filters.to ?? ''}
+              onChange={(to) => update({ to: to || null })}
+            />
           </SimpleGrid>
         </Paper>
         {audit.isPending ? (

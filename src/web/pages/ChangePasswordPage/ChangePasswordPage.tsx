@@ -1,4 +1,16 @@
-import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
@@ -76,13 +88,18 @@ export function ChangePasswordPage() {
                   {t('changePassword.title')}
                 </Title>
                 {mustChange && (
-                  <Alert color="yellow" icon={<IconInfoCircle size={18} />} data-testid="must-change-password">
+                  <Alert
+                    color="yellow"
+                    icon={<IconInfoCircle size={18} />}
+                    data-testid="must-change-password"
+                  >
                     {t('changePassword.mustChange')}
                   </Alert>
                 )}
-                {change.error && !(isApiError(change.error) && change.error.code === 'INVALID_CREDENTIALS') && (
-                  <ErrorState error={change.error} compact hideIssues />
-                )}
+                {change.error &&
+                  !(isApiError(change.error) && change.error.code === 'INVALID_CREDENTIALS') && (
+                    <ErrorState error={change.error} compact hideIssues />
+                  )}
                 <PasswordInput
                   label={t('changePassword.current')}
                   autoComplete="current-password"

@@ -1,7 +1,25 @@
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingCommunity, IconFileImport, IconShieldCheck, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconFileImport,
+  IconShieldCheck,
+  IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../../api/auth.ts';
@@ -22,7 +40,19 @@ const TYPE_COLORS: Record<EmployeeType, string> = {
 };
 const TYPES = Object.keys(TYPE_COLORS) as EmployeeType[];
 
-function StatCard({ label, value, icon: IconComponent, color, testId }: { label: string; value: number; icon: Icon; color: string; testId: string }) {
+function StatCard({
+  label,
+  value,
+  icon: IconComponent,
+  color,
+  testId,
+}: {
+  label: string;
+  value: number;
+  icon: Icon;
+  color: string;
+  testId: string;
+}) {
   return (
     <Card padding="md" data-testid={testId}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -44,9 +74,11 @@ function StatCard({ label, value, icon: IconComponent, color, testId }: { label:
 
 function Charts({ data }: { data: DashboardSummary }) {
   const { t } = useTranslation();
-  const donut = TYPES.map((type) => ({ name: t(`employeeTypes.${type}`), value: data.byType[type] ?? 0, color: TYPE_COLORS[type] })).filter(
-    (cell) => cell.value > 0,
-  );
+  const donut = TYPES.map((type) => ({
+    name: t(`employeeTypes.${type}`),
+    value: data.byType[type] ?? 0,
+    color: TYPE_COLORS[type],
+  })).filter((cell) => cell.value > 0);
   const bars = data.byUnit.slice(0, 10).map((row) => ({ unitName: row.unitName, count: row.count }));
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -58,7 +90,15 @@ function Charts({ data }: { data: DashboardSummary }) {
           <EmptyState description={t('dashboard.noChartData')} />
         ) : (
           <Group justify="center" gap="xl" wrap="wrap">
-            <DonutChart data={donut} size={180} thickness={28} withTooltip tooltipDataSource="segment" chartLabel={formatNumber(data.employees)} valueFormatter={formatNumber} />
+            <DonutChart
+              data={donut}
+              size={180}
+              thickness={28}
+              withTooltip
+              tooltipDataSource="segment"
+              chartLabel={formatNumber(data.employees)}
+              valueFormatter={formatNumber}
+            />
             <Stack gap={6}>
               {donut.map((cell) => (
                 <Group key={cell.name} gap={8} wrap="nowrap">
@@ -85,7 +125,10 @@ function Charts({ data }: { data: DashboardSummary }) {
             data={bars}
             dataKey="unitName"
             orientation="vertical"
-            yAxisProps={{ width: 140, tickFormatter: (v: string) => (v.length > 20 ? `${v.slice(0, 19)}…` : v) }}
+            yAxisProps={{
+              width: 140,
+              tickFormatter: (v: string) => (v.length > 20 ? `${v.slice(0, 19)}…` : v),
+            }}
             series={[{ name: 'count', label: t('dashboard.count'), color: 'teal.6' }]}
             valueFormatter={formatNumber}
             gridAxis="x"
@@ -110,7 +153,12 @@ export function DashboardPage() {
         subtitle={`${t('dashboard.welcome', { name: user?.displayName ?? '' })} · ${formatDate(new Date().toISOString())}`}
         actions={
           user?.employeeId ? (
-            <Button component={Link} to={`/pegawai/${user.employeeId}`} variant="light" leftSection={<IconUserCircle size={16} />}>
+            <Button
+              component={Link}
+              to={`/pegawai/${user.employeeId}`}
+              variant="light"
+              leftSection={<IconUserCircle size={16} />}
+            >
               {t('dashboard.myProfile')}
             </Button>
           ) : undefined
@@ -136,11 +184,41 @@ export function DashboardPage() {
       ) : (
         <Stack gap="md">
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md">
-            <StatCard testId="stat-units" label={t('dashboard.units')} value={dashboard.data.units} icon={IconBuildingCommunity} color="indigo" />
-            <StatCard testId="stat-employees" label={t('dashboard.employees')} value={dashboard.data.employees} icon={IconUsers} color="teal" />
-            <StatCard testId="stat-subordinates" label={t('dashboard.subordinates')} value={dashboard.data.subordinates} icon={IconUsersGroup} color="cyan" />
-            <StatCard testId="stat-audit" label={t('dashboard.auditToday')} value={dashboard.data.auditToday} icon={IconShieldCheck} color="grape" />
-            <StatCard testId="stat-imports" label={t('dashboard.imports')} value={dashboard.data.imports} icon={IconFileImport} color="orange" />
+            <StatCard
+              testId="stat-units"
+              label={t('dashboard.units')}
+              value={dashboard.data.units}
+              icon={IconBuildingCommunity}
+              color="indigo"
+            />
+            <StatCard
+              testId="stat-employees"
+              label={t('dashboard.employees')}
+              value={dashboard.data.employees}
+              icon={IconUsers}
+              color="teal"
+            />
+            <StatCard
+              testId="stat-subordinates"
+              label={t('dashboard.subordinates')}
+              value={dashboard.data.subordinates}
+              icon={IconUsersGroup}
+              color="cyan"
+            />
+            <StatCard
+              testId="stat-audit"
+              label={t('dashboard.auditToday')}
+              value={dashboard.data.auditToday}
+              icon={IconShieldCheck}
+              color="grape"
+            />
+            <StatCard
+              testId="stat-imports"
+              label={t('dashboard.imports')}
+              value={dashboard.data.imports}
+              icon={IconFileImport}
+              color="orange"
+            />
           </SimpleGrid>
           <Charts data={dashboard.data} />
         </Stack>

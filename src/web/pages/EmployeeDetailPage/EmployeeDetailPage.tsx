@@ -1,6 +1,28 @@
-import { Anchor, Avatar, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
+import {
+  Anchor,
+  Avatar,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowLeft, IconArrowsExchange, IconEdit, IconHistory, IconId, IconUserShield, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconArrowsExchange,
+  IconEdit,
+  IconHistory,
+  IconId,
+  IconUserShield,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -42,7 +64,9 @@ function PersonalTab({ e }: { e: EmployeeDetail }) {
         </Field>
         <Field label={t('employee.type')}>{t(`employeeTypes.${e.employeeType}`)}</Field>
         <Field label={t('employee.golongan')}>{e.golongan ?? '—'}</Field>
-        <Field label={t('employee.gender')}>{e.gender === 'L' ? t('employee.male') : t('employee.female')}</Field>
+        <Field label={t('employee.gender')}>
+          {e.gender === 'L' ? t('employee.male') : t('employee.female')}
+        </Field>
         <Field label={t('employee.birthDate')}>{formatDate(e.birthDate)}</Field>
         <Field label={t('employee.education')}>{e.education ?? '—'}</Field>
         <Field label={t('employee.unit')}>
@@ -63,7 +87,15 @@ function PersonalTab({ e }: { e: EmployeeDetail }) {
         <Field label={t('employee.activeFrom')}>{formatDate(e.activeFrom)}</Field>
         <Field label={t('employee.activeTo')}>{formatDate(e.activeTo)}</Field>
         <Field label={t('employee.internalId')}>{e.internalId ?? '—'}</Field>
-        <Field label={t('employee.email')}>{e.email ? <Anchor href={`mailto:${e.email}`} size="sm">{e.email}</Anchor> : '—'}</Field>
+        <Field label={t('employee.email')}>
+          {e.email ? (
+            <Anchor href={`mailto:${e.email}`} size="sm">
+              {e.email}
+            </Anchor>
+          ) : (
+            '—'
+          )}
+        </Field>
         <Field label={t('employee.phone')}>{e.phone ?? '—'}</Field>
       </SimpleGrid>
     </Card>
@@ -72,13 +104,22 @@ function PersonalTab({ e }: { e: EmployeeDetail }) {
 
 function PlacementsTab({ e }: { e: EmployeeDetail }) {
   const { t } = useTranslation();
-  if (e.placements.length === 0) return <EmptyState icon={<IconHistory size={28} />} description={t('employee.noPlacements')} />;
+  if (e.placements.length === 0)
+    return <EmptyState icon={<IconHistory size={28} />} description={t('employee.noPlacements')} />;
   const placements = [...e.placements].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
   return (
     <Card padding="lg">
       <Timeline active={0} bulletSize={22} lineWidth={2} data-testid="placements-timeline">
         {placements.map((p) => (
-          <Timeline.Item key={p.id} bullet={<IconArrowsExchange size={12} />} title={<Text fw={600} size="sm">{p.unitName}</Text>}>
+          <Timeline.Item
+            key={p.id}
+            bullet={<IconArrowsExchange size={12} />}
+            title={
+              <Text fw={600} size="sm">
+                {p.unitName}
+              </Text>
+            }
+          >
             <Text size="sm">{p.positionName ?? '—'}</Text>
             <Text size="xs" c="dimmed">
               {formatDate(p.validFrom)} – {p.validTo ? formatDate(p.validTo) : t('employee.current')}
@@ -98,7 +139,8 @@ function PlacementsTab({ e }: { e: EmployeeDetail }) {
 
 function ActingTab({ e }: { e: EmployeeDetail }) {
   const { t } = useTranslation();
-  if (e.acting.length === 0) return <EmptyState icon={<IconUserShield size={28} />} description={t('employee.noActing')} />;
+  if (e.acting.length === 0)
+    return <EmptyState icon={<IconUserShield size={28} />} description={t('employee.noActing')} />;
   return (
     <Card padding={0}>
       <Table.ScrollContainer minWidth={520} type="native">
@@ -155,7 +197,7 @@ export function EmployeeDetailPage() {
     <Anchor component={Link} to="/pegawai" size="sm">
       <Group gap={4}>
         <IconArrowLeft size={14} />
-        {t('nav.employees')}
+        {t('employee.backToList')}
       </Group>
     </Anchor>
   ) : undefined;
@@ -207,7 +249,11 @@ export function EmployeeDetailPage() {
               <Button variant="default" leftSection={<IconEdit size={16} />} onClick={editModal.open}>
                 {t('employee.edit')}
               </Button>
-              <Button variant="default" leftSection={<IconArrowsExchange size={16} />} onClick={transferModal.open}>
+              <Button
+                variant="default"
+                leftSection={<IconArrowsExchange size={16} />}
+                onClick={transferModal.open}
+              >
                 {t('employee.transfer')}
               </Button>
               <Button variant="default" leftSection={<IconUserShield size={16} />} onClick={actingModal.open}>
@@ -222,8 +268,12 @@ export function EmployeeDetailPage() {
         {e.unitName}
       </Text>
 
-      <Tabs value={tab} onChange={(value) => setParams(value && value !== 'pribadi' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
-        <Tabs.List mb="md" style={{ flexWrap: 'nowrap', overflowX: 'auto' }}>
+      <Tabs
+        value={tab}
+        onChange={(value) => setParams(value && value !== 'pribadi' ? { tab: value } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
           <Tabs.Tab value="pribadi" leftSection={<IconId size={16} />}>
             {t('employee.tabs.personal')}
           </Tabs.Tab>

@@ -1,13 +1,39 @@
-import { Anchor, Badge, Button, Checkbox, Group, Menu, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Menu,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypeCsv, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconDownload,
+  IconFileSpreadsheet,
+  IconFileTypeCsv,
+  IconSearch,
+  IconUserPlus,
+} from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { EMPLOYEE_TYPES } from '../../../shared/api/org.ts';
 import { useMe } from '../../api/auth.ts';
 import { employeeExportUrl, useEmployees } from '../../api/employees.ts';
-import type { EmployeeFilters, EmployeeListItem, EmployeeSort, EmployeeStatusFilter, EmployeeType } from '../../api/types.ts';
+import type {
+  EmployeeFilters,
+  EmployeeListItem,
+  EmployeeSort,
+  EmployeeStatusFilter,
+  EmployeeType,
+} from '../../api/types.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -33,7 +59,9 @@ function readFilters(params: URLSearchParams): EmployeeFilters {
     status: status && (STATUSES as string[]).includes(status) ? (status as EmployeeStatusFilter) : 'active',
     sort: sort && (SORTS as string[]).includes(sort) ? (sort as EmployeeSort) : 'name',
     page: Math.max(1, Number(params.get('page')) || 1),
-    pageSize: [10, 25, 50, 100].includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 25,
+    pageSize: [10, 25, 50, 100].includes(Number(params.get('pageSize')))
+      ? Number(params.get('pageSize'))
+      : 25,
   };
 }
 
@@ -76,7 +104,13 @@ export function EmployeesPage() {
       header: t('employees.name'),
       render: (e) => (
         <Stack gap={0}>
-          <Anchor component={Link} to={`/pegawai/${e.id}`} fw={500} size="sm" onClick={(ev) => ev.stopPropagation()}>
+          <Anchor
+            component={Link}
+            to={`/pegawai/${e.id}`}
+            fw={500}
+            size="sm"
+            onClick={(ev) => ev.stopPropagation()}
+          >
             {e.fullName}
           </Anchor>
           <Text size="xs" c="dimmed" hiddenFrom="sm" ff="monospace">
@@ -88,13 +122,28 @@ export function EmployeesPage() {
         </Stack>
       ),
     },
-    { key: 'nip', header: t('employees.nip'), visibleFrom: 'sm', render: (e) => <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>{formatNip(e.nip)}</Text> },
+    {
+      key: 'nip',
+      header: t('employees.nip'),
+      visibleFrom: 'sm',
+      render: (e) => (
+        <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+          {formatNip(e.nip)}
+        </Text>
+      ),
+    },
     {
       key: 'type',
       header: t('employees.type'),
       render: (e) => (
         <Group gap={4} wrap="nowrap">
-          <Badge size="sm" variant="light" color={e.employeeType === 'NON_ASN' ? 'gray' : e.employeeType.startsWith('PPPK') ? 'indigo' : 'teal'}>
+          <Badge
+            size="sm"
+            variant="light"
+            color={
+              e.employeeType === 'NON_ASN' ? 'gray' : e.employeeType.startsWith('PPPK') ? 'indigo' : 'teal'
+            }
+          >
             {e.employeeType.replace(/_/g, ' ')}
           </Badge>
           {e.golongan && (
@@ -105,14 +154,24 @@ export function EmployeesPage() {
         </Group>
       ),
     },
-    { key: 'position', header: t('employees.position'), visibleFrom: 'lg', render: (e) => <Text size="sm">{e.positionName ?? '—'}</Text> },
-    { key: 'unit', header: t('employees.unit'), visibleFrom: 'md', render: (e) => <Text size="sm">{e.unitName}</Text> },
+    {
+      key: 'position',
+      header: t('employees.position'),
+      visibleFrom: 'lg',
+      render: (e) => <Text size="sm">{e.positionName ?? '—'}</Text>,
+    },
+    {
+      key: 'unit',
+      header: t('employees.unit'),
+      visibleFrom: 'md',
+      render: (e) => <Text size="sm">{e.unitName}</Text>,
+    },
     {
       key: 'status',
       header: t('employees.status'),
       visibleFrom: 'sm',
       render: (e) => (
-        <Badge size="sm" variant="dot" color={e.active ? 'teal' : 'gray'}>
+        <Badge size="sm" variant="dot" color={e.active ? 'teal' : 'gray'} style={{ minWidth: 'max-content' }}>
           {e.active ? t('employees.statusActive') : t('employees.statusInactive')}
         </Badge>
       ),
@@ -128,15 +187,30 @@ export function EmployeesPage() {
           <>
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />} data-testid="export-button">
+                <Button
+                  variant="default"
+                  leftSection={<IconDownload size={16} />}
+                  rightSection={<IconChevronDown size={14} />}
+                  data-testid="export-button"
+                >
                   {t('common.export')}
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Item component="a" href={employeeExportUrl('xlsx', filters)} download leftSection={<IconFileSpreadsheet size={16} />}>
+                <Menu.Item
+                  component="a"
+                  href={employeeExportUrl('xlsx', filters)}
+                  download
+                  leftSection={<IconFileSpreadsheet size={16} />}
+                >
                   {t('employees.exportXlsx')}
                 </Menu.Item>
-                <Menu.Item component="a" href={employeeExportUrl('csv', filters)} download leftSection={<IconFileTypeCsv size={16} />}>
+                <Menu.Item
+                  component="a"
+                  href={employeeExportUrl('csv', filters)}
+                  download
+                  leftSection={<IconFileTypeCsv size={16} />}
+                >
                   {t('employees.exportCsv')}
                 </Menu.Item>
               </Menu.Dropdown>
@@ -238,7 +312,12 @@ export function EmployeesPage() {
           }}
         />
       )}
-      <EmployeeFormModal opened={addOpened} onClose={addModal.close} defaultUnitId={filters.unitId ?? null} onSaved={(e) => void navigate(`/pegawai/${e.id}`)} />
+      <EmployeeFormModal
+        opened={addOpened}
+        onClose={addModal.close}
+        defaultUnitId={filters.unitId ?? null}
+        onSaved={(e) => void navigate(`/pegawai/${e.id}`)}
+      />
     </>
   );
 }

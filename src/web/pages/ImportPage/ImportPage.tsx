@@ -1,8 +1,34 @@
-import { Accordion, Alert, Anchor, Badge, Button, Card, Group, Progress, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconDownload, IconFileImport, IconRefresh } from '@tabler/icons-react';
+import {
+  Accordion,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconDownload,
+  IconFileImport,
+  IconRefresh,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importTemplateUrl, MAX_IMPORT_BYTES, useCommitImport, useImports, useUploadImport } from '../../api/imports.ts';
+import {
+  importTemplateUrl,
+  MAX_IMPORT_BYTES,
+  useCommitImport,
+  useImports,
+  useUploadImport,
+} from '../../api/imports.ts';
 import type { ImportJob, ImportKind } from '../../api/types.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -21,8 +47,29 @@ function RowReport({ job }: { job: ImportJob }) {
   const [page, setPage] = useState(1);
   const invalid = Math.max(0, job.totalRows - job.validRows);
   const columns: Column<RowError & { key: string }>[] = [
-    { key: 'line', header: t('import.line'), width: 80, render: (e) => <Text size="sm" ff="monospace">{e.line}</Text> },
-    { key: 'column', header: t('import.column'), width: 160, render: (e) => (e.column ? <Badge variant="light" color="gray">{e.column}</Badge> : '—') },
+    {
+      key: 'line',
+      header: t('import.line'),
+      width: 80,
+      render: (e) => (
+        <Text size="sm" ff="monospace">
+          {e.line}
+        </Text>
+      ),
+    },
+    {
+      key: 'column',
+      header: t('import.column'),
+      width: 160,
+      render: (e) =>
+        e.column ? (
+          <Badge variant="light" color="gray" tt="none">
+            {e.column}
+          </Badge>
+        ) : (
+          '—'
+        ),
+    },
     { key: 'message', header: t('import.message'), render: (e) => <Text size="sm">{e.message}</Text> },
   ];
   const rows = job.errors.map((e, i) => ({ ...e, key: `${e.line}-${e.column ?? ''}-${i}` }));
@@ -31,7 +78,10 @@ function RowReport({ job }: { job: ImportJob }) {
       <Group gap="sm">
         <Title order={4}>{t('import.rowReport')}</Title>
         <Text c={invalid > 0 ? 'orange.8' : 'teal.8'} fw={600} data-testid="import-summary">
-          {t('import.summary', { valid: job.validRows.toLocaleString('id-ID'), invalid: invalid.toLocaleString('id-ID') })}
+          {t('import.summary', {
+            valid: job.validRows.toLocaleString('id-ID'),
+            invalid: invalid.toLocaleString('id-ID'),
+          })}
         </Text>
       </Group>
       {rows.length === 0 ? (
@@ -45,7 +95,11 @@ function RowReport({ job }: { job: ImportJob }) {
           rows={rows.slice((page - 1) * REPORT_PAGE_SIZE, page * REPORT_PAGE_SIZE)}
           rowKey={(r) => r.key}
           minWidth={480}
-          pagination={rows.length > REPORT_PAGE_SIZE ? { page, pageSize: REPORT_PAGE_SIZE, total: rows.length, onPageChange: setPage } : undefined}
+          pagination={
+            rows.length > REPORT_PAGE_SIZE
+              ? { page, pageSize: REPORT_PAGE_SIZE, total: rows.length, onPageChange: setPage }
+              : undefined
+          }
         />
       )}
     </Stack>
@@ -58,10 +112,29 @@ function ImportHistory() {
   const imports = useImports(page);
   const statusColor = { validated: 'blue', committed: 'teal', rejected: 'red' } as const;
   const columns: Column<ImportJob>[] = [
-    { key: 'createdAt', header: t('import.createdAt'), render: (j) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(j.createdAt)}</Text> },
+    {
+      key: 'createdAt',
+      header: t('import.createdAt'),
+      render: (j) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(j.createdAt)}
+        </Text>
+      ),
+    },
     { key: 'fileName', header: t('import.fileName'), render: (j) => <Text size="sm">{j.fileName}</Text> },
-    { key: 'kind', header: t('import.kind'), visibleFrom: 'sm', render: (j) => (j.kind === 'units' ? t('import.kindUnits') : t('import.kindEmployees')) },
-    { key: 'rows', header: t('import.rows'), visibleFrom: 'sm', align: 'right', render: (j) => `${j.validRows.toLocaleString('id-ID')} / ${j.totalRows.toLocaleString('id-ID')}` },
+    {
+      key: 'kind',
+      header: t('import.kind'),
+      visibleFrom: 'sm',
+      render: (j) => (j.kind === 'units' ? t('import.kindUnits') : t('import.kindEmployees')),
+    },
+    {
+      key: 'rows',
+      header: t('import.rows'),
+      visibleFrom: 'sm',
+      align: 'right',
+      render: (j) => `${j.validRows.toLocaleString('id-ID')} / ${j.totalRows.toLocaleString('id-ID')}`,
+    },
     {
       key: 'status',
       header: t('import.statusLabel'),
@@ -99,7 +172,12 @@ function ImportHistory() {
           fetching={imports.isFetching && imports.isPlaceholderData}
           emptyDescription={t('import.emptyHistory')}
           minWidth={420}
-          pagination={{ page: imports.data.page, pageSize: imports.data.pageSize, total: imports.data.total, onPageChange: setPage }}
+          pagination={{
+            page: imports.data.page,
+            pageSize: imports.data.pageSize,
+            total: imports.data.total,
+            onPageChange: setPage,
+          }}
         />
       )}
     </Stack>
@@ -133,7 +211,8 @@ export function ImportPage() {
     setFile(next);
     if (!next) return setFileError(null);
     if (!/\.(csv|xlsx)$/i.test(next.name)) return setFileError(t('import.unsupported'));
-    if (next.size > MAX_IMPORT_BYTES) return setFileError(t('import.fileTooLarge', { size: formatFileSize(next.size) }));
+    if (next.size > MAX_IMPORT_BYTES)
+      return setFileError(t('import.fileTooLarge', { size: formatFileSize(next.size) }));
     setFileError(null);
   };
 
@@ -181,7 +260,13 @@ export function ImportPage() {
                 />
               </Stack>
               <Group gap="xs">
-                <Button component="a" href={importTemplateUrl(kind, 'xlsx')} download variant="light" leftSection={<IconDownload size={16} />}>
+                <Button
+                  component="a"
+                  href={importTemplateUrl(kind, 'xlsx')}
+                  download
+                  variant="light"
+                  leftSection={<IconDownload size={16} />}
+                >
                   {t('import.template')} (.xlsx)
                 </Button>
                 <Anchor href={importTemplateUrl(kind, 'csv')} download size="sm">
@@ -227,13 +312,24 @@ export function ImportPage() {
               </Accordion.Item>
             </Accordion>
 
-            <FileDrop file={file} onFile={chooseFile} disabled={uploading || commit.isPending} error={fileError} />
+            <FileDrop
+              file={file}
+              onFile={chooseFile}
+              disabled={uploading || commit.isPending}
+              error={fileError}
+            />
 
             {(uploading || (progress > 0 && !job && !upload.isError)) && (
               <Stack gap={4} data-testid="import-progress">
-                <Progress value={Math.round(progress * 100)} animated={progress >= 1} striped={progress >= 1} />
+                <Progress
+                  value={Math.round(progress * 100)}
+                  animated={progress >= 1}
+                  striped={progress >= 1}
+                />
                 <Text size="sm" c="dimmed">
-                  {progress >= 1 ? t('import.processing') : t('import.uploading', { pct: Math.round(progress * 100) })}
+                  {progress >= 1
+                    ? t('import.processing')
+                    : t('import.uploading', { pct: Math.round(progress * 100) })}
                 </Text>
               </Stack>
             )}
@@ -241,11 +337,22 @@ export function ImportPage() {
 
             <Group justify="flex-end">
               {(job || file) && (
-                <Button variant="subtle" color="gray" leftSection={<IconRefresh size={16} />} onClick={reset} disabled={uploading}>
+                <Button
+                  variant="subtle"
+                  color="gray"
+                  leftSection={<IconRefresh size={16} />}
+                  onClick={reset}
+                  disabled={uploading}
+                >
                   {t('common.reset')}
                 </Button>
               )}
-              <Button leftSection={<IconFileImport size={16} />} onClick={handleUpload} loading={uploading} disabled={!file || !!fileError || !!job}>
+              <Button
+                leftSection={<IconFileImport size={16} />}
+                onClick={handleUpload}
+                loading={uploading}
+                disabled={!file || !!fileError || !!job}
+              >
                 {t('import.upload')}
               </Button>
             </Group>
@@ -258,10 +365,19 @@ export function ImportPage() {
               <RowReport job={job} />
               {commit.error && <ErrorState error={commit.error} compact />}
               {committed ? (
-                <Alert color="teal" icon={<IconCircleCheck size={18} />} data-testid="import-result" title={t('import.status.committed')}>
+                <Alert
+                  color="teal"
+                  icon={<IconCircleCheck size={18} />}
+                  data-testid="import-result"
+                  title={t('import.status.committed')}
+                >
                   <Stack gap="xs">
                     <Text size="sm">
-                      {t('import.result', { inserted: job.result?.inserted ?? 0, updated: job.result?.updated ?? 0, skipped: job.result?.skipped ?? 0 })}
+                      {t('import.result', {
+                        inserted: job.result?.inserted ?? 0,
+                        updated: job.result?.updated ?? 0,
+                        skipped: job.result?.skipped ?? 0,
+                      })}
                     </Text>
                     <div>
                       <Button size="xs" variant="white" onClick={reset}>
@@ -277,10 +393,19 @@ export function ImportPage() {
               ) : (
                 <Stack gap={6}>
                   <Group justify="flex-end" gap="sm" wrap="wrap">
-                    <Button variant="light" onClick={() => handleCommit('validOnly')} loading={commit.isPending && commit.variables.mode === 'validOnly'} disabled={job.validRows === 0 || commit.isPending}>
+                    <Button
+                      variant="light"
+                      onClick={() => handleCommit('validOnly')}
+                      loading={commit.isPending && commit.variables.mode === 'validOnly'}
+                      disabled={job.validRows === 0 || commit.isPending}
+                    >
                       {t('import.commitValid')}
                     </Button>
-                    <Button onClick={() => handleCommit('all')} loading={commit.isPending && commit.variables.mode === 'all'} disabled={hasErrors || commit.isPending}>
+                    <Button
+                      onClick={() => handleCommit('all')}
+                      loading={commit.isPending && commit.variables.mode === 'all'}
+                      disabled={hasErrors || commit.isPending}
+                    >
                       {t('import.commitAll')}
                     </Button>
                   </Group>

@@ -1,4 +1,17 @@
-import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconClockHour4, IconLogin } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -7,6 +20,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useLogin, useMe } from '../../api/auth.ts';
 import { isApiError } from '../../api/http.ts';
 import { LanguageToggle, Logo } from '../../app/AppLayout.tsx';
+import { clearSessionExpired } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { OfflineBanner } from '../../components/OfflineBanner.tsx';
@@ -43,6 +57,7 @@ export function LoginPage() {
       { identifier: identifier.trim(), password },
       {
         onSuccess: (result) => {
+          clearSessionExpired();
           void navigate(result.user.mustChangePassword ? '/ganti-sandi' : returnTo, { replace: true });
         },
         onError: () => {
@@ -55,7 +70,10 @@ export function LoginPage() {
 
   const error = login.error;
   const lockedUntil =
-    isApiError(error) && error.code === 'ACCOUNT_LOCKED' && typeof error.details === 'object' && error.details !== null
+    isApiError(error) &&
+    error.code === 'ACCOUNT_LOCKED' &&
+    typeof error.details === 'object' &&
+    error.details !== null
       ? (error.details as { lockedUntil?: string }).lockedUntil
       : undefined;
 
@@ -80,13 +98,24 @@ export function LoginPage() {
                   </Text>
                 </div>
                 {expired && !error && (
-                  <Alert color="yellow" icon={<IconClockHour4 size={18} />} data-testid="session-expired" role="status">
+                  <Alert
+                    color="yellow"
+                    icon={<IconClockHour4 size={18} />}
+                    data-testid="session-expired"
+                    role="status"
+                  >
                     {t('login.sessionExpired')}
                   </Alert>
                 )}
                 {error &&
                   (lockedUntil ? (
-                    <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="error-state" data-error-code="ACCOUNT_LOCKED">
+                    <Alert
+                      color="red"
+                      icon={<IconAlertTriangle size={18} />}
+                      role="alert"
+                      data-testid="error-state"
+                      data-error-code="ACCOUNT_LOCKED"
+                    >
                       {t('login.lockedUntil', { time: formatDateTime(lockedUntil) })}
                     </Alert>
                   ) : (
@@ -113,7 +142,13 @@ export function LoginPage() {
                   error={touched && !password ? t('common.required') : undefined}
                   data-testid="login-password"
                 />
-                <Button type="submit" fullWidth size="md" loading={login.isPending} leftSection={<IconLogin size={18} />}>
+                <Button
+                  type="submit"
+                  fullWidth
+                  size="md"
+                  loading={login.isPending}
+                  leftSection={<IconLogin size={18} />}
+                >
                   {t('login.submit')}
                 </Button>
               </Stack>

@@ -1,7 +1,26 @@
-import { ActionIcon, Badge, Button, Card, Grid, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingPlus, IconEdit, IconMapPinPlus, IconSitemap, IconTrash, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingPlus,
+  IconEdit,
+  IconMapPinPlus,
+  IconSitemap,
+  IconTrash,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -18,7 +37,11 @@ import { OfficeFormModal } from './components/OfficeFormModal.tsx';
 import { UnitFormModal } from './components/UnitFormModal.tsx';
 import { UnitTree } from './components/UnitTree.tsx';
 
-function indexTree(nodes: UnitTreeNode[], parent: UnitTreeNode | null, map: Map<string, { node: UnitTreeNode; parent: UnitTreeNode | null }>) {
+function indexTree(
+  nodes: UnitTreeNode[],
+  parent: UnitTreeNode | null,
+  map: Map<string, { node: UnitTreeNode; parent: UnitTreeNode | null }>,
+) {
   for (const node of nodes) {
     map.set(node.id, { node, parent });
     indexTree(node.children, node, map);
@@ -26,7 +49,15 @@ function indexTree(nodes: UnitTreeNode[], parent: UnitTreeNode | null, map: Map<
   return map;
 }
 
-function UnitDetail({ unitId, canEdit, parentName }: { unitId: string; canEdit: boolean; parentName: string | null }) {
+function UnitDetail({
+  unitId,
+  canEdit,
+  parentName,
+}: {
+  unitId: string;
+  canEdit: boolean;
+  parentName: string | null;
+}) {
   const { t } = useTranslation();
   const unit = useUnit(unitId);
   const positions = usePositions(unitId);
@@ -43,7 +74,12 @@ function UnitDetail({ unitId, canEdit, parentName }: { unitId: string; canEdit: 
     if (!window.confirm(t('org.confirmDeleteOffice', { name }))) return;
     deleteOffice.mutate(officeId, {
       onSuccess: () => notifications.show({ color: 'teal', message: t('org.officeDeleted') }),
-      onError: (error) => notifications.show({ color: 'red', title: t('states.errorTitle'), message: error instanceof Error ? error.message : '' }),
+      onError: (error) =>
+        notifications.show({
+          color: 'red',
+          title: t('states.errorTitle'),
+          message: error instanceof Error ? error.message : '',
+        }),
     });
   };
 
@@ -69,15 +105,31 @@ function UnitDetail({ unitId, canEdit, parentName }: { unitId: string; canEdit: 
             </Text>
           </Stack>
           <Group gap="xs" wrap="wrap">
-            <Button component={Link} to={`/pegawai?unitId=${u.id}`} variant="light" size="xs" leftSection={<IconUsers size={14} />}>
+            <Button
+              component={Link}
+              to={`/pegawai?unitId=${u.id}`}
+              variant="light"
+              size="xs"
+              leftSection={<IconUsers size={14} />}
+            >
               {t('org.viewEmployees')}
             </Button>
             {canEdit && (
               <>
-                <Button variant="default" size="xs" leftSection={<IconEdit size={14} />} onClick={editModal.open}>
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconEdit size={14} />}
+                  onClick={editModal.open}
+                >
                   {t('org.editUnit')}
                 </Button>
-                <Button variant="default" size="xs" leftSection={<IconBuildingPlus size={14} />} onClick={subModal.open}>
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconBuildingPlus size={14} />}
+                  onClick={subModal.open}
+                >
                   {t('org.addSubunit')}
                 </Button>
               </>
@@ -187,7 +239,12 @@ function UnitDetail({ unitId, canEdit, parentName }: { unitId: string; canEdit: 
       </Card>
 
       <UnitFormModal opened={editOpened} onClose={editModal.close} unit={u} />
-      <UnitFormModal opened={subOpened} onClose={subModal.close} parentId={u.id} parentTimeZone={u.timeZone} />
+      <UnitFormModal
+        opened={subOpened}
+        onClose={subModal.close}
+        parentId={u.id}
+        parentTimeZone={u.timeZone}
+      />
       <OfficeFormModal unitId={u.id} opened={officeOpened} onClose={officeModal.close} />
     </Stack>
   );
@@ -206,7 +263,8 @@ export function OrganisationPage() {
 
   const select = (id: string) => {
     setParams({ unit: id }, { replace: true });
-    if (window.innerWidth < 992) document.getElementById('unit-detail-anchor')?.scrollIntoView({ behavior: 'smooth' });
+    if (window.innerWidth < 992)
+      document.getElementById('unit-detail-anchor')?.scrollIntoView({ behavior: 'smooth' });
   };
 
   return (
@@ -240,7 +298,12 @@ export function OrganisationPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7, lg: 8 }} id="unit-detail-anchor">
             {selectedId && selected ? (
-              <UnitDetail key={selectedId} unitId={selectedId} canEdit={canEdit} parentName={selected.parent?.name ?? null} />
+              <UnitDetail
+                key={selectedId}
+                unitId={selectedId}
+                canEdit={canEdit}
+                parentName={selected.parent?.name ?? null}
+              />
             ) : (
               <EmptyState description={t('org.selectUnit')} />
             )}

@@ -41,7 +41,9 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
         </Table.ScrollContainer>
       )}
       <details>
-        <summary style={{ cursor: 'pointer', fontSize: 'var(--mantine-font-size-sm)' }}>{t('audit.rawJson')}</summary>
+        <summary style={{ cursor: 'pointer', fontSize: 'var(--mantine-font-size-sm)' }}>
+          {t('audit.rawJson')}
+        </summary>
         <Group grow align="flex-start" mt="xs" wrap="wrap">
           <Stack gap={4} miw={240}>
             <Text size="xs" fw={600}>
@@ -57,7 +59,8 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
           </Stack>
         </Group>
         <Text size="xs" c="dimmed" mt="xs" style={{ wordBreak: 'break-all' }}>
-          {t('audit.ip')}: {entry.ip ?? '—'} · {t('audit.hash')}: <span style={{ fontFamily: 'monospace' }}>{entry.hash}</span>
+          {t('audit.ip')}: {entry.ip ?? '—'} · {t('audit.hash')}:{' '}
+          <span style={{ fontFamily: 'monospace' }}>{entry.hash}</span>
         </Text>
       </details>
     </Stack>

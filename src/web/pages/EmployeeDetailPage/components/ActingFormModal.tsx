@@ -14,7 +14,15 @@ const FIELDS = ['kind', 'positionId', 'validFrom', 'validTo', 'reason'] as const
 type Field = (typeof FIELDS)[number];
 
 /** Plt (pelaksana tugas) / Plh (pelaksana harian) assignment to a vacant or absent head's position. */
-export function ActingFormModal({ employeeId, opened, onClose }: { employeeId: string; opened: boolean; onClose: () => void }) {
+export function ActingFormModal({
+  employeeId,
+  opened,
+  onClose,
+}: {
+  employeeId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={t('employee.actingTitle')} size="lg">
@@ -39,7 +47,8 @@ function ActingForm({ employeeId, onClose }: { employeeId: string; onClose: () =
     event.preventDefault();
     const errors: Partial<Record<Field, string>> = {};
     if (!positionId) errors.positionId = t('common.required');
-    if (!validFrom || !dates.from) errors.validFrom = validFrom ? t('common.invalidDate') : t('common.required');
+    if (!validFrom || !dates.from)
+      errors.validFrom = validFrom ? t('common.invalidDate') : t('common.required');
     if (!dates.to) errors.validTo = t('common.invalidDate');
     fieldErrors.setErrors(errors);
     if (Object.keys(errors).length > 0 || !positionId) return;
@@ -58,12 +67,18 @@ function ActingForm({ employeeId, onClose }: { employeeId: string; onClose: () =
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="sm">
-        {add.error && <ErrorState error={add.error} compact hideIssues={Object.keys(fieldErrors.errors).length > 0} />}
+        {add.error && (
+          <ErrorState error={add.error} compact hideIssues={Object.keys(fieldErrors.errors).length > 0} />
+        )}
         <div>
           <Text size="sm" fw={500} mb={4}>
             {t('employee.kind')}
           </Text>
-          <SegmentedControl value={kind} onChange={(v) => setKind(v as 'PLT' | 'PLH')} data={['PLT', 'PLH'].map((v) => ({ value: v, label: v === 'PLT' ? 'Plt' : 'Plh' }))} />
+          <SegmentedControl
+            value={kind}
+            onChange={(v) => setKind(v as 'PLT' | 'PLH')}
+            data={['PLT', 'PLH'].map((v) => ({ value: v, label: v === 'PLT' ? 'Plt' : 'Plh' }))}
+          />
         </div>
         <UnitSelect
           label={t('employee.unit')}
@@ -73,12 +88,38 @@ function ActingForm({ employeeId, onClose }: { employeeId: string; onClose: () =
             setPositionId(null);
           }}
         />
-        <PositionSelect unitId={unitId} value={positionId} onChange={setPositionId} error={fieldErrors.errors.positionId} required />
+        <PositionSelect
+          unitId={unitId}
+          value={positionId}
+          onChange={setPositionId}
+          error={fieldErrors.errors.positionId}
+          required
+        />
         <Group grow align="flex-start" wrap="wrap">
-          <DateField label={t('employee.validFrom')} required value={validFrom} onChange={setValidFrom} onValidityChange={(ok) => setDates((d) => ({ ...d, from: ok }))} error={fieldErrors.errors.validFrom} />
-          <DateField label={t('employee.validTo')} value={validTo} onChange={setValidTo} onValidityChange={(ok) => setDates((d) => ({ ...d, to: ok }))} error={fieldErrors.errors.validTo} />
+          <DateField
+            label={t('employee.validFrom')}
+            required
+            value={validFrom}
+            onChange={setValidFrom}
+            onValidityChange={(ok) => setDates((d) => ({ ...d, from: ok }))}
+            error={fieldErrors.errors.validFrom}
+          />
+          <DateField
+            label={t('employee.validTo')}
+            value={validTo}
+            onChange={setValidTo}
+            onValidityChange={(ok) => setDates((d) => ({ ...d, to: ok }))}
+            error={fieldErrors.errors.validTo}
+          />
         </Group>
-        <Textarea label={t('employee.reason')} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldErrors.errors.reason} />
+        <Textarea
+          label={t('employee.reason')}
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={fieldErrors.errors.reason}
+        />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -49,7 +49,13 @@ export function EmployeeFormModal(props: EmployeeFormModalProps) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 576px)');
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.employee ? t('employee.edit') : t('employees.add')} size="xl" fullScreen={phone}>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.employee ? t('employee.edit') : t('employees.add')}
+      size="xl"
+      fullScreen={phone}
+    >
       {props.opened && <EmployeeForm {...props} />}
     </Modal>
   );
@@ -108,9 +114,11 @@ function EmployeeForm({ onClose, employee, defaultUnitId, onSaved }: EmployeeFor
     if (!dateValid.birthDate) out.birthDate = t('common.invalidDate');
     if (!employee) {
       if (!unitId) out.unitId = t('common.required');
-      if (!activeFrom || !dateValid.activeFrom) out.activeFrom = activeFrom ? t('common.invalidDate') : t('common.required');
+      if (!activeFrom || !dateValid.activeFrom)
+        out.activeFrom = activeFrom ? t('common.invalidDate') : t('common.required');
     }
-    if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) out.email = t('employee.invalidEmail');
+    if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+      out.email = t('employee.invalidEmail');
     return out;
   };
 
@@ -135,7 +143,10 @@ function EmployeeForm({ onClose, employee, defaultUnitId, onSaved }: EmployeeFor
     };
     const onError = (error: unknown) => fieldErrors.fromError(error, FIELDS);
     const onSuccess = (saved: EmployeeDetail) => {
-      notifications.show({ color: 'teal', message: employee ? t('employee.updated') : t('employees.created') });
+      notifications.show({
+        color: 'teal',
+        message: employee ? t('employee.updated') : t('employees.created'),
+      });
       onSaved?.(saved);
       onClose();
     };
@@ -150,7 +161,9 @@ function EmployeeForm({ onClose, employee, defaultUnitId, onSaved }: EmployeeFor
   return (
     <form onSubmit={handleSubmit} noValidate data-testid="employee-form">
       <Stack gap="sm">
-        {mutation.error && <ErrorState error={mutation.error} compact hideIssues={Object.keys(errors).length > 0} />}
+        {mutation.error && (
+          <ErrorState error={mutation.error} compact hideIssues={Object.keys(errors).length > 0} />
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
             label={t('employee.type')}
@@ -172,12 +185,35 @@ function EmployeeForm({ onClose, employee, defaultUnitId, onSaved }: EmployeeFor
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput label={t('employee.frontTitle')} value={frontTitle} onChange={(e) => setFrontTitle(e.currentTarget.value)} error={errors.frontTitle} />
-          <TextInput label={t('employee.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-testid="employee-name" />
-          <TextInput label={t('employee.backTitle')} value={backTitle} onChange={(e) => setBackTitle(e.currentTarget.value)} error={errors.backTitle} />
+          <TextInput
+            label={t('employee.frontTitle')}
+            value={frontTitle}
+            onChange={(e) => setFrontTitle(e.currentTarget.value)}
+            error={errors.frontTitle}
+          />
+          <TextInput
+            label={t('employee.name')}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+            data-testid="employee-name"
+          />
+          <TextInput
+            label={t('employee.backTitle')}
+            value={backTitle}
+            onChange={(e) => setBackTitle(e.currentTarget.value)}
+            error={errors.backTitle}
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <Radio.Group label={t('employee.gender')} required value={gender} onChange={(v) => setGender(v as 'L' | 'P')} error={errors.gender}>
+          <Radio.Group
+            label={t('employee.gender')}
+            required
+            value={gender}
+            onChange={(v) => setGender(v as 'L' | 'P')}
+            error={errors.gender}
+          >
             <Group gap="md" mt={8}>
               <Radio value="L" label={t('employee.male')} />
               <Radio value="P" label={t('employee.female')} />
@@ -190,13 +226,42 @@ function EmployeeForm({ onClose, employee, defaultUnitId, onSaved }: EmployeeFor
             onValidityChange={(ok) => setDateValid((v) => ({ ...v, birthDate: ok }))}
             error={errors.birthDate}
           />
-          <TextInput label={t('employee.internalId')} value={internalId} onChange={(e) => setInternalId(e.currentTarget.value)} error={errors.internalId} />
+          <TextInput
+            label={t('employee.internalId')}
+            value={internalId}
+            onChange={(e) => setInternalId(e.currentTarget.value)}
+            error={errors.internalId}
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-          <TextInput label={t('employee.golongan')} placeholder="III/a" value={golongan} onChange={(e) => setGolongan(e.currentTarget.value)} error={errors.golongan} />
-          <TextInput label={t('employee.education')} placeholder="S1" value={education} onChange={(e) => setEducation(e.currentTarget.value)} error={errors.education} />
-          <TextInput label={t('employee.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
-          <TextInput label={t('employee.phone')} type="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={errors.phone} />
+          <TextInput
+            label={t('employee.golongan')}
+            placeholder="III/a"
+            value={golongan}
+            onChange={(e) => setGolongan(e.currentTarget.value)}
+            error={errors.golongan}
+          />
+          <TextInput
+            label={t('employee.education')}
+            placeholder="S1"
+            value={education}
+            onChange={(e) => setEducation(e.currentTarget.value)}
+            error={errors.education}
+          />
+          <TextInput
+            label={t('employee.email')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={errors.email}
+          />
+          <TextInput
+            label={t('employee.phone')}
+            type="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.currentTarget.value)}
+            error={errors.phone}
+          />
         </SimpleGrid>
         {!employee && (
           <>
@@ -214,8 +279,19 @@ function EmployeeForm({ onClose, employee, defaultUnitId, onSaved }: EmployeeFor
                 error={errors.unitId}
                 data-testid="employee-unit"
               />
-              <PositionSelect unitId={unitId} value={positionId} onChange={setPositionId} error={errors.positionId} />
-              <EmployeeSelect label={t('employee.superior')} placeholder={t('employee.superiorSearch')} value={superiorId} onChange={setSuperiorId} error={errors.superiorId} />
+              <PositionSelect
+                unitId={unitId}
+                value={positionId}
+                onChange={setPositionId}
+                error={errors.positionId}
+              />
+              <EmployeeSelect
+                label={t('employee.superior')}
+                placeholder={t('employee.superiorSearch')}
+                value={superiorId}
+                onChange={setSuperiorId}
+                error={errors.superiorId}
+              />
               <DateField
                 label={t('employee.activeFrom')}
                 required

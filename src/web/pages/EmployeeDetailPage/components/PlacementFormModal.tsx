@@ -16,7 +16,15 @@ const FIELDS = ['unitId', 'positionId', 'superiorId', 'validFrom', 'decree'] as 
 type Field = (typeof FIELDS)[number];
 
 /** Mutasi: moves the employee to a unit/position/superior from a date (a new placement record). */
-export function PlacementFormModal({ employee, opened, onClose }: { employee: EmployeeDetail; opened: boolean; onClose: () => void }) {
+export function PlacementFormModal({
+  employee,
+  opened,
+  onClose,
+}: {
+  employee: EmployeeDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={t('employee.transferTitle')} size="lg">
@@ -40,7 +48,8 @@ function PlacementForm({ employee, onClose }: { employee: EmployeeDetail; onClos
     event.preventDefault();
     const errors: Partial<Record<Field, string>> = {};
     if (!unitId) errors.unitId = t('common.required');
-    if (!validFrom || !validDate) errors.validFrom = validFrom ? t('common.invalidDate') : t('common.required');
+    if (!validFrom || !validDate)
+      errors.validFrom = validFrom ? t('common.invalidDate') : t('common.required');
     fieldErrors.setErrors(errors);
     if (Object.keys(errors).length > 0 || !unitId) return;
     add.mutate(
@@ -58,7 +67,9 @@ function PlacementForm({ employee, onClose }: { employee: EmployeeDetail; onClos
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="sm">
-        {add.error && <ErrorState error={add.error} compact hideIssues={Object.keys(fieldErrors.errors).length > 0} />}
+        {add.error && (
+          <ErrorState error={add.error} compact hideIssues={Object.keys(fieldErrors.errors).length > 0} />
+        )}
         <UnitSelect
           label={t('employee.unit')}
           required
@@ -69,7 +80,12 @@ function PlacementForm({ employee, onClose }: { employee: EmployeeDetail; onClos
           }}
           error={fieldErrors.errors.unitId}
         />
-        <PositionSelect unitId={unitId} value={positionId} onChange={setPositionId} error={fieldErrors.errors.positionId} />
+        <PositionSelect
+          unitId={unitId}
+          value={positionId}
+          onChange={setPositionId}
+          error={fieldErrors.errors.positionId}
+        />
         <EmployeeSelect
           label={t('employee.superior')}
           placeholder={t('employee.superiorSearch')}
@@ -80,8 +96,21 @@ function PlacementForm({ employee, onClose }: { employee: EmployeeDetail; onClos
           excludeId={employee.id}
         />
         <Group grow align="flex-start" wrap="wrap">
-          <DateField label={t('employee.validFrom')} required value={validFrom} onChange={setValidFrom} onValidityChange={setValidDate} error={fieldErrors.errors.validFrom} />
-          <TextInput label={t('employee.decree')} value={decree} onChange={(e) => setDecree(e.currentTarget.value)} error={fieldErrors.errors.decree} miw={180} />
+          <DateField
+            label={t('employee.validFrom')}
+            required
+            value={validFrom}
+            onChange={setValidFrom}
+            onValidityChange={setValidDate}
+            error={fieldErrors.errors.validFrom}
+          />
+          <TextInput
+            label={t('employee.decree')}
+            value={decree}
+            onChange={(e) => setDecree(e.currentTarget.value)}
+            error={fieldErrors.errors.decree}
+            miw={180}
+          />
         </Group>
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>

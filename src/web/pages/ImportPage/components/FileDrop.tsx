@@ -44,7 +44,11 @@ export function FileDrop({ file, onFile, disabled, error }: FileDropProps) {
         style={{
           borderStyle: 'dashed',
           borderWidth: 2,
-          borderColor: error ? 'var(--mantine-color-red-6)' : over ? 'var(--mantine-color-teal-6)' : undefined,
+          borderColor: error
+            ? 'var(--mantine-color-red-6)'
+            : over
+              ? 'var(--mantine-color-teal-6)'
+              : undefined,
           background: over ? 'var(--mantine-color-teal-0)' : undefined,
           cursor: disabled ? 'not-allowed' : 'pointer',
           opacity: disabled ? 0.6 : 1,
@@ -55,7 +59,11 @@ export function FileDrop({ file, onFile, disabled, error }: FileDropProps) {
             {file ? <IconFileSpreadsheet size={26} /> : <IconUpload size={26} />}
           </ThemeIcon>
           <Stack gap={2} style={{ minWidth: 0 }}>
-            <Text fw={500}>{file ? t('import.chosen', { name: file.name, size: formatFileSize(file.size) }) : t('import.drop')}</Text>
+            <Text fw={500}>
+              {file
+                ? t('import.chosen', { name: file.name, size: formatFileSize(file.size) })
+                : t('import.drop')}
+            </Text>
             <Text size="sm" c="dimmed">
               {t('import.fileHint')}
             </Text>

@@ -79,7 +79,13 @@ function UnitForm({ onClose, unit, parentId = null, parentTimeZone, onSaved }: U
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="sm">
-        {mutation.error && <ErrorState error={mutation.error} compact hideIssues={Object.keys(fieldErrors.errors).length > 0} />}
+        {mutation.error && (
+          <ErrorState
+            error={mutation.error}
+            compact
+            hideIssues={Object.keys(fieldErrors.errors).length > 0}
+          />
+        )}
         <Group grow align="flex-start" wrap="wrap">
           <TextInput
             label={t('org.code')}
@@ -100,7 +106,13 @@ function UnitForm({ onClose, unit, parentId = null, parentTimeZone, onSaved }: U
             miw={160}
           />
         </Group>
-        <TextInput label={t('org.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.errors.name} />
+        <TextInput
+          label={t('org.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldErrors.errors.name}
+        />
         <UnitSelect
           label={t('org.parent')}
           placeholder={t('org.noParent')}
@@ -117,7 +129,14 @@ function UnitForm({ onClose, unit, parentId = null, parentTimeZone, onSaved }: U
           onChange={(value) => value && setTimeZone(value as TimeZone)}
           error={fieldErrors.errors.timeZone}
         />
-        <Textarea label={t('org.address')} autosize minRows={2} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={fieldErrors.errors.address} />
+        <Textarea
+          label={t('org.address')}
+          autosize
+          minRows={2}
+          value={address}
+          onChange={(e) => setAddress(e.currentTarget.value)}
+          error={fieldErrors.errors.address}
+        />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -16,7 +16,8 @@ function filterTree(nodes: UnitTreeNode[], q: string): UnitTreeNode[] {
   const out: UnitTreeNode[] = [];
   for (const node of nodes) {
     const children = filterTree(node.children, q);
-    if (matches(node, q) || children.length > 0) out.push({ ...node, children: matches(node, q) ? node.children : children });
+    if (matches(node, q) || children.length > 0)
+      out.push({ ...node, children: matches(node, q) ? node.children : children });
   }
   return out;
 }
@@ -74,12 +75,24 @@ export function UnitTree({ roots, selectedId, onSelect }: UnitTreeProps) {
           onChange={(e) => setFilter(e.currentTarget.value)}
         />
         <Tooltip label={t('org.expandAll')}>
-          <ActionIcon variant="default" size="lg" aria-label={t('org.expandAll')} onClick={() => tree.setExpandedState(Object.fromEntries(allValues(filtered).map((v) => [v, true])))}>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={t('org.expandAll')}
+            onClick={() =>
+              tree.setExpandedState(Object.fromEntries(allValues(filtered).map((v) => [v, true])))
+            }
+          >
             <IconFoldDown size={16} />
           </ActionIcon>
         </Tooltip>
         <Tooltip label={t('org.collapseAll')}>
-          <ActionIcon variant="default" size="lg" aria-label={t('org.collapseAll')} onClick={() => tree.collapseAllNodes()}>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={t('org.collapseAll')}
+            onClick={() => tree.collapseAllNodes()}
+          >
             <IconFold size={16} />
           </ActionIcon>
         </Tooltip>
@@ -125,10 +138,21 @@ export function UnitTree({ roots, selectedId, onSelect }: UnitTreeProps) {
               ) : (
                 <span style={{ width: 22, flex: 'none' }} />
               )}
-              <Text size="sm" fw={selected ? 600 : 400} truncate="end" style={{ flex: 1, minWidth: 0 }} title={`${unit.name} (${unit.code})`}>
+              <Text
+                size="sm"
+                fw={selected ? 600 : 400}
+                truncate="end"
+                style={{ flex: 1, minWidth: 0 }}
+                title={`${unit.name} (${unit.code})`}
+              >
                 {unit.name}
               </Text>
-              <Badge size="xs" variant="outline" color="gray" title={t('org.employeeCount', { count: unit.employeeCount })}>
+              <Badge
+                size="xs"
+                variant="outline"
+                color="gray"
+                title={t('org.employeeCount', { count: unit.employeeCount })}
+              >
                 {unit.employeeCount.toLocaleString('id-ID')}
               </Badge>
               <ZoneBadge timeZone={unit.timeZone} />
