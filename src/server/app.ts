@@ -26,6 +26,9 @@ import { createOrgService } from './modules/org/org-service.ts';
 import { orgRoutes } from './modules/org/org-routes.ts';
 import { createImportService } from './modules/imports/import-service.ts';
 import { importRoutes } from './modules/imports/import-routes.ts';
+import { createRulebookService } from './modules/rulebooks/rulebook-service.ts';
+import { rulebookRoutes } from './modules/rulebooks/rulebook-routes.ts';
+import { loadRulebookFiles } from './modules/rulebooks/rulebook-files.ts';
 
 export interface AppDeps {
   config: Config;
@@ -41,7 +44,8 @@ export function buildServices({ config, db, clock }: AppDeps) {
   const orgRepo = createOrgRepo(db);
   const org = createOrgService({ db, repo: orgRepo, audit, clock });
   const imports = createImportService({ db, audit, org, clock, config });
-  return { audit, auth, org, imports };
+  const rulebooks = createRulebookService({ db, audit, clock, loadRepoRulebooks: () => loadRulebookFiles(config.rulebookDir) });
+  return { audit, auth, org, imports, rulebooks };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -101,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(orgRoutes({ org: services.org }));
   await app.register(auditRoutes({ audit: services.audit }));
   await app.register(importRoutes({ imports: services.imports }));
+  await app.register(rulebookRoutes({ rulebooks: services.rulebooks }));
 
   const dist = path.resolve(config.webDistDir);
   const hasWeb = existsSync(path.join(dist, 'index.html'));

@@ -26,6 +26,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WEB_DIST_DIR: z.string().default('./dist'),
+  RULEBOOK_DIR: z.string().default('./rulebooks'),
 });
 
 export type Config = Readonly<{
@@ -46,6 +47,7 @@ export type Config = Readonly<{
   logLevel: string;
   trustProxy: boolean;
   webDistDir: string;
+  rulebookDir: string;
 }>;
 
 export class ConfigError extends Error {
@@ -81,5 +83,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     webDistDir: e.WEB_DIST_DIR,
+    rulebookDir: e.RULEBOOK_DIR,
   });
 }

@@ -49,6 +49,7 @@ export async function main() {
       seeded = true;
     }
   }
+  await services.rulebooks.syncRepoRulebooks();
   await services.org.syncCurrentPlacements();
   const timer = setInterval(() => void services.org.syncCurrentPlacements().catch(() => undefined), 3_600_000);
   timer.unref();

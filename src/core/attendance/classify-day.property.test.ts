@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { addDays } from '../common/local-date.ts';
 import { INDONESIAN_TIME_ZONES, fromZoned } from '../common/zoned-time.ts';
 import type { DaySchedule } from '../schedule/day-schedule.ts';
 import type { AttendanceRules } from './attendance-rules.ts';
@@ -264,6 +265,31 @@ describe('classifyDay — properties', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('local midnight is right on any date and zone (no Date objects in the hot path)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -30_000, max: 40_000 }),
+        fc.constantFrom(...INDONESIAN_TIME_ZONES),
+        fc.integer({ min: 0, max: 120 }),
+        (offset, zone, late) => {
+          const date = addDays('2000-01-01', offset);
+          const s = classifyDay({
+            date,
+            zone,
+            schedule: makeSchedule({ date, zone }),
+            dayType: 'working',
+            punches: [{ at: fromZoned(date, 450 + late, zone) }, { at: fromZoned(date, 960, zone) }],
+            absences: [],
+            rules: compileAttendanceRules(nationalRules),
+          });
+          expect(s.lateMinutes).toBe(late);
+          expect(s.earlyMinutes).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

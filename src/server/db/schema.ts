@@ -159,6 +159,23 @@ export interface ImportJobsTable {
   committedAt: Timestamp | null;
 }
 
+export interface RulebookVersionsTable {
+  id: Generated<string>;
+  rulebookId: string;
+  region: string;
+  name: string;
+  version: string;
+  effectiveFrom: LocalDate;
+  effectiveTo: LocalDate | null;
+  status: string;
+  source: string;
+  content: JSONColumnType<Record<string, unknown>, string, string>;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+  activatedBy: string | null;
+  activatedAt: Timestamp | null;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -171,4 +188,5 @@ export interface Database {
   sessions: SessionsTable;
   auditLog: AuditLogTable;
   importJobs: ImportJobsTable;
+  rulebookVersions: RulebookVersionsTable;
 }

@@ -11,6 +11,7 @@ import * as m1508 from './202611231508_create-sessions.ts';
 import * as m1509 from './202611231509_create-audit-log.ts';
 import * as m1510 from './202611231510_protect-audit-log.ts';
 import * as m1511 from './202611231511_create-import-jobs.ts';
+import * as m1512 from './202611231512_create-rulebook-versions.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '202611231509_create-audit-log': m1509,
   '202611231510_protect-audit-log': m1510,
   '202611231511_create-import-jobs': m1511,
+  '202611231512_create-rulebook-versions': m1512,
 };

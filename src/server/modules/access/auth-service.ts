@@ -55,6 +55,13 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
     }
     const auditCtx = { ...ctx, actorId: user.id, actorName: user.displayName };
     if (user.lockedUntil && user.lockedUntil > now) {
+      // Attempts during the lock are failed logins too: without this entry a brute-force run would leave no trace.
+      await audit.recordStandalone(auditCtx, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
+        after: { reason: 'locked', lockedUntil: user.lockedUntil.toISOString() },
+      });
       throw new AppError('ACCOUNT_LOCKED', 'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal', {
         lockedUntil: user.lockedUntil.toISOString(),
       });
