@@ -37,3 +37,23 @@ describe('app basics', () => {
     expect(res.body).not.toMatch(/at .*\.ts|SELECT|stack/i);
   });
 });
+
+describe('dashboard', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('counts employees by type and today’s audit entries within the caller’s scope', async () => {
+    const admin = await login(t.app, 'admin');
+    const all = (await admin.get('/api/dashboard')).json();
+    expect(all.employees).toBe(t.demo.employees.length);
+    expect(Object.values(all.byType as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(all.employees);
+    expect(all.auditToday).toBeGreaterThanOrEqual(2); // demo seed + this login
+    const grant = t.demo.roleGrants.find((g) => g.role === 'ADMIN_OPD' && g.unitCode === 'DINKES')!;
+    const opd = (await (await login(t.app, grant.nip!)).get('/api/dashboard')).json();
+    expect(opd.employees).toBeGreaterThan(0);
+    expect(opd.employees).toBeLessThan(all.employees);
+  });
+});

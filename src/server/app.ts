@@ -26,6 +26,8 @@ import { createOrgService } from './modules/org/org-service.ts';
 import { orgRoutes } from './modules/org/org-routes.ts';
 import { createImportService } from './modules/imports/import-service.ts';
 import { importRoutes } from './modules/imports/import-routes.ts';
+import { createDashboardService } from './modules/dashboard/dashboard-service.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard-routes.ts';
 import { createRulebookService } from './modules/rulebooks/rulebook-service.ts';
 import { rulebookRoutes } from './modules/rulebooks/rulebook-routes.ts';
 import { loadRulebookFiles } from './modules/rulebooks/rulebook-files.ts';
@@ -45,7 +47,8 @@ export function buildServices({ config, db, clock }: AppDeps) {
   const org = createOrgService({ db, repo: orgRepo, audit, clock });
   const imports = createImportService({ db, audit, org, clock, config });
   const rulebooks = createRulebookService({ db, audit, clock, loadRepoRulebooks: () => loadRulebookFiles(config.rulebookDir) });
-  return { audit, auth, org, imports, rulebooks };
+  const dashboard = createDashboardService({ org, audit, imports, clock });
+  return { audit, auth, org, imports, rulebooks, dashboard };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -106,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(auditRoutes({ audit: services.audit }));
   await app.register(importRoutes({ imports: services.imports }));
   await app.register(rulebookRoutes({ rulebooks: services.rulebooks }));
+  await app.register(dashboardRoutes({ dashboard: services.dashboard }));
 
   const dist = path.resolve(config.webDistDir);
   const hasWeb = existsSync(path.join(dist, 'index.html'));

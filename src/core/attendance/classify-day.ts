@@ -5,7 +5,7 @@
  * Hot path (≥ 1,000,000 employee-days per second): no zod, no regex, no `Date` objects; rules are compiled once
  * into lookup tables (`compileAttendanceRules`) and punches are scanned once, keeping only the earliest
  * check-in candidate and the latest check-out candidate, so the result never depends on punch order or
- * duplicates.
+ * duplicates. The only module state is a bounded memo of date string → epoch day (deterministic, invisible).
  *
  * Sources: regulations.md §1.4 (minutes toward PP 94/2021), §3.2 (late after 07:30:59, windows, first punch),
  * §4.3 (codes; TL = terlambat vs TGL = tugas luar), §5.3 (bands, missing punch = worst band, izin).

@@ -156,7 +156,19 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
     return { ok: true, checked, firstBadId: null, reason: null };
   }
 
-  return { record, recordStandalone, list, verify };
+  /** Entries written on a local date, within a scope (for the dashboard). */
+  async function countOn(scope: UnitScope, date: string, zone = 'Asia/Jakarta'): Promise<number> {
+    const row = await db
+      .selectFrom('auditLog as a')
+      .leftJoin('units as u', 'u.id', 'a.unitId')
+      .where((eb) => unitScopeCondition(eb, scope, 'u.path', { includeUnscoped: scope === 'all' }))
+      .where(sql<boolean>`(a.at at time zone ${zone})::date = ${date}::date`)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return row.n;
+  }
+
+  return { record, recordStandalone, list, verify, countOn };
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;

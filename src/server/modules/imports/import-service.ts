@@ -306,7 +306,12 @@ export function createImportService({ db, audit, clock }: Deps) {
     return format === 'csv' ? Buffer.from(toCsv(columns, [example])) : toXlsx(kind === 'units' ? 'Unit' : 'Pegawai', columns, [example]);
   }
 
-  return { validate, commit, list, get, template, columns: { units: UNIT_COLUMNS, employees: EMPLOYEE_COLUMNS } };
+  async function countMine(actor: Actor): Promise<number> {
+    const row = await db.selectFrom('importJobs').where('createdBy', '=', actor.userId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return row.n;
+  }
+
+  return { validate, commit, list, get, template, countMine, columns: { units: UNIT_COLUMNS, employees: EMPLOYEE_COLUMNS } };
 }
 
 function toCells(kind: Kind, r: UnitRow | EmployeeRow): Record<string, string> {

@@ -27,24 +27,6 @@ const employeePatchSchema = employeeInputSchema.omit({ unitId: true, positionId:
 
 export function orgRoutes({ org }: { org: OrgService }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/dashboard', {
-      schema: {
-        tags,
-        summary: 'Ringkasan jumlah dalam lingkup pengguna',
-        response: {
-          200: z.object({
-            units: z.number(),
-            employees: z.number(),
-            byType: z.record(z.string(), z.number()),
-            byUnit: z.array(z.object({ unitId: z.string(), unitName: z.string(), count: z.number() })),
-            subordinates: z.number(),
-            auditToday: z.number(),
-            imports: z.number(),
-          }),
-        },
-      },
-    }, async (request) => ({ ...(await org.dashboard(actorOf(request))), auditToday: 0, imports: 0 }));
-
     app.get('/api/units/tree', { schema: { tags, summary: 'Pohon unit organisasi', response: { 200: z.array(unitTreeNodeSchema) } } }, (request) =>
       org.unitTree(actorOf(request)),
     );
