@@ -1,9 +1,9 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, statusByCode } from '../errors.ts';
 import type { ErrorCode } from '../../shared/api/errors.ts';
 
-export function sendError(reply: import('fastify').FastifyReply, code: ErrorCode, message: string, details?: unknown, status?: number) {
+export function sendError(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown, status?: number) {
   return reply
     .status(status ?? statusByCode[code])
     .send({ error: { code, message, ...(details === undefined ? {} : { details }) }, requestId: reply.request.id });

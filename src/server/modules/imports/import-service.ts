@@ -33,11 +33,18 @@ export function createImportService({ db, audit, clock }: Deps) {
     const scope = scopeOf(actor, 'import.run');
     const units = await db.selectFrom('units as u').leftJoin('units as p', 'p.id', 'u.parentId').select(['u.id', 'u.code', 'u.path', 'u.timeZone', 'p.code as parentCode']).execute();
     const positions = await db.selectFrom('positions as p').innerJoin('units as u', 'u.id', 'p.unitId').select(['p.id', 'p.code', 'u.code as unitCode']).execute();
-    const emps = await db.selectFrom('employees as e').leftJoin('employees as s', 's.id', 'e.superiorId').select(['e.id', 'e.nip', 's.nip as superiorNip']).where('e.nip', 'is not', null).execute();
+    const emps = await db
+      .selectFrom('employees as e')
+      .innerJoin('units as u', 'u.id', 'e.unitId')
+      .leftJoin('employees as s', 's.id', 'e.superiorId')
+      .select(['e.id', 'e.nip', 'e.internalId', 's.nip as superiorNip', 'u.path'])
+      .where((eb) => eb.or([eb('e.nip', 'is not', null), eb('e.internalId', 'is not', null)]))
+      .execute();
     return {
       units: new Map(units.map((u) => [u.code, { id: u.id, path: u.path, timeZone: u.timeZone, writable: inScope(scope, u.path), parentCode: u.parentCode }])),
       positions: new Map(positions.map((p) => [p.code, { id: p.id, unitCode: p.unitCode }])),
-      employees: new Map(emps.map((e) => [e.nip!, { id: e.id, superiorNip: e.superiorNip }])),
+      employees: new Map(emps.filter((e) => e.nip).map((e) => [e.nip!, { id: e.id, superiorNip: e.superiorNip, writable: inScope(scope, e.path) }])),
+      nonAsn: new Map(emps.filter((e) => !e.nip).map((e) => [e.internalId!, { writable: inScope(scope, e.path) }])),
     };
   }
 

@@ -47,8 +47,10 @@ export interface ImportLookups {
   /** unit code → path, and whether the importer may write there */
   units: Map<string, { id: string; path: string; timeZone: string; writable: boolean; parentCode: string | null }>;
   positions: Map<string, { id: string; unitCode: string }>;
-  /** nip → employee id and superior id (for loop checks) */
-  employees: Map<string, { id: string; superiorNip: string | null }>;
+  /** nip → employee id and superior id (for loop checks), and whether the importer may change that employee */
+  employees: Map<string, { id: string; superiorNip: string | null; writable?: boolean }>;
+  /** internal number of a non-ASN employee → whether the importer may change that employee */
+  nonAsn?: Map<string, { writable: boolean }>;
 }
 
 const ZONE_ALIASES: Record<string, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
@@ -218,6 +220,12 @@ export function validateEmployeeRows(headers: string[], raw: RawRow[], lk: Impor
     if (!unitCode) err(r.line, 'kode_unit', 'Kode unit wajib diisi');
     else if (!unit) err(r.line, 'kode_unit', `Unit ${unitCode} tidak ditemukan`);
     else if (!unit.writable) err(r.line, 'kode_unit', `Unit ${unitCode} berada di luar kewenangan Anda`);
+    // A row matching an existing employee updates and may move them: that employee must be in scope too.
+    const internalId = opt(c.id_internal);
+    const existing = nip ? lk.employees.get(nip) : internalId ? lk.nonAsn?.get(internalId) : undefined;
+    if (existing?.writable === false) {
+      err(r.line, nip ? 'nip' : 'id_internal', `Pegawai ${nip ?? internalId} sudah terdaftar di unit yang berada di luar kewenangan Anda`);
+    }
     const positionCode = opt(c.kode_jabatan)?.toUpperCase() ?? null;
     if (positionCode && !lk.positions.has(positionCode)) err(r.line, 'kode_jabatan', `Jabatan ${positionCode} tidak ditemukan`);
     const superiorNip = opt(c.nip_atasan) ? normalizeNip(c.nip_atasan!) : null;

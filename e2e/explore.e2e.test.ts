@@ -1,0 +1,36 @@
+import { it } from 'vitest';
+import { launchBrowser, newContext, startServer } from './harness.ts';
+
+it('explore', async () => {
+  const t0 = Date.now();
+  const server = await startServer();
+  console.log('server up in', Date.now() - t0, server.baseUrl);
+  const browser = await launchBrowser();
+  const ctx = await newContext(browser, server.baseUrl);
+  const page = await ctx.newPage();
+  await page.goto('/login');
+  await page.getByLabel('NIP atau nama pengguna').fill('admin');
+  await page.getByLabel('Kata sandi').fill('abdi-demo');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByTestId('stat-employees').waitFor();
+  console.log(await page.getByTestId('stat-employees').innerText());
+  await page.goto('/pegawai');
+  await page.getByTestId('pagination-summary').waitFor();
+  const fs = await import('node:fs');
+  fs.writeFileSync('/tmp/pegawai.html', await page.content());
+  await page.getByLabel('Unit kerja').click();
+  await page.waitForTimeout(500);
+  fs.writeFileSync('/tmp/pegawai-unit.html', await page.content());
+  console.log(await page.accessibility?.snapshot?.().catch(() => null));
+  const snap = await page.locator('body').ariaSnapshot();
+  fs.writeFileSync('/tmp/aria.yml', snap);
+  await page.goto('/impor');
+  await page.getByText('Riwayat impor').waitFor();
+  fs.writeFileSync('/tmp/aria-impor.yml', await page.locator('body').ariaSnapshot());
+  await page.goto('/audit');
+  await page.getByTestId('audit-table').waitFor();
+  fs.writeFileSync('/tmp/aria-audit.yml', await page.locator('body').ariaSnapshot());
+  await browser.close();
+  await server.stop();
+  console.log('total', Date.now() - t0);
+}, 180_000);

@@ -1,0 +1,234 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { inject } from 'vitest';
+import { withDatabase } from '../test/helpers/global-setup.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const START_TIMEOUT_MS = 120_000;
+
+export const DEMO_PASSWORD = 'abdi-demo';
+
+export interface RunningServer {
+  baseUrl: string;
+  /** 'pglite' or 'postgres', for messages. */
+  engine: 'pglite' | 'postgres';
+  stop: () => Promise<void>;
+}
+
+/** A free TCP port on localhost (listen on 0, read the port, close). */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Newest modification time of any file under the given paths (directories walked recursively). */
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p)) visit(path.join(p, entry));
+    } else if (stat.mtimeMs > newest) newest = stat.mtimeMs;
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+/**
+ * Builds the web app into dist/ once, before any server starts, when dist/index.html is missing or older
+ * than the web sources (so the browser never tests a stale bundle and servers never race to build it).
+ */
+export function ensureWebBuild(): void {
+  const index = path.join(DIST, 'index.html');
+  const sources = ['src/web', 'src/shared', 'public', 'index.html', 'vite.config.ts'].map((p) => path.join(ROOT, p));
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return;
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (res.status !== 0) throw new Error(`vite build failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The server exited early (code ${child.exitCode ?? child.signalCode}):\n${output()}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The server did not answer /api/health within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
+}
+
+/** Sends a signal to the server's whole process group (it was spawned detached, so it leads one). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Starts the real server (`scripts/start.ts`) on a free port with demo data, on a fresh PGlite data directory,
+ * or on a freshly created PostgreSQL database when the run has TEST_DATABASE_URL (vitest `pgServerUrl`).
+ * Resolves once /api/health answers ok. `stop()` ends the process group and removes the database.
+ */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  ensureWebBuild();
+  const port = await findFreePort();
+  const baseUrl = `http://localhost:${port}`;
+  const serverUrl = inject('pgServerUrl');
+  const cleanups: (() => Promise<void>)[] = [];
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'true',
+    WEB_DIST_DIR: DIST,
+    // The e2e run signs in many times from one address; keep the limiter out of the way.
+    LOGIN_RATE_PER_MINUTE: '1000',
+    DATABASE_URL: undefined,
+    DATA_DIR: undefined,
+    ...extraEnv,
+  };
+
+  if (serverUrl) {
+    const name = `abdi_e2e_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${name}`);
+    } finally {
+      await admin.end();
+    }
+    env.DATABASE_URL = withDatabase(serverUrl, name);
+    cleanups.push(async () => {
+      const drop = new pg.Client({ connectionString: serverUrl });
+      await drop.connect();
+      try {
+        await drop.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await drop.end();
+      }
+    });
+  } else {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'abdi-e2e-'));
+    env.DATA_DIR = dataDir;
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  }
+
+  const child = spawn(process.execPath, ['scripts/start.ts'], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    signalGroup(child, 'SIGTERM');
+    if (!(await waitForExit(child, 10_000))) {
+      signalGroup(child, 'SIGKILL');
+      await waitForExit(child, 5_000);
+    }
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+
+  try {
+    await waitForHealth(baseUrl, child, () => output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { baseUrl, engine: serverUrl ? 'postgres' : 'pglite', stop };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Launches Debian's Chromium through playwright-core (never a downloaded browser). Each `newContext()` gets
+ * its own fresh profile. Fails loudly when the binary is missing.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install it with ` +
+        '`apt-get update && apt-get install -y chromium`, or set CHROME_PATH to a Chromium/Chrome binary.',
+    );
+  }
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A fresh browser context for one test: Indonesian locale, WIB, downloads allowed, no service worker. */
+export function newContext(
+  browser: Browser,
+  baseUrl: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: baseUrl,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    // The PWA service worker caches the shell; tests want every navigation to reach the server.
+    serviceWorkers: 'block',
+    ...options,
+  });
+}
