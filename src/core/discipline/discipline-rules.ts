@@ -19,12 +19,11 @@ export function levelRank(level: DisciplineLevel): number {
   return DISCIPLINE_LEVELS.indexOf(level) + 1;
 }
 
-/**
- * Employee types a ladder can apply to (same values as `EMPLOYEE_TYPES` in src/shared/api/org.ts; core cannot
- * import shared). Source: regulations.md §0.1, §10 (Employee types).
- */
-export const DISCIPLINE_EMPLOYEE_TYPES = ['PNS', 'CPNS', 'PPPK', 'PPPK_PARUH_WAKTU', 'NON_ASN'] as const;
-export type DisciplineEmployeeType = (typeof DISCIPLINE_EMPLOYEE_TYPES)[number];
+import { EMPLOYEE_TYPES, type EmployeeType } from '../people/employee-types.ts';
+
+/** Employee types a ladder can apply to (the one list in src/core/people/employee-types.ts). */
+export const DISCIPLINE_EMPLOYEE_TYPES = EMPLOYEE_TYPES;
+export type DisciplineEmployeeType = EmployeeType;
 
 const codeSchema = z.string().regex(/^[A-Z0-9_]+$/, 'Kode hanya boleh huruf besar, angka dan garis bawah');
 

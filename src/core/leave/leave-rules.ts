@@ -9,12 +9,9 @@ import { legalBasisSchema, localDateSchema } from '../common/legal-basis.ts';
 import type { RuleIssue } from '../common/rule-issue.ts';
 import { LEAVE_CODES } from '../attendance/status-codes.ts';
 
-/**
- * Employee types. Same values as `EMPLOYEE_TYPES` in src/shared/api/org.ts (core may not import shared).
- * Source: UU 20/2023; KepmenPANRB 16/2025 (PPPK paruh waktu); regulations.md §0.1.
- */
-export const EMPLOYEE_TYPES = ['PNS', 'CPNS', 'PPPK', 'PPPK_PARUH_WAKTU', 'NON_ASN'] as const;
-export type EmployeeType = (typeof EMPLOYEE_TYPES)[number];
+import { EMPLOYEE_TYPES, type EmployeeType } from '../people/employee-types.ts';
+
+export { EMPLOYEE_TYPES, type EmployeeType };
 
 /** Leave types a request can be made for (cuti bersama is set by Keppres, not requested). */
 export const REQUESTABLE_LEAVE_CODES = LEAVE_CODES.filter((c) => c !== 'CBER');

@@ -3,7 +3,9 @@ import { localDate } from './common.ts';
 
 export const UNIT_KINDS = ['INSTANSI', 'OPD', 'BIDANG', 'UPTD', 'SEKOLAH', 'PUSKESMAS'] as const;
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
-export const EMPLOYEE_TYPES = ['PNS', 'CPNS', 'PPPK', 'PPPK_PARUH_WAKTU', 'NON_ASN'] as const;
+import { EMPLOYEE_TYPES } from '../../core/people/employee-types.ts';
+
+export { EMPLOYEE_TYPES };
 export const POSITION_KINDS = [
   'JPT_MADYA',
   'JPT_PRATAMA',
@@ -89,7 +91,8 @@ export const positionSchema = z.object({
 export const employeeListQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
   unitId: z.string().uuid().optional(),
-  includeSubunits: z.coerce.boolean().default(true),
+  // Not z.coerce.boolean(): that turns the query string "false" into true.
+  includeSubunits: z.stringbool().default(true),
   type: z.enum(EMPLOYEE_TYPES).optional(),
   status: z.enum(['active', 'inactive', 'all']).default('active'),
   page: z.coerce.number().int().min(1).default(1),

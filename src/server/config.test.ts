@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('applies defaults: PGlite in ./data with demo data, port 3000', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: './data', demoData: true, cookieSecure: false });
+  });
+
+  it('turns demo data off by default on PostgreSQL and secure cookies on in production', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', NODE_ENV: 'production' });
+    expect(c.demoData).toBe(false);
+    expect(c.cookieSecure).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES'],
+    [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
+  ])('rejects %o naming %s', (env, name) => {
+    try {
+      loadConfig(env);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).problems.some((p) => p.startsWith(name))).toBe(true);
+    }
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', SESSION_TTL_HOURS: '-1' })).toThrow(/PORT[\s\S]*SESSION_TTL_HOURS|SESSION_TTL_HOURS[\s\S]*PORT/);
+  });
+
+  it('makes the server exit with code 2 and a readable message on bad values', () => {
+    const r = spawnSync(process.execPath, ['scripts/start.ts'], { env: { ...process.env, PORT: 'not-a-port' }, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Konfigurasi tidak valid[\s\S]*PORT/);
+  });
+});
