@@ -21,25 +21,52 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       ...boundary(
-        ['**/server/**', '**/web/**', '**/shared/**', 'fastify*', 'kysely*', 'pg', '@electric-sql/*', 'react*', 'node:*', 'fs', 'path'],
+        [
+          '**/server/**',
+          '**/web/**',
+          '**/shared/**',
+          'fastify*',
+          'kysely*',
+          'pg',
+          '@electric-sql/*',
+          'react*',
+          'node:*',
+          'fs',
+          'path',
+        ],
         'src/core is pure: no I/O, framework, server, web or shared imports.',
       ),
       'no-restricted-globals': ['error', { name: 'process', message: 'src/core reads no environment.' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src/core has no clock: pass "now" in.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/core has no clock: pass "now" in.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'src/core is deterministic.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'src/core has no clock: pass "now" in.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'src/core has no clock: pass "now" in.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'src/core is deterministic.',
+        },
       ],
     },
   },
   {
     files: ['src/shared/**/*.ts'],
-    rules: boundary(['**/server/**', '**/web/**', 'fastify*', 'kysely*', 'pg', 'react*'], 'src/shared is imported by server and web: core only.'),
+    rules: boundary(
+      ['**/server/**', '**/web/**', 'fastify*', 'kysely*', 'pg', 'react*'],
+      'src/shared is imported by server and web: core only.',
+    ),
   },
   {
     files: ['src/web/**/*.{ts,tsx}'],
-    rules: boundary(['**/server/**', 'fastify*', 'kysely*', 'pg', '@electric-sql/*', 'node:*'], 'src/web never imports server code.'),
+    rules: boundary(
+      ['**/server/**', 'fastify*', 'kysely*', 'pg', '@electric-sql/*', 'node:*'],
+      'src/web never imports server code.',
+    ),
   },
   {
     files: ['src/server/**/*.ts'],

@@ -6,7 +6,14 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import {
+  chromium,
+  request,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+} from 'playwright-core';
 import { inject } from 'vitest';
 import { withDatabase } from '../test/helpers/global-setup.ts';
 
@@ -56,14 +63,21 @@ function newestMtime(paths: string[]): number {
  */
 export function ensureWebBuild(): void {
   const index = path.join(DIST, 'index.html');
-  const sources = ['src/web', 'src/shared', 'public', 'index.html', 'vite.config.ts'].map((p) => path.join(ROOT, p));
+  const sources = ['src/web', 'src/shared', 'public', 'index.html', 'vite.config.ts'].map((p) =>
+    path.join(ROOT, p),
+  );
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return;
-  const res = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-  });
-  if (res.status !== 0) throw new Error(`vite build failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
+  const res = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    },
+  );
+  if (res.status !== 0)
+    throw new Error(`vite build failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -231,4 +245,19 @@ export function newContext(
     serviceWorkers: 'block',
     ...options,
   });
+}
+
+/**
+ * An API client signed in as `identifier` (for test setup and for checking what the UI wrote, never for the
+ * behaviour under test). Dispose it when done.
+ */
+export async function apiAs(
+  baseUrl: string,
+  identifier: string,
+  password = DEMO_PASSWORD,
+): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL: baseUrl });
+  const res = await api.post('/api/auth/login', { data: { identifier, password } });
+  if (!res.ok()) throw new Error(`API login as ${identifier} failed: ${res.status()} ${await res.text()}`);
+  return api;
 }

@@ -26,12 +26,19 @@ describe('app basics', () => {
     expect(res.statusCode).toBe(200);
     const spec = res.json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/employees', '/api/imports', '/api/audit']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/employees', '/api/imports', '/api/audit']),
+    );
   });
 
   it('rejects malformed JSON with a 400 and no internals', async () => {
     const c = await login(t.app, 'admin');
-    const res = await c.request({ method: 'POST', url: '/api/units', headers: { 'content-type': 'application/json' }, payload: '{"code":' });
+    const res = await c.request({
+      method: 'POST',
+      url: '/api/units',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"code":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION');
     expect(res.body).not.toMatch(/at .*\.ts|SELECT|stack/i);
@@ -49,7 +56,9 @@ describe('dashboard', () => {
     const admin = await login(t.app, 'admin');
     const all = (await admin.get('/api/dashboard')).json();
     expect(all.employees).toBe(t.demo.employees.length);
-    expect(Object.values(all.byType as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(all.employees);
+    expect(Object.values(all.byType as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(
+      all.employees,
+    );
     expect(all.auditToday).toBeGreaterThanOrEqual(2); // demo seed + this login
     const grant = t.demo.roleGrants.find((g) => g.role === 'ADMIN_OPD' && g.unitCode === 'DINKES')!;
     const opd = (await (await login(t.app, grant.nip!)).get('/api/dashboard')).json();

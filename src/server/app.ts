@@ -8,7 +8,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
@@ -46,7 +51,12 @@ export function buildServices({ config, db, clock }: AppDeps) {
   const orgRepo = createOrgRepo(db);
   const org = createOrgService({ db, repo: orgRepo, audit, clock });
   const imports = createImportService({ db, audit, org, clock, config });
-  const rulebooks = createRulebookService({ db, audit, clock, loadRepoRulebooks: () => loadRulebookFiles(config.rulebookDir) });
+  const rulebooks = createRulebookService({
+    db,
+    audit,
+    clock,
+    loadRepoRulebooks: () => loadRulebookFiles(config.rulebookDir),
+  });
   const dashboard = createDashboardService({ org, audit, imports, clock });
   return { audit, auth, org, imports, rulebooks, dashboard };
 }
@@ -83,7 +93,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Abdi API', version: '0.1.0', description: 'API platform pemantauan presensi, kinerja, disiplin dan TPP ASN.' },
+      info: {
+        title: 'Abdi API',
+        version: '0.1.0',
+        description: 'API platform pemantauan presensi, kinerja, disiplin dan TPP ASN.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'abdi_session' } } },
       security: [{ session: [] }],
     },
@@ -98,7 +112,14 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
 
   app.get(
     '/api/health',
-    { schema: { tags: ['Sistem'], summary: 'Status server dan basis data', response: { 200: z.object({ status: z.literal('ok') }) } }, config: { public: true } },
+    {
+      schema: {
+        tags: ['Sistem'],
+        summary: 'Status server dan basis data',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+      config: { public: true },
+    },
     async () => {
       await sql`select 1`.execute(db);
       return { status: 'ok' as const };
@@ -113,13 +134,23 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
 
   const dist = path.resolve(config.webDistDir);
   const hasWeb = existsSync(path.join(dist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes: a GET outside /api and /docs gets the single-page app.
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/docs')) {
+    if (
+      hasWeb &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/docs')
+    ) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return sendError(reply, 'NOT_FOUND', `Alamat ${request.method} ${request.url.split('?')[0]} tidak ditemukan`);
+    return sendError(
+      reply,
+      'NOT_FOUND',
+      `Alamat ${request.method} ${request.url.split('?')[0]} tidak ditemukan`,
+    );
   });
   return { app, services };
 }

@@ -5,7 +5,13 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration', () => {
   it('applies defaults: PGlite in ./data with demo data, port 3000', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: './data', demoData: true, cookieSecure: false });
+    expect(c).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: './data',
+      demoData: true,
+      cookieSecure: false,
+    });
   });
 
   it('turns demo data off by default on PostgreSQL and secure cookies on in production', () => {
@@ -31,11 +37,17 @@ describe('configuration', () => {
   });
 
   it('lists every bad variable at once', () => {
-    expect(() => loadConfig({ PORT: 'x', SESSION_TTL_HOURS: '-1' })).toThrow(/PORT[\s\S]*SESSION_TTL_HOURS|SESSION_TTL_HOURS[\s\S]*PORT/);
+    expect(() => loadConfig({ PORT: 'x', SESSION_TTL_HOURS: '-1' })).toThrow(
+      /PORT[\s\S]*SESSION_TTL_HOURS|SESSION_TTL_HOURS[\s\S]*PORT/,
+    );
   });
 
   it('makes the server exit with code 2 and a readable message on bad values', () => {
-    const r = spawnSync(process.execPath, ['scripts/start.ts'], { env: { ...process.env, PORT: 'not-a-port' }, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, ['scripts/start.ts'], {
+      env: { ...process.env, PORT: 'not-a-port' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/Konfigurasi tidak valid[\s\S]*PORT/);
   });

@@ -42,4 +42,5 @@ export function fieldError(path: string, message: string): AppError {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} tidak ditemukan`);
-export const forbidden = (message = 'Anda tidak berwenang untuk tindakan ini') => new AppError('FORBIDDEN', message);
+export const forbidden = (message = 'Anda tidak berwenang untuk tindakan ini') =>
+  new AppError('FORBIDDEN', message);

@@ -14,9 +14,20 @@ import { generateDemoData, pickDemoLogins } from './db/seeds/demo-data.ts';
 function ensureWebBuild(config: Config) {
   if (existsSync(path.join(config.webDistDir, 'index.html'))) return;
   console.log('Membangun aplikasi web (sekali saja)…');
-  const res = spawnSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--outDir', config.webDistDir, '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  const res = spawnSync(
+    process.execPath,
+    [
+      path.resolve('node_modules/vite/bin/vite.js'),
+      'build',
+      '--outDir',
+      config.webDistDir,
+      '--logLevel',
+      'warn',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (res.status !== 0) console.warn('Peringatan: build web gagal; API tetap berjalan.');
 }
 
@@ -33,7 +44,11 @@ export async function main() {
     throw err;
   }
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
-  const handle = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }).catch((err: Error) => {
+  const handle = await createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  }).catch((err: Error) => {
     console.error(`Tidak dapat membuka basis data: ${err.message}`);
     process.exit(3);
   });
@@ -51,18 +66,31 @@ export async function main() {
   }
   await services.rulebooks.syncRepoRulebooks();
   await services.org.syncCurrentPlacements();
-  const timer = setInterval(() => void services.org.syncCurrentPlacements().catch(() => undefined), 3_600_000);
+  const timer = setInterval(
+    () => void services.org.syncCurrentPlacements().catch(() => undefined),
+    3_600_000,
+  );
   timer.unref();
   await app.listen({ host: config.host, port: config.port });
   const port = (app.server.address() as { port: number }).port;
   const url = `http://localhost:${port}`;
-  console.log(`\nAbdi berjalan di ${url}  (basis data: ${handle.engine === 'pglite' ? `PGlite di ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(
+    `\nAbdi berjalan di ${url}  (basis data: ${handle.engine === 'pglite' ? `PGlite di ${config.dataDir}` : 'PostgreSQL'})`,
+  );
   console.log(`Dokumentasi API: ${url}/docs`);
   if (config.demoData) {
     const logins = pickDemoLogins(generateDemoData());
-    console.log(`\nLogin demo (kata sandi semua akun: ${DEMO_PASSWORD})${seeded ? '' : ' — data demo sudah ada'}:`);
+    console.log(
+      `\nLogin demo (kata sandi semua akun: ${DEMO_PASSWORD})${seeded ? '' : ' — data demo sudah ada'}:`,
+    );
     console.log(`  super admin : admin`);
-    for (const [role, list] of Object.entries(logins)) console.log(`  ${role.padEnd(12)}: ${list.slice(0, 2).map((l) => l.login).join(', ')}`);
+    for (const [role, list] of Object.entries(logins))
+      console.log(
+        `  ${role.padEnd(12)}: ${list
+          .slice(0, 2)
+          .map((l) => l.login)
+          .join(', ')}`,
+      );
   }
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: menutup server…`);

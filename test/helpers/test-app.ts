@@ -22,10 +22,17 @@ export interface TestApp {
  * A real Fastify app on a fresh cloned database with a fixed clock, optionally loaded with the demo province.
  * Requests go through `app.inject` (real routing, hooks, validation and serialisation).
  */
-export async function createTestApp(opts: { demo?: boolean; now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { demo?: boolean; now?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const handle = await createTestDb();
   const clock = fixedClock(opts.now ?? '2026-01-15T02:00:00Z');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: './.no-web', ...opts.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    WEB_DIST_DIR: './.no-web',
+    ...opts.env,
+  });
   const { app, services } = await buildApp({ config, db: handle.db, clock });
   const demo = generateDemoData();
   if (opts.demo !== false) await loadDemoData(handle.db, services.audit, demo);
@@ -57,7 +64,11 @@ export interface Client {
   del(url: string): Promise<LightMyRequestResponse>;
 }
 
-export async function login(app: FastifyInstance, identifier: string, password = 'abdi-demo'): Promise<Client> {
+export async function login(
+  app: FastifyInstance,
+  identifier: string,
+  password = 'abdi-demo',
+): Promise<Client> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { identifier, password } });
   if (res.statusCode !== 200) throw new Error(`login ${identifier} failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.cookies.find((c) => c.name === 'abdi_session');
@@ -72,14 +83,18 @@ export async function login(app: FastifyInstance, identifier: string, password =
     me,
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, body) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    post: (url, body) =>
+      request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
     del: (url) => request({ method: 'DELETE', url }),
   };
 }
 
 /** Build a multipart/form-data body by hand (no extra dependency). */
-export function multipart(fields: Record<string, string>, file?: { field: string; name: string; content: Buffer | string; type?: string }) {
+export function multipart(
+  fields: Record<string, string>,
+  file?: { field: string; name: string; content: Buffer | string; type?: string },
+) {
   const boundary = `----abdi${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
@@ -95,5 +110,8 @@ export function multipart(fields: Record<string, string>, file?: { field: string
     parts.push(Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -31,6 +31,11 @@ describe('local-date', () => {
   });
 
   it('eachDay lists inclusive ranges across a month end', () => {
-    expect(eachDay('2025-01-30', '2025-02-02')).toEqual(['2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02']);
+    expect(eachDay('2025-01-30', '2025-02-02')).toEqual([
+      '2025-01-30',
+      '2025-01-31',
+      '2025-02-01',
+      '2025-02-02',
+    ]);
   });
 });

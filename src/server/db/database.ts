@@ -74,10 +74,15 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const db = kyselyFor(new PostgresDialect({ pool }));
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
-  const pglite = await PGlite.create(options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined, {
-    parsers: Object.fromEntries(Object.entries(TYPE_PARSERS).map(([oid, fn]) => [oid, (v: string) => fn(v)])),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
+  const pglite = await PGlite.create(
+    options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined,
+    {
+      parsers: Object.fromEntries(
+        Object.entries(TYPE_PARSERS).map(([oid, fn]) => [oid, (v: string) => fn(v)]),
+      ),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    },
+  );
   const db = kyselyFor(new PGliteDialect(pglite));
   return {
     db,

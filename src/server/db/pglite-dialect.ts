@@ -53,7 +53,9 @@ class PGliteConnection implements DatabaseConnection {
     this.#pglite = pglite;
   }
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#pglite.query<R>(compiled.sql, compiled.parameters as unknown[], { rowMode: 'object' });
+    const result = await this.#pglite.query<R>(compiled.sql, compiled.parameters as unknown[], {
+      rowMode: 'object',
+    });
     const affected = result.affectedRows;
     return {
       rows: result.rows,

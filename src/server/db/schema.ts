@@ -152,7 +152,11 @@ export interface ImportJobsTable {
   validRows: number;
   errors: JSONColumnType<{ line: number; column: string | null; message: string }[], string, string>;
   payload: JSONColumnType<unknown[], string, string>;
-  result: JSONColumnType<{ inserted: number; updated: number; skipped: number } | null, string | null, string | null> | null;
+  result: JSONColumnType<
+    { inserted: number; updated: number; skipped: number } | null,
+    string | null,
+    string | null
+  > | null;
   scopeUnitId: string | null;
   createdBy: string | null;
   createdAt: Generated<Date>;

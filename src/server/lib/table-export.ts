@@ -22,7 +22,11 @@ export function toCsv(columns: TableColumn[], rows: Record<string, unknown>[]): 
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-export async function toXlsx(title: string, columns: TableColumn[], rows: Record<string, unknown>[]): Promise<Buffer> {
+export async function toXlsx(
+  title: string,
+  columns: TableColumn[],
+  rows: Record<string, unknown>[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Abdi';
   const ws = wb.addWorksheet(title.slice(0, 31));
@@ -35,7 +39,14 @@ export async function toXlsx(title: string, columns: TableColumn[], rows: Record
 }
 
 /** Send rows as an xlsx or csv download. */
-export async function sendTable(reply: FastifyReply, format: 'xlsx' | 'csv', fileBase: string, title: string, columns: TableColumn[], rows: Record<string, unknown>[]) {
+export async function sendTable(
+  reply: FastifyReply,
+  format: 'xlsx' | 'csv',
+  fileBase: string,
+  title: string,
+  columns: TableColumn[],
+  rows: Record<string, unknown>[],
+) {
   if (format === 'csv') {
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

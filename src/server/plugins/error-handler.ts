@@ -3,10 +3,17 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, statusByCode } from '../errors.ts';
 import type { ErrorCode } from '../../shared/api/errors.ts';
 
-export function sendError(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown, status?: number) {
-  return reply
-    .status(status ?? statusByCode[code])
-    .send({ error: { code, message, ...(details === undefined ? {} : { details }) }, requestId: reply.request.id });
+export function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+  status?: number,
+) {
+  return reply.status(status ?? statusByCode[code]).send({
+    error: { code, message, ...(details === undefined ? {} : { details }) },
+    requestId: reply.request.id,
+  });
 }
 
 /**
@@ -19,19 +26,28 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (err instanceof AppError) return sendError(reply, err.code, err.message, err.details);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
-        path: [v.instancePath.replace(/^\//, '').replaceAll('/', '.'), (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.')]
-          .filter(Boolean)[0] ?? '',
+        path:
+          [
+            v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+            (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.'),
+          ].filter(Boolean)[0] ?? '',
         message: v.message ?? 'tidak valid',
       }));
       return sendError(reply, 'VALIDATION', 'Data yang dikirim tidak valid', details);
     }
     if (err.validation) {
-      return sendError(reply, 'VALIDATION', 'Data yang dikirim tidak valid', err.validation.map((v) => ({ path: v.instancePath, message: v.message })));
+      return sendError(
+        reply,
+        'VALIDATION',
+        'Data yang dikirim tidak valid',
+        err.validation.map((v) => ({ path: v.instancePath, message: v.message })),
+      );
     }
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
       return sendError(reply, 'FILE_TOO_LARGE', 'Berkas terlalu besar');
     }
-    if (err.statusCode === 429) return sendError(reply, 'RATE_LIMITED', 'Terlalu banyak permintaan, coba lagi sebentar lagi');
+    if (err.statusCode === 429)
+      return sendError(reply, 'RATE_LIMITED', 'Terlalu banyak permintaan, coba lagi sebentar lagi');
     if (err.statusCode === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return sendError(reply, 'UNSUPPORTED_FILE', 'Jenis konten tidak didukung', undefined, 415);
     }
@@ -40,6 +56,10 @@ export function registerErrorHandler(app: FastifyInstance) {
       return sendError(reply, 'VALIDATION', 'Permintaan tidak dapat dibaca', undefined, 400);
     }
     request.log.error({ err }, 'unhandled error');
-    return sendError(reply, 'INTERNAL', 'Terjadi kesalahan pada server. Sampaikan kode permintaan ini kepada admin.');
+    return sendError(
+      reply,
+      'INTERNAL',
+      'Terjadi kesalahan pada server. Sampaikan kode permintaan ini kepada admin.',
+    );
   });
 }

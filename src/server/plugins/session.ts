@@ -48,7 +48,10 @@ export function registerSession(app: FastifyInstance, auth: Pick<AuthService, 'a
     if (cfg.public) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
-    const result = await auth.authenticate(token, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    const result = await auth.authenticate(token, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
     if (result.status !== 'ok') {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       throw result.status === 'expired'
@@ -56,7 +59,10 @@ export function registerSession(app: FastifyInstance, auth: Pick<AuthService, 'a
         : new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
     }
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== result.csrfToken) {
-      throw new AppError('CSRF', 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.');
+      throw new AppError(
+        'CSRF',
+        'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.',
+      );
     }
     if (result.actor.mustChangePassword && !cfg.allowDuringPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Anda harus mengganti kata sandi sebelum melanjutkan');

@@ -5,7 +5,15 @@ import { z } from 'zod';
  * (direct superior, including acting Plt/Plh assignments with dates). The other roles are explicit grants,
  * each scoped to a unit subtree.
  */
-export const ROLES = ['PEGAWAI', 'ATASAN', 'ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'] as const;
+export const ROLES = [
+  'PEGAWAI',
+  'ATASAN',
+  'ADMIN_OPD',
+  'BKD',
+  'INSPEKTORAT',
+  'PIMPINAN',
+  'SUPER_ADMIN',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const GRANTABLE_ROLES = ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'] as const;
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];

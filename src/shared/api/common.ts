@@ -7,7 +7,12 @@ export const pageQuerySchema = z.object({
 });
 
 export const paged = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 export const idParamSchema = z.object({ id: z.string().uuid() });
 

@@ -18,7 +18,9 @@ export const importJobSchema = z.object({
   errors: z.array(importRowErrorSchema),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
-  result: z.object({ inserted: z.number().int(), updated: z.number().int(), skipped: z.number().int() }).nullable(),
+  result: z
+    .object({ inserted: z.number().int(), updated: z.number().int(), skipped: z.number().int() })
+    .nullable(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 

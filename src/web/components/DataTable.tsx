@@ -37,6 +37,11 @@ interface DataTableProps<T> {
   minWidth?: number;
   testId?: string;
   caption?: string;
+  /**
+   * What the rows shown were fetched for (the request URL), or `undefined` while they are a previous result
+   * kept on screen during a fetch. Rendered as `data-for`, so tests and tools can tell which result is shown.
+   */
+  dataFor?: string | undefined;
 }
 
 const PAGE_SIZES = ['10', '25', '50', '100'];
@@ -55,6 +60,7 @@ export function DataTable<T>({
   minWidth = 640,
   testId,
   caption,
+  dataFor,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   const pages = pagination ? Math.max(1, Math.ceil(pagination.total / pagination.pageSize)) : 1;
@@ -62,7 +68,14 @@ export function DataTable<T>({
   const to = pagination ? Math.min(pagination.total, pagination.page * pagination.pageSize) : rows.length;
 
   return (
-    <Paper withBorder radius="md" pos="relative" data-testid={testId}>
+    <Paper
+      withBorder
+      radius="md"
+      pos="relative"
+      data-testid={testId}
+      data-for={dataFor ?? ''}
+      aria-busy={!!fetching}
+    >
       <LoadingOverlay
         visible={!!fetching}
         zIndex={5}
@@ -144,6 +157,7 @@ export function DataTable<T>({
                 onChange={pagination.onPageChange}
                 siblings={1}
                 boundaries={1}
+                getControlProps={(control) => ({ 'aria-label': t(`common.${control}Page`) })}
               />
             </Group>
           </Group>

@@ -56,6 +56,10 @@ export const en: Messages = {
     invalidDate: 'Date must be a valid dd/mm/yyyy date',
     reset: 'Reset',
     details: 'Details',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    firstPage: 'First page',
+    lastPage: 'Last page',
   },
   states: {
     errorTitle: 'Something went wrong',
@@ -282,7 +286,8 @@ export const en: Messages = {
     commitAll: 'Import all',
     commitValid: 'Import valid rows only',
     commitAllDisabled: 'Fix the rows with problems first, or import the valid rows only.',
-    result: 'Import finished: {{inserted}} added, {{updated}} updated, {{skipped}} skipped.',
+    result:
+      'Import finished: {{inserted}} added, {{updated}} updated, {{skipped}} unchanged, {{invalid}} rows with problems not imported.',
     again: 'Import another file',
     history: 'Import history',
     fileName: 'File name',

@@ -54,6 +54,10 @@ export const id = {
     invalidDate: 'Tanggal harus berformat hh/bb/tttt dan valid',
     reset: 'Atur ulang',
     details: 'Rincian',
+    previousPage: 'Halaman sebelumnya',
+    nextPage: 'Halaman berikutnya',
+    firstPage: 'Halaman pertama',
+    lastPage: 'Halaman terakhir',
   },
   states: {
     errorTitle: 'Terjadi kesalahan',
@@ -280,7 +284,8 @@ export const id = {
     commitAll: 'Impor semua',
     commitValid: 'Impor baris valid saja',
     commitAllDisabled: 'Perbaiki baris bermasalah dulu, atau impor baris valid saja.',
-    result: 'Impor selesai: {{inserted}} ditambahkan, {{updated}} diperbarui, {{skipped}} dilewati.',
+    result:
+      'Impor selesai: {{inserted}} ditambahkan, {{updated}} diperbarui, {{skipped}} tidak berubah, {{invalid}} baris bermasalah tidak diimpor.',
     again: 'Impor berkas lain',
     history: 'Riwayat impor',
     fileName: 'Nama berkas',

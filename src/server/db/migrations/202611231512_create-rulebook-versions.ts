@@ -18,7 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     activated_by uuid references users(id),
     activated_at timestamptz
   )`.execute(db);
-  await sql`create index rulebook_versions_region_idx on rulebook_versions (region, effective_from)`.execute(db);
+  await sql`create index rulebook_versions_region_idx on rulebook_versions (region, effective_from)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -62,7 +62,15 @@ export function createAccessRepo(db: Db) {
       return acting !== undefined;
     },
 
-    insertSession(s: { id: string; userId: string; csrfToken: string; expiresAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null }) {
+    insertSession(s: {
+      id: string;
+      userId: string;
+      csrfToken: string;
+      expiresAt: Date;
+      lastSeenAt: Date;
+      ip: string | null;
+      userAgent: string | null;
+    }) {
       return db.insertInto('sessions').values(s).execute();
     },
 
@@ -99,11 +107,18 @@ export function createAccessRepo(db: Db) {
     },
 
     resetFailures(userId: string) {
-      return db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', userId).execute();
+      return db
+        .updateTable('users')
+        .set({ failedAttempts: 0, lockedUntil: null })
+        .where('id', '=', userId)
+        .execute();
     },
 
     countSessions() {
-      return db.selectFrom('sessions').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      return db
+        .selectFrom('sessions')
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow();
     },
   };
 }

@@ -13,7 +13,12 @@ export function accessRoutes(deps: { auth: AuthService; config: Config }): Fasti
     app.post(
       '/api/auth/login',
       {
-        schema: { tags: ['Akses'], summary: 'Masuk dengan NIP atau nama pengguna', body: loginBodySchema, response: { 200: meSchema } },
+        schema: {
+          tags: ['Akses'],
+          summary: 'Masuk dengan NIP atau nama pengguna',
+          body: loginBodySchema,
+          response: { 200: meSchema },
+        },
         config: { public: true, rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
@@ -30,13 +35,19 @@ export function accessRoutes(deps: { auth: AuthService; config: Config }): Fasti
 
     app.get(
       '/api/auth/me',
-      { schema: { tags: ['Akses'], summary: 'Pengguna yang sedang masuk', response: { 200: meSchema } }, config: { allowDuringPasswordChange: true } },
+      {
+        schema: { tags: ['Akses'], summary: 'Pengguna yang sedang masuk', response: { 200: meSchema } },
+        config: { allowDuringPasswordChange: true },
+      },
       async (request) => toMe(actorOf(request), request.csrfToken!),
     );
 
     app.post(
       '/api/auth/logout',
-      { schema: { tags: ['Akses'], summary: 'Keluar', response: { 204: z.null() } }, config: { allowDuringPasswordChange: true } },
+      {
+        schema: { tags: ['Akses'], summary: 'Keluar', response: { 204: z.null() } },
+        config: { allowDuringPasswordChange: true },
+      },
       async (request, reply) => {
         await auth.logout(request.sessionId!, actorOf(request));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -47,11 +58,21 @@ export function accessRoutes(deps: { auth: AuthService; config: Config }): Fasti
     app.post(
       '/api/auth/change-password',
       {
-        schema: { tags: ['Akses'], summary: 'Ganti kata sandi sendiri', body: changePasswordBodySchema, response: { 204: z.null() } },
+        schema: {
+          tags: ['Akses'],
+          summary: 'Ganti kata sandi sendiri',
+          body: changePasswordBodySchema,
+          response: { 204: z.null() },
+        },
         config: { allowDuringPasswordChange: true },
       },
       async (request, reply) => {
-        await auth.changePassword(actorOf(request), request.sessionId!, request.body.currentPassword, request.body.newPassword);
+        await auth.changePassword(
+          actorOf(request),
+          request.sessionId!,
+          request.body.currentPassword,
+          request.body.newPassword,
+        );
         return reply.status(204).send(null);
       },
     );

@@ -24,7 +24,10 @@ type Deps = {
 export function createAuthService({ db, repo, audit, clock, config }: Deps) {
   const today = () => toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
 
-  async function buildActor(userId: string, req: { ip: string | null; userAgent: string | null }): Promise<Actor | null> {
+  async function buildActor(
+    userId: string,
+    req: { ip: string | null; userAgent: string | null },
+  ): Promise<Actor | null> {
     const user = await repo.findUserById(userId);
     if (!user || !user.active) return null;
     return {
@@ -50,7 +53,11 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
     const user = await repo.findUserByLogin(identifier.trim());
     if (!user || !user.active) {
       await verifyPassword(await dummyHash(), password);
-      await audit.recordStandalone(ctx, { action: 'auth.login_failed', entityType: 'user', after: { identifier, reason: 'unknown' } });
+      await audit.recordStandalone(ctx, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        after: { identifier, reason: 'unknown' },
+      });
       throw new AppError('INVALID_CREDENTIALS', 'NIP/nama pengguna atau kata sandi salah');
     }
     const auditCtx = { ...ctx, actorId: user.id, actorName: user.displayName };
@@ -62,9 +69,13 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
         entityId: user.id,
         after: { reason: 'locked', lockedUntil: user.lockedUntil.toISOString() },
       });
-      throw new AppError('ACCOUNT_LOCKED', 'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal', {
-        lockedUntil: user.lockedUntil.toISOString(),
-      });
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal',
+        {
+          lockedUntil: user.lockedUntil.toISOString(),
+        },
+      );
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
       const willLock = user.failedAttempts + 1 >= config.loginMaxFailures;
@@ -77,9 +88,13 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
         after: { failedAttempts: user.failedAttempts + 1, lockedUntil: lockUntil?.toISOString() ?? null },
       });
       if (lockUntil) {
-        throw new AppError('ACCOUNT_LOCKED', 'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal', {
-          lockedUntil: lockUntil.toISOString(),
-        });
+        throw new AppError(
+          'ACCOUNT_LOCKED',
+          'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal',
+          {
+            lockedUntil: lockUntil.toISOString(),
+          },
+        );
       }
       throw new AppError('INVALID_CREDENTIALS', 'NIP/nama pengguna atau kata sandi salah');
     }
@@ -132,7 +147,11 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
   async function logout(sessionId: string, actor: Actor) {
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
-      await audit.record(trx, ctxOf(actor), { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+      await audit.record(trx, ctxOf(actor), {
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: actor.userId,
+      });
     });
   }
 
@@ -154,8 +173,16 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
         .set({ passwordHash, mustChangePassword: false, passwordChangedAt: clock.now() })
         .where('id', '=', actor.userId)
         .execute();
-      await trx.deleteFrom('sessions').where('userId', '=', actor.userId).where('id', '!=', sessionId).execute();
-      await audit.record(trx, ctxOf(actor), { action: 'auth.password_changed', entityType: 'user', entityId: actor.userId });
+      await trx
+        .deleteFrom('sessions')
+        .where('userId', '=', actor.userId)
+        .where('id', '!=', sessionId)
+        .execute();
+      await audit.record(trx, ctxOf(actor), {
+        action: 'auth.password_changed',
+        entityType: 'user',
+        entityId: actor.userId,
+      });
     });
   }
 

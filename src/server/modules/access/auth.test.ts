@@ -17,19 +17,23 @@ describe('authentication and sessions', () => {
     // A high login rate limit here: the rate limit has its own app below.
     t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
     const granted = new Set(t.demo.roleGrants.map((g) => g.nip));
-    nips = t.demo.employees.filter((e) => e.employeeType === 'PNS' && e.nip && !granted.has(e.nip)).map((e) => e.nip!);
+    nips = t.demo.employees
+      .filter((e) => e.employeeType === 'PNS' && e.nip && !granted.has(e.nip))
+      .map((e) => e.nip!);
   });
   afterAll(() => t.close());
 
   const postLogin = (identifier: string, password: string) =>
     t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { identifier, password } });
-  const userOf = (username: string) => t.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+  const userOf = (username: string) =>
+    t.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
   const auditOf = (action: string, entityId?: string) => {
     let q = t.db.selectFrom('auditLog').selectAll().where('action', '=', action);
     if (entityId) q = q.where('entityId', '=', entityId);
     return q.orderBy('id').execute();
   };
-  const sessionsOf = (userId: string) => t.db.selectFrom('sessions').selectAll().where('userId', '=', userId).execute();
+  const sessionsOf = (userId: string) =>
+    t.db.selectFrom('sessions').selectAll().where('userId', '=', userId).execute();
 
   describe('login', () => {
     it('logs in by username, opens a session and sets an httpOnly SameSite=Lax cookie', async () => {
@@ -56,7 +60,11 @@ describe('authentication and sessions', () => {
         expect(res.statusCode, identifier).toBe(200);
         expect(res.json().user).toMatchObject({ nip, username: nip, mustChangePassword: false });
       }
-      const demo = await t.db.selectFrom('users').select(({ fn }) => fn.countAll<number>().as('n')).where('mustChangePassword', '=', true).executeTakeFirstOrThrow();
+      const demo = await t.db
+        .selectFrom('users')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .where('mustChangePassword', '=', true)
+        .executeTakeFirstOrThrow();
       expect(demo.n).toBe(0);
     });
 
@@ -74,7 +82,10 @@ describe('authentication and sessions', () => {
 
       const wrong = await postLogin(nip, 'salah-sekali');
       expect(wrong.statusCode).toBe(401);
-      expect(wrong.json().error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'NIP/nama pengguna atau kata sandi salah' });
+      expect(wrong.json().error).toEqual({
+        code: 'INVALID_CREDENTIALS',
+        message: 'NIP/nama pengguna atau kata sandi salah',
+      });
       expect(wrong.cookies.find((c) => c.name === 'abdi_session')).toBeUndefined();
       expect((await userOf(nip)).failedAttempts).toBe(1);
 
@@ -85,7 +96,10 @@ describe('authentication and sessions', () => {
       const failed = (await auditOf('auth.login_failed')).slice(failedBefore);
       expect(failed).toHaveLength(2);
       expect(failed[0]).toMatchObject({ entityId: user.id, actorId: user.id, after: { failedAttempts: 1 } });
-      expect(failed[1]).toMatchObject({ entityId: null, after: { identifier: 'tidak-ada-orangnya', reason: 'unknown' } });
+      expect(failed[1]).toMatchObject({
+        entityId: null,
+        after: { identifier: 'tidak-ada-orangnya', reason: 'unknown' },
+      });
       expect(await sessionsOf(user.id)).toHaveLength(0);
     });
 
@@ -93,7 +107,12 @@ describe('authentication and sessions', () => {
       const res = await postLogin('', '');
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION');
-      expect(res.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['identifier', 'password']);
+      expect(
+        res
+          .json()
+          .error.details.map((d: { path: string }) => d.path)
+          .sort(),
+      ).toEqual(['identifier', 'password']);
     });
 
     it('locks the account after LOGIN_MAX_FAILURES failures, refuses even the right password while locked, accepts it after lockedUntil', async () => {
@@ -110,7 +129,9 @@ describe('authentication and sessions', () => {
       expect(locking.statusCode).toBe(423);
       const lockedUntil = locking.json().error.details.lockedUntil as string;
       expect(locking.json().error.code).toBe('ACCOUNT_LOCKED');
-      expect(new Date(lockedUntil).getTime()).toBe(t.clock.now().getTime() + t.config.loginLockMinutes * MINUTE);
+      expect(new Date(lockedUntil).getTime()).toBe(
+        t.clock.now().getTime() + t.config.loginLockMinutes * MINUTE,
+      );
       expect((await userOf(nip)).lockedUntil?.toISOString()).toBe(lockedUntil);
       expect(await auditOf('auth.locked', user.id)).toHaveLength(1);
 
@@ -120,7 +141,10 @@ describe('authentication and sessions', () => {
       expect(stillLocked.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { lockedUntil } });
       expect(await sessionsOf(user.id)).toHaveLength(0);
       // A refused attempt during the lock is a failed login too, and is audited.
-      expect((await auditOf('auth.login_failed', user.id)).at(-1)?.after).toMatchObject({ reason: 'locked', lockedUntil });
+      expect((await auditOf('auth.login_failed', user.id)).at(-1)?.after).toMatchObject({
+        reason: 'locked',
+        lockedUntil,
+      });
 
       t.clock.advance(2000);
       const ok = await postLogin(nip, 'abdi-demo');
@@ -178,23 +202,48 @@ describe('authentication and sessions', () => {
       const none = await t.app.inject({ url: '/api/employees' });
       expect(none.statusCode).toBe(401);
       expect(none.json().error.code).toBe('UNAUTHENTICATED');
-      const forged = await t.app.inject({ url: '/api/employees', headers: { cookie: 'abdi_session=bukan-token' } });
+      const forged = await t.app.inject({
+        url: '/api/employees',
+        headers: { cookie: 'abdi_session=bukan-token' },
+      });
       expect(forged.statusCode).toBe(401);
       expect(forged.json().error.code).toBe('UNAUTHENTICATED');
     });
 
     it('requires the CSRF token on state-changing requests but not on GET', async () => {
       const c = await login(t.app, 'admin');
-      const body = { code: 'CSRF-TEST', name: 'Unit uji CSRF', kind: 'OPD', parentId: null, timeZone: 'Asia/Jakarta' };
-      const missing = await t.app.inject({ method: 'POST', url: '/api/units', headers: { cookie: c.cookie }, payload: body });
+      const body = {
+        code: 'CSRF-TEST',
+        name: 'Unit uji CSRF',
+        kind: 'OPD',
+        parentId: null,
+        timeZone: 'Asia/Jakarta',
+      };
+      const missing = await t.app.inject({
+        method: 'POST',
+        url: '/api/units',
+        headers: { cookie: c.cookie },
+        payload: body,
+      });
       expect(missing.statusCode).toBe(403);
       expect(missing.json().error.code).toBe('CSRF');
-      const wrong = await c.request({ method: 'POST', url: '/api/units', headers: { 'x-csrf-token': 'salah' }, payload: body });
+      const wrong = await c.request({
+        method: 'POST',
+        url: '/api/units',
+        headers: { 'x-csrf-token': 'salah' },
+        payload: body,
+      });
       expect(wrong.statusCode).toBe(403);
       expect(wrong.json().error.code).toBe('CSRF');
-      const logoutWithout = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: c.cookie } });
+      const logoutWithout = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie: c.cookie },
+      });
       expect(logoutWithout.statusCode).toBe(403);
-      expect(await t.db.selectFrom('units').select('id').where('code', '=', 'CSRF-TEST').executeTakeFirst()).toBeUndefined();
+      expect(
+        await t.db.selectFrom('units').select('id').where('code', '=', 'CSRF-TEST').executeTakeFirst(),
+      ).toBeUndefined();
 
       const get = await t.app.inject({ url: '/api/units/tree', headers: { cookie: c.cookie } });
       expect(get.statusCode).toBe(200);
@@ -205,7 +254,12 @@ describe('authentication and sessions', () => {
     it('does not accept the CSRF token of another session', async () => {
       const a = await login(t.app, 'admin');
       const b = await login(t.app, 'admin');
-      const res = await a.request({ method: 'PATCH', url: `/api/employees/${b.me.user.id}`, headers: { 'x-csrf-token': b.csrf }, payload: { phone: '0800' } });
+      const res = await a.request({
+        method: 'PATCH',
+        url: `/api/employees/${b.me.user.id}`,
+        headers: { 'x-csrf-token': b.csrf },
+        payload: { phone: '0800' },
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('CSRF');
     });
@@ -232,9 +286,15 @@ describe('authentication and sessions', () => {
       const c = await login(t.app, nip);
       const hashBefore = (await userOf(nip)).passwordHash;
 
-      const wrong = await c.post('/api/auth/change-password', { currentPassword: 'bukan-ini', newPassword: 'KataSandiBaru123' });
+      const wrong = await c.post('/api/auth/change-password', {
+        currentPassword: 'bukan-ini',
+        newPassword: 'KataSandiBaru123',
+      });
       expect(wrong.statusCode).toBe(401);
-      expect(wrong.json().error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Kata sandi saat ini salah' });
+      expect(wrong.json().error).toEqual({
+        code: 'INVALID_CREDENTIALS',
+        message: 'Kata sandi saat ini salah',
+      });
 
       const cases: [string, string][] = [
         ['pendek1', 'Kata sandi baru minimal 10 karakter'],
@@ -247,7 +307,10 @@ describe('authentication and sessions', () => {
         expect(res.json().error.code).toBe('VALIDATION');
         expect(res.json().error.details).toContainEqual({ path: 'newPassword', message });
       }
-      const same = await c.post('/api/auth/change-password', { currentPassword: 'abdi-demo', newPassword: 'abdi-demo' });
+      const same = await c.post('/api/auth/change-password', {
+        currentPassword: 'abdi-demo',
+        newPassword: 'abdi-demo',
+      });
       expect(same.statusCode).toBe(400);
       expect(same.json().error.details[0].path).toBe('newPassword');
 
@@ -262,7 +325,10 @@ describe('authentication and sessions', () => {
       const other2 = await login(t.app, formatNip(nip));
       expect(await sessionsOf(c.me.user.id)).toHaveLength(3);
 
-      const res = await c.post('/api/auth/change-password', { currentPassword: 'abdi-demo', newPassword: 'Rahasia-Baru-2026' });
+      const res = await c.post('/api/auth/change-password', {
+        currentPassword: 'abdi-demo',
+        newPassword: 'Rahasia-Baru-2026',
+      });
       expect(res.statusCode).toBe(204);
 
       const sessions = await sessionsOf(c.me.user.id);
@@ -287,7 +353,12 @@ describe('authentication and sessions', () => {
     beforeAll(async () => {
       await t.db
         .insertInto('users')
-        .values({ username, displayName: 'Operator Baru', passwordHash: await hashPassword('Awal-12345'), mustChangePassword: true })
+        .values({
+          username,
+          displayName: 'Operator Baru',
+          passwordHash: await hashPassword('Awal-12345'),
+          mustChangePassword: true,
+        })
         .execute();
       c = await login(t.app, username, 'Awal-12345');
     });
@@ -310,14 +381,27 @@ describe('authentication and sessions', () => {
       const res = await c.request({
         method: method as 'GET' | 'POST',
         url,
-        ...(method === 'POST' ? { payload: { code: 'X-FORCED', name: 'Unit X', kind: 'OPD', parentId: null, timeZone: 'Asia/Jakarta' } } : {}),
+        ...(method === 'POST'
+          ? {
+              payload: {
+                code: 'X-FORCED',
+                name: 'Unit X',
+                kind: 'OPD',
+                parentId: null,
+                timeZone: 'Asia/Jakarta',
+              },
+            }
+          : {}),
       });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     });
 
     it('lets the user change the password, after which the other routes work', async () => {
-      const res = await c.post('/api/auth/change-password', { currentPassword: 'Awal-12345', newPassword: 'Sandi-Pilihan-77' });
+      const res = await c.post('/api/auth/change-password', {
+        currentPassword: 'Awal-12345',
+        newPassword: 'Sandi-Pilihan-77',
+      });
       expect(res.statusCode).toBe(204);
       expect((await userOf(username)).mustChangePassword).toBe(false);
       const me = await c.get('/api/auth/me');
@@ -331,7 +415,12 @@ describe('authentication and sessions', () => {
     it('still allows logout while the change is pending', async () => {
       await t.db
         .insertInto('users')
-        .values({ username: 'operator.kedua', displayName: 'Operator Kedua', passwordHash: await hashPassword('Awal-12345'), mustChangePassword: true })
+        .values({
+          username: 'operator.kedua',
+          displayName: 'Operator Kedua',
+          passwordHash: await hashPassword('Awal-12345'),
+          mustChangePassword: true,
+        })
         .execute();
       const d = await login(t.app, 'operator.kedua', 'Awal-12345');
       expect((await d.get('/api/employees')).statusCode).toBe(403);
@@ -349,14 +438,25 @@ describe('login rate limit', () => {
   afterAll(() => t.close());
 
   it('answers 429 RATE_LIMITED once the per-minute login budget is spent, without checking credentials', async () => {
-    const attempt = () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { identifier: 'siapa', password: 'apa-saja' } });
+    const attempt = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { identifier: 'siapa', password: 'apa-saja' },
+      });
     for (let i = 0; i < 3; i++) expect((await attempt()).json().error.code).toBe('INVALID_CREDENTIALS');
-    const auditBefore = await t.db.selectFrom('auditLog').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const auditBefore = await t.db
+      .selectFrom('auditLog')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const limited = await attempt();
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('RATE_LIMITED');
     expect(limited.json().error.message).toMatch(/Terlalu banyak/);
-    const auditAfter = await t.db.selectFrom('auditLog').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const auditAfter = await t.db
+      .selectFrom('auditLog')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(auditAfter.n).toBe(auditBefore.n);
     // Other routes are not limited by the login budget.
     expect((await t.app.inject({ url: '/api/health' })).statusCode).toBe(200);

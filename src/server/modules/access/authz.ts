@@ -67,7 +67,8 @@ export function inScope(scope: UnitScope, unitPath: string): boolean {
 /** Require the permission somewhere (for routes with no single target). @throws FORBIDDEN */
 export function requireAny(actor: Actor, permission: Permission): UnitScope {
   const scope = scopeOf(actor, permission);
-  if (scope !== 'all' && scope.length === 0) throw new AppError('FORBIDDEN', 'Anda tidak berwenang untuk tindakan ini');
+  if (scope !== 'all' && scope.length === 0)
+    throw new AppError('FORBIDDEN', 'Anda tidak berwenang untuk tindakan ini');
   return scope;
 }
 

@@ -9,12 +9,25 @@ export function auditRoutes({ audit }: { audit: AuditService }): FastifyPluginAs
   return async (app) => {
     app.get(
       '/api/audit',
-      { schema: { tags: ['Audit'], summary: 'Jejak audit dalam lingkup pengguna', querystring: auditQuerySchema, response: { 200: paged(auditEntrySchema) } } },
+      {
+        schema: {
+          tags: ['Audit'],
+          summary: 'Jejak audit dalam lingkup pengguna',
+          querystring: auditQuerySchema,
+          response: { 200: paged(auditEntrySchema) },
+        },
+      },
       (request) => audit.list(requireAny(actorOf(request), 'audit.read'), request.query),
     );
     app.get(
       '/api/audit/verify',
-      { schema: { tags: ['Audit'], summary: 'Periksa keutuhan rantai hash jejak audit', response: { 200: auditVerifySchema } } },
+      {
+        schema: {
+          tags: ['Audit'],
+          summary: 'Periksa keutuhan rantai hash jejak audit',
+          response: { 200: auditVerifySchema },
+        },
+      },
       (request) => {
         requireAny(actorOf(request), 'audit.verify');
         return audit.verify();

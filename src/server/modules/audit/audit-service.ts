@@ -39,7 +39,12 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
    */
   async function record(trx: Transaction<Database>, ctx: AuditContext, w: AuditWrite): Promise<void> {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-    const last = await trx.selectFrom('auditLog').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const last = await trx
+      .selectFrom('auditLog')
+      .select('hash')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const prevHash = last?.hash ?? GENESIS_HASH;
     const fields: HashedFields = {
       at: clock.now(),
@@ -74,11 +79,21 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
   /** Audit entries visible in a unit scope, newest first. */
   async function list(
     scope: UnitScope,
-    q: { q?: string; entityType?: string; unitId?: string; from?: string; to?: string; page: number; pageSize: number },
+    q: {
+      q?: string;
+      entityType?: string;
+      unitId?: string;
+      from?: string;
+      to?: string;
+      page: number;
+      pageSize: number;
+    },
     zone = 'Asia/Jakarta',
   ) {
     let query = db.selectFrom('auditLog as a').leftJoin('units as u', 'u.id', 'a.unitId');
-    query = query.where((eb) => unitScopeCondition(eb, scope, 'u.path', { includeUnscoped: scope === 'all' }));
+    query = query.where((eb) =>
+      unitScopeCondition(eb, scope, 'u.path', { includeUnscoped: scope === 'all' }),
+    );
     if (q.entityType) query = query.where('a.entityType', '=', q.entityType);
     if (q.unitId) {
       const unit = await db.selectFrom('units').select('path').where('id', '=', q.unitId).executeTakeFirst();
@@ -115,7 +130,12 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
    * Walk the whole chain and report the first entry whose content, hash or link to its predecessor
    * does not match — i.e. the first changed or deleted entry.
    */
-  async function verify(): Promise<{ ok: boolean; checked: number; firstBadId: number | null; reason: string | null }> {
+  async function verify(): Promise<{
+    ok: boolean;
+    checked: number;
+    firstBadId: number | null;
+    reason: string | null;
+  }> {
     let prevHash = GENESIS_HASH;
     let checked = 0;
     let afterId = 0;
@@ -130,7 +150,12 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
       if (batch.length === 0) break;
       for (const e of batch) {
         if (e.prevHash !== prevHash) {
-          return { ok: false, checked, firstBadId: e.id, reason: 'Entri sebelumnya telah dihapus atau diubah (rantai hash terputus)' };
+          return {
+            ok: false,
+            checked,
+            firstBadId: e.id,
+            reason: 'Entri sebelumnya telah dihapus atau diubah (rantai hash terputus)',
+          };
         }
         const expected = hashEntry(prevHash, {
           at: e.at,
@@ -146,7 +171,12 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
           userAgent: e.userAgent,
         });
         if (expected !== e.hash) {
-          return { ok: false, checked, firstBadId: e.id, reason: 'Isi entri tidak sesuai dengan hash-nya (entri diubah)' };
+          return {
+            ok: false,
+            checked,
+            firstBadId: e.id,
+            reason: 'Isi entri tidak sesuai dengan hash-nya (entri diubah)',
+          };
         }
         prevHash = e.hash;
         checked++;

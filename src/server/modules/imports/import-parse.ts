@@ -30,13 +30,18 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-const isZip = (buf: Buffer) => buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+const isZip = (buf: Buffer) =>
+  buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
 
 /**
  * Read a CSV (comma or semicolon, UTF-8 with or without BOM) or XLSX file into rows.
  * @throws UNSUPPORTED_FILE for other types or a file that cannot be read at all.
  */
-export async function parseTableFile(fileName: string, buf: Buffer, aliases: Record<string, string>): Promise<{ headers: string[]; rows: RawRow[] }> {
+export async function parseTableFile(
+  fileName: string,
+  buf: Buffer,
+  aliases: Record<string, string>,
+): Promise<{ headers: string[]; rows: RawRow[] }> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.xlsx') || isZip(buf)) {
     if (!isZip(buf)) throw new AppError('UNSUPPORTED_FILE', 'Berkas .xlsx rusak atau bukan berkas Excel');
@@ -71,24 +76,36 @@ export async function parseTableFile(fileName: string, buf: Buffer, aliases: Rec
   if (text.includes('\u0000')) throw new AppError('UNSUPPORTED_FILE', 'Berkas bukan teks CSV');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, relax_quotes: true }) as string[][];
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      relax_quotes: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (err) {
     throw new AppError('UNSUPPORTED_FILE', `Berkas CSV tidak dapat dibaca: ${(err as Error).message}`);
   }
   const [head, ...body] = records;
   if (!head) return { headers: [], rows: [] };
-  const headers = head.map((h) => normalizeHeader(h, aliases));
+  const headers = head.record.map((h) => normalizeHeader(h, aliases));
   const rows: RawRow[] = [];
-  body.forEach((rec, i) => {
-    if (rec.every((c) => c.trim() === '')) return;
+  // `info.lines` is the line a record ends on; a quoted cell may span lines, so a record starts one line
+  // after the previous record ended (empty lines are records too, with skip_empty_lines off).
+  let prevEnd = head.info.lines;
+  for (const { record: rec, info } of body) {
+    const line = prevEnd + 1;
+    prevEnd = info.lines;
+    if (rec.every((c) => c.trim() === '')) continue;
     const cells: Record<string, string> = {};
     headers.forEach((h, j) => {
       if (h) cells[h] = (rec[j] ?? '').trim();
     });
     if (rec.length > headers.length) cells.__extra = String(rec.length - headers.length);
-    rows.push({ line: i + 2, cells });
-  });
+    rows.push({ line, cells });
+  }
   return { headers, rows };
 }

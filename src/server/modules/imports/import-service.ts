@@ -13,13 +13,25 @@ import { toZoned } from '../../../core/common/zoned-time.ts';
 import type { ImportJob } from '../../../shared/api/imports.ts';
 import { EMPLOYEE_COLUMNS, HEADER_ALIASES, UNIT_COLUMNS } from './import-columns.ts';
 import { parseTableFile } from './import-parse.ts';
-import { validateEmployeeRows, validateUnitRows, type EmployeeRow, type ImportLookups, type UnitRow } from './import-validate.ts';
+import {
+  validateEmployeeRows,
+  validateUnitRows,
+  type EmployeeRow,
+  type ImportLookups,
+  type UnitRow,
+} from './import-validate.ts';
 import { toCsv, toXlsx } from '../../lib/table-export.ts';
 
 type Kind = 'units' | 'employees';
 export type Progress = (phase: 'validate' | 'commit', done: number, total: number) => void;
 
-type Deps = { db: Db; audit: Pick<AuditService, 'record'>; org: unknown; clock: Clock; config: Pick<Config, 'importMaxBytes'> };
+type Deps = {
+  db: Db;
+  audit: Pick<AuditService, 'record'>;
+  org: unknown;
+  clock: Clock;
+  config: Pick<Config, 'importMaxBytes'>;
+};
 
 /**
  * Imports of units and employees from CSV/XLSX: validate every row and keep the report; then, on the user's
@@ -31,8 +43,16 @@ export function createImportService({ db, audit, clock }: Deps) {
 
   async function lookups(actor: Actor): Promise<ImportLookups> {
     const scope = scopeOf(actor, 'import.run');
-    const units = await db.selectFrom('units as u').leftJoin('units as p', 'p.id', 'u.parentId').select(['u.id', 'u.code', 'u.path', 'u.timeZone', 'p.code as parentCode']).execute();
-    const positions = await db.selectFrom('positions as p').innerJoin('units as u', 'u.id', 'p.unitId').select(['p.id', 'p.code', 'u.code as unitCode']).execute();
+    const units = await db
+      .selectFrom('units as u')
+      .leftJoin('units as p', 'p.id', 'u.parentId')
+      .select(['u.id', 'u.code', 'u.path', 'u.timeZone', 'p.code as parentCode'])
+      .execute();
+    const positions = await db
+      .selectFrom('positions as p')
+      .innerJoin('units as u', 'u.id', 'p.unitId')
+      .select(['p.id', 'p.code', 'u.code as unitCode'])
+      .execute();
     const emps = await db
       .selectFrom('employees as e')
       .innerJoin('units as u', 'u.id', 'e.unitId')
@@ -41,10 +61,27 @@ export function createImportService({ db, audit, clock }: Deps) {
       .where((eb) => eb.or([eb('e.nip', 'is not', null), eb('e.internalId', 'is not', null)]))
       .execute();
     return {
-      units: new Map(units.map((u) => [u.code, { id: u.id, path: u.path, timeZone: u.timeZone, writable: inScope(scope, u.path), parentCode: u.parentCode }])),
+      units: new Map(
+        units.map((u) => [
+          u.code,
+          {
+            id: u.id,
+            path: u.path,
+            timeZone: u.timeZone,
+            writable: inScope(scope, u.path),
+            parentCode: u.parentCode,
+          },
+        ]),
+      ),
       positions: new Map(positions.map((p) => [p.code, { id: p.id, unitCode: p.unitCode }])),
-      employees: new Map(emps.filter((e) => e.nip).map((e) => [e.nip!, { id: e.id, superiorNip: e.superiorNip, writable: inScope(scope, e.path) }])),
-      nonAsn: new Map(emps.filter((e) => !e.nip).map((e) => [e.internalId!, { writable: inScope(scope, e.path) }])),
+      employees: new Map(
+        emps
+          .filter((e) => e.nip)
+          .map((e) => [e.nip!, { id: e.id, superiorNip: e.superiorNip, writable: inScope(scope, e.path) }]),
+      ),
+      nonAsn: new Map(
+        emps.filter((e) => !e.nip).map((e) => [e.internalId!, { writable: inScope(scope, e.path) }]),
+      ),
     };
   }
 
@@ -70,11 +107,21 @@ export function createImportService({ db, audit, clock }: Deps) {
   }
 
   /** Parse and validate a file; store the report and the valid rows for the later decision. */
-  async function validate(actor: Actor, kind: Kind, fileName: string, buf: Buffer, onProgress?: Progress): Promise<ImportJob> {
+  async function validate(
+    actor: Actor,
+    kind: Kind,
+    fileName: string,
+    buf: Buffer,
+    onProgress?: Progress,
+  ): Promise<ImportJob> {
     requireAny(actor, 'import.run');
     const { headers, rows } = await parseTableFile(fileName, buf, HEADER_ALIASES);
     if (rows.length === 0) throw new AppError('IMPORT_INVALID', 'Berkas tidak berisi baris data');
-    if (rows.length > 100_000) throw new AppError('IMPORT_INVALID', 'Berkas berisi lebih dari 100.000 baris; pecah menjadi beberapa berkas');
+    if (rows.length > 100_000)
+      throw new AppError(
+        'IMPORT_INVALID',
+        'Berkas berisi lebih dari 100.000 baris; pecah menjadi beberapa berkas',
+      );
     const lk = await lookups(actor);
     const result =
       kind === 'units'
@@ -102,17 +149,26 @@ export function createImportService({ db, audit, clock }: Deps) {
         action: 'import.validated',
         entityType: 'import',
         entityId: row.id,
-        after: { kind, fileName, totalRows: rows.length, validRows: result.valid.length, errorCount: result.errors.length },
+        after: {
+          kind,
+          fileName,
+          totalRows: rows.length,
+          validRows: result.valid.length,
+          errorCount: result.errors.length,
+        },
       });
       return row;
     });
     return present(job, actor.displayName);
   }
 
-  async function upsertUnits(trx: Transaction<Database>, actor: Actor, rows: UnitRow[], onProgress?: Progress) {
-    const existing = new Map(
-      (await trx.selectFrom('units').selectAll().execute()).map((u) => [u.code, u]),
-    );
+  async function upsertUnits(
+    trx: Transaction<Database>,
+    actor: Actor,
+    rows: UnitRow[],
+    onProgress?: Progress,
+  ) {
+    const existing = new Map((await trx.selectFrom('units').selectAll().execute()).map((u) => [u.code, u]));
     let inserted = 0;
     let updated = 0;
     let skipped = 0;
@@ -129,19 +185,49 @@ export function createImportService({ db, audit, clock }: Deps) {
         const cur = existing.get(r.code);
         const timeZone = r.timeZone ?? cur?.timeZone ?? parent?.timeZone ?? 'Asia/Jakarta';
         if (cur) {
-          const same = cur.name === r.name && cur.kind === r.kind && cur.timeZone === timeZone && (cur.address ?? null) === r.address;
+          const same =
+            cur.name === r.name &&
+            cur.kind === r.kind &&
+            cur.timeZone === timeZone &&
+            (cur.address ?? null) === r.address;
           if (same) skipped++;
           else {
-            await trx.updateTable('units').set({ name: r.name, kind: r.kind, timeZone, address: r.address, updatedAt: clock.now() }).where('id', '=', cur.id).execute();
-            await audit.record(trx, ctxOf(actor), { action: 'unit.updated', entityType: 'unit', entityId: cur.id, unitId: cur.id, before: cur, after: { ...r, timeZone } });
+            await trx
+              .updateTable('units')
+              .set({ name: r.name, kind: r.kind, timeZone, address: r.address, updatedAt: clock.now() })
+              .where('id', '=', cur.id)
+              .execute();
+            await audit.record(trx, ctxOf(actor), {
+              action: 'unit.updated',
+              entityType: 'unit',
+              entityId: cur.id,
+              unitId: cur.id,
+              before: cur,
+              after: { ...r, timeZone },
+            });
             existing.set(r.code, { ...cur, name: r.name, kind: r.kind, timeZone, address: r.address });
             updated++;
           }
         } else {
           const id = randomUUID();
-          const row = { id, code: r.code, name: r.name, kind: r.kind, parentId: parent?.id ?? null, timeZone, address: r.address, path: `${parent?.path ?? '/'}${id}/` };
+          const row = {
+            id,
+            code: r.code,
+            name: r.name,
+            kind: r.kind,
+            parentId: parent?.id ?? null,
+            timeZone,
+            address: r.address,
+            path: `${parent?.path ?? '/'}${id}/`,
+          };
           const saved = await trx.insertInto('units').values(row).returningAll().executeTakeFirstOrThrow();
-          await audit.record(trx, ctxOf(actor), { action: 'unit.created', entityType: 'unit', entityId: id, unitId: id, after: row });
+          await audit.record(trx, ctxOf(actor), {
+            action: 'unit.created',
+            entityType: 'unit',
+            entityId: id,
+            unitId: id,
+            after: row,
+          });
           existing.set(r.code, saved);
           inserted++;
         }
@@ -152,9 +238,18 @@ export function createImportService({ db, audit, clock }: Deps) {
     return { inserted, updated, skipped: skipped + pending.length };
   }
 
-  async function upsertEmployees(trx: Transaction<Database>, actor: Actor, rows: EmployeeRow[], onProgress?: Progress) {
-    const units = new Map((await trx.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
-    const positions = new Map((await trx.selectFrom('positions').select(['id', 'code']).execute()).map((p) => [p.code, p.id]));
+  async function upsertEmployees(
+    trx: Transaction<Database>,
+    actor: Actor,
+    rows: EmployeeRow[],
+    onProgress?: Progress,
+  ) {
+    const units = new Map(
+      (await trx.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]),
+    );
+    const positions = new Map(
+      (await trx.selectFrom('positions').select(['id', 'code']).execute()).map((p) => [p.code, p.id]),
+    );
     const t = today();
     const ids = new Map<string, string>();
     let inserted = 0;
@@ -167,7 +262,11 @@ export function createImportService({ db, audit, clock }: Deps) {
       const key = r.nip ?? `internal:${r.internalId}`;
       const cur = r.nip
         ? await trx.selectFrom('employees').selectAll().where('nip', '=', r.nip).executeTakeFirst()
-        : await trx.selectFrom('employees').selectAll().where('internalId', '=', r.internalId).executeTakeFirst();
+        : await trx
+            .selectFrom('employees')
+            .selectAll()
+            .where('internalId', '=', r.internalId)
+            .executeTakeFirst();
       const personal = {
         nip: r.nip,
         internalId: r.internalId,
@@ -186,7 +285,11 @@ export function createImportService({ db, audit, clock }: Deps) {
         ids.set(key, cur.id);
         const diff = Object.entries(personal).filter(([k, v]) => (cur as Record<string, unknown>)[k] !== v);
         if (diff.length > 0) {
-          await trx.updateTable('employees').set({ ...personal, updatedAt: clock.now() }).where('id', '=', cur.id).execute();
+          await trx
+            .updateTable('employees')
+            .set({ ...personal, updatedAt: clock.now() })
+            .where('id', '=', cur.id)
+            .execute();
           await audit.record(trx, ctxOf(actor), {
             action: 'employee.updated',
             entityType: 'employee',
@@ -203,7 +306,15 @@ export function createImportService({ db, audit, clock }: Deps) {
         isNew.add(key);
         await trx
           .insertInto('employees')
-          .values({ id, ...personal, unitId: units.get(r.unitCode)!, positionId: r.positionCode ? positions.get(r.positionCode)! : null, superiorId: null, activeFrom: r.activeFrom, activeTo: null })
+          .values({
+            id,
+            ...personal,
+            unitId: units.get(r.unitCode)!,
+            positionId: r.positionCode ? positions.get(r.positionCode)! : null,
+            superiorId: null,
+            activeFrom: r.activeFrom,
+            activeTo: null,
+          })
           .execute();
       }
       onProgress?.('commit', i + 1, rows.length * 2);
@@ -216,30 +327,88 @@ export function createImportService({ db, audit, clock }: Deps) {
       if (r.superiorNip) {
         superiorId =
           ids.get(r.superiorNip) ??
-          (await trx.selectFrom('employees').select('id').where('nip', '=', r.superiorNip).executeTakeFirst())?.id ??
+          (await trx.selectFrom('employees').select('id').where('nip', '=', r.superiorNip).executeTakeFirst())
+            ?.id ??
           null;
       }
       const unitId = units.get(r.unitCode)!;
       const positionId = r.positionCode ? positions.get(r.positionCode)! : null;
       if (isNew.has(key)) {
         await trx.updateTable('employees').set({ superiorId }).where('id', '=', id).execute();
-        await trx.insertInto('placements').values({ employeeId: id, unitId, positionId, superiorId, validFrom: r.activeFrom, validTo: null, decree: null }).execute();
+        await trx
+          .insertInto('placements')
+          .values({
+            employeeId: id,
+            unitId,
+            positionId,
+            superiorId,
+            validFrom: r.activeFrom,
+            validTo: null,
+            decree: null,
+          })
+          .execute();
         const after = { ...r, superiorId };
-        await audit.record(trx, ctxOf(actor), { action: 'employee.created', entityType: 'employee', entityId: id, unitId, after });
+        await audit.record(trx, ctxOf(actor), {
+          action: 'employee.created',
+          entityType: 'employee',
+          entityId: id,
+          unitId,
+          after,
+        });
         inserted++;
       } else {
-        const cur = await trx.selectFrom('employees').select(['unitId', 'positionId', 'superiorId']).where('id', '=', id).executeTakeFirstOrThrow();
+        const cur = await trx
+          .selectFrom('employees')
+          .select(['unitId', 'positionId', 'superiorId'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         if (cur.unitId !== unitId || cur.positionId !== positionId || cur.superiorId !== superiorId) {
-          const open = await trx.selectFrom('placements').selectAll().where('employeeId', '=', id).where('validTo', 'is', null).executeTakeFirst();
+          const open = await trx
+            .selectFrom('placements')
+            .selectAll()
+            .where('employeeId', '=', id)
+            .where('validTo', 'is', null)
+            .executeTakeFirst();
           const from = open && open.validFrom >= t ? open.validFrom : t;
           if (open && open.validFrom >= t) {
-            await trx.updateTable('placements').set({ unitId, positionId, superiorId }).where('id', '=', open.id).execute();
+            await trx
+              .updateTable('placements')
+              .set({ unitId, positionId, superiorId })
+              .where('id', '=', open.id)
+              .execute();
           } else {
-            if (open) await trx.updateTable('placements').set({ validTo: addDays(t, -1) }).where('id', '=', open.id).execute();
-            await trx.insertInto('placements').values({ employeeId: id, unitId, positionId, superiorId, validFrom: from, validTo: null, decree: 'Impor data' }).execute();
+            if (open)
+              await trx
+                .updateTable('placements')
+                .set({ validTo: addDays(t, -1) })
+                .where('id', '=', open.id)
+                .execute();
+            await trx
+              .insertInto('placements')
+              .values({
+                employeeId: id,
+                unitId,
+                positionId,
+                superiorId,
+                validFrom: from,
+                validTo: null,
+                decree: 'Impor data',
+              })
+              .execute();
           }
-          await trx.updateTable('employees').set({ unitId, positionId, superiorId, updatedAt: clock.now() }).where('id', '=', id).execute();
-          await audit.record(trx, ctxOf(actor), { action: 'employee.placed', entityType: 'employee', entityId: id, unitId, before: cur, after: { unitId, positionId, superiorId, validFrom: from } });
+          await trx
+            .updateTable('employees')
+            .set({ unitId, positionId, superiorId, updatedAt: clock.now() })
+            .where('id', '=', id)
+            .execute();
+          await audit.record(trx, ctxOf(actor), {
+            action: 'employee.placed',
+            entityType: 'employee',
+            entityId: id,
+            unitId,
+            before: cur,
+            after: { unitId, positionId, superiorId, validFrom: from },
+          });
           changed.add(key);
         }
         if (changed.has(key)) updated++;
@@ -254,22 +423,38 @@ export function createImportService({ db, audit, clock }: Deps) {
    * Write a validated import. `all` refuses a file with any bad row (nothing is written); `validOnly` writes the
    * valid rows and leaves the bad ones out. One transaction: either every chosen row is written or none is.
    */
-  async function commit(actor: Actor, jobId: string, mode: 'all' | 'validOnly', onProgress?: Progress): Promise<ImportJob> {
+  async function commit(
+    actor: Actor,
+    jobId: string,
+    mode: 'all' | 'validOnly',
+    onProgress?: Progress,
+  ): Promise<ImportJob> {
     requireAny(actor, 'import.run');
     const job = await loadJob(jobId);
-    if (job.createdBy !== actor.userId) throw new AppError('FORBIDDEN', 'Impor ini dibuat oleh pengguna lain');
+    if (job.createdBy !== actor.userId)
+      throw new AppError('FORBIDDEN', 'Impor ini dibuat oleh pengguna lain');
     if (job.status !== 'validated') throw new AppError('CONFLICT', 'Impor ini sudah diproses');
     if (mode === 'all' && job.errors.length > 0) {
-      throw new AppError('IMPORT_INVALID', `Berkas memiliki ${job.errors.length} baris bermasalah; perbaiki berkas atau pilih "impor baris valid saja"`, job.errors);
+      throw new AppError(
+        'IMPORT_INVALID',
+        `Berkas memiliki ${job.errors.length} baris bermasalah; perbaiki berkas atau pilih "impor baris valid saja"`,
+        job.errors,
+      );
     }
     // Re-validate against the current database, so a row that became invalid since the upload is not written.
     const lk = await lookups(actor);
     const rows = job.payload as (UnitRow | EmployeeRow)[];
     const raw = rows.map((r) => ({ line: r.line, cells: toCells(job.kind as Kind, r) }));
-    const headers = job.kind === 'units' ? UNIT_COLUMNS.map((c) => c.name) : EMPLOYEE_COLUMNS.map((c) => c.name);
-    const recheck = job.kind === 'units' ? validateUnitRows(headers, raw, lk) : validateEmployeeRows(headers, raw, lk);
+    const headers =
+      job.kind === 'units' ? UNIT_COLUMNS.map((c) => c.name) : EMPLOYEE_COLUMNS.map((c) => c.name);
+    const recheck =
+      job.kind === 'units' ? validateUnitRows(headers, raw, lk) : validateEmployeeRows(headers, raw, lk);
     if (recheck.errors.length > 0 && mode === 'all') {
-      throw new AppError('IMPORT_INVALID', 'Data berubah sejak berkas diperiksa; unggah ulang berkas', recheck.errors);
+      throw new AppError(
+        'IMPORT_INVALID',
+        'Data berubah sejak berkas diperiksa; unggah ulang berkas',
+        recheck.errors,
+      );
     }
     const saved = await db.transaction().execute(async (trx) => {
       const result =
@@ -284,7 +469,12 @@ export function createImportService({ db, audit, clock }: Deps) {
         .returningAll()
         .executeTakeFirst();
       if (!row) throw new AppError('CONFLICT', 'Impor ini sudah diproses');
-      await audit.record(trx, ctxOf(actor), { action: 'import.committed', entityType: 'import', entityId: jobId, after: { mode, ...result } });
+      await audit.record(trx, ctxOf(actor), {
+        action: 'import.committed',
+        entityType: 'import',
+        entityId: jobId,
+        after: { mode, ...result },
+      });
       return row;
     });
     return present(saved, actor.displayName);
@@ -292,40 +482,75 @@ export function createImportService({ db, audit, clock }: Deps) {
 
   async function list(actor: Actor, page: number, pageSize: number) {
     requireAny(actor, 'import.run');
-    const base = db.selectFrom('importJobs as j').leftJoin('users as u', 'u.id', 'j.createdBy').where('j.createdBy', '=', actor.userId);
+    const base = db
+      .selectFrom('importJobs as j')
+      .leftJoin('users as u', 'u.id', 'j.createdBy')
+      .where('j.createdBy', '=', actor.userId);
     const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await base.selectAll('j').select('u.displayName').orderBy('j.createdAt', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+    const rows = await base
+      .selectAll('j')
+      .select('u.displayName')
+      .orderBy('j.createdAt', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
     return { items: rows.map((r) => present(r, r.displayName)), total: total.n, page, pageSize };
   }
 
   async function get(actor: Actor, id: string) {
     requireAny(actor, 'import.run');
     const job = await loadJob(id);
-    if (job.createdBy !== actor.userId) throw new AppError('FORBIDDEN', 'Impor ini dibuat oleh pengguna lain');
+    if (job.createdBy !== actor.userId)
+      throw new AppError('FORBIDDEN', 'Impor ini dibuat oleh pengguna lain');
     return present(job, actor.displayName);
   }
 
   /** An empty file with the documented columns and one example row. */
   async function template(kind: Kind, format: 'csv' | 'xlsx') {
     const spec = kind === 'units' ? UNIT_COLUMNS : EMPLOYEE_COLUMNS;
-    const columns = spec.map((c) => ({ header: c.name, key: c.name, width: Math.max(14, c.example.length + 4) }));
+    const columns = spec.map((c) => ({
+      header: c.name,
+      key: c.name,
+      width: Math.max(14, c.example.length + 4),
+    }));
     const example = Object.fromEntries(spec.map((c) => [c.name, c.example]));
-    return format === 'csv' ? Buffer.from(toCsv(columns, [example])) : toXlsx(kind === 'units' ? 'Unit' : 'Pegawai', columns, [example]);
+    return format === 'csv'
+      ? Buffer.from(toCsv(columns, [example]))
+      : toXlsx(kind === 'units' ? 'Unit' : 'Pegawai', columns, [example]);
   }
 
   async function countMine(actor: Actor): Promise<number> {
-    const row = await db.selectFrom('importJobs').where('createdBy', '=', actor.userId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('importJobs')
+      .where('createdBy', '=', actor.userId)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return row.n;
   }
 
-  return { validate, commit, list, get, template, countMine, columns: { units: UNIT_COLUMNS, employees: EMPLOYEE_COLUMNS } };
+  return {
+    validate,
+    commit,
+    list,
+    get,
+    template,
+    countMine,
+    columns: { units: UNIT_COLUMNS, employees: EMPLOYEE_COLUMNS },
+  };
 }
 
 function toCells(kind: Kind, r: UnitRow | EmployeeRow): Record<string, string> {
   const s = (v: string | null | undefined) => v ?? '';
   if (kind === 'units') {
     const u = r as UnitRow;
-    return { kode: u.code, nama: u.name, jenis: u.kind, kode_induk: s(u.parentCode), zona_waktu: s(u.timeZone), alamat: s(u.address) };
+    return {
+      kode: u.code,
+      nama: u.name,
+      jenis: u.kind,
+      kode_induk: s(u.parentCode),
+      zona_waktu: s(u.timeZone),
+      alamat: s(u.address),
+    };
   }
   const e = r as EmployeeRow;
   return {

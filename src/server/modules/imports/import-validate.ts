@@ -45,7 +45,10 @@ export interface EmployeeRow {
 /** What is already in the database, looked up once before validating. */
 export interface ImportLookups {
   /** unit code → path, and whether the importer may write there */
-  units: Map<string, { id: string; path: string; timeZone: string; writable: boolean; parentCode: string | null }>;
+  units: Map<
+    string,
+    { id: string; path: string; timeZone: string; writable: boolean; parentCode: string | null }
+  >;
   positions: Map<string, { id: string; unitCode: string }>;
   /** nip → employee id and superior id (for loop checks), and whether the importer may change that employee */
   employees: Map<string, { id: string; superiorNip: string | null; writable?: boolean }>;
@@ -53,7 +56,11 @@ export interface ImportLookups {
   nonAsn?: Map<string, { writable: boolean }>;
 }
 
-const ZONE_ALIASES: Record<string, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
+const ZONE_ALIASES: Record<string, string> = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+};
 
 /** `dd/MM/yyyy`, `d/M/yyyy`, `dd-MM-yyyy` or `yyyy-MM-dd` → `yyyy-MM-dd`, or null when not a real date. */
 export function parseDateCell(v: string): string | null {
@@ -96,22 +103,38 @@ export function validateUnitRows(headers: string[], raw: RawRow[], lk: ImportLoo
     const code = (c.kode ?? '').trim().toUpperCase();
     if (c.__extra) err(r.line, null, 'Jumlah kolom melebihi baris judul');
     if (!code) err(r.line, 'kode', 'Kode unit wajib diisi');
-    else if (!/^[A-Z0-9._-]{1,40}$/.test(code)) err(r.line, 'kode', 'Kode unit hanya boleh huruf, angka, titik, garis bawah atau tanda hubung (maks. 40)');
+    else if (!/^[A-Z0-9._-]{1,40}$/.test(code))
+      err(
+        r.line,
+        'kode',
+        'Kode unit hanya boleh huruf, angka, titik, garis bawah atau tanda hubung (maks. 40)',
+      );
     else if (seen.has(code)) err(r.line, 'kode', `Kode ${code} ganda (juga di baris ${seen.get(code)})`);
     else seen.set(code, r.line);
     const name = (c.nama ?? '').trim();
     if (name.length < 2) err(r.line, 'nama', 'Nama unit wajib diisi');
     const kind = (c.jenis ?? '').trim().toUpperCase();
-    if (!(UNIT_KINDS as readonly string[]).includes(kind)) err(r.line, 'jenis', `Jenis unit "${c.jenis ?? ''}" tidak dikenal (${UNIT_KINDS.join(', ')})`);
+    if (!(UNIT_KINDS as readonly string[]).includes(kind))
+      err(r.line, 'jenis', `Jenis unit "${c.jenis ?? ''}" tidak dikenal (${UNIT_KINDS.join(', ')})`);
     const zoneIn = opt(c.zona_waktu);
     const zone = zoneIn ? (ZONE_ALIASES[zoneIn.toUpperCase()] ?? zoneIn) : null;
-    if (zone && !(TIME_ZONES as readonly string[]).includes(zone)) err(r.line, 'zona_waktu', `Zona waktu "${zoneIn}" tidak dikenal (WIB, WITA, WIT)`);
-    rows.push({ line: r.line, code, name, kind, parentCode: opt(c.kode_induk)?.toUpperCase() ?? null, timeZone: zone, address: opt(c.alamat) });
+    if (zone && !(TIME_ZONES as readonly string[]).includes(zone))
+      err(r.line, 'zona_waktu', `Zona waktu "${zoneIn}" tidak dikenal (WIB, WITA, WIT)`);
+    rows.push({
+      line: r.line,
+      code,
+      name,
+      kind,
+      parentCode: opt(c.kode_induk)?.toUpperCase() ?? null,
+      timeZone: zone,
+      address: opt(c.alamat),
+    });
   }
   const inFile = new Map(rows.map((r) => [r.code, r]));
   for (const r of rows) {
     if (!r.parentCode) {
-      if (!lk.units.has(r.code) && lk.units.size > 0) err(r.line, 'kode_induk', 'Kode unit induk wajib diisi');
+      if (!lk.units.has(r.code) && lk.units.size > 0)
+        err(r.line, 'kode_induk', 'Kode unit induk wajib diisi');
       continue;
     }
     if (r.parentCode === r.code) {
@@ -145,7 +168,11 @@ export function validateUnitRows(headers: string[], raw: RawRow[], lk: ImportLoo
     const existing = lk.units.get(r.code);
     if (existing && !existing.writable) err(r.line, 'kode', `Unit ${r.code} berada di luar kewenangan Anda`);
     if (existing && existing.parentCode !== r.parentCode) {
-      err(r.line, 'kode_induk', `Unit ${r.code} sudah ada di bawah ${existing.parentCode ?? '(tanpa induk)'}; pindahkan unit lewat halaman Organisasi`);
+      err(
+        r.line,
+        'kode_induk',
+        `Unit ${r.code} sudah ada di bawah ${existing.parentCode ?? '(tanpa induk)'}; pindahkan unit lewat halaman Organisasi`,
+      );
     }
   }
   // A row whose parent row is invalid cannot be imported either.
@@ -169,7 +196,12 @@ export function validateUnitRows(headers: string[], raw: RawRow[], lk: ImportLoo
  * consistency with the stated birth date and gender, golongan by type, known unit in the importer's scope,
  * known position, a superior that exists (in the database or the file), no superior loop, unique NIPs.
  */
-export function validateEmployeeRows(headers: string[], raw: RawRow[], lk: ImportLookups, onProgress?: (done: number) => void) {
+export function validateEmployeeRows(
+  headers: string[],
+  raw: RawRow[],
+  lk: ImportLookups,
+  onProgress?: (done: number) => void,
+) {
   const errors: RowError[] = missingColumns(headers, [
     { name: 'nama', required: true, description: '', example: '' },
     { name: 'jenis_kelamin', required: true, description: '', example: '' },
@@ -190,24 +222,57 @@ export function validateEmployeeRows(headers: string[], raw: RawRow[], lk: Impor
     if (c.__extra) err(r.line, null, 'Jumlah kolom melebihi baris judul');
     const typeIn = (c.jenis_pegawai ?? '').trim().toUpperCase().replace(/\s+/g, '_');
     const employeeType = (typeIn === 'NONASN' || typeIn === 'NON-ASN' ? 'NON_ASN' : typeIn) as EmployeeType;
-    if (!(EMPLOYEE_TYPES as readonly string[]).includes(employeeType)) err(r.line, 'jenis_pegawai', `Jenis pegawai "${c.jenis_pegawai ?? ''}" tidak dikenal (${EMPLOYEE_TYPES.join(', ')})`);
+    if (!(EMPLOYEE_TYPES as readonly string[]).includes(employeeType))
+      err(
+        r.line,
+        'jenis_pegawai',
+        `Jenis pegawai "${c.jenis_pegawai ?? ''}" tidak dikenal (${EMPLOYEE_TYPES.join(', ')})`,
+      );
     const nip = opt(c.nip) ? normalizeNip(c.nip!) : null;
     const genderIn = (c.jenis_kelamin ?? '').trim().toUpperCase();
-    const gender = genderIn === 'L' || genderIn === 'LAKI-LAKI' || genderIn === '1' ? 'L' : genderIn === 'P' || genderIn === 'PEREMPUAN' || genderIn === '2' ? 'P' : null;
+    const gender =
+      genderIn === 'L' || genderIn === 'LAKI-LAKI' || genderIn === '1'
+        ? 'L'
+        : genderIn === 'P' || genderIn === 'PEREMPUAN' || genderIn === '2'
+          ? 'P'
+          : null;
     if (!gender) err(r.line, 'jenis_kelamin', 'Jenis kelamin harus L atau P');
     const birthIn = opt(c.tanggal_lahir);
     const birthDate = birthIn ? parseDateCell(birthIn) : null;
     if (birthIn && !birthDate) err(r.line, 'tanggal_lahir', `Tanggal lahir "${birthIn}" tidak valid`);
     const tmtIn = opt(c.tmt);
     const activeFrom = tmtIn ? parseDateCell(tmtIn) : null;
-    if (!activeFrom) err(r.line, 'tmt', tmtIn ? `TMT "${tmtIn}" bukan tanggal yang valid` : 'TMT wajib diisi');
+    if (!activeFrom)
+      err(r.line, 'tmt', tmtIn ? `TMT "${tmtIn}" bukan tanggal yang valid` : 'TMT wajib diisi');
     const name = (c.nama ?? '').trim();
     if (name.length < 2) err(r.line, 'nama', 'Nama wajib diisi');
     const golongan = opt(c.golongan);
     const education = opt(c.pendidikan)?.toUpperCase() ?? null;
     if (gender && (EMPLOYEE_TYPES as readonly string[]).includes(employeeType)) {
-      for (const p of validateEmployeeIdentity({ nip, internalId: opt(c.id_internal), gender, birthDate, employeeType, golongan, education })) {
-        err(r.line, p.path === 'birthDate' ? 'tanggal_lahir' : p.path === 'gender' ? 'jenis_kelamin' : p.path === 'internalId' ? 'id_internal' : p.path === 'golongan' ? 'golongan' : p.path === 'education' ? 'pendidikan' : 'nip', p.message);
+      for (const p of validateEmployeeIdentity({
+        nip,
+        internalId: opt(c.id_internal),
+        gender,
+        birthDate,
+        employeeType,
+        golongan,
+        education,
+      })) {
+        err(
+          r.line,
+          p.path === 'birthDate'
+            ? 'tanggal_lahir'
+            : p.path === 'gender'
+              ? 'jenis_kelamin'
+              : p.path === 'internalId'
+                ? 'id_internal'
+                : p.path === 'golongan'
+                  ? 'golongan'
+                  : p.path === 'education'
+                    ? 'pendidikan'
+                    : 'nip',
+          p.message,
+        );
       }
     }
     if (nip) {
@@ -224,13 +289,19 @@ export function validateEmployeeRows(headers: string[], raw: RawRow[], lk: Impor
     const internalId = opt(c.id_internal);
     const existing = nip ? lk.employees.get(nip) : internalId ? lk.nonAsn?.get(internalId) : undefined;
     if (existing?.writable === false) {
-      err(r.line, nip ? 'nip' : 'id_internal', `Pegawai ${nip ?? internalId} sudah terdaftar di unit yang berada di luar kewenangan Anda`);
+      err(
+        r.line,
+        nip ? 'nip' : 'id_internal',
+        `Pegawai ${nip ?? internalId} sudah terdaftar di unit yang berada di luar kewenangan Anda`,
+      );
     }
     const positionCode = opt(c.kode_jabatan)?.toUpperCase() ?? null;
-    if (positionCode && !lk.positions.has(positionCode)) err(r.line, 'kode_jabatan', `Jabatan ${positionCode} tidak ditemukan`);
+    if (positionCode && !lk.positions.has(positionCode))
+      err(r.line, 'kode_jabatan', `Jabatan ${positionCode} tidak ditemukan`);
     const superiorNip = opt(c.nip_atasan) ? normalizeNip(c.nip_atasan!) : null;
     const email = opt(c.email);
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) err(r.line, 'email', `Email "${email}" tidak valid`);
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      err(r.line, 'email', `Email "${email}" tidak valid`);
     rows.push({
       line: r.line,
       nip,
@@ -253,8 +324,12 @@ export function validateEmployeeRows(headers: string[], raw: RawRow[], lk: Impor
     if (onProgress && i % 200 === 0) onProgress(i);
   });
   // Superiors: must exist; the resulting chain (database + file) must not loop.
-  const fileSup = new Map(rows.filter((r) => r.nip).map((r) => [r.nip!, r.superiorNip]));
-  const superiorOf = (nip: string) => (fileSup.has(nip) ? fileSup.get(nip)! : (lk.employees.get(nip)?.superiorNip ?? null));
+  // A NIP that appears twice is reported on its later lines; the first occurrence is the one that counts.
+  const firstByNip = new Map<string, EmployeeRow>();
+  for (const r of rows) if (r.nip && !firstByNip.has(r.nip)) firstByNip.set(r.nip, r);
+  const fileSup = new Map([...firstByNip].map(([nip, r]) => [nip, r.superiorNip]));
+  const superiorOf = (nip: string) =>
+    fileSup.has(nip) ? fileSup.get(nip)! : (lk.employees.get(nip)?.superiorNip ?? null);
   for (const r of rows) {
     if (!r.superiorNip) continue;
     if (r.superiorNip === r.nip) {
@@ -277,7 +352,7 @@ export function validateEmployeeRows(headers: string[], raw: RawRow[], lk: Impor
     }
   }
   // A row whose superior row in the same file is invalid cannot be imported either.
-  const lineOfNip = new Map(rows.filter((r) => r.nip).map((r) => [r.nip!, r.line]));
+  const lineOfNip = new Map([...firstByNip].map(([nip, r]) => [nip, r.line]));
   let changed = true;
   while (changed) {
     changed = false;

@@ -9,6 +9,8 @@ type Q = Db | Transaction<Database>;
 export interface EmployeeFilter {
   q?: string | undefined;
   unitPath?: string | undefined;
+  /** Only this unit, not its subunits. */
+  unitId?: string | undefined;
   type?: string | undefined;
   status: 'active' | 'inactive' | 'all';
   today: string;
@@ -40,8 +42,10 @@ export function createOrgRepo(db: Db) {
         return eb.or(ors);
       });
     if (f.unitPath) q = q.where('u.path', 'like', `${f.unitPath}%`);
+    if (f.unitId) q = q.where('e.unitId', '=', f.unitId);
     if (f.type) q = q.where('e.employeeType', '=', f.type);
-    if (f.status === 'active') q = q.where((eb) => eb.or([eb('e.activeTo', 'is', null), eb('e.activeTo', '>=', f.today)]));
+    if (f.status === 'active')
+      q = q.where((eb) => eb.or([eb('e.activeTo', 'is', null), eb('e.activeTo', '>=', f.today)]));
     if (f.status === 'inactive') q = q.where('e.activeTo', '<', f.today);
     if (f.q) {
       const digits = f.q.replace(/\s+/g, '');
@@ -68,12 +72,22 @@ export function createOrgRepo(db: Db) {
         .where('activeTo', 'is', null)
         .groupBy('unitId')
         .execute(),
-    findUnit: (id: string, q: Q = db) => q.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst(),
-    findUnitByCode: (code: string, q: Q = db) => q.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst(),
-    officesOf: (unitId: string) => db.selectFrom('offices').selectAll().where('unitId', '=', unitId).orderBy('name').execute(),
+    findUnit: (id: string, q: Q = db) =>
+      q.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst(),
+    findUnitByCode: (code: string, q: Q = db) =>
+      q.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst(),
+    officesOf: (unitId: string) =>
+      db.selectFrom('offices').selectAll().where('unitId', '=', unitId).orderBy('name').execute(),
     positionsOf: (unitId: string) =>
-      db.selectFrom('positions').selectAll().where('unitId', '=', unitId).orderBy('kelasJabatan', 'desc').orderBy('name').execute(),
-    findPosition: (id: string, q: Q = db) => q.selectFrom('positions').selectAll().where('id', '=', id).executeTakeFirst(),
+      db
+        .selectFrom('positions')
+        .selectAll()
+        .where('unitId', '=', unitId)
+        .orderBy('kelasJabatan', 'desc')
+        .orderBy('name')
+        .execute(),
+    findPosition: (id: string, q: Q = db) =>
+      q.selectFrom('positions').selectAll().where('id', '=', id).executeTakeFirst(),
     findEmployee: (id: string, q: Q = db) =>
       q
         .selectFrom('employees as e')
@@ -86,19 +100,31 @@ export function createOrgRepo(db: Db) {
           'u.name as unitName',
           'u.path as unitPath',
           'p.name as positionName',
-          sql<string | null>`case when s.id is null then null else concat_ws(' ', s.front_title, s.name) || coalesce(', ' || s.back_title, '') end`.as(
+          sql<
+            string | null
+          >`case when s.id is null then null else concat_ws(' ', s.front_title, s.name) || coalesce(', ' || s.back_title, '') end`.as(
             'superiorName',
           ),
         ])
         .where('e.id', '=', id)
         .executeTakeFirst(),
-    findEmployeeByNip: (nip: string, q: Q = db) => q.selectFrom('employees').selectAll().where('nip', '=', nip).executeTakeFirst(),
+    findEmployeeByNip: (nip: string, q: Q = db) =>
+      q.selectFrom('employees').selectAll().where('nip', '=', nip).executeTakeFirst(),
     superiorIdOf: (id: string, q: Q = db) =>
       q.selectFrom('employees').select(['superiorId']).where('id', '=', id).executeTakeFirst(),
 
     countEmployees: (scope: UnitScope, rel: Relations, f: EmployeeFilter) =>
-      employeeQuery(scope, rel, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-    listEmployees: (scope: UnitScope, rel: Relations, f: EmployeeFilter, sort: 'name' | 'nip' | 'unit', limit: number, offset: number) =>
+      employeeQuery(scope, rel, f)
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow(),
+    listEmployees: (
+      scope: UnitScope,
+      rel: Relations,
+      f: EmployeeFilter,
+      sort: 'name' | 'nip' | 'unit',
+      limit: number,
+      offset: number,
+    ) =>
       employeeQuery(scope, rel, f)
         .select([
           'e.id',
@@ -145,7 +171,9 @@ export function createOrgRepo(db: Db) {
         .select([
           'u.name as unitName',
           'p.name as positionName',
-          sql<string | null>`case when s.id is null then null else concat_ws(' ', s.front_title, s.name) || coalesce(', ' || s.back_title, '') end`.as(
+          sql<
+            string | null
+          >`case when s.id is null then null else concat_ws(' ', s.front_title, s.name) || coalesce(', ' || s.back_title, '') end`.as(
             'superiorName',
           ),
         ])
@@ -188,7 +216,17 @@ export function createOrgRepo(db: Db) {
         .selectFrom('placements as pl')
         .innerJoin('units as u', 'u.id', 'pl.unitId')
         .leftJoin('positions as p', 'p.id', 'pl.positionId')
-        .select(['pl.id', 'pl.unitId', 'u.name as unitName', 'u.timeZone', 'pl.positionId', 'p.name as positionName', 'pl.superiorId', 'pl.validFrom', 'pl.validTo'])
+        .select([
+          'pl.id',
+          'pl.unitId',
+          'u.name as unitName',
+          'u.timeZone',
+          'pl.positionId',
+          'p.name as positionName',
+          'pl.superiorId',
+          'pl.validFrom',
+          'pl.validTo',
+        ])
         .where('pl.employeeId', '=', employeeId)
         .where('pl.validFrom', '<=', date)
         .where((eb) => eb.or([eb('pl.validTo', 'is', null), eb('pl.validTo', '>=', date)]))
@@ -208,14 +246,20 @@ export function createOrgRepo(db: Db) {
         .limit(1)
         .executeTakeFirst(),
     employeeName: (id: string) =>
-      db.selectFrom('employees as e').select([fullName.as('fullName'), 'e.activeTo']).where('e.id', '=', id).executeTakeFirst(),
+      db
+        .selectFrom('employees as e')
+        .select([fullName.as('fullName'), 'e.activeTo'])
+        .where('e.id', '=', id)
+        .executeTakeFirst(),
 
     /** Bring the denormalised current placement of every employee in line with the placement valid on `today`. */
     syncCurrentPlacements: (today: string) =>
       sql`update employees e set unit_id = p.unit_id, position_id = p.position_id, superior_id = p.superior_id, updated_at = now()
           from placements p
           where p.employee_id = e.id and p.valid_from <= ${today}::date and (p.valid_to is null or p.valid_to >= ${today}::date)
-            and (e.unit_id <> p.unit_id or e.position_id is distinct from p.position_id or e.superior_id is distinct from p.superior_id)`.execute(db),
+            and (e.unit_id <> p.unit_id or e.position_id is distinct from p.position_id or e.superior_id is distinct from p.superior_id)`.execute(
+        db,
+      ),
   };
 }
 

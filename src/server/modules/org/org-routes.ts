@@ -23,39 +23,91 @@ import { formatNip } from '../../../core/people/nip.ts';
 
 const id = z.object({ id: z.string().uuid() });
 const tags = ['Organisasi & pegawai'];
-const employeePatchSchema = employeeInputSchema.omit({ unitId: true, positionId: true, superiorId: true, activeFrom: true }).partial();
+const employeePatchSchema = employeeInputSchema
+  .omit({ unitId: true, positionId: true, superiorId: true, activeFrom: true })
+  .partial();
 
 export function orgRoutes({ org }: { org: OrgService }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/units/tree', { schema: { tags, summary: 'Pohon unit organisasi', response: { 200: z.array(unitTreeNodeSchema) } } }, (request) =>
-      org.unitTree(actorOf(request)),
+    app.get(
+      '/api/units/tree',
+      { schema: { tags, summary: 'Pohon unit organisasi', response: { 200: z.array(unitTreeNodeSchema) } } },
+      (request) => org.unitTree(actorOf(request)),
     );
     app.get('/api/units/:id', { schema: { tags, params: id, response: { 200: unitSchema } } }, (request) =>
       org.getUnit(actorOf(request), request.params.id),
     );
-    app.post('/api/units', { schema: { tags, summary: 'Tambah unit', body: unitInputSchema, response: { 201: unitSchema } } }, async (request, reply) =>
-      reply.status(201).send(await org.createUnit(actorOf(request), request.body)),
+    app.post(
+      '/api/units',
+      { schema: { tags, summary: 'Tambah unit', body: unitInputSchema, response: { 201: unitSchema } } },
+      async (request, reply) => reply.status(201).send(await org.createUnit(actorOf(request), request.body)),
     );
-    app.patch('/api/units/:id', { schema: { tags, summary: 'Ubah unit', params: id, body: unitInputSchema, response: { 200: unitSchema } } }, (request) =>
-      org.updateUnit(actorOf(request), request.params.id, request.body),
+    app.patch(
+      '/api/units/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Ubah unit',
+          params: id,
+          body: unitInputSchema,
+          response: { 200: unitSchema },
+        },
+      },
+      (request) => org.updateUnit(actorOf(request), request.params.id, request.body),
     );
-    app.post('/api/units/:id/offices', { schema: { tags, summary: 'Tambah lokasi kantor', params: id, body: officeInputSchema, response: { 201: officeSchema } } }, async (request, reply) =>
-      reply.status(201).send(await org.addOffice(actorOf(request), request.params.id, request.body)),
+    app.post(
+      '/api/units/:id/offices',
+      {
+        schema: {
+          tags,
+          summary: 'Tambah lokasi kantor',
+          params: id,
+          body: officeInputSchema,
+          response: { 201: officeSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await org.addOffice(actorOf(request), request.params.id, request.body)),
     );
     app.delete(
       '/api/units/:unitId/offices/:officeId',
-      { schema: { tags, summary: 'Hapus lokasi kantor', params: z.object({ unitId: z.string().uuid(), officeId: z.string().uuid() }), response: { 204: z.null() } } },
+      {
+        schema: {
+          tags,
+          summary: 'Hapus lokasi kantor',
+          params: z.object({ unitId: z.string().uuid(), officeId: z.string().uuid() }),
+          response: { 204: z.null() },
+        },
+      },
       async (request, reply) => {
         await org.deleteOffice(actorOf(request), request.params.unitId, request.params.officeId);
         return reply.status(204).send(null);
       },
     );
-    app.get('/api/positions', { schema: { tags, summary: 'Jabatan di satu unit', querystring: z.object({ unitId: z.string().uuid() }), response: { 200: z.array(positionSchema) } } }, (request) =>
-      org.listPositions(actorOf(request), request.query.unitId),
+    app.get(
+      '/api/positions',
+      {
+        schema: {
+          tags,
+          summary: 'Jabatan di satu unit',
+          querystring: z.object({ unitId: z.string().uuid() }),
+          response: { 200: z.array(positionSchema) },
+        },
+      },
+      (request) => org.listPositions(actorOf(request), request.query.unitId),
     );
 
-    app.get('/api/employees', { schema: { tags, summary: 'Daftar pegawai (cari, saring, halaman)', querystring: employeeListQuerySchema, response: { 200: paged(employeeListItemSchema) } } }, (request) =>
-      org.listEmployees(actorOf(request), request.query),
+    app.get(
+      '/api/employees',
+      {
+        schema: {
+          tags,
+          summary: 'Daftar pegawai (cari, saring, halaman)',
+          querystring: employeeListQuerySchema,
+          response: { 200: paged(employeeListItemSchema) },
+        },
+      },
+      (request) => org.listEmployees(actorOf(request), request.query),
     );
 
     const columns: TableColumn[] = [
@@ -74,7 +126,14 @@ export function orgRoutes({ org }: { org: OrgService }): FastifyPluginAsyncZod {
     ];
     app.get(
       '/api/employees/export.:format',
-      { schema: { tags, summary: 'Ekspor daftar pegawai (xlsx atau csv) dengan saringan yang sama', params: z.object({ format: z.enum(['xlsx', 'csv']) }), querystring: employeeListQuerySchema } },
+      {
+        schema: {
+          tags,
+          summary: 'Ekspor daftar pegawai (xlsx atau csv) dengan saringan yang sama',
+          params: z.object({ format: z.enum(['xlsx', 'csv']) }),
+          querystring: employeeListQuerySchema,
+        },
+      },
       async (request, reply) => {
         const rows = await org.exportEmployees(actorOf(request), request.query);
         const data = rows.map((r) => ({ ...r, nip: r.nip ? formatNip(r.nip) : '' }));
@@ -82,8 +141,10 @@ export function orgRoutes({ org }: { org: OrgService }): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/api/employees/:id', { schema: { tags, params: id, response: { 200: employeeDetailSchema } } }, (request) =>
-      org.getEmployee(actorOf(request), request.params.id),
+    app.get(
+      '/api/employees/:id',
+      { schema: { tags, params: id, response: { 200: employeeDetailSchema } } },
+      (request) => org.getEmployee(actorOf(request), request.params.id),
     );
     app.get(
       '/api/employees/:id/on',
@@ -97,26 +158,83 @@ export function orgRoutes({ org }: { org: OrgService }): FastifyPluginAsyncZod {
             200: z.object({
               date: z.string(),
               placement: z
-                .object({ unitId: z.string(), unitName: z.string(), timeZone: z.string(), positionId: z.string().nullable(), positionName: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() })
+                .object({
+                  unitId: z.string(),
+                  unitName: z.string(),
+                  timeZone: z.string(),
+                  positionId: z.string().nullable(),
+                  positionName: z.string().nullable(),
+                  validFrom: z.string(),
+                  validTo: z.string().nullable(),
+                })
                 .nullable(),
-              superior: z.object({ id: z.string(), name: z.string(), acting: z.enum(['PLT', 'PLH']).nullable(), definitiveId: z.string().nullable() }).nullable(),
+              superior: z
+                .object({
+                  id: z.string(),
+                  name: z.string(),
+                  acting: z.enum(['PLT', 'PLH']).nullable(),
+                  definitiveId: z.string().nullable(),
+                })
+                .nullable(),
             }),
           },
         },
       },
       (request) => org.whereOn(actorOf(request), request.params.id, request.query.date),
     );
-    app.post('/api/employees', { schema: { tags, summary: 'Tambah pegawai', body: employeeInputSchema, response: { 201: employeeDetailSchema } } }, async (request, reply) =>
-      reply.status(201).send(await org.createEmployee(actorOf(request), request.body)),
+    app.post(
+      '/api/employees',
+      {
+        schema: {
+          tags,
+          summary: 'Tambah pegawai',
+          body: employeeInputSchema,
+          response: { 201: employeeDetailSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await org.createEmployee(actorOf(request), request.body)),
     );
-    app.patch('/api/employees/:id', { schema: { tags, summary: 'Ubah data pribadi pegawai', params: id, body: employeePatchSchema, response: { 200: employeeDetailSchema } } }, (request) =>
-      org.updateEmployee(actorOf(request), request.params.id, request.body),
+    app.patch(
+      '/api/employees/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Ubah data pribadi pegawai',
+          params: id,
+          body: employeePatchSchema,
+          response: { 200: employeeDetailSchema },
+        },
+      },
+      (request) => org.updateEmployee(actorOf(request), request.params.id, request.body),
     );
-    app.post('/api/employees/:id/placements', { schema: { tags, summary: 'Mutasi / penempatan baru', params: id, body: placementInputSchema, response: { 201: employeeDetailSchema } } }, async (request, reply) =>
-      reply.status(201).send(await org.addPlacement(actorOf(request), request.params.id, request.body)),
+    app.post(
+      '/api/employees/:id/placements',
+      {
+        schema: {
+          tags,
+          summary: 'Mutasi / penempatan baru',
+          params: id,
+          body: placementInputSchema,
+          response: { 201: employeeDetailSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await org.addPlacement(actorOf(request), request.params.id, request.body)),
     );
-    app.post('/api/employees/:id/acting', { schema: { tags, summary: 'Penugasan Plt/Plh', params: id, body: actingInputSchema, response: { 201: employeeDetailSchema } } }, async (request, reply) =>
-      reply.status(201).send(await org.addActing(actorOf(request), request.params.id, request.body)),
+    app.post(
+      '/api/employees/:id/acting',
+      {
+        schema: {
+          tags,
+          summary: 'Penugasan Plt/Plh',
+          params: id,
+          body: actingInputSchema,
+          response: { 201: employeeDetailSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await org.addActing(actorOf(request), request.params.id, request.body)),
     );
   };
 }

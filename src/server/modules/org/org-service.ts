@@ -6,7 +6,7 @@ import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import { ctxOf } from '../access/auth-service.ts';
 import { inScope, requireAny, requireUnit, scopeOf, type Actor, type UnitScope } from '../access/authz.ts';
-import type { OrgRepo, Relations } from './org-repo.ts';
+import type { EmployeeFilter, OrgRepo, Relations } from './org-repo.ts';
 import type {
   actingInputSchema,
   employeeInputSchema,
@@ -29,7 +29,9 @@ type PlacementInput = z.infer<typeof placementInputSchema>;
 type ActingInput = z.infer<typeof actingInputSchema>;
 
 /** The personal fields a PATCH may change; unit, position and superior change only through a placement (mutasi). */
-export type EmployeePatch = Partial<Omit<EmployeeInput, 'unitId' | 'positionId' | 'superiorId' | 'activeFrom'>>;
+export type EmployeePatch = Partial<
+  Omit<EmployeeInput, 'unitId' | 'positionId' | 'superiorId' | 'activeFrom'>
+>;
 
 type Deps = { db: Db; repo: OrgRepo; audit: Pick<AuditService, 'record'>; clock: Clock };
 
@@ -94,7 +96,10 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     return unit;
   }
 
-  function presentUnit(u: Awaited<ReturnType<typeof loadUnit>>, offices: Awaited<ReturnType<OrgRepo['officesOf']>>) {
+  function presentUnit(
+    u: Awaited<ReturnType<typeof loadUnit>>,
+    offices: Awaited<ReturnType<OrgRepo['officesOf']>>,
+  ) {
     return {
       id: u.id,
       code: u.code,
@@ -109,7 +114,8 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
 
   async function getUnit(actor: Actor, id: string) {
     const unit = await loadUnit(id);
-    if (!inScope(await readableUnitScope(actor), unit.path)) throw forbidden('Unit ini berada di luar kewenangan Anda');
+    if (!inScope(await readableUnitScope(actor), unit.path))
+      throw forbidden('Unit ini berada di luar kewenangan Anda');
     return presentUnit(unit, await repo.officesOf(id));
   }
 
@@ -125,11 +131,29 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     } else if (scopeOf(actor, 'org.write') !== 'all') {
       throw forbidden('Hanya super admin yang dapat membuat unit tingkat teratas');
     }
-    if (await repo.findUnitByCode(input.code)) throw new AppError('CONFLICT', `Kode unit ${input.code} sudah dipakai`, [{ path: 'code', message: 'Kode unit sudah dipakai' }]);
-    const row = { id, code: input.code, name: input.name, kind: input.kind, parentId: input.parentId, timeZone: input.timeZone, address: input.address ?? null, path };
+    if (await repo.findUnitByCode(input.code))
+      throw new AppError('CONFLICT', `Kode unit ${input.code} sudah dipakai`, [
+        { path: 'code', message: 'Kode unit sudah dipakai' },
+      ]);
+    const row = {
+      id,
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      parentId: input.parentId,
+      timeZone: input.timeZone,
+      address: input.address ?? null,
+      path,
+    };
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('units').values(row).execute();
-      await audit.record(trx, ctxOf(actor), { action: 'unit.created', entityType: 'unit', entityId: id, unitId: id, after: row });
+      await audit.record(trx, ctxOf(actor), {
+        action: 'unit.created',
+        entityType: 'unit',
+        entityId: id,
+        unitId: id,
+        after: row,
+      });
     });
     return getUnit(actor, id);
   }
@@ -143,26 +167,52 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
       if (!input.parentId) throw fieldError('parentId', 'Unit induk wajib diisi');
       const parent = await repo.findUnit(input.parentId);
       if (!parent) throw fieldError('parentId', 'Unit induk tidak ditemukan');
-      if (parent.path.startsWith(unit.path)) throw fieldError('parentId', 'Unit tidak dapat dipindahkan ke bawah unit turunannya sendiri');
+      if (parent.path.startsWith(unit.path))
+        throw fieldError('parentId', 'Unit tidak dapat dipindahkan ke bawah unit turunannya sendiri');
       requireUnit(actor, 'org.write', parent.path);
       newPath = `${parent.path}${id}/`;
     }
     if (input.code !== unit.code && (await repo.findUnitByCode(input.code))) {
-      throw new AppError('CONFLICT', `Kode unit ${input.code} sudah dipakai`, [{ path: 'code', message: 'Kode unit sudah dipakai' }]);
+      throw new AppError('CONFLICT', `Kode unit ${input.code} sudah dipakai`, [
+        { path: 'code', message: 'Kode unit sudah dipakai' },
+      ]);
     }
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('units')
-        .set({ code: input.code, name: input.name, kind: input.kind, parentId: input.parentId, timeZone: input.timeZone, address: input.address ?? null, updatedAt: clock.now() })
+        .set({
+          code: input.code,
+          name: input.name,
+          kind: input.kind,
+          parentId: input.parentId,
+          timeZone: input.timeZone,
+          address: input.address ?? null,
+          updatedAt: clock.now(),
+        })
         .where('id', '=', id)
         .execute();
       if (newPath !== unit.path) {
-        const subtree = await trx.selectFrom('units').select(['id', 'path']).where('path', 'like', `${unit.path}%`).execute();
+        const subtree = await trx
+          .selectFrom('units')
+          .select(['id', 'path'])
+          .where('path', 'like', `${unit.path}%`)
+          .execute();
         for (const s of subtree) {
-          await trx.updateTable('units').set({ path: newPath + s.path.slice(unit.path.length) }).where('id', '=', s.id).execute();
+          await trx
+            .updateTable('units')
+            .set({ path: newPath + s.path.slice(unit.path.length) })
+            .where('id', '=', s.id)
+            .execute();
         }
       }
-      await audit.record(trx, ctxOf(actor), { action: 'unit.updated', entityType: 'unit', entityId: id, unitId: id, before: unit, after: input });
+      await audit.record(trx, ctxOf(actor), {
+        action: 'unit.updated',
+        entityType: 'unit',
+        entityId: id,
+        unitId: id,
+        before: unit,
+        after: input,
+      });
     });
     return getUnit(actor, id);
   }
@@ -171,8 +221,18 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     const unit = await loadUnit(unitId);
     requireUnit(actor, 'org.write', unit.path);
     const office = await db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('offices').values({ unitId, ...input }).returningAll().executeTakeFirstOrThrow();
-      await audit.record(trx, ctxOf(actor), { action: 'office.created', entityType: 'office', entityId: row.id, unitId, after: input });
+      const row = await trx
+        .insertInto('offices')
+        .values({ unitId, ...input })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit.record(trx, ctxOf(actor), {
+        action: 'office.created',
+        entityType: 'office',
+        entityId: row.id,
+        unitId,
+        after: input,
+      });
       return row;
     });
     return { id: office.id, name: office.name, lat: office.lat, lon: office.lon, radiusM: office.radiusM };
@@ -182,33 +242,55 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     const unit = await loadUnit(unitId);
     requireUnit(actor, 'org.write', unit.path);
     await db.transaction().execute(async (trx) => {
-      const row = await trx.deleteFrom('offices').where('id', '=', officeId).where('unitId', '=', unitId).returningAll().executeTakeFirst();
+      const row = await trx
+        .deleteFrom('offices')
+        .where('id', '=', officeId)
+        .where('unitId', '=', unitId)
+        .returningAll()
+        .executeTakeFirst();
       if (!row) throw notFound('Kantor');
-      await audit.record(trx, ctxOf(actor), { action: 'office.deleted', entityType: 'office', entityId: officeId, unitId, before: row });
+      await audit.record(trx, ctxOf(actor), {
+        action: 'office.deleted',
+        entityType: 'office',
+        entityId: officeId,
+        unitId,
+        before: row,
+      });
     });
   }
 
   async function listPositions(actor: Actor, unitId: string) {
     const unit = await loadUnit(unitId);
-    if (!inScope(await readableUnitScope(actor), unit.path)) throw forbidden('Unit ini berada di luar kewenangan Anda');
-    return (await repo.positionsOf(unitId)).map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind as never, kelasJabatan: p.kelasJabatan, unitId: p.unitId, isHead: p.isHead }));
+    if (!inScope(await readableUnitScope(actor), unit.path))
+      throw forbidden('Unit ini berada di luar kewenangan Anda');
+    return (await repo.positionsOf(unitId)).map((p) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      kind: p.kind as never,
+      kelasJabatan: p.kelasJabatan,
+      unitId: p.unitId,
+      isHead: p.isHead,
+    }));
   }
 
-  async function employeeFilter(q: EmployeeListQuery) {
-    let unitPath: string | undefined;
-    if (q.unitId) {
-      const unit = await loadUnit(q.unitId);
-      unitPath = q.includeSubunits ? unit.path : undefined;
-      if (!q.includeSubunits) return { filter: { q: q.q, unitPath: unit.path, type: q.type, status: q.status, today: today() }, exactUnit: unit.id };
-    }
-    return { filter: { q: q.q, unitPath, type: q.type, status: q.status, today: today() }, exactUnit: undefined };
+  async function employeeFilter(q: EmployeeListQuery): Promise<EmployeeFilter> {
+    const unit = q.unitId ? await loadUnit(q.unitId) : undefined;
+    return {
+      q: q.q,
+      unitPath: unit && q.includeSubunits ? unit.path : undefined,
+      unitId: unit && !q.includeSubunits ? unit.id : undefined,
+      type: q.type,
+      status: q.status,
+      today: today(),
+    };
   }
 
   /** Employees the actor may read: their scope, themselves, and the staff they supervise (incl. as Plt/Plh). */
   async function listEmployees(actor: Actor, q: EmployeeListQuery) {
     const scope = scopeOf(actor, 'employee.read');
     const rel = await relationsOf(actor);
-    const { filter } = await employeeFilter(q);
+    const filter = await employeeFilter(q);
     const [total, rows] = await Promise.all([
       repo.countEmployees(scope, rel, filter),
       repo.listEmployees(scope, rel, filter, q.sort, q.pageSize, (q.page - 1) * q.pageSize),
@@ -236,7 +318,7 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
   async function exportEmployees(actor: Actor, q: EmployeeListQuery, cap = 100_000) {
     const scope = scopeOf(actor, 'employee.read');
     const rel = await relationsOf(actor);
-    const { filter } = await employeeFilter(q);
+    const filter = await employeeFilter(q);
     return repo.listEmployees(scope, rel, filter, q.sort, cap, 0);
   }
 
@@ -252,7 +334,11 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     if (!e) throw notFound('Pegawai');
     if (!(await canRead(actor, e))) throw forbidden('Data pegawai ini berada di luar kewenangan Anda');
     const t = today();
-    const [placements, acting, subs] = await Promise.all([repo.placementsOf(id), repo.actingOf(id), repo.countSubordinates(id, t)]);
+    const [placements, acting, subs] = await Promise.all([
+      repo.placementsOf(id),
+      repo.actingOf(id),
+      repo.countSubordinates(id, t),
+    ]);
     return {
       id: e.id,
       nip: e.nip,
@@ -306,14 +392,19 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
   /** Refuse a superior that is the employee or one of the employee's own (indirect) subordinates. */
   async function assertNoLoop(employeeId: string | null, superiorId: string | null) {
     if (!superiorId) return;
-    if (superiorId === employeeId) throw new AppError('SUPERIOR_LOOP', 'Pegawai tidak dapat menjadi atasan dirinya sendiri', [{ path: 'superiorId', message: 'Pegawai tidak dapat menjadi atasan dirinya sendiri' }]);
+    if (superiorId === employeeId)
+      throw new AppError('SUPERIOR_LOOP', 'Pegawai tidak dapat menjadi atasan dirinya sendiri', [
+        { path: 'superiorId', message: 'Pegawai tidak dapat menjadi atasan dirinya sendiri' },
+      ]);
     const seen = new Set<string>();
     let cur: string | null = superiorId;
     while (cur) {
       if (cur === employeeId) {
-        throw new AppError('SUPERIOR_LOOP', 'Atasan yang dipilih adalah bawahan (langsung atau tidak langsung) dari pegawai ini, sehingga rantai atasan menjadi berputar', [
-          { path: 'superiorId', message: 'Rantai atasan berputar' },
-        ]);
+        throw new AppError(
+          'SUPERIOR_LOOP',
+          'Atasan yang dipilih adalah bawahan (langsung atau tidak langsung) dari pegawai ini, sehingga rantai atasan menjadi berputar',
+          [{ path: 'superiorId', message: 'Rantai atasan berputar' }],
+        );
       }
       if (seen.has(cur)) break;
       seen.add(cur);
@@ -323,7 +414,12 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     }
   }
 
-  async function checkPlacementRefs(actor: Actor, unitId: string, positionId: string | null | undefined, superiorId: string | null | undefined) {
+  async function checkPlacementRefs(
+    actor: Actor,
+    unitId: string,
+    positionId: string | null | undefined,
+    superiorId: string | null | undefined,
+  ) {
     const unit = await repo.findUnit(unitId);
     if (!unit) throw fieldError('unitId', 'Unit tidak ditemukan');
     requireUnit(actor, 'employee.write', unit.path);
@@ -331,7 +427,8 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
       const pos = await repo.findPosition(positionId);
       if (!pos) throw fieldError('positionId', 'Jabatan tidak ditemukan');
     }
-    if (superiorId && !(await repo.findEmployee(superiorId))) throw fieldError('superiorId', 'Atasan tidak ditemukan');
+    if (superiorId && !(await repo.findEmployee(superiorId)))
+      throw fieldError('superiorId', 'Atasan tidak ditemukan');
     return unit;
   }
 
@@ -345,7 +442,10 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     const nip = input.nip ? normalizeNip(input.nip) : null;
     identityProblems({ ...input, nip });
     const unit = await checkPlacementRefs(actor, input.unitId, input.positionId, input.superiorId);
-    if (nip && (await repo.findEmployeeByNip(nip))) throw new AppError('CONFLICT', `NIP ${nip} sudah terdaftar`, [{ path: 'nip', message: 'NIP sudah terdaftar' }]);
+    if (nip && (await repo.findEmployeeByNip(nip)))
+      throw new AppError('CONFLICT', `NIP ${nip} sudah terdaftar`, [
+        { path: 'nip', message: 'NIP sudah terdaftar' },
+      ]);
     const id = randomUUID();
     const row = {
       id,
@@ -371,9 +471,23 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
       await trx.insertInto('employees').values(row).execute();
       await trx
         .insertInto('placements')
-        .values({ employeeId: id, unitId: row.unitId, positionId: row.positionId, superiorId: row.superiorId, validFrom: row.activeFrom, validTo: null, decree: null })
+        .values({
+          employeeId: id,
+          unitId: row.unitId,
+          positionId: row.positionId,
+          superiorId: row.superiorId,
+          validFrom: row.activeFrom,
+          validTo: null,
+          decree: null,
+        })
         .execute();
-      await audit.record(trx, ctxOf(actor), { action: 'employee.created', entityType: 'employee', entityId: id, unitId: unit.id, after: row });
+      await audit.record(trx, ctxOf(actor), {
+        action: 'employee.created',
+        entityType: 'employee',
+        entityId: id,
+        unitId: unit.id,
+        after: row,
+      });
     });
     return getEmployee(actor, id);
   }
@@ -395,11 +509,25 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
       activeTo: patch.activeTo === undefined ? before.activeTo : patch.activeTo,
     };
     identityProblems(merged);
-    if (nip && nip !== before.nip && (await repo.findEmployeeByNip(nip))) throw new AppError('CONFLICT', `NIP ${nip} sudah terdaftar`, [{ path: 'nip', message: 'NIP sudah terdaftar' }]);
+    if (nip && nip !== before.nip && (await repo.findEmployeeByNip(nip)))
+      throw new AppError('CONFLICT', `NIP ${nip} sudah terdaftar`, [
+        { path: 'nip', message: 'NIP sudah terdaftar' },
+      ]);
     const set = Object.fromEntries(Object.entries({ ...patch, nip }).filter(([, v]) => v !== undefined));
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('employees').set({ ...set, updatedAt: clock.now() }).where('id', '=', id).execute();
-      await audit.record(trx, ctxOf(actor), { action: 'employee.updated', entityType: 'employee', entityId: id, unitId: before.unitId, before, after: set });
+      await trx
+        .updateTable('employees')
+        .set({ ...set, updatedAt: clock.now() })
+        .where('id', '=', id)
+        .execute();
+      await audit.record(trx, ctxOf(actor), {
+        action: 'employee.updated',
+        entityType: 'employee',
+        entityId: id,
+        unitId: before.unitId,
+        before,
+        after: set,
+      });
     });
     return getEmployee(actor, id);
   }
@@ -422,21 +550,49 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     }
     await db.transaction().execute(async (trx) => {
       if (latest && latest.validTo === null) {
-        await trx.updateTable('placements').set({ validTo: addDays(input.validFrom, -1) }).where('id', '=', latest.id).execute();
+        await trx
+          .updateTable('placements')
+          .set({ validTo: addDays(input.validFrom, -1) })
+          .where('id', '=', latest.id)
+          .execute();
       }
       await trx
         .insertInto('placements')
-        .values({ employeeId: id, unitId: input.unitId, positionId: input.positionId, superiorId: input.superiorId, validFrom: input.validFrom, validTo: null, decree: input.decree ?? null })
+        .values({
+          employeeId: id,
+          unitId: input.unitId,
+          positionId: input.positionId,
+          superiorId: input.superiorId,
+          validFrom: input.validFrom,
+          validTo: null,
+          decree: input.decree ?? null,
+        })
         .execute();
       if (input.validFrom <= today()) {
-        await trx.updateTable('employees').set({ unitId: input.unitId, positionId: input.positionId, superiorId: input.superiorId, updatedAt: clock.now() }).where('id', '=', id).execute();
+        await trx
+          .updateTable('employees')
+          .set({
+            unitId: input.unitId,
+            positionId: input.positionId,
+            superiorId: input.superiorId,
+            updatedAt: clock.now(),
+          })
+          .where('id', '=', id)
+          .execute();
       }
       await audit.record(trx, ctxOf(actor), {
         action: 'employee.placed',
         entityType: 'employee',
         entityId: id,
         unitId: unit.id,
-        before: latest ? { unitId: latest.unitId, positionId: latest.positionId, superiorId: latest.superiorId, validFrom: latest.validFrom } : null,
+        before: latest
+          ? {
+              unitId: latest.unitId,
+              positionId: latest.positionId,
+              superiorId: latest.superiorId,
+              validFrom: latest.validFrom,
+            }
+          : null,
         after: input,
       });
     });
@@ -451,14 +607,28 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     if (!pos) throw fieldError('positionId', 'Jabatan tidak ditemukan');
     const posUnit = await loadUnit(pos.unitId);
     requireUnit(actor, 'employee.write', posUnit.path);
-    if (input.validTo && input.validTo < input.validFrom) throw fieldError('validTo', 'Tanggal akhir tidak boleh sebelum tanggal mulai');
+    if (input.validTo && input.validTo < input.validFrom)
+      throw fieldError('validTo', 'Tanggal akhir tidak boleh sebelum tanggal mulai');
     await db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('actingAssignments')
-        .values({ employeeId: id, positionId: input.positionId, kind: input.kind, validFrom: input.validFrom, validTo: input.validTo, reason: input.reason ?? null })
+        .values({
+          employeeId: id,
+          positionId: input.positionId,
+          kind: input.kind,
+          validFrom: input.validFrom,
+          validTo: input.validTo,
+          reason: input.reason ?? null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await audit.record(trx, ctxOf(actor), { action: 'employee.acting_assigned', entityType: 'employee', entityId: id, unitId: pos.unitId, after: { ...input, id: row.id } });
+      await audit.record(trx, ctxOf(actor), {
+        action: 'employee.acting_assigned',
+        entityType: 'employee',
+        entityId: id,
+        unitId: pos.unitId,
+        after: { ...input, id: row.id },
+      });
     });
     return getEmployee(actor, id);
   }
@@ -471,21 +641,39 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     await getEmployee(actor, id);
     const p = await repo.placementAt(id, date);
     if (!p) return { date, placement: null, superior: null };
-    let superior: { id: string; name: string; acting: 'PLT' | 'PLH' | null; definitiveId: string | null } | null = null;
+    let superior: {
+      id: string;
+      name: string;
+      acting: 'PLT' | 'PLH' | null;
+      definitiveId: string | null;
+    } | null = null;
     if (p.superiorId) {
       const sp = await repo.placementAt(p.superiorId, date);
       const acting = sp?.positionId ? await repo.actingFor(sp.positionId, date) : undefined;
       const sup = await repo.employeeName(p.superiorId);
       const supActive = sup && (sup.activeTo === null || sup.activeTo >= date);
       if (acting && acting.employeeId !== id) {
-        superior = { id: acting.employeeId, name: acting.fullName, acting: acting.kind as 'PLT' | 'PLH', definitiveId: p.superiorId };
+        superior = {
+          id: acting.employeeId,
+          name: acting.fullName,
+          acting: acting.kind as 'PLT' | 'PLH',
+          definitiveId: p.superiorId,
+        };
       } else if (sup && supActive) {
         superior = { id: p.superiorId, name: sup.fullName, acting: null, definitiveId: p.superiorId };
       }
     }
     return {
       date,
-      placement: { unitId: p.unitId, unitName: p.unitName, timeZone: p.timeZone, positionId: p.positionId, positionName: p.positionName, validFrom: p.validFrom, validTo: p.validTo },
+      placement: {
+        unitId: p.unitId,
+        unitName: p.unitName,
+        timeZone: p.timeZone,
+        positionId: p.positionId,
+        positionName: p.positionName,
+        validFrom: p.validFrom,
+        validTo: p.validTo,
+      },
       superior,
     };
   }

@@ -16,7 +16,12 @@ describe('rulebook API (read, validate, draft, activate with audit)', () => {
     const bkdGrant = t.demo.roleGrants.find((g) => g.role === 'BKD' && g.nip)!;
     bkd = await login(t.app, bkdGrant.nip!);
     admin = await login(t.app, 'admin');
-    const plain = t.demo.employees.find((e) => e.nip && !t.demo.roleGrants.some((g) => g.nip === e.nip) && !t.demo.employees.some((s) => s.superiorNip === e.nip))!;
+    const plain = t.demo.employees.find(
+      (e) =>
+        e.nip &&
+        !t.demo.roleGrants.some((g) => g.nip === e.nip) &&
+        !t.demo.employees.some((s) => s.superiorNip === e.nip),
+    )!;
     pegawai = await login(t.app, plain.nip!);
     national = (await loadRulebookFiles()).find((r) => r.meta.id === 'national')!;
   });
@@ -26,7 +31,9 @@ describe('rulebook API (read, validate, draft, activate with audit)', () => {
     const res = await bkd.get('/api/rulebooks');
     expect(res.statusCode).toBe(200);
     const ids = res.json().map((r: { rulebookId: string; status: string }) => `${r.rulebookId}:${r.status}`);
-    expect(ids).toEqual(expect.arrayContaining(['national:active', 'regional-60-40:active', 'regional-40-60:active']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['national:active', 'regional-60-40:active', 'regional-40-60:active']),
+    );
   });
 
   it('refuses a plain employee', async () => {
@@ -34,7 +41,10 @@ describe('rulebook API (read, validate, draft, activate with audit)', () => {
   });
 
   it('validates a document and reports every issue with its path', async () => {
-    const broken = structuredClone(national) as unknown as { attendance: { lateBands: { fromMinute: number }[] }; meta: { legalBasis: unknown[] } };
+    const broken = structuredClone(national) as unknown as {
+      attendance: { lateBands: { fromMinute: number }[] };
+      meta: { legalBasis: unknown[] };
+    };
     broken.meta.legalBasis = [];
     const res = await bkd.post('/api/rulebooks/validate', broken);
     expect(res.statusCode).toBe(200);
@@ -46,14 +56,23 @@ describe('rulebook API (read, validate, draft, activate with audit)', () => {
 
   it('saves a draft, activates it, closes the previous version the day before, and audits both', async () => {
     const next = structuredClone(national);
-    next.meta = { ...next.meta, id: 'national-2027', version: '2027.1', effectiveFrom: '2027-01-01', effectiveTo: null };
+    next.meta = {
+      ...next.meta,
+      id: 'national-2027',
+      version: '2027.1',
+      effectiveFrom: '2027-01-01',
+      effectiveTo: null,
+    };
     const draft = await bkd.post('/api/rulebooks', next);
     expect(draft.statusCode).toBe(201);
     expect(draft.json().status).toBe('draft');
     expect((await bkd.post('/api/rulebooks', next)).json().error.code).toBe('CONFLICT');
 
     // Before activation the old version still answers for 2027.
-    expect((await bkd.get('/api/rulebooks/resolve?region=' + national.meta.region + '&date=2027-03-01')).json().rulebookId).toBe('national');
+    expect(
+      (await bkd.get('/api/rulebooks/resolve?region=' + national.meta.region + '&date=2027-03-01')).json()
+        .rulebookId,
+    ).toBe('national');
     const act = await bkd.post(`/api/rulebooks/${draft.json().id}/activate`);
     expect(act.statusCode).toBe(200);
     expect(act.json().status).toBe('active');
@@ -61,9 +80,17 @@ describe('rulebook API (read, validate, draft, activate with audit)', () => {
     const after = await bkd.get(`/api/rulebooks/resolve?region=${national.meta.region}&date=2027-01-01`);
     expect(before.json()).toMatchObject({ rulebookId: 'national', effectiveTo: '2026-12-31' });
     expect(after.json().rulebookId).toBe('national-2027');
-    const audit = await t.db.selectFrom('auditLog').select(['action', 'entityId']).where('entityType', '=', 'rulebook').execute();
+    const audit = await t.db
+      .selectFrom('auditLog')
+      .select(['action', 'entityId'])
+      .where('entityType', '=', 'rulebook')
+      .execute();
     expect(audit.map((a) => `${a.action}:${a.entityId}`)).toEqual(
-      expect.arrayContaining(['rulebook.draft_created:national-2027', 'rulebook.closed:national', 'rulebook.activated:national-2027']),
+      expect.arrayContaining([
+        'rulebook.draft_created:national-2027',
+        'rulebook.closed:national',
+        'rulebook.activated:national-2027',
+      ]),
     );
     expect((await bkd.post(`/api/rulebooks/${draft.json().id}/activate`)).json().error.code).toBe('CONFLICT');
   });

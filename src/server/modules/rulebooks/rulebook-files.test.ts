@@ -25,17 +25,33 @@ describe('loadRulebookFiles', () => {
     const dir = await mkdtemp(join(tmpdir(), 'abdi-rulebooks-'));
     try {
       await mkdir(join(dir, 'broken'));
-      await writeFile(join(dir, 'broken', 'rulebook.json'), JSON.stringify({ id: 'broken', name: 'B', region: 'b', version: '1', effectiveFrom: '2025-01-01', effectiveTo: null, legalBasis: [{ regulation: 'X' }] }));
+      await writeFile(
+        join(dir, 'broken', 'rulebook.json'),
+        JSON.stringify({
+          id: 'broken',
+          name: 'B',
+          region: 'b',
+          version: '1',
+          effectiveFrom: '2025-01-01',
+          effectiveTo: null,
+          legalBasis: [{ regulation: 'X' }],
+        }),
+      );
       await writeFile(join(dir, 'broken', 'calendar.json'), '{ not json');
       await mkdir(join(dir, 'orphan'));
-      await writeFile(join(dir, 'orphan', 'rulebook.json'), JSON.stringify({ id: 'orphan', extends: 'missing' }));
+      await writeFile(
+        join(dir, 'orphan', 'rulebook.json'),
+        JSON.stringify({ id: 'orphan', extends: 'missing' }),
+      );
       const err = await loadRulebookFiles(dir).then(
         () => null,
         (e: unknown) => e as Error,
       );
       expect(err?.message).toMatch(/broken\/calendar\.json:\n {2}- JSON tidak valid/);
       expect(err?.message).toMatch(/broken\/tpp\.json:\n {2}- tpp: Bagian tpp tidak ada/);
-      expect(err?.message).toMatch(/orphan\/rulebook\.json:\n {2}- meta\.extends: Rulebook induk missing tidak ditemukan/);
+      expect(err?.message).toMatch(
+        /orphan\/rulebook\.json:\n {2}- meta\.extends: Rulebook induk missing tidak ditemukan/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -7,7 +7,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RuleIssue } from '../../../core/common/rule-issue.ts';
 import type { Rulebook, RulebookMetaInput, RulebookSectionsInput } from '../../../core/rulebook/rulebook.ts';
-import { assembleRulebook, RULEBOOK_SECTIONS, validateRulebookVersions } from '../../../core/rulebook/rulebook.ts';
+import {
+  assembleRulebook,
+  RULEBOOK_SECTIONS,
+  validateRulebookVersions,
+} from '../../../core/rulebook/rulebook.ts';
 
 interface RawFolder {
   folder: string;
@@ -22,7 +26,9 @@ interface FileIssue {
   message: string;
 }
 
-async function readJson(file: string): Promise<{ ok: true; value: unknown } | { ok: false; missing: boolean; message: string }> {
+async function readJson(
+  file: string,
+): Promise<{ ok: true; value: unknown } | { ok: false; missing: boolean; message: string }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -40,7 +46,9 @@ async function readJson(file: string): Promise<{ ok: true; value: unknown } | { 
 /** Which file of a folder an issue path (e.g. `tpp.weights[0]`, `meta.id`) belongs to. */
 function fileOf(folder: string, path: string): string {
   const head = /^[A-Za-z]+/.exec(path)?.[0] ?? '';
-  return (RULEBOOK_SECTIONS as readonly string[]).includes(head) ? `${folder}/${head}.json` : `${folder}/rulebook.json`;
+  return (RULEBOOK_SECTIONS as readonly string[]).includes(head)
+    ? `${folder}/${head}.json`
+    : `${folder}/rulebook.json`;
 }
 
 /**
@@ -67,18 +75,27 @@ export async function loadRulebookFiles(dir = 'rulebooks'): Promise<Rulebook[]> 
     }
     const meta = metaFile.value;
     if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
-      issues.push({ file: `${folder}/rulebook.json`, path: '', message: 'Metadata rulebook harus berupa objek JSON' });
+      issues.push({
+        file: `${folder}/rulebook.json`,
+        path: '',
+        message: 'Metadata rulebook harus berupa objek JSON',
+      });
       continue;
     }
     const metaObj = meta as Record<string, unknown>;
     const id = typeof metaObj.id === 'string' ? metaObj.id : folder;
     if (id !== folder)
-      issues.push({ file: `${folder}/rulebook.json`, path: 'meta.id', message: `Id rulebook ${id} harus sama dengan nama folder ${folder}` });
+      issues.push({
+        file: `${folder}/rulebook.json`,
+        path: 'meta.id',
+        message: `Id rulebook ${id} harus sama dengan nama folder ${folder}`,
+      });
     const sections: RulebookSectionsInput = {};
     for (const key of RULEBOOK_SECTIONS) {
       const section = await readJson(join(dir, folder, `${key}.json`));
       if (section.ok) sections[key] = section.value;
-      else if (!section.missing) issues.push({ file: `${folder}/${key}.json`, path: '', message: section.message });
+      else if (!section.missing)
+        issues.push({ file: `${folder}/${key}.json`, path: '', message: section.message });
     }
     raws.set(folder, { folder, meta: metaObj, sections });
   }
@@ -92,18 +109,30 @@ export async function loadRulebookFiles(dir = 'rulebooks'): Promise<Rulebook[]> 
     const parent = raw.meta.extends;
     if (typeof parent === 'string') {
       if (trail.includes(parent)) {
-        issues.push({ file: `${folder}/rulebook.json`, path: 'meta.extends', message: `Pewarisan melingkar: ${[...trail, parent].join(' → ')}` });
+        issues.push({
+          file: `${folder}/rulebook.json`,
+          path: 'meta.extends',
+          message: `Pewarisan melingkar: ${[...trail, parent].join(' → ')}`,
+        });
         done.set(folder, null);
         return null;
       }
       if (!raws.has(parent)) {
-        issues.push({ file: `${folder}/rulebook.json`, path: 'meta.extends', message: `Rulebook induk ${parent} tidak ditemukan` });
+        issues.push({
+          file: `${folder}/rulebook.json`,
+          path: 'meta.extends',
+          message: `Rulebook induk ${parent} tidak ditemukan`,
+        });
         done.set(folder, null);
         return null;
       }
       const parsedParent = assemble(parent, [...trail, folder]);
       if (!parsedParent) {
-        issues.push({ file: `${folder}/rulebook.json`, path: 'meta.extends', message: `Rulebook induk ${parent} tidak valid` });
+        issues.push({
+          file: `${folder}/rulebook.json`,
+          path: 'meta.extends',
+          message: `Rulebook induk ${parent} tidak valid`,
+        });
         done.set(folder, null);
         return null;
       }
@@ -111,7 +140,8 @@ export async function loadRulebookFiles(dir = 'rulebooks'): Promise<Rulebook[]> 
     }
     const result = assembleRulebook(raw.meta as RulebookMetaInput, raw.sections, base);
     if (!result.ok) {
-      for (const i of result.issues) issues.push({ file: fileOf(folder, i.path), path: i.path, message: i.message });
+      for (const i of result.issues)
+        issues.push({ file: fileOf(folder, i.path), path: i.path, message: i.message });
       done.set(folder, null);
       return null;
     }
@@ -134,7 +164,8 @@ export async function loadRulebookFiles(dir = 'rulebooks'): Promise<Rulebook[]> 
     const byFile = new Map<string, FileIssue[]>();
     for (const i of issues) byFile.set(i.file, [...(byFile.get(i.file) ?? []), i]);
     const lines = [...byFile].map(
-      ([file, list]) => `${join(dir, file)}:\n${list.map((i) => `  - ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n')}`,
+      ([file, list]) =>
+        `${join(dir, file)}:\n${list.map((i) => `  - ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n')}`,
     );
     throw new Error(`Rulebook tidak valid (${issues.length} masalah):\n${lines.join('\n')}`);
   }

@@ -4,10 +4,20 @@ import { AppError, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import { ctxOf } from '../access/auth-service.ts';
 import { requireAny, type Actor } from '../access/authz.ts';
-import { parseRulebook, resolveRulebook, validateRulebookVersions, type Rulebook } from '../../../core/rulebook/rulebook.ts';
+import {
+  parseRulebook,
+  resolveRulebook,
+  validateRulebookVersions,
+  type Rulebook,
+} from '../../../core/rulebook/rulebook.ts';
 import { addDays } from '../../../core/common/local-date.ts';
 
-type Deps = { db: Db; audit: Pick<AuditService, 'record'>; clock: Clock; loadRepoRulebooks: () => Promise<Rulebook[]> };
+type Deps = {
+  db: Db;
+  audit: Pick<AuditService, 'record'>;
+  clock: Clock;
+  loadRepoRulebooks: () => Promise<Rulebook[]>;
+};
 
 /**
  * Versioned rulebooks: the repo's data files are loaded as active versions on start; BKD can validate a new
@@ -18,7 +28,9 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
   /** Insert repo rulebooks that are not in the database yet (idempotent). */
   async function syncRepoRulebooks(): Promise<number> {
     const files = await loadRepoRulebooks();
-    const known = new Set((await db.selectFrom('rulebookVersions').select('rulebookId').execute()).map((r) => r.rulebookId));
+    const known = new Set(
+      (await db.selectFrom('rulebookVersions').select('rulebookId').execute()).map((r) => r.rulebookId),
+    );
     let added = 0;
     for (const rb of files) {
       if (known.has(rb.meta.id)) continue;
@@ -38,19 +50,35 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
             activatedAt: clock.now(),
           })
           .execute();
-        await audit.record(trx, { actorId: null, actorName: 'Sistem', ip: null, userAgent: null }, {
-          action: 'rulebook.loaded',
-          entityType: 'rulebook',
-          entityId: rb.meta.id,
-          after: { region: rb.meta.region, version: rb.meta.version, effectiveFrom: rb.meta.effectiveFrom },
-        });
+        await audit.record(
+          trx,
+          { actorId: null, actorName: 'Sistem', ip: null, userAgent: null },
+          {
+            action: 'rulebook.loaded',
+            entityType: 'rulebook',
+            entityId: rb.meta.id,
+            after: { region: rb.meta.region, version: rb.meta.version, effectiveFrom: rb.meta.effectiveFrom },
+          },
+        );
       });
       added++;
     }
     return added;
   }
 
-  const summary = (r: { id: string; rulebookId: string; region: string; name: string; version: string; effectiveFrom: string; effectiveTo: string | null; status: string; source: string; createdAt: Date; activatedAt: Date | null }) => ({
+  const summary = (r: {
+    id: string;
+    rulebookId: string;
+    region: string;
+    name: string;
+    version: string;
+    effectiveFrom: string;
+    effectiveTo: string | null;
+    status: string;
+    source: string;
+    createdAt: Date;
+    activatedAt: Date | null;
+  }) => ({
     id: r.id,
     rulebookId: r.rulebookId,
     region: r.region,
@@ -66,7 +94,12 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
 
   async function list(actor: Actor) {
     requireAny(actor, 'rulebook.read');
-    const rows = await db.selectFrom('rulebookVersions').selectAll().orderBy('region').orderBy('effectiveFrom').execute();
+    const rows = await db
+      .selectFrom('rulebookVersions')
+      .selectAll()
+      .orderBy('region')
+      .orderBy('effectiveFrom')
+      .execute();
     return rows.map(summary);
   }
 
@@ -88,17 +121,41 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
   async function createDraft(actor: Actor, content: unknown) {
     requireAny(actor, 'rulebook.write');
     const r = parseRulebook(content);
-    if (!r.ok) throw new AppError('VALIDATION', `Rulebook tidak valid (${r.issues.length} masalah)`, r.issues);
+    if (!r.ok)
+      throw new AppError('VALIDATION', `Rulebook tidak valid (${r.issues.length} masalah)`, r.issues);
     const rb = r.rulebook;
-    const exists = await db.selectFrom('rulebookVersions').select('id').where('rulebookId', '=', rb.meta.id).executeTakeFirst();
-    if (exists) throw new AppError('CONFLICT', `Id rulebook ${rb.meta.id} sudah dipakai`, [{ path: 'meta.id', message: 'Id sudah dipakai' }]);
+    const exists = await db
+      .selectFrom('rulebookVersions')
+      .select('id')
+      .where('rulebookId', '=', rb.meta.id)
+      .executeTakeFirst();
+    if (exists)
+      throw new AppError('CONFLICT', `Id rulebook ${rb.meta.id} sudah dipakai`, [
+        { path: 'meta.id', message: 'Id sudah dipakai' },
+      ]);
     const row = await db.transaction().execute(async (trx) => {
       const saved = await trx
         .insertInto('rulebookVersions')
-        .values({ rulebookId: rb.meta.id, region: rb.meta.region, name: rb.meta.name, version: rb.meta.version, effectiveFrom: rb.meta.effectiveFrom, effectiveTo: rb.meta.effectiveTo, status: 'draft', source: 'api', content: JSON.stringify(rb), createdBy: actor.userId })
+        .values({
+          rulebookId: rb.meta.id,
+          region: rb.meta.region,
+          name: rb.meta.name,
+          version: rb.meta.version,
+          effectiveFrom: rb.meta.effectiveFrom,
+          effectiveTo: rb.meta.effectiveTo,
+          status: 'draft',
+          source: 'api',
+          content: JSON.stringify(rb),
+          createdBy: actor.userId,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await audit.record(trx, ctxOf(actor), { action: 'rulebook.draft_created', entityType: 'rulebook', entityId: rb.meta.id, after: { region: rb.meta.region, version: rb.meta.version, effectiveFrom: rb.meta.effectiveFrom } });
+      await audit.record(trx, ctxOf(actor), {
+        action: 'rulebook.draft_created',
+        entityType: 'rulebook',
+        entityId: rb.meta.id,
+        after: { region: rb.meta.region, version: rb.meta.version, effectiveFrom: rb.meta.effectiveFrom },
+      });
       return saved;
     });
     return summary(row);
@@ -112,22 +169,37 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
   async function activate(actor: Actor, id: string) {
     requireAny(actor, 'rulebook.write');
     return db.transaction().execute(async (trx) => {
-      const draft = await trx.selectFrom('rulebookVersions').selectAll().where('id', '=', id).executeTakeFirst();
+      const draft = await trx
+        .selectFrom('rulebookVersions')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!draft) throw notFound('Rulebook');
       if (draft.status !== 'draft') throw new AppError('CONFLICT', 'Hanya draf yang dapat diaktifkan');
-      const active = await trx.selectFrom('rulebookVersions').selectAll().where('region', '=', draft.region).where('status', '=', 'active').execute();
+      const active = await trx
+        .selectFrom('rulebookVersions')
+        .selectAll()
+        .where('region', '=', draft.region)
+        .where('status', '=', 'active')
+        .execute();
       const later = active.find((a) => a.effectiveFrom >= draft.effectiveFrom);
       if (later) {
-        throw new AppError('CONFLICT', `Versi ${later.version} sudah berlaku mulai ${later.effectiveFrom}; nonaktifkan versi itu dahulu`);
+        throw new AppError(
+          'CONFLICT',
+          `Versi ${later.version} sudah berlaku mulai ${later.effectiveFrom}; nonaktifkan versi itu dahulu`,
+        );
       }
       const closed: { id: string; effectiveTo: string; before: string | null }[] = [];
       for (const a of active) {
-        if (a.effectiveTo === null || a.effectiveTo >= draft.effectiveFrom) closed.push({ id: a.id, effectiveTo: addDays(draft.effectiveFrom, -1), before: a.effectiveTo });
+        if (a.effectiveTo === null || a.effectiveTo >= draft.effectiveFrom)
+          closed.push({ id: a.id, effectiveTo: addDays(draft.effectiveFrom, -1), before: a.effectiveTo });
       }
       const metas = [
         ...active.map((a) => {
           const c = closed.find((x) => x.id === a.id);
-          return { meta: { ...(a.content as Rulebook).meta, effectiveTo: c ? c.effectiveTo : a.effectiveTo } };
+          return {
+            meta: { ...(a.content as Rulebook).meta, effectiveTo: c ? c.effectiveTo : a.effectiveTo },
+          };
         }),
         { meta: (draft.content as Rulebook).meta },
       ];
@@ -138,13 +210,33 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
         const content = a.content as Rulebook;
         await trx
           .updateTable('rulebookVersions')
-          .set({ effectiveTo: c.effectiveTo, content: JSON.stringify({ ...content, meta: { ...content.meta, effectiveTo: c.effectiveTo } }) })
+          .set({
+            effectiveTo: c.effectiveTo,
+            content: JSON.stringify({ ...content, meta: { ...content.meta, effectiveTo: c.effectiveTo } }),
+          })
           .where('id', '=', c.id)
           .execute();
-        await audit.record(trx, ctxOf(actor), { action: 'rulebook.closed', entityType: 'rulebook', entityId: a.rulebookId, before: { effectiveTo: c.before }, after: { effectiveTo: c.effectiveTo } });
+        await audit.record(trx, ctxOf(actor), {
+          action: 'rulebook.closed',
+          entityType: 'rulebook',
+          entityId: a.rulebookId,
+          before: { effectiveTo: c.before },
+          after: { effectiveTo: c.effectiveTo },
+        });
       }
-      const row = await trx.updateTable('rulebookVersions').set({ status: 'active', activatedBy: actor.userId, activatedAt: clock.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await audit.record(trx, ctxOf(actor), { action: 'rulebook.activated', entityType: 'rulebook', entityId: draft.rulebookId, before: { status: 'draft' }, after: { status: 'active', region: draft.region, effectiveFrom: draft.effectiveFrom } });
+      const row = await trx
+        .updateTable('rulebookVersions')
+        .set({ status: 'active', activatedBy: actor.userId, activatedAt: clock.now() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit.record(trx, ctxOf(actor), {
+        action: 'rulebook.activated',
+        entityType: 'rulebook',
+        entityId: draft.rulebookId,
+        before: { status: 'draft' },
+        after: { status: 'active', region: draft.region, effectiveFrom: draft.effectiveFrom },
+      });
       return summary(row);
     });
   }
@@ -152,9 +244,22 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
   /** The active version of a region in force on a date (regulation is judged by the date of the fact). */
   async function resolve(actor: Actor, region: string, date: string) {
     requireAny(actor, 'rulebook.read');
-    const rows = await db.selectFrom('rulebookVersions').selectAll().where('region', '=', region).where('status', '=', 'active').execute();
+    const rows = await db
+      .selectFrom('rulebookVersions')
+      .selectAll()
+      .where('region', '=', region)
+      .where('status', '=', 'active')
+      .execute();
     const r = resolveRulebook(
-      rows.map((x) => ({ meta: { region: x.region, effectiveFrom: x.effectiveFrom, effectiveTo: x.effectiveTo, id: x.rulebookId }, row: x })),
+      rows.map((x) => ({
+        meta: {
+          region: x.region,
+          effectiveFrom: x.effectiveFrom,
+          effectiveTo: x.effectiveTo,
+          id: x.rulebookId,
+        },
+        row: x,
+      })),
       region,
       date,
     );

@@ -23,6 +23,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useAuditLog, useVerifyAudit } from '../../api/audit.ts';
+import { apiUrl } from '../../api/http.ts';
 import { useMe } from '../../api/auth.ts';
 import type { AuditEntry, AuditFilters } from '../../api/types.ts';
 import type { Column } from '../../components/DataTable.tsx';
@@ -261,6 +262,7 @@ export function AuditPage() {
             onRowClick={(e) => toggle(e.id)}
             renderExpanded={(e) => (expanded.has(e.id) ? <AuditDiff entry={e} /> : null)}
             fetching={audit.isFetching && audit.isPlaceholderData}
+            dataFor={audit.isPlaceholderData ? undefined : apiUrl('/audit', { ...filters })}
             emptyDescription={t('audit.empty')}
             minWidth={360}
             pagination={{

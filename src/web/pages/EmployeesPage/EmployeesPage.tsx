@@ -26,7 +26,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { EMPLOYEE_TYPES } from '../../../shared/api/org.ts';
 import { useMe } from '../../api/auth.ts';
-import { employeeExportUrl, useEmployees } from '../../api/employees.ts';
+import { employeeExportUrl, employeeQuery, useEmployees } from '../../api/employees.ts';
+import { apiUrl } from '../../api/http.ts';
 import type {
   EmployeeFilters,
   EmployeeListItem,
@@ -301,6 +302,7 @@ export function EmployeesPage() {
           rowKey={(e) => e.id}
           onRowClick={(e) => void navigate(`/pegawai/${e.id}`)}
           fetching={employees.isFetching && employees.isPlaceholderData}
+          dataFor={employees.isPlaceholderData ? undefined : apiUrl('/employees', employeeQuery(filters))}
           emptyDescription={t('employees.empty')}
           minWidth={360}
           pagination={{

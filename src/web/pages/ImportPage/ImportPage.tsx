@@ -377,6 +377,7 @@ export function ImportPage() {
                         inserted: job.result?.inserted ?? 0,
                         updated: job.result?.updated ?? 0,
                         skipped: job.result?.skipped ?? 0,
+                        invalid: job.totalRows - job.validRows,
                       })}
                     </Text>
                     <div>

@@ -1,0 +1,256 @@
+/**
+ * `npm run import -- --kind employees --file pegawai.xlsx [--valid-only] [--dry-run]` (or `--kind units`):
+ * the same validation and commit as the web import (src/server/modules/imports), run as a system actor with a
+ * whole-organisation grant. See docs/import.md.
+ *
+ * Exit codes: 0 written (or a clean dry run); 1 rows were rejected and nothing was written; 2 usage error
+ * (unknown flag, missing or unreadable file); 3 the database cannot be opened.
+ * A PGlite data directory can be opened by one process at a time: stop the server first (or use PostgreSQL).
+ */
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { buildServices } from '../src/server/app.ts';
+import { systemClock } from '../src/server/clock.ts';
+import { AppError } from '../src/server/errors.ts';
+import type { Db } from '../src/server/db/database.ts';
+import type { Actor } from '../src/server/modules/access/authz.ts';
+import type { AuditService } from '../src/server/modules/audit/audit-service.ts';
+import { hashPassword } from '../src/server/modules/access/password.ts';
+import type { ImportJob } from '../src/shared/api/imports.ts';
+import { describeDatabase, EXIT, openDatabase } from './cli-db.ts';
+
+const USAGE = `Pemakaian: npm run import -- --kind <units|employees> --file <berkas.csv|berkas.xlsx> [--valid-only] [--dry-run]
+
+  --kind        units (unit organisasi) atau employees (pegawai)
+  --file        berkas CSV (koma atau titik koma, UTF-8) atau XLSX; kolom: docs/import.md
+  --valid-only  tulis baris yang valid saja, lewati baris bermasalah
+  --dry-run     periksa saja, jangan tulis data
+  --help        tampilkan bantuan ini
+
+Kode keluar: 0 berhasil, 1 ada baris ditolak dan tidak ada yang ditulis, 2 salah pemakaian, 3 basis data tidak dapat dibuka.
+PGlite hanya dapat dibuka satu proses: hentikan server Abdi dulu (atau gunakan PostgreSQL).`;
+
+function usageError(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(EXIT.USAGE);
+}
+
+function parseCli(): { kind: 'units' | 'employees'; file: string; validOnly: boolean; dryRun: boolean } {
+  try {
+    const { values, positionals } = parseArgs({
+      options: {
+        kind: { type: 'string' },
+        file: { type: 'string' },
+        'valid-only': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(EXIT.OK);
+    }
+    if (positionals.length > 0) usageError(`Argumen tidak dikenal: ${positionals.join(' ')}`);
+    const kind: 'units' | 'employees' =
+      values.kind === 'units' || values.kind === 'employees'
+        ? values.kind
+        : usageError('--kind harus "units" atau "employees"');
+    const file = values.file ? values.file : usageError('--file wajib diisi');
+    return { kind, file, validOnly: values['valid-only'], dryRun: values['dry-run'] };
+  } catch (err) {
+    // parseArgs throws for unknown flags and flags missing their value.
+    usageError((err as Error).message);
+  }
+}
+
+/**
+ * The actor the CLI acts as: the `admin` user when it exists and is active, else a `system` user (created on
+ * first use with a random, never-shown password and a SUPER_ADMIN grant, recorded in the audit log). Either
+ * way the actor holds a whole-organisation grant, like a super admin.
+ */
+async function systemActor(db: Db, audit: Pick<AuditService, 'record'>): Promise<Actor> {
+  let user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'displayName'])
+    .where('username', '=', 'admin')
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!user) {
+    user = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'displayName'])
+      .where('username', '=', 'system')
+      .executeTakeFirst();
+    if (!user) {
+      const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+      user = await db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto('users')
+          .values({
+            username: 'system',
+            displayName: 'Sistem (baris perintah)',
+            passwordHash,
+            mustChangePassword: true,
+          })
+          .returning(['id', 'username', 'displayName'])
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('roleGrants')
+          .values({ userId: created.id, role: 'SUPER_ADMIN', unitId: null })
+          .execute();
+        await audit.record(
+          trx,
+          { actorId: null, actorName: 'Sistem', ip: null, userAgent: 'abdi-cli/import' },
+          {
+            action: 'user.created',
+            entityType: 'user',
+            entityId: created.id,
+            after: {
+              username: 'system',
+              role: 'SUPER_ADMIN',
+              reason: 'Pengguna sistem untuk impor lewat baris perintah',
+            },
+          },
+        );
+        return created;
+      });
+    }
+  }
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    employeeId: null,
+    nip: null,
+    grants: [{ role: 'SUPER_ADMIN', unitId: null, unitName: null, unitPath: null }],
+    isAtasan: false,
+    mustChangePassword: false,
+    ip: null,
+    userAgent: 'abdi-cli/import',
+  };
+}
+
+/** One progress bar per phase (on stderr; cli-progress draws nothing when stderr is not a terminal). */
+function progressReporter() {
+  const labels = { validate: 'Memeriksa', commit: 'Menulis  ' } as const;
+  let bar: cliProgress.SingleBar | null = null;
+  let phase: keyof typeof labels | null = null;
+  return {
+    onProgress(next: keyof typeof labels, done: number, total: number) {
+      if (phase !== next) {
+        bar?.stop();
+        phase = next;
+        bar = new cliProgress.SingleBar(
+          {
+            format: `${labels[next]} |{bar}| {value}/{total} langkah`,
+            hideCursor: true,
+            clearOnComplete: false,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(Math.max(total, 1), 0);
+      }
+      bar!.setTotal(Math.max(total, 1));
+      bar!.update(done);
+    },
+    stop() {
+      bar?.stop();
+      bar = null;
+      phase = null;
+    },
+  };
+}
+
+function printReport(job: ImportJob) {
+  console.log(
+    `\nBerkas ${job.fileName}: ${job.totalRows} baris data, ${job.validRows} valid, ${job.totalRows - job.validRows} bermasalah.`,
+  );
+  if (job.errors.length === 0) return;
+  console.log(`\nLaporan baris bermasalah (${job.errors.length} kesalahan):`);
+  for (const e of job.errors)
+    console.log(`  Baris ${e.line}${e.column ? `, kolom ${e.column}` : ''}: ${e.message}`);
+}
+
+const args = parseCli();
+let buf: Buffer;
+try {
+  buf = await readFile(args.file);
+} catch (err) {
+  usageError(
+    `Berkas ${args.file} tidak dapat dibaca: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'tidak ditemukan' : (err as Error).message}`,
+  );
+}
+
+const { config, handle } = await openDatabase();
+const services = buildServices({ config, db: handle.db, clock: systemClock });
+const progress = progressReporter();
+let code: number = EXIT.OK;
+try {
+  const actor = await systemActor(handle.db, services.audit);
+  console.log(
+    `Impor ${args.kind === 'units' ? 'unit' : 'pegawai'} dari ${path.basename(args.file)} ke ${describeDatabase(config)} sebagai ${actor.displayName}.`,
+  );
+  let job: ImportJob;
+  try {
+    job = await services.imports.validate(
+      actor,
+      args.kind,
+      path.basename(args.file),
+      buf,
+      progress.onProgress,
+    );
+  } catch (err) {
+    progress.stop();
+    if (err instanceof AppError) {
+      console.error(`Berkas tidak dapat diproses: ${err.message}`);
+      code = EXIT.USAGE;
+    } else throw err;
+  }
+  progress.stop();
+  if (code === EXIT.OK) {
+    printReport(job!);
+    const hasErrors = job!.errors.length > 0;
+    if (args.dryRun) {
+      console.log(`\nUji coba (--dry-run): tidak ada data yang ditulis.`);
+      if (hasErrors) code = EXIT.REJECTED;
+    } else if (hasErrors && (!args.validOnly || job!.validRows === 0)) {
+      console.error(
+        args.validOnly
+          ? '\nTidak ada baris valid; tidak ada data yang ditulis.'
+          : '\nBerkas ditolak: tidak ada data yang ditulis. Perbaiki baris di atas, atau jalankan ulang dengan --valid-only untuk menulis baris yang valid saja.',
+      );
+      code = EXIT.REJECTED;
+    } else {
+      try {
+        const saved = await services.imports.commit(
+          actor,
+          job!.id,
+          args.validOnly ? 'validOnly' : 'all',
+          progress.onProgress,
+        );
+        progress.stop();
+        const r = saved.result!;
+        console.log(
+          `\nSelesai: ${r.inserted} baru, ${r.updated} diperbarui, ${r.skipped} tidak berubah${hasErrors ? `; ${job!.totalRows - job!.validRows} baris bermasalah dilewati` : ''}.`,
+        );
+      } catch (err) {
+        progress.stop();
+        if (!(err instanceof AppError) || err.code !== 'IMPORT_INVALID') throw err;
+        // The database changed between validation and commit (e.g. a unit was removed meanwhile).
+        console.error(`\n${err.message}`);
+        for (const e of (err.details as ImportJob['errors']) ?? [])
+          console.error(`  Baris ${e.line}${e.column ? `, kolom ${e.column}` : ''}: ${e.message}`);
+        code = EXIT.REJECTED;
+      }
+    }
+  }
+} finally {
+  progress.stop();
+  await handle.close();
+}
+process.exit(code);
