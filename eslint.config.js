@@ -72,4 +72,22 @@ export default tseslint.config(
     files: ['src/server/**/*.ts'],
     rules: boundary(['**/web/**', 'react*'], 'src/server never imports web code.'),
   },
+  // A feature module reaches another only through that module's service (passed in by app.ts), never its repo.
+  {
+    files: ['src/server/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/web/**', 'react*'], message: 'src/server never imports web code.' },
+            {
+              group: ['../*/*-repo', '../*/*-repo.ts'],
+              message: "Use the other module's service (wired in app.ts), not its repo.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -189,6 +189,62 @@ describe('employee list', () => {
   });
 });
 
+describe('accounts', () => {
+  it('gives a new employee an account with a one-time password, which they must change at first sign-in', async () => {
+    const nip = '199203152020122001';
+    const api = await apiAs(server.baseUrl, 'admin');
+    try {
+      type Node = { id: string; code: string; children: Node[] };
+      const find = (nodes: Node[]): Node | undefined =>
+        nodes.find((n) => n.code === 'DINKES') ?? find(nodes.flatMap((n) => n.children));
+      const dinkes = find((await (await api.get('/api/units/tree')).json()) as Node[])!;
+      const created = await api.post('/api/employees', {
+        data: {
+          nip,
+          name: 'Wulan Akun Peramban',
+          gender: 'P',
+          employeeType: 'PNS',
+          unitId: dinkes.id,
+          activeFrom: '2020-12-01',
+        },
+      });
+      expect(created.status()).toBe(201);
+      const employeeId = ((await created.json()) as { id: string }).id;
+
+      await signIn(page, logins.adminOpd.find((l) => l.note.includes('DINKES'))!.login);
+      await page.goto(`/pegawai/${employeeId}?tab=akun`);
+      await page.getByTestId('no-account').waitFor();
+      await page.getByRole('button', { name: 'Buat akun' }).click();
+      const temp = (await page.getByTestId('temporary-password').innerText()).trim();
+      expect(temp).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
+      expect(await page.getByTestId('account-username').innerText()).toBe(nip);
+      await page.getByText('Wajib ganti kata sandi').waitFor();
+
+      // The employee signs in with it in their own browser and is sent to change it first.
+      const own = await newContext(browser, server.baseUrl);
+      try {
+        const p = await own.newPage();
+        const login = await new LoginPage(p).goto();
+        await login.login(nip, temp);
+        await p.waitForURL((url) => url.pathname === '/ganti-sandi');
+        await p.getByLabel(/^Kata sandi saat ini/).fill(temp);
+        await p.getByLabel(/^Kata sandi baru/).fill('sandi-wulan-2026');
+        await p.getByLabel(/^Ulangi kata sandi baru/).fill('sandi-wulan-2026');
+        await p.getByRole('button', { name: 'Simpan kata sandi' }).click();
+        await p.waitForURL((url) => url.pathname === '/');
+        await new DashboardPage(p).heading.waitFor();
+      } finally {
+        await own.close();
+      }
+      await page.reload();
+      await page.getByTestId('account-username').waitFor();
+      expect(await page.getByText('Wajib ganti kata sandi').count()).toBe(0);
+    } finally {
+      await api.dispose();
+    }
+  });
+});
+
 describe('import, then audit', () => {
   const header = 'nip,nama,jenis_kelamin,tanggal_lahir,jenis_pegawai,golongan,kode_unit,tmt';
   const csv = [

@@ -256,8 +256,16 @@ export async function apiAs(
   identifier: string,
   password = DEMO_PASSWORD,
 ): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: baseUrl });
-  const res = await api.post('/api/auth/login', { data: { identifier, password } });
+  const anonymous = await request.newContext({ baseURL: baseUrl });
+  const res = await anonymous.post('/api/auth/login', { data: { identifier, password } });
   if (!res.ok()) throw new Error(`API login as ${identifier} failed: ${res.status()} ${await res.text()}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  // The session cookie plus the CSRF token on every request, as the web app sends them.
+  const api = await request.newContext({
+    baseURL: baseUrl,
+    storageState: await anonymous.storageState(),
+    extraHTTPHeaders: { 'x-csrf-token': csrfToken },
+  });
+  await anonymous.dispose();
   return api;
 }

@@ -43,6 +43,15 @@ describe('app basics', () => {
     expect(res.json().error.code).toBe('VALIDATION');
     expect(res.body).not.toMatch(/at .*\.ts|SELECT|stack/i);
   });
+
+  it('words zod’s own validation details in Indonesian too', async () => {
+    const c = await login(t.app, 'admin');
+    const res = await c.get('/api/employees?pageSize=500');
+    expect(res.statusCode).toBe(400);
+    const detail = res.json().error.details.find((d: { path: string }) => d.path.includes('pageSize'));
+    expect(detail.message).not.toMatch(/too big|expected/i);
+    expect(detail.message).toMatch(/terlalu besar/i);
+  });
 });
 
 describe('dashboard', () => {

@@ -36,6 +36,10 @@ import { dashboardRoutes } from './modules/dashboard/dashboard-routes.ts';
 import { createRulebookService } from './modules/rulebooks/rulebook-service.ts';
 import { rulebookRoutes } from './modules/rulebooks/rulebook-routes.ts';
 import { loadRulebookFiles } from './modules/rulebooks/rulebook-files.ts';
+import { setIndonesianZodMessages } from '../shared/api/zod-locale.ts';
+import { createAccountsRepo } from './modules/accounts/accounts-repo.ts';
+import { createAccountsService } from './modules/accounts/accounts-service.ts';
+import { accountsRoutes } from './modules/accounts/accounts-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -58,12 +62,14 @@ export function buildServices({ config, db, clock }: AppDeps) {
     loadRepoRulebooks: () => loadRulebookFiles(config.rulebookDir),
   });
   const dashboard = createDashboardService({ org, audit, imports, clock });
-  return { audit, auth, org, imports, rulebooks, dashboard };
+  const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, clock });
+  return { audit, auth, org, imports, rulebooks, dashboard, accounts };
 }
 export type Services = ReturnType<typeof buildServices>;
 
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
   const { config, db } = deps;
+  setIndonesianZodMessages();
   const services = buildServices(deps);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -131,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(importRoutes({ imports: services.imports }));
   await app.register(rulebookRoutes({ rulebooks: services.rulebooks }));
   await app.register(dashboardRoutes({ dashboard: services.dashboard }));
+  await app.register(accountsRoutes({ accounts: services.accounts }));
 
   const dist = path.resolve(config.webDistDir);
   const hasWeb = existsSync(path.join(dist, 'index.html'));

@@ -92,6 +92,11 @@ export async function main() {
           .join(', ')}`,
       );
   }
+  if (!(await services.accounts.hasAnyAccount()))
+    console.log(
+      '\nBelum ada akun. Buat super admin pertama (hentikan server dulu bila memakai PGlite):\n' +
+        '  npm run admin:create -- --username admin',
+    );
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: menutup server…`);
     clearInterval(timer);

@@ -9,6 +9,9 @@ export const ORG_VIEWERS: readonly Role[] = [
   'SUPER_ADMIN',
 ];
 export const ORG_EDITORS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
+/** Who manages sign-in accounts (server: account.manage) and who grants roles (grant.manage). */
+export const ACCOUNT_MANAGERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
+export const GRANT_MANAGERS: readonly Role[] = ['BKD', 'SUPER_ADMIN'];
 export const IMPORTERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
 export const AUDIT_VIEWERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'SUPER_ADMIN'];
 export const AUDIT_VERIFIERS: readonly Role[] = ['BKD', 'SUPER_ADMIN'];

@@ -94,12 +94,13 @@ export function createAccessRepo(db: Db) {
       return db.deleteFrom('sessions').where('expiresAt', '<', now).execute();
     },
 
-    recordFailure(userId: string, lockUntil: Date | null) {
+    /** Count a failed sign-in (restarting the count after an expired lock) and lock when asked. */
+    recordFailure(userId: string, lockUntil: Date | null, restartCount = false) {
       return db
         .updateTable('users')
         .set((eb) => ({
-          failedAttempts: eb('failedAttempts', '+', 1),
-          ...(lockUntil ? { lockedUntil: lockUntil } : {}),
+          failedAttempts: restartCount ? 1 : eb('failedAttempts', '+', 1),
+          ...(lockUntil ? { lockedUntil: lockUntil } : restartCount ? { lockedUntil: null } : {}),
         }))
         .where('id', '=', userId)
         .returning(['failedAttempts'])

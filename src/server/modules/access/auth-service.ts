@@ -78,14 +78,17 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
       );
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      const willLock = user.failedAttempts + 1 >= config.loginMaxFailures;
+      // A lock that has run out starts a fresh count: one more mistake must not lock the account again.
+      const lockExpired = user.lockedUntil !== null && user.lockedUntil <= now;
+      const failures = (lockExpired ? 0 : user.failedAttempts) + 1;
+      const willLock = failures >= config.loginMaxFailures;
       const lockUntil = willLock ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : null;
-      await repo.recordFailure(user.id, lockUntil);
+      await repo.recordFailure(user.id, lockUntil, lockExpired);
       await audit.recordStandalone(auditCtx, {
         action: willLock ? 'auth.locked' : 'auth.login_failed',
         entityType: 'user',
         entityId: user.id,
-        after: { failedAttempts: user.failedAttempts + 1, lockedUntil: lockUntil?.toISOString() ?? null },
+        after: { failedAttempts: failures, lockedUntil: lockUntil?.toISOString() ?? null },
       });
       if (lockUntil) {
         throw new AppError(

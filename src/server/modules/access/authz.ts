@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'audit.verify': ['BKD', 'INSPEKTORAT', 'SUPER_ADMIN'],
   'rulebook.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
   'rulebook.write': ['BKD', 'SUPER_ADMIN'],
+  'account.manage': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  'grant.manage': ['BKD', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -6,6 +6,7 @@ import { paged, pageQuerySchema } from '../../../shared/api/common.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { ImportService } from './import-service.ts';
+import { requireAny } from '../access/authz.ts';
 
 const tags = ['Impor'];
 
@@ -88,6 +89,7 @@ export function importRoutes({ imports }: { imports: ImportService }): FastifyPl
         },
       },
       async (request, reply) => {
+        requireAny(actorOf(request), 'import.run');
         const [kind, format] = request.params.file.split('.') as ['units' | 'employees', 'csv' | 'xlsx'];
         const body = await imports.template(kind, format);
         return reply
@@ -104,7 +106,10 @@ export function importRoutes({ imports }: { imports: ImportService }): FastifyPl
     app.get(
       '/api/imports/columns',
       { schema: { tags, summary: 'Tata letak kolom berkas impor' } },
-      async () => imports.columns,
+      async (request) => {
+        requireAny(actorOf(request), 'import.run');
+        return imports.columns;
+      },
     );
   };
 }

@@ -1018,6 +1018,13 @@ describe('imports API', () => {
       expect(res.json().employees.map((c: { name: string }) => c.name)).toEqual(EMP_HEADER);
       expect(res.json().units.map((c: { name: string }) => c.name)).toEqual(UNIT_HEADER);
     });
+
+    it('serves templates and the column layout only to those who may import (a pegawai gets 403)', async () => {
+      for (const url of ['/api/imports/columns', '/api/imports/template/employees.csv']) {
+        expect((await pegawai.get(url)).statusCode).toBe(403);
+        expect((await adminOpdDinkes.get(url)).statusCode).toBe(200);
+      }
+    });
   });
 
   it('the audit chain is intact after every import', async () => {

@@ -22,6 +22,7 @@ import {
   IconId,
   IconUserShield,
   IconUsersGroup,
+  IconKey,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +35,8 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate, formatNip } from '../../lib/format.ts';
-import { hasAnyRole, ORG_EDITORS, ORG_VIEWERS } from '../../lib/roles.ts';
+import { ACCOUNT_MANAGERS, GRANT_MANAGERS, hasAnyRole, ORG_EDITORS, ORG_VIEWERS } from '../../lib/roles.ts';
+import { AccountTab } from './components/AccountTab.tsx';
 import { ActingFormModal } from './components/ActingFormModal.tsx';
 import { EmployeeFormModal } from './components/EmployeeFormModal.tsx';
 import { PlacementFormModal } from './components/PlacementFormModal.tsx';
@@ -191,6 +193,7 @@ export function EmployeeDetailPage() {
   const [actingOpened, actingModal] = useDisclosure(false);
   const canEdit = hasAnyRole(me.data, ORG_EDITORS);
   const canList = hasAnyRole(me.data, ORG_VIEWERS);
+  const canManageAccount = hasAnyRole(me.data, ACCOUNT_MANAGERS);
   const tab = params.get('tab') ?? 'pribadi';
 
   const back = canList ? (
@@ -294,6 +297,11 @@ export function EmployeeDetailPage() {
           >
             {t('employee.tabs.subordinates')}
           </Tabs.Tab>
+          {canManageAccount && (
+            <Tabs.Tab value="akun" leftSection={<IconKey size={16} />}>
+              {t('employee.tabs.account')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="pribadi">
           <PersonalTab e={e} />
@@ -323,6 +331,11 @@ export function EmployeeDetailPage() {
             </Group>
           </Card>
         </Tabs.Panel>
+        {canManageAccount && (
+          <Tabs.Panel value="akun">
+            <AccountTab employeeId={e.id} canGrant={hasAnyRole(me.data, GRANT_MANAGERS)} />
+          </Tabs.Panel>
+        )}
       </Tabs>
 
       <EmployeeFormModal opened={editOpened} onClose={editModal.close} employee={e} />
