@@ -1,16 +1,21 @@
 /**
- * Benchmark of the daily attendance classifier (src/core/attendance/classify-day.ts).
+ * Benchmark of the daily attendance classifier (src/core/attendance/classify-day.ts) and of schedule resolution
+ * (src/core/schedule/resolve-schedule.ts) in front of it.
  *
- *   npx node bench/rules-classify.ts [employeeDays=1000000] [rounds=5]
+ *   npm run bench:rules   (or: npx node bench/rules-classify.ts [employeeDays=1000000] [rounds=5])
  *
  * Generates deterministic employee-days (seeded PRNG): 4,000 employees × 250 calendar days from 2025-01-01,
- * three time zones, Mon–Thu / Friday / Ramadan schedules, ~5% night-shift workers, weekends and holidays;
- * punches mostly on time, some late / early / missing, duplicates and shuffled order, ~3% approved leave.
- * Times classification against two baselines measured in the same run over the same inputs:
+ * three time zones, ~5% night-shift workers on a roster (one roster list for the whole unit, ~50,000 lines),
+ * the national calendar (holidays, cuti bersama, Ramadan) and schedule rulebook; punches mostly on time, some
+ * late / early / missing, duplicates and shuffled order, ~3% approved leave. Schedules are resolved once with
+ * `resolveDaySchedule` while generating (the "pre-built" schedules of the classify figures).
+ * Figures, all against baselines measured in the same run over the same inputs:
  *   - "read": a loop that only reads every punch (the floor for any classifier);
- *   - "sort": copy and sort each day's punches (what a naive classifier does first).
- * "classify*" repeats the classification over the scheduled working days only (no cheap weekends / holidays).
- * Target: ≥ 1,000,000 employee-days per second on one core of a 2-core machine.
+ *   - "sort": copy and sort each day's punches (what a naive classifier does first);
+ *   - "classify": classification with pre-built schedules; "classify*" the scheduled working days only;
+ *   - "resolve+cl": schedule resolution (calendar, profile, Ramadan hours, roster lookup) + classification per
+ *     employee-day, as a pipeline without a schedule cache does it.
+ * Target: ≥ 1,000,000 employee-days per second on one core of a 2-core machine (classification).
  */
 import { performance } from 'node:perf_hooks';
 import { attendanceRulesSchema } from '../src/core/attendance/attendance-rules.ts';
@@ -19,7 +24,15 @@ import { classifyDay, compileAttendanceRules } from '../src/core/attendance/clas
 import type { IndonesianTimeZone } from '../src/core/common/zoned-time.ts';
 import { UTC_OFFSET_MINUTES } from '../src/core/common/zoned-time.ts';
 import type { DaySchedule } from '../src/core/schedule/day-schedule.ts';
+import type { ResolveDayScheduleInput, RosterEntry } from '../src/core/schedule/resolve-schedule.ts';
+import { resolveDaySchedule } from '../src/core/schedule/resolve-schedule.ts';
+import { scheduleRulesSchema } from '../src/core/schedule/schedule-rules.ts';
+import type { Calendar } from '../src/core/calendar/calendar.ts';
+import { buildCalendar } from '../src/core/calendar/calendar.ts';
+import { calendarRulesSchema } from '../src/core/calendar/calendar-rules.ts';
 import nationalJson from '../rulebooks/national/attendance.json' with { type: 'json' };
+import nationalCalendarJson from '../rulebooks/national/calendar.json' with { type: 'json' };
+import nationalScheduleJson from '../rulebooks/national/schedule.json' with { type: 'json' };
 
 const TOTAL = Number(process.argv[2] ?? 1_000_000);
 const ROUNDS = Number(process.argv[3] ?? 5);
@@ -47,105 +60,17 @@ const ZONES: readonly IndonesianTimeZone[] = [
   'Asia/Makassar',
   'Asia/Jayapura',
 ];
-const HOLIDAYS = new Map([
-  ['2025-01-01', 'Tahun Baru Masehi'],
-  ['2025-01-27', 'Isra Mikraj'],
-  ['2025-01-29', 'Tahun Baru Imlek'],
-  ['2025-03-29', 'Hari Suci Nyepi'],
-  ['2025-03-31', 'Idul Fitri'],
-  ['2025-04-01', 'Idul Fitri'],
-  ['2025-04-18', 'Wafat Isa Almasih'],
-  ['2025-05-01', 'Hari Buruh'],
-  ['2025-05-12', 'Waisak'],
-  ['2025-05-29', 'Kenaikan Isa Almasih'],
-  ['2025-06-06', 'Idul Adha'],
-]);
-const CUTI_BERSAMA = new Set([
-  '2025-01-28',
-  '2025-03-28',
-  '2025-04-02',
-  '2025-04-03',
-  '2025-04-04',
-  '2025-04-07',
-]);
+const scheduleRules = scheduleRulesSchema.parse(nationalScheduleJson);
+const calendarRules = calendarRulesSchema.parse(nationalCalendarJson);
+const UNIT = 'BKD';
+const calendars = new Map<IndonesianTimeZone, Calendar>(
+  ZONES.map((zone) => [zone, buildCalendar(calendarRules, { unitCode: UNIT, zone })]),
+);
 
-interface Day {
-  date: string;
-  epochDay: number;
-  weekday: number; // 1 = Monday
-  dayType: ClassifyDayInput['dayType'];
-  holidayName?: string;
-  ramadan: boolean;
-}
-const days: Day[] = [];
+const dates: { date: string; epochDay: number }[] = [];
 const epoch0 = Date.UTC(2025, 0, 1) / 86_400_000;
 for (let i = 0; i < DAYS; i++) {
-  const date = new Date((epoch0 + i) * 86_400_000).toISOString().slice(0, 10);
-  const weekday = ((((epoch0 + i + 3) % 7) + 7) % 7) + 1;
-  const holidayName = HOLIDAYS.get(date);
-  const dayType = holidayName
-    ? 'holiday'
-    : CUTI_BERSAMA.has(date)
-      ? 'cuti_bersama'
-      : weekday >= 6
-        ? 'weekend'
-        : 'working';
-  days.push({
-    date,
-    epochDay: epoch0 + i,
-    weekday,
-    dayType,
-    ...(holidayName ? { holidayName } : {}),
-    ramadan: date >= '2025-03-01' && date <= '2025-03-30',
-  });
-}
-
-// Schedules are shared objects per (zone, pattern), as a resolver with a cache would return them.
-const scheduleCache = new Map<string, DaySchedule>();
-function schedule(zone: IndonesianTimeZone, pattern: 'monThu' | 'fri' | 'ramadan' | 'night', date: string) {
-  const key = `${zone}|${pattern}|${date}`;
-  let s = scheduleCache.get(key);
-  if (s === undefined) {
-    const base = {
-      date,
-      zone,
-      breaks: [] as DaySchedule['breaks'],
-      graceMinutes: 0,
-      workLocation: 'WFO' as const,
-    };
-    s =
-      pattern === 'night'
-        ? {
-            ...base,
-            kind: 'shift',
-            shiftCode: 'MALAM',
-            start: 1320,
-            end: 1860,
-            checkInWindow: { from: 1200, to: 1500 },
-            checkOutWindow: { from: 1620, to: 2100 },
-          }
-        : pattern === 'ramadan'
-          ? {
-              ...base,
-              kind: 'ramadan',
-              start: 480,
-              end: 900,
-              breaks: [{ start: 720, end: 750 }],
-              checkInWindow: { from: 300, to: 719 },
-              checkOutWindow: { from: 720, to: 1439 },
-            }
-          : {
-              ...base,
-              kind: 'regular',
-              start: 450,
-              end: pattern === 'fri' ? 990 : 960,
-              breaks: [pattern === 'fri' ? { start: 690, end: 780 } : { start: 720, end: 780 }],
-              checkInWindow: { from: 300, to: 719 },
-              checkOutWindow: { from: 720, to: 1439 },
-            };
-    scheduleCache.set(key, s);
-  }
-  return s;
+  dates.push({ date: new Date((epoch0 + i) * 86_400_000).toISOString().slice(0, 10), epochDay: epoch0 + i });
 }
 
 const LEAVES: readonly ApprovedAbsence['code'][] = [
@@ -161,24 +86,37 @@ const LEAVES: readonly ApprovedAbsence['code'][] = [
   'DIKLAT',
 ];
 
+// One roster list for all shift workers of the unit (as imported from a monthly roster upload).
+const roster: RosterEntry[] = [];
 const inputs: ClassifyDayInput[] = [];
+const resolveInputs: ResolveDayScheduleInput[] = [];
 let punchCount = 0;
-for (let e = 0; e < EMPLOYEES && inputs.length < TOTAL; e++) {
-  const zone = pick(ZONES);
+const employees: { nip: string; zone: IndonesianTimeZone; isShift: boolean; diligence: number }[] = [];
+for (let e = 0; e < EMPLOYEES; e++) {
+  const nip = `19900101201503${String(1000 + e).padStart(4, '0')}`;
   const isShift = rnd() < 0.05;
+  employees.push({ nip, zone: pick(ZONES), isShift, diligence: rnd() });
+  if (isShift)
+    for (let d = 0; d < DAYS; d++)
+      roster.push({ nip, date: (dates[d] as { date: string }).date, shiftCode: d % 6 < 4 ? 'MALAM' : null });
+}
+for (let e = 0; e < EMPLOYEES && inputs.length < TOTAL; e++) {
+  const { nip, zone, diligence } = employees[e] as (typeof employees)[number];
+  const calendar = calendars.get(zone) as Calendar;
   const offsetMs = UTC_OFFSET_MINUTES[zone] * 60_000;
-  const diligence = rnd(); // some employees are late more often
   for (let d = 0; d < DAYS && inputs.length < TOTAL; d++) {
-    const day = days[d] as Day;
-    const midnight = day.epochDay * 86_400_000 - offsetMs;
-    const working = isShift ? d % 6 < 4 : day.dayType === 'working';
-    const sched = !working
-      ? null
-      : schedule(
-          zone,
-          isShift ? 'night' : day.ramadan ? 'ramadan' : day.weekday === 5 ? 'fri' : 'monThu',
-          day.date,
-        );
+    const { date, epochDay } = dates[d] as { date: string; epochDay: number };
+    const midnight = epochDay * 86_400_000 - offsetMs;
+    const resolveInput: ResolveDayScheduleInput = {
+      rules: scheduleRules,
+      calendar,
+      date,
+      zone,
+      unitCode: UNIT,
+      employeeNip: nip,
+      roster,
+    };
+    const sched: DaySchedule | null = resolveDaySchedule(resolveInput);
     const punches: Punch[] = [];
     const absences: ApprovedAbsence[] = [];
     const at = (minute: number) => midnight + minute * 60_000 + Math.floor(rnd() * 60_000);
@@ -187,7 +125,7 @@ for (let e = 0; e < EMPLOYEES && inputs.length < TOTAL; e++) {
     } else {
       const r = rnd();
       if (r < 0.03) {
-        absences.push({ code: pick(LEAVES), from: day.date, to: day.date });
+        absences.push({ code: pick(LEAVES), from: date, to: date });
         if (rnd() < 0.2) punches.push({ at: at(sched.start - 10) });
       } else if (r < 0.05) {
         // TK: nothing, or a stray punch outside the windows
@@ -201,20 +139,22 @@ for (let e = 0; e < EMPLOYEES && inputs.length < TOTAL; e++) {
         if (rnd() < 0.05) punches.push({ at: at(inMin + 1) }); // double tap
         if (rnd() < 0.03) punches.push({ at: at(sched.start + 240) }); // midday punch
         if (rnd() < 0.1) punches.reverse(); // devices sync out of order
-        if (rnd() < 0.01) absences.push({ code: 'I', from: day.date, to: day.date, part: 'late' });
+        if (rnd() < 0.01) absences.push({ code: 'I', from: date, to: date, part: 'late' });
       }
     }
     punchCount += punches.length;
+    const holidayName = calendar.holidayName(date);
     inputs.push({
-      date: day.date,
+      date,
       zone,
       schedule: sched,
-      dayType: day.dayType,
-      ...(day.holidayName ? { holidayName: day.holidayName } : {}),
+      dayType: calendar.dayType(date),
+      ...(holidayName ? { holidayName } : {}),
       punches,
       absences,
       rules,
     });
+    resolveInputs.push(resolveInput);
   }
 }
 
@@ -274,6 +214,18 @@ const scheduledRate = timeIt(
   },
   scheduled.length,
 );
+const resolveRate = timeIt('resolve+cl', () => {
+  let s = 0;
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i] as ClassifyDayInput;
+    const st = classifyDay({
+      ...input,
+      schedule: resolveDaySchedule(resolveInputs[i] as ResolveDayScheduleInput),
+    });
+    s += st.lateMinutes + st.earlyMinutes + st.reasons.length;
+  }
+  return s;
+});
 for (const input of inputs) {
   const st = classifyDay(input);
   const key =
@@ -285,7 +237,7 @@ for (const input of inputs) {
 
 console.log(
   `\n${inputs.length.toLocaleString('en-US')} employee-days, ${punchCount.toLocaleString('en-US')} punches, ` +
-    `${EMPLOYEES} employees × ${DAYS} days, node ${process.version}`,
+    `${EMPLOYEES} employees × ${DAYS} days, roster ${roster.length.toLocaleString('en-US')} lines, node ${process.version}`,
 );
 console.log(
   `classify* = scheduled working days only (${scheduled.length.toLocaleString('en-US')}): ` +
@@ -294,6 +246,10 @@ console.log(
 console.log(
   `classify throughput = ${(classifyRate / readRate).toFixed(3)} × read baseline ` +
     `(${(readRate / classifyRate).toFixed(1)}× slower), ${(classifyRate / sortRate).toFixed(2)} × sort baseline`,
+);
+console.log(
+  `resolve+classify throughput = ${(resolveRate / readRate).toFixed(3)} × read baseline ` +
+    `(${(readRate / resolveRate).toFixed(1)}× slower), ${(resolveRate / classifyRate).toFixed(2)} × classify with pre-built schedules`,
 );
 console.log(
   `target ≥ 1,000,000 employee-days/s: ${Math.min(classifyRate, scheduledRate) >= 1_000_000 ? 'MET' : 'NOT MET'}`,

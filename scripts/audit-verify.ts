@@ -1,6 +1,8 @@
 /**
- * `npm run audit:verify` — walk the whole audit hash chain. Exit 0 and "Rantai audit utuh: N entri diperiksa"
- * when every entry matches its hash and its predecessor; exit 1 naming the first changed or deleted entry.
+ * `npm run audit:verify` — walk the whole audit hash chain and compare its end with the chain-head checkpoint
+ * (audit_head). Exit 0 and "Rantai audit utuh: N entri diperiksa" (plus the newest entry's id and hash, worth
+ * writing down outside the database) when every entry matches its hash, its predecessor and the checkpoint;
+ * exit 1 naming the first changed or deleted entry (including deleted newest entries).
  * Uses the server's configuration (DATABASE_URL or DATA_DIR); on PGlite, stop the server first.
  */
 import { createAuditService } from '../src/server/modules/audit/audit-service.ts';
@@ -10,11 +12,18 @@ import { EXIT, openDatabase } from './cli-db.ts';
 const { handle } = await openDatabase();
 let code: number = EXIT.OK;
 try {
-  const result = await createAuditService({ db: handle.db, clock: systemClock }).verify();
+  const audit = createAuditService({ db: handle.db, clock: systemClock });
+  const result = await audit.verify();
   if (result.ok) {
     console.log(`Rantai audit utuh: ${result.checked} entri diperiksa`);
+    const head = await audit.head();
+    if (head && head.entryCount > 0) console.log(`Entri terakhir #${head.lastId}, hash ${head.lastHash}`);
   } else {
-    console.error(`Rantai audit RUSAK pada entri #${result.firstBadId}: ${result.reason}`);
+    console.error(
+      result.firstBadId === null
+        ? `Rantai audit RUSAK: ${result.reason}`
+        : `Rantai audit RUSAK pada entri #${result.firstBadId}: ${result.reason}`,
+    );
     console.error(`${result.checked} entri sebelumnya utuh.`);
     code = EXIT.REJECTED;
   }

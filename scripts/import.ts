@@ -4,10 +4,14 @@
  * whole-organisation grant. See docs/import.md.
  *
  * Exit codes: 0 written (or a clean dry run); 1 rows were rejected and nothing was written; 2 usage error
- * (unknown flag, missing or unreadable file); 3 the database cannot be opened.
+ * (unknown flag, missing or unreadable file); 3 the database cannot be opened; 4 the file is larger than
+ * IMPORT_MAX_BYTES (checked from the file's size before reading it, and again while reading it).
  * A PGlite data directory can be opened by one process at a time: stop the server first (or use PostgreSQL).
+ *
+ * Progress goes to stderr: a progress bar on a terminal, else (a pipe, a log file, CI) plain lines
+ * "Memeriksa: 50/200 langkah (25%)" at each quarter of a phase.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +24,7 @@ import type { Actor } from '../src/server/modules/access/authz.ts';
 import type { AuditService } from '../src/server/modules/audit/audit-service.ts';
 import { hashPassword } from '../src/server/modules/access/password.ts';
 import type { ImportJob } from '../src/shared/api/imports.ts';
-import { describeDatabase, EXIT, openDatabase } from './cli-db.ts';
+import { describeDatabase, EXIT, loadCliConfig, openDatabase } from './cli-db.ts';
 
 const USAGE = `Pemakaian: npm run import -- --kind <units|employees> --file <berkas.csv|berkas.xlsx> [--valid-only] [--dry-run]
 
@@ -30,7 +34,8 @@ const USAGE = `Pemakaian: npm run import -- --kind <units|employees> --file <ber
   --dry-run     periksa saja, jangan tulis data
   --help        tampilkan bantuan ini
 
-Kode keluar: 0 berhasil, 1 ada baris ditolak dan tidak ada yang ditulis, 2 salah pemakaian, 3 basis data tidak dapat dibuka.
+Kode keluar: 0 berhasil, 1 ada baris ditolak dan tidak ada yang ditulis, 2 salah pemakaian, 3 basis data tidak dapat dibuka,
+4 berkas lebih besar dari IMPORT_MAX_BYTES (bawaan 10 MB).
 PGlite hanya dapat dibuka satu proses: hentikan server Abdi dulu (atau gunakan PostgreSQL).`;
 
 function usageError(message: string): never {
@@ -135,28 +140,49 @@ async function systemActor(db: Db, audit: Pick<AuditService, 'record'>): Promise
   };
 }
 
-/** One progress bar per phase (on stderr; cli-progress draws nothing when stderr is not a terminal). */
-function progressReporter() {
+/**
+ * One progress bar per phase on stderr when it is a terminal; otherwise (cli-progress draws nothing there)
+ * a plain line at each quarter of a phase, so logs and pipes still show progress.
+ */
+function progressReporter(tty = process.stderr.isTTY === true) {
   const labels = { validate: 'Memeriksa', commit: 'Menulis  ' } as const;
   let bar: cliProgress.SingleBar | null = null;
   let phase: keyof typeof labels | null = null;
+  let lastQuarter = 0;
+  const plainLine = (done: number, total: number) =>
+    process.stderr.write(
+      `${labels[phase!].trim()}: ${done}/${total} langkah (${Math.floor((done / total) * 100)}%)\n`,
+    );
   return {
-    onProgress(next: keyof typeof labels, done: number, total: number) {
+    onProgress(next: keyof typeof labels, done: number, rawTotal: number) {
+      const total = Math.max(rawTotal, 1);
       if (phase !== next) {
         bar?.stop();
+        bar = null;
         phase = next;
-        bar = new cliProgress.SingleBar(
-          {
-            format: `${labels[next]} |{bar}| {value}/{total} langkah`,
-            hideCursor: true,
-            clearOnComplete: false,
-          },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(Math.max(total, 1), 0);
+        lastQuarter = 0;
+        if (tty) {
+          bar = new cliProgress.SingleBar(
+            {
+              format: `${labels[next]} |{bar}| {value}/{total} langkah`,
+              hideCursor: true,
+              clearOnComplete: false,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, 0);
+        }
       }
-      bar!.setTotal(Math.max(total, 1));
-      bar!.update(done);
+      if (bar) {
+        bar.setTotal(total);
+        bar.update(done);
+        return;
+      }
+      const quarter = Math.floor((Math.min(done, total) / total) * 4);
+      if (quarter > lastQuarter) {
+        lastQuarter = quarter;
+        plainLine(Math.min(done, total), total);
+      }
     },
     stop() {
       bar?.stop();
@@ -164,6 +190,39 @@ function progressReporter() {
       phase = null;
     },
   };
+}
+
+type FileRead = { ok: true; buf: Buffer } | { ok: false; size: number; exact: boolean };
+
+/**
+ * Read a file of at most `max` bytes. The size is taken from the file system first, so an oversized file is
+ * refused without being read; a file that grows meanwhile is cut off after max + 1 bytes.
+ */
+async function readAtMost(file: string, max: number): Promise<FileRead> {
+  const fh = await open(file, 'r');
+  try {
+    const stat = await fh.stat();
+    if (!stat.isFile()) throw Object.assign(new Error('bukan berkas biasa'), { code: 'ENOTFILE' });
+    if (stat.size > max) return { ok: false, size: stat.size, exact: true };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, max + 1 - total));
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) return { ok: false, size: total, exact: false };
+    }
+    return { ok: true, buf: Buffer.concat(chunks, total) };
+  } finally {
+    await fh.close();
+  }
+}
+
+function formatBytes(n: number): string {
+  const mb = (x: number) => (x / (1024 * 1024)).toFixed(1).replace('.', ',');
+  return n >= 1024 * 1024 ? `${mb(n)} MB (${n} bita)` : `${n} bita`;
 }
 
 function printReport(job: ImportJob) {
@@ -177,16 +236,27 @@ function printReport(job: ImportJob) {
 }
 
 const args = parseCli();
+const cliConfig = loadCliConfig();
 let buf: Buffer;
 try {
-  buf = await readFile(args.file);
+  const read = await readAtMost(args.file, cliConfig.importMaxBytes);
+  if (!read.ok) {
+    console.error(
+      `Berkas ${args.file} terlalu besar: ${read.exact ? '' : 'lebih dari '}${formatBytes(read.size)}; ` +
+        `batas IMPORT_MAX_BYTES ${formatBytes(cliConfig.importMaxBytes)}. ` +
+        'Pecah berkas menjadi beberapa bagian, atau naikkan IMPORT_MAX_BYTES. Tidak ada data yang ditulis.',
+    );
+    process.exit(EXIT.TOO_LARGE);
+  }
+  buf = read.buf;
 } catch (err) {
+  const code = (err as NodeJS.ErrnoException).code;
   usageError(
-    `Berkas ${args.file} tidak dapat dibaca: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'tidak ditemukan' : (err as Error).message}`,
+    `Berkas ${args.file} tidak dapat dibaca: ${code === 'ENOENT' ? 'tidak ditemukan' : (err as Error).message}`,
   );
 }
 
-const { config, handle } = await openDatabase();
+const { config, handle } = await openDatabase(cliConfig);
 const services = buildServices({ config, db: handle.db, clock: systemClock });
 const progress = progressReporter();
 let code: number = EXIT.OK;

@@ -20,6 +20,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Clock } from './clock.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
+import { AppError } from './errors.ts';
 import { registerSession } from './plugins/session.ts';
 import { createAuditService } from './modules/audit/audit-service.ts';
 import { auditRoutes } from './modules/audit/audit-routes.ts';
@@ -121,13 +122,19 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     {
       schema: {
         tags: ['Sistem'],
-        summary: 'Status server dan basis data',
+        summary: 'Status server dan basis data (503 DATABASE_UNAVAILABLE bila basis data tidak terjangkau)',
         response: { 200: z.object({ status: z.literal('ok') }) },
       },
       config: { public: true },
     },
     async () => {
-      await sql`select 1`.execute(db);
+      try {
+        await sql`select 1`.execute(db);
+      } catch (err) {
+        throw new AppError('DATABASE_UNAVAILABLE', 'Basis data tidak dapat dihubungi', undefined, {
+          cause: err,
+        });
+      }
       return { status: 'ok' as const };
     },
   );

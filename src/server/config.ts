@@ -47,6 +47,17 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WEB_DIST_DIR: z.string().default('./dist'),
   RULEBOOK_DIR: z.string().default('./rulebooks'),
+  /** The region whose rulebook this installation applies (rulebook meta.region). */
+  RULEBOOK_REGION: z.string().min(1).default('nasional'),
+  /** Punch photos: local folder (default DATA_DIR/photos) or an S3-compatible store. */
+  PHOTO_STORE: z.enum(['local', 's3']).default('local'),
+  PHOTO_DIR: z.string().min(1).optional(),
+  PHOTO_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  S3_ENDPOINT: z.url('S3_ENDPOINT harus berupa URL').optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -68,6 +79,17 @@ export type Config = Readonly<{
   trustProxy: boolean;
   webDistDir: string;
   rulebookDir: string;
+  rulebookRegion: string;
+  photoStore: 'local' | 's3';
+  photoDir: string;
+  photoRetentionDays: number;
+  s3: {
+    endpoint: string;
+    region: string;
+    bucket: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+  } | null;
 }>;
 
 export class ConfigError extends Error {
@@ -85,6 +107,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
   const e = parsed.data;
+  let s3: Config['s3'] = null;
+  if (e.PHOTO_STORE === 's3') {
+    const missing = (
+      ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+    ).filter((k) => !e[k]);
+    if (missing.length > 0)
+      throw new ConfigError(missing.map((k) => `${k}: wajib diisi bila PHOTO_STORE=s3`));
+    s3 = {
+      endpoint: e.S3_ENDPOINT!,
+      region: e.S3_REGION,
+      bucket: e.S3_BUCKET!,
+      accessKeyId: e.S3_ACCESS_KEY_ID!,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    };
+  }
   return Object.freeze({
     env: e.NODE_ENV,
     host: e.HOST,
@@ -104,5 +141,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === 'true',
     webDistDir: e.WEB_DIST_DIR,
     rulebookDir: e.RULEBOOK_DIR,
+    rulebookRegion: e.RULEBOOK_REGION,
+    photoStore: e.PHOTO_STORE,
+    photoDir: e.PHOTO_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/photos`,
+    photoRetentionDays: e.PHOTO_RETENTION_DAYS,
+    s3,
   });
 }

@@ -19,14 +19,15 @@ export const statusByCode: Record<ErrorCode, number> = {
   IMPORT_INVALID: 422,
   PERIOD_LOCKED: 409,
   INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
 };
 
 /** The one error type services throw; the error-handler plugin turns it into the response body. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
+  constructor(code: ErrorCode, message: string, details?: unknown, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'AppError';
     this.code = code;
     this.details = details;

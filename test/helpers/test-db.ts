@@ -27,8 +27,21 @@ export async function createTestDb(): Promise<DatabaseHandle> {
         await handle.close();
         const drop = new pg.Client({ connectionString: serverUrl });
         await drop.connect();
-        await drop.query(`drop database if exists ${name} with (force)`);
-        await drop.end();
+        try {
+          // A closed pg pool does not wait for its connections to be gone; dropping "with (force)" while one
+          // is still closing makes pg raise an unhandled error in this process. Wait for them first.
+          for (let i = 0; i < 50; i++) {
+            const { rows } = await drop.query<{ n: number }>(
+              'select count(*)::int as n from pg_stat_activity where datname = $1',
+              [name],
+            );
+            if (rows[0]!.n === 0) break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          await drop.query(`drop database if exists ${name} with (force)`);
+        } finally {
+          await drop.end();
+        }
       },
     };
   }

@@ -80,6 +80,36 @@ export const attendanceRulesSchema = z.object({
       legalBasis: legalBasisSchema,
     })
     .nullable(),
+  /**
+   * Days with dynamic working hours (PermenPANRB 4/2025 flexible time: duties not tied to office hours; the
+   * schedule resolves them with kind `flexible`). No late / early bands against the nominal start and end:
+   * presence is judged by a check-in and a check-out and, when a minimum is set, by the net minutes between them.
+   * Source: regulations.md §3.3 ("dynamic hours … always within the statutory days/hours"), §3.1 (37.5 h/week).
+   */
+  flexibleTime: z.object({
+    /**
+     * Minimum net minutes (breaks excluded when `minutesExcludeBreaks`) between check-in and check-out:
+     * `none` = presence only; `scheduleNet` = the net minutes of the nominal schedule of the day (450 on a
+     * normal day, 390 in Ramadan); `fixed` = a number of minutes.
+     */
+    minimumNetMinutes: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('none') }),
+      z.object({ kind: z.literal('scheduleNet') }),
+      z.object({ kind: z.literal('fixed'), minutes: z.number().int().min(1).max(1440) }),
+    ]),
+    /**
+     * A day below the minimum: `earlyBand` = the shortfall counts as leaving early (the PSW band of the shortfall
+     * minutes, and the minutes toward PP 94/2021); `minutesOnly` = the minutes toward PP 94/2021, no band;
+     * `TK` = presence not proven (a TK day).
+     */
+    shortfall: z.enum(['earlyBand', 'minutesOnly', 'TK']),
+    /**
+     * Only one of the two punches: `missingPunch` = as on any working day (`missingCheckIn` / `missingCheckOut`:
+     * a missing record is the worst band, regulations.md §4.3 TAD/TAP); `TK` = presence not proven.
+     */
+    singlePunch: z.enum(['missingPunch', 'TK']),
+    legalBasis: legalBasisSchema,
+  }),
   /** What a missing check-in (TAD) maps to. Source: regulations.md §4.3, §5.3. */
   missingCheckIn: z.object({
     band: lateBandSchema,
@@ -278,4 +308,35 @@ export function validateAttendanceRules(rules: unknown, path = 'attendance'): Ru
     }
   }
   return issues;
+}
+
+/**
+ * Cross-section check of the attendance section against the discipline section of the same rulebook: the code
+ * a cuti bersama date is recorded with (`cutiBersama.code`, e.g. `CBER`) must be one of the discipline
+ * `absence.nonWorkingCodes`, else a cuti bersama day between TK days breaks the run of consecutive TK working
+ * days and is counted as a working day of the month.
+ * Source: regulations.md §0 ("HK" excludes cuti bersama), §1.3 ("weekends/holidays between TK days do not
+ * break the streak"), §3.4.
+ *
+ * @param attendance the parsed attendance section
+ * @param discipline the discipline section of the same rulebook
+ * @param path JSON path prefix for the issues
+ * @returns the problems found (Bahasa Indonesia); empty when consistent
+ */
+export function validateAttendanceAgainstDiscipline(
+  attendance: Pick<AttendanceRules, 'cutiBersama'>,
+  discipline: { absence: { nonWorkingCodes: readonly string[] } },
+  path = 'attendance',
+): RuleIssue[] {
+  const code = attendance.cutiBersama.code;
+  if (discipline.absence.nonWorkingCodes.includes(code)) return [];
+  return [
+    {
+      path: `${path}.cutiBersama.code`,
+      message:
+        `Cuti bersama dicatat dengan kode ${code}, tetapi ${code} tidak ada di discipline.absence.nonWorkingCodes ` +
+        `(${discipline.absence.nonWorkingCodes.join(', ')}): cuti bersama bukan hari kerja dan tidak boleh ` +
+        'memutus TK berturut-turut; tambahkan kode itu ke daftar hari bukan kerja',
+    },
+  ];
 }

@@ -74,6 +74,13 @@ const generatedRulesArb: fc.Arbitrary<AttendanceRules> = fc
     absenceCodes: absenceCodesArb,
     cutiBersama: fc.constantFrom('CBER' as const, 'LIBUR' as const),
     recordAs: fc.constantFrom('LIBUR' as const, 'H' as const),
+    flexMinimum: fc.oneof(
+      fc.constant({ kind: 'none' as const }),
+      fc.constant({ kind: 'scheduleNet' as const }),
+      fc.record({ kind: fc.constant('fixed' as const), minutes: fc.integer({ min: 1, max: 1440 }) }),
+    ),
+    flexShortfall: fc.constantFrom('earlyBand' as const, 'minutesOnly' as const, 'TK' as const),
+    flexSinglePunch: fc.constantFrom('missingPunch' as const, 'TK' as const),
   })
   .map((g): AttendanceRules => ({
     effectiveFrom: '2024-01-01',
@@ -83,6 +90,12 @@ const generatedRulesArb: fc.Arbitrary<AttendanceRules> = fc
     lateCountedFrom: { value: g.lateCountedFrom, legalBasis: LB },
     minutesExcludeBreaks: { value: g.excludeBreaks, legalBasis: LB },
     lateMakeUp: g.makeUp === null ? null : { maxLateMinutes: g.makeUp, legalBasis: LB },
+    flexibleTime: {
+      minimumNetMinutes: g.flexMinimum,
+      shortfall: g.flexShortfall,
+      singlePunch: g.flexSinglePunch,
+      legalBasis: LB,
+    },
     missingCheckIn: {
       band: g.late[g.missingInPick % g.late.length]!.band,
       minutes: g.missingIn,
@@ -133,6 +146,15 @@ const realisticScheduleArb: fc.Arbitrary<DaySchedule> = fc.oneof(
   ),
   fc.integer({ min: 0, max: 30 }).map((graceMinutes) => makeSchedule({ graceMinutes })),
   fc.constantFrom(...INDONESIAN_TIME_ZONES).map((zone) => makeSchedule({ zone })),
+  // Dynamic working hours (PermenPANRB 4/2025; regulations.md §3.3): no bands, presence by both punches.
+  fc.constant(makeSchedule({ kind: 'flexible' })),
+  fc.constant(
+    makeSchedule({
+      kind: 'flexible',
+      checkInWindow: { from: 300, to: 1380 },
+      checkOutWindow: { from: 300, to: 1380 },
+    }),
+  ),
 );
 
 const dayStartMs = fromZoned(DATE, 0, 'Asia/Jakarta');
@@ -164,7 +186,7 @@ function bandIndex(band: string | null, bands: readonly string[]): number {
 }
 
 describe('classifyDay — properties', () => {
-  it('classification does not depend on punch order or duplicates', () => {
+  it('classification does not depend on punch order or duplicates (regular, shift and dynamic-hours days)', () => {
     const punchesWithVariant = fc
       .array(punchArb, { maxLength: 8 })
       .chain((ps) =>

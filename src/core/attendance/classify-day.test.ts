@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndonesianTimeZone } from '../common/zoned-time.ts';
 import { fromZoned } from '../common/zoned-time.ts';
 import type { ApprovedAbsence } from './classify-day.ts';
-import { classifyDay } from './classify-day.ts';
+import { classifyDay, compileAttendanceRules } from './classify-day.ts';
 import { LEAVE_CODES, PERMIT_CODES } from './status-codes.ts';
 import {
   DATE,
@@ -86,6 +86,8 @@ describe('classifyDay — presence, missing punches, TK', () => {
       missingCheckIn: false,
       missingCheckOut: false,
       workLocation: 'WFO',
+      nonWorkingDay: false,
+      madeUpLate: null,
       reasons: ['Masuk 07:20 WIB (jadwal 07:30)', 'Pulang 16:05 WIB (jadwal 16:00)'],
     });
   });
@@ -475,5 +477,221 @@ describe('classifyDay — robustness', () => {
 
   it('national rules object is used as data, not constants', () => {
     expect(national.source.lateBands.bands[0]?.belowMinute).toBe(31);
+  });
+});
+
+describe('classifyDay — non-working days are marked (regulations.md §0 HK, §1.3 consecutive count)', () => {
+  it.each([
+    ['§1.3 weekend, national → LIBUR', national, 'weekend', [] as string[], 'LIBUR'],
+    ['§3.4 cuti bersama, regional-60-40 → CBER', regional6040, 'cuti_bersama', [], 'CBER'],
+    [
+      '§1.3 holiday punch recorded H (regional-60-40) is still not a working day',
+      regional6040,
+      'holiday',
+      ['09:40'],
+      'H',
+    ],
+    ['§1.3 holiday punch kept LIBUR (national)', national, 'holiday', ['09:40'], 'LIBUR'],
+  ] as const)('%s', (_name, rules, dayType, times, code) => {
+    const s = classifyDay(makeInput({ schedule: null, dayType, rules, punches: times.map((t) => punch(t)) }));
+    expect(s).toMatchObject({ code, nonWorkingDay: true, lateBand: null, earlyBand: null });
+  });
+
+  it('§1.3 a scheduled working day is not marked non-working', () => {
+    expect(classifyDay(makeInput({ punches: [IN, OUT] })).nonWorkingDay).toBe(false);
+    expect(classifyDay(makeInput({ punches: [] })).nonWorkingDay).toBe(false);
+  });
+});
+
+describe('classifyDay — same-day make-up is reported for the monthly allowance (KemenPANRB 2018; regulations.md §3.2)', () => {
+  it.each([
+    ['§3.2 20 min late made up by 16:20 → madeUpLate TL1 20', '07:50', '16:20', { band: 'TL1', minutes: 20 }],
+    [
+      '§3.2 30 min late (the limit) made up by 16:30 → madeUpLate TL1 30',
+      '08:00',
+      '16:30',
+      { band: 'TL1', minutes: 30 },
+    ],
+    ['§3.2 20 min late not made up (16:10) → no madeUpLate, TL1 stays', '07:50', '16:10', null],
+  ] as const)('regional-60-40: %s', (_name, inT, outT, madeUp) => {
+    const s = classifyDay(makeInput({ rules: regional6040, punches: [punch(inT), punch(outT)] }));
+    expect(s.madeUpLate).toEqual(madeUp);
+    if (madeUp !== null) expect([s.lateBand, s.lateMinutes]).toEqual([null, 0]);
+  });
+
+  it('§3.2 national has no same-day make-up: the lateness is a band, madeUpLate stays null', () => {
+    const s = classifyDay(makeInput({ punches: [punch('07:50'), punch('16:25')] }));
+    expect([s.lateBand, s.lateMinutes, s.madeUpLate]).toEqual(['TL1', 20, null]);
+  });
+});
+
+describe('classifyDay — dynamic working hours (PermenPANRB 4/2025 flexible time; regulations.md §3.3)', () => {
+  // Nominal day 07:30–16:00, break 12:00–13:00 → 450 net minutes (§3.1: 37.5 h / 5 days).
+  const FLEX = makeSchedule({ kind: 'flexible' });
+  const withFlex = (flexibleTime: Partial<typeof nationalRules.flexibleTime>) =>
+    compileAttendanceRules({
+      ...nationalRules,
+      flexibleTime: { ...nationalRules.flexibleTime, ...flexibleTime },
+    });
+  const early = (code: ApprovedAbsence['code'] = 'I'): ApprovedAbsence =>
+    leave(code, { part: 'early', from: DATE, to: DATE });
+
+  it.each([
+    // [name, punches, code, lateBand, earlyBand, lateMinutes, earlyMinutes]
+    [
+      '§3.3 in 09:00, out 17:30 (net 450 = minimum) → H, no TL/PSW against 07:30–16:00',
+      ['09:00', '17:30'],
+      'H',
+      null,
+      null,
+      0,
+      0,
+    ],
+    [
+      '§3.3 in 08:10, out 16:40 (net 450) → H: a late start is not TL',
+      ['08:10', '16:40'],
+      'H',
+      null,
+      null,
+      0,
+      0,
+    ],
+    [
+      '§3.3 in 07:00, out 15:30 (net 450) → H: an early end is not PSW',
+      ['07:00', '15:30'],
+      'H',
+      null,
+      null,
+      0,
+      0,
+    ],
+    [
+      '§3.3 in 10:00, out 17:00 (net 360, 90 short) → PSW3 for the shortfall (61–<91, §5.3)',
+      ['10:00', '17:00'],
+      'H',
+      null,
+      'PSW3',
+      0,
+      90,
+    ],
+    [
+      '§3.3 in 09:00, out 17:00 (net 420, 30 short) → PSW1 (1–<31, §5.3)',
+      ['09:00', '17:00'],
+      'H',
+      null,
+      'PSW1',
+      0,
+      30,
+    ],
+    [
+      '§4.3 only a check-in → missing check-out = PSW4 (TAP), 91 minutes',
+      ['09:00'],
+      'H',
+      null,
+      'PSW4',
+      0,
+      91,
+    ],
+    ['§4.3 only a check-out → missing check-in = TL4 (TAD), 91 minutes', ['17:00'], 'H', 'TL4', null, 91, 0],
+    ['§1.3 no punch → TK', [], 'TK', null, null, 0, 0],
+  ] as const)('national: %s', (_name, times, code, lateBand, earlyBand, lateMinutes, earlyMinutes) => {
+    const s = classifyDay(makeInput({ schedule: FLEX, punches: times.map((t) => punch(t)) }));
+    expect(s).toMatchObject({ code, lateBand, earlyBand, lateMinutes, earlyMinutes });
+    if (code === 'H') expect(s.reasons.join(' ')).toContain('Jam kerja dinamis');
+  });
+
+  it.each([
+    [
+      '§3.3 shortfall minutesOnly: 90 minutes toward PP 94, no band',
+      { shortfall: 'minutesOnly' },
+      [],
+      'H',
+      null,
+      90,
+    ],
+    ['§3.3 shortfall TK: presence not proven', { shortfall: 'TK' }, [], 'TK', null, 0],
+    [
+      '§3.3 shortfall TK excused by an approved izin pulang cepat',
+      { shortfall: 'TK' },
+      [early()],
+      'H',
+      null,
+      0,
+    ],
+    [
+      '§3.3 fixed minimum 300 minutes: net 360 is enough',
+      { minimumNetMinutes: { kind: 'fixed', minutes: 300 } },
+      [],
+      'H',
+      null,
+      0,
+    ],
+    [
+      '§3.3 no minimum: presence by both punches only',
+      { minimumNetMinutes: { kind: 'none' } },
+      [],
+      'H',
+      null,
+      0,
+    ],
+    [
+      '§3.3 earlyBand shortfall excused by izin pulang cepat (national: band and minutes)',
+      {},
+      [early()],
+      'H',
+      null,
+      0,
+    ],
+  ] as const)('%s (in 10:00, out 17:00)', (_name, flexibleTime, absences, code, earlyBand, earlyMinutes) => {
+    const s = classifyDay(
+      makeInput({
+        schedule: FLEX,
+        punches: [punch('10:00'), punch('17:00')],
+        absences: [...absences],
+        rules: withFlex(flexibleTime),
+      }),
+    );
+    expect(s).toMatchObject({ code, lateBand: null, earlyBand, earlyMinutes });
+  });
+
+  it.each([
+    ['§3.3 single punch TK: only a check-in → TK', ['09:00'], [], 'TK'],
+    ['§3.3 single punch TK: only a check-out → TK', ['17:00'], [], 'TK'],
+    ['§3.3 single punch TK: a forgotten check-out with an approved izin → H', ['09:00'], [early()], 'H'],
+  ] as const)('%s', (_name, times, absences, code) => {
+    const s = classifyDay(
+      makeInput({
+        schedule: FLEX,
+        punches: times.map((t) => punch(t)),
+        absences: [...absences],
+        rules: withFlex({ singlePunch: 'TK' }),
+      }),
+    );
+    expect(s.code).toBe(code);
+  });
+
+  it('§3.1–3.2 Ramadan nominal 08:00–15:00, break 12:00–12:30 (390 net): in 08:00, out 14:30 is 30 short → PSW1', () => {
+    const schedule = makeSchedule({
+      kind: 'flexible',
+      start: 480,
+      end: 900,
+      breaks: [{ start: 720, end: 750 }],
+    });
+    const s = classifyDay(makeInput({ schedule, punches: [punch('08:00'), punch('14:30')] }));
+    expect(s).toMatchObject({ code: 'H', lateBand: null, earlyBand: 'PSW1', earlyMinutes: 30 });
+  });
+
+  it('§3.3 first-in / last-out: extra punches in between and any order give the same result', () => {
+    const a = classifyDay(
+      makeInput({ schedule: FLEX, punches: [punch('10:00'), punch('12:00'), punch('17:00')] }),
+    );
+    const b = classifyDay(
+      makeInput({
+        schedule: FLEX,
+        punches: [punch('17:00'), punch('10:00'), punch('12:00'), punch('10:00')],
+      }),
+    );
+    expect(b).toEqual(a);
+    expect(a.earlyMinutes).toBe(90);
   });
 });

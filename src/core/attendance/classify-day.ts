@@ -104,6 +104,10 @@ export interface CompiledAttendanceRules {
   readonly absence: ReadonlyMap<string, AbsenceInfo>;
   readonly cutiBersamaCode: 'CBER' | 'LIBUR';
   readonly nonWorkingPunchesAsPresent: boolean;
+  /** Dynamic hours: minimum net minutes (`none` = presence only). */
+  readonly flexMinimum: AttendanceRules['flexibleTime']['minimumNetMinutes'];
+  readonly flexShortfall: AttendanceRules['flexibleTime']['shortfall'];
+  readonly flexSinglePunchTk: boolean;
 }
 
 const COMPILED_KIND = 'compiled-attendance-rules';
@@ -179,6 +183,9 @@ export function compileAttendanceRules(rules: AttendanceRules): CompiledAttendan
     absence,
     cutiBersamaCode: r.cutiBersama.code,
     nonWorkingPunchesAsPresent: r.nonWorkingDayPunches.recordAs === 'H',
+    flexMinimum: r.flexibleTime.minimumNetMinutes,
+    flexShortfall: r.flexibleTime.shortfall,
+    flexSinglePunchTk: r.flexibleTime.singlePunch === 'TK',
   };
 }
 
@@ -300,6 +307,7 @@ function status(
   code: DayCode,
   workLocation: WorkLocation | null,
   reasons: string[],
+  nonWorkingDay = false,
 ): DayStatus {
   return {
     date,
@@ -311,6 +319,8 @@ function status(
     missingCheckIn: false,
     missingCheckOut: false,
     workLocation,
+    nonWorkingDay,
+    madeUpLate: null,
     reasons,
   };
 }
@@ -325,7 +335,8 @@ function status(
  * 1. **No schedule** (`schedule === null`): not a working day for the employee → `LIBUR` (or the rulebook's
  *    cuti-bersama code on a cuti bersama date). Punches falling on the local date are reported as
  *    "masuk di hari libur" and, when `nonWorkingDayPunches.recordAs` is `H`, make the day `H` without bands.
- *    Approved absences are not counted on such days (leave is counted in working days).
+ *    Approved absences are not counted on such days (leave is counted in working days). The status carries
+ *    `nonWorkingDay: true`, so an `H` from a holiday punch never breaks a run of TK working days (§1.3).
  *    A schedule on a weekend / holiday / cuti bersama date (duty and shift units) makes it a working day.
  * 2. **Full-day absence** covering the date (code allowed as full-day) replaces the day, even when there are
  *    punches (noted in the reasons). Several → the code listed first in `absenceCodes` wins.
@@ -341,16 +352,23 @@ function status(
  * 4. **No usable punch** and no full-day absence → `TK` (PP 94/2021 Pasal 4 huruf f).
  * 5. **Late**: a check-in after `start + graceMinutes`; minutes from `start` or from the end of grace
  *    (`lateCountedFrom`), net of breaks when `minutesExcludeBreaks`. A late check-in made up the same day
- *    (`lateMakeUp`: lateness ≤ max and check-out ≥ end + (check-in − start)) is not counted.
+ *    (`lateMakeUp`: lateness ≤ max and check-out ≥ end + (check-in − start)) is not counted; it is reported in
+ *    `madeUpLate` for the monthly allowance of the TPP computation (KemenPANRB 2018, regulations.md §3.2).
  *    **Early**: a check-out before `end`; minutes `end − check-out` (net of breaks when configured).
  *    Bands from the rulebook table; a day may carry both (e.g. TL2-PSW1; regulations.md §5.3).
  * 6. **Missing check-in / check-out** (the other punch present) → the configured band (TL4 / PSW4 in the common
  *    scheme) and minutes (`fixed`, `bandFloor` or `halfSchedule`); `missingCheckIn` / `missingCheckOut` set.
  * 7. **Partial permit** (`part: 'late' | 'early'`, code allowed as partial) excuses the late / early part,
  *    including a missing punch on that side: the band and / or the minutes per `partialPermit`.
+ * 8. **Dynamic hours** (`schedule.kind === 'flexible'`, PermenPANRB 4/2025): no late / early bands against the
+ *    nominal start and end. Presence = a check-in and a check-out (one of them only → `flexibleTime.singlePunch`:
+ *    the missing-punch mapping of step 6, or TK). When `flexibleTime.minimumNetMinutes` is set, the net minutes
+ *    from the earliest check-in to the latest check-out below the minimum are a shortfall, classified per
+ *    `flexibleTime.shortfall` (PSW band + minutes, minutes only, or TK); an early permit excuses it like early
+ *    leave. First-in / last-out keeps the result independent of punch order.
  *
- * Source: regulations.md §1.4, §3.2, §3.4, §4.3, §5.3; PP 94/2021 Pasal 4 huruf f; Peraturan BKN 6/2022;
- * PP 11/2017 Pasal 333 (cuti bersama); KemenPANRB 2018 (same-day make-up, regional).
+ * Source: regulations.md §1.4, §3.2, §3.3, §3.4, §4.3, §5.3; PP 94/2021 Pasal 4 huruf f; Peraturan BKN 6/2022;
+ * PP 11/2017 Pasal 333 (cuti bersama); KemenPANRB 2018 (same-day make-up, regional); PermenPANRB 4/2025.
  *
  * @param input the day: date, zone, schedule (or null), calendar type, punches, approved absences, rules
  * @returns the day's status with bands, minutes toward PP 94/2021 and Indonesian reasons
@@ -477,12 +495,32 @@ export function classifyDay(input: ClassifyDayInput): DayStatus {
   const start = schedule.start;
   const end = schedule.end;
   const excludeBreaks = rules.excludeBreaks;
+  const flexible = schedule.kind === 'flexible';
+
+  if (flexible) {
+    reasons.push('Jam kerja dinamis (PermenPANRB 4/2025): tidak dinilai terlambat / pulang cepat');
+    if (hasIn !== hasOut && rules.flexSinglePunchTk) {
+      const permit = hasIn ? earlyPermit : latePermit;
+      if (permit === null) {
+        reasons.push(
+          `Hanya ada presensi ${hasIn ? `masuk ${clock(checkIn)}` : `pulang ${clock(checkOut)}`} ${zoneLabel}; ` +
+            'kehadiran dinilai dari presensi masuk dan pulang → TK',
+        );
+        if (hasOutside) reasons.push(outsideReason(schedule, zoneLabel));
+        if (absenceNotes !== null) reasons.push(...absenceNotes);
+        return status(date, rules.source.noPunches.code, null, reasons);
+      }
+    }
+  }
 
   // ----- check-in side
   let lateBand: LateBand | null = null;
   let lateMinutes = 0;
   let lateReason: string;
-  if (hasIn) {
+  let madeUpLate: DayStatus['madeUpLate'] = null;
+  if (hasIn && flexible) {
+    lateReason = `Masuk ${clock(checkIn)} ${zoneLabel}`;
+  } else if (hasIn) {
     const grace = schedule.graceMinutes;
     const threshold = start + grace;
     if (checkIn > threshold) {
@@ -498,6 +536,7 @@ export function classifyDay(input: ClassifyDayInput): DayStatus {
         checkOut >= end + (checkIn - start)
       ) {
         lateReason = `${base}, diganti pada hari yang sama (pulang ${clock(checkOut)} ${zoneLabel}) → tidak dihitung`;
+        if (idx >= 0) madeUpLate = { band: LATE_BANDS[idx] ?? 'TL1', minutes };
       } else if (idx >= 0 && minutes > 0) {
         lateBand = LATE_BANDS[idx] ?? null;
         lateMinutes = minutes;
@@ -523,7 +562,41 @@ export function classifyDay(input: ClassifyDayInput): DayStatus {
   // ----- check-out side
   let earlyBand: EarlyBand | null = null;
   let earlyMinutes = 0;
-  if (hasOut) {
+  if (hasOut && flexible) {
+    reasons.push(`Pulang ${clock(checkOut)} ${zoneLabel}`);
+    if (hasIn) {
+      const shortfall = flexibleShortfall(rules, schedule, checkIn, checkOut);
+      if (shortfall !== null) {
+        const { worked, minimum, minutes } = shortfall;
+        const base = `Jam kerja bersih ${worked} menit, kurang ${minutes} menit dari minimum ${minimum} menit`;
+        if (rules.flexShortfall === 'TK') {
+          if (earlyPermit === null) {
+            reasons.push(`${base} → TK`);
+            if (hasOutside) reasons.push(outsideReason(schedule, zoneLabel));
+            if (absenceNotes !== null) reasons.push(...absenceNotes);
+            return status(date, rules.source.noPunches.code, null, reasons);
+          }
+          // An approved early permit covers the shortfall: present, nothing counted.
+          reasons.push(base, excuseReason(earlyPermit, rules, 'kekurangan jam kerja'));
+        } else {
+          if (rules.flexShortfall === 'earlyBand') {
+            const idx = bandIndex(rules.earlyTable, rules.earlyOpenFrom, rules.earlyOpenBand, minutes);
+            earlyBand = idx >= 0 ? (EARLY_BANDS[idx] ?? null) : null;
+          }
+          earlyMinutes = minutes;
+          reasons.push(
+            rules.flexShortfall === 'minutesOnly'
+              ? `${base} → ${minutes} menit dihitung (tanpa pita)`
+              : `${base} → ${earlyBand ?? '-'}`,
+          );
+        }
+      } else if (rules.flexMinimum.kind !== 'none') {
+        reasons.push(
+          `Jam kerja bersih ${netMinutes(schedule, checkIn, checkOut, excludeBreaks)} menit memenuhi minimum`,
+        );
+      }
+    }
+  } else if (hasOut) {
     if (checkOut < end) {
       const minutes = netMinutes(schedule, checkOut, end, excludeBreaks);
       const idx = bandIndex(rules.earlyTable, rules.earlyOpenFrom, rules.earlyOpenBand, minutes);
@@ -565,8 +638,30 @@ export function classifyDay(input: ClassifyDayInput): DayStatus {
     missingCheckIn: !hasIn,
     missingCheckOut: !hasOut,
     workLocation: schedule.workLocation,
+    nonWorkingDay: false,
+    madeUpLate,
     reasons,
   };
+}
+
+/**
+ * The shortfall of a dynamic-hours day against the rulebook minimum, or null when none (or no minimum).
+ * Source: PermenPANRB 4/2025 (dynamic hours within the statutory hours); regulations.md §3.1, §3.3.
+ */
+function flexibleShortfall(
+  rules: CompiledAttendanceRules,
+  schedule: DaySchedule,
+  checkIn: number,
+  checkOut: number,
+): { worked: number; minimum: number; minutes: number } | null {
+  const spec = rules.flexMinimum;
+  if (spec.kind === 'none') return null;
+  const minimum =
+    spec.kind === 'fixed'
+      ? spec.minutes
+      : netMinutes(schedule, schedule.start, schedule.end, rules.excludeBreaks);
+  const worked = netMinutes(schedule, checkIn, checkOut, rules.excludeBreaks);
+  return worked < minimum ? { worked, minimum, minutes: minimum - worked } : null;
 }
 
 function excuseReason(permit: ApprovedAbsence, rules: CompiledAttendanceRules, what: string): string {
@@ -608,13 +703,13 @@ function classifyNonWorkingDay(input: ClassifyDayInput, rules: CompiledAttendanc
       if (m > last) last = m;
     }
   }
-  if (first === Infinity) return status(date, baseCode, null, reasons);
+  if (first === Infinity) return status(date, baseCode, null, reasons, true);
   const zoneLabel = ZONE_LABEL[zone] ?? zone;
   const span = first === last ? clock(first) : `${clock(first)}–${clock(last)}`;
   if (rules.nonWorkingPunchesAsPresent) {
     reasons.push(`Masuk di hari libur (presensi ${span} ${zoneLabel}) → H tanpa pita terlambat/pulang cepat`);
-    return status(date, 'H', 'WFO', reasons);
+    return status(date, 'H', 'WFO', reasons, true);
   }
   reasons.push(`Masuk di hari libur (presensi ${span} ${zoneLabel}); tetap ${baseCode}`);
-  return status(date, baseCode, null, reasons);
+  return status(date, baseCode, null, reasons, true);
 }

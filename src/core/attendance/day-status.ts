@@ -21,6 +21,19 @@ export interface DayStatus {
   missingCheckOut: boolean;
   /** Work location on a day worked; null when not worked. */
   workLocation: WorkLocation | null;
+  /**
+   * True when the date was not a working day for the employee (no schedule: weekend, holiday, cuti bersama,
+   * roster day off), whatever the code says, e.g. a holiday punch recorded as `H`. Such a day neither counts
+   * toward nor breaks a run of TK working days, and does not count as a working day of the month.
+   * Absent = judged by the code alone. Source: regulations.md §0 (HK), §1.3 ("Consecutive count").
+   */
+  nonWorkingDay?: boolean;
+  /**
+   * A lateness made up the same day (KemenPANRB 2018 tolerance, rulebook `attendance.lateMakeUp`): the band and
+   * minutes it would have had. Not in `lateBand` / `lateMinutes`; the TPP computation cuts it only beyond the
+   * monthly allowance (`tpp.deductions.lateMakeUp`). Null / absent when there was none. Source: regulations.md §3.2.
+   */
+  madeUpLate?: { band: LateBand; minutes: number } | null;
   /** Human-readable reasons (Bahasa Indonesia) explaining how the code was reached. */
   reasons: string[];
 }

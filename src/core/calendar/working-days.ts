@@ -45,7 +45,11 @@ export function addWorkingDays(isWorkingDay: IsWorkingDay, date: LocalDate, n: n
   return d;
 }
 
-/** Working days in the inclusive range `from`..`to` (0 when `to` is before `from`). */
+/**
+ * Working days in the inclusive range `from`..`to` (0 when `to` is before `from`).
+ * Source: regulations.md §0 ("HK" excludes weekends, national holidays and cuti bersama), §5.1 (proration in
+ * working days); Peraturan BKN 6/2022 (periods counted in hari kerja).
+ */
 export function countWorkingDays(isWorkingDay: IsWorkingDay, from: LocalDate, to: LocalDate): number {
   let count = 0;
   for (let d = toEpochDay(from), end = toEpochDay(to); d <= end; d++) {

@@ -13,7 +13,10 @@ export function roundRupiah(amount: number): Rupiah {
   return amount < 0 ? -Math.round(-amount) : Math.round(amount);
 }
 
-/** Format as `Rp 1.234.567` (Indonesian thousands separator). */
+/**
+ * Format as `Rp 1.234.567` (Indonesian thousands separator).
+ * Source: PUEBI / KBBI number notation (titik as thousands separator); regulations.md §5 (amounts in rupiah).
+ */
 export function formatRupiah(amount: Rupiah): string {
   const sign = amount < 0 ? '-' : '';
   const digits = String(Math.abs(Math.trunc(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');

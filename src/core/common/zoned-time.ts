@@ -28,27 +28,30 @@ export const ZONE_LABEL: Record<IndonesianTimeZone, 'WIB' | 'WITA' | 'WIT'> = {
 /** Minutes after local midnight, e.g. 07:30 → 450. May exceed 1440 for times on the next day (overnight shifts). */
 export type MinuteOfDay = number;
 
-/** Parse `HH:mm` into minutes after midnight. @throws on malformed input (a bug in rulebook validation). */
+/**
+ * Parse `HH:mm` into minutes after midnight. Source: Keppres 41/1987 (WIB/WITA/WIT, fixed offsets); regulations.md §3.1 ("07:30 local time").
+ * @throws on malformed input (a bug in rulebook validation).
+ */
 export function parseHhmm(hhmm: string): MinuteOfDay {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
   if (!m) throw new Error(`Invalid time: ${hhmm}`);
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
-/** Format minutes after midnight as `HH:mm` (wrapping past midnight). */
+/** Format minutes after midnight as `HH:mm` (wrapping past midnight). Source: Keppres 41/1987 (WIB/WITA/WIT, fixed offsets); regulations.md §3.1 ("07:30 local time"). */
 export function formatHhmm(minutes: MinuteOfDay): string {
   const m = ((minutes % 1440) + 1440) % 1440;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-/** The local date and minute of day of a UTC instant (epoch milliseconds) in a zone. */
+/** The local date and minute of day of a UTC instant (epoch milliseconds) in a zone. Source: Keppres 41/1987 (WIB/WITA/WIT, fixed offsets); regulations.md §3.1 ("07:30 local time"). */
 export function toZoned(epochMs: number, zone: IndonesianTimeZone): { date: LocalDate; minute: MinuteOfDay } {
   const local = epochMs + UTC_OFFSET_MINUTES[zone] * 60_000;
   const iso = new Date(local).toISOString();
   return { date: iso.slice(0, 10), minute: Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16)) };
 }
 
-/** The UTC instant (epoch ms) of a local date + minute of day in a zone (minute may exceed 1440). */
+/** The UTC instant (epoch ms) of a local date + minute of day in a zone (minute may exceed 1440). Source: Keppres 41/1987 (WIB/WITA/WIT, fixed offsets); regulations.md §3.1 ("07:30 local time"). */
 export function fromZoned(date: LocalDate, minute: MinuteOfDay, zone: IndonesianTimeZone): number {
   const dayOffset = Math.floor(minute / 1440);
   const d = addDays(date, dayOffset);

@@ -252,3 +252,57 @@ describe('accumulateDiscipline — properties', () => {
     ]).toEqual([false, false, false, true]);
   });
 });
+
+describe('accumulateDiscipline — non-working days never break a TK run (regulations.md §0 HK, §1.3)', () => {
+  // TK 3–7 Oct and 10–14 Oct 2022 (10 HK); the weekend 8–9 Oct (8 Oct also Maulid Nabi) lies between them.
+  const run = tkOverrides('2022-10-03', 10);
+  it.each<[string, Record<string, Partial<DayStatus>>, number]>([
+    ['§1.3 weekend and holiday coded LIBUR', {}, 10],
+    [
+      '§3.4 cuti bersama coded CBER (regional-60-40 recording) on a weekday',
+      { '2022-10-10': { code: 'CBER', workLocation: null } },
+      9,
+    ],
+    [
+      '§1.3 holiday punch recorded H but flagged nonWorkingDay',
+      { '2022-10-08': { code: 'H', nonWorkingDay: true } },
+      10,
+    ],
+    [
+      '§1.3 a working day with attendance (H, not flagged) breaks the run',
+      { '2022-10-10': { code: 'H' } },
+      5,
+    ],
+  ])('%s', (_name, extra, longest) => {
+    const days = makeDays('2022-10-01', '2022-10-31', { ...run, ...extra });
+    const acc = accumulateDiscipline(days, rules, 'PNS', 2022);
+    expect(acc.longestTkStreak?.days).toBe(longest);
+  });
+
+  it('§1.3 a run of 9 TK days with CBER in the middle reaches 10 on the next TK day', () => {
+    // TK Mon 3 – Fri 7 Oct, CBER Mon 10 Oct, TK Tue 11 – Fri 14 Oct, TK Mon 17 Oct.
+    const days = makeDays('2022-10-01', '2022-10-31', {
+      ...tkOverrides('2022-10-03', 11),
+      '2022-10-10': { code: 'CBER', workLocation: null },
+    });
+    const acc = accumulateDiscipline(days, rules, 'PNS', 2022);
+    expect(acc.longestTkStreak).toEqual({ days: 10, from: '2022-10-03', to: '2022-10-17' });
+    expect(acc.tkDays).toBe(10);
+  });
+
+  it('§1.3 a CBER day breaks the run when a rulebook forgets it in nonWorkingCodes (what validation prevents)', () => {
+    const without = structuredClone(rules);
+    without.absence.nonWorkingCodes = ['LIBUR'];
+    const days = makeDays('2022-10-01', '2022-10-31', {
+      ...tkOverrides('2022-10-03', 11),
+      '2022-10-10': { code: 'CBER', workLocation: null },
+    });
+    expect(accumulateDiscipline(days, without, 'PNS', 2022).longestTkStreak?.days).toBe(5);
+  });
+
+  it('§1.3 a TK code on a day flagged nonWorkingDay is neither counted nor part of a run', () => {
+    const days = makeDays('2022-10-01', '2022-10-09', { '2022-10-08': { code: 'TK', nonWorkingDay: true } });
+    const acc = accumulateDiscipline(days, rules, 'PNS', 2022);
+    expect([acc.tkDays, acc.longestTkStreak]).toEqual([0, null]);
+  });
+});

@@ -107,7 +107,9 @@ function codeKinds(rules: DisciplineRules): Map<DayCode, number> {
  *   (Peraturan BKN 6/2022: each 7.5 hours = 1 day). The caller supplies minutes already net of grace and excused
  *   permits (`DayStatus.lateMinutes`);
  * - runs: TK working days in a row; days coded in `rules.absence.nonWorkingCodes` (weekends, holidays, cuti
- *   bersama) and dates absent from `days` neither count nor break a run; any other code on a working day breaks it
+ *   bersama: `LIBUR`, and `CBER` where a region records it), days flagged `nonWorkingDay` (no schedule, e.g. a
+ *   holiday punch recorded `H`) and dates absent from `days` neither count nor break a run; any other code on a
+ *   working day breaks it
  *   (regulations.md §1.3 "Consecutive count", §1.8; PerBKN 6/2022 annex: TK 1–14 Oct 2022 = 10 working days).
  *   Days of the previous year may be supplied so a run crossing 1 January is seen; only runs with a day in `year`
  *   are reported.
@@ -154,7 +156,8 @@ export function accumulateDiscipline(
   for (let i = 0; i < sorted.length; i++) {
     const day = sorted[i] as DayStatus;
     const inYear = allInYear || day.date.startsWith(yearPrefix);
-    const kind = kinds.get(day.code) ?? OTHER;
+    // A date without a schedule is never a working day, whatever its code (e.g. a holiday punch recorded H).
+    const kind = day.nonWorkingDay === true ? NON_WORKING : (kinds.get(day.code) ?? OTHER);
     const isTk = kind === TK;
 
     if (isTk) {

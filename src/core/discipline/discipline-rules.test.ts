@@ -32,10 +32,24 @@ describe('discipline rulebooks', () => {
     ['PNS', 'PNS'],
     ['CPNS', 'PNS'],
     ['PPPK', 'PPPK'],
-    ['PPPK_PARUH_WAKTU', null],
+    ['PPPK_PARUH_WAKTU', 'PPPK'],
     ['NON_ASN', null],
-  ] as const)('national ladder for %s is %s', (type, id) => {
+  ] as const)('§0.1/§2.1–2.3: national ladder for %s is %s', (type, id) => {
     expect(findLadder(nationalRules, type)?.id ?? null).toBe(id);
+  });
+
+  it.each([
+    ['national', nationalRules],
+    ['regional-40-60', regional4060Rules],
+  ])('§2.2: %s gives PPPK paruh waktu (ASN, KepmenPANRB 16/2025) the PPPK ladder', (_name, rules) => {
+    expect(findLadder(rules, 'PPPK_PARUH_WAKTU')).toBe(findLadder(rules, 'PPPK'));
+  });
+
+  it.each([
+    ['national', nationalRules],
+    ['regional-40-60', regional4060Rules],
+  ])('§0 HK / §1.3: %s treats LIBUR and CBER (cuti bersama) as non-working codes', (_name, rules) => {
+    expect(rules.absence.nonWorkingCodes).toEqual(['LIBUR', 'CBER']);
   });
 
   it('450 minutes = 1 day, salary stop after 10 consecutive days, effective on the 15th HK after receipt', () => {
@@ -175,7 +189,7 @@ describe('validateDisciplineRules', () => {
       (r) => {
         r.ladders[1]?.employeeTypes.push('CPNS');
       },
-      'discipline.ladders[1].employeeTypes[1]',
+      'discipline.ladders[1].employeeTypes[2]',
       /sudah memiliki tangga PNS/,
     ],
     [
@@ -183,7 +197,7 @@ describe('validateDisciplineRules', () => {
       (r) => {
         r.absence.nonWorkingCodes.push('TK');
       },
-      'discipline.absence.nonWorkingCodes[1]',
+      'discipline.absence.nonWorkingCodes[2]',
       /sekaligus/,
     ],
     [
@@ -254,5 +268,71 @@ describe('validateDisciplineRules', () => {
       'rulebook.discipline',
     );
     expect(issues.map((i) => i.path)).toEqual(['rulebook.discipline.minutesPerDay.minutes']);
+  });
+});
+
+describe('§1.2 sanction catalogue: levels, durations, interim forms (PP 94/2021 Pasal 8, 42)', () => {
+  type CatalogueRow = [
+    name: string,
+    code: string,
+    level: 'ringan' | 'sedang' | 'berat',
+    months: number | null,
+    active: boolean,
+    substitute: string | null,
+  ];
+  const rows: CatalogueRow[] = [
+    ['§1.2 R1 teguran lisan: one-off', 'R1', 'ringan', null, true, null],
+    ['§1.2 R2 teguran tertulis: one-off', 'R2', 'ringan', null, true, null],
+    ['§1.2 R3 pernyataan tidak puas: one-off', 'R3', 'ringan', null, true, null],
+    ['§1.2 S1 25% tukin × 6 months, interim KGB postponed 1 year', 'S1', 'sedang', 6, false, 'KGB_TUNDA_1TH'],
+    [
+      '§1.2 S2 25% tukin × 9 months, interim promotion postponed 1 year',
+      'S2',
+      'sedang',
+      9,
+      false,
+      'PANGKAT_TUNDA_1TH',
+    ],
+    [
+      '§1.2 S3 25% tukin × 12 months, interim rank demotion 1 year',
+      'S3',
+      'sedang',
+      12,
+      false,
+      'PANGKAT_TURUN_1TH',
+    ],
+    ['§1.2 interim S1: KGB postponed 1 year = 12 months', 'KGB_TUNDA_1TH', 'sedang', 12, true, null],
+    ['§1.2 interim S2: pangkat postponed 1 year = 12 months', 'PANGKAT_TUNDA_1TH', 'sedang', 12, true, null],
+    ['§1.2 interim S3: pangkat demoted 1 year = 12 months', 'PANGKAT_TURUN_1TH', 'sedang', 12, true, null],
+    ['§1.2 B1 demotion one level × 12 months', 'B1', 'berat', 12, true, null],
+    ['§1.2 B2 to pelaksana × 12 months', 'B2', 'berat', 12, true, null],
+    ['§1.2 B3 PDHTAPS: final', 'B3', 'berat', null, true, null],
+  ];
+  it.each([
+    ...rows.map((r): [string, DisciplineRules, ...CatalogueRow] => ['national', nationalRules, ...r]),
+    ...rows.map((r): [string, DisciplineRules, ...CatalogueRow] => [
+      'regional-40-60',
+      regional4060Rules,
+      ...r,
+    ]),
+  ])('$0: $2', (_book, rules, _name, code, level, months, active, substitute) => {
+    expect(rules.sanctionTypes.find((s) => s.code === code)).toMatchObject({
+      level,
+      durationMonths: months,
+      active,
+      interimSubstitute: substitute,
+    });
+  });
+
+  it.each<[string, string, number]>([
+    ['§2.1 Kalbar PPPK 11–13 days: KGB postponed 1 year = 12 months', 'KGB_TUNDA_1TH', 12],
+    ['§2.1 Kalbar PPPK 14–16 days: KGB postponed 2 years = 24 months', 'KGB_TUNDA_2TH', 24],
+    [
+      '§2.1 Kalbar PPPK 17–20 days: KGB postponed 3 years = 36 months (and no extension)',
+      'KGB_TUNDA_3TH_TIDAK_DIPERPANJANG',
+      36,
+    ],
+  ])('regional-40-60: %s', (_name, code, months) => {
+    expect(regional4060Rules.sanctionTypes.find((s) => s.code === code)?.durationMonths).toBe(months);
   });
 });

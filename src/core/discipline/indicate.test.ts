@@ -6,6 +6,14 @@ import type { DisciplineEmployeeType, DisciplineLevel, DisciplineRules } from '.
 import { findSanction, levelRank } from './discipline-rules.ts';
 import type { DisciplineIndication, ImposedSanction } from './indicate.ts';
 import { indicateDiscipline } from './indicate.ts';
+import { classifyDay, compileAttendanceRules } from '../attendance/classify-day.ts';
+import { attendanceRulesSchema } from '../attendance/attendance-rules.ts';
+import { buildCalendar } from '../calendar/calendar.ts';
+import { calendarRulesSchema } from '../calendar/calendar-rules.ts';
+import { eachDay } from '../common/local-date.ts';
+import { parseHhmm } from '../common/zoned-time.ts';
+import nationalCalendarJson from '../../../rulebooks/national/calendar.json' with { type: 'json' };
+import regional6040AttendanceJson from '../../../rulebooks/regional-60-40/attendance.json' with { type: 'json' };
 import {
   makeDay,
   makeDays,
@@ -185,8 +193,22 @@ describe('indicateDiscipline — PPPK ladders (PP 49/2018; regulations.md §2.1)
     expect(indicateFor(days, nationalRules, 'PPPK').sanction?.code).toBe(sanction);
   });
 
-  it.each(['PPPK_PARUH_WAKTU', 'NON_ASN'] as const)(
-    '%s has no ladder in the national rulebook: no indication',
+  it.each([
+    ['national', nationalRules, 11, 'PPPK_SEDANG'],
+    ['national', nationalRules, 21, 'PPPK_PHK'],
+    ['regional-40-60', regional4060Rules, 11, 'KGB_TUNDA_1TH'],
+    ['regional-40-60', regional4060Rules, 21, 'PPPK_PHK'],
+  ] as const)(
+    '§2.2 PPPK paruh waktu is ASN: $0, $2 TK days → $3 on the PPPK ladder',
+    (_name, rules, days, sanction) => {
+      const ind = indicateFor(days, rules, 'PPPK_PARUH_WAKTU');
+      expect(ind.ladderId).toBe('PPPK');
+      expect(ind.sanction?.code).toBe(sanction);
+    },
+  );
+
+  it.each(['NON_ASN'] as const)(
+    '§2.3: %s has no ladder in the national rulebook (not covered by PP 94/2021 nor PP 49/2018): no indication',
     (type) => {
       const ind = indicateFor(30, nationalRules, type);
       expect(ind).toMatchObject({
@@ -400,5 +422,80 @@ describe('indicateDiscipline — properties', () => {
         prev = cur;
       }
     }
+  });
+});
+
+describe('indicateDiscipline — cuti bersama recorded CBER does not break 10 consecutive TK days (regulations.md §1.3, §1.8)', () => {
+  // regional-60-40 records cuti bersama as CBER and inherits the national discipline section.
+  const attendance = compileAttendanceRules(attendanceRulesSchema.parse(regional6040AttendanceJson));
+  const calendar = buildCalendar(calendarRulesSchema.parse(nationalCalendarJson), { unitCode: 'BKD' });
+  /** Every day of the range classified as the pipeline would: working days without any punch are TK. */
+  const classified = (from: string, to: string): DayStatus[] =>
+    eachDay(from, to).map((date) => {
+      const working = calendar.isWorkingDay(date);
+      return classifyDay({
+        date,
+        zone: 'Asia/Jakarta',
+        schedule: working
+          ? {
+              date,
+              zone: 'Asia/Jakarta',
+              kind: 'regular',
+              start: parseHhmm('07:30'),
+              end: parseHhmm('16:00'),
+              breaks: [],
+              graceMinutes: 0,
+              checkInWindow: { from: parseHhmm('06:00'), to: parseHhmm('16:00') },
+              checkOutWindow: { from: parseHhmm('07:30'), to: parseHhmm('18:00') },
+              workLocation: 'WFO',
+            }
+          : null,
+        dayType: calendar.dayType(date),
+        punches: [],
+        absences: [],
+        rules: attendance,
+      });
+    });
+
+  it('§1.3/§1.8 TK on every working day 20 Mar – 11 Apr 2025 (10 HK across Nyepi, Idul Fitri and cuti bersama) → B3 and salary stop from May 2025', () => {
+    // March–April 2025; the employee is present on the working days before 20 Mar and after 11 Apr.
+    const year = classified('2025-03-01', '2025-04-30').map((d) =>
+      d.code === 'TK' && (d.date < '2025-03-20' || d.date > '2025-04-11') ? { ...d, code: 'H' as const } : d,
+    );
+    expect(year.filter((d) => d.code === 'CBER').map((d) => d.date)).toEqual([
+      '2025-03-28',
+      '2025-04-02',
+      '2025-04-03',
+      '2025-04-04',
+      '2025-04-07',
+    ]);
+    const acc = accumulateDiscipline(year, nationalRules, 'PNS', 2025);
+    expect(acc.tkDays).toBe(10);
+    expect(acc.longestTkStreak).toEqual({ days: 10, from: '2025-03-20', to: '2025-04-11' });
+    const ind = indicateDiscipline(acc, nationalRules, 'PNS');
+    expect(ind).toMatchObject({ source: 'consecutive', salaryStop: true, salaryStopFromMonth: '2025-05' });
+    expect(ind.sanction?.code).toBe('B3');
+  });
+
+  it('§1.3 a holiday punch recorded H (regional-60-40) inside the run does not break it either', () => {
+    const year = classified('2025-03-20', '2025-04-11');
+    const holiday = '2025-03-31'; // Idul Fitri: the employee punches in, recorded H (nonWorkingDay)
+    const punched = classifyDay({
+      date: holiday,
+      zone: 'Asia/Jakarta',
+      schedule: null,
+      dayType: calendar.dayType(holiday),
+      punches: [{ at: Date.UTC(2025, 2, 31, 2, 0) }],
+      absences: [],
+      rules: attendance,
+    });
+    expect(punched).toMatchObject({ code: 'H', nonWorkingDay: true });
+    const days = year.map((d) => (d.date === holiday ? punched : d));
+    const ind = indicateDiscipline(
+      accumulateDiscipline(days, nationalRules, 'PNS', 2025),
+      nationalRules,
+      'PNS',
+    );
+    expect(ind.salaryStop).toBe(true);
   });
 });

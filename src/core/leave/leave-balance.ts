@@ -268,7 +268,7 @@ export function checkLeaveRequest(request: LeaveRequest): LeaveViolation[] {
   if (exceeds(max, from, to, request.workingDaysRequested)) {
     const ext =
       rule.extension && !variant
-        ? `; perpanjangan paling lama ${describe(rule.extension.duration)} (${rule.extension.condition})`
+        ? `; perpanjangan ${extensionText(rule.extension)} (${rule.extension.condition})`
         : '';
     out.push({
       code: 'MAX_DURATION',
@@ -331,6 +331,12 @@ function exceeds(max: Duration, from: LocalDate, to: LocalDate, workingDays: num
     case 'years':
       return to >= addMonths(from, max.amount * 12);
   }
+}
+
+/** "paling lama 6 bulan" / "sampai berakhirnya masa perjanjian kerja". Source: regulations.md §4.1, §4.2. */
+function extensionText(ext: { duration?: Duration | undefined; untilContractEnd: boolean }): string {
+  if (ext.untilContractEnd || ext.duration === undefined) return 'sampai berakhirnya masa perjanjian kerja';
+  return `paling lama ${describe(ext.duration)}`;
 }
 
 function describe(d: Duration): string {

@@ -47,8 +47,19 @@ export const leaveTypeRuleSchema = z.object({
   serviceExceptions: z.array(z.string()).default([]),
   /** Longest leave per request / per event (annual leave: per year). */
   maxDuration: durationSchema,
-  /** Optional extension beyond `maxDuration` and who must approve it (e.g. Tim Penguji Kesehatan). */
-  extension: z.object({ duration: durationSchema, condition: z.string().min(1) }).optional(),
+  /**
+   * Optional extension beyond `maxDuration`, on a condition (e.g. Tim Penguji Kesehatan): either for at most
+   * `duration`, or (PPPK, work accident) until the work agreement ends (`untilContractEnd`). Exactly one of the two.
+   * Source: PP 11/2017 (CS +6 months); PP 49/2018 Pasal 77 / Peraturan BKN 7/2022 (PPPK CS after a work accident:
+   * until the contract ends); regulations.md §4.1, §4.2.
+   */
+  extension: z
+    .object({
+      duration: durationSchema.optional(),
+      untilContractEnd: z.boolean().default(false),
+      condition: z.string().min(1),
+    })
+    .optional(),
   /** Maximum number of times over the career (cuti melahirkan: births 1–3). */
   maxOccurrences: z.number().int().positive().optional(),
   /** Whether the leave is paid (`full`, `none`). */
@@ -161,6 +172,12 @@ export function validateLeaveRules(rules: LeaveRules, path = 'leave'): RuleIssue
       const key = `${t.code}/${e}`;
       if (seen.has(key)) add(`${p}.employeeTypes`, `Cuti ${t.code} untuk ${e} diatur lebih dari sekali`);
       seen.add(key);
+    }
+    if (t.extension && (t.extension.duration !== undefined) === t.extension.untilContractEnd) {
+      add(
+        `${p}.extension`,
+        'Perpanjangan cuti harus berupa lama perpanjangan (duration) atau sampai berakhirnya masa perjanjian kerja (untilContractEnd), salah satu saja',
+      );
     }
     let prev: AttachmentRequirement | undefined;
     t.attachments.forEach((a, j) => {

@@ -61,14 +61,14 @@ describe('§4.1 PNS leave numbers', () => {
     ['CS doctor note when > 1 day', typeRule('CS', 'PNS')?.attachments[0]?.whenLongerThan.amount, 1],
     ['CS government doctor when > 14 days', typeRule('CS', 'PNS')?.attachments[1]?.whenLongerThan.amount, 14],
     ['CS max 1 year', typeRule('CS', 'PNS')?.maxDuration.amount, 1],
-    ['CS extension 6 months', typeRule('CS', 'PNS')?.extension?.duration.amount, 6],
+    ['CS extension 6 months', typeRule('CS', 'PNS')?.extension?.duration?.amount, 6],
     ['CS miscarriage 1.5 months', typeRule('CS', 'PNS')?.variants[0]?.maxDuration.amount, 1.5],
     ['CM births 1–3', typeRule('CM', 'PNS')?.maxOccurrences, 3],
     ['CM 3 months', typeRule('CM', 'PNS')?.maxDuration.amount, 3],
     ['CAP max 1 month', typeRule('CAP', 'PNS')?.maxDuration.amount, 1],
     ['CLTN minimum service 5 years', typeRule('CLTN', 'PNS')?.minServiceYears, 5],
     ['CLTN max 3 years', typeRule('CLTN', 'PNS')?.maxDuration.amount, 3],
-    ['CLTN extension 1 year', typeRule('CLTN', 'PNS')?.extension?.duration.amount, 1],
+    ['CLTN extension 1 year', typeRule('CLTN', 'PNS')?.extension?.duration?.amount, 1],
   ])('%s', (_name, actual, expected) => expect(actual).toBe(expected));
 
   it('cuti bersama does not reduce CT; worked days are added (PP 11/2017 Pasal 333)', () => {
@@ -98,6 +98,52 @@ describe('§4.2 PPPK leave numbers', () => {
     ['CM births 1–3', typeRule('CM', 'PPPK')?.maxOccurrences, 3],
     ['CM 3 months', typeRule('CM', 'PPPK')?.maxDuration.amount, 3],
   ])('%s', (_name, actual, expected) => expect(actual).toBe(expected));
+
+  it.each(['PPPK', 'PPPK_PARUH_WAKTU'] as const)(
+    '§4.2 %s cuti sakit: work accident → extension until the contract ends (no fixed length)',
+    (type) => {
+      expect(typeRule('CS', type)?.extension).toEqual({
+        untilContractEnd: true,
+        condition: 'kecelakaan kerja',
+      });
+    },
+  );
+
+  it.each<[string, EmployeeType, string]>([
+    [
+      '§4.1 PNS cuti sakit over 1 year: extension at most 6 months',
+      'PNS',
+      'perpanjangan paling lama 6 bulan',
+    ],
+    [
+      '§4.2 PPPK cuti sakit over 1 month: work accident → until the contract ends',
+      'PPPK',
+      'perpanjangan sampai berakhirnya masa perjanjian kerja (kecelakaan kerja)',
+    ],
+  ])('%s', (_name, employeeType, text) => {
+    const v = checkLeaveRequest(
+      request({
+        type: 'CS',
+        from: '2025-01-01',
+        to: '2026-12-31',
+        workingDaysRequested: 480,
+        employee: { employeeType, serviceStartDate: '2015-01-01' },
+        attachments: ['SURAT_DOKTER', 'SURAT_DOKTER_PEMERINTAH', 'SURAT_TIM_PENGUJI_KESEHATAN'],
+      }),
+    ).find((x) => x.code === 'MAX_DURATION');
+    expect(v?.message).toContain(text);
+  });
+
+  it('an extension with both a length and "until contract end" is reported', () => {
+    const r = structuredClone(RULES);
+    const cs = r.types.find((t) => t.code === 'CS' && t.employeeTypes.includes('PPPK'));
+    if (cs?.extension) cs.extension.duration = { amount: 1, unit: 'months' };
+    expect(
+      validateLeaveRules(r)
+        .map((i) => i.message)
+        .join(' | '),
+    ).toContain('salah satu saja');
+  });
 
   it.each([['CB'], ['CAP'], ['CLTN']] as const)('no %s for PPPK', (code) =>
     expect(typeRule(code, 'PPPK')).toBeUndefined(),

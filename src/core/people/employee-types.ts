@@ -24,7 +24,10 @@ export function isAsn(type: EmployeeType): boolean {
   return type !== 'NON_ASN';
 }
 
-/** True when employees of this type carry an 18-digit NIP (every ASN type; non-ASN use an internal number). */
+/**
+ * True when employees of this type carry an 18-digit NIP (every ASN type; non-ASN use an internal number).
+ * Source: Peraturan Kepala BKN 22/2007 (NIP PNS); UU 20/2023 (ASN = PNS + PPPK, NI PPPK); regulations.md §0.1.
+ */
 export function hasNip(type: EmployeeType): boolean {
   return isAsn(type);
 }
@@ -62,24 +65,30 @@ export type PnsGolongan = (typeof PNS_GOLONGAN)[number]['code'];
 /** The PNS golongan codes, lowest first. */
 export const PNS_GOLONGAN_CODES: readonly PnsGolongan[] = PNS_GOLONGAN.map((g) => g.code);
 
-/** Pangkat of a PNS golongan, e.g. `III/a` → `Penata Muda`. */
+/**
+ * Pangkat of a PNS golongan, e.g. `III/a` → `Penata Muda`.
+ * Source: PP 99/2000 tentang Kenaikan Pangkat PNS jo. PP 12/2002 (Lampiran: golongan ruang dan pangkat).
+ */
 export function pangkatOf(golongan: PnsGolongan): string {
   const entry = PNS_GOLONGAN.find((g) => g.code === golongan);
   if (!entry) throw new Error(`Unknown golongan: ${golongan}`);
   return entry.pangkat;
 }
 
-/** `III/a (Penata Muda)`. */
+/** `III/a (Penata Muda)`. Source: PP 99/2000 tentang Kenaikan Pangkat PNS jo. PP 12/2002 (Lampiran: golongan ruang dan pangkat). */
 export function formatPnsGolongan(golongan: PnsGolongan): string {
   return `${golongan} (${pangkatOf(golongan)})`;
 }
 
-/** Rank of a PNS golongan (0 = I/a … 16 = IV/e), for comparisons. */
+/**
+ * Rank of a PNS golongan (0 = I/a … 16 = IV/e), for comparisons (e.g. a tim pemeriksa member may not rank below
+ * the examined PNS, regulations.md §1.6). Source: PP 99/2000 tentang Kenaikan Pangkat PNS jo. PP 12/2002 (Lampiran: golongan ruang dan pangkat).
+ */
 export function pnsGolonganRank(golongan: PnsGolongan): number {
   return PNS_GOLONGAN_CODES.indexOf(golongan);
 }
 
-/** True when `value` is a PNS golongan code such as `III/a`. */
+/** True when `value` is a PNS golongan code such as `III/a`. Source: PP 99/2000 tentang Kenaikan Pangkat PNS jo. PP 12/2002 (Lampiran: golongan ruang dan pangkat). */
 export function isPnsGolongan(value: string): value is PnsGolongan {
   return (PNS_GOLONGAN_CODES as readonly string[]).includes(value);
 }
@@ -106,7 +115,7 @@ export const PPPK_GOLONGAN = [
 ] as const;
 export type PppkGolongan = (typeof PPPK_GOLONGAN)[number];
 
-/** True when `value` is a PPPK golongan (I–XVII). */
+/** True when `value` is a PPPK golongan (I–XVII). Source: Perpres 98/2020 tentang Gaji dan Tunjangan PPPK (Lampiran). */
 export function isPppkGolongan(value: string): value is PppkGolongan {
   return (PPPK_GOLONGAN as readonly string[]).includes(value);
 }
@@ -129,7 +138,10 @@ export const EDUCATION_LEVEL_LABELS: Readonly<Record<EducationLevel, string>> = 
   S3: 'Doktor (S-3)',
 };
 
-/** True when `value` is one of {@link EDUCATION_LEVELS}. */
+/**
+ * True when `value` is one of {@link EDUCATION_LEVELS}.
+ * Source: UU 20/2003 tentang Sistem Pendidikan Nasional (jenjang pendidikan); PP 99/2000 jo. PP 12/2002.
+ */
 export function isEducationLevel(value: string): value is EducationLevel {
   return (EDUCATION_LEVELS as readonly string[]).includes(value);
 }
@@ -206,12 +218,15 @@ export const POSITION_KIND_LABELS: Readonly<Record<PositionKind, string>> = {
   JF_PEMULA: 'Jabatan Fungsional Pemula',
 };
 
-/** True for managerial (structural) kinds: JPT, administrator, pengawas. */
+/**
+ * True for managerial (structural) kinds: JPT, administrator, pengawas.
+ * Source: UU 20/2023 tentang ASN; PP 11/2017 as amended by PP 17/2020 (jabatan manajerial); regulations.md §0.1.
+ */
 export function isManagerialPosition(kind: PositionKind): boolean {
   return kind === 'JPT_MADYA' || kind === 'JPT_PRATAMA' || kind === 'ADMINISTRATOR' || kind === 'PENGAWAS';
 }
 
-/** True for functional (JF) kinds. */
+/** True for functional (JF) kinds. Source: PermenPANRB 1/2023 (jabatan fungsional); regulations.md §0.1. */
 export function isFunctionalPosition(kind: PositionKind): boolean {
   return kind.startsWith('JF_');
 }

@@ -103,7 +103,10 @@ export interface ParseNipOptions {
   layout?: NipLayout;
 }
 
-/** Removes every whitespace character (NIPs are often written `19850312 201001 1 003`). */
+/**
+ * Removes every whitespace character (NIPs are often written `19850312 201001 1 003`).
+ * Source: Peraturan Kepala BKN 22/2007 tentang NIP (18 digits, written in groups).
+ */
 export function normalizeNip(input: string): string {
   return input.replace(/\s+/g, '');
 }
@@ -250,7 +253,10 @@ export function parseNip(input: string, options: ParseNipOptions = {}): NipParse
   };
 }
 
-/** True when {@link parseNip} accepts `input` with the given options. */
+/**
+ * True when {@link parseNip} accepts `input` with the given options.
+ * Source: Peraturan Kepala BKN 22/2007 tentang NIP (PNS layout); NI PPPK layout as described in this module.
+ */
 export function isValidNip(input: string, options: ParseNipOptions = {}): boolean {
   return parseNip(input, options).ok;
 }

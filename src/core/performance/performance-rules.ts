@@ -81,6 +81,23 @@ export const performanceRulesSchema = z.object({
     legalBasis: legalBasisSchema,
     byPredikat: predikatRecord(z.number().min(0).max(200)),
   }),
+  /**
+   * Annual angka kredit coefficient (the 100 % value) per jenjang of jabatan fungsional, e.g. Terampil 5: the
+   * annual credit is coefficient × `angkaKreditPercent` (Terampil: 7.5 / 5 / 3.75 / 2.5 / 1.25).
+   * Source: PermenPANRB 1/2023 Lampiran; regulations.md §6.3.
+   */
+  angkaKreditCoefficients: z
+    .object({
+      legalBasis: legalBasisSchema,
+      byJenjang: z.array(
+        z.object({
+          jenjang: z.string().min(1),
+          coefficient: z.number().positive('Koefisien angka kredit harus lebih dari 0'),
+          note: z.string().optional(),
+        }),
+      ),
+    })
+    .optional(),
   /** Predikat → 0–100 score used as the performance axis of the talent 9-box. */
   talentScore: z.object({
     legalBasis: legalBasisSchema,
@@ -133,6 +150,15 @@ export type JpmLabelSet = 'selection' | 'mapping';
  */
 export function validatePerformanceRules(rules: PerformanceRules, path = 'performance'): RuleIssue[] {
   const issues: RuleIssue[] = [];
+  const jenjang = new Set<string>();
+  rules.angkaKreditCoefficients?.byJenjang.forEach((j, i) => {
+    if (jenjang.has(j.jenjang))
+      issues.push({
+        path: `${path}.angkaKreditCoefficients.byJenjang[${i}].jenjang`,
+        message: `Koefisien angka kredit jenjang ${j.jenjang} tercantum lebih dari sekali`,
+      });
+    jenjang.add(j.jenjang);
+  });
   const add = (p: string, message: string) => issues.push({ path: `${path}.${p}`, message });
 
   if (rules.effectiveTo !== null && rules.effectiveTo < rules.effectiveFrom) {

@@ -8,7 +8,12 @@ import {
   performanceRulesSchema,
   validatePerformanceRules,
 } from './performance-rules.ts';
-import { angkaKreditPercentForPredikat, determinePredikat, tppKinerjaScoreForPredikat } from './predikat.ts';
+import {
+  angkaKreditPercentForPredikat,
+  annualAngkaKredit,
+  determinePredikat,
+  tppKinerjaScoreForPredikat,
+} from './predikat.ts';
 import { classifyJpm, computeJpmPercent } from './jpm.ts';
 import { placeNineBox } from './nine-box.ts';
 
@@ -58,7 +63,7 @@ describe('§6.3 predikat matrix: every cell', () => {
     ['DI_BAWAH_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI', 'SANGAT_KURANG', 'Sangat Kurang'],
     ['DI_BAWAH_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BUTUH_PERBAIKAN', 'Butuh Perbaikan'],
     ['DI_BAWAH_EKSPEKTASI', 'DI_ATAS_EKSPEKTASI', 'BUTUH_PERBAIKAN', 'Butuh Perbaikan'],
-  ])('hasil kerja %s × perilaku %s → %s (%s)', (h, p, predikat, label) => {
+  ])('§6.3 hasil kerja %s × perilaku %s → %s ($3)', (h, p, predikat, label) => {
     const r = determinePredikat(h, p, RULES);
     expect([r.predikat, r.label]).toEqual([predikat, label]);
     expect(r.reasons[0]).toContain('PermenPANRB 6/2022');
@@ -80,10 +85,34 @@ describe('§6.3 predikat matrix: every cell', () => {
     ['BUTUH_PERBAIKAN', 75, 60, 0.75],
     ['KURANG_MISCONDUCT', 50, 40, 0.5],
     ['SANGAT_KURANG', 25, 20, 0.25],
-  ])('%s: angka kredit %i%%, talent score %i, TPP factor %s (example)', (p, ak, talent, tpp) => {
+  ])('§6.3 %s: angka kredit $1%, talent score $2, TPP factor $3 (example)', (p, ak, talent, tpp) => {
     expect(angkaKreditPercentForPredikat(p, RULES)).toBe(ak);
     expect(RULES.talentScore.byPredikat[p]).toBe(talent);
     expect(tppKinerjaScoreForPredikat(p, RULES)).toBe(tpp);
+  });
+});
+
+describe('§6.3 JF angka kredit = coefficient × predikat percentage (PermenPANRB 1/2023)', () => {
+  it.each<[Predikat, number, number]>([
+    ['SANGAT_BAIK', 150, 7.5],
+    ['BAIK', 100, 5],
+    ['BUTUH_PERBAIKAN', 75, 3.75],
+    ['KURANG_MISCONDUCT', 50, 2.5],
+    ['SANGAT_KURANG', 25, 1.25],
+  ])('§6.3 Terampil (coefficient 5), %s ($1%) → $2 angka kredit a year', (predikat, _pct, ak) => {
+    expect(annualAngkaKredit('TERAMPIL', predikat, RULES)).toBe(ak);
+  });
+
+  it('an unknown jenjang is a rulebook gap, not a silent 0', () => {
+    expect(() => annualAngkaKredit('TIDAK_ADA', 'BAIK', RULES)).toThrow(/TIDAK_ADA/);
+  });
+
+  it('a duplicate jenjang is reported', () => {
+    const r = structuredClone(RULES);
+    r.angkaKreditCoefficients?.byJenjang.push({ jenjang: 'TERAMPIL', coefficient: 5 });
+    expect(validatePerformanceRules(r).map((i) => i.message)).toContain(
+      'Koefisien angka kredit jenjang TERAMPIL tercantum lebih dari sekali',
+    );
   });
 });
 
@@ -101,7 +130,7 @@ describe('§7.2 JPM bands with both label sets', () => {
     [78, 'mapping', 'CO', 'Cukup Optimal'],
     [77.99, 'mapping', 'KO', 'Kurang Optimal'],
     [0, 'mapping', 'KO', 'Kurang Optimal'],
-  ] as const)('JPM %s%% (%s) → %s – %s', (percent, set, code, label) => {
+  ] as const)('§7.2 JPM $0% ($1) → $2 – $3', (percent, set, code, label) => {
     const r = classifyJpm(percent, RULES, set);
     expect([r.code, r.label]).toEqual([code, label]);
   });
@@ -149,7 +178,7 @@ describe('§7.3 9-box: every cell', () => {
     ['DI_BAWAH_EKSPEKTASI', 'RENDAH', 1],
     ['DI_BAWAH_EKSPEKTASI', 'MENENGAH', 3],
     ['DI_BAWAH_EKSPEKTASI', 'TINGGI', 6],
-  ])('kinerja %s × potensial %s → box %i', (perf, pot, box) => {
+  ])('§7.3 kinerja %s × potensial %s → box %i', (perf, pot, box) => {
     const r = placeNineBox(perf, pot, RULES);
     expect(r.box).toBe(box);
     expect(r.isTalentPool).toBe(box >= 7);
@@ -163,7 +192,7 @@ describe('§7.3 9-box: every cell', () => {
     [100, 0, 4, 50],
     [0, 100, 6, 50],
   ])(
-    'scores kinerja %s / potensial %s → box %i, talent value %s (≥80 high, 60–<80 middle, 50/50)',
+    '§7.3 scores kinerja %s / potensial %s → box %i, talent value %s (≥80 high, 60–<80 middle, 50/50)',
     (perf, pot, box, value) => {
       const r = placeNineBox(perf, pot, RULES);
       expect(r.box).toBe(box);

@@ -61,3 +61,25 @@ export function tppKinerjaScoreForPredikat(
 export function angkaKreditPercentForPredikat(predikat: Predikat, rules: PerformanceRules): number {
   return rules.angkaKreditPercent.byPredikat[predikat];
 }
+
+/**
+ * The annual angka kredit of a jabatan fungsional for a year with this predikat: the jenjang's coefficient ×
+ * the predikat percentage (e.g. Terampil, coefficient 5: SB 7.5, B 5, BP 3.75, K 2.5, SK 1.25).
+ * Source: PermenPANRB 1/2023 (angka kredit = koefisien × persentase predikat); regulations.md §6.3.
+ *
+ * @param jenjang the jenjang as in `angkaKreditCoefficients.byJenjang` (e.g. `TERAMPIL`)
+ * @param predikat the annual predikat
+ * @param rules the performance section
+ * @returns the angka kredit earned in the year
+ * @throws when the rulebook has no coefficient for the jenjang
+ */
+export function annualAngkaKredit(
+  jenjang: string,
+  predikat: Predikat,
+  rules: Pick<PerformanceRules, 'angkaKreditCoefficients' | 'angkaKreditPercent'>,
+): number {
+  const row = rules.angkaKreditCoefficients?.byJenjang.find((j) => j.jenjang === jenjang);
+  if (!row) throw new Error(`Koefisien angka kredit jenjang ${jenjang} tidak ada di rulebook`);
+  // Multiply before dividing so 5 × 75 / 100 = 3.75 exactly.
+  return (row.coefficient * rules.angkaKreditPercent.byPredikat[predikat]) / 100;
+}

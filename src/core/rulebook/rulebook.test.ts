@@ -3,8 +3,23 @@ import fc from 'fast-check';
 import nationalCalendar from '../../../rulebooks/national/calendar.json' with { type: 'json' };
 import nationalSchedule from '../../../rulebooks/national/schedule.json' with { type: 'json' };
 import regionalCalendar from '../../../rulebooks/regional-40-60/calendar.json' with { type: 'json' };
+import nationalMeta from '../../../rulebooks/national/rulebook.json' with { type: 'json' };
+import nationalAttendance from '../../../rulebooks/national/attendance.json' with { type: 'json' };
+import nationalDiscipline from '../../../rulebooks/national/discipline.json' with { type: 'json' };
+import nationalTpp from '../../../rulebooks/national/tpp.json' with { type: 'json' };
+import nationalPerformance from '../../../rulebooks/national/performance.json' with { type: 'json' };
+import nationalLeave from '../../../rulebooks/national/leave.json' with { type: 'json' };
+import r6040Meta from '../../../rulebooks/regional-60-40/rulebook.json' with { type: 'json' };
+import r6040Attendance from '../../../rulebooks/regional-60-40/attendance.json' with { type: 'json' };
+import r6040Tpp from '../../../rulebooks/regional-60-40/tpp.json' with { type: 'json' };
+import r4060Meta from '../../../rulebooks/regional-40-60/rulebook.json' with { type: 'json' };
+import r4060Calendar from '../../../rulebooks/regional-40-60/calendar.json' with { type: 'json' };
+import r4060Schedule from '../../../rulebooks/regional-40-60/schedule.json' with { type: 'json' };
+import r4060Attendance from '../../../rulebooks/regional-40-60/attendance.json' with { type: 'json' };
+import r4060Discipline from '../../../rulebooks/regional-40-60/discipline.json' with { type: 'json' };
+import r4060Tpp from '../../../rulebooks/regional-40-60/tpp.json' with { type: 'json' };
 import { addDays, fromEpochDay, toEpochDay } from '../common/local-date.ts';
-import type { Rulebook, RulebookMeta } from './rulebook.ts';
+import type { Rulebook, RulebookMeta, RulebookMetaInput } from './rulebook.ts';
 import { assembleRulebook, parseRulebook, resolveRulebook, validateRulebookVersions } from './rulebook.ts';
 
 function meta(over: Partial<RulebookMeta>): { meta: RulebookMeta } {
@@ -218,5 +233,119 @@ describe('parseRulebook and assembleRulebook', () => {
     expect(calendarIssues(r).map((i) => i.path)).toEqual(
       expect.arrayContaining(['calendar.legalBasis', 'calendar.years', 'calendar.workPatterns']),
     );
+  });
+});
+
+describe('the rulebook files assemble and pass every cross-section check', () => {
+  const files = {
+    national: {
+      meta: nationalMeta,
+      sections: {
+        calendar: nationalCalendar,
+        schedule: nationalSchedule,
+        attendance: nationalAttendance,
+        discipline: nationalDiscipline,
+        tpp: nationalTpp,
+        performance: nationalPerformance,
+        leave: nationalLeave,
+      },
+    },
+    'regional-60-40': {
+      meta: r6040Meta,
+      sections: { attendance: r6040Attendance, tpp: r6040Tpp },
+    },
+    'regional-40-60': {
+      meta: r4060Meta,
+      sections: {
+        calendar: r4060Calendar,
+        schedule: r4060Schedule,
+        attendance: r4060Attendance,
+        discipline: r4060Discipline,
+        tpp: r4060Tpp,
+      },
+    },
+  };
+  const assembled = (id: keyof typeof files, patch?: (s: Record<string, unknown>) => void) => {
+    const nationalResult = assembleRulebook(
+      files.national.meta as RulebookMetaInput,
+      files.national.sections,
+    );
+    if (!nationalResult.ok) throw new Error(JSON.stringify(nationalResult.issues));
+    const { meta, sections } = files[id];
+    const copy = structuredClone(sections) as Record<string, unknown>;
+    patch?.(copy);
+    // JSON imports widen string enums (mergeSections); the meta is validated by assembleRulebook itself.
+    return assembleRulebook(
+      meta as RulebookMetaInput,
+      copy,
+      id === 'national' ? undefined : nationalResult.rulebook,
+    );
+  };
+
+  it.each(['national', 'regional-60-40', 'regional-40-60'] as const)('%s has no issues', (id) => {
+    const r = assembled(id);
+    expect(r.ok ? [] : r.issues).toEqual([]);
+  });
+
+  it('§1.3 / §0 HK: a cuti-bersama code missing from the discipline non-working codes is reported', () => {
+    // regional-60-40 records cuti bersama as CBER; a discipline section with only LIBUR would let it break TK runs.
+    const r = assembled('regional-60-40', (s) => {
+      const discipline = structuredClone(nationalDiscipline) as { absence: { nonWorkingCodes: string[] } };
+      discipline.absence.nonWorkingCodes = ['LIBUR'];
+      s.discipline = discipline;
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.path)).toEqual(['attendance.cutiBersama.code']);
+    expect(r.issues[0]?.message).toMatch(
+      /^Cuti bersama dicatat dengan kode CBER, tetapi CBER tidak ada di discipline\.absence\.nonWorkingCodes \(LIBUR\)/,
+    );
+  });
+
+  it('§1.10: a TPP cut on a code outside the discipline catalogue is reported', () => {
+    const r = assembled('regional-40-60', (s) => {
+      const tpp = structuredClone(r4060Tpp) as { sanctionCuts: { cuts: { sanctionType: string }[] } };
+      const b3 = tpp.sanctionCuts.cuts.find((c) => c.sanctionType === 'B3');
+      if (b3) b3.sanctionType = 'B3_BANDING';
+      s.tpp = tpp;
+    });
+    expect(r.ok ? [] : r.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^Jenis hukuman B3_BANDING tidak ada di katalog hukuman disiplin/),
+    ]);
+  });
+
+  it.each<[string, (s: Record<string, unknown>) => void, string, RegExp]>([
+    [
+      'a section that starts after the rulebook',
+      (s) => (s.attendance = { ...r6040Attendance, effectiveFrom: '2025-06-01' }),
+      'attendance.effectiveFrom',
+      /^Bagian attendance baru berlaku 2025-06-01, sesudah rulebook mulai berlaku 2025-01-01/,
+    ],
+    [
+      'a section that ends while the rulebook is still in force',
+      (s) => (s.tpp = { ...r6040Tpp, effectiveTo: '2025-12-31' }),
+      'tpp.effectiveTo',
+      /^Bagian tpp berakhir 2025-12-31, sebelum rulebook berakhir \(tanpa batas akhir\)/,
+    ],
+  ])('section periods vs meta: %s', (_name, patch, path, message) => {
+    const r = assembled('regional-60-40', patch);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.path)).toEqual([path]);
+    expect(r.issues[0]?.message).toMatch(message);
+  });
+
+  it('§5.2: regional-40-60 texts and data agree on 40% kinerja / 60% disiplin (Jatim pattern)', () => {
+    const r = assembled('regional-40-60');
+    if (!r.ok) throw new Error('invalid');
+    expect(r.rulebook.tpp.components.weights).toEqual({ kinerja: 40, disiplin: 60 });
+    const texts = [
+      ...r.rulebook.meta.legalBasis.map((b) => b.note ?? ''),
+      r.rulebook.attendance.description ?? '',
+      r.rulebook.tpp.legalBasis.note ?? '',
+    ].join(' ');
+    expect(texts).toContain('40% kinerja / 60% disiplin');
+    expect(texts).not.toContain('40% disiplin');
+    expect(r.rulebook.attendance.description).not.toContain('Toba');
   });
 });

@@ -16,9 +16,13 @@ import {
   validateScheduleAgainstCalendar,
   validateScheduleRules,
 } from '../schedule/schedule-rules.ts';
-import { attendanceRulesSchema, validateAttendanceRules } from '../attendance/attendance-rules.ts';
+import {
+  attendanceRulesSchema,
+  validateAttendanceAgainstDiscipline,
+  validateAttendanceRules,
+} from '../attendance/attendance-rules.ts';
 import { disciplineRulesSchema, validateDisciplineRules } from '../discipline/discipline-rules.ts';
-import { tppRulesSchema, validateTppRules } from '../tpp/tpp-rules.ts';
+import { tppRulesSchema, validateTppAgainstRulebook, validateTppRules } from '../tpp/tpp-rules.ts';
 import { performanceRulesSchema, validatePerformanceRules } from '../performance/performance-rules.ts';
 import { leaveRulesSchema, validateLeaveRules } from '../leave/leave-rules.ts';
 
@@ -88,8 +92,11 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /**
  * Parse and validate a rulebook: structure (zod, Indonesian messages, with JSON paths) and then every
- * section's semantic validator plus the cross-section checks (schedule vs calendar work patterns, meta dates).
- * Source: PRODUCT.md principle 1; regulations.md §10.
+ * section's semantic validator plus the cross-section checks: schedule vs calendar work patterns; the
+ * cuti-bersama code of attendance among the discipline non-working codes; TPP sanction cuts against the
+ * discipline sanction catalogue and the make-up allowance against the attendance make-up rule; every dated
+ * section in force over the whole period of the rulebook (meta dates).
+ * Source: PRODUCT.md principle 1; regulations.md §0 (HK), §1.2, §1.3, §1.10, §3.2, §10.
  * @param json the rulebook object (meta + all sections), e.g. assembled from the JSON files
  * @returns the typed rulebook, or every issue found
  */
@@ -112,6 +119,9 @@ export function parseRulebook(json: unknown): ParseRulebookResult {
     ...validateTppRules(rb.tpp, 'tpp'),
     ...validatePerformanceRules(rb.performance, 'performance'),
     ...validateLeaveRules(rb.leave, 'leave'),
+    ...validateAttendanceAgainstDiscipline(rb.attendance, rb.discipline, 'attendance'),
+    ...validateTppAgainstRulebook(rb.tpp, { discipline: rb.discipline, attendance: rb.attendance }, 'tpp'),
+    ...validateSectionPeriods(rb),
   ];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, rulebook: rb };
 }
@@ -129,6 +139,40 @@ function validateMeta(meta: RulebookMeta): RuleIssue[] {
     });
   if (meta.extends !== undefined && meta.extends === meta.id)
     issues.push({ path: 'meta.extends', message: 'Rulebook tidak boleh menurunkan dirinya sendiri' });
+  return issues;
+}
+
+/** The sections that carry their own effective period. */
+const DATED_SECTIONS = ['attendance', 'discipline', 'tpp', 'performance', 'leave'] as const;
+
+/**
+ * Every dated section must be in force over the whole period of the rulebook version: it may start earlier (the
+ * regulation predates the version) but not later than `meta.effectiveFrom`, and it may not end before the
+ * version does. Otherwise the version would apply, on some of its dates, rules that are not (or no longer) in force.
+ * Source: PRODUCT.md principle 1 ("an old case is judged by the rules in force on its date"); regulations.md §1.11.
+ */
+function validateSectionPeriods(rb: Rulebook): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const { effectiveFrom, effectiveTo } = rb.meta;
+  for (const key of DATED_SECTIONS) {
+    const section = rb[key];
+    if (section.effectiveFrom > effectiveFrom) {
+      issues.push({
+        path: `${key}.effectiveFrom`,
+        message:
+          `Bagian ${key} baru berlaku ${section.effectiveFrom}, sesudah rulebook mulai berlaku ${effectiveFrom}: ` +
+          `antara kedua tanggal itu rulebook memakai aturan yang belum berlaku`,
+      });
+    }
+    if (section.effectiveTo !== null && (effectiveTo === null || section.effectiveTo < effectiveTo)) {
+      issues.push({
+        path: `${key}.effectiveTo`,
+        message:
+          `Bagian ${key} berakhir ${section.effectiveTo}, sebelum rulebook berakhir (${effectiveTo ?? 'tanpa batas akhir'}); ` +
+          'buat versi rulebook baru untuk aturan pengganti',
+      });
+    }
+  }
   return issues;
 }
 

@@ -9,7 +9,8 @@ import { calendarRulesSchema } from '../calendar/calendar-rules.ts';
 import type { CalendarRules } from '../calendar/calendar-rules.ts';
 import { buildCalendar } from '../calendar/calendar.ts';
 import type { FlexibleDay, RosterEntry } from './resolve-schedule.ts';
-import { checkFlexibleWorkCap, resolveDaySchedule } from './resolve-schedule.ts';
+import { checkFlexibleWorkCap, indexRoster, resolveDaySchedule } from './resolve-schedule.ts';
+import type { RosterIndex } from './resolve-schedule.ts';
 import type { ScheduleRules } from './schedule-rules.ts';
 import { scheduleRulesSchema } from './schedule-rules.ts';
 
@@ -26,7 +27,7 @@ function resolve(opts: {
   zone?: IndonesianTimeZone;
   rules?: ScheduleRules;
   calRules?: CalendarRules;
-  roster?: RosterEntry[];
+  roster?: RosterEntry[] | RosterIndex;
   flexibleDays?: FlexibleDay[];
 }) {
   const unitCode = opts.unitCode ?? 'BKD';
@@ -207,6 +208,35 @@ describe('resolveDaySchedule — shifts', () => {
       kind: 'shift',
       start: 840,
       end: 1320,
+    });
+  });
+
+  describe('§3.3 a long roster (many employees × days) is looked up by index, with the same result', () => {
+    // 200 employees × 60 days; the employee of interest is somewhere in the middle, plus a duplicate later line.
+    const long: RosterEntry[] = [];
+    for (let e = 0; e < 200; e++)
+      for (let d = 1; d <= 60; d++) {
+        const date = `2025-${String(1 + Math.floor((d - 1) / 30)).padStart(2, '0')}-${String(((d - 1) % 30) + 1).padStart(2, '0')}`;
+        long.push({
+          nip: e === 100 ? NIP : `19900101201503${String(e).padStart(4, '0')}`,
+          date,
+          shiftCode: d % 3 === 0 ? null : d % 3 === 1 ? 'PAGI' : 'MALAM',
+        });
+      }
+    long.push({ nip: NIP, date: '2025-01-02', shiftCode: 'PAGI' }); // later duplicate: the first line wins
+    const index = indexRoster(long);
+    it.each([
+      ['2025-01-01', 'PAGI'],
+      ['2025-01-02', 'MALAM'],
+      ['2025-01-03', null],
+      ['2025-02-28', 'PAGI'],
+    ] as const)('%s → %s (array, index and linear scan agree)', (date, shift) => {
+      const viaArray = resolve({ ...base, date, roster: long });
+      const viaIndex = resolve({ ...base, date, roster: index });
+      const linear = long.find((e) => e.nip === NIP && e.date === date);
+      expect(viaArray).toEqual(viaIndex);
+      expect(viaIndex?.shiftCode ?? null).toBe(shift);
+      expect(linear?.shiftCode ?? null).toBe(shift);
     });
   });
 

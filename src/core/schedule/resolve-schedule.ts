@@ -26,6 +26,56 @@ export interface RosterEntry {
   shiftCode: string | null;
 }
 
+/**
+ * Roster lines indexed by employee, then date, for O(1) lookups per employee-day (no key strings are built per
+ * lookup). Build once per roster with {@link indexRoster}; a long array passed to {@link resolveDaySchedule} is
+ * indexed on first use.
+ */
+export interface RosterIndex {
+  readonly kind: 'roster-index';
+  readonly byNip: ReadonlyMap<string, ReadonlyMap<LocalDate, RosterEntry>>;
+}
+
+/**
+ * Index roster lines by employee and date. The first line of an employee-date wins, as with a scan in order.
+ * Source: regulations.md §3.3 (shift rosters), §10 (per-unit shift schedules); performance of daily resolution.
+ */
+export function indexRoster(entries: readonly RosterEntry[]): RosterIndex {
+  const byNip = new Map<string, Map<LocalDate, RosterEntry>>();
+  for (const e of entries) {
+    let byDate = byNip.get(e.nip);
+    if (byDate === undefined) {
+      byDate = new Map();
+      byNip.set(e.nip, byDate);
+    }
+    if (!byDate.has(e.date)) byDate.set(e.date, e);
+  }
+  return { kind: 'roster-index', byNip };
+}
+
+// Arrays passed directly are indexed once (weakly held: no growth, no effect on results).
+const rosterIndexCache = new WeakMap<readonly RosterEntry[], RosterIndex>();
+
+function rosterLine(
+  roster: readonly RosterEntry[] | RosterIndex | undefined,
+  nip: string,
+  date: LocalDate,
+): RosterEntry | undefined {
+  if (roster === undefined) return undefined;
+  let index: RosterIndex;
+  if ('kind' in roster) index = roster;
+  else {
+    if (roster.length < 16) return roster.find((e) => e.nip === nip && e.date === date);
+    let cached = rosterIndexCache.get(roster);
+    if (cached === undefined) {
+      cached = indexRoster(roster);
+      rosterIndexCache.set(roster, cached);
+    }
+    index = cached;
+  }
+  return index.byNip.get(nip)?.get(date);
+}
+
 /** An approved flexible-location day of an employee. */
 export interface FlexibleDay {
   date: LocalDate;
@@ -41,8 +91,11 @@ export interface ResolveDayScheduleInput {
   zone: IndonesianTimeZone;
   unitCode: string;
   employeeNip: string;
-  /** Roster lines (any employees/dates; only this employee's line for `date` is used). */
-  roster?: readonly RosterEntry[];
+  /**
+   * Roster lines (any employees/dates; only this employee's line for `date` is used), preferably indexed once
+   * with {@link indexRoster}; a long array is indexed on first use.
+   */
+  roster?: readonly RosterEntry[] | RosterIndex;
   /** Approved flexible-location days of this employee (the weekly cap is checked with `checkFlexibleWorkCap`). */
   flexibleDays?: readonly FlexibleDay[];
 }
@@ -97,7 +150,7 @@ export function resolveDaySchedule(input: ResolveDayScheduleInput): DaySchedule 
   const employeeOverride =
     rules.employeeOverrides.find((o) => o.nip === employeeNip && isEffective(o, date)) ?? null;
 
-  const rosterEntry = input.roster?.find((e) => e.nip === employeeNip && e.date === date);
+  const rosterEntry = rosterLine(input.roster, employeeNip, date);
   if (rosterEntry) {
     if (rosterEntry.shiftCode === null) return null;
     const shift = rules.shifts.find((s) => s.code === rosterEntry.shiftCode);

@@ -165,6 +165,19 @@ export interface MinuteSpan {
   end: MinuteOfDay;
 }
 
+// `HH:mm` → minutes, memoised: resolution runs per employee-day over the few times a rulebook contains. Bounded
+// (valid times are at most 24 × 60 spellings × 2 forms); the cache never changes a result.
+const hhmmCache = new Map<string, MinuteOfDay>();
+function hhmm(value: string): MinuteOfDay {
+  let m = hhmmCache.get(value);
+  if (m === undefined) {
+    m = parseHhmm(value);
+    if (hhmmCache.size >= 4096) hhmmCache.clear();
+    hhmmCache.set(value, m);
+  }
+  return m;
+}
+
 /**
  * Start, end and breaks of a day rule or shift in minutes. An end at or before the start is on the next day
  * (+1440); a break time before the start is on the next day too.
@@ -179,13 +192,13 @@ export function toMinuteSpans(rule: {
   end: MinuteOfDay;
   breaks: MinuteSpan[];
 } {
-  const start = parseHhmm(rule.start);
-  let end = parseHhmm(rule.end);
+  const start = hhmm(rule.start);
+  let end = hhmm(rule.end);
   if (end <= start) end += 1440;
   const shift = (m: number) => (m < start ? m + 1440 : m);
   const breaks = rule.breaks.map((b) => {
-    const bs = shift(parseHhmm(b.start));
-    let be = shift(parseHhmm(b.end));
+    const bs = shift(hhmm(b.start));
+    let be = shift(hhmm(b.end));
     if (be < bs) be += 1440;
     return { start: bs, end: be };
   });
@@ -224,7 +237,7 @@ export function resolvePunchWindow(
   end: MinuteOfDay,
 ): { from: MinuteOfDay; to: MinuteOfDay } {
   const at = (a: TimeAnchor): MinuteOfDay =>
-    'at' in a ? parseHhmm(a.at) : (a.from === 'start' ? start : end) + a.offsetMinutes;
+    'at' in a ? hhmm(a.at) : (a.from === 'start' ? start : end) + a.offsetMinutes;
   const from = at(window.opens);
   let to = at(window.closes);
   if (to < from) to += 1440;

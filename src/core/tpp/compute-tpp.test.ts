@@ -4,12 +4,15 @@ import national from '../../../rulebooks/national/tpp.json' with { type: 'json' 
 import regional6040 from '../../../rulebooks/regional-60-40/tpp.json' with { type: 'json' };
 import regional4060 from '../../../rulebooks/regional-40-60/tpp.json' with { type: 'json' };
 import performanceJson from '../../../rulebooks/national/performance.json' with { type: 'json' };
+import nationalDiscipline from '../../../rulebooks/national/discipline.json' with { type: 'json' };
+import regional4060Discipline from '../../../rulebooks/regional-40-60/discipline.json' with { type: 'json' };
 import type { DayStatus } from '../attendance/day-status.ts';
 import { DAY_CODES, EARLY_BANDS, LATE_BANDS } from '../attendance/status-codes.ts';
 import type { DayCode, EarlyBand, LateBand } from '../attendance/status-codes.ts';
 import { eachDay, isoWeekday, monthRange } from '../common/local-date.ts';
 import { performanceRulesSchema } from '../performance/performance-rules.ts';
-import type { TppInput } from './compute-tpp.ts';
+import type { TppContext, TppInput } from './compute-tpp.ts';
+import { disciplineRulesSchema } from '../discipline/discipline-rules.ts';
 import { computeTpp } from './compute-tpp.ts';
 import type { TppRules } from './tpp-rules.ts';
 import { TPP_DEDUCTION_CODES, tppRulesSchema, validateTppRules } from './tpp-rules.ts';
@@ -18,6 +21,12 @@ const NATIONAL = tppRulesSchema.parse(national);
 const R6040 = tppRulesSchema.parse(regional6040);
 const R4060 = tppRulesSchema.parse(regional4060);
 const PERFORMANCE = performanceRulesSchema.parse(performanceJson);
+/** The discipline section of each rulebook: regional-60-40 inherits the national one. */
+const CTX: TppContext = { discipline: disciplineRulesSchema.parse(nationalDiscipline) };
+const CTX_4060: TppContext = {
+  discipline: disciplineRulesSchema.parse(regional4060Discipline),
+  performance: PERFORMANCE,
+};
 
 /** A copy of `rules` whose kelas 8 tariff is `amount` (round numbers make hand computation readable). */
 function withTariff(rules: TppRules, amount: number): TppRules {
@@ -86,6 +95,7 @@ describe('worked examples (computed by hand)', () => {
         missingActivityReportDates: ['2025-03-07'],
       }),
       withTariff(R6040, 10_000_000),
+      CTX,
     );
     expect(b.base).toBe(10_000_000);
     expect(b.components.kinerja).toMatchObject({ share: 6_000_000, amount: 6_000_000 });
@@ -125,7 +135,7 @@ describe('worked examples (computed by hand)', () => {
         activeSanctions: [{ type: 'R2', from: '2025-02-20' }],
       }),
       R4060,
-      PERFORMANCE,
+      CTX_4060,
     );
     expect(b.tariff).toBe(11_100_000);
     expect(b.components.kinerja).toMatchObject({ share: 4_440_000, score: 0.75, amount: 3_330_000 });
@@ -152,6 +162,7 @@ describe('worked examples (computed by hand)', () => {
         days: [makeDay('2025-03-03', 'H', 'TL3'), makeDay('2025-03-04', 'H', 'TL3')],
       }),
       r,
+      CTX,
     );
     expect(b.deductions.map((l) => l.amount)).toEqual([39_813, 39_813]);
     expect(b.totalDeduction).toBe(79_626);
@@ -162,8 +173,8 @@ describe('worked examples (computed by hand)', () => {
     //   60/40 on disiplin: kinerja 6.000.000 × 0,5 = 3.000.000; TK 3% × 4.000.000 = 120.000 → 3.000.000 + 3.880.000 = 6.880.000
     //   40/60 on total:    kinerja 4.000.000 × 0,5 = 2.000.000; TK 3% × 10.000.000 = 300.000 → 2.000.000 + 5.700.000 = 7.700.000
     const input = makeInput({ days: [makeDay('2025-03-05', 'TK')], kinerjaScore: 0.5, gajiPokok: 0 });
-    expect(computeTpp(input, withTariff(R6040, 10_000_000)).afterDeductions).toBe(6_880_000);
-    expect(computeTpp(input, withTariff(R4060, 10_000_000)).afterDeductions).toBe(7_700_000);
+    expect(computeTpp(input, withTariff(R6040, 10_000_000), CTX).afterDeductions).toBe(6_880_000);
+    expect(computeTpp(input, withTariff(R4060, 10_000_000), CTX_4060).afterDeductions).toBe(7_700_000);
   });
 });
 
@@ -177,11 +188,11 @@ describe('§5.3 Toba: 0,5/1/1,25/1,5% of the 40% share = 0,2/0,4/0,5/0,6% of the
     ['PSW2', 0.4, 40_000],
     ['PSW3', 0.5, 50_000],
     ['PSW4', 0.6, 60_000],
-  ] as const)('%s = %s%% of Rp 10.000.000 = Rp %i', (band, percentOfTotal, amount) => {
+  ] as const)('§5.3 Toba: %s = $1% of Rp 10.000.000 = Rp $2', (band, percentOfTotal, amount) => {
     const day = band.startsWith('TL')
       ? makeDay('2025-03-03', 'H', band as LateBand)
       : makeDay('2025-03-03', 'H', null, band as EarlyBand);
-    const b = computeTpp(makeInput({ days: [day] }), withTariff(R6040, 10_000_000));
+    const b = computeTpp(makeInput({ days: [day] }), withTariff(R6040, 10_000_000), CTX);
     expect(b.totalDeduction).toBe(amount);
     expect(b.totalDeduction).toBe((10_000_000 * percentOfTotal) / 100);
   });
@@ -196,14 +207,14 @@ describe('§5.3 Toba: 0,5/1/1,25/1,5% of the 40% share = 0,2/0,4/0,5/0,6% of the
     ['PSW3', 1.25],
     ['PSW4', 1.5],
     ['TK', 3],
-  ] as const)('national (base total): %s costs %s%% of the TPP', (code, percent) => {
+  ] as const)('§5.3 national (base total): %s costs $1% of the TPP', (code, percent) => {
     const day =
       code === 'TK'
         ? makeDay('2025-03-03', 'TK')
         : code.startsWith('TL')
           ? makeDay('2025-03-03', 'H', code as LateBand)
           : makeDay('2025-03-03', 'H', null, code as EarlyBand);
-    const b = computeTpp(makeInput({ days: [day] }), withTariff(NATIONAL, 10_000_000));
+    const b = computeTpp(makeInput({ days: [day] }), withTariff(NATIONAL, 10_000_000), CTX);
     expect(b.totalDeduction).toBe((10_000_000 * percent) / 100);
   });
 
@@ -211,6 +222,7 @@ describe('§5.3 Toba: 0,5/1/1,25/1,5% of the 40% share = 0,2/0,4/0,5/0,6% of the
     const b = computeTpp(
       makeInput({ days: [makeDay('2025-03-03', 'H', 'TL2', 'PSW1')] }),
       withTariff(NATIONAL, 10_000_000),
+      CTX,
     );
     expect(b.deductions.map((l) => [l.code, l.amount])).toEqual([
       ['TL2', 100_000],
@@ -226,16 +238,19 @@ describe('§5.1 BPJS 4% / 1% with the Rp 12 juta ceiling on gaji + TPP', () => {
     [4_000_000, 10_000_000, 8_000_000, 320_000, 80_000], // 14 juta: only 12 − 4 = 8 juta of the TPP counts
     [12_000_000, 5_000_000, 0, 0, 0], // gaji already at the ceiling: nothing on the TPP
     [13_000_000, 5_000_000, 0, 0, 0],
-  ])('gaji %i + TPP %i → base %i, employer %i, employee %i', (gaji, tpp, base, employer, employee) => {
-    const b = computeTpp(makeInput({ gajiPokok: gaji }), withTariff(NATIONAL, tpp));
-    expect([b.gross, b.bpjs.base, b.bpjsEmployer, b.bpjsEmployee, b.net]).toEqual([
-      tpp,
-      base,
-      employer,
-      employee,
-      tpp - employee,
-    ]);
-  });
+  ])(
+    '§5.1 gaji %i + TPP %i → base %i, employer 4% %i, employee 1% %i',
+    (gaji, tpp, base, employer, employee) => {
+      const b = computeTpp(makeInput({ gajiPokok: gaji }), withTariff(NATIONAL, tpp), CTX);
+      expect([b.gross, b.bpjs.base, b.bpjsEmployer, b.bpjsEmployee, b.net]).toEqual([
+        tpp,
+        base,
+        employer,
+        employee,
+        tpp - employee,
+      ]);
+    },
+  );
 });
 
 describe('base and proration', () => {
@@ -243,6 +258,7 @@ describe('base and proration', () => {
     const b = computeTpp(
       makeInput({ placement: { daysPlaced: 10, daysInPeriod: 31 } }),
       withTariff(NATIONAL, 6_200_000),
+      CTX,
     );
     expect(b.proration).toEqual({ method: 'calendarDays', daysPlaced: 10, daysInPeriod: 31 });
     expect(b.base).toBe(2_000_000);
@@ -255,6 +271,7 @@ describe('base and proration', () => {
         placement: { daysPlaced: 11, daysInPeriod: 22 },
       }),
       withTariff(R6040, 10_000_000),
+      CTX,
     );
     expect([b.employeeTypePercent, b.proration.method, b.base]).toEqual([80, 'workingDays', 4_000_000]);
   });
@@ -265,6 +282,7 @@ describe('base and proration', () => {
         employee: { nip: 'x', employeeType: 'PNS', kelasJabatan: 8, positionGroup: 'JPT_PRATAMA' },
       }),
       withTariff(R4060, 10_000_000),
+      CTX_4060,
     );
     expect(b.weights).toEqual({ kinerja: 50, disiplin: 50 });
     expect(b.components.kinerja.share).toBe(5_000_000);
@@ -272,13 +290,13 @@ describe('base and proration', () => {
 
   it('throws on caller bugs', () => {
     expect(() =>
-      computeTpp(makeInput({ employee: { nip: 'x', employeeType: 'PNS', kelasJabatan: 18 } }), NATIONAL),
+      computeTpp(makeInput({ employee: { nip: 'x', employeeType: 'PNS', kelasJabatan: 18 } }), NATIONAL, CTX),
     ).toThrow();
-    expect(() => computeTpp(makeInput({ kinerjaScore: 1.5 }), NATIONAL)).toThrow();
-    expect(() => computeTpp(makeInput({ kinerjaScore: { predikat: 'BAIK' } }), NATIONAL)).toThrow();
-    expect(() => computeTpp(makeInput({ month: '2025-13' }), NATIONAL)).toThrow();
+    expect(() => computeTpp(makeInput({ kinerjaScore: 1.5 }), NATIONAL, CTX)).toThrow();
+    expect(() => computeTpp(makeInput({ kinerjaScore: { predikat: 'BAIK' } }), NATIONAL, CTX)).toThrow();
+    expect(() => computeTpp(makeInput({ month: '2025-13' }), NATIONAL, CTX)).toThrow();
     expect(() =>
-      computeTpp(makeInput({ placement: { daysPlaced: 5, daysInPeriod: 0 } }), NATIONAL),
+      computeTpp(makeInput({ placement: { daysPlaced: 5, daysInPeriod: 0 } }), NATIONAL, CTX),
     ).toThrow();
   });
 });
@@ -289,7 +307,7 @@ describe('cap: deductions never exceed what they are taken from', () => {
     const days = eachDay('2025-03-03', '2025-03-20')
       .filter((_, i) => i < 14)
       .map((d) => makeDay(d, 'TK'));
-    const b = computeTpp(makeInput({ days, kinerjaScore: 0 }), withTariff(NATIONAL, 10_000_000));
+    const b = computeTpp(makeInput({ days, kinerjaScore: 0 }), withTariff(NATIONAL, 10_000_000), CTX);
     expect([b.totalDeductionBeforeCap, b.deductionCap, b.totalDeduction, b.isCapped, b.gross, b.net]).toEqual(
       [4_200_000, 4_000_000, 4_000_000, true, 0, 0],
     );
@@ -299,7 +317,7 @@ describe('cap: deductions never exceed what they are taken from', () => {
 
 describe('exclusions (§5.1)', () => {
   it('an exclusion code from personnel data pays nothing, with the reason', () => {
-    const b = computeTpp(makeInput({ exclusions: [{ code: 'MPP', reason: 'SK MPP 2025' }] }), NATIONAL);
+    const b = computeTpp(makeInput({ exclusions: [{ code: 'MPP', reason: 'SK MPP 2025' }] }), NATIONAL, CTX);
     expect(b.excluded).toMatchObject({ code: 'MPP' });
     expect([b.gross, b.net, b.deductions.length]).toEqual([0, 0, 0]);
   });
@@ -307,20 +325,21 @@ describe('exclusions (§5.1)', () => {
   it('a whole month of cuti besar excludes automatically', () => {
     const { from, to } = monthRange('2025-03');
     const days = eachDay(from, to).map((d) => makeDay(d, isoWeekday(d) >= 6 ? 'LIBUR' : 'CB'));
-    expect(computeTpp(makeInput({ days }), NATIONAL).excluded?.code).toBe('CUTI_BESAR');
+    expect(computeTpp(makeInput({ days }), NATIONAL, CTX).excluded?.code).toBe('CUTI_BESAR');
   });
 
   it('a part month of cuti besar is not an exclusion; regional-60-40 cuts 5% of the disiplin share per day', () => {
     const b = computeTpp(
       makeInput({ days: [makeDay('2025-03-03', 'CB'), makeDay('2025-03-04')] }),
       withTariff(R6040, 10_000_000),
+      CTX,
     );
     expect(b.excluded).toBeNull();
     expect(b.deductions.map((l) => [l.code, l.amount])).toEqual([['CB', 200_000]]);
   });
 
   it('unknown exclusion codes are noted and ignored', () => {
-    const b = computeTpp(makeInput({ exclusions: [{ code: 'ZZZ', reason: '?' }] }), NATIONAL);
+    const b = computeTpp(makeInput({ exclusions: [{ code: 'ZZZ', reason: '?' }] }), NATIONAL, CTX);
     expect(b.excluded).toBeNull();
     expect(b.notes.join(' ')).toContain('ZZZ');
   });
@@ -337,6 +356,7 @@ describe('apel and LKH details (§5.4)', () => {
         ],
       }),
       R6040,
+      CTX,
     );
     expect(b.deductions).toEqual([]);
     expect(b.notes).toHaveLength(2);
@@ -346,24 +366,85 @@ describe('apel and LKH details (§5.4)', () => {
     const b = computeTpp(
       makeInput({ days: [makeDay('2025-03-03', 'TK')], missingActivityReportDates: ['2025-03-03'] }),
       withTariff(R6040, 10_000_000),
+      CTX,
     );
     expect(b.deductions.map((l) => l.code)).toEqual(['TK']);
   });
 });
 
-describe('sanction cuts over their months (§1.10)', () => {
-  // regional-60-40: Kemenkeu schedule, S1 = 50% × 6 months starting the month after the sanction takes effect.
+describe('sanction cuts over their months (§1.10), keyed on the sanction actually imposed (§1.2)', () => {
+  // regional-60-40: Kemenkeu schedule, sedang 1 = 50% × 6 months starting the month after the sanction takes effect.
   it.each([
     ['2025-01', 0],
     ['2025-02', 5_000_000],
     ['2025-07', 5_000_000],
     ['2025-08', 0],
-  ])('S1 from 2025-01-15: month %s cut %i', (month, cut) => {
+  ])(
+    '§1.10 Kemenkeu sedang 1 (50% × 6): S1 from 2025-01-15, imposed as KGB_TUNDA_1TH: month %s cut %i',
+    (month, cut) => {
+      const b = computeTpp(
+        makeInput({ month, activeSanctions: [{ type: 'S1', from: '2025-01-15' }] }),
+        withTariff(R6040, 10_000_000),
+        CTX,
+      );
+      expect(b.sanctionCut).toBe(cut);
+      if (cut > 0) expect(b.sanctions[0]).toMatchObject({ sanctionType: 'S1', imposedType: 'KGB_TUNDA_1TH' });
+    },
+  );
+
+  it.each<[string, string, string, number]>([
+    ['§1.2 S1 → KGB_TUNDA_1TH: Kemenkeu sedang 1 = 50%', 'S1', 'KGB_TUNDA_1TH', 5_000_000],
+    [
+      '§1.2 the substitute itself (KGB_TUNDA_1TH) as imposed: 50%',
+      'KGB_TUNDA_1TH',
+      'KGB_TUNDA_1TH',
+      5_000_000,
+    ],
+    ['§1.2 S2 → PANGKAT_TUNDA_1TH: Kemenkeu sedang 2 = 50%', 'S2', 'PANGKAT_TUNDA_1TH', 5_000_000],
+    ['§1.2 S3 → PANGKAT_TURUN_1TH: Kemenkeu sedang 3 = 50%', 'S3', 'PANGKAT_TURUN_1TH', 5_000_000],
+    ['§1.10 Kemenkeu B1 = 85%', 'B1', 'B1', 8_500_000],
+    ['§1.10 Kemenkeu B2 = 95%', 'B2', 'B2', 9_500_000],
+    ['§1.10 Kemenkeu PDHTAPS pending appeal (B3) = 100%', 'B3', 'B3', 10_000_000],
+  ])('regional-60-40, March 2025 (from Feb): %s', (_name, type, imposed, cut) => {
     const b = computeTpp(
-      makeInput({ month, activeSanctions: [{ type: 'S1', from: '2025-01-15' }] }),
+      makeInput({ activeSanctions: [{ type, from: '2025-02-03' }] }),
       withTariff(R6040, 10_000_000),
+      CTX,
+    );
+    expect([b.sanctions[0]?.imposedType, b.sanctionCut]).toEqual([imposed, cut]);
+  });
+
+  // regional-40-60: Kementan schedule (Permentan 68/2012), cut from the month the sanction takes effect.
+  it.each<[string, string, string, number, string]>([
+    ['§1.10 Kementan sedang 1 (40% × 6) for S1 imposed as KGB 1 yr', 'S1', '2025-03', 4_000_000, '2025-08'],
+    [
+      '§1.10 Kementan sedang 2 (50% × 8) for S2 imposed as pangkat 1 yr',
+      'S2',
+      '2025-03',
+      5_000_000,
+      '2025-10',
+    ],
+    [
+      '§1.10 Kementan sedang 3 (60% × 10) for S3 imposed as demotion 1 yr',
+      'S3',
+      '2025-03',
+      6_000_000,
+      '2025-12',
+    ],
+    ['§1.10 Kementan B1 60% × 12 months: first month', 'B1', '2025-03', 6_000_000, '2026-02'],
+    ['§1.10 Kementan B1 60% × 12 months: 12th month', 'B1', '2026-02', 6_000_000, '2026-02'],
+    ['§1.10 Kementan B1 60% × 12 months: 13th month no cut', 'B1', '2026-03', 0, ''],
+    ['§1.10 Kementan B2 80% × 12 months: first month', 'B2', '2025-03', 8_000_000, '2026-02'],
+    ['§1.10 Kementan B2 80% × 12 months: 12th month', 'B2', '2026-02', 8_000_000, '2026-02'],
+    ['§1.10 Kementan PDHTAPS pending appeal (B3) 100%', 'B3', '2025-03', 10_000_000, '2026-02'],
+  ])('regional-40-60: %s', (_name, type, month, cut, toMonth) => {
+    const b = computeTpp(
+      makeInput({ month, activeSanctions: [{ type, from: '2025-03-10' }] }),
+      withTariff(R4060, 10_000_000),
+      CTX_4060,
     );
     expect(b.sanctionCut).toBe(cut);
+    if (cut > 0) expect(b.sanctions[0]?.cutToMonth).toBe(toMonth);
   });
 
   it('a sanction ended early (to) stops cutting after that month', () => {
@@ -373,6 +454,7 @@ describe('sanction cuts over their months (§1.10)', () => {
         activeSanctions: [{ type: 'S1', from: '2025-01-15', to: '2025-03-10' }],
       }),
       withTariff(R6040, 10_000_000),
+      CTX,
     );
     expect(b.sanctionCut).toBe(0);
   });
@@ -385,16 +467,18 @@ describe('sanction cuts over their months (§1.10)', () => {
     const hi = computeTpp(
       makeInput({ month: '2025-03', activeSanctions: sanctions.map((s) => ({ ...s, from: '2025-02-01' })) }),
       withTariff(R6040, 10_000_000),
+      CTX,
     );
     expect(hi.sanctionCut).toBe(2_500_000); // 25% (R1 and R3 are both 25%), once
     const sum = computeTpp(
       makeInput({ month: '2025-03', activeSanctions: sanctions }),
       withTariff(R4060, 10_000_000),
+      CTX_4060,
     );
     expect(sum.sanctionCut).toBe(2_000_000 + 4_000_000); // R1 20% + R3 40%
   });
 
-  it('national: S2 25% for 9 months, unknown sanction types are noted', () => {
+  it('§1.2 national: S2 is not yet active, its substitute (pangkat postponed) carries no TPP cut; R1 has no cut', () => {
     const b = computeTpp(
       makeInput({
         activeSanctions: [
@@ -403,9 +487,160 @@ describe('sanction cuts over their months (§1.10)', () => {
         ],
       }),
       withTariff(NATIONAL, 10_000_000),
+      CTX,
     );
-    expect(b.sanctionCut).toBe(2_500_000);
-    expect(b.notes.join(' ')).toContain('R1');
+    expect(b.sanctionCut).toBe(0);
+    const notes = b.notes.join(' ');
+    expect(notes).toContain('Hukuman S2');
+    expect(notes).toContain('PANGKAT_TUNDA_1TH tidak memiliki pemotongan TPP');
+    expect(notes).toContain('R1 tidak memiliki pemotongan TPP');
+  });
+
+  it.each<[string, string, number, string]>([
+    ['§1.2 S1 active: 25% tukin × 6 months', 'S1', 2_500_000, '2025-06'],
+    ['§1.2 S2 active: 25% tukin × 9 months', 'S2', 2_500_000, '2025-09'],
+    ['§1.2 S3 active: 25% tukin × 12 months', 'S3', 2_500_000, '2025-12'],
+  ])('national, once the PP on allowances is issued (type activated): %s', (_name, type, cut, toMonth) => {
+    const discipline = structuredClone(CTX.discipline);
+    for (const t of discipline.sanctionTypes) if (t.code === type) t.active = true;
+    const b = computeTpp(
+      makeInput({ activeSanctions: [{ type, from: '2025-01-02' }] }),
+      withTariff(NATIONAL, 10_000_000),
+      { discipline },
+    );
+    expect(b.sanctions[0]).toMatchObject({ imposedType: type, percent: 25, cutToMonth: toMonth });
+    expect(b.sanctionCut).toBe(cut);
+  });
+
+  it('§1.10 a code missing from the catalogue (B3_BANDING) is noted, never cut', () => {
+    const b = computeTpp(
+      makeInput({ activeSanctions: [{ type: 'B3_BANDING', from: '2025-03-01' }] }),
+      withTariff(R6040, 10_000_000),
+      CTX,
+    );
+    expect(b.sanctionCut).toBe(0);
+    expect(b.notes.join(' ')).toContain('B3_BANDING tidak ada di katalog hukuman disiplin');
+  });
+});
+
+describe('non-working day codes in the whole-month exclusion (§5.1, §0 HK)', () => {
+  // April 2025: 1 Apr Idul Fitri, 2–4 and 7 Apr cuti bersama, 18 Apr Wafat Isa Almasih (SKB 2025).
+  const CUTI_BERSAMA = new Set(['2025-04-02', '2025-04-03', '2025-04-04', '2025-04-07']);
+  const HOLIDAYS = new Set(['2025-04-01', '2025-04-18']);
+  const april = (weekday: (d: string) => DayStatus) =>
+    eachDay('2025-04-01', '2025-04-30').map((d) =>
+      isoWeekday(d) >= 6 || HOLIDAYS.has(d)
+        ? makeDay(d, 'LIBUR')
+        : CUTI_BERSAMA.has(d)
+          ? makeDay(d, 'CBER')
+          : weekday(d),
+    );
+
+  it('§5.1 regional-60-40: a whole month of cuti besar with cuti bersama recorded CBER is excluded', () => {
+    const b = computeTpp(makeInput({ month: '2025-04', days: april((d) => makeDay(d, 'CB')) }), R6040, CTX);
+    expect(b.excluded?.code).toBe('CUTI_BESAR');
+    expect([b.gross, b.deductions.length]).toEqual([0, 0]);
+  });
+
+  it('§5.1 a holiday punch recorded H (nonWorkingDay) inside a month of cuti besar does not prevent the exclusion', () => {
+    const days = april((d) => makeDay(d, 'CB')).map((d) =>
+      d.date === '2025-04-18' ? { ...makeDay(d.date, 'H'), nonWorkingDay: true } : d,
+    );
+    expect(computeTpp(makeInput({ month: '2025-04', days }), R6040, CTX).excluded?.code).toBe('CUTI_BESAR');
+  });
+
+  it('§5.1 without CBER among the non-working codes the same month would wrongly be paid (what the fix prevents)', () => {
+    const discipline = structuredClone(CTX.discipline);
+    discipline.absence.nonWorkingCodes = ['LIBUR'];
+    const b = computeTpp(makeInput({ month: '2025-04', days: april((d) => makeDay(d, 'CB')) }), R6040, {
+      discipline,
+    });
+    expect(b.excluded).toBeNull();
+  });
+
+  it('§5.4 missing LKH and apel on a non-working day punched H are not cut', () => {
+    const b = computeTpp(
+      makeInput({
+        month: '2025-04',
+        days: [{ ...makeDay('2025-04-05', 'H'), nonWorkingDay: true }],
+        missingActivityReportDates: ['2025-04-05'],
+        apelMisses: [{ date: '2025-04-05', kind: 'apel_pagi' }],
+      }),
+      withTariff(R6040, 10_000_000),
+      CTX,
+    );
+    expect(b.deductions).toEqual([]);
+  });
+});
+
+describe('same-day make-up: cut only beyond the monthly allowance (KemenPANRB 2018; regulations.md §3.2)', () => {
+  // regional-60-40: allowance 5 days, beyond it the made-up TL1 costs 0,5% of the disiplin share (4.000.000).
+  const madeUp = (n: number) =>
+    eachDay('2025-03-03', '2025-03-31')
+      .filter((d) => isoWeekday(d) <= 5)
+      .slice(0, n)
+      .map((d) => ({ ...makeDay(d), madeUpLate: { band: 'TL1' as const, minutes: 20 } }));
+
+  it.each<[string, number, string[]]>([
+    ['§3.2 5 made-up days (= allowance) → no cut', 5, []],
+    ['§3.2 6 made-up days → the 6th is cut (TL1 0,5%)', 6, ['2025-03-10']],
+    ['§3.2 7 made-up days → the 6th and 7th are cut', 7, ['2025-03-10', '2025-03-11']],
+  ])('regional-60-40: %s', (_name, n, cutDates) => {
+    const b = computeTpp(makeInput({ days: madeUp(n) }), withTariff(R6040, 10_000_000), CTX);
+    expect(b.deductions.map((l) => [l.date, l.code, l.amount])).toEqual(
+      cutDates.map((d) => [d, 'TL1', 20_000]),
+    );
+  });
+
+  it('§3.2 beyond: allDays cuts every made-up day of the month once the allowance is exceeded', () => {
+    const r = withTariff(R6040, 10_000_000);
+    r.deductions.lateMakeUp = { ...r.deductions.lateMakeUp!, beyond: 'allDays' };
+    expect(computeTpp(makeInput({ days: madeUp(6) }), r, CTX).totalDeduction).toBe(6 * 20_000);
+  });
+
+  it('§3.2 national: the option is off, made-up days are never cut', () => {
+    expect(
+      computeTpp(makeInput({ days: madeUp(10) }), withTariff(NATIONAL, 10_000_000), CTX).deductions,
+    ).toEqual([]);
+  });
+});
+
+describe('§5.3 Kementan 68/2012 variant computed: 0.5/1/1.5/2% of the TPP, TK 4%', () => {
+  const kementan = withTariff(NATIONAL, 10_000_000);
+  const pct: Record<string, number> = {
+    TL1: 0.5,
+    TL2: 1,
+    TL3: 1.5,
+    TL4: 2,
+    PSW1: 0.5,
+    PSW2: 1,
+    PSW3: 1.5,
+    PSW4: 2,
+    TK: 4,
+  };
+  kementan.deductions.perDay = kementan.deductions.perDay.map((d) => ({
+    ...d,
+    percent: pct[d.code] ?? d.percent,
+  }));
+
+  it.each<[string, number, number]>([
+    ['TL1', 0.5, 50_000],
+    ['TL2', 1, 100_000],
+    ['TL3', 1.5, 150_000],
+    ['TL4', 2, 200_000],
+    ['PSW1', 0.5, 50_000],
+    ['PSW2', 1, 100_000],
+    ['PSW3', 1.5, 150_000],
+    ['PSW4', 2, 200_000],
+    ['TK', 4, 400_000],
+  ])('§5.3 Kementan: %s = $1% of Rp 10.000.000 = Rp $2', (code, _percent, amount) => {
+    const day =
+      code === 'TK'
+        ? makeDay('2025-03-03', 'TK')
+        : code.startsWith('TL')
+          ? makeDay('2025-03-03', 'H', code as LateBand)
+          : makeDay('2025-03-03', 'H', null, code as EarlyBand);
+    expect(computeTpp(makeInput({ days: [day] }), kementan, CTX).totalDeduction).toBe(amount);
   });
 });
 
@@ -463,7 +698,12 @@ const rulesArb: fc.Arbitrary<TppRules> = fc
     r.sanctionCuts = {
       ...r.sanctionCuts,
       combine: g.combine,
-      cuts: g.cuts.map((c, i) => ({ ...c, sanctionType: `S${i + 1}`, legalBasis: basis })),
+      // Keyed on what is imposed while S1–S3 are not active (§1.2), so the inputs S1–S3 below are cut.
+      cuts: g.cuts.map((c, i) => ({
+        ...c,
+        sanctionType: ['KGB_TUNDA_1TH', 'PANGKAT_TUNDA_1TH', 'PANGKAT_TURUN_1TH'][i] ?? 'B1',
+        legalBasis: basis,
+      })),
     };
     r.bpjs = { ...r.bpjs, employerPercent: g.employer, employeePercent: g.employee, ceiling: g.ceiling };
     return r;
@@ -513,7 +753,7 @@ describe('properties', () => {
   it('total deductions never exceed the base nor go negative; gross and net never negative; all amounts integer', () => {
     fc.assert(
       fc.property(rulesArb, inputArb, (rules, input) => {
-        const b = computeTpp(input, rules);
+        const b = computeTpp(input, rules, CTX);
         expect(b.totalDeduction).toBeGreaterThanOrEqual(0);
         expect(b.totalDeduction).toBeLessThanOrEqual(b.base);
         expect(b.totalDeduction).toBeLessThanOrEqual(b.deductionBaseAmount);
@@ -543,7 +783,7 @@ describe('properties', () => {
   it('breakdown lines sum exactly to the total deduction (before and after the cap)', () => {
     fc.assert(
       fc.property(rulesArb, inputArb, (rules, input) => {
-        const b = computeTpp(input, rules);
+        const b = computeTpp(input, rules, CTX);
         expect(b.deductions.reduce((s, l) => s + l.appliedAmount, 0)).toBe(b.totalDeduction);
         expect(b.deductions.reduce((s, l) => s + l.amount, 0)).toBe(b.totalDeductionBeforeCap);
         expect(b.components.kinerja.share + b.components.disiplin.share).toBe(b.base);

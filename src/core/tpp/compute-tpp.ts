@@ -10,7 +10,8 @@
  *   deductions      = Σ per-day code / lateness / early-leave / missing LKH / missed apel, each a % of the
  *                     deduction base (the whole base, or the disiplin share), capped so the TPP never goes negative
  *   after deductions= kinerja earned + disiplin share − deductions
- *   sanction cut    = % of (after deductions | kinerja | disiplin) for sanctions active in the month
+ *   sanction cut    = % of (after deductions | kinerja | disiplin) for sanctions active in the month, keyed on the
+ *                     sanction actually imposed (the interim substitute of a type not yet active, §1.2)
  *   gross           = after deductions − sanction cut
  *   BPJS            = rate × (min(gaji + gross, ceiling) − min(gaji, ceiling)); net = gross − employee share
  *
@@ -24,6 +25,8 @@ import type { LocalDate } from '../common/local-date.ts';
 import type { Rupiah } from '../common/money.ts';
 import { roundRupiah } from '../common/money.ts';
 import type { DayStatus } from '../attendance/day-status.ts';
+import type { DayCode } from '../attendance/status-codes.ts';
+import type { DisciplineRules, SanctionType } from '../discipline/discipline-rules.ts';
 import type { EmployeeType } from '../leave/leave-rules.ts';
 import type { PerformanceRules, Predikat } from '../performance/performance-rules.ts';
 import { PREDIKAT_LABELS } from '../performance/performance-rules.ts';
@@ -38,7 +41,10 @@ export interface TppEmployee {
 }
 
 export interface TppSanction {
-  /** Sanction type code as in the rulebook's `sanctionCuts.cuts[].sanctionType` (e.g. `S1`). */
+  /**
+   * Sanction type code from the discipline catalogue: the type decided (e.g. `S1`) or the form imposed
+   * (`KGB_TUNDA_1TH`). A type not yet active is resolved to its interim substitute before the cut is looked up.
+   */
   type: string;
   /** Date the sanction takes effect. */
   from: LocalDate;
@@ -86,7 +92,10 @@ export interface TppDeductionLine {
 }
 
 export interface TppSanctionLine {
+  /** The sanction type as given in the input. */
   sanctionType: string;
+  /** The sanction actually imposed, whose cut applies: `sanctionType` itself, or its interim substitute. */
+  imposedType: string;
   from: LocalDate;
   /** First and last month (`YYYY-MM`) of the cut. */
   cutFromMonth: string;
@@ -145,6 +154,17 @@ export interface TppBreakdown {
   notes: string[];
 }
 
+/** Other sections of the same rulebook the TPP computation reads. */
+export interface TppContext {
+  /**
+   * The discipline section: the sanction catalogue (which types are active, their interim substitutes) and the
+   * day codes that are not working days (`absence.nonWorkingCodes`, e.g. `LIBUR`, `CBER`).
+   */
+  discipline: Pick<DisciplineRules, 'sanctionTypes' | 'absence'>;
+  /** Needed only when `kinerjaScore` is a predikat. */
+  performance?: Pick<PerformanceRules, 'tppKinerjaScore'>;
+}
+
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
@@ -153,22 +173,27 @@ const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
  * BPJS), §5.2 (weights), §5.3 (TL/PSW/TK per day, deduction base), §5.4 (apel, LKH), §1.10 (hukdis cuts).
  *
  * Decisions (documented in the breakdown): deductions on `total` are taken from the disiplin share first, then
- * kinerja; a missing LKH counts only on days with code `H` (or no status) and in `asCode` mode replaces that day's
- * lateness / early-leave lines; apel misses on days the employee was not present (code other than `H`) are
- * ignored; with several sanctions, `combine` decides.
+ * kinerja; a missing LKH counts only on working days with code `H` (or no status) and in `asCode` mode replaces
+ * that day's lateness / early-leave lines; apel misses on days the employee was not present (code other than `H`,
+ * or a non-working day) are ignored; with several sanctions, `combine` decides.
+ * Non-working days (`LIBUR`, the discipline `absence.nonWorkingCodes` such as `CBER`, days flagged
+ * `nonWorkingDay`) are not working days of the month for the whole-month exclusions (§5.1: a whole month of
+ * cuti besar is not paid).
+ * A sanction cut is keyed on the sanction actually imposed: a type not yet active (S1–S3 until the PP on
+ * allowances is issued) is applied as its interim substitute, so only a cut on the substitute applies (§1.2).
+ * Latenesses made up the same day (`DayStatus.madeUpLate`) are cut at their band only beyond the monthly
+ * allowance `deductions.lateMakeUp` (KemenPANRB 2018, §3.2).
  *
  * @param input the employee-month (statuses, apel, LKH, kinerja, sanctions, exclusions)
  * @param rules the TPP section effective for the month (validated)
- * @param performance needed only when `kinerjaScore` is a predikat
+ * @param context the discipline section of the same rulebook, and the performance section when `kinerjaScore`
+ *   is a predikat
  * @returns the breakdown; amounts in whole rupiah
  * @throws on caller bugs: malformed month, kelas jabatan without tariff, score outside 0..1, bad placement,
  *   predikat without performance rules
  */
-export function computeTpp(
-  input: TppInput,
-  rules: TppRules,
-  performance?: Pick<PerformanceRules, 'tppKinerjaScore'>,
-): TppBreakdown {
+export function computeTpp(input: TppInput, rules: TppRules, context: TppContext): TppBreakdown {
+  const performance = context.performance;
   const { employee, month } = input;
   if (!MONTH_RE.test(month)) throw new Error(`Invalid month: ${month}`);
   const notes: string[] = [];
@@ -279,7 +304,9 @@ export function computeTpp(
       return empty({ code: e.code, reason: `${rule.description}: ${e.reason}`, legalBasis: rule.legalBasis });
     notes.push(`Pengecualian ${e.code} tidak dikenal dalam aturan TPP dan diabaikan`);
   }
-  const workDays = [...byDate.values()].filter((d) => d.code !== 'LIBUR');
+  const nonWorkingCodes = new Set<DayCode>(['LIBUR', ...context.discipline.absence.nonWorkingCodes]);
+  const isWorkingDay = (d: DayStatus) => d.nonWorkingDay !== true && !nonWorkingCodes.has(d.code);
+  const workDays = [...byDate.values()].filter(isWorkingDay);
   for (const rule of rules.exclusions) {
     const codes = rule.dayCodes;
     if (codes && workDays.length > 0 && workDays.every((d) => codes.includes(d.code))) {
@@ -323,13 +350,30 @@ export function computeTpp(
     else missingLkh.add(d);
   }
 
+  // Latenesses made up the same day: cut only beyond the monthly allowance (KemenPANRB 2018; §3.2).
+  const madeUpCut = new Set<LocalDate>();
+  const makeUp = rules.deductions.lateMakeUp;
+  const madeUpDays = days.filter((d) => d.madeUpLate && d.code === 'H' && isWorkingDay(d));
+  if (makeUp !== null && madeUpDays.length > makeUp.allowedDaysPerMonth) {
+    const cut = makeUp.beyond === 'allDays' ? madeUpDays : madeUpDays.slice(makeUp.allowedDaysPerMonth);
+    for (const d of cut) madeUpCut.add(d.date);
+    notes.push(
+      `Keterlambatan yang diganti pada hari yang sama ${madeUpDays.length} kali, lebih dari ${makeUp.allowedDaysPerMonth} kali ` +
+        `dalam bulan ${month}: ${cut.length} hari dipotong menurut pita terlambatnya`,
+    );
+  }
+
   const dates = [...new Set([...byDate.keys(), ...missingLkh])].sort();
   for (const date of dates) {
     const day = byDate.get(date);
-    // An LKH is expected on days present (or days without a status); never on TK, leave, permits or holidays.
-    const lkhMissing = missingLkh.has(date) && lkh.mode !== 'none' && (day === undefined || day.code === 'H');
-    if (missingLkh.has(date) && day && day.code !== 'H')
-      notes.push(`LKH kosong tanggal ${date} tidak dipotong karena status hari ${day.code}`);
+    // An LKH is expected on working days present (or days without a status); never on TK, leave, permits or
+    // non-working days.
+    const present = day === undefined || (day.code === 'H' && isWorkingDay(day));
+    const lkhMissing = missingLkh.has(date) && lkh.mode !== 'none' && present;
+    if (missingLkh.has(date) && day && !present)
+      notes.push(
+        `LKH kosong tanggal ${date} tidak dipotong karena status hari ${day.code}${day.code === 'H' ? ' (bukan hari kerja)' : ''}`,
+      );
     const codeRule = day ? perDay.get(day.code) : undefined;
     if (day && codeRule) {
       addLine(
@@ -366,6 +410,19 @@ export function computeTpp(
           r.legalBasis,
         );
     }
+    const madeUp = day?.madeUpLate;
+    if (makeUp !== null && madeUp && madeUpCut.has(date)) {
+      const r = perDay.get(madeUp.band);
+      if (r)
+        addLine(
+          date,
+          madeUp.band,
+          r.percent,
+          `Terlambat ${madeUp.band} (${madeUp.minutes} menit) diganti pada hari yang sama, tetapi melebihi ` +
+            `${makeUp.allowedDaysPerMonth} kali sebulan: potongan ${pct(r.percent)} dari ${baseWords}`,
+          makeUp.legalBasis,
+        );
+    }
     if (lkhMissing && lkh.mode === 'percent') {
       addLine(
         date,
@@ -390,8 +447,10 @@ export function computeTpp(
       continue;
     }
     const day = byDate.get(miss.date);
-    if (day && day.code !== 'H') {
-      notes.push(`Apel ${miss.kind} tanggal ${miss.date} tidak dipotong karena status hari ${day.code}`);
+    if (day && (day.code !== 'H' || !isWorkingDay(day))) {
+      notes.push(
+        `Apel ${miss.kind} tanggal ${miss.date} tidak dipotong karena status hari ${day.code}${day.code === 'H' ? ' (bukan hari kerja)' : ''}`,
+      );
       continue;
     }
     const amount = roundRupiah((deductionBaseAmount * r.percent) / 100);
@@ -435,10 +494,13 @@ export function computeTpp(
   // --- Sanction cuts (§1.10) ----------------------------------------------------------------------------------
   const monthIndex = toMonthIndex(month);
   const sanctionLines: TppSanctionLine[] = [];
+  const catalogue = new Map(context.discipline.sanctionTypes.map((t) => [t.code, t]));
   for (const s of input.activeSanctions) {
-    const cut = rules.sanctionCuts.cuts.find((c) => c.sanctionType === s.type);
+    const imposed = imposedSanction(s.type, catalogue, notes);
+    if (imposed === null) continue;
+    const cut = rules.sanctionCuts.cuts.find((c) => c.sanctionType === imposed.code);
     if (!cut) {
-      notes.push(`Hukuman disiplin ${s.type} tidak memiliki pemotongan TPP dalam aturan`);
+      notes.push(`Hukuman disiplin ${imposed.code} tidak memiliki pemotongan TPP dalam aturan`);
       continue;
     }
     const start = toMonthIndex(s.from.slice(0, 7)) + (rules.sanctionCuts.startsIn === 'nextMonth' ? 1 : 0);
@@ -449,6 +511,7 @@ export function computeTpp(
       cut.base === 'total' ? afterDeductions : cut.base === 'kinerja' ? kinerjaAfter : disiplinAfter;
     sanctionLines.push({
       sanctionType: s.type,
+      imposedType: imposed.code,
       from: s.from,
       cutFromMonth: fromMonthIndex(start),
       cutToMonth: fromMonthIndex(end),
@@ -536,6 +599,36 @@ const DAY_CODE_WORDS: Partial<Record<string, string>> = {
   S: 'Sakit',
   TB: 'Tugas belajar',
 };
+
+/**
+ * The sanction actually imposed for a type code: the type itself when active, else its active interim substitute;
+ * null (with a note) for a code missing from the catalogue or an inactive type without a usable substitute.
+ * Source: PP 94/2021 Pasal 42; Peraturan BKN 6/2022 Pasal 62; regulations.md §1.2 (transitional rule).
+ */
+function imposedSanction(
+  code: string,
+  catalogue: ReadonlyMap<string, SanctionType>,
+  notes: string[],
+): SanctionType | null {
+  const type = catalogue.get(code);
+  if (type === undefined) {
+    notes.push(`Hukuman disiplin ${code} tidak ada di katalog hukuman disiplin; tidak ada pemotongan TPP`);
+    return null;
+  }
+  if (type.active) return type;
+  const sub = type.interimSubstitute === null ? undefined : catalogue.get(type.interimSubstitute);
+  if (sub === undefined || !sub.active) {
+    notes.push(
+      `Hukuman ${type.code} belum berlaku dan tidak memiliki pengganti yang berlaku; tidak ada pemotongan TPP`,
+    );
+    return null;
+  }
+  notes.push(
+    `Hukuman ${type.code} (${type.name}) belum berlaku; yang dijatuhkan adalah penggantinya ${sub.code} (${sub.name}), ` +
+      'pemotongan TPP mengikuti hukuman pengganti (regulations.md §1.2)',
+  );
+  return sub;
+}
 
 function resolveScore(
   kinerja: TppInput['kinerjaScore'],

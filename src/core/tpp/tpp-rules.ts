@@ -10,6 +10,8 @@ import { legalBasisSchema, localDateSchema } from '../common/legal-basis.ts';
 import type { RuleIssue } from '../common/rule-issue.ts';
 import { DAY_CODES, EARLY_BANDS, LATE_BANDS } from '../attendance/status-codes.ts';
 import { EMPLOYEE_TYPES } from '../leave/leave-rules.ts';
+import type { AttendanceRules } from '../attendance/attendance-rules.ts';
+import type { DisciplineRules } from '../discipline/discipline-rules.ts';
 
 const percentSchema = z
   .number()
@@ -70,8 +72,9 @@ export const tppExclusionSchema = z.object({
   code: z.string().min(1),
   description: z.string().min(1),
   /**
-   * Optional: also applies automatically when every working day of the month (every day not `LIBUR`) carries
-   * one of these day codes (e.g. a whole month of cuti besar).
+   * Optional: also applies automatically when every working day of the month carries one of these day codes
+   * (e.g. a whole month of cuti besar). Non-working days do not count: `LIBUR`, the discipline section's
+   * `absence.nonWorkingCodes` (e.g. `CBER`) and days flagged `nonWorkingDay`.
    */
   dayCodes: z.array(z.enum(DAY_CODES)).optional(),
   legalBasis: legalBasisSchema,
@@ -80,7 +83,12 @@ export type TppExclusion = z.infer<typeof tppExclusionSchema>;
 
 /** A cut of TPP for an active disciplinary sanction (regulations.md §1.10 `tpp_hukdis_cut`). */
 export const tppSanctionCutSchema = z.object({
-  /** Sanction type code, e.g. `R1`…`R3`, `S1`…`S3`, `B1`, `B2`, `B3_BANDING`. */
+  /**
+   * Code of a sanction type in the discipline catalogue (`discipline.sanctionTypes`), e.g. `R1`…`R3`,
+   * `KGB_TUNDA_1TH` (interim form of S1), `B1`, `B3`. The cut applies to the sanction actually imposed: while a
+   * type is not `active` (S1–S3, PP 94/2021 Pasal 42) its interim substitute is imposed, so a cut keyed on the
+   * inactive type only takes effect once the type is activated (regulations.md §1.2, §1.10).
+   */
   sanctionType: z.string().min(1),
   percent: percentSchema,
   months: z.number().int().min(1, 'Lama pemotongan paling sedikit 1 bulan').max(120),
@@ -135,6 +143,25 @@ export const tppRulesSchema = z.object({
     perDay: z.array(tppDayDeductionSchema),
     apel: z.array(tppApelDeductionSchema).default([]),
     missingActivityReport: tppMissingReportSchema,
+    /**
+     * Monthly allowance of latenesses made up the same day (KemenPANRB 2018: a late tolerance made up the same
+     * day; the allowance is cut only when there are more than N such days in a month). Null = off: a made-up
+     * lateness is never cut. Needs `attendance.lateMakeUp`, which decides per day that a lateness was made up
+     * (`DayStatus.madeUpLate`). Source: regulations.md §3.2 [C1][REG].
+     */
+    lateMakeUp: z
+      .object({
+        /** Made-up days per month that are not cut (KemenPANRB 2018: 5). */
+        allowedDaysPerMonth: z.number().int().min(0).max(31),
+        /**
+         * Beyond the allowance: `excessDays` = only the made-up days after the first `allowedDaysPerMonth` (in date
+         * order) are cut at their late band; `allDays` = every made-up day of the month is cut.
+         */
+        beyond: z.enum(['excessDays', 'allDays']),
+        legalBasis: legalBasisSchema,
+      })
+      .nullable()
+      .default(null),
   }),
   exclusions: z.array(tppExclusionSchema).default([]),
   sanctionCuts: z.object({
@@ -272,10 +299,67 @@ export function validateTppRules(rules: TppRules, path = 'tpp'): RuleIssue[] {
     seenSanctions.add(c.sanctionType);
   });
 
+  const lateMakeUp = rules.deductions.lateMakeUp;
+  if (lateMakeUp !== null) {
+    for (const band of LATE_BANDS) {
+      if (!seenCodes.has(band)) {
+        add(
+          'deductions.lateMakeUp',
+          `Keterlambatan yang diganti dipotong menurut pitanya, tetapi potongan ${band} tidak ada di tabel potongan harian`,
+        );
+      }
+    }
+  }
+
   const { employerPercent, employeePercent, ceiling } = rules.bpjs;
   if (employerPercent + employeePercent > 100)
     add('bpjs', 'Iuran BPJS pemberi kerja dan pegawai melebihi 100%');
   if (ceiling <= 0) add('bpjs.ceiling', 'Batas atas gaji + TPP untuk iuran BPJS harus lebih dari nol');
 
+  return issues;
+}
+
+/**
+ * Cross-section checks of the TPP section against the rest of the rulebook, with Indonesian messages:
+ * - every `sanctionCuts.cuts[].sanctionType` is a code of the discipline sanction catalogue (a cut on an unknown
+ *   code, e.g. the former `B3_BANDING`, would never apply);
+ * - the monthly allowance of made-up latenesses (`deductions.lateMakeUp`) needs the attendance section to allow
+ *   a same-day make-up (`attendance.lateMakeUp`), else no day is ever made up.
+ * Source: regulations.md §1.2 (sanction catalogue, interim substitutes), §1.10 (`tpp_hukdis_cut` keyed on the
+ * sanction type), §3.2 (KemenPANRB 2018 make-up tolerance), §10.
+ *
+ * @param tpp the parsed TPP section
+ * @param related the discipline catalogue and the attendance make-up rule of the same rulebook
+ * @param path JSON path prefix for the issues
+ * @returns the problems found; empty when consistent
+ */
+export function validateTppAgainstRulebook(
+  tpp: TppRules,
+  related: {
+    discipline: Pick<DisciplineRules, 'sanctionTypes'>;
+    attendance: Pick<AttendanceRules, 'lateMakeUp'>;
+  },
+  path = 'tpp',
+): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const known = new Map(related.discipline.sanctionTypes.map((s) => [s.code, s]));
+  tpp.sanctionCuts.cuts.forEach((c, i) => {
+    if (!known.has(c.sanctionType)) {
+      issues.push({
+        path: `${path}.sanctionCuts.cuts[${i}].sanctionType`,
+        message:
+          `Jenis hukuman ${c.sanctionType} tidak ada di katalog hukuman disiplin (discipline.sanctionTypes: ` +
+          `${[...known.keys()].join(', ')}); pemotongan ini tidak akan pernah berlaku`,
+      });
+    }
+  });
+  if (tpp.deductions.lateMakeUp !== null && related.attendance.lateMakeUp === null) {
+    issues.push({
+      path: `${path}.deductions.lateMakeUp`,
+      message:
+        'Batas bulanan keterlambatan yang diganti pada hari yang sama diisi, tetapi aturan presensi tidak ' +
+        'mengizinkan penggantian (attendance.lateMakeUp kosong)',
+    });
+  }
   return issues;
 }

@@ -28,6 +28,8 @@ export interface OfficesTable {
   lat: number;
   lon: number;
   radiusM: number;
+  /** Corners `[[lat, lon], …]` when the office is a polygon; null for a circle. */
+  polygon: JSONColumnType<[number, number][], string, string> | null;
   createdAt: Generated<Date>;
 }
 
@@ -143,6 +145,15 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** The audit chain's head checkpoint: one row (id 1), moved by the audit_log insert trigger only. */
+export interface AuditHeadTable {
+  id: number;
+  lastId: number;
+  lastHash: string;
+  entryCount: number;
+  updatedAt: Date;
+}
+
 export interface ImportJobsTable {
   id: Generated<string>;
   kind: string;
@@ -180,6 +191,168 @@ export interface RulebookVersionsTable {
   activatedAt: Timestamp | null;
 }
 
+type Json<T extends object> = JSONColumnType<T, string, string>;
+
+export interface DevicesTable {
+  id: Generated<string>;
+  employeeId: string;
+  publicKey: Json<Record<string, unknown>>;
+  keyThumbprint: string;
+  label: string;
+  platform: string | null;
+  status: string;
+  requestReason: string | null;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  decisionNote: string | null;
+  lastUsedAt: Timestamp | null;
+  createdAt: Generated<Date>;
+}
+
+export interface PhotosTable {
+  hash: string;
+  mime: string;
+  sizeBytes: number;
+  employeeId: string;
+  createdAt: Generated<Date>;
+  purgedAt: Timestamp | null;
+}
+
+export interface PhotoViewsTable {
+  id: Generated<number>;
+  photoHash: string;
+  viewerId: string;
+  viewedAt: Generated<Date>;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface WorkLocationsTable {
+  id: Generated<string>;
+  employeeId: string;
+  kind: string;
+  label: string;
+  lat: number;
+  lon: number;
+  radiusM: number;
+  validFrom: LocalDate;
+  validTo: LocalDate | null;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface FieldAssignmentsTable {
+  id: Generated<string>;
+  employeeId: string;
+  dateFrom: LocalDate;
+  dateTo: LocalDate;
+  letterNumber: string;
+  destination: string;
+  lat: number;
+  lon: number;
+  radiusM: number;
+  status: string;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface MonthClosingsTable {
+  unitId: string;
+  month: string;
+  closedBy: string | null;
+  closedAt: Generated<Date>;
+  contentHash: string | null;
+}
+
+export interface ApelSchedulesTable {
+  id: Generated<string>;
+  unitId: string;
+  kind: string;
+  weekdays: number[];
+  startTime: string;
+  windowMinutes: number;
+  validFrom: LocalDate;
+  validTo: LocalDate | null;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface ApelSessionsTable {
+  id: Generated<string>;
+  unitId: string;
+  scheduleId: string | null;
+  kind: string;
+  title: string;
+  localDate: LocalDate;
+  opensAt: Timestamp;
+  closesAt: Timestamp;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface KioskSessionsTable {
+  id: Generated<string>;
+  unitId: string;
+  apelSessionId: string | null;
+  label: string;
+  secret: string;
+  tokenHash: string;
+  openedBy: string;
+  openedAt: Generated<Date>;
+  expiresAt: Timestamp;
+  closedAt: Timestamp | null;
+}
+
+export interface PunchesTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitId: string;
+  kind: string;
+  source: string;
+  occurredAt: Timestamp;
+  receivedAt: Timestamp;
+  localDate: LocalDate;
+  idempotencyKey: string;
+  bodyHash: string;
+  lat: number | null;
+  lon: number | null;
+  accuracyM: number | null;
+  provider: string | null;
+  mockLocation: boolean | null;
+  deviceId: string | null;
+  photoHash: string | null;
+  network: Json<Record<string, unknown>> | null;
+  appVersion: string | null;
+  placeKind: string | null;
+  placeId: string | null;
+  placeLabel: string | null;
+  distanceM: number | null;
+  offline: Json<Record<string, unknown>> | null;
+  kioskSessionId: string | null;
+  qrWindow: number | null;
+  apelSessionId: string | null;
+  terminalSerial: string | null;
+  verdict: string;
+  reasons: ColumnType<{ code: string; message: string }[], string | undefined, string>;
+}
+
+export interface PunchReviewsTable {
+  punchId: string;
+  decision: string;
+  note: string;
+  decidedBy: string;
+  decidedAt: Generated<Date>;
+}
+
+export interface TerminalUsersTable {
+  id: Generated<string>;
+  terminalSerial: string | null;
+  terminalUserId: string;
+  employeeId: string;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -191,6 +364,19 @@ export interface Database {
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;
   auditLog: AuditLogTable;
+  auditHead: AuditHeadTable;
   importJobs: ImportJobsTable;
   rulebookVersions: RulebookVersionsTable;
+  devices: DevicesTable;
+  photos: PhotosTable;
+  photoViews: PhotoViewsTable;
+  workLocations: WorkLocationsTable;
+  fieldAssignments: FieldAssignmentsTable;
+  monthClosings: MonthClosingsTable;
+  apelSchedules: ApelSchedulesTable;
+  apelSessions: ApelSessionsTable;
+  kioskSessions: KioskSessionsTable;
+  punches: PunchesTable;
+  punchReviews: PunchReviewsTable;
+  terminalUsers: TerminalUsersTable;
 }

@@ -16,14 +16,57 @@ export function sendError(
   });
 }
 
+/** Node socket errors of a database server that cannot be reached. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
+/** Messages of node-postgres, Kysely and PGlite once a connection or the database handle is gone. */
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /^timeout exceeded when trying to connect/,
+  /^Cannot use a pool after calling end on the pool/,
+  /^Client was closed and is not queryable/,
+  /^PGlite is closed/,
+  /^driver has already been destroyed/,
+];
+
+/**
+ * True when an error means the database cannot be reached (rather than a bad query): SQLSTATE class 08
+ * (connection exception), 57P01–57P03 (server shutting down or starting), 53300 (too many connections), a
+ * socket error, or a closed pool / PGlite instance. Follows `cause` a few levels.
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error) || depth > 3) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (/^08[0-9A-Z]{3}$/.test(code) || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+    if (NETWORK_CODES.has(code)) return true;
+  }
+  if (err instanceof AggregateError && err.errors.some((e) => isDatabaseUnavailable(e, depth + 1)))
+    return true;
+  if (UNAVAILABLE_MESSAGES.some((re) => re.test(err.message))) return true;
+  return isDatabaseUnavailable(err.cause, depth + 1);
+}
+
 /**
  * One error handler for every route: `{ error: { code, message, details? }, requestId }`.
  * Validation → 400 with the issues; AppError → its status; client errors from Fastify keep their status;
- * anything else → 500 without internals (logged with the request id).
+ * an unreachable database → 503 DATABASE_UNAVAILABLE; anything else → 500 INTERNAL. Neither 5xx body
+ * carries internals (stack, SQL, the error's own message); they are logged with the request id.
  */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) return sendError(reply, err.code, err.message, err.details);
+    if (err instanceof AppError) {
+      if (err.status >= 500) request.log.error({ err }, err.message);
+      return sendError(reply, err.code, err.message, err.details);
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
         path:
@@ -54,6 +97,14 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Malformed JSON, empty body and similar client mistakes.
       return sendError(reply, 'VALIDATION', 'Permintaan tidak dapat dibaca', undefined, 400);
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.error({ err }, 'database unavailable');
+      return sendError(
+        reply,
+        'DATABASE_UNAVAILABLE',
+        'Basis data sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.',
+      );
     }
     request.log.error({ err }, 'unhandled error');
     return sendError(

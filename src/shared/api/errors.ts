@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'IMPORT_INVALID',
   'PERIOD_LOCKED',
   'INTERNAL',
+  'DATABASE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -71,6 +71,10 @@ export const errorMessages: Record<ClientErrorCode, Record<Lang, string>> = {
     id: 'Periode ini sudah ditutup dan tidak dapat diubah.',
     en: 'This period is closed and cannot be changed.',
   },
+  DATABASE_UNAVAILABLE: {
+    id: 'Basis data sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.',
+    en: 'The database cannot be reached right now. Try again shortly.',
+  },
   INTERNAL: {
     id: 'Terjadi kesalahan pada server. Coba lagi beberapa saat lagi.',
     en: 'A server error occurred. Try again later.',

@@ -12,6 +12,24 @@ import * as m1509 from './202611231509_create-audit-log.ts';
 import * as m1510 from './202611231510_protect-audit-log.ts';
 import * as m1511 from './202611231511_create-import-jobs.ts';
 import * as m1512 from './202611231512_create-rulebook-versions.ts';
+import * as m301000 from './202611301000_create-audit-head.ts';
+import * as m301001 from './202611301001_advance-audit-head.ts';
+import * as m301002 from './202611301002_protect-audit-head.ts';
+import * as m301003 from './202611301003_block-audit-log-truncate.ts';
+import * as m301100 from './202611301100_add-office-polygons.ts';
+import * as m301101 from './202611301101_create-devices.ts';
+import * as m301102 from './202611301102_create-photos.ts';
+import * as m301103 from './202611301103_create-photo-views.ts';
+import * as m301104 from './202611301104_create-work-locations.ts';
+import * as m301105 from './202611301105_create-field-assignments.ts';
+import * as m301106 from './202611301106_create-month-closings.ts';
+import * as m301107 from './202611301107_create-apel-schedules.ts';
+import * as m301108 from './202611301108_create-apel-sessions.ts';
+import * as m301109 from './202611301109_create-kiosk-sessions.ts';
+import * as m301110 from './202611301110_create-punches.ts';
+import * as m301111 from './202611301111_protect-punches.ts';
+import * as m301112 from './202611301112_create-punch-reviews.ts';
+import * as m301113 from './202611301113_create-terminal-users.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +46,22 @@ export const migrations: Record<string, Migration> = {
   '202611231510_protect-audit-log': m1510,
   '202611231511_create-import-jobs': m1511,
   '202611231512_create-rulebook-versions': m1512,
+  '202611301000_create-audit-head': m301000,
+  '202611301001_advance-audit-head': m301001,
+  '202611301002_protect-audit-head': m301002,
+  '202611301003_block-audit-log-truncate': m301003,
+  '202611301100_add-office-polygons': m301100,
+  '202611301101_create-devices': m301101,
+  '202611301102_create-photos': m301102,
+  '202611301103_create-photo-views': m301103,
+  '202611301104_create-work-locations': m301104,
+  '202611301105_create-field-assignments': m301105,
+  '202611301106_create-month-closings': m301106,
+  '202611301107_create-apel-schedules': m301107,
+  '202611301108_create-apel-sessions': m301108,
+  '202611301109_create-kiosk-sessions': m301109,
+  '202611301110_create-punches': m301110,
+  '202611301111_protect-punches': m301111,
+  '202611301112_create-punch-reviews': m301112,
+  '202611301113_create-terminal-users': m301113,
 };

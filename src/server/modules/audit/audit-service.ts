@@ -23,6 +23,15 @@ export interface AuditWrite {
   after?: unknown;
 }
 
+export interface VerifyResult {
+  ok: boolean;
+  /** Entries that matched before the first problem (all entries when ok). */
+  checked: number;
+  /** The first changed or deleted entry (for a deleted tail: see `verify`), null when ok or unknown. */
+  firstBadId: number | null;
+  reason: string | null;
+}
+
 /** Arbitrary lock key for serialising appends to the chain. */
 const AUDIT_LOCK_KEY = 7_426_001;
 
@@ -34,18 +43,16 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   /**
-   * Append one entry inside the caller's transaction, chained to the previous entry's hash.
-   * The advisory lock serialises appends across server processes.
+   * Append one entry inside the caller's transaction, chained to the hash of the chain head (the newest
+   * entry as recorded in `audit_head`; the insert trigger moves the head to the new entry in the same
+   * transaction). Chaining to the head rather than to the newest surviving row keeps a deleted tail visible
+   * even after later appends. The advisory lock serialises appends across server processes.
    */
   async function record(trx: Transaction<Database>, ctx: AuditContext, w: AuditWrite): Promise<void> {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-    const last = await trx
-      .selectFrom('auditLog')
-      .select('hash')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const prevHash = last?.hash ?? GENESIS_HASH;
+    const head = await trx.selectFrom('auditHead').select('lastHash').where('id', '=', 1).executeTakeFirst();
+    if (!head) throw new Error('audit_head is missing: the audit chain checkpoint row was deleted');
+    const prevHash = head.lastHash;
     const fields: HashedFields = {
       at: clock.now(),
       actorId: ctx.actorId,
@@ -126,16 +133,34 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
     };
   }
 
+  /** The chain head checkpoint (newest entry's id and hash, number of entries), or null when it is missing. */
+  async function head(): Promise<{ lastId: number; lastHash: string; entryCount: number } | null> {
+    const row = await db
+      .selectFrom('auditHead')
+      .select(['lastId', 'lastHash', 'entryCount'])
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
   /**
-   * Walk the whole chain and report the first entry whose content, hash or link to its predecessor
-   * does not match — i.e. the first changed or deleted entry.
+   * Walk the chain up to the head checkpoint and report the first entry whose content, hash or link to its
+   * predecessor does not match — i.e. the first changed or deleted entry — then compare the end of the walk
+   * with the checkpoint: fewer entries than recorded means the newest entries were deleted (named by id when
+   * the missing ids are contiguous, else the newest recorded id); a different final hash means the chain was
+   * rewritten; an entry past the checkpoint was inserted around the chain.
+   * Entries appended while verifying (past the checkpoint read at the start) are left for the next run.
    */
-  async function verify(): Promise<{
-    ok: boolean;
-    checked: number;
-    firstBadId: number | null;
-    reason: string | null;
-  }> {
+  async function verify(): Promise<VerifyResult> {
+    const start = await head();
+    if (!start) {
+      return {
+        ok: false,
+        checked: 0,
+        firstBadId: null,
+        reason: 'Titik kepala rantai (audit_head) telah dihapus; keutuhan rantai tidak dapat dipastikan',
+      };
+    }
     let prevHash = GENESIS_HASH;
     let checked = 0;
     let afterId = 0;
@@ -144,17 +169,25 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
         .selectFrom('auditLog')
         .selectAll()
         .where('id', '>', afterId)
+        .where('id', '<=', start.lastId)
         .orderBy('id')
         .limit(1000)
         .execute();
       if (batch.length === 0) break;
       for (const e of batch) {
         if (e.prevHash !== prevHash) {
+          // Ids missing just before this entry (a rolled-back write also leaves a gap, so: "not found").
+          const gap =
+            e.id - afterId === 2
+              ? `; entri #${afterId + 1} tidak ditemukan`
+              : e.id - afterId > 2
+                ? `; entri #${afterId + 1}–#${e.id - 1} tidak ditemukan`
+                : '';
           return {
             ok: false,
             checked,
             firstBadId: e.id,
-            reason: 'Entri sebelumnya telah dihapus atau diubah (rantai hash terputus)',
+            reason: `Entri sebelumnya telah dihapus atau diubah (rantai hash terputus${gap})`,
           };
         }
         const expected = hashEntry(prevHash, {
@@ -183,6 +216,59 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
         afterId = e.id;
       }
     }
+    if (afterId < start.lastId) {
+      const missing = start.entryCount - checked;
+      const contiguous = missing > 0 && start.lastId - afterId === missing;
+      return {
+        ok: false,
+        checked,
+        firstBadId: contiguous ? afterId + 1 : start.lastId,
+        reason:
+          `${missing > 0 ? missing : 'Beberapa'} entri terakhir telah dihapus: rantai berakhir ` +
+          `${afterId > 0 ? `pada entri #${afterId}` : 'sebelum entri pertama'}, ` +
+          `padahal entri terakhir yang tercatat adalah #${start.lastId}`,
+      };
+    }
+    if (prevHash !== start.lastHash) {
+      return {
+        ok: false,
+        checked,
+        firstBadId: start.lastId,
+        reason: 'Hash entri terakhir tidak sesuai dengan titik kepala rantai (rantai ditulis ulang)',
+      };
+    }
+    if (checked !== start.entryCount) {
+      return {
+        ok: false,
+        checked,
+        firstBadId: null,
+        reason: `Jumlah entri (${checked}) tidak sesuai dengan titik kepala rantai (${start.entryCount})`,
+      };
+    }
+    // The newest row first, then the head: a legitimate append moves both in one transaction, so a newer
+    // row than the head read afterwards was inserted while the head trigger was switched off.
+    const newest = await db
+      .selectFrom('auditLog')
+      .select('id')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const end = await head();
+    if (newest && end && newest.id > end.lastId) {
+      const outside = await db
+        .selectFrom('auditLog')
+        .select('id')
+        .where('id', '>', end.lastId)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      return {
+        ok: false,
+        checked,
+        firstBadId: outside.id,
+        reason: 'Entri ditambahkan di luar rantai (titik kepala rantai tidak ikut diperbarui)',
+      };
+    }
     return { ok: true, checked, firstBadId: null, reason: null };
   }
 
@@ -198,7 +284,7 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
     return row.n;
   }
 
-  return { record, recordStandalone, list, verify, countOn };
+  return { record, recordStandalone, list, verify, head, countOn };
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;

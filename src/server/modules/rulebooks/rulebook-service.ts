@@ -12,6 +12,17 @@ import {
 } from '../../../core/rulebook/rulebook.ts';
 import { addDays } from '../../../core/common/local-date.ts';
 
+/** JSON with object keys sorted at every level (arrays keep their order). */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
 type Deps = {
   db: Db;
   audit: Pick<AuditService, 'record'>;
@@ -33,7 +44,10 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
     );
     let added = 0;
     for (const rb of files) {
-      if (known.has(rb.meta.id)) continue;
+      if (known.has(rb.meta.id)) {
+        added += await refreshRepoRulebook(rb);
+        continue;
+      }
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('rulebookVersions')
@@ -64,6 +78,83 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
       added++;
     }
     return added;
+  }
+
+  /**
+   * A repo rulebook already loaded but changed in the repository since (a new section, a corrected number):
+   * its stored content follows the file, with an audit entry. Versions made through the API are never touched.
+   */
+  async function refreshRepoRulebook(rb: Rulebook): Promise<number> {
+    const row = await db
+      .selectFrom('rulebookVersions')
+      .select(['id', 'content', 'source'])
+      .where('rulebookId', '=', rb.meta.id)
+      .executeTakeFirstOrThrow();
+    const content = JSON.stringify(rb);
+    // jsonb does not keep key order: compare with keys sorted.
+    if (row.source !== 'repo' || stableJson(row.content) === stableJson(rb)) return 0;
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('rulebookVersions').set({ content }).where('id', '=', row.id).execute();
+      await audit.record(
+        trx,
+        { actorId: null, actorName: 'Sistem', ip: null, userAgent: null },
+        {
+          action: 'rulebook.reloaded',
+          entityType: 'rulebook',
+          entityId: rb.meta.id,
+          after: { version: rb.meta.version },
+        },
+      );
+    });
+    parsed.clear();
+    return 1;
+  }
+
+  /** Parsed rulebooks by version row (content + activation), so a hot path does not re-validate JSON. */
+  const parsed = new Map<string, Rulebook>();
+
+  /**
+   * The rulebook in force for a region on a date, for the services that judge facts (no permission check:
+   * callers are services acting on facts they may already touch).
+   * @throws NOT_FOUND when no active version covers the date
+   */
+  async function rulesOn(region: string, date: string): Promise<Rulebook> {
+    const rows = await db
+      .selectFrom('rulebookVersions')
+      .select(['id', 'rulebookId', 'region', 'effectiveFrom', 'effectiveTo', 'activatedAt'])
+      .where('region', '=', region)
+      .where('status', '=', 'active')
+      .execute();
+    const r = resolveRulebook(
+      rows.map((x) => ({
+        meta: {
+          region: x.region,
+          effectiveFrom: x.effectiveFrom,
+          effectiveTo: x.effectiveTo,
+          id: x.rulebookId,
+        },
+        row: x,
+      })),
+      region,
+      date,
+    );
+    if (!r.ok) throw new AppError('NOT_FOUND', r.error);
+    const key = `${r.rulebook.row.id}:${r.rulebook.row.activatedAt?.getTime() ?? 0}`;
+    const hit = parsed.get(key);
+    if (hit) return hit;
+    const { content } = await db
+      .selectFrom('rulebookVersions')
+      .select('content')
+      .where('id', '=', r.rulebook.row.id)
+      .executeTakeFirstOrThrow();
+    const result = parseRulebook(content);
+    if (!result.ok)
+      throw new AppError(
+        'INTERNAL',
+        `Rulebook ${r.rulebook.meta.id} tersimpan tidak valid: ${result.issues[0]?.message}`,
+      );
+    parsed.set(key, result.rulebook);
+    return result.rulebook;
   }
 
   const summary = (r: {
@@ -267,7 +358,7 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
     return summary(r.rulebook.row);
   }
 
-  return { syncRepoRulebooks, list, get, validate, createDraft, activate, resolve };
+  return { syncRepoRulebooks, list, get, validate, createDraft, activate, resolve, rulesOn };
 }
 
 export type RulebookService = ReturnType<typeof createRulebookService>;
