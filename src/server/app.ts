@@ -41,6 +41,14 @@ import { setIndonesianZodMessages } from '../shared/api/zod-locale.ts';
 import { createAccountsRepo } from './modules/accounts/accounts-repo.ts';
 import { createAccountsService } from './modules/accounts/accounts-service.ts';
 import { accountsRoutes } from './modules/accounts/accounts-routes.ts';
+import { createAttendanceRepo } from './modules/attendance/attendance-repo.ts';
+import { createAttendanceService } from './modules/attendance/attendance-service.ts';
+import { createKioskService } from './modules/attendance/kiosk-service.ts';
+import { attendanceRoutes } from './modules/attendance/attendance-routes.ts';
+import { localPhotoStore, type PhotoStore } from './modules/attendance/photo-store.ts';
+import { s3PhotoStore } from './modules/attendance/s3-photo-store.ts';
+import { createTerminalService } from './modules/attendance/terminal-service.ts';
+import { terminalRoutes } from './modules/attendance/terminal-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -64,7 +72,20 @@ export function buildServices({ config, db, clock }: AppDeps) {
   });
   const dashboard = createDashboardService({ org, audit, imports, clock });
   const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, clock });
-  return { audit, auth, org, imports, rulebooks, dashboard, accounts };
+  const photos: PhotoStore = config.s3 ? s3PhotoStore(config.s3) : localPhotoStore(config.photoDir);
+  const kiosk = createKioskService({ db, audit, clock, config, rulebooks });
+  const attendance = createAttendanceService({
+    db,
+    repo: createAttendanceRepo(db),
+    audit,
+    clock,
+    config,
+    rulebooks,
+    photos,
+    kiosk,
+  });
+  const terminal = createTerminalService({ db, audit, clock, config, rulebooks });
+  return { audit, auth, org, imports, rulebooks, dashboard, accounts, kiosk, attendance, terminal };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -145,6 +166,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(rulebookRoutes({ rulebooks: services.rulebooks }));
   await app.register(dashboardRoutes({ dashboard: services.dashboard }));
   await app.register(accountsRoutes({ accounts: services.accounts }));
+  await app.register(attendanceRoutes({ attendance: services.attendance, kiosk: services.kiosk }));
+  await app.register(terminalRoutes({ terminal: services.terminal }));
 
   const dist = path.resolve(config.webDistDir);
   const hasWeb = existsSync(path.join(dist, 'index.html'));

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type Services } from '../../src/server/app.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
@@ -27,7 +30,9 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const handle = await createTestDb();
   const clock = fixedClock(opts.now ?? '2026-01-15T02:00:00Z');
+  const photoDir = await mkdtemp(path.join(os.tmpdir(), 'abdi-photos-'));
   const config = loadConfig({
+    PHOTO_DIR: photoDir,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: './.no-web',
@@ -48,6 +53,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await handle.close();
+      await rm(photoDir, { recursive: true, force: true });
     },
   };
 }

@@ -9,6 +9,7 @@ import nationalDiscipline from '../../../rulebooks/national/discipline.json' wit
 import nationalTpp from '../../../rulebooks/national/tpp.json' with { type: 'json' };
 import nationalPerformance from '../../../rulebooks/national/performance.json' with { type: 'json' };
 import nationalLeave from '../../../rulebooks/national/leave.json' with { type: 'json' };
+import nationalCapture from '../../../rulebooks/national/capture.json' with { type: 'json' };
 import r6040Meta from '../../../rulebooks/regional-60-40/rulebook.json' with { type: 'json' };
 import r6040Attendance from '../../../rulebooks/regional-60-40/attendance.json' with { type: 'json' };
 import r6040Tpp from '../../../rulebooks/regional-60-40/tpp.json' with { type: 'json' };
@@ -194,6 +195,7 @@ describe('parseRulebook and assembleRulebook', () => {
         'tpp',
         'performance',
         'leave',
+        'capture',
       ]);
   });
 
@@ -207,6 +209,7 @@ describe('parseRulebook and assembleRulebook', () => {
     tpp: {},
     performance: {},
     leave: {},
+    capture: {},
   } as unknown as Rulebook;
   const calendarIssues = (r: ReturnType<typeof assembleRulebook>) => {
     if (r.ok) return [];
@@ -248,6 +251,7 @@ describe('the rulebook files assemble and pass every cross-section check', () =>
         tpp: nationalTpp,
         performance: nationalPerformance,
         leave: nationalLeave,
+        capture: nationalCapture,
       },
     },
     'regional-60-40': {

@@ -25,6 +25,7 @@ import { disciplineRulesSchema, validateDisciplineRules } from '../discipline/di
 import { tppRulesSchema, validateTppAgainstRulebook, validateTppRules } from '../tpp/tpp-rules.ts';
 import { performanceRulesSchema, validatePerformanceRules } from '../performance/performance-rules.ts';
 import { leaveRulesSchema, validateLeaveRules } from '../leave/leave-rules.ts';
+import { captureRulesSchema, validateCaptureRules } from '../attendance/capture-rules.ts';
 
 /** The sections of a rulebook, in the order they are validated and stored (one JSON file each). */
 export const RULEBOOK_SECTIONS = [
@@ -35,6 +36,7 @@ export const RULEBOOK_SECTIONS = [
   'tpp',
   'performance',
   'leave',
+  'capture',
 ] as const;
 export type RulebookSectionKey = (typeof RULEBOOK_SECTIONS)[number];
 
@@ -71,6 +73,7 @@ export const rulebookSchema = z.object({
   tpp: tppRulesSchema,
   performance: performanceRulesSchema,
   leave: leaveRulesSchema,
+  capture: captureRulesSchema,
 });
 export type Rulebook = z.infer<typeof rulebookSchema>;
 export type RulebookSections = Omit<Rulebook, 'meta'>;
@@ -119,6 +122,7 @@ export function parseRulebook(json: unknown): ParseRulebookResult {
     ...validateTppRules(rb.tpp, 'tpp'),
     ...validatePerformanceRules(rb.performance, 'performance'),
     ...validateLeaveRules(rb.leave, 'leave'),
+    ...validateCaptureRules(rb.capture, 'capture'),
     ...validateAttendanceAgainstDiscipline(rb.attendance, rb.discipline, 'attendance'),
     ...validateTppAgainstRulebook(rb.tpp, { discipline: rb.discipline, attendance: rb.attendance }, 'tpp'),
     ...validateSectionPeriods(rb),
@@ -143,7 +147,7 @@ function validateMeta(meta: RulebookMeta): RuleIssue[] {
 }
 
 /** The sections that carry their own effective period. */
-const DATED_SECTIONS = ['attendance', 'discipline', 'tpp', 'performance', 'leave'] as const;
+const DATED_SECTIONS = ['attendance', 'discipline', 'tpp', 'performance', 'leave', 'capture'] as const;
 
 /**
  * Every dated section must be in force over the whole period of the rulebook version: it may start earlier (the

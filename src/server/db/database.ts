@@ -57,7 +57,12 @@ export interface DatabaseOptions {
 }
 
 function kyselyFor(dialect: ConstructorParameters<typeof Kysely<Database>>[0]['dialect']): Db {
-  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  // Column names are snake_case in SQL and camelCase in code; JSON values (rulebooks, audit before/after,
+  // punch reasons) keep their keys exactly as written, e.g. the reason code `ACCURACY_TOO_POOR`.
+  return new Kysely<Database>({
+    dialect,
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
 }
 
 /** Open PostgreSQL (when a URL is given) or the embedded PGlite. */

@@ -28,12 +28,22 @@ export const officeSchema = z.object({
   lat: z.number(),
   lon: z.number(),
   radiusM: z.number().int(),
+  /** Corners of a polygon fence; null = the circle (lat, lon, radiusM) is the fence. */
+  polygon: z.array(z.object({ lat: z.number(), lon: z.number() })).nullable(),
 });
+const indonesianLat = z.number().min(-11.5).max(6.5, 'Lintang di luar wilayah Indonesia');
+const indonesianLon = z.number().min(94).max(141.5, 'Bujur di luar wilayah Indonesia');
 export const officeInputSchema = z.object({
   name: z.string().trim().min(1).max(200),
-  lat: z.number().min(-11.5).max(6.5, 'Lintang di luar wilayah Indonesia'),
-  lon: z.number().min(94).max(141.5, 'Bujur di luar wilayah Indonesia'),
+  lat: indonesianLat,
+  lon: indonesianLon,
   radiusM: z.number().int().min(10).max(5000),
+  /** Optional polygon fence (3–200 corners); the circle then only centres the map. */
+  polygon: z
+    .array(z.object({ lat: indonesianLat, lon: indonesianLon }))
+    .min(3, 'Poligon minimal 3 titik')
+    .max(200)
+    .optional(),
 });
 
 export const unitSchema = z.object({

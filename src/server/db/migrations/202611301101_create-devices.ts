@@ -21,7 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     last_used_at timestamptz,
     created_at timestamptz not null default now()
   )`.execute(db);
-  await sql`create unique index devices_employee_key on devices (employee_id, key_thumbprint)`.execute(db);
+  await sql`create unique index devices_employee_key on devices (employee_id, key_thumbprint) where status in ('ACTIVE', 'PENDING')`.execute(
+    db,
+  );
   // The same key under two employees = one phone used by two people (flagged as SHARED_DEVICE).
   await sql`create index devices_thumbprint_idx on devices (key_thumbprint)`.execute(db);
 }

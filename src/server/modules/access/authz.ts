@@ -43,6 +43,13 @@ export const PERMISSIONS = {
   'rulebook.write': ['BKD', 'SUPER_ADMIN'],
   'account.manage': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
   'grant.manage': ['BKD', 'SUPER_ADMIN'],
+  'attendance.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
+  'attendance.photo': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'SUPER_ADMIN'],
+  'attendance.review': ['ADMIN_OPD', 'SUPER_ADMIN'],
+  'attendance.places': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  'device.manage': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  'kiosk.open': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  'apel.manage': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -20,6 +20,26 @@ import { toZoned } from '../../../core/common/zoned-time.ts';
 import { addDays } from '../../../core/common/local-date.ts';
 import { validateEmployeeIdentity } from '../../../core/people/validate-employee.ts';
 import { normalizeNip } from '../../../core/people/nip.ts';
+import { isValidPolygon } from '../../../core/geo/geo.ts';
+
+/** An office row as the API shows it (the polygon as {lat, lon} corners). */
+function toOffice(o: {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  radiusM: number;
+  polygon: [number, number][] | null;
+}) {
+  return {
+    id: o.id,
+    name: o.name,
+    lat: o.lat,
+    lon: o.lon,
+    radiusM: o.radiusM,
+    polygon: o.polygon ? o.polygon.map(([lat, lon]) => ({ lat, lon })) : null,
+  };
+}
 
 type UnitInput = z.infer<typeof unitInputSchema>;
 type OfficeInput = z.infer<typeof officeInputSchema>;
@@ -108,7 +128,7 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
       parentId: u.parentId,
       timeZone: u.timeZone as UnitInput['timeZone'],
       address: u.address,
-      offices: offices.map((o) => ({ id: o.id, name: o.name, lat: o.lat, lon: o.lon, radiusM: o.radiusM })),
+      offices: offices.map(toOffice),
     };
   }
 
@@ -220,10 +240,17 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
   async function addOffice(actor: Actor, unitId: string, input: OfficeInput) {
     const unit = await loadUnit(unitId);
     requireUnit(actor, 'org.write', unit.path);
+    if (input.polygon && !isValidPolygon(input.polygon))
+      throw fieldError('polygon', 'Poligon tidak valid: titik-titiknya segaris atau bertumpuk');
     const office = await db.transaction().execute(async (trx) => {
+      const { polygon, ...circle } = input;
       const row = await trx
         .insertInto('offices')
-        .values({ unitId, ...input })
+        .values({
+          unitId,
+          ...circle,
+          polygon: polygon ? JSON.stringify(polygon.map((p) => [p.lat, p.lon])) : null,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       await audit.record(trx, ctxOf(actor), {
@@ -235,7 +262,7 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
       });
       return row;
     });
-    return { id: office.id, name: office.name, lat: office.lat, lon: office.lon, radiusM: office.radiusM };
+    return toOffice(office);
   }
 
   async function deleteOffice(actor: Actor, unitId: string, officeId: string) {
@@ -701,6 +728,7 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
   }
 
   return {
+    relationsOf,
     unitTree,
     getUnit,
     createUnit,

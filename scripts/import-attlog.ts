@@ -1,0 +1,353 @@
+/**
+ * `npm run attendance:import -- --file attlog.dat [--serial SN] [--unit KODE] [--dry-run]`: import a
+ * fingerprint/face terminal log (ZKTeco attlog or CSV) as punches, exactly as the web upload does
+ * (src/server/modules/attendance/terminal-service.ts), run as a system actor with a whole-organisation grant.
+ *
+ * Exit codes (scripts/cli-db.ts EXIT): 0 every line imported (or already there); 1 some lines were broken or
+ * had an unknown terminal user id (the good lines are imported; with every line broken nothing is written);
+ * 2 usage error (unknown flag, missing or unreadable file, unknown unit code); 3 the database cannot be opened
+ * or has no usable rulebook; 4 the file is larger than IMPORT_MAX_BYTES.
+ * A PGlite data directory can be opened by one process at a time: stop the server first (or use PostgreSQL).
+ *
+ * Progress goes to stderr: a progress bar on a terminal, else plain lines "Memeriksa: 500/2000 baris (25%)" at
+ * each quarter of a phase.
+ */
+import { open } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { buildServices } from '../src/server/app.ts';
+import { systemClock } from '../src/server/clock.ts';
+import { AppError } from '../src/server/errors.ts';
+import type { Db } from '../src/server/db/database.ts';
+import type { Actor } from '../src/server/modules/access/authz.ts';
+import type { AuditService } from '../src/server/modules/audit/audit-service.ts';
+import { hashPassword } from '../src/server/modules/access/password.ts';
+import {
+  createTerminalService,
+  type TerminalService,
+} from '../src/server/modules/attendance/terminal-service.ts';
+import type { TerminalImportResult } from '../src/shared/api/attendance.ts';
+import { describeDatabase, EXIT, loadCliConfig, openDatabase } from './cli-db.ts';
+
+const USAGE = `Pemakaian: npm run attendance:import -- --file <attlog.dat|log.csv> [--serial SN] [--unit KODE] [--dry-run]
+
+  --file     log mesin presensi: attlog ZKTeco (ID, YYYY-MM-DD HH:mm:ss, status, mode verifikasi, …) atau CSV
+             berjudul (user_id, datetime, status, verify_mode, device_serial; koma atau titik koma)
+  --serial   nomor seri mesin, untuk baris yang tidak memuatnya
+  --unit     kode unit yang zona waktunya dipakai jam mesin (bawaan: zona unit masing-masing pegawai)
+  --dry-run  periksa saja, jangan tulis data
+  --help     tampilkan bantuan ini
+
+Kode keluar: 0 berhasil, 1 ada baris rusak atau ID mesin tidak dikenal (baris lain tetap diimpor), 2 salah pemakaian,
+3 basis data tidak dapat dibuka, 4 berkas lebih besar dari IMPORT_MAX_BYTES (bawaan 10 MB).
+PGlite hanya dapat dibuka satu proses: hentikan server Abdi dulu (atau gunakan PostgreSQL).`;
+
+function usageError(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(EXIT.USAGE);
+}
+
+function parseCli(): { file: string; serial: string | null; unit: string | null; dryRun: boolean } {
+  try {
+    const { values, positionals } = parseArgs({
+      options: {
+        file: { type: 'string' },
+        serial: { type: 'string' },
+        unit: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(EXIT.OK);
+    }
+    if (positionals.length > 0) usageError(`Argumen tidak dikenal: ${positionals.join(' ')}`);
+    const file = values.file ? values.file : usageError('--file wajib diisi');
+    if (values.serial !== undefined && values.serial.trim() === '') usageError('--serial tidak boleh kosong');
+    if (values.unit !== undefined && values.unit.trim() === '') usageError('--unit tidak boleh kosong');
+    return {
+      file,
+      serial: values.serial?.trim() ?? null,
+      unit: values.unit?.trim() ?? null,
+      dryRun: values['dry-run'],
+    };
+  } catch (err) {
+    // parseArgs throws for unknown flags and flags missing their value.
+    usageError((err as Error).message);
+  }
+}
+
+/**
+ * The actor the CLI acts as: the `admin` user when it exists and is active, else a `system` user (created on
+ * first use with a random, never-shown password and a SUPER_ADMIN grant, recorded in the audit log).
+ */
+async function systemActor(db: Db, audit: Pick<AuditService, 'record'>): Promise<Actor> {
+  const userAgent = 'abdi-cli/attendance-import';
+  let user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'displayName'])
+    .where('username', '=', 'admin')
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!user) {
+    user = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'displayName'])
+      .where('username', '=', 'system')
+      .executeTakeFirst();
+    if (!user) {
+      const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+      user = await db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto('users')
+          .values({
+            username: 'system',
+            displayName: 'Sistem (baris perintah)',
+            passwordHash,
+            mustChangePassword: true,
+          })
+          .returning(['id', 'username', 'displayName'])
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('roleGrants')
+          .values({ userId: created.id, role: 'SUPER_ADMIN', unitId: null })
+          .execute();
+        await audit.record(
+          trx,
+          { actorId: null, actorName: 'Sistem', ip: null, userAgent },
+          {
+            action: 'user.created',
+            entityType: 'user',
+            entityId: created.id,
+            after: {
+              username: 'system',
+              role: 'SUPER_ADMIN',
+              reason: 'Pengguna sistem untuk impor lewat baris perintah',
+            },
+          },
+        );
+        return created;
+      });
+    }
+  }
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    employeeId: null,
+    nip: null,
+    grants: [{ role: 'SUPER_ADMIN', unitId: null, unitName: null, unitPath: null }],
+    isAtasan: false,
+    mustChangePassword: false,
+    ip: null,
+    userAgent,
+  };
+}
+
+/**
+ * One progress bar per phase on stderr when it is a terminal; otherwise (cli-progress draws nothing there)
+ * a plain line at each quarter of a phase, so logs and pipes still show progress.
+ */
+function progressReporter(tty = process.stderr.isTTY === true) {
+  const labels = { check: 'Memeriksa', write: 'Menulis  ' } as const;
+  let bar: cliProgress.SingleBar | null = null;
+  let phase: keyof typeof labels | null = null;
+  let lastQuarter = 0;
+  return {
+    onProgress(next: keyof typeof labels, done: number, rawTotal: number) {
+      const total = Math.max(rawTotal, 1);
+      if (phase !== next) {
+        bar?.stop();
+        bar = null;
+        phase = next;
+        lastQuarter = 0;
+        if (tty) {
+          bar = new cliProgress.SingleBar(
+            {
+              format: `${labels[next]} |{bar}| {value}/{total} baris`,
+              hideCursor: true,
+              clearOnComplete: false,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, 0);
+        }
+      }
+      if (bar) {
+        bar.setTotal(total);
+        bar.update(Math.min(done, total));
+        return;
+      }
+      const quarter = Math.floor((Math.min(done, total) / total) * 4);
+      if (quarter > lastQuarter) {
+        lastQuarter = quarter;
+        process.stderr.write(
+          `${labels[next].trim()}: ${Math.min(done, total)}/${total} baris (${Math.floor((Math.min(done, total) / total) * 100)}%)\n`,
+        );
+      }
+    },
+    stop() {
+      bar?.stop();
+      bar = null;
+      phase = null;
+    },
+  };
+}
+
+type FileRead = { ok: true; buf: Buffer } | { ok: false; size: number; exact: boolean };
+
+/** Read a file of at most `max` bytes (the size is checked before reading; a growing file is cut off). */
+async function readAtMost(file: string, max: number): Promise<FileRead> {
+  const fh = await open(file, 'r');
+  try {
+    const stat = await fh.stat();
+    if (!stat.isFile()) throw Object.assign(new Error('bukan berkas biasa'), { code: 'ENOTFILE' });
+    if (stat.size > max) return { ok: false, size: stat.size, exact: true };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, max + 1 - total));
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) return { ok: false, size: total, exact: false };
+    }
+    return { ok: true, buf: Buffer.concat(chunks, total) };
+  } finally {
+    await fh.close();
+  }
+}
+
+function formatBytes(n: number): string {
+  const mb = (x: number) => (x / (1024 * 1024)).toFixed(1).replace('.', ',');
+  return n >= 1024 * 1024 ? `${mb(n)} MB (${n} bita)` : `${n} bita`;
+}
+
+function printErrors(errors: { line: number; message: string }[]) {
+  if (errors.length === 0) return;
+  console.log(`\nBaris rusak (${errors.length}):`);
+  for (const e of errors) console.log(`  Baris ${e.line}: ${e.message}`);
+}
+
+function printReport(fileName: string, r: TerminalImportResult, dryRun: boolean) {
+  const unknownLines = r.unknownIds.reduce((n, u) => n + u.lines.length, 0);
+  console.log(
+    `\nBerkas ${fileName}: ${r.totalLines} baris; ${r.imported} ${dryRun ? 'akan diimpor' : 'diimpor'}, ` +
+      `${r.duplicates} duplikat (sudah ada), ${unknownLines} baris dengan ID mesin tidak dikenal, ${r.errors.length} baris rusak.`,
+  );
+  if (r.unknownIds.length > 0) {
+    console.log(
+      `\nID pengguna mesin tidak dikenal atau di luar kewenangan (${r.unknownIds.length}); petakan dulu ke pegawai:`,
+    );
+    for (const u of r.unknownIds) console.log(`  ID ${u.terminalUserId}: baris ${u.lines.join(', ')}`);
+  }
+  printErrors(r.errors);
+}
+
+const args = parseCli();
+const cliConfig = loadCliConfig();
+let buf: Buffer;
+try {
+  const read = await readAtMost(args.file, cliConfig.importMaxBytes);
+  if (!read.ok) {
+    console.error(
+      `Berkas ${args.file} terlalu besar: ${read.exact ? '' : 'lebih dari '}${formatBytes(read.size)}; ` +
+        `batas IMPORT_MAX_BYTES ${formatBytes(cliConfig.importMaxBytes)}. ` +
+        'Pecah berkas menjadi beberapa bagian, atau naikkan IMPORT_MAX_BYTES. Tidak ada data yang ditulis.',
+    );
+    process.exit(EXIT.TOO_LARGE);
+  }
+  buf = read.buf;
+} catch (err) {
+  const code = (err as NodeJS.ErrnoException).code;
+  usageError(
+    `Berkas ${args.file} tidak dapat dibaca: ${code === 'ENOENT' ? 'tidak ditemukan' : (err as Error).message}`,
+  );
+}
+
+const { config, handle } = await openDatabase(cliConfig);
+const services = buildServices({ config, db: handle.db, clock: systemClock });
+const progress = progressReporter();
+
+async function run(): Promise<number> {
+  // The server loads the repository's rulebooks on start; a database only ever used by tools may not have them.
+  try {
+    await services.rulebooks.syncRepoRulebooks();
+  } catch (err) {
+    console.error(`Rulebook tidak dapat dimuat: ${(err as Error).message}`);
+    return EXIT.DATABASE;
+  }
+  const terminal: TerminalService =
+    (services as Partial<{ terminal: TerminalService }>).terminal ??
+    createTerminalService({
+      db: handle.db,
+      audit: services.audit,
+      clock: systemClock,
+      config,
+      rulebooks: services.rulebooks,
+    });
+  let unitId: string | null = null;
+  if (args.unit) {
+    const unit = await handle.db
+      .selectFrom('units')
+      .select(['id', 'name', 'timeZone'])
+      .where('code', '=', args.unit)
+      .executeTakeFirst();
+    if (!unit) {
+      console.error(`Unit dengan kode ${args.unit} tidak ditemukan.\n\n${USAGE}`);
+      return EXIT.USAGE;
+    }
+    unitId = unit.id;
+    console.log(`Jam mesin dibaca dalam zona waktu ${unit.name} (${unit.timeZone}).`);
+  }
+  const actor = await systemActor(handle.db, services.audit);
+  const fileName = path.basename(args.file);
+  console.log(
+    `Impor log mesin presensi dari ${fileName} ke ${describeDatabase(config)} sebagai ${actor.displayName}.`,
+  );
+  try {
+    const result = await terminal.importLog(
+      actor,
+      { fileName, buf, serial: args.serial, unitId, dryRun: args.dryRun },
+      progress.onProgress,
+    );
+    progress.stop();
+    printReport(fileName, result, args.dryRun);
+    if (args.dryRun) console.log('\nUji coba (--dry-run): tidak ada data yang ditulis.');
+    return result.unknownIds.length > 0 || result.errors.length > 0 ? EXIT.REJECTED : EXIT.OK;
+  } catch (err) {
+    progress.stop();
+    if (!(err instanceof AppError)) throw err;
+    if (err.code === 'VALIDATION') {
+      // Every line is broken (or the file is empty): nothing was written.
+      const lines = Array.isArray(err.details)
+        ? (err.details as { line?: number; message: string }[]).filter((d) => d.line !== undefined)
+        : [];
+      printErrors(lines as { line: number; message: string }[]);
+      console.error(`\nBerkas ditolak: ${err.message}`);
+      return EXIT.REJECTED;
+    }
+    if (err.code === 'FILE_TOO_LARGE') {
+      console.error(err.message);
+      return EXIT.TOO_LARGE;
+    }
+    // No rulebook in force, or one without capture rules: the database is not ready for punches.
+    console.error(`Impor tidak dapat dijalankan: ${err.message}`);
+    return EXIT.DATABASE;
+  }
+}
+
+let code: number;
+try {
+  code = await run();
+} finally {
+  progress.stop();
+  await handle.close();
+}
+process.exit(code);

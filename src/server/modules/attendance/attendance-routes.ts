@@ -1,0 +1,333 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type {} from '@fastify/multipart';
+import { z } from 'zod';
+import {
+  apelScheduleInputSchema,
+  apelSessionSchema,
+  APEL_KINDS,
+  attendanceTodaySchema,
+  deviceDecisionSchema,
+  deviceListQuerySchema,
+  deviceRegisterSchema,
+  deviceSchema,
+  fieldAssignmentInputSchema,
+  kioskCodeSchema,
+  kioskOpenSchema,
+  punchBodySchema,
+  punchListQuerySchema,
+  punchResultSchema,
+  punchSchema,
+  reviewBodySchema,
+  workLocationInputSchema,
+} from '../../../shared/api/attendance.ts';
+import { idParamSchema, localDate, paged, pageQuerySchema } from '../../../shared/api/common.ts';
+import { AppError } from '../../errors.ts';
+import { actorOf } from '../../plugins/session.ts';
+import type { AttendanceService, UploadedPhoto } from './attendance-service.ts';
+import type { KioskService } from './kiosk-service.ts';
+
+const tags = ['Presensi'];
+const ctx = (request: { ip: string; headers: Record<string, unknown> }) => ({
+  ip: request.ip,
+  userAgent: (request.headers['user-agent'] as string | undefined) ?? null,
+});
+
+export function attendanceRoutes(deps: {
+  attendance: AttendanceService;
+  kiosk: KioskService;
+}): FastifyPluginAsyncZod {
+  const { attendance, kiosk } = deps;
+  return async (app) => {
+    app.get(
+      '/api/attendance/today',
+      { schema: { tags, summary: 'Hari ini di halaman Presensi', response: { 200: attendanceTodaySchema } } },
+      (request) => attendance.today(actorOf(request)),
+    );
+
+    app.post(
+      '/api/attendance/punches',
+      {
+        schema: {
+          tags,
+          summary:
+            'Presensi masuk/pulang (JSON, atau multipart: field `punch` berisi JSON dan berkas `photo`); waktu dari jam server',
+          response: { 200: punchResultSchema, 201: punchResultSchema },
+        },
+      },
+      async (request, reply) => {
+        let raw: unknown = request.body;
+        let photo: UploadedPhoto | null = null;
+        if (request.isMultipart()) {
+          raw = undefined;
+          for await (const part of request.parts()) {
+            if (part.type === 'field' && part.fieldname === 'punch') {
+              try {
+                raw = JSON.parse(String(part.value));
+              } catch {
+                throw new AppError('VALIDATION', 'Field punch harus berisi JSON yang valid');
+              }
+            } else if (part.type === 'file' && part.fieldname === 'photo')
+              photo = { bytes: new Uint8Array(await part.toBuffer()) };
+            else if (part.type === 'file') await part.toBuffer();
+          }
+        }
+        const parsed = punchBodySchema.safeParse(raw);
+        if (!parsed.success)
+          throw new AppError(
+            'VALIDATION',
+            'Data presensi tidak valid',
+            parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          );
+        const actor = actorOf(request);
+        const result = await attendance.punch(actor, parsed.data, photo, {
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          ...ctx(request),
+        });
+        return reply.status(result.replayed ? 200 : 201).send(result);
+      },
+    );
+
+    app.get(
+      '/api/attendance/punches',
+      {
+        schema: {
+          tags,
+          summary: 'Riwayat presensi (sendiri, bawahan, atau dalam lingkup)',
+          querystring: punchListQuerySchema,
+          response: { 200: paged(punchSchema) },
+        },
+      },
+      (request) => attendance.listPunches(actorOf(request), request.query),
+    );
+
+    app.get(
+      '/api/attendance/punches/:id/photo',
+      {
+        schema: {
+          tags,
+          summary: 'Foto presensi (hanya yang berwenang; setiap akses dicatat)',
+          params: idParamSchema,
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { bytes, mime } = await attendance.photoOf(actor, request.params.id, {
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          ...ctx(request),
+        });
+        return reply
+          .header('content-type', mime)
+          .header('cache-control', 'private, no-store')
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(bytes));
+      },
+    );
+
+    // Review queue.
+    app.get(
+      '/api/attendance/reviews',
+      {
+        schema: {
+          tags,
+          summary: 'Presensi yang ditandai dan menunggu keputusan Anda',
+          querystring: pageQuerySchema,
+          response: { 200: paged(punchSchema) },
+        },
+      },
+      (request) => attendance.reviewInbox(actorOf(request), request.query.page, request.query.pageSize),
+    );
+    app.get(
+      '/api/attendance/reviews/count',
+      {
+        schema: {
+          tags,
+          summary: 'Jumlah presensi yang menunggu tinjauan',
+          response: { 200: z.object({ count: z.number() }) },
+        },
+      },
+      (request) => attendance.reviewCount(actorOf(request)),
+    );
+    app.post(
+      '/api/attendance/punches/:id/review',
+      {
+        schema: {
+          tags,
+          summary: 'Terima atau tolak presensi yang ditandai, dengan catatan',
+          params: idParamSchema,
+          body: reviewBodySchema,
+          response: { 200: punchSchema },
+        },
+      },
+      (request) => {
+        const actor = actorOf(request);
+        return attendance.review(actor, request.params.id, request.body, {
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          ...ctx(request),
+        });
+      },
+    );
+
+    // Devices.
+    app.post(
+      '/api/attendance/devices',
+      {
+        schema: {
+          tags,
+          summary: 'Daftarkan perangkat (kunci publik WebCrypto)',
+          body: deviceRegisterSchema,
+          response: { 201: deviceSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await attendance.registerDevice(actorOf(request), request.body)),
+    );
+    app.get(
+      '/api/attendance/devices/mine',
+      { schema: { tags, summary: 'Perangkat saya', response: { 200: z.array(deviceSchema) } } },
+      (request) => attendance.myDevices(actorOf(request)),
+    );
+    app.get(
+      '/api/attendance/devices',
+      {
+        schema: {
+          tags,
+          summary: 'Perangkat pegawai dalam lingkup (admin OPD)',
+          querystring: deviceListQuerySchema,
+          response: { 200: paged(deviceSchema) },
+        },
+      },
+      (request) => attendance.listDevices(actorOf(request), request.query),
+    );
+    app.post(
+      '/api/attendance/devices/:id/decision',
+      {
+        schema: {
+          tags,
+          summary: 'Setujui/tolak pergantian perangkat atau cabut perangkat',
+          params: idParamSchema,
+          body: deviceDecisionSchema,
+          response: { 200: deviceSchema },
+        },
+      },
+      (request) => attendance.decideDevice(actorOf(request), request.params.id, request.body),
+    );
+
+    // Places.
+    const employeeQuery = z.object({ employeeId: z.string().uuid() });
+    app.get(
+      '/api/attendance/work-locations',
+      { schema: { tags, summary: 'Lokasi WFH/WFA seorang pegawai', querystring: employeeQuery } },
+      (request) => attendance.listWorkLocations(actorOf(request), request.query.employeeId),
+    );
+    app.post(
+      '/api/attendance/work-locations',
+      { schema: { tags, summary: 'Tambah lokasi WFH/WFA', body: workLocationInputSchema } },
+      async (request, reply) =>
+        reply.status(201).send(await attendance.addWorkLocation(actorOf(request), request.body)),
+    );
+    app.delete(
+      '/api/attendance/work-locations/:id',
+      { schema: { tags, summary: 'Hapus lokasi WFH/WFA', params: idParamSchema } },
+      async (request, reply) => {
+        await attendance.deleteWorkLocation(actorOf(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
+    app.get(
+      '/api/attendance/field-assignments',
+      { schema: { tags, summary: 'Dinas luar seorang pegawai', querystring: employeeQuery } },
+      (request) => attendance.listFieldAssignments(actorOf(request), request.query.employeeId),
+    );
+    app.post(
+      '/api/attendance/field-assignments',
+      {
+        schema: {
+          tags,
+          summary: 'Catat dinas luar (surat tugas, tujuan, tanggal)',
+          body: fieldAssignmentInputSchema,
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await attendance.addFieldAssignment(actorOf(request), request.body)),
+    );
+
+    // Kiosk and apel.
+    app.post(
+      '/api/attendance/kiosks',
+      { schema: { tags, summary: 'Buka layar kios QR untuk satu unit', body: kioskOpenSchema } },
+      async (request, reply) => reply.status(201).send(await kiosk.open(actorOf(request), request.body)),
+    );
+    app.get(
+      '/api/attendance/kiosks/:id/code',
+      {
+        schema: {
+          tags,
+          summary: 'Kode QR kios saat ini (header x-kiosk-token, tanpa login)',
+          params: idParamSchema,
+          response: { 200: kioskCodeSchema },
+        },
+        config: { public: true },
+      },
+      (request) => kiosk.code(request.params.id, String(request.headers['x-kiosk-token'] ?? '')),
+    );
+    app.delete(
+      '/api/attendance/kiosks/:id',
+      { schema: { tags, summary: 'Tutup kios', params: idParamSchema } },
+      async (request, reply) => {
+        await kiosk.closeKiosk(actorOf(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
+    app.get(
+      '/api/attendance/apel-schedules',
+      {
+        schema: {
+          tags,
+          summary: 'Jadwal apel/upacara',
+          querystring: z.object({ unitId: z.string().uuid().optional() }),
+        },
+      },
+      (request) => kiosk.listSchedules(actorOf(request), request.query.unitId),
+    );
+    app.post(
+      '/api/attendance/apel-schedules',
+      { schema: { tags, summary: 'Tambah jadwal apel/upacara', body: apelScheduleInputSchema } },
+      async (request, reply) =>
+        reply.status(201).send(await kiosk.addSchedule(actorOf(request), request.body)),
+    );
+    app.get(
+      '/api/attendance/apel-sessions',
+      {
+        schema: {
+          tags,
+          summary: 'Sesi apel satu unit pada satu tanggal, dengan kehadirannya',
+          querystring: z.object({ unitId: z.string().uuid(), date: localDate }),
+          response: { 200: z.array(apelSessionSchema) },
+        },
+      },
+      (request) => kiosk.sessionsOn(actorOf(request), request.query.unitId, request.query.date),
+    );
+    app.post(
+      '/api/attendance/apel-sessions',
+      {
+        schema: {
+          tags,
+          summary: 'Tambah apel/upacara sekali (mis. upacara hari besar)',
+          body: z.object({
+            unitId: z.string().uuid(),
+            kind: z.enum(APEL_KINDS),
+            title: z.string().trim().min(1).max(200),
+            localDate,
+            startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam harus berformat HH:mm'),
+            windowMinutes: z.number().int().min(5).max(240),
+          }),
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await kiosk.addSession(actorOf(request), request.body)),
+    );
+  };
+}

@@ -1,0 +1,155 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import type {} from '@fastify/multipart';
+import { z } from 'zod';
+import { terminalImportResultSchema, terminalUserInputSchema } from '../../../shared/api/attendance.ts';
+import { idParamSchema, paged, pageQuerySchema } from '../../../shared/api/common.ts';
+import { AppError } from '../../errors.ts';
+import { actorOf } from '../../plugins/session.ts';
+import type { TerminalService } from './terminal-service.ts';
+
+const tags = ['Presensi: mesin'];
+
+// TODO(contract): move these two to src/shared/api/attendance.ts so the web app can use them.
+export const terminalUserSchema = z.object({
+  id: z.string().uuid(),
+  terminalSerial: z.string().nullable(),
+  terminalUserId: z.string(),
+  employeeId: z.string().uuid(),
+  employeeName: z.string(),
+  nip: z.string().nullable(),
+  internalId: z.string().nullable(),
+  unitId: z.string().uuid(),
+  unitName: z.string(),
+  createdAt: z.string(),
+});
+export const terminalUserImportResultSchema = z.object({
+  totalLines: z.number().int(),
+  created: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+
+const terminalUserQuerySchema = pageQuerySchema.extend({
+  unitId: z.string().uuid().optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+/** The fields and the one file of a multipart request (a file under another name is drained and ignored). */
+async function readMultipart(request: FastifyRequest, fieldNames: string[]) {
+  if (!request.isMultipart())
+    throw new AppError('UNSUPPORTED_FILE', 'Kirim berkas sebagai multipart/form-data', undefined);
+  const fields: Record<string, string> = {};
+  let file: { name: string; buf: Buffer } | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'field') {
+      if (fieldNames.includes(part.fieldname)) fields[part.fieldname] = String(part.value);
+    } else if (part.fieldname === 'file') file = { name: part.filename, buf: await part.toBuffer() };
+    else await part.toBuffer();
+  }
+  if (!file)
+    throw new AppError('VALIDATION', 'Berkas belum dipilih', [
+      { path: 'file', message: 'Berkas belum dipilih' },
+    ]);
+  return { fields, file };
+}
+
+const importFieldsSchema = z.object({
+  serial: z.string().trim().max(100).optional(),
+  unitId: z
+    .string()
+    .trim()
+    .uuid('unitId harus berupa UUID unit')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  dryRun: z
+    .enum(['true', 'false', '1', '0', ''], { error: 'dryRun harus "true" atau "false"' })
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+export function terminalRoutes({ terminal }: { terminal: TerminalService }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/attendance/terminal-imports',
+      {
+        schema: {
+          tags,
+          summary:
+            'Impor log mesin presensi (attlog ZKTeco atau CSV; multipart: file, serial?, unitId?, dryRun?)',
+          description:
+            'Setiap baris menjadi presensi sumber TERMINAL milik pegawai yang dipetakan ke ID mesin. Baris yang ' +
+            'sudah pernah diimpor dilewati (duplikat); ID yang tidak dikenal atau pegawai di luar kewenangan ' +
+            'dilaporkan beserta nomor barisnya; baris rusak dilaporkan dengan alasannya. dryRun=true tidak menulis apa pun.',
+          consumes: ['multipart/form-data'],
+          response: { 200: terminalImportResultSchema },
+        },
+      },
+      async (request) => {
+        const { fields, file } = await readMultipart(request, ['serial', 'unitId', 'dryRun']);
+        const f = importFieldsSchema.safeParse(fields);
+        if (!f.success)
+          throw new AppError(
+            'VALIDATION',
+            'Data yang dikirim tidak valid',
+            f.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          );
+        return terminal.importLog(actorOf(request), {
+          fileName: file.name,
+          buf: file.buf,
+          serial: f.data.serial,
+          unitId: f.data.unitId,
+          dryRun: f.data.dryRun,
+        });
+      },
+    );
+    app.get(
+      '/api/attendance/terminal-users',
+      {
+        schema: {
+          tags,
+          summary: 'Pemetaan ID pengguna mesin ke pegawai dalam lingkup',
+          querystring: terminalUserQuerySchema,
+          response: { 200: paged(terminalUserSchema) },
+        },
+      },
+      (request) => terminal.listUsers(actorOf(request), request.query),
+    );
+    app.post(
+      '/api/attendance/terminal-users',
+      {
+        schema: {
+          tags,
+          summary: 'Petakan ID pengguna mesin ke pegawai (serial kosong = berlaku di semua mesin)',
+          body: terminalUserInputSchema,
+          response: { 201: terminalUserSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await terminal.createUser(actorOf(request), request.body)),
+    );
+    app.post(
+      '/api/attendance/terminal-users/import',
+      {
+        schema: {
+          tags,
+          summary: 'Impor pemetaan dari CSV terminal_user_id,nip[,serial] (multipart: file)',
+          consumes: ['multipart/form-data'],
+          response: { 200: terminalUserImportResultSchema },
+        },
+      },
+      async (request) => {
+        const { file } = await readMultipart(request, []);
+        return terminal.importUsers(actorOf(request), file.name, file.buf);
+      },
+    );
+    app.delete(
+      '/api/attendance/terminal-users/:id',
+      { schema: { tags, summary: 'Hapus pemetaan ID mesin', params: idParamSchema } },
+      async (request, reply) => {
+        await terminal.deleteUser(actorOf(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
+  };
+}
