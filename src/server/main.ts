@@ -71,6 +71,15 @@ export async function main() {
     3_600_000,
   );
   timer.unref();
+  // Photo retention (PHOTO_RETENTION_DAYS): once at start, then daily.
+  const purge = () =>
+    void services.attendance
+      .purgePhotos()
+      .then((n) => n > 0 && console.log(`Retensi foto: ${n} foto presensi dihapus`))
+      .catch((err: Error) => console.error(`Retensi foto gagal: ${err.message}`));
+  purge();
+  const purgeTimer = setInterval(purge, 86_400_000);
+  purgeTimer.unref();
   await app.listen({ host: config.host, port: config.port });
   const port = (app.server.address() as { port: number }).port;
   const url = `http://localhost:${port}`;
@@ -100,6 +109,7 @@ export async function main() {
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: menutup server…`);
     clearInterval(timer);
+    clearInterval(purgeTimer);
     await app.close();
     await handle.close();
     process.exit(0);

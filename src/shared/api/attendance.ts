@@ -308,3 +308,24 @@ export const terminalUserInputSchema = z.object({
   terminalUserId: z.string().trim().min(1).max(50),
   employeeId: z.string().uuid(),
 });
+
+export const terminalUserSchema = z.object({
+  id: z.string().uuid(),
+  terminalSerial: z.string().nullable(),
+  terminalUserId: z.string(),
+  employeeId: z.string().uuid(),
+  employeeName: z.string(),
+  nip: z.string().nullable(),
+  internalId: z.string().nullable(),
+  unitId: z.string().uuid(),
+  unitName: z.string(),
+  createdAt: z.string(),
+});
+export type TerminalUser = z.infer<typeof terminalUserSchema>;
+
+export const terminalUserImportResultSchema = z.object({
+  totalLines: z.number().int(),
+  created: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
@@ -65,6 +66,9 @@ const nameOf = (r: { frontTitle: string | null; name: string; backTitle: string 
     name: r.name,
     backTitle: r.backTitle ?? undefined,
   });
+
+/** Arbitrary advisory-lock key of the photo purge job. */
+const PURGE_LOCK_KEY = 7_426_101;
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
@@ -405,6 +409,7 @@ export function createAttendanceService(deps: Deps) {
             mime: stored.mime,
             sizeBytes: stored.bytes.length,
             employeeId: emp.id,
+            createdAt: new Date(receivedAt),
           })
           .onConflict((oc) => oc.column('hash').doNothing())
           .execute();
@@ -520,44 +525,51 @@ export function createAttendanceService(deps: Deps) {
     return { bytes, mime: meta.mime };
   }
 
-  /** Delete photo bytes older than the retention period (config PHOTO_RETENTION_DAYS); the rows stay, marked. */
+  /**
+   * Delete photo bytes older than the retention period (config PHOTO_RETENTION_DAYS); the rows stay, marked
+   * purged, so a punch still says it had a photo. Runs daily; an advisory lock keeps several server processes
+   * from purging at once. Returns how many were purged.
+   */
   async function purgePhotos(): Promise<number> {
     const cutoff = new Date(clock.now().getTime() - config.photoRetentionDays * 86_400_000);
-    const old = await db
-      .selectFrom('photos')
-      .select('hash')
-      .where('createdAt', '<', cutoff)
-      .where('purgedAt', 'is', null)
-      .limit(5000)
-      .execute();
-    for (const p of old) await photos.delete(p.hash);
-    if (old.length > 0) {
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('photos')
-          .set({ purgedAt: clock.now() })
-          .where(
-            'hash',
-            'in',
-            old.map((p) => p.hash),
-          )
-          .execute();
-        await audit.record(
-          trx,
-          { actorId: null, actorName: 'Sistem (retensi foto)', ip: null, userAgent: null },
-          {
-            action: 'photo.purged',
-            entityType: 'photo',
-            after: {
-              count: old.length,
-              olderThan: cutoff.toISOString(),
-              retentionDays: config.photoRetentionDays,
-            },
+    return db.transaction().execute(async (trx) => {
+      const lock = await sql<{
+        ok: boolean;
+      }>`select pg_try_advisory_xact_lock(${PURGE_LOCK_KEY}) as ok`.execute(trx);
+      if (!lock.rows[0]?.ok) return 0;
+      const old = await trx
+        .selectFrom('photos')
+        .select('hash')
+        .where('createdAt', '<', cutoff)
+        .where('purgedAt', 'is', null)
+        .limit(5000)
+        .execute();
+      if (old.length === 0) return 0;
+      for (const p of old) await photos.delete(p.hash);
+      await trx
+        .updateTable('photos')
+        .set({ purgedAt: clock.now() })
+        .where(
+          'hash',
+          'in',
+          old.map((p) => p.hash),
+        )
+        .execute();
+      await audit.record(
+        trx,
+        { actorId: null, actorName: 'Sistem (retensi foto)', ip: null, userAgent: null },
+        {
+          action: 'photo.purged',
+          entityType: 'photo',
+          after: {
+            count: old.length,
+            olderThan: cutoff.toISOString(),
+            retentionDays: config.photoRetentionDays,
           },
-        );
-      });
-    }
-    return old.length;
+        },
+      );
+      return old.length;
+    });
   }
 
   // ---------------------------------------------------------------- devices

@@ -445,6 +445,52 @@ describe('attendance capture', () => {
       ).toBeGreaterThan(0);
     });
 
+    it('flags punches from one phone used by two employees (the same device key under both)', async () => {
+      const shared = (
+        await colleague.post('/api/attendance/devices', { publicKey: phone.jwk, label: 'Pinjam ponsel' })
+      ).json();
+      expect(shared.status).toBe('ACTIVE');
+      nextMinute();
+      const mine = await punch(pegawai, body());
+      expect(mine.json().punch.reasons.map((r: { code: string }) => r.code)).toEqual(['SHARED_DEVICE']);
+      expect(mine.json().punch.verdict).toBe('FLAGGED');
+      // The colleague's device is revoked again so later stories are unaffected.
+      expect(
+        (
+          await adminOpd.post(`/api/attendance/devices/${shared.id}/decision`, {
+            decision: 'REVOKE',
+            note: 'Ponsel milik rekan',
+          })
+        ).statusCode,
+      ).toBe(200);
+    });
+
+    it('purges photo bytes after the retention period, keeps the punch, and refuses to serve the photo', async () => {
+      const withPhoto = (await pegawai.get('/api/attendance/punches?pageSize=200'))
+        .json()
+        .items.filter((p: { hasPhoto: boolean }) => p.hasPhoto);
+      expect(withPhoto.length).toBeGreaterThan(0);
+      const saved = t.clock.now().toISOString();
+      t.clock.advance((t.config.photoRetentionDays + 1) * 86_400_000);
+      const purged = await t.services.attendance.purgePhotos();
+      expect(purged).toBeGreaterThan(0);
+      expect(await t.services.attendance.purgePhotos()).toBe(0);
+      t.clock.set(saved);
+      await signInAll();
+      const res = await pegawai.get(`/api/attendance/punches/${withPhoto[0].id}/photo`);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.message).toContain('retensi');
+      const entry = await t.db
+        .selectFrom('auditLog')
+        .select('after')
+        .where('action', '=', 'photo.purged')
+        .executeTakeFirstOrThrow();
+      expect(entry.after).toMatchObject({ count: purged, retentionDays: t.config.photoRetentionDays });
+      expect((await pegawai.get('/api/attendance/punches?pageSize=200')).json().total).toBeGreaterThanOrEqual(
+        withPhoto.length,
+      );
+    });
+
     it('keeps punches append-only in the database', async () => {
       await expect(sql`update punches set verdict = 'ACCEPTED'`.execute(t.db)).rejects.toThrow(/append-only/);
       await expect(sql`delete from punches`.execute(t.db)).rejects.toThrow(/append-only/);

@@ -2,33 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { z } from 'zod';
-import { terminalImportResultSchema, terminalUserInputSchema } from '../../../shared/api/attendance.ts';
+import {
+  terminalImportResultSchema,
+  terminalUserImportResultSchema,
+  terminalUserInputSchema,
+  terminalUserSchema,
+} from '../../../shared/api/attendance.ts';
 import { idParamSchema, paged, pageQuerySchema } from '../../../shared/api/common.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { TerminalService } from './terminal-service.ts';
 
 const tags = ['Presensi: mesin'];
-
-// TODO(contract): move these two to src/shared/api/attendance.ts so the web app can use them.
-export const terminalUserSchema = z.object({
-  id: z.string().uuid(),
-  terminalSerial: z.string().nullable(),
-  terminalUserId: z.string(),
-  employeeId: z.string().uuid(),
-  employeeName: z.string(),
-  nip: z.string().nullable(),
-  internalId: z.string().nullable(),
-  unitId: z.string().uuid(),
-  unitName: z.string(),
-  createdAt: z.string(),
-});
-export const terminalUserImportResultSchema = z.object({
-  totalLines: z.number().int(),
-  created: z.number().int(),
-  unchanged: z.number().int(),
-  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
-});
 
 const terminalUserQuerySchema = pageQuerySchema.extend({
   unitId: z.string().uuid().optional(),
