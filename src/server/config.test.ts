@@ -36,6 +36,41 @@ describe('configuration', () => {
     }
   });
 
+  it('keeps punch photos under DATA_DIR by default and needs every S3 setting for PHOTO_STORE=s3', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/abdi/' })).toMatchObject({
+      photoStore: 'local',
+      photoDir: '/srv/abdi/photos',
+      photoRetentionDays: 400,
+      rulebookRegion: 'nasional',
+      s3: null,
+    });
+    try {
+      loadConfig({ PHOTO_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).problems.map((p) => p.split(':')[0])).toEqual([
+        'S3_BUCKET',
+        'S3_ACCESS_KEY_ID',
+        'S3_SECRET_ACCESS_KEY',
+      ]);
+    }
+    const c = loadConfig({
+      PHOTO_STORE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'presensi',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(c.s3).toEqual({
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      bucket: 'presensi',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+    });
+    expect(() => loadConfig({ PHOTO_RETENTION_DAYS: '0' })).toThrow(/PHOTO_RETENTION_DAYS/);
+  });
+
   it('lists every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', SESSION_TTL_HOURS: '-1' })).toThrow(
       /PORT[\s\S]*SESSION_TTL_HOURS|SESSION_TTL_HOURS[\s\S]*PORT/,
