@@ -23,10 +23,25 @@ import {
 import { idParamSchema, localDate, paged, pageQuerySchema } from '../../../shared/api/common.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf } from '../../plugins/session.ts';
+import { sendTable, type TableColumn } from '../../lib/table-export.ts';
 import type { AttendanceService, UploadedPhoto } from './attendance-service.ts';
 import type { KioskService } from './kiosk-service.ts';
 
 const tags = ['Presensi'];
+
+const PUNCH_COLUMNS: TableColumn[] = [
+  { header: 'Tanggal', key: 'date', width: 12 },
+  { header: 'Jam', key: 'time', width: 8 },
+  { header: 'NIP', key: 'nip', width: 22 },
+  { header: 'Nama', key: 'name', width: 36 },
+  { header: 'Unit', key: 'unit', width: 36 },
+  { header: 'Jenis', key: 'kind', width: 10 },
+  { header: 'Sumber', key: 'source', width: 10 },
+  { header: 'Keputusan', key: 'verdict', width: 12 },
+  { header: 'Alasan', key: 'reasons', width: 50 },
+  { header: 'Lokasi', key: 'place', width: 36 },
+  { header: 'Tinjauan', key: 'review', width: 40 },
+];
 const ctx = (request: { ip: string; headers: Record<string, unknown> }) => ({
   ip: request.ip,
   userAgent: (request.headers['user-agent'] as string | undefined) ?? null,
@@ -99,6 +114,22 @@ export function attendanceRoutes(deps: {
         },
       },
       (request) => attendance.listPunches(actorOf(request), request.query),
+    );
+
+    app.get(
+      '/api/attendance/punches/export.:format',
+      {
+        schema: {
+          tags,
+          summary: 'Ekspor riwayat presensi (xlsx atau csv) dengan saringan yang sama',
+          params: z.object({ format: z.enum(['xlsx', 'csv']) }),
+          querystring: punchListQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const rows = await attendance.exportPunches(actorOf(request), request.query);
+        return sendTable(reply, request.params.format, 'presensi', 'Riwayat Presensi', PUNCH_COLUMNS, rows);
+      },
     );
 
     app.get(

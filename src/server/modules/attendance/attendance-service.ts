@@ -501,6 +501,45 @@ export function createAttendanceService(deps: Deps) {
     return { items: rows.map(toPunch), total: total.n, page: q.page, pageSize: q.pageSize };
   }
 
+  /** Every punch matching the filters (no paging; at most 50,000 rows), as plain rows for CSV/XLSX export. */
+  async function exportPunches(actor: Actor, q: z.infer<typeof punchListQuerySchema>) {
+    const access = await readFilter(actor);
+    let unitPath: string | undefined;
+    if (q.unitId) {
+      const unit = await db.selectFrom('units').select('path').where('id', '=', q.unitId).executeTakeFirst();
+      if (!unit) throw fieldError('unitId', 'Unit tidak ditemukan');
+      unitPath = unit.path;
+    }
+    const f: PunchFilter = {
+      ...access,
+      employeeId: q.employeeId,
+      unitPath,
+      from: q.from,
+      to: q.to,
+      verdict: q.verdict,
+      q: q.q,
+    };
+    const rows = (await repo.listPunches(f, 50_000, 0)).map(toPunch);
+    return rows.map((p) => {
+      const local = toZoned(Date.parse(p.occurredAt), p.timeZone as IndonesianTimeZone);
+      return {
+        date: `${p.localDate.slice(8, 10)}/${p.localDate.slice(5, 7)}/${p.localDate.slice(0, 4)}`,
+        time: formatHhmm(local.minute),
+        nip: p.nip ?? '',
+        name: p.employeeName,
+        unit: p.unitName,
+        kind: p.kind === 'IN' ? 'Masuk' : p.kind === 'OUT' ? 'Pulang' : '-',
+        source: p.source,
+        verdict: p.effectiveVerdict,
+        reasons: p.reasons.map((r) => r.message).join('; '),
+        place: p.place
+          ? `${p.place.label}${p.place.distanceM ? ` (${Math.round(p.place.distanceM)} m di luar)` : ''}`
+          : '',
+        review: p.review ? `${p.review.decision}: ${p.review.note} (${p.review.decidedBy})` : '',
+      };
+    });
+  }
+
   /**
    * The photo of a punch, for the employee, their superior (incl. Plt/Plh) and attendance.photo in scope
    * (admin OPD, BKD, Inspektorat). Every view is logged; a purged photo is gone.
@@ -859,6 +898,7 @@ export function createAttendanceService(deps: Deps) {
     today,
     punch,
     listPunches,
+    exportPunches,
     photoOf,
     purgePhotos,
     registerDevice,

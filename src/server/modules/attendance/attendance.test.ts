@@ -1,4 +1,5 @@
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -787,6 +788,39 @@ describe('attendance capture', () => {
         verdict: 'ACCEPTED',
         place: { label: 'Pustu Curug (poligon)' },
       });
+    });
+  });
+
+  describe('export', () => {
+    it('exports the same filtered history as a real workbook and CSV; a colleague’s export is empty', async () => {
+      const list = (await superior.get('/api/attendance/punches?pageSize=200')).json();
+      const res = await superior.get('/api/attendance/punches/export.xlsx');
+      expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+        'Tanggal',
+        'Jam',
+        'NIP',
+        'Nama',
+        'Unit',
+        'Jenis',
+        'Sumber',
+        'Keputusan',
+        'Alasan',
+        'Lokasi',
+        'Tinjauan',
+      ]);
+      expect(sheet.actualRowCount - 1).toBe(list.total);
+      expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+      const csv = await superior.get('/api/attendance/punches/export.csv?verdict=FLAGGED');
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body.split('\n')[0]).toContain('Keputusan');
+      const own = await colleague.get(
+        `/api/attendance/punches/export.csv?employeeId=${list.items[0].employeeId}`,
+      );
+      expect(own.body.trim().split('\n')).toHaveLength(1);
     });
   });
 });
