@@ -42,7 +42,8 @@ export function registerSession(app: FastifyInstance, auth: Pick<AuthService, 'a
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+  // preValidation: a caller without a session learns nothing, not even what the route would have accepted.
+  app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.url.startsWith('/api/')) return;
     const cfg = request.routeOptions.config;
     if (cfg.public) return;
