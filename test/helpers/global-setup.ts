@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
@@ -45,11 +45,14 @@ export default async function setup(project: TestProject) {
   await handle.close();
   const dir = path.resolve('.data-test');
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `template-${process.pid}.tar.gz`);
+  const file = path.join(dir, `template-${process.pid}-${randomBytes(4).toString('hex')}.tar.gz`);
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplate', file);
   project.provide('pgServerUrl', '');
   project.provide('pgTemplateDb', '');
+  return async () => {
+    await rm(file, { force: true });
+  };
 }
 
 export function withDatabase(url: string, database: string): string {
