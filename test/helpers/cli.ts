@@ -7,6 +7,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '../../src/server/db/database.ts';
 import { withDatabase } from './global-setup.ts';
+import { dropTestDatabase } from './test-db.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -57,23 +58,7 @@ export async function createCliDatabase(): Promise<CliDatabase> {
       open,
       use: (fn) => using(open, fn),
       async dispose() {
-        const drop = new pg.Client({ connectionString: serverUrl });
-        await drop.connect();
-        try {
-          // A closed pg pool does not wait for its connections to be gone; dropping "with (force)" while one
-          // is still closing makes pg raise an unhandled error in this process. Wait for them first.
-          for (let i = 0; i < 50; i++) {
-            const { rows } = await drop.query<{ n: number }>(
-              'select count(*)::int as n from pg_stat_activity where datname = $1',
-              [name],
-            );
-            if (rows[0]!.n === 0) break;
-            await new Promise((r) => setTimeout(r, 50));
-          }
-          await drop.query(`drop database if exists ${name} with (force)`);
-        } finally {
-          await drop.end();
-        }
+        await dropTestDatabase(serverUrl, name);
       },
     };
   }

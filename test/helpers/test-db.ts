@@ -25,26 +25,32 @@ export async function createTestDb(): Promise<DatabaseHandle> {
       ...handle,
       close: async () => {
         await handle.close();
-        const drop = new pg.Client({ connectionString: serverUrl });
-        await drop.connect();
-        try {
-          // A closed pg pool does not wait for its connections to be gone; dropping "with (force)" while one
-          // is still closing makes pg raise an unhandled error in this process. Wait for them first.
-          for (let i = 0; i < 50; i++) {
-            const { rows } = await drop.query<{ n: number }>(
-              'select count(*)::int as n from pg_stat_activity where datname = $1',
-              [name],
-            );
-            if (rows[0]!.n === 0) break;
-            await new Promise((r) => setTimeout(r, 50));
-          }
-          await drop.query(`drop database if exists ${name} with (force)`);
-        } finally {
-          await drop.end();
-        }
+        await dropTestDatabase(serverUrl, name);
       },
     };
   }
   const tarball = await readFile(inject('pgliteTemplate'));
   return createDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
+}
+
+/**
+ * Drop a test database. A closed pg pool does not wait for its connections to be gone, and dropping
+ * "with (force)" while one is still closing makes pg raise an unhandled error in this process: wait first.
+ */
+export async function dropTestDatabase(serverUrl: string, name: string): Promise<void> {
+  const drop = new pg.Client({ connectionString: serverUrl });
+  await drop.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await drop.query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where datname = $1',
+        [name],
+      );
+      if (rows[0]!.n === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await drop.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await drop.end();
+  }
 }

@@ -477,16 +477,16 @@ export function createAttendanceService(deps: Deps) {
     return { scope, alsoEmployees: also };
   }
 
-  async function listPunches(actor: Actor, q: z.infer<typeof punchListQuerySchema>) {
-    const access = await readFilter(actor);
+  /** The list filters of a request, inside what the actor may read. */
+  async function punchFilterOf(actor: Actor, q: z.infer<typeof punchListQuerySchema>): Promise<PunchFilter> {
     let unitPath: string | undefined;
     if (q.unitId) {
       const unit = await db.selectFrom('units').select('path').where('id', '=', q.unitId).executeTakeFirst();
       if (!unit) throw fieldError('unitId', 'Unit tidak ditemukan');
       unitPath = unit.path;
     }
-    const f: PunchFilter = {
-      ...access,
+    return {
+      ...(await readFilter(actor)),
       employeeId: q.employeeId,
       unitPath,
       from: q.from,
@@ -494,6 +494,10 @@ export function createAttendanceService(deps: Deps) {
       verdict: q.verdict,
       q: q.q,
     };
+  }
+
+  async function listPunches(actor: Actor, q: z.infer<typeof punchListQuerySchema>) {
+    const f = await punchFilterOf(actor, q);
     const [total, rows] = await Promise.all([
       repo.countPunches(f),
       repo.listPunches(f, q.pageSize, (q.page - 1) * q.pageSize),
@@ -503,22 +507,7 @@ export function createAttendanceService(deps: Deps) {
 
   /** Every punch matching the filters (no paging; at most 50,000 rows), as plain rows for CSV/XLSX export. */
   async function exportPunches(actor: Actor, q: z.infer<typeof punchListQuerySchema>) {
-    const access = await readFilter(actor);
-    let unitPath: string | undefined;
-    if (q.unitId) {
-      const unit = await db.selectFrom('units').select('path').where('id', '=', q.unitId).executeTakeFirst();
-      if (!unit) throw fieldError('unitId', 'Unit tidak ditemukan');
-      unitPath = unit.path;
-    }
-    const f: PunchFilter = {
-      ...access,
-      employeeId: q.employeeId,
-      unitPath,
-      from: q.from,
-      to: q.to,
-      verdict: q.verdict,
-      q: q.q,
-    };
+    const f = await punchFilterOf(actor, q);
     const rows = (await repo.listPunches(f, 50_000, 0)).map(toPunch);
     return rows.map((p) => {
       const local = toZoned(Date.parse(p.occurredAt), p.timeZone as IndonesianTimeZone);

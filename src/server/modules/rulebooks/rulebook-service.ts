@@ -110,18 +110,24 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
     return 1;
   }
 
-  /** Parsed rulebooks by version row (content + activation), so a hot path does not re-validate JSON. */
-  const parsed = new Map<string, Rulebook>();
-
-  /**
-   * The rulebook in force for a region on a date, for the services that judge facts (no permission check:
-   * callers are services acting on facts they may already touch).
-   * @throws NOT_FOUND when no active version covers the date
-   */
-  async function rulesOn(region: string, date: string): Promise<Rulebook> {
+  /** The active version row of a region in force on a date. @throws NOT_FOUND when none covers the date */
+  async function activeVersionOn(region: string, date: string) {
     const rows = await db
       .selectFrom('rulebookVersions')
-      .select(['id', 'rulebookId', 'region', 'effectiveFrom', 'effectiveTo', 'activatedAt'])
+      // Not the content: this runs on hot paths (every punch); rulesOn loads it once per version.
+      .select([
+        'id',
+        'rulebookId',
+        'region',
+        'name',
+        'version',
+        'effectiveFrom',
+        'effectiveTo',
+        'status',
+        'source',
+        'createdAt',
+        'activatedAt',
+      ])
       .where('region', '=', region)
       .where('status', '=', 'active')
       .execute();
@@ -139,19 +145,32 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
       date,
     );
     if (!r.ok) throw new AppError('NOT_FOUND', r.error);
-    const key = `${r.rulebook.row.id}:${r.rulebook.row.activatedAt?.getTime() ?? 0}`;
+    return r.rulebook.row;
+  }
+
+  /** Parsed rulebooks by version row (content + activation), so a hot path does not re-validate JSON. */
+  const parsed = new Map<string, Rulebook>();
+
+  /**
+   * The rulebook in force for a region on a date, for the services that judge facts (no permission check:
+   * callers are services acting on facts they may already touch).
+   * @throws NOT_FOUND when no active version covers the date
+   */
+  async function rulesOn(region: string, date: string): Promise<Rulebook> {
+    const row = await activeVersionOn(region, date);
+    const key = `${row.id}:${row.activatedAt?.getTime() ?? 0}`;
     const hit = parsed.get(key);
     if (hit) return hit;
     const { content } = await db
       .selectFrom('rulebookVersions')
       .select('content')
-      .where('id', '=', r.rulebook.row.id)
+      .where('id', '=', row.id)
       .executeTakeFirstOrThrow();
     const result = parseRulebook(content);
     if (!result.ok)
       throw new AppError(
         'INTERNAL',
-        `Rulebook ${r.rulebook.meta.id} tersimpan tidak valid: ${result.issues[0]?.message}`,
+        `Rulebook ${row.rulebookId} tersimpan tidak valid: ${result.issues[0]?.message}`,
       );
     parsed.set(key, result.rulebook);
     return result.rulebook;
@@ -335,27 +354,7 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
   /** The active version of a region in force on a date (regulation is judged by the date of the fact). */
   async function resolve(actor: Actor, region: string, date: string) {
     requireAny(actor, 'rulebook.read');
-    const rows = await db
-      .selectFrom('rulebookVersions')
-      .selectAll()
-      .where('region', '=', region)
-      .where('status', '=', 'active')
-      .execute();
-    const r = resolveRulebook(
-      rows.map((x) => ({
-        meta: {
-          region: x.region,
-          effectiveFrom: x.effectiveFrom,
-          effectiveTo: x.effectiveTo,
-          id: x.rulebookId,
-        },
-        row: x,
-      })),
-      region,
-      date,
-    );
-    if (!r.ok) throw new AppError('NOT_FOUND', r.error);
-    return summary(r.rulebook.row);
+    return summary(await activeVersionOn(region, date));
   }
 
   return { syncRepoRulebooks, list, get, validate, createDraft, activate, resolve, rulesOn };
