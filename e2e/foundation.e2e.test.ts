@@ -314,7 +314,7 @@ describe('roles', () => {
 
     await signIn(page, plainPegawai.login);
     const shell = new AppShell(page);
-    expect(await shell.navLabels()).toEqual(['Dasbor', 'Profil saya']);
+    expect(await shell.navLabels()).toEqual(['Dasbor', 'Presensi', 'Profil saya']);
 
     await shell.navigateTo('Profil saya');
     const detail = new EmployeeDetailPage(page);
@@ -361,10 +361,30 @@ describe('language', () => {
   it('switches the navigation to English and back', async () => {
     await signIn(page, 'admin');
     const shell = new AppShell(page);
-    expect(await shell.navLabels()).toEqual(['Dasbor', 'Organisasi', 'Pegawai', 'Impor', 'Audit']);
+    expect(await shell.navLabels()).toEqual([
+      'Dasbor',
+      'Organisasi',
+      'Pegawai',
+      'Perangkat',
+      'Lokasi kerja',
+      'Apel',
+      'Log mesin',
+      'Impor',
+      'Audit',
+    ]);
     await shell.setLanguage('EN');
     await shell.navLink('Employees').waitFor();
-    expect(await shell.navLabels()).toEqual(['Dashboard', 'Organisation', 'Employees', 'Import', 'Audit']);
+    expect(await shell.navLabels()).toEqual([
+      'Dashboard',
+      'Organisation',
+      'Employees',
+      'Devices',
+      'Work places',
+      'Apel',
+      'Terminal logs',
+      'Import',
+      'Audit',
+    ]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.reload();
     await shell.navLink('Employees').waitFor();

@@ -214,11 +214,28 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Chromium flags for a fake camera (a generated test pattern, or a .y4m/.mjpeg file) with no permission prompt. */
+export function fakeMediaArgs(videoFile?: string): string[] {
+  return [
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    ...(videoFile ? [`--use-file-for-fake-video-capture=${videoFile}`] : []),
+  ];
+}
+
+export interface LaunchOptions {
+  /** Give the browser a fake camera (and microphone) that needs no permission prompt. */
+  fakeMedia?: boolean;
+  /** With `fakeMedia`: play this .y4m or .mjpeg file as the camera instead of the test pattern. */
+  fakeVideoFile?: string;
+}
+
 /**
  * Launches Debian's Chromium through playwright-core (never a downloaded browser). Each `newContext()` gets
- * its own fresh profile. Fails loudly when the binary is missing.
+ * its own fresh profile. Fails loudly when the binary is missing. Without options it launches exactly as
+ * before; `fakeMedia` adds a fake camera for pages that use getUserMedia.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     throw new Error(
@@ -226,7 +243,10 @@ export async function launchBrowser(): Promise<Browser> {
         '`apt-get update && apt-get install -y chromium`, or set CHROME_PATH to a Chromium/Chrome binary.',
     );
   }
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const args = options.fakeMedia
+    ? [...CHROMIUM_ARGS, ...fakeMediaArgs(options.fakeVideoFile)]
+    : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath, headless: true, args });
 }
 
 /** A fresh browser context for one test: Indonesian locale, WIB, downloads allowed, no service worker. */

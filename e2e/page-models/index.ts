@@ -6,3 +6,6 @@ export { EmployeesPage, type NewEmployee } from './employees-page.ts';
 export { ImportPage } from './import-page.ts';
 export { LoginPage } from './login-page.ts';
 export { OrganisationPage } from './organisation-page.ts';
+export { KioskPages } from './kiosk-page.ts';
+export { PresensiPage } from './presensi-page.ts';
+export { ReviewQueuePage } from './review-page.ts';

@@ -8,16 +8,56 @@ export const authKeys = {
   me: () => [...authKeys.all, 'me'] as const,
 };
 
-/** The signed-in user, or null when there is no session. */
-export async function fetchMe(): Promise<Me | null> {
+/** The signed-in user; `offline` when it is the copy kept on this device because the server is unreachable. */
+export type CurrentUser = Me & { offline?: boolean };
+
+const ME_CACHE_KEY = 'abdi.me';
+
+/**
+ * Remembers who is signed in on this device (never the CSRF token), so the installed app can open offline
+ * (e.g. /presensi with its offline queue). Cleared on sign-out and when the session is gone.
+ */
+function rememberMe(me: Me | null): void {
+  try {
+    if (me) localStorage.setItem(ME_CACHE_KEY, JSON.stringify({ user: me.user }));
+    else localStorage.removeItem(ME_CACHE_KEY);
+  } catch {
+    // private mode: no offline start
+  }
+}
+
+/** Forgets the user kept on this device (the session ended). */
+export function forgetMe(): void {
+  rememberMe(null);
+}
+
+function rememberedMe(): CurrentUser | null {
+  try {
+    const raw = localStorage.getItem(ME_CACHE_KEY);
+    if (!raw) return null;
+    const { user } = JSON.parse(raw) as Pick<Me, 'user'>;
+    return user?.id ? { user, csrfToken: '', offline: true } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The signed-in user, or null when there is no session; offline, the copy kept on this device. */
+export async function fetchMe(): Promise<CurrentUser | null> {
   try {
     const me = await request<Me>('GET', '/auth/me', { quietAuth: true });
     setCsrfToken(me.csrfToken);
+    rememberMe(me);
     return me;
   } catch (error) {
     if (error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED')) {
       setCsrfToken(null);
+      rememberMe(null);
       return null;
+    }
+    if (error instanceof ApiError && error.code === 'NETWORK') {
+      const cached = rememberedMe();
+      if (cached) return cached;
     }
     throw error;
   }
@@ -38,6 +78,7 @@ export function useLogin() {
     mutationFn: (body: LoginBody) => request<Me>('POST', '/auth/login', { body, quietAuth: true }),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
+      rememberMe(me);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
       queryClient.setQueryData(authKeys.me(), me);
     },
@@ -50,6 +91,7 @@ export function useLogout() {
     mutationFn: () => request<void>('POST', '/auth/logout', { quietAuth: true }),
     onSettled: () => {
       setCsrfToken(null);
+      rememberMe(null);
       queryClient.setQueryData(authKeys.me(), null);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
     },

@@ -36,6 +36,12 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type Unit = z.infer<typeof unitSchema>;
 export type UnitInput = z.input<typeof unitInputSchema>;
+/** A corner of an office's polygon geofence. */
+export interface LatLonPoint {
+  lat: number;
+  lon: number;
+}
+/** An office; `polygon` (when set) is a geofence drawn around the building instead of the circle. */
 export type Office = z.infer<typeof officeSchema>;
 export type OfficeInput = z.input<typeof officeInputSchema>;
 export type Position = z.infer<typeof positionSchema>;

@@ -6,6 +6,7 @@ import {
   Box,
   Burger,
   Group,
+  Indicator,
   Menu,
   NavLink,
   ScrollArea,
@@ -16,16 +17,19 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconKey, IconLanguage, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useLogout, useMe } from '../api/auth.ts';
+import { useReviewCount } from '../api/attendance.ts';
+import { authKeys, useLogout, useMe } from '../api/auth.ts';
 import type { Me } from '../api/types.ts';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
-import { roleNames } from '../lib/roles.ts';
+import { usePunchSync } from '../lib/punch-queue.ts';
+import { hasAnyRole, PUNCH_REVIEWERS, roleNames } from '../lib/roles.ts';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import type { Language } from '../text/i18n.ts';
 import { navItemsFor } from './nav.ts';
@@ -182,6 +186,21 @@ export function AppLayout() {
     }
   }, [me.data]);
 
+  // Opened offline with the user kept on this device: ask the server again once the connection is back.
+  const queryClient = useQueryClient();
+  const offlineUser = !!me.data?.offline;
+  useEffect(() => {
+    if (!offlineUser) return;
+    const online = () => void queryClient.invalidateQueries({ queryKey: authKeys.me() });
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [offlineUser, queryClient]);
+
+  // Offline punches of the signed-in employee are sent from any page, as soon as the phone is back online.
+  usePunchSync(me.data?.user.employeeId ?? null);
+  const reviewCount = useReviewCount(hasAnyRole(me.data, PUNCH_REVIEWERS));
+  const pendingReviews = reviewCount.data?.count ?? 0;
+
   if (!me.data) return null;
   const items = navItemsFor(me.data);
   const ownProfile = me.data.user.employeeId ? `/pegawai/${me.data.user.employeeId}` : null;
@@ -200,14 +219,22 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
+            <Indicator
+              disabled={pendingReviews === 0 || opened}
+              color="red"
+              size={9}
+              offset={4}
               hiddenFrom="sm"
-              size="sm"
-              aria-label={t('nav.menu')}
-              data-testid="nav-burger"
-            />
+            >
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('nav.menu')}
+                data-testid="nav-burger"
+              />
+            </Indicator>
             <UnstyledButton component={Link} to="/" aria-label={t('app.name')}>
               <Logo />
             </UnstyledButton>
@@ -231,6 +258,19 @@ export function AppLayout() {
                 to={item.to}
                 label={t(item.label)}
                 leftSection={<item.icon size={18} stroke={1.6} />}
+                rightSection={
+                  item.badge === 'reviews' && pendingReviews > 0 ? (
+                    <Badge
+                      size="sm"
+                      color="red"
+                      variant="filled"
+                      circle={pendingReviews < 10}
+                      data-testid="review-count"
+                    >
+                      {pendingReviews > 99 ? '99+' : pendingReviews}
+                    </Badge>
+                  ) : undefined
+                }
                 active={isActive(item.to, item.end)}
                 variant="light"
                 mb={4}
@@ -257,7 +297,8 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="var(--mantine-color-gray-0)">
-        <OfflineBanner />
+        {/* /presensi has its own offline notice: punches can still be taken there. */}
+        {location.pathname !== '/presensi' && <OfflineBanner />}
         <Box maw={1400} mx="auto">
           <Suspense fallback={<LoadingState minHeight={320} />}>
             <Outlet />

@@ -1,6 +1,12 @@
 import type { Icon } from '@tabler/icons-react';
 import {
+  IconChecklist,
+  IconDeviceMobile,
+  IconFingerprint,
   IconFileImport,
+  IconFlag,
+  IconMapPin,
+  IconServer,
   IconHierarchy2,
   IconLayoutDashboard,
   IconShieldCheck,
@@ -8,7 +14,14 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import type { Me } from '../api/types.ts';
-import { AUDIT_VIEWERS, hasAnyRole, IMPORTERS, ORG_VIEWERS } from '../lib/roles.ts';
+import {
+  ATTENDANCE_ADMINS,
+  AUDIT_VIEWERS,
+  hasAnyRole,
+  IMPORTERS,
+  ORG_VIEWERS,
+  PUNCH_REVIEWERS,
+} from '../lib/roles.ts';
 
 export interface NavItem {
   to: string;
@@ -16,15 +29,28 @@ export interface NavItem {
   label: string;
   icon: Icon;
   end?: boolean;
+  /** A live count shown beside the label. */
+  badge?: 'reviews';
 }
 
 /** The navigation a user sees, by role (PRODUCT.md roles; each role scoped to a unit subtree on the server). */
 export function navItemsFor(me: Me): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'nav.dashboard', icon: IconLayoutDashboard, end: true }];
+  if (me.user.employeeId)
+    items.push({ to: '/presensi', label: 'nav.presensi', icon: IconFingerprint, end: true });
+  if (hasAnyRole(me, PUNCH_REVIEWERS)) {
+    items.push({ to: '/presensi/tinjau', label: 'nav.reviews', icon: IconChecklist, badge: 'reviews' });
+  }
   const canSeeOrg = hasAnyRole(me, ORG_VIEWERS);
   if (canSeeOrg) {
     items.push({ to: '/organisasi', label: 'nav.organisation', icon: IconHierarchy2 });
     items.push({ to: '/pegawai', label: 'nav.employees', icon: IconUsers, end: false });
+  }
+  if (hasAnyRole(me, ATTENDANCE_ADMINS)) {
+    items.push({ to: '/presensi/perangkat', label: 'nav.devices', icon: IconDeviceMobile });
+    items.push({ to: '/presensi/lokasi', label: 'nav.places', icon: IconMapPin });
+    items.push({ to: '/presensi/apel', label: 'nav.apel', icon: IconFlag });
+    items.push({ to: '/presensi/log-mesin', label: 'nav.terminal', icon: IconServer });
   }
   if (hasAnyRole(me, IMPORTERS)) items.push({ to: '/impor', label: 'nav.import', icon: IconFileImport });
   if (hasAnyRole(me, AUDIT_VIEWERS)) items.push({ to: '/audit', label: 'nav.audit', icon: IconShieldCheck });

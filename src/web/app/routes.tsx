@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { LoadingState } from '../components/LoadingState.tsx';
-import { AUDIT_VIEWERS, IMPORTERS, ORG_VIEWERS } from '../lib/roles.ts';
+import { ATTENDANCE_ADMINS, AUDIT_VIEWERS, IMPORTERS, ORG_VIEWERS, PUNCH_REVIEWERS } from '../lib/roles.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { RequireAuth, RequireRole } from './AuthGuard.tsx';
 import { RouteError } from './RouteError.tsx';
@@ -35,16 +35,43 @@ const ImportPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../pages/AuditPage/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const PresensiPage = lazy(() =>
+  import('../pages/PresensiPage/PresensiPage.tsx').then((m) => ({ default: m.PresensiPage })),
+);
+const ReviewPage = lazy(() =>
+  import('../pages/ReviewPage/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
+);
+const DevicesPage = lazy(() =>
+  import('../pages/DevicesPage/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })),
+);
+const PlacesPage = lazy(() =>
+  import('../pages/PlacesPage/PlacesPage.tsx').then((m) => ({ default: m.PlacesPage })),
+);
+const ApelPage = lazy(() => import('../pages/ApelPage/ApelPage.tsx').then((m) => ({ default: m.ApelPage })));
+const KioskOpenPage = lazy(() =>
+  import('../pages/KioskOpenPage/KioskOpenPage.tsx').then((m) => ({ default: m.KioskOpenPage })),
+);
+const KioskPage = lazy(() =>
+  import('../pages/KioskPage/KioskPage.tsx').then((m) => ({ default: m.KioskPage })),
+);
+const TerminalPage = lazy(() =>
+  import('../pages/TerminalPage/TerminalPage.tsx').then((m) => ({ default: m.TerminalPage })),
+);
 const NotFoundPage = lazy(() =>
   import('../pages/NotFoundPage/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
 
 const page = (node: ReactNode) => <Suspense fallback={<LoadingState minHeight={320} />}>{node}</Suspense>;
 
-/** Route paths are Indonesian: /login, /ganti-sandi, /, /organisasi, /pegawai, /pegawai/:id, /impor, /audit. */
+/**
+ * Route paths are Indonesian: /login, /ganti-sandi, /, /organisasi, /pegawai, /pegawai/:id, /impor, /audit,
+ * /presensi (+ /tinjau, /perangkat, /lokasi, /apel, /kios, /log-mesin) and the public kiosk screen /kiosk/:id.
+ */
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: page(<LoginPage />), errorElement: <RouteError /> },
+    // The kiosk screen needs no login: the token in its address is its credential.
+    { path: '/kiosk/:id', element: page(<KioskPage />), errorElement: <RouteError /> },
     {
       path: '/ganti-sandi',
       element: page(
@@ -97,6 +124,27 @@ export function createRouter() {
             </RequireRole>
           ),
         },
+        { path: 'presensi', element: <PresensiPage /> },
+        {
+          path: 'presensi/tinjau',
+          element: (
+            <RequireRole roles={PUNCH_REVIEWERS}>
+              <ReviewPage />
+            </RequireRole>
+          ),
+        },
+        ...(
+          [
+            ['presensi/perangkat', <DevicesPage key="devices" />],
+            ['presensi/lokasi', <PlacesPage key="places" />],
+            ['presensi/apel', <ApelPage key="apel" />],
+            ['presensi/kios', <KioskOpenPage key="kiosk" />],
+            ['presensi/log-mesin', <TerminalPage key="terminal" />],
+          ] as const
+        ).map(([path, element]) => ({
+          path,
+          element: <RequireRole roles={ATTENDANCE_ADMINS}>{element}</RequireRole>,
+        })),
         { path: '*', element: <NotFoundPage /> },
       ],
     },

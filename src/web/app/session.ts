@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { authKeys } from '../api/auth.ts';
+import { authKeys, forgetMe } from '../api/auth.ts';
 import { setAuthListener, setCsrfToken } from '../api/http.ts';
 import { i18n } from '../text/i18n.ts';
 
@@ -26,6 +26,7 @@ export function installSessionHandling(queryClient: QueryClient, navigate: Navig
     const path = window.location.pathname;
     if (event === 'expired') {
       setCsrfToken(null);
+      forgetMe();
       const hadUser = !!queryClient.getQueryData(authKeys.me());
       if (hadUser) expired = true;
       if (path !== '/login') {

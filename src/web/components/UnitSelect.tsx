@@ -44,6 +44,8 @@ export function UnitSelect({
   const data = useMemo(() => toTreeData(tree.data ?? []), [tree.data]);
   return (
     <TreeSelect
+      // Re-mount once the tree arrives, so a value set before it loaded shows its name, not its id.
+      key={data.length === 0 ? 'empty' : 'loaded'}
       data={data}
       value={value}
       onChange={(next) => onChange(next)}

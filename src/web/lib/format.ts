@@ -123,3 +123,39 @@ export function parseDateInput(input: string): string | null {
   }
   return null;
 }
+
+/** A timestamp (ISO string or epoch ms) as a 24-hour "HH:mm" (with seconds when asked) plus WIB/WITA/WIT. */
+export function formatTime(
+  value: string | number | null | undefined,
+  timeZone: string = defaultTimeZone(),
+  options: { seconds?: boolean; zone?: boolean } = {},
+): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: options.seconds ? '2-digit' : undefined,
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  const time = options.seconds
+    ? `${get('hour')}:${get('minute')}:${get('second')}`
+    : `${get('hour')}:${get('minute')}`;
+  return options.zone === false ? time : `${time} ${zoneLabel(timeZone)}`;
+}
+
+/** The calendar date (yyyy-MM-dd) of an instant in a zone, e.g. today's date for a unit. */
+export function localDateIn(value: number | string | Date, timeZone: string = defaultTimeZone()): string {
+  const date = value instanceof Date ? value : new Date(value);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

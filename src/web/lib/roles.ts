@@ -26,3 +26,8 @@ export function hasAnyRole(me: Me | null | undefined, roles: readonly Role[]): b
 export function roleNames(me: Me): Role[] {
   return [...new Set(me.user.roles.map((grant) => grant.role))];
 }
+
+/** Who decides flagged punches: the direct superior (incl. Plt/Plh) and admin OPD. */
+export const PUNCH_REVIEWERS: readonly Role[] = ['ATASAN', 'ADMIN_OPD'];
+/** Who manages attendance capture: devices, places, apel, kiosks, terminal logs. */
+export const ATTENDANCE_ADMINS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];

@@ -10,10 +10,14 @@ interface FileDropProps {
   onFile: (file: File | null) => void;
   disabled?: boolean;
   error?: string | null;
+  /** The file input's accept list (default: CSV and Excel). */
+  accept?: string;
+  /** The hint under the prompt (default: the import page's). */
+  hint?: string;
 }
 
 /** A drop zone that is also a real file input (keyboard and test friendly). */
-export function FileDrop({ file, onFile, disabled, error }: FileDropProps) {
+export function FileDrop({ file, onFile, disabled, error, accept, hint }: FileDropProps) {
   const { t } = useTranslation();
   const inputId = useId();
   const [over, setOver] = useState(false);
@@ -65,14 +69,16 @@ export function FileDrop({ file, onFile, disabled, error }: FileDropProps) {
                 : t('import.drop')}
             </Text>
             <Text size="sm" c="dimmed">
-              {t('import.fileHint')}
+              {hint ?? t('import.fileHint')}
             </Text>
           </Stack>
         </Group>
         <input
           id={inputId}
           type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={
+            accept ?? '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          }
           aria-label={t('import.file')}
           data-testid="import-file-input"
           disabled={disabled}

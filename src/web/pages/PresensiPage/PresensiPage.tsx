@@ -1,0 +1,455 @@
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  IconCamera,
+  IconCloudOff,
+  IconLogin2,
+  IconLogout2,
+  IconQrcode,
+  IconWifi,
+  IconWifiOff,
+} from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { attendanceKeys, sendPunch, useAttendanceToday } from '../../api/attendance.ts';
+import type { PunchBody } from '../../api/attendance.ts';
+import { useMe } from '../../api/auth.ts';
+import { isApiError } from '../../api/http.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { useOnline } from '../../components/OfflineBanner.tsx';
+import { useCamera } from '../../lib/camera.ts';
+import { sha256Hex, signPunch } from '../../lib/device-key.ts';
+import { useGeolocation } from '../../lib/geolocation.ts';
+import type { Fix } from '../../lib/geolocation.ts';
+import { enqueuePunch, onQueueSent, syncQueue, useQueueSnapshot } from '../../lib/punch-queue.ts';
+import { useQrScanner } from '../../lib/qr-scan.ts';
+import { offlineClock } from '../../lib/server-clock.ts';
+import { CameraView } from './components/CameraView.tsx';
+import { DeviceCard } from './components/DeviceCard.tsx';
+import { HistoryCard } from './components/HistoryCard.tsx';
+import { LiveClock } from './components/LiveClock.tsx';
+import { LocationStatus } from './components/LocationStatus.tsx';
+import { PunchResultCard } from './components/PunchResultCard.tsx';
+import type { PunchOutcome } from './components/PunchResultCard.tsx';
+import { QueueCard } from './components/QueueCard.tsx';
+import { TodayCard } from './components/TodayCard.tsx';
+import { useDeviceBinding } from './useDeviceBinding.ts';
+
+type Mode = 'selfie' | 'qr';
+type Kind = 'IN' | 'OUT';
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+function locationOf(fix: Fix | null): PunchBody['location'] {
+  if (!fix) return null;
+  return {
+    lat: round(fix.lat, 7),
+    lon: round(fix.lon, 7),
+    accuracyM: round(fix.accuracyM, 1),
+    provider: 'browser',
+    mocked: false,
+  };
+}
+
+function networkInfo(): PunchBody['network'] {
+  const connection = (navigator as Navigator & { connection?: { type?: string; effectiveType?: string } })
+    .connection;
+  if (!connection) return undefined;
+  return {
+    type: connection.type?.slice(0, 30),
+    effectiveType: connection.effectiveType?.slice(0, 30),
+  };
+}
+
+/**
+ * /presensi: check in and out from a phone. One big button (the next kind from today's punches), a live
+ * front-camera preview (the photo is a frame of it), the location against today's places, device binding
+ * (a signed punch from a registered key), an offline queue that syncs by itself, the kiosk QR scanner,
+ * today's status and the employee's own history.
+ */
+export function PresensiPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const employeeId = me.data?.user.employeeId ?? null;
+  if (!employeeId) {
+    return <EmptyState title={t('presensi.noEmployeeTitle')} description={t('presensi.noEmployee')} />;
+  }
+  return <Presensi employeeId={employeeId} />;
+}
+
+function Presensi({ employeeId }: { employeeId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [searchParams] = useSearchParams();
+  const debugQr = searchParams.get('debugQr') === '1';
+  const online = useOnline();
+  const today = useAttendanceToday(employeeId);
+  const binding = useDeviceBinding(employeeId, today.data);
+  const queue = useQueueSnapshot();
+  const [mode, setMode] = useState<Mode>('selfie');
+  const [kindOverride, setKindOverride] = useState<Kind | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<PunchOutcome | null>(null);
+  // Counts punch attempts, so the result on screen can be told from the previous one (data-attempt).
+  const [attempts, setAttempts] = useState(0);
+  const [debugCode, setDebugCode] = useState('');
+  // After a code is read the scanner rests until the user asks for another scan (no accidental second punch).
+  const [scanPaused, setScanPaused] = useState(false);
+  const busyRef = useRef(false);
+
+  const canPunchDevice = binding.state === 'active' || binding.state === 'offline';
+  const camera = useCamera(canPunchDevice, mode === 'selfie' ? 'user' : 'environment');
+  const geo = useGeolocation(true);
+  const timeZone = today.data?.timeZone ?? 'Asia/Jakarta';
+  const rules = today.data?.rules;
+  const myQueue = useMemo(
+    () => queue.items.filter((item) => item.employeeId === employeeId),
+    [queue.items, employeeId],
+  );
+  const myOutcomes = useMemo(
+    () => queue.outcomes.filter((o) => o.employeeId === employeeId),
+    [queue.outcomes, employeeId],
+  );
+
+  // Refresh today's status and history whenever the queue delivers a punch.
+  // The queued punch on screen, once delivered, shows the server's verdict instead.
+  useEffect(
+    () =>
+      onQueueSent((result, idempotencyKey) => {
+        void queryClient.invalidateQueries({ queryKey: attendanceKeys.all });
+        setOutcome((current) =>
+          current?.type === 'queued' && current.idempotencyKey === idempotencyKey
+            ? { type: 'sent', punch: result.punch, replayed: result.replayed }
+            : current,
+        );
+      }),
+    [queryClient],
+  );
+
+  const nextKind: Kind = useMemo(() => {
+    // The first counted punch of the day is a check-in; every later one a check-out (the last one counts).
+    const counted = (today.data?.punches ?? []).filter((p) => p.effectiveVerdict !== 'REJECTED').length;
+    return counted + myQueue.length > 0 ? 'OUT' : 'IN';
+  }, [today.data, myQueue]);
+  const kind = kindOverride ?? nextKind;
+
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: attendanceKeys.today(employeeId) });
+    void queryClient.invalidateQueries({ queryKey: [...attendanceKeys.all, 'punches'] });
+  }, [queryClient, employeeId]);
+
+  /** Capture → sign → send; offline (or when the network fails) → sign as offline and queue. */
+  const punch = useCallback(
+    async (qrCode?: string) => {
+      if (busyRef.current) return;
+      const key = binding.local;
+      if (!key?.deviceId) return;
+      busyRef.current = true;
+      setBusy(true);
+      setOutcome(null);
+      setAttempts((n) => n + 1);
+      try {
+        const clock = offlineClock();
+        const photo = qrCode ? null : await camera.capture();
+        const photoHash = photo ? await sha256Hex(photo) : undefined;
+        const base: PunchBody = {
+          idempotencyKey: crypto.randomUUID(),
+          kind,
+          deviceId: key.deviceId,
+          location: locationOf(geo.fix),
+          photoHash,
+          network: networkInfo(),
+          appVersion: `web-${__APP_VERSION__}`,
+          qrCode,
+        };
+        const queueIt = async () => {
+          const body: PunchBody = { ...base, offline: clock };
+          body.signature = await signPunch(key.keyPair.privateKey, body);
+          await enqueuePunch({
+            idempotencyKey: body.idempotencyKey,
+            employeeId,
+            body,
+            photo,
+            capturedAt: clock.deviceTime,
+            state: 'waiting',
+            attempts: 0,
+            lastError: null,
+            lastAttemptAt: null,
+          });
+          setOutcome({
+            type: 'queued',
+            kind,
+            capturedAt: clock.deviceTime,
+            idempotencyKey: body.idempotencyKey,
+          });
+        };
+        if (!navigator.onLine && !qrCode) {
+          await queueIt();
+        } else {
+          const body: PunchBody = { ...base };
+          body.signature = await signPunch(key.keyPair.privateKey, body);
+          try {
+            const result = await sendPunch(body, photo);
+            setOutcome({ type: 'sent', punch: result.punch, replayed: result.replayed });
+            refresh();
+          } catch (error) {
+            // The answer never came: keep the punch as an offline one under the same key (never twice).
+            if (isApiError(error) && error.code === 'NETWORK' && !qrCode) await queueIt();
+            else setOutcome({ type: 'error', error });
+          }
+        }
+        setKindOverride(null);
+      } catch (error) {
+        setOutcome({ type: 'error', error });
+      } finally {
+        busyRef.current = false;
+        setBusy(false);
+      }
+    },
+    [binding.local, camera, employeeId, geo.fix, kind, refresh],
+  );
+
+  const onQrCode = useCallback(
+    (text: string) => {
+      // A kiosk code is only valid for seconds: scanning needs a connection (the hint says so).
+      if (!online || !text.trim()) return;
+      setScanPaused(true);
+      void punch(text.trim());
+    },
+    [online, punch],
+  );
+  useQrScanner(camera.videoRef, mode === 'qr' && camera.status === 'ready' && !busy && !scanPaused, onQrCode);
+
+  if (today.isPending) return <LoadingState minHeight={320} />;
+  if (today.isError) {
+    return <ErrorState error={today.error} onRetry={() => void today.refetch()} />;
+  }
+  const data = today.data;
+
+  // Why the big button cannot be pressed now, if it cannot.
+  let blocked: string | null = null;
+  if (!canPunchDevice) blocked = t('presensi.blocked.device');
+  else if (mode === 'selfie' && data.rules.photoRequired && camera.status !== 'ready')
+    blocked = t('presensi.blocked.camera');
+  else if (mode === 'selfie' && !geo.fix) blocked = t('presensi.blocked.location');
+
+  return (
+    <Box maw={560} mx="auto" data-testid="presensi-page">
+      <Stack gap="sm" data-attempts={attempts} data-testid="presensi-body">
+        <Group justify="space-between" align="flex-end" wrap="nowrap">
+          <Stack gap={0}>
+            <Title order={2} fz={{ base: 'h3', sm: 'h2' }}>
+              {t('presensi.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('presensi.subtitle')}
+            </Text>
+          </Stack>
+          <Stack gap={4} align="flex-end">
+            <LiveClock timeZone={timeZone} size="lg" />
+            <Badge
+              color={online ? 'teal' : 'orange'}
+              variant="light"
+              leftSection={online ? <IconWifi size={12} /> : <IconWifiOff size={12} />}
+              data-testid="connection-badge"
+              data-online={online ? 'true' : 'false'}
+            >
+              {online ? t('presensi.online') : t('presensi.offline')}
+            </Badge>
+          </Stack>
+        </Group>
+
+        {!online && (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconCloudOff size={18} />}
+            data-testid="offline-notice"
+          >
+            {t('presensi.offlineNotice')}
+          </Alert>
+        )}
+
+        <DeviceCard
+          state={binding.state}
+          online={online}
+          deviceLabel={binding.server?.label ?? null}
+          decisionNote={binding.ownRecord?.decisionNote ?? null}
+          onRegister={binding.register}
+        />
+
+        {canPunchDevice && (
+          <Card withBorder radius="md" padding="sm">
+            <Stack gap="sm">
+              <SegmentedControl
+                fullWidth
+                value={mode}
+                onChange={(value) => {
+                  setMode(value as Mode);
+                  setOutcome(null);
+                  setScanPaused(false);
+                }}
+                data={[
+                  {
+                    value: 'selfie',
+                    label: (
+                      <Group gap={6} justify="center" wrap="nowrap">
+                        <IconCamera size={16} />
+                        <span>{t('presensi.mode.selfie')}</span>
+                      </Group>
+                    ),
+                  },
+                  {
+                    value: 'qr',
+                    label: (
+                      <Group gap={6} justify="center" wrap="nowrap">
+                        <IconQrcode size={16} />
+                        <span>{t('presensi.mode.qr')}</span>
+                      </Group>
+                    ),
+                  },
+                ]}
+                aria-label={t('presensi.mode.label')}
+                data-testid="mode-switch"
+              />
+              <CameraView
+                videoRef={camera.videoRef}
+                status={camera.status}
+                mirrored={mode === 'selfie'}
+                scanning={mode === 'qr'}
+                onRetry={camera.retry}
+              />
+              <LocationStatus
+                fix={geo.fix}
+                status={geo.status}
+                places={data.places}
+                maxAccuracyM={rules?.maxAccuracyM ?? null}
+              />
+              {mode === 'selfie' ? (
+                <Stack gap={4}>
+                  <Button
+                    size="xl"
+                    h={72}
+                    radius="md"
+                    fullWidth
+                    color={kind === 'IN' ? 'teal' : 'indigo'}
+                    leftSection={kind === 'IN' ? <IconLogin2 size={26} /> : <IconLogout2 size={26} />}
+                    loading={busy}
+                    disabled={!!blocked}
+                    onClick={() => void punch()}
+                    data-testid="punch-button"
+                    data-kind={kind}
+                    data-attempts={attempts}
+                  >
+                    {t(kind === 'IN' ? 'presensi.checkIn' : 'presensi.checkOut')}
+                  </Button>
+                  {blocked && (
+                    <Text size="xs" c="dimmed" ta="center" data-testid="punch-blocked">
+                      {blocked}
+                    </Text>
+                  )}
+                  <UnstyledButton
+                    onClick={() => setKindOverride(kind === 'IN' ? 'OUT' : 'IN')}
+                    style={{ alignSelf: 'center' }}
+                    data-testid="switch-kind"
+                  >
+                    <Text size="xs" c="blue" td="underline">
+                      {t(kind === 'IN' ? 'presensi.switchToOut' : 'presensi.switchToIn')}
+                    </Text>
+                  </UnstyledButton>
+                </Stack>
+              ) : (
+                <Stack gap={4}>
+                  <Text
+                    size="sm"
+                    ta="center"
+                    data-testid="qr-hint"
+                    data-scanning={scanPaused ? 'false' : 'true'}
+                  >
+                    {!online
+                      ? t('presensi.qr.needsOnline')
+                      : scanPaused
+                        ? t('presensi.qr.paused')
+                        : t('presensi.qr.hint', { kind: t(`punch.kindText.${kind}`) })}
+                  </Text>
+                  {scanPaused && (
+                    <Button
+                      variant="light"
+                      leftSection={<IconQrcode size={18} />}
+                      onClick={() => {
+                        setScanPaused(false);
+                        setOutcome(null);
+                      }}
+                      disabled={busy}
+                      data-testid="scan-again"
+                    >
+                      {t('presensi.qr.scanAgain')}
+                    </Button>
+                  )}
+                  {debugQr && (
+                    <form
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        onQrCode(debugCode);
+                      }}
+                    >
+                      <Group gap="xs" wrap="nowrap" align="flex-end">
+                        <TextInput
+                          label={t('presensi.qr.debugLabel')}
+                          value={debugCode}
+                          onChange={(e) => setDebugCode(e.currentTarget.value)}
+                          style={{ flex: 1 }}
+                          data-testid="debug-qr-input"
+                        />
+                        <Button type="submit" loading={busy} data-testid="debug-qr-submit">
+                          {t('presensi.qr.debugSend')}
+                        </Button>
+                      </Group>
+                    </form>
+                  )}
+                </Stack>
+              )}
+            </Stack>
+          </Card>
+        )}
+
+        {outcome && (
+          <PunchResultCard
+            attempt={attempts}
+            outcome={outcome}
+            timeZone={timeZone}
+            onClose={() => setOutcome(null)}
+          />
+        )}
+
+        <QueueCard
+          items={myQueue}
+          outcomes={myOutcomes}
+          syncing={queue.syncing}
+          online={online}
+          timeZone={timeZone}
+          onSync={() => void syncQueue(employeeId, true)}
+        />
+
+        <TodayCard today={data} />
+        <HistoryCard employeeId={employeeId} />
+      </Stack>
+    </Box>
+  );
+}
