@@ -7,7 +7,18 @@ export const importKeys = {
   list: (page: number) => [...importKeys.all, 'list', page] as const,
 };
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** Used until the server's own limit (IMPORT_MAX_BYTES, from /imports/columns) has loaded. */
+export const DEFAULT_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The largest import file the server accepts. */
+export function useImportMaxBytes(): number {
+  const q = useQuery({
+    queryKey: [...importKeys.all, 'columns'],
+    queryFn: ({ signal }) => api.get<{ maxBytes: number }>('/imports/columns', undefined, signal),
+    staleTime: Infinity,
+  });
+  return q.data?.maxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
+}
 
 export function importTemplateUrl(kind: ImportKind, format: 'csv' | 'xlsx'): string {
   return apiUrl(`/imports/template/${kind}.${format}`);

@@ -56,8 +56,8 @@ export const errorMessages: Record<ClientErrorCode, Record<Lang, string>> = {
     en: 'The supervisor chain loops: an employee cannot supervise their own supervisor.',
   },
   FILE_TOO_LARGE: {
-    id: 'Berkas terlalu besar. Ukuran maksimal 10 MB.',
-    en: 'The file is too large. The maximum is 10 MB.',
+    id: 'Berkas terlalu besar untuk batas yang berlaku di server ini.',
+    en: 'The file is larger than this server accepts.',
   },
   UNSUPPORTED_FILE: {
     id: 'Jenis atau isi berkas tidak didukung. Gunakan .csv atau .xlsx sesuai templat.',

@@ -38,7 +38,7 @@ type Deps = {
  * choice, write all rows (only when none is bad) or only the valid rows — in one transaction, idempotent on
  * unit code and NIP (a row equal to what is stored is skipped).
  */
-export function createImportService({ db, audit, clock }: Deps) {
+export function createImportService({ db, audit, clock, config }: Deps) {
   const today = () => toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
 
   async function lookups(actor: Actor): Promise<ImportLookups> {
@@ -535,7 +535,8 @@ export function createImportService({ db, audit, clock }: Deps) {
     get,
     template,
     countMine,
-    columns: { units: UNIT_COLUMNS, employees: EMPLOYEE_COLUMNS },
+    /** The column layout and the largest file accepted (IMPORT_MAX_BYTES), for the import page. */
+    columns: { units: UNIT_COLUMNS, employees: EMPLOYEE_COLUMNS, maxBytes: config.importMaxBytes },
   };
 }
 

@@ -1059,4 +1059,9 @@ describe('imports with a small IMPORT_MAX_BYTES', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().errors).toEqual([]);
   });
+
+  it('tells the import page the server’s limit', async () => {
+    const admin = await login(t.app, 'admin');
+    expect((await admin.get('/api/imports/columns')).json().maxBytes).toBe(2048);
+  });
 });

@@ -24,7 +24,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   importTemplateUrl,
-  MAX_IMPORT_BYTES,
+  useImportMaxBytes,
   useCommitImport,
   useImports,
   useUploadImport,
@@ -203,6 +203,7 @@ export function ImportPage() {
     commit.reset();
   };
 
+  const maxBytes = useImportMaxBytes();
   const chooseFile = (next: File | null) => {
     setJob(null);
     upload.reset();
@@ -211,8 +212,10 @@ export function ImportPage() {
     setFile(next);
     if (!next) return setFileError(null);
     if (!/\.(csv|xlsx)$/i.test(next.name)) return setFileError(t('import.unsupported'));
-    if (next.size > MAX_IMPORT_BYTES)
-      return setFileError(t('import.fileTooLarge', { size: formatFileSize(next.size) }));
+    if (next.size > maxBytes)
+      return setFileError(
+        t('import.fileTooLarge', { size: formatFileSize(next.size), max: formatFileSize(maxBytes) }),
+      );
     setFileError(null);
   };
 
@@ -317,6 +320,7 @@ export function ImportPage() {
               onFile={chooseFile}
               disabled={uploading || commit.isPending}
               error={fileError}
+              hint={t('import.fileHint', { max: formatFileSize(maxBytes) })}
             />
 
             {(uploading || (progress > 0 && !job && !upload.isError)) && (
