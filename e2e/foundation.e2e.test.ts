@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -278,6 +280,30 @@ describe('import, then audit', () => {
     expect(await list.rowNames()).toEqual(['Sutisna Impor Uji']);
     await list.search('Siti Baris Rusak');
     await page.getByText('Tidak ada pegawai yang cocok dengan filter.').waitFor();
+  });
+
+  it('refuses a 50 MB file and a file that is not CSV/XLSX in Indonesian, before anything is uploaded', async () => {
+    await signIn(page, 'admin');
+    const importer = await new ImportPage(page).goto();
+    const uploads: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/imports')) uploads.push(r.url());
+    });
+    // Playwright passes buffers up to 50 MB only: a 50 MB file goes through a real (sparse) file on disk.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'abdi-e2e-'));
+    const big = path.join(dir, 'pegawai-besar.csv');
+    await writeFile(big, '');
+    await truncate(big, 50 * 1024 * 1024);
+    await importer.fileInput.setInputFiles(big);
+    await page.getByText('Berkas terlalu besar (50,0 MB). Ukuran maksimal 10,0 MB.').waitFor();
+    await importer.fileInput.setInputFiles({
+      name: 'foto.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('x'),
+    });
+    await page.getByText('Jenis berkas tidak didukung. Gunakan .csv atau .xlsx.').waitFor();
+    expect(uploads).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('shows the import in the audit log and verifies the hash chain', async () => {
