@@ -353,6 +353,31 @@ export interface TerminalUsersTable {
   createdAt: Generated<Date>;
 }
 
+export interface DayStatusesTable {
+  employeeId: string;
+  localDate: LocalDate;
+  unitId: string;
+  code: string;
+  lateBand: string | null;
+  earlyBand: string | null;
+  lateMinutes: number;
+  earlyMinutes: number;
+  missingCheckIn: boolean;
+  missingCheckOut: boolean;
+  workLocation: string | null;
+  nonWorkingDay: boolean;
+  reasons: ColumnType<string[], string | undefined, string>;
+  rulebookId: string;
+  computedAt: Timestamp;
+}
+
+export interface StatusQueueTable {
+  employeeId: string;
+  localDate: LocalDate;
+  reason: string;
+  queuedAt: Generated<Date>;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -379,4 +404,6 @@ export interface Database {
   punches: PunchesTable;
   punchReviews: PunchReviewsTable;
   terminalUsers: TerminalUsersTable;
+  dayStatuses: DayStatusesTable;
+  statusQueue: StatusQueueTable;
 }

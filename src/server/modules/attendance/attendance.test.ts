@@ -620,6 +620,31 @@ describe('attendance capture', () => {
       expect(adminOther).toBeDefined();
     });
 
+    it('refuses the code of another unit’s kiosk (an employee of Bapenda at the puskesmas screen)', async () => {
+      const unit = await t.db
+        .selectFrom('units')
+        .select('id')
+        .where('code', '=', 'DINKES-PKM-CURUG')
+        .executeTakeFirstOrThrow();
+      const { id, token } = (await adminOpd.post('/api/attendance/kiosks', { unitId: unit.id })).json();
+      const { code } = (
+        await t.app.inject({ url: `/api/attendance/kiosks/${id}/code`, headers: { 'x-kiosk-token': token } })
+      ).json();
+      const grantNips = new Set(t.demo.roleGrants.map((g) => g.nip));
+      const outsider = t.demo.employees.find(
+        (e) => e.unitCode === 'BAPENDA-SEK' && e.nip && !grantNips.has(e.nip),
+      )!;
+      const c = await login(t.app, outsider.nip!);
+      const res = await c.request({
+        method: 'POST',
+        url: '/api/attendance/punches',
+        payload: { idempotencyKey: key(), kind: 'IN', qrCode: code, location: null },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().punch.verdict).toBe('REJECTED');
+      expect(res.json().punch.reasons.map((r: { code: string }) => r.code)).toContain('QR_INVALID');
+    });
+
     it('replays are per employee: the same code scanned twice by one employee is refused', async () => {
       const unit = await t.db
         .selectFrom('units')

@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { localDate } from '../../../shared/api/common.ts';
+import { actorOf } from '../../plugins/session.ts';
+import type { StatusService } from './status-service.ts';
+
+const tags = ['Status harian'];
+
+export const statusQuerySchema = z.object({
+  employeeId: z.string().uuid().optional(),
+  from: localDate,
+  to: localDate,
+});
+
+export const dayStatusSchema = z.object({
+  employeeId: z.string(),
+  localDate: z.string(),
+  unitId: z.string(),
+  code: z.string(),
+  lateBand: z.string().nullable(),
+  earlyBand: z.string().nullable(),
+  lateMinutes: z.number().int(),
+  earlyMinutes: z.number().int(),
+  missingCheckIn: z.boolean(),
+  missingCheckOut: z.boolean(),
+  workLocation: z.string().nullable(),
+  nonWorkingDay: z.boolean(),
+  reasons: z.array(z.string()),
+  rulebookId: z.string(),
+  computedAt: z.string(),
+});
+
+export function statusRoutes({ statuses }: { statuses: StatusService }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/statuses',
+      {
+        schema: {
+          tags,
+          summary: 'Status harian tersimpan seorang pegawai (H, TL/PSW, TK, LIBUR, …) dalam rentang tanggal',
+          description:
+            'Pegawai sendiri, atasan (termasuk Plt/Plh) atau pemegang attendance.read dalam lingkup. Hari yang ' +
+            'belum tersimpan (sampai hari ini) dihitung dan disimpan lebih dulu; hari yang sudah tersimpan tidak ' +
+            'dihitung ulang di sini.',
+          querystring: statusQuerySchema,
+          response: { 200: z.object({ items: z.array(dayStatusSchema) }) },
+        },
+      },
+      async (request) => statuses.list(actorOf(request), request.query),
+    );
+  };
+}
