@@ -49,6 +49,9 @@ import { localPhotoStore, type PhotoStore } from './modules/attendance/photo-sto
 import { s3PhotoStore } from './modules/attendance/s3-photo-store.ts';
 import { createTerminalService } from './modules/attendance/terminal-service.ts';
 import { terminalRoutes } from './modules/attendance/terminal-routes.ts';
+import { createStatusRepo } from './modules/statuses/status-repo.ts';
+import { createStatusService } from './modules/statuses/status-service.ts';
+import { statusRoutes } from './modules/statuses/status-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -72,6 +75,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
   });
   const dashboard = createDashboardService({ org, audit, imports, clock });
   const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, clock });
+  const statuses = createStatusService({ db, repo: createStatusRepo(db), clock, config, rulebooks });
   const photos: PhotoStore = config.s3 ? s3PhotoStore(config.s3) : localPhotoStore(config.photoDir);
   const kiosk = createKioskService({ db, audit, clock, config, rulebooks });
   const attendance = createAttendanceService({
@@ -83,9 +87,10 @@ export function buildServices({ config, db, clock }: AppDeps) {
     rulebooks,
     photos,
     kiosk,
+    statuses,
   });
-  const terminal = createTerminalService({ db, audit, clock, config, rulebooks });
-  return { audit, auth, org, imports, rulebooks, dashboard, accounts, kiosk, attendance, terminal };
+  const terminal = createTerminalService({ db, audit, clock, config, rulebooks, statuses });
+  return { audit, auth, org, imports, rulebooks, dashboard, accounts, kiosk, attendance, terminal, statuses };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -168,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(accountsRoutes({ accounts: services.accounts }));
   await app.register(attendanceRoutes({ attendance: services.attendance, kiosk: services.kiosk }));
   await app.register(terminalRoutes({ terminal: services.terminal }));
+  await app.register(statusRoutes({ statuses: services.statuses }));
 
   const dist = path.resolve(config.webDistDir);
   const hasWeb = existsSync(path.join(dist, 'index.html'));

@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadDemoData, DEMO_PASSWORD } from './db/seeds/load-demo.ts';
+import { startStatusWorker } from './modules/statuses/status-service.ts';
 import { generateDemoData, pickDemoLogins } from './db/seeds/demo-data.ts';
 
 /** Build the web app with Vite when dist/ is missing (first `npm start` on a fresh clone). */
@@ -65,6 +66,10 @@ export async function main() {
     }
   }
   await services.rulebooks.syncRepoRulebooks();
+  // Day statuses: recomputed within a minute of a punch, a review or a terminal import.
+  const stopStatuses = startStatusWorker(services.statuses, 15_000, (err) =>
+    console.error(`Pembaruan status harian gagal: ${(err as Error).message}`),
+  );
   await services.org.syncCurrentPlacements();
   const timer = setInterval(
     () => void services.org.syncCurrentPlacements().catch(() => undefined),
@@ -110,6 +115,7 @@ export async function main() {
     console.log(`\n${signal}: menutup server…`);
     clearInterval(timer);
     clearInterval(purgeTimer);
+    await stopStatuses();
     await app.close();
     await handle.close();
     process.exit(0);

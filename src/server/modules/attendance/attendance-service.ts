@@ -11,6 +11,8 @@ import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { AttendanceRepo, PunchFilter, PunchViewRow } from './attendance-repo.ts';
 import type { PhotoStore } from './photo-store.ts';
 import type { KioskService } from './kiosk-service.ts';
+import type { StatusService } from '../statuses/status-service.ts';
+import { addDays } from '../../../core/common/local-date.ts';
 import { isValidPublicJwk, jwkThumbprint, verifyDeviceSignature, type PublicJwk } from './device-crypto.ts';
 import { detectImageType, ImageFormatError, stripImageMetadata } from '../../lib/image.ts';
 import {
@@ -53,6 +55,8 @@ type Deps = {
   rulebooks: Pick<RulebookService, 'rulesOn'>;
   photos: PhotoStore;
   kiosk: Pick<KioskService, 'checkCode'>;
+  /** Days whose stored status a punch or a review changes (the punch's day and the day before, for night shifts). */
+  statuses?: Pick<StatusService, 'markDirty'>;
 };
 
 /** An uploaded photo as the route received it. */
@@ -78,7 +82,7 @@ const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest
  * view logged), and the review of flagged punches by the direct superior (incl. Plt/Plh) or admin OPD.
  */
 export function createAttendanceService(deps: Deps) {
-  const { db, repo, audit, clock, config, rulebooks, photos, kiosk } = deps;
+  const { db, repo, audit, clock, config, rulebooks, photos, kiosk, statuses } = deps;
 
   const rulesOn = (date: string) => rulebooks.rulesOn(config.rulebookRegion, date);
 
@@ -467,6 +471,8 @@ export function createAttendanceService(deps: Deps) {
       return { punch: toPunch((await repo.findPunchView(again.id))!), replayed: true };
     }
     void ctx;
+    const day = toZoned(j.occurredAt, zone).date;
+    await statuses?.markDirty(emp.id, [addDays(day, -1), day], 'punch');
     return { punch: toPunch((await repo.findPunchView(id))!), replayed: false };
   }
 
@@ -781,6 +787,7 @@ export function createAttendanceService(deps: Deps) {
         after: { decision: input.decision, note: input.note, employeeId: p.employeeId },
       });
     });
+    await statuses?.markDirty(p.employeeId, [addDays(p.localDate, -1), p.localDate], 'review');
     return toPunch((await repo.findPunchView(punchId))!);
   }
 

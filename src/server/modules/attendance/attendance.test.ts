@@ -816,6 +816,30 @@ describe('attendance capture', () => {
     });
   });
 
+  describe('day status', () => {
+    it('queues the day of a punch and stores its status from the rules core, readable by the employee', async () => {
+      const today = (await pegawai.get('/api/attendance/today')).json();
+      const { employeeId, localDate: date } = today;
+      const queued = await t.db
+        .selectFrom('statusQueue')
+        .select('localDate')
+        .where('employeeId', '=', employeeId)
+        .execute();
+      expect(queued.map((q) => q.localDate)).toContain(date);
+      await t.services.statuses.processQueue(500);
+      const res = await pegawai.get(`/api/statuses?employeeId=${employeeId}&from=${date}&to=${date}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const rows = res.json().items ?? res.json();
+      expect(rows).toHaveLength(1);
+      // The stored status is the live one of the Presensi page (16 Jan 2026 is Isra Mi'raj: LIBUR).
+      expect(rows[0].code).toBe(today.status.code);
+      expect(rows[0].code).toBe('LIBUR');
+      expect(
+        (await colleague.get(`/api/statuses?employeeId=${employeeId}&from=${date}&to=${date}`)).statusCode,
+      ).toBe(403);
+    });
+  });
+
   describe('export', () => {
     it('exports the same filtered history as a real workbook and CSV; a colleague’s export is empty', async () => {
       const list = (await superior.get('/api/attendance/punches?pageSize=200')).json();

@@ -4,6 +4,8 @@ import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/audit-service.ts';
+import type { StatusService } from '../statuses/status-service.ts';
+import { addDays } from '../../../core/common/local-date.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import { ctxOf } from '../access/auth-service.ts';
 import { inScope, requireAny, type Actor } from '../access/authz.ts';
@@ -69,6 +71,8 @@ type Deps = {
   config: Pick<Config, 'importMaxBytes' | 'rulebookRegion'>;
   /** The rulebook in force on a date (its `capture` section judges the punches). */
   rulebooks: Pick<RulebookService, 'rulesOn'>;
+  /** The stored day statuses that imported punches change. */
+  statuses?: Pick<StatusService, 'markDirty'>;
 };
 
 const zoneOf = (tz: string): IndonesianTimeZone =>
@@ -81,7 +85,7 @@ const INSERT_CHUNK = 500;
  * ids are mapped to, judged by the capture rules in force (a closed month rejects them), idempotent per line;
  * and the mapping of terminal user ids to employees. Every import and every mapping change is audited.
  */
-export function createTerminalService({ db, audit, clock, config, rulebooks, ...deps }: Deps) {
+export function createTerminalService({ db, audit, clock, config, rulebooks, statuses, ...deps }: Deps) {
   const repo = deps.repo ?? createTerminalRepo(db);
 
   /**
@@ -222,7 +226,7 @@ export function createTerminalService({ db, audit, clock, config, rulebooks, ...
       return report(fresh.length - already, duplicates + already);
     }
 
-    return db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       let imported = 0;
       let rejected = 0;
       for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
@@ -256,6 +260,17 @@ export function createTerminalService({ db, audit, clock, config, rulebooks, ...
       });
       return result;
     });
+    // The days the new punches fall on (and the day before, for night shifts) get their status recomputed.
+    if (statuses) {
+      const days = new Map<string, Set<string>>();
+      for (const c of fresh) {
+        const set = days.get(c.row.employeeId) ?? new Set<string>();
+        set.add(addDays(c.row.localDate, -1)).add(c.row.localDate);
+        days.set(c.row.employeeId, set);
+      }
+      for (const [employeeId, dates] of days) await statuses.markDirty(employeeId, [...dates], 'terminal');
+    }
+    return result;
   }
 
   type MappingRow = NonNullable<Awaited<ReturnType<TerminalRepo['findMapping']>>>;

@@ -154,20 +154,23 @@ export function createStatusService(deps: Deps) {
    * Days in the employee's future or outside their service are not stored. Returns the stored keys.
    */
   async function recompute(keys: DayKey[], fromQueue: boolean) {
-    const emps = new Map((await repo.employees([...new Set(keys.map((k) => k.employeeId))])).map((e) => [e.id, e]));
+    const emps = new Map(
+      (await repo.employees([...new Set(keys.map((k) => k.employeeId))])).map((e) => [e.id, e]),
+    );
     const now = clock.now();
     const rulesByDate = new Map<string, Rulebook | Error>();
     for (const d of new Set(keys.map((k) => k.localDate)))
-      rulesByDate.set(
-        d,
-        await rulebooks.rulesOn(config.rulebookRegion, d).catch((e: unknown) => e as Error),
-      );
-    const result = { stored: [] as DayKey[], skipped: [] as DayKey[], failed: [] as { key: DayKey; error: string }[] };
+      rulesByDate.set(d, await rulebooks.rulesOn(config.rulebookRegion, d).catch((e: unknown) => e as Error));
+    const result = {
+      stored: [] as DayKey[],
+      skipped: [] as DayKey[],
+      failed: [] as { key: DayKey; error: string }[],
+    };
     await db.transaction().execute(async (trx) => {
       if (fromQueue) {
-        const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${QUEUE_LOCK_KEY}) as ok`.execute(
-          trx,
-        );
+        const lock = await sql<{
+          ok: boolean;
+        }>`select pg_try_advisory_xact_lock(${QUEUE_LOCK_KEY}) as ok`.execute(trx);
         if (!lock.rows[0]?.ok) return;
         // Deleting first makes a concurrent markDirty of the same day wait for this commit and queue it again.
         keys = await repo.takeFromQueue(trx, keys);
