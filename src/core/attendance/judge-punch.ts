@@ -101,7 +101,10 @@ function occurredAtOf(f: PunchFacts): number {
   return f.receivedAt;
 }
 
-/** The nearest allowed place to a fix and how far outside it the fix is. */
+/**
+ * The nearest allowed place to a fix and how far outside it the fix is (shown to the user as the distance).
+ * Source: regulations.md §3.3 (work location recorded with the punch); issue "Attendance capture" §2.
+ */
 export function nearestPlace(
   p: LatLon,
   places: AllowedPlace[],

@@ -16,7 +16,7 @@ export type Fence =
 const EARTH_RADIUS_M = 6_371_008.8;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
-/** Great-circle distance in metres (haversine). */
+/** Great-circle distance in metres (haversine). Source: market.md §1 "Geofence" (haversine, not flat degrees). */
 export function distanceM(a: LatLon, b: LatLon): number {
   const dLat = rad(b.lat - a.lat);
   const dLon = rad(b.lon - a.lon);
@@ -24,7 +24,7 @@ export function distanceM(a: LatLon, b: LatLon): number {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Whether a coordinate pair is a real place on Earth (finite, lat ±90, lon ±180). */
+/** Whether a coordinate pair is a real place on Earth (finite, lat ±90, lon ±180). Source: WGS-84 ranges. */
 export function isValidLatLon(p: LatLon): boolean {
   return Number.isFinite(p.lat) && Number.isFinite(p.lon) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180;
 }
@@ -67,14 +67,14 @@ function distanceToEdges(pts: { x: number; y: number }[]): number {
   return best;
 }
 
-/** How far outside the fence a point is, in metres; 0 when it is inside (or on the edge). */
+/** How far outside the fence a point is, in metres; 0 when it is inside (or on the edge). Source: market.md §3 item 3 (circles or polygons per location). */
 export function distanceOutside(p: LatLon, fence: Fence): number {
   if (fence.kind === 'circle') return Math.max(0, distanceM(p, fence.center) - fence.radiusM);
   if (insidePolygon(p, fence.points)) return 0;
   return distanceToEdges(fence.points.map((q) => toLocal(p, q)));
 }
 
-/** Whether a polygon is usable as a fence: at least 3 valid corners and not all on one line. */
+/** Whether a polygon is usable as a fence: at least 3 valid corners and not all on one line. Source: market.md §3 item 3. */
 export function isValidPolygon(points: LatLon[]): boolean {
   if (points.length < 3 || !points.every(isValidLatLon)) return false;
   const o = points[0]!;
