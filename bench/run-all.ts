@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const benches = ['bench/rules-classify.ts', 'bench/rules-discipline.ts'];
+const benches = ['bench/rules-classify.ts', 'bench/rules-discipline.ts', 'bench/checkin.ts'];
 let failed = 0;
 for (const b of benches) {
   console.log(`\n=== ${b} ===`);

@@ -30,6 +30,7 @@ import * as m301110 from './202611301110_create-punches.ts';
 import * as m301111 from './202611301111_protect-punches.ts';
 import * as m301112 from './202611301112_create-punch-reviews.ts';
 import * as m301113 from './202611301113_create-terminal-users.ts';
+import * as m301114 from './202611301114_index-latest-punch.ts';
 import * as m301200 from './202611301200_create-day-statuses.ts';
 import * as m301201 from './202611301201_create-status-queue.ts';
 
@@ -66,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   '202611301111_protect-punches': m301111,
   '202611301112_create-punch-reviews': m301112,
   '202611301113_create-terminal-users': m301113,
+  '202611301114_index-latest-punch': m301114,
   '202611301200_create-day-statuses': m301200,
   '202611301201_create-status-queue': m301201,
 };

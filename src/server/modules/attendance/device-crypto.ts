@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 
 /** An EC P-256 public key as JWK (what WebCrypto exports). */
 export interface PublicJwk {
@@ -24,13 +24,28 @@ export function isValidPublicJwk(jwk: PublicJwk): boolean {
   }
 }
 
+/** Parsed public keys by their x|y (a check-in should not rebuild the key from JWK every time). */
+const keyCache = new Map<string, KeyObject>();
+const KEY_CACHE_MAX = 50_000;
+
+function keyObjectOf(jwk: PublicJwk): KeyObject {
+  const id = `${jwk.x}|${jwk.y}`;
+  let key = keyCache.get(id);
+  if (!key) {
+    key = createPublicKey({ key: { ...jwk }, format: 'jwk' });
+    if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+    keyCache.set(id, key);
+  }
+  return key;
+}
+
 /**
  * Verify a WebCrypto ECDSA P-256 / SHA-256 signature (IEEE P1363 r||s, base64url) over the UTF-8 text.
  * False for any malformed key or signature, never a throw.
  */
 export function verifyDeviceSignature(jwk: PublicJwk, text: string, signatureB64url: string): boolean {
   try {
-    const key = createPublicKey({ key: { ...jwk }, format: 'jwk' });
+    const key = keyObjectOf(jwk);
     const sig = Buffer.from(signatureB64url, 'base64url');
     if (sig.length !== 64) return false;
     return verify('sha256', Buffer.from(text, 'utf8'), { key, dsaEncoding: 'ieee-p1363' }, sig);

@@ -23,6 +23,9 @@ function stableJson(value: unknown): string {
   );
 }
 
+/** How long a process trusts its list of active rulebook versions (another process's activation shows after this). */
+const VERSION_CACHE_MS = 5_000;
+
 type Deps = {
   db: Db;
   audit: Pick<AuditService, 'record'>;
@@ -76,6 +79,7 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
         );
       });
       added++;
+      forgetVersions();
     }
     return added;
   }
@@ -107,30 +111,29 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
       );
     });
     parsed.clear();
+    forgetVersions();
     return 1;
   }
 
   /** The active version row of a region in force on a date. @throws NOT_FOUND when none covers the date */
+  /**
+   * Active versions by region, kept for a few seconds: resolving the rulebook is on every punch's path, and a
+   * new version is rare. This process forgets them at once on its own changes; other processes within
+   * VERSION_CACHE_MS.
+   */
+  type VersionRow = Awaited<ReturnType<typeof loadActiveVersions>>[number];
+  const versionCache = new Map<string, { at: number; rows: Promise<VersionRow[]> }>();
+  const forgetVersions = () => versionCache.clear();
+
   async function activeVersionOn(region: string, date: string) {
-    const rows = await db
-      .selectFrom('rulebookVersions')
-      // Not the content: this runs on hot paths (every punch); rulesOn loads it once per version.
-      .select([
-        'id',
-        'rulebookId',
-        'region',
-        'name',
-        'version',
-        'effectiveFrom',
-        'effectiveTo',
-        'status',
-        'source',
-        'createdAt',
-        'activatedAt',
-      ])
-      .where('region', '=', region)
-      .where('status', '=', 'active')
-      .execute();
+    const now = clock.now().getTime();
+    let hit = versionCache.get(region);
+    if (!hit || now - hit.at > VERSION_CACHE_MS || now < hit.at) {
+      hit = { at: now, rows: loadActiveVersions(region) };
+      versionCache.set(region, hit);
+      hit.rows.catch(() => versionCache.delete(region));
+    }
+    const rows = await hit.rows;
     const r = resolveRulebook(
       rows.map((x) => ({
         meta: {
@@ -146,6 +149,30 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
     );
     if (!r.ok) throw new AppError('NOT_FOUND', r.error);
     return r.rulebook.row;
+  }
+
+  function loadActiveVersions(region: string) {
+    return (
+      db
+        .selectFrom('rulebookVersions')
+        // Not the content: this runs on hot paths (every punch); rulesOn loads it once per version.
+        .select([
+          'id',
+          'rulebookId',
+          'region',
+          'name',
+          'version',
+          'effectiveFrom',
+          'effectiveTo',
+          'status',
+          'source',
+          'createdAt',
+          'activatedAt',
+        ])
+        .where('region', '=', region)
+        .where('status', '=', 'active')
+        .execute()
+    );
   }
 
   /** Parsed rulebooks by version row (content + activation), so a hot path does not re-validate JSON. */
@@ -278,7 +305,8 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
    */
   async function activate(actor: Actor, id: string) {
     requireAny(actor, 'rulebook.write');
-    return db.transaction().execute(async (trx) => {
+    forgetVersions();
+    const result = await db.transaction().execute(async (trx) => {
       const draft = await trx
         .selectFrom('rulebookVersions')
         .selectAll()
@@ -349,6 +377,8 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
       });
       return summary(row);
     });
+    forgetVersions();
+    return result;
   }
 
   /** The active version of a region in force on a date (regulation is judged by the date of the fact). */
