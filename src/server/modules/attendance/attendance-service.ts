@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
@@ -341,10 +342,12 @@ export function createAttendanceService(deps: Deps) {
     // Device and signature.
     let device: PunchFacts['device'];
     let deviceId: string | null = null;
+    let deviceRow: Awaited<ReturnType<AttendanceRepo['device']>> | null = null;
     if (body.deviceId) {
       const d = await repo.device(body.deviceId);
       if (d && d.employeeId === emp.id) {
         deviceId = d.id;
+        deviceRow = d;
         const jwk = d.publicKey as unknown as PublicJwk;
         device = {
           state: d.status as DeviceState,
@@ -404,7 +407,42 @@ export function createAttendanceService(deps: Deps) {
     const occurredAt = new Date(j.occurredAt);
 
     if (stored) await photos.put(stored.hash, stored.bytes);
-    const id = await db.transaction().execute(async (trx) => {
+    const localDate = toZoned(j.occurredAt, zone).date;
+    const values = {
+      employeeId: emp.id,
+      unitId: emp.unitId,
+      kind: body.kind,
+      source,
+      occurredAt,
+      receivedAt: new Date(receivedAt),
+      localDate: toZoned(j.occurredAt, zone).date,
+      idempotencyKey: body.idempotencyKey,
+      bodyHash,
+      lat: body.location?.lat ?? null,
+      lon: body.location?.lon ?? null,
+      accuracyM: body.location?.accuracyM ?? null,
+      provider: body.location?.provider ?? null,
+      mockLocation: body.location?.mocked ?? null,
+      deviceId,
+      photoHash: stored?.hash ?? null,
+      network: body.network ? JSON.stringify(body.network) : null,
+      appVersion: body.appVersion ?? null,
+      placeKind: j.nearest?.place.kind ?? null,
+      placeId: j.nearest && /^[0-9a-f-]{36}$/.test(j.nearest.place.id) ? j.nearest.place.id : null,
+      placeLabel: j.nearest?.place.label ?? null,
+      distanceM: j.nearest ? Math.round(j.nearest.distanceM * 10) / 10 : null,
+      offline: body.offline
+        ? JSON.stringify({ ...body.offline, estimatedAt: offline?.estimatedAt ?? null })
+        : null,
+      kioskSessionId,
+      qrWindow,
+      apelSessionId,
+      terminalSerial: null,
+      verdict: j.verdict,
+      reasons: JSON.stringify(j.reasons),
+    };
+    /** The photo row and the punch; one statement (no transaction) when there is no photo. */
+    const write = async (trx: Db | Transaction<Database>) => {
       if (stored)
         await trx
           .insertInto('photos')
@@ -419,50 +457,13 @@ export function createAttendanceService(deps: Deps) {
           .execute();
       const row = await trx
         .insertInto('punches')
-        .values({
-          employeeId: emp.id,
-          unitId: emp.unitId,
-          kind: body.kind,
-          source,
-          occurredAt,
-          receivedAt: new Date(receivedAt),
-          localDate: toZoned(j.occurredAt, zone).date,
-          idempotencyKey: body.idempotencyKey,
-          bodyHash,
-          lat: body.location?.lat ?? null,
-          lon: body.location?.lon ?? null,
-          accuracyM: body.location?.accuracyM ?? null,
-          provider: body.location?.provider ?? null,
-          mockLocation: body.location?.mocked ?? null,
-          deviceId,
-          photoHash: stored?.hash ?? null,
-          network: body.network ? JSON.stringify(body.network) : null,
-          appVersion: body.appVersion ?? null,
-          placeKind: j.nearest?.place.kind ?? null,
-          placeId: j.nearest && /^[0-9a-f-]{36}$/.test(j.nearest.place.id) ? j.nearest.place.id : null,
-          placeLabel: j.nearest?.place.label ?? null,
-          distanceM: j.nearest ? Math.round(j.nearest.distanceM * 10) / 10 : null,
-          offline: body.offline
-            ? JSON.stringify({ ...body.offline, estimatedAt: offline?.estimatedAt ?? null })
-            : null,
-          kioskSessionId,
-          qrWindow,
-          apelSessionId,
-          terminalSerial: null,
-          verdict: j.verdict,
-          reasons: JSON.stringify(j.reasons),
-        })
+        .values(values)
         .onConflict((oc) => oc.columns(['employeeId', 'idempotencyKey']).doNothing())
         .returning('id')
         .executeTakeFirst();
-      if (row && deviceId)
-        await trx
-          .updateTable('devices')
-          .set({ lastUsedAt: new Date(receivedAt) })
-          .where('id', '=', deviceId)
-          .execute();
       return row?.id ?? null;
-    });
+    };
+    const id = stored ? await db.transaction().execute(write) : await write(db);
     if (id === null) {
       // A concurrent request with the same key won the race: answer as a replay of it.
       const again = await repo.findByKey(emp.id, body.idempotencyKey);
@@ -470,10 +471,36 @@ export function createAttendanceService(deps: Deps) {
         throw new AppError('CONFLICT', 'Kunci idempotensi ini sudah dipakai untuk presensi lain');
       return { punch: toPunch((await repo.findPunchView(again.id))!), replayed: true };
     }
+    // "Last used" is informational: written at most hourly, outside the punch's own statement.
+    if (deviceRow && (!deviceRow.lastUsedAt || receivedAt - deviceRow.lastUsedAt.getTime() > 3_600_000))
+      await db
+        .updateTable('devices')
+        .set({ lastUsedAt: new Date(receivedAt) })
+        .where('id', '=', deviceRow.id)
+        .execute();
     void ctx;
-    const day = toZoned(j.occurredAt, zone).date;
-    await statuses?.markDirty(emp.id, [addDays(day, -1), day], 'punch');
-    return { punch: toPunch((await repo.findPunchView(id))!), replayed: false };
+    await statuses?.markDirty(emp.id, [addDays(localDate, -1), localDate], 'punch');
+    // The answer is built from what was just written (no re-read).
+    const punch = toPunch({
+      ...values,
+      id,
+      nip: emp.nip,
+      frontTitle: emp.frontTitle,
+      name: emp.name,
+      backTitle: emp.backTitle,
+      superiorId: emp.superiorId,
+      unitName: emp.unitName,
+      unitPath: emp.unitPath,
+      timeZone: emp.timeZone,
+      receivedAt: new Date(receivedAt),
+      reasons: j.reasons,
+      deviceLabel: deviceRow?.label ?? null,
+      reviewDecision: null,
+      reviewNote: null,
+      reviewDecidedAt: null,
+      reviewDecidedBy: null,
+    });
+    return { punch, replayed: false };
   }
 
   /** Who may read an employee's punches: themselves, their superiors (incl. Plt/Plh), attendance.read in scope. */
