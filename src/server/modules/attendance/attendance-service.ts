@@ -244,13 +244,38 @@ export function createAttendanceService(deps: Deps) {
         absences: [],
         rules: rules.attendance,
       });
-      status = {
-        code: s.code,
-        label: [s.code, s.lateBand, s.earlyBand].filter(Boolean).join(' · '),
-        reason: s.reasons.join('; '),
-        lateMinutes: s.lateMinutes,
-        earlyMinutes: s.earlyMinutes,
-      };
+      const minuteNow = toZoned(now, zone).minute;
+      const counted = punches.filter((p) => p.effectiveVerdict !== 'REJECTED');
+      if (day && minuteNow < day.end && counted.length === 0) {
+        // The working day is still running: not yet absent, only not yet checked in.
+        status = {
+          code: 'BELUM',
+          label: 'Belum presensi',
+          reason: `Hari kerja sedang berjalan (${schedule!.start}–${schedule!.end}); belum ada presensi masuk`,
+          lateMinutes: 0,
+          earlyMinutes: 0,
+        };
+      } else if (day && minuteNow < day.end) {
+        // Checked in, the day not over: show the arrival, not an early leave that has not happened.
+        status = {
+          code: s.code,
+          label: [s.code, s.lateBand].filter(Boolean).join(' · '),
+          reason:
+            `${s.reasons.filter((r) => !/pulang|PSW/i.test(r)).join('; ')}; presensi pulang setelah ${schedule!.end}`.replace(
+              /^; /,
+              '',
+            ),
+          lateMinutes: s.lateMinutes,
+          earlyMinutes: 0,
+        };
+      } else
+        status = {
+          code: s.code,
+          label: [s.code, s.lateBand, s.earlyBand].filter(Boolean).join(' · '),
+          reason: s.reasons.join('; '),
+          lateMinutes: s.lateMinutes,
+          earlyMinutes: s.earlyMinutes,
+        };
     } catch {
       // A calendar year missing from the rulebook: the page still works, without a status.
     }

@@ -153,6 +153,8 @@ describe('attendance capture', () => {
         punches: [],
         rules: { photoRequired: true, maxAccuracyM: 100, offlineMaxAgeHours: 72 },
         schedule: { start: '07:30', end: '16:00' },
+        // 09:00 on a working day with no punch yet: not absent, only not checked in.
+        status: { code: 'BELUM', label: 'Belum presensi' },
       });
       expect(today.places).toEqual([
         expect.objectContaining({ kind: 'OFFICE', fence: { kind: 'circle', center: OFFICE, radiusM: 60 } }),
@@ -240,6 +242,11 @@ describe('attendance capture', () => {
             .executeTakeFirstOrThrow()
         ).id,
       });
+      // Checked in, the day not over: the page shows the arrival, not an early leave that has not happened.
+      const today = (await pegawai.get('/api/attendance/today')).json();
+      expect(today.status.label).not.toMatch(/PSW/);
+      expect(today.status.earlyMinutes).toBe(0);
+      expect(today.status.reason).toContain('presensi pulang setelah 16:00');
       const photo = await pegawai.get(`/api/attendance/punches/${p.id}/photo`);
       expect(photo.statusCode).toBe(200);
       expect(photo.headers['content-type']).toBe('image/jpeg');

@@ -7,7 +7,15 @@ import { ZoneBadge } from '../../../components/ZoneBadge.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 
 const STATUS_COLOR = (code: string) =>
-  code === 'H' ? 'teal' : /^(TL|PSW)/.test(code) ? 'orange' : code === 'TK' ? 'red' : 'blue';
+  code === 'H'
+    ? 'teal'
+    : /^(TL|PSW)/.test(code)
+      ? 'orange'
+      : code === 'TK'
+        ? 'red'
+        : code === 'BELUM'
+          ? 'gray'
+          : 'blue';
 
 /** Today's schedule, status (from the rules core: code, label, reason) and punches. */
 export function TodayCard({ today }: { today: AttendanceToday }) {
