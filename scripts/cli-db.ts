@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { ConfigError, loadConfig, type Config } from '../src/server/config.ts';
 import { createDatabase, type DatabaseHandle } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
@@ -53,4 +53,38 @@ export async function openDatabase(
 /** Where the data lives, for messages. */
 export function describeDatabase(config: Config): string {
   return config.databaseUrl ? 'PostgreSQL' : `PGlite di ${config.dataDir}`;
+}
+
+type FileRead = { ok: true; buf: Buffer } | { ok: false; size: number; exact: boolean };
+
+/**
+ * Read a file of at most `max` bytes for a CLI import. The size is taken from the file system first, so an
+ * oversized file is refused without being read; a file that grows meanwhile is cut off after max + 1 bytes.
+ */
+export async function readAtMost(file: string, max: number): Promise<FileRead> {
+  const fh = await open(file, 'r');
+  try {
+    const stat = await fh.stat();
+    if (!stat.isFile()) throw Object.assign(new Error('bukan berkas biasa'), { code: 'ENOTFILE' });
+    if (stat.size > max) return { ok: false, size: stat.size, exact: true };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, max + 1 - total));
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) return { ok: false, size: total, exact: false };
+    }
+    return { ok: true, buf: Buffer.concat(chunks, total) };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A byte count for CLI messages, e.g. "12,4 MB (13002342 bita)". */
+export function formatBytes(n: number): string {
+  const mb = (x: number) => (x / (1024 * 1024)).toFixed(1).replace('.', ',');
+  return n >= 1024 * 1024 ? `${mb(n)} MB (${n} bita)` : `${n} bita`;
 }

@@ -12,7 +12,6 @@
  * Progress goes to stderr: a progress bar on a terminal, else plain lines "Memeriksa: 500/2000 baris (25%)" at
  * each quarter of a phase.
  */
-import { open } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,7 +28,7 @@ import {
   type TerminalService,
 } from '../src/server/modules/attendance/terminal-service.ts';
 import type { TerminalImportResult } from '../src/shared/api/attendance.ts';
-import { describeDatabase, EXIT, loadCliConfig, openDatabase } from './cli-db.ts';
+import { describeDatabase, EXIT, formatBytes, loadCliConfig, openDatabase, readAtMost } from './cli-db.ts';
 
 const USAGE = `Pemakaian: npm run attendance:import -- --file <attlog.dat|log.csv> [--serial SN] [--unit KODE] [--dry-run]
 
@@ -197,36 +196,6 @@ function progressReporter(tty = process.stderr.isTTY === true) {
       phase = null;
     },
   };
-}
-
-type FileRead = { ok: true; buf: Buffer } | { ok: false; size: number; exact: boolean };
-
-/** Read a file of at most `max` bytes (the size is checked before reading; a growing file is cut off). */
-async function readAtMost(file: string, max: number): Promise<FileRead> {
-  const fh = await open(file, 'r');
-  try {
-    const stat = await fh.stat();
-    if (!stat.isFile()) throw Object.assign(new Error('bukan berkas biasa'), { code: 'ENOTFILE' });
-    if (stat.size > max) return { ok: false, size: stat.size, exact: true };
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(1024 * 1024, max + 1 - total));
-      const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > max) return { ok: false, size: total, exact: false };
-    }
-    return { ok: true, buf: Buffer.concat(chunks, total) };
-  } finally {
-    await fh.close();
-  }
-}
-
-function formatBytes(n: number): string {
-  const mb = (x: number) => (x / (1024 * 1024)).toFixed(1).replace('.', ',');
-  return n >= 1024 * 1024 ? `${mb(n)} MB (${n} bita)` : `${n} bita`;
 }
 
 function printErrors(errors: { line: number; message: string }[]) {

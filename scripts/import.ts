@@ -11,7 +11,6 @@
  * Progress goes to stderr: a progress bar on a terminal, else (a pipe, a log file, CI) plain lines
  * "Memeriksa: 50/200 langkah (25%)" at each quarter of a phase.
  */
-import { open } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +23,7 @@ import type { Actor } from '../src/server/modules/access/authz.ts';
 import type { AuditService } from '../src/server/modules/audit/audit-service.ts';
 import { hashPassword } from '../src/server/modules/access/password.ts';
 import type { ImportJob } from '../src/shared/api/imports.ts';
-import { describeDatabase, EXIT, loadCliConfig, openDatabase } from './cli-db.ts';
+import { describeDatabase, EXIT, formatBytes, loadCliConfig, openDatabase, readAtMost } from './cli-db.ts';
 
 const USAGE = `Pemakaian: npm run import -- --kind <units|employees> --file <berkas.csv|berkas.xlsx> [--valid-only] [--dry-run]
 
@@ -190,39 +189,6 @@ function progressReporter(tty = process.stderr.isTTY === true) {
       phase = null;
     },
   };
-}
-
-type FileRead = { ok: true; buf: Buffer } | { ok: false; size: number; exact: boolean };
-
-/**
- * Read a file of at most `max` bytes. The size is taken from the file system first, so an oversized file is
- * refused without being read; a file that grows meanwhile is cut off after max + 1 bytes.
- */
-async function readAtMost(file: string, max: number): Promise<FileRead> {
-  const fh = await open(file, 'r');
-  try {
-    const stat = await fh.stat();
-    if (!stat.isFile()) throw Object.assign(new Error('bukan berkas biasa'), { code: 'ENOTFILE' });
-    if (stat.size > max) return { ok: false, size: stat.size, exact: true };
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(1024 * 1024, max + 1 - total));
-      const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > max) return { ok: false, size: total, exact: false };
-    }
-    return { ok: true, buf: Buffer.concat(chunks, total) };
-  } finally {
-    await fh.close();
-  }
-}
-
-function formatBytes(n: number): string {
-  const mb = (x: number) => (x / (1024 * 1024)).toFixed(1).replace('.', ',');
-  return n >= 1024 * 1024 ? `${mb(n)} MB (${n} bita)` : `${n} bita`;
 }
 
 function printReport(job: ImportJob) {

@@ -93,12 +93,8 @@ export function attendanceRoutes(deps: {
             'Data presensi tidak valid',
             parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
           );
-        const actor = actorOf(request);
-        const result = await attendance.punch(actor, parsed.data, photo, {
-          actorId: actor.userId,
-          actorName: actor.displayName,
-          ...ctx(request),
-        });
+        // No audit entry: the stored punch, with its evidence and verdict, is itself the record.
+        const result = await attendance.punch(actorOf(request), parsed.data, photo);
         return reply.status(result.replayed ? 200 : 201).send(result);
       },
     );

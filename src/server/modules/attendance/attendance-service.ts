@@ -7,7 +7,7 @@ import type { Config } from '../../config.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
 import type { AuditContext, AuditService } from '../audit/audit-service.ts';
 import { ctxOf } from '../access/auth-service.ts';
-import { inScope, requireAny, scopeOf, type Actor } from '../access/authz.ts';
+import { inScope, requireAny, scopeOf, unitScopeCondition, type Actor } from '../access/authz.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { AttendanceRepo, PunchFilter, PunchViewRow } from './attendance-repo.ts';
 import type { PhotoStore } from './photo-store.ts';
@@ -71,6 +71,13 @@ const nameOf = (r: { frontTitle: string | null; name: string; backTitle: string 
     name: r.name,
     backTitle: r.backTitle ?? undefined,
   });
+
+/** Audit action of each device decision. */
+const DEVICE_DECISION_ACTIONS = {
+  APPROVE: 'device.approved',
+  REJECT: 'device.rejected',
+  REVOKE: 'device.revoked',
+} as const;
 
 /** Arbitrary advisory-lock key of the photo purge job. */
 const PURGE_LOCK_KEY = 7_426_101;
@@ -307,7 +314,7 @@ export function createAttendanceService(deps: Deps) {
    * the stored punch (`replayed`); with a different body it is a 409 and nothing is written. Every other punch
    * is stored, also when rejected (as evidence), with the verdict of the rules core.
    */
-  async function punch(actor: Actor, body: PunchBody, photo: UploadedPhoto | null, ctx: AuditContext) {
+  async function punch(actor: Actor, body: PunchBody, photo: UploadedPhoto | null) {
     const emp = await employeeOf(actor);
     const receivedAt = clock.now().getTime();
     // The signature is left out: ECDSA signs with a random nonce, so a re-signed identical punch is the same punch.
@@ -503,7 +510,6 @@ export function createAttendanceService(deps: Deps) {
         .set({ lastUsedAt: new Date(receivedAt) })
         .where('id', '=', deviceRow.id)
         .execute();
-    void ctx;
     await statuses?.markDirty(emp.id, [addDays(localDate, -1), localDate], 'punch');
     // The answer is built from what was just written (no re-read).
     const punch = toPunch({
@@ -711,10 +717,7 @@ export function createAttendanceService(deps: Deps) {
 
   async function listDevices(actor: Actor, q: z.infer<typeof deviceListQuerySchema>) {
     const scope = requireAny(actor, 'device.manage');
-    let query = repo.deviceView().where((eb) => {
-      if (scope === 'all') return eb.val(true);
-      return eb.or(scope.map((p) => eb('u.path', 'like', `${p}%`)));
-    });
+    let query = repo.deviceView().where((eb) => unitScopeCondition(eb, scope, 'u.path'));
     if (q.status) query = query.where('d.status', '=', q.status);
     if (q.unitId) {
       const unit = await db.selectFrom('units').select('path').where('id', '=', q.unitId).executeTakeFirst();
@@ -722,14 +725,19 @@ export function createAttendanceService(deps: Deps) {
       query = query.where('u.path', 'like', `${unit.path}%`);
     }
     if (q.q) query = query.where((eb) => eb(eb.fn('lower', ['e.name']), 'like', `%${q.q!.toLowerCase()}%`));
-    const rows = await query.orderBy('d.createdAt', 'desc').execute();
-    const start = (q.page - 1) * q.pageSize;
-    return {
-      items: rows.slice(start, start + q.pageSize).map(toDevice),
-      total: rows.length,
-      page: q.page,
-      pageSize: q.pageSize,
-    };
+    const [total, rows] = await Promise.all([
+      query
+        .clearSelect()
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow(),
+      query
+        .orderBy('d.createdAt', 'desc')
+        .orderBy('d.id')
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute(),
+    ]);
+    return { items: rows.map(toDevice), total: total.n, page: q.page, pageSize: q.pageSize };
   }
 
   /** Approve (the old phone is revoked), reject or revoke a device, with a note; audited. */
@@ -772,7 +780,7 @@ export function createAttendanceService(deps: Deps) {
         .where('id', '=', id)
         .execute();
       await audit.record(trx, ctxOf(actor), {
-        action: `device.${input.decision.toLowerCase()}d`.replace('approved', 'approved'),
+        action: DEVICE_DECISION_ACTIONS[input.decision],
         entityType: 'device',
         entityId: id,
         before: { status: from },
