@@ -914,7 +914,7 @@ async function runEngine(engine: 'pglite' | 'postgres') {
           `normalised by the interleaved bare insert ${fmt(rNorm, 2)}`,
       );
       const nEmp = Number((await pgc.query(`select count(*) as n from bench_emps`)).rows[0].n);
-      console.log(`    EXPLAIN ANALYZE of lastPunchAt (repo.lastPunchAt) for one employee:`);
+      console.log(`    EXPLAIN ANALYZE of the latest-punch read (in repo.punchContext) for one employee:`);
       console.log(`      @${fmt(SMALL)} (~${fmt(SMALL / nEmp)} punches/employee): ${small.explain}`);
       console.log(`      @${fmt(count)} (~${fmt(count / nEmp)} punches/employee): ${bigExplain}`);
       printProfile(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb } from '../../../test/helpers/test-db.ts';
-import type { DatabaseHandle } from './database.ts';
+import { PREPARED, type DatabaseHandle } from './database.ts';
 
 describe('database layer (runs on PGlite, and on PostgreSQL when TEST_DATABASE_URL is set)', () => {
   let h: DatabaseHandle;
@@ -29,6 +29,24 @@ describe('database layer (runs on PGlite, and on PostgreSQL when TEST_DATABASE_U
     expect(row.day).toBe('2025-03-31');
     expect(row.at).toBeInstanceOf(Date);
     expect(row.at.toISOString()).toBe('2025-03-14T01:05:00.000Z');
+  });
+
+  it('runs a query marked PREPARED as one named statement per connection on PostgreSQL, others unprepared', async () => {
+    const marked = (n: number) => sql<{ v: number }>`${sql.raw(PREPARED)} select ${n}::int + 1 as v`;
+    const plain = (n: number) => sql<{ v: number }>`select ${n}::int + 2 as v`;
+    await h.db.transaction().execute(async (trx) => {
+      expect((await marked(1).execute(trx)).rows[0]!.v).toBe(2);
+      expect((await marked(41).execute(trx)).rows[0]!.v).toBe(42);
+      expect((await plain(40).execute(trx)).rows[0]!.v).toBe(42);
+      if (h.engine !== 'postgres') return;
+      const count = async (pattern: string) =>
+        (
+          await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements
+            where statement like ${pattern}`.execute(trx)
+        ).rows[0]!.n;
+      expect(await count('%prepared */ select%+ 1 as v')).toBe(1);
+      expect(await count('%+ 2 as v')).toBe(0);
+    });
   });
 
   it('refuses int8 values beyond the safe integer range instead of rounding them', async () => {

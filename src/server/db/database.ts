@@ -1,6 +1,7 @@
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -65,6 +66,30 @@ function kyselyFor(dialect: ConstructorParameters<typeof Kysely<Database>>[0]['d
   });
 }
 
+/** Put `PREPARED` in a query's text (as a comment) to have it prepared once per PostgreSQL connection. */
+export const PREPARED = '/* prepared */';
+
+/**
+ * Hot-path queries (session lookup, check-in) are planned once per connection instead of on every call: a
+ * query whose text carries the PREPARED marker runs as a named prepared statement (pg sends Parse only the
+ * first time on each connection). Only marked queries are prepared, so texts that vary (IN lists) never pile
+ * up statements on the server. PGlite runs in-process and needs no such thing.
+ */
+function preparedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const names = new Map<string, string>();
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    if (typeof text === 'string' && text.includes(PREPARED) && args.length <= 2) {
+      let name = names.get(text);
+      if (!name)
+        names.set(text, (name = `abdi_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
+      return query({ name, text, values });
+    }
+    return query(...args);
+  };
+}
+
 /** Open PostgreSQL (when a URL is given) or the embedded PGlite. */
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
@@ -73,6 +98,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       max: options.poolSize ?? 10,
       types: pgTypes,
     });
+    pool.on('connect', (client) => preparedStatements(client));
     // Fail fast with a clear error when the server is unreachable.
     const client = await pool.connect();
     client.release();

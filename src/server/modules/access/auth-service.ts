@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import type { AuditContext, AuditService } from '../audit/audit-service.ts';
 import type { AccessRepo } from './access-repo.ts';
-import { rolesOf, type Actor } from './authz.ts';
+import { rolesOf, type Actor, type Grant } from './authz.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 import type { Me } from '../../../shared/api/access.ts';
 import { toZoned } from '../../../core/common/zoned-time.ts';
@@ -133,7 +133,7 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
    */
   async function authenticate(token: string, req: { ip: string | null; userAgent: string | null }) {
     const id = sessionIdOf(token);
-    const s = await repo.findSession(id);
+    const s = await repo.sessionActor(id, today());
     if (!s) return { status: 'none' as const };
     const now = clock.now();
     const idleLimit = s.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
@@ -142,8 +142,24 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
       return { status: 'expired' as const };
     }
     if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await repo.touchSession(id, now);
-    const actor = await buildActor(s.userId, req);
-    if (!actor) return { status: 'none' as const };
+    if (!s.active) return { status: 'none' as const };
+    const actor: Actor = {
+      userId: s.userId,
+      username: s.username,
+      displayName: s.displayName,
+      employeeId: s.employeeId,
+      nip: s.nip,
+      grants: s.grants.map((g) => ({
+        role: g.role as Grant['role'],
+        unitId: g.unitId,
+        unitName: g.unitName,
+        unitPath: g.unitPath,
+      })),
+      isAtasan: s.isAtasan,
+      mustChangePassword: s.mustChangePassword,
+      ip: req.ip,
+      userAgent: req.userAgent,
+    };
     return { status: 'ok' as const, actor, sessionId: id, csrfToken: s.csrfToken };
   }
 

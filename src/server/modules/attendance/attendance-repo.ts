@@ -1,6 +1,6 @@
-import { sql, type Transaction } from 'kysely';
-import type { Db } from '../../db/database.ts';
-import type { Database } from '../../db/schema.ts';
+import { sql, type Insertable, type Transaction } from 'kysely';
+import { PREPARED, type Db } from '../../db/database.ts';
+import type { Database, PunchesTable } from '../../db/schema.ts';
 import type { UnitScope } from '../access/authz.ts';
 import { unitScopeCondition } from '../access/authz.ts';
 
@@ -147,6 +147,106 @@ export function createAttendanceRepo(db: Db) {
         .where('e.id', '=', employeeId)
         .executeTakeFirst(),
 
+    /**
+     * Everything judging a punch needs, in one statement (the check-in hot path): the employee with their unit,
+     * the local date of `claimedAt` in the unit's zone (`datesByZone` holds it per zone, computed by the caller),
+     * a punch already stored under the idempotency key, the device with how many other employees hold its key,
+     * the offices along the unit path, the day's dinas luar and WFH/WFA places, the latest counted punch, and
+     * whether the month is closed for the unit or an ancestor. Undefined when the employee does not exist.
+     */
+    async punchContext(a: {
+      employeeId: string;
+      idempotencyKey: string;
+      deviceId: string | null;
+      datesByZone: Record<string, string>;
+    }) {
+      const r = await sql<PunchContextRow>`${sql.raw(PREPARED)}
+        with emp as (
+          select e.id, e.nip, e.front_title, e.name, e.back_title, e.superior_id, e.active_to, e.unit_id,
+            u.code as unit_code, u.name as unit_name, u.path as unit_path, u.time_zone,
+            (case u.time_zone when 'Asia/Jakarta' then ${a.datesByZone['Asia/Jakarta']}
+              when 'Asia/Makassar' then ${a.datesByZone['Asia/Makassar']}
+              else ${a.datesByZone['Asia/Jayapura']} end)::date as local_date,
+            string_to_array(trim(both '/' from u.path), '/')::uuid[] as path_ids
+          from employees e join units u on u.id = e.unit_id
+          where e.id = ${a.employeeId}
+        ), dev as (
+          select d.* from devices d where d.id = ${a.deviceId}::uuid
+        )
+        select emp.id, emp.nip, emp.front_title as "frontTitle", emp.name, emp.back_title as "backTitle",
+          emp.superior_id as "superiorId", emp.active_to as "activeTo", emp.unit_id as "unitId",
+          emp.unit_code as "unitCode", emp.unit_name as "unitName", emp.unit_path as "unitPath",
+          emp.time_zone as "timeZone", to_char(emp.local_date, 'YYYY-MM-DD') as "localDate",
+          (select json_build_object('id', p.id, 'bodyHash', p.body_hash) from punches p
+            where p.employee_id = emp.id and p.idempotency_key = ${a.idempotencyKey}) as existing,
+          (select json_build_object('id', dev.id, 'employeeId', dev.employee_id, 'publicKey', dev.public_key,
+              'keyThumbprint', dev.key_thumbprint, 'label', dev.label, 'status', dev.status,
+              'lastUsedAt', dev.last_used_at,
+              'otherEmployees', (select count(distinct o.employee_id) from devices o
+                where o.key_thumbprint = dev.key_thumbprint and o.employee_id <> emp.id
+                  and o.status in ('ACTIVE', 'PENDING')))
+            from dev) as device,
+          coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name, 'lat', o.lat, 'lon', o.lon,
+              'radiusM', o.radius_m, 'polygon', o.polygon, 'depth', length(ou.path)))
+            from offices o join units ou on ou.id = o.unit_id where o.unit_id = any(emp.path_ids)), '[]'::json)
+            as offices,
+          coalesce((select json_agg(json_build_object('id', f.id, 'destination', f.destination, 'lat', f.lat,
+              'lon', f.lon, 'radiusM', f.radius_m))
+            from field_assignments f where f.employee_id = emp.id and f.status = 'APPROVED'
+              and f.date_from <= emp.local_date and f.date_to >= emp.local_date), '[]'::json) as assignments,
+          coalesce((select json_agg(json_build_object('id', w.id, 'kind', w.kind, 'label', w.label, 'lat', w.lat,
+              'lon', w.lon, 'radiusM', w.radius_m))
+            from work_locations w where w.employee_id = emp.id and w.valid_from <= emp.local_date
+              and (w.valid_to is null or w.valid_to >= emp.local_date)), '[]'::json) as locations,
+          (select p.occurred_at from punches p where p.employee_id = emp.id and p.verdict <> 'REJECTED'
+            order by p.occurred_at desc limit 1) as "lastPunchAt",
+          exists (select 1 from month_closings mc where mc.unit_id = any(emp.path_ids)
+            and mc.month = to_char(emp.local_date, 'YYYY-MM')) as "monthClosed"
+        from emp`.execute(db);
+      const row = r.rows[0];
+      if (!row) return undefined;
+      // json_build_object gives timestamps as text
+      if (row.device?.lastUsedAt) row.device.lastUsedAt = new Date(row.device.lastUsedAt);
+      const deepest = Math.max(0, ...row.offices.map((o) => o.depth));
+      return { ...row, offices: row.offices.filter((o) => o.depth === deepest) };
+    },
+
+    /**
+     * Store a punch (unless its idempotency key is already used) and queue its day and the day before for the
+     * daily status (a night shift's check-out belongs to the previous day), in one statement. Returns the new
+     * punch's id, or null when the key was taken meanwhile.
+     */
+    insertPunch: async (
+      exec: Db | Transaction<Database>,
+      values: Insertable<PunchesTable>,
+      dirty: string[],
+    ) => {
+      const row = await exec
+        .with('p', (qb) =>
+          qb
+            .insertInto('punches')
+            .values(values)
+            .onConflict((oc) => oc.columns(['employeeId', 'idempotencyKey']).doNothing())
+            .returning(['id', 'employeeId']),
+        )
+        .with('q', (qb) =>
+          qb
+            .insertInto('statusQueue')
+            .columns(['employeeId', 'localDate', 'reason'])
+            .expression(
+              sql`select p.employee_id, v.d, 'punch' from p cross join (values ${sql.join(
+                dirty.map((d) => sql`(${d}::date)`),
+              )}) as v(d)`,
+            )
+            .onConflict((oc) => oc.columns(['employeeId', 'localDate']).doNothing()),
+        )
+        .selectFrom('p')
+        .select('id')
+        .modifyEnd(sql.raw(PREPARED))
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+
     /** Offices of the deepest unit on the path (the unit itself, else its nearest ancestor) that has any. */
     async officesFor(unitPath: string) {
       const ids = unitPath.split('/').filter(Boolean);
@@ -179,45 +279,6 @@ export function createAttendanceRepo(db: Db) {
         .where('dateFrom', '<=', date)
         .where('dateTo', '>=', date)
         .execute(),
-
-    /** The latest punch of the employee that was not rejected (for the minimum interval). */
-    lastPunchAt: async (employeeId: string) =>
-      (
-        await db
-          .selectFrom('punches')
-          .select('occurredAt')
-          .where('employeeId', '=', employeeId)
-          .where('verdict', '!=', 'REJECTED')
-          .orderBy('occurredAt', 'desc')
-          .limit(1)
-          .executeTakeFirst()
-      )?.occurredAt ?? null,
-
-    /** Whether the month is closed for the unit or one of its ancestors. */
-    monthClosed: async (unitPath: string, month: string) => {
-      const ids = unitPath.split('/').filter(Boolean);
-      const row = await db
-        .selectFrom('monthClosings')
-        .select('unitId')
-        .where('unitId', 'in', ids)
-        .where('month', '=', month)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    device: (id: string) => db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst(),
-
-    /** Other employees holding a live registration of the same key (one phone, two people). */
-    otherEmployeesOnKey: async (thumbprint: string, employeeId: string) =>
-      (
-        await db
-          .selectFrom('devices')
-          .select(sql<number>`count(distinct employee_id)`.as('n'))
-          .where('keyThumbprint', '=', thumbprint)
-          .where('employeeId', '!=', employeeId)
-          .where('status', 'in', ['ACTIVE', 'PENDING'])
-          .executeTakeFirstOrThrow()
-      ).n,
 
     deviceView: () =>
       db
@@ -271,3 +332,43 @@ export function createAttendanceRepo(db: Db) {
 
 export type AttendanceRepo = ReturnType<typeof createAttendanceRepo>;
 export type PunchViewRow = NonNullable<Awaited<ReturnType<AttendanceRepo['findPunchView']>>>;
+
+interface PunchContextRow {
+  id: string;
+  nip: string | null;
+  frontTitle: string | null;
+  name: string;
+  backTitle: string | null;
+  superiorId: string | null;
+  activeTo: string | null;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  unitPath: string;
+  timeZone: string;
+  localDate: string;
+  existing: { id: string; bodyHash: string } | null;
+  device: {
+    id: string;
+    employeeId: string;
+    publicKey: unknown;
+    keyThumbprint: string;
+    label: string;
+    status: string;
+    lastUsedAt: Date | string | null;
+    otherEmployees: number;
+  } | null;
+  offices: Array<{
+    id: string;
+    name: string;
+    lat: number;
+    lon: number;
+    radiusM: number;
+    polygon: Array<[number, number]> | null;
+    depth: number;
+  }>;
+  assignments: Array<{ id: string; destination: string; lat: number; lon: number; radiusM: number }>;
+  locations: Array<{ id: string; kind: string; label: string; lat: number; lon: number; radiusM: number }>;
+  lastPunchAt: Date | null;
+  monthClosed: boolean;
+}

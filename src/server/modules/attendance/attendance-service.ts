@@ -41,11 +41,15 @@ import {
 } from '../../../core/attendance/judge-punch.ts';
 import { isValidPolygon } from '../../../core/geo/geo.ts';
 import { formatFullName } from '../../../core/people/names.ts';
-import { toZoned, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
+import {
+  INDONESIAN_TIME_ZONES,
+  formatHhmm,
+  toZoned,
+  type IndonesianTimeZone,
+} from '../../../core/common/zoned-time.ts';
 import { buildCalendar } from '../../../core/calendar/calendar.ts';
 import { resolveDaySchedule } from '../../../core/schedule/resolve-schedule.ts';
 import { classifyDay } from '../../../core/attendance/classify-day.ts';
-import { formatHhmm } from '../../../core/common/zoned-time.ts';
 
 type Deps = {
   db: Db;
@@ -102,43 +106,13 @@ export function createAttendanceService(deps: Deps) {
   }
 
   /** Where the employee may punch on the date: the unit's offices, the day's dinas luar, WFH/WFA places. */
-  async function placesFor(
-    emp: { id: string; unitPath: string },
-    date: string,
-    rules: { geofence: { allowWorkFromHome: boolean; allowWorkFromAnywhere: boolean } },
-  ): Promise<AllowedPlace[]> {
+  async function placesFor(emp: { id: string; unitPath: string }, date: string, rules: GeofenceRules) {
     const [offices, assignments, locations] = await Promise.all([
       repo.officesFor(emp.unitPath),
       repo.fieldAssignmentsOn(emp.id, date),
       repo.workLocationsOn(emp.id, date),
     ]);
-    const places: AllowedPlace[] = offices.map((o) => ({
-      id: o.id,
-      kind: 'OFFICE',
-      label: o.name,
-      fence:
-        o.polygon && isValidPolygon(o.polygon.map(([lat, lon]) => ({ lat, lon })))
-          ? { kind: 'polygon', points: o.polygon.map(([lat, lon]) => ({ lat, lon })) }
-          : { kind: 'circle', center: { lat: o.lat, lon: o.lon }, radiusM: o.radiusM },
-    }));
-    for (const a of assignments)
-      places.push({
-        id: a.id,
-        kind: 'DINAS_LUAR',
-        label: `Dinas luar: ${a.destination}`,
-        fence: { kind: 'circle', center: { lat: a.lat, lon: a.lon }, radiusM: a.radiusM },
-      });
-    for (const w of locations) {
-      if (w.kind === 'WFH' && !rules.geofence.allowWorkFromHome) continue;
-      if (w.kind === 'WFA' && !rules.geofence.allowWorkFromAnywhere) continue;
-      places.push({
-        id: w.id,
-        kind: w.kind as 'WFH' | 'WFA',
-        label: `${w.kind}: ${w.label}`,
-        fence: { kind: 'circle', center: { lat: w.lat, lon: w.lon }, radiusM: w.radiusM },
-      });
-    }
-    return places;
+    return allowedPlaces({ offices, assignments, locations }, rules);
   }
 
   function toPunch(r: PunchViewRow): Punch {
@@ -315,22 +289,11 @@ export function createAttendanceService(deps: Deps) {
    * is stored, also when rejected (as evidence), with the verdict of the rules core.
    */
   async function punch(actor: Actor, body: PunchBody, photo: UploadedPhoto | null) {
-    const emp = await employeeOf(actor);
+    if (!actor.employeeId) throw forbidden('Hanya pegawai yang dapat melakukan presensi');
     const receivedAt = clock.now().getTime();
     // The signature is left out: ECDSA signs with a random nonce, so a re-signed identical punch is the same punch.
     const { signature: _signature, ...unsigned } = body;
     const bodyHash = sha256(JSON.stringify(unsigned) + (photo ? sha256(photo.bytes) : ''));
-    const existing = await repo.findByKey(emp.id, body.idempotencyKey);
-    if (existing) {
-      if (existing.bodyHash !== bodyHash)
-        throw new AppError(
-          'CONFLICT',
-          'Kunci idempotensi ini sudah dipakai untuk presensi lain dengan isi berbeda; tidak ada yang disimpan',
-        );
-      return { punch: toPunch((await repo.findPunchView(existing.id))!), replayed: true };
-    }
-
-    const zone = emp.timeZone as IndonesianTimeZone;
     const source: PunchFacts['source'] = body.qrCode ? 'QR' : body.offline ? 'OFFLINE' : 'ONLINE';
     const offline = body.offline
       ? {
@@ -344,7 +307,24 @@ export function createAttendanceService(deps: Deps) {
     const claimedAt = offline ? (offline.estimatedAt ?? offline.deviceTime) : receivedAt;
     if (!Number.isFinite(claimedAt) || Math.abs(claimedAt - receivedAt) > 400 * 86_400_000)
       throw fieldError('offline.deviceTime', 'Waktu presensi luring tidak masuk akal');
-    const date = toZoned(claimedAt, zone).date;
+
+    // One read for everything the verdict needs (the check-in hot path).
+    const emp = await repo.punchContext({
+      employeeId: actor.employeeId,
+      idempotencyKey: body.idempotencyKey,
+      deviceId: body.deviceId ?? null,
+      datesByZone: Object.fromEntries(INDONESIAN_TIME_ZONES.map((z) => [z, toZoned(claimedAt, z).date])),
+    });
+    if (!emp) throw notFound('Pegawai');
+    if (emp.existing) {
+      if (emp.existing.bodyHash !== bodyHash)
+        throw new AppError(
+          'CONFLICT',
+          'Kunci idempotensi ini sudah dipakai untuk presensi lain dengan isi berbeda; tidak ada yang disimpan',
+        );
+      return { punch: toPunch((await repo.findPunchView(emp.existing.id))!), replayed: true };
+    }
+    const zone = emp.timeZone as IndonesianTimeZone;
     const rules = await rulesOn(toZoned(receivedAt, zone).date);
     const capture = rules.capture;
 
@@ -373,22 +353,23 @@ export function createAttendanceService(deps: Deps) {
 
     // Device and signature.
     let device: PunchFacts['device'];
-    let deviceId: string | null = null;
-    let deviceRow: Awaited<ReturnType<AttendanceRepo['device']>> | null = null;
+    const deviceRow = emp.device && emp.device.employeeId === emp.id ? emp.device : null;
     if (body.deviceId) {
-      const d = await repo.device(body.deviceId);
-      if (d && d.employeeId === emp.id) {
-        deviceId = d.id;
-        deviceRow = d;
-        const jwk = d.publicKey as unknown as PublicJwk;
-        device = {
-          state: d.status as DeviceState,
-          signatureValid:
-            !!body.signature && verifyDeviceSignature(jwk, canonicalPunchPayload(body), body.signature),
-          otherEmployeesOnDevice: await repo.otherEmployeesOnKey(d.keyThumbprint, emp.id),
-        };
-      } else device = { state: 'UNKNOWN', signatureValid: false, otherEmployeesOnDevice: 0 };
+      device = deviceRow
+        ? {
+            state: deviceRow.status as DeviceState,
+            signatureValid:
+              !!body.signature &&
+              verifyDeviceSignature(
+                deviceRow.publicKey as PublicJwk,
+                canonicalPunchPayload(body),
+                body.signature,
+              ),
+            otherEmployeesOnDevice: deviceRow.otherEmployees,
+          }
+        : { state: 'UNKNOWN', signatureValid: false, otherEmployeesOnDevice: 0 };
     }
+    const deviceId = deviceRow?.id ?? null;
 
     // Kiosk QR (and its apel session).
     let qr: PunchFacts['qr'];
@@ -410,11 +391,9 @@ export function createAttendanceService(deps: Deps) {
       apelOpen = c.apelOpen;
     }
 
-    const [places, previous, monthClosed] = await Promise.all([
-      placesFor(emp, date, capture),
-      repo.lastPunchAt(emp.id),
-      repo.monthClosed(emp.unitPath, date.slice(0, 7)),
-    ]);
+    const places = allowedPlaces(emp, capture);
+    const previous = emp.lastPunchAt;
+    const monthClosed = emp.monthClosed;
     const facts: PunchFacts = {
       source,
       receivedAt,
@@ -473,7 +452,8 @@ export function createAttendanceService(deps: Deps) {
       verdict: j.verdict,
       reasons: JSON.stringify(j.reasons),
     };
-    /** The photo row and the punch; one statement (no transaction) when there is no photo. */
+    /** The photo row, the punch and its queued days; one statement (no transaction) when there is no photo. */
+    const dirty = [addDays(localDate, -1), localDate];
     const write = async (trx: Db | Transaction<Database>) => {
       if (stored)
         await trx
@@ -487,13 +467,7 @@ export function createAttendanceService(deps: Deps) {
           })
           .onConflict((oc) => oc.column('hash').doNothing())
           .execute();
-      const row = await trx
-        .insertInto('punches')
-        .values(values)
-        .onConflict((oc) => oc.columns(['employeeId', 'idempotencyKey']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      return row?.id ?? null;
+      return repo.insertPunch(trx, values, dirty);
     };
     const id = stored ? await db.transaction().execute(write) : await write(db);
     if (id === null) {
@@ -504,13 +478,13 @@ export function createAttendanceService(deps: Deps) {
       return { punch: toPunch((await repo.findPunchView(again.id))!), replayed: true };
     }
     // "Last used" is informational: written at most hourly, outside the punch's own statement.
-    if (deviceRow && (!deviceRow.lastUsedAt || receivedAt - deviceRow.lastUsedAt.getTime() > 3_600_000))
+    const lastUsed = deviceRow?.lastUsedAt ? new Date(deviceRow.lastUsedAt).getTime() : null;
+    if (deviceRow && (lastUsed === null || receivedAt - lastUsed > 3_600_000))
       await db
         .updateTable('devices')
         .set({ lastUsedAt: new Date(receivedAt) })
         .where('id', '=', deviceRow.id)
         .execute();
-    await statuses?.markDirty(emp.id, [addDays(localDate, -1), localDate], 'punch');
     // The answer is built from what was just written (no re-read).
     const punch = toPunch({
       ...values,
@@ -975,3 +949,44 @@ export function createAttendanceService(deps: Deps) {
 }
 
 export type AttendanceService = ReturnType<typeof createAttendanceService>;
+
+type GeofenceRules = { geofence: { allowWorkFromHome: boolean; allowWorkFromAnywhere: boolean } };
+type Fence = { id: string; lat: number; lon: number; radiusM: number };
+
+/** The places as geofences: offices (polygon when valid, else circle), dinas luar, WFH/WFA where allowed. */
+function allowedPlaces(
+  rows: {
+    offices: Array<Fence & { name: string; polygon: Array<[number, number]> | null }>;
+    assignments: Array<Fence & { destination: string }>;
+    locations: Array<Fence & { kind: string; label: string }>;
+  },
+  rules: GeofenceRules,
+): AllowedPlace[] {
+  const circle = (f: Fence) => ({
+    kind: 'circle' as const,
+    center: { lat: f.lat, lon: f.lon },
+    radiusM: f.radiusM,
+  });
+  const places: AllowedPlace[] = rows.offices.map((o) => {
+    const points = o.polygon?.map(([lat, lon]) => ({ lat, lon }));
+    return {
+      id: o.id,
+      kind: 'OFFICE',
+      label: o.name,
+      fence: points && isValidPolygon(points) ? { kind: 'polygon', points } : circle(o),
+    };
+  });
+  for (const a of rows.assignments)
+    places.push({ id: a.id, kind: 'DINAS_LUAR', label: `Dinas luar: ${a.destination}`, fence: circle(a) });
+  for (const w of rows.locations) {
+    if (w.kind === 'WFH' && !rules.geofence.allowWorkFromHome) continue;
+    if (w.kind === 'WFA' && !rules.geofence.allowWorkFromAnywhere) continue;
+    places.push({
+      id: w.id,
+      kind: w.kind as 'WFH' | 'WFA',
+      label: `${w.kind}: ${w.label}`,
+      fence: circle(w),
+    });
+  }
+  return places;
+}
