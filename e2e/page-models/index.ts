@@ -9,3 +9,6 @@ export { OrganisationPage } from './organisation-page.ts';
 export { KioskPages } from './kiosk-page.ts';
 export { PresensiPage } from './presensi-page.ts';
 export { ReviewQueuePage } from './review-page.ts';
+export { CutiApprovalPage, CutiPage, type LeaveRequestInput } from './cuti-page.ts';
+export { IzinPage, KoreksiPage, PermitApprovalPage, type PermitRequestInput } from './izin-page.ts';
+export { RecapPage } from './recap-page.ts';

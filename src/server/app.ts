@@ -52,6 +52,20 @@ import { terminalRoutes } from './modules/attendance/terminal-routes.ts';
 import { createStatusRepo } from './modules/statuses/status-repo.ts';
 import { createStatusService } from './modules/statuses/status-service.ts';
 import { statusRoutes } from './modules/statuses/status-routes.ts';
+import { createRecapRepo } from './modules/recap/recap-repo.ts';
+import { createRecapService } from './modules/recap/recap-service.ts';
+import { recapRoutes } from './modules/recap/recap-routes.ts';
+import { createPermitsRepo } from './modules/permits/permits-repo.ts';
+import { createRequestSupport } from './modules/permits/request-support.ts';
+import { createPermitService } from './modules/permits/permit-service.ts';
+import { createCorrectionService } from './modules/permits/correction-service.ts';
+import { permitsRoutes } from './modules/permits/permits-routes.ts';
+import { createLeaveRepo } from './modules/leave/leave-repo.ts';
+import { createLeaveService } from './modules/leave/leave-service.ts';
+import { leaveRoutes } from './modules/leave/leave-routes.ts';
+import { createRosterRepo } from './modules/rosters/roster-repo.ts';
+import { createRosterService } from './modules/rosters/roster-service.ts';
+import { rosterRoutes } from './modules/rosters/roster-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -75,7 +89,36 @@ export function buildServices({ config, db, clock }: AppDeps) {
   });
   const dashboard = createDashboardService({ org, audit, imports, clock });
   const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, clock });
-  const statuses = createStatusService({ db, repo: createStatusRepo(db), clock, config, rulebooks });
+  // The day's inputs come from modules built below: the closures look them up when a recompute runs.
+  const statuses = createStatusService({
+    db,
+    repo: createStatusRepo(db),
+    clock,
+    config,
+    rulebooks,
+    absences: async (ids, from, to, exec) => [
+      ...(await leave.approvedAbsences(ids, from, to, exec)),
+      ...(await permits.approvedAbsences(ids, from, to, exec)),
+    ],
+    corrections: (ids, fromMs, toMs, exec) => corrections.approvedCorrectionPunches(ids, fromMs, toMs, exec),
+    schedules: async (ids, from, to, exec) => ({
+      roster: await rosters.rosterLines(ids, from, to, exec),
+      flexibleDays: await permits.approvedFlexibleDays(ids, from, to, exec),
+    }),
+    onRecomputed: async (keys, exec) => {
+      await recap.refreshEmployeeMonths(keys, exec);
+    },
+  });
+  rulebooks.onActivated((v) => statuses.onRulebookActivated(v));
+  const rosters = createRosterService({
+    db,
+    repo: createRosterRepo(db),
+    audit,
+    clock,
+    config,
+    rulebooks,
+    statuses,
+  });
   const photos: PhotoStore = config.s3 ? s3PhotoStore(config.s3) : localPhotoStore(config.photoDir);
   const kiosk = createKioskService({ db, audit, clock, config, rulebooks });
   const attendance = createAttendanceService({
@@ -88,9 +131,59 @@ export function buildServices({ config, db, clock }: AppDeps) {
     photos,
     kiosk,
     statuses,
+    rosters,
   });
   const terminal = createTerminalService({ db, audit, clock, config, rulebooks, statuses });
-  return { audit, auth, org, imports, rulebooks, dashboard, accounts, kiosk, attendance, terminal, statuses };
+  // Letters and evidence of permits / corrections: local disk, by content hash (apart from punch photos).
+  const permitsRepo = createPermitsRepo(db);
+  const requestSupport = createRequestSupport({
+    db,
+    repo: permitsRepo,
+    clock,
+    files: localPhotoStore(path.join(config.photoDir, 'request-files')),
+  });
+  const permitDeps = { db, repo: permitsRepo, support: requestSupport, audit, clock, statuses };
+  const permits = createPermitService({ ...permitDeps, config, rulebooks });
+  const corrections = createCorrectionService(permitDeps);
+  // Leave attachments (doctor's notes): local disk, by content hash.
+  const leave = createLeaveService({
+    db,
+    repo: createLeaveRepo(db),
+    audit,
+    clock,
+    config,
+    rulebooks,
+    files: localPhotoStore(path.join(config.photoDir, 'leave-files')),
+    statuses,
+  });
+  const recap = createRecapService({
+    db,
+    repo: createRecapRepo(db),
+    clock,
+    config,
+    rulebooks,
+    audit,
+    statuses,
+  });
+  return {
+    audit,
+    auth,
+    org,
+    imports,
+    rulebooks,
+    dashboard,
+    accounts,
+    kiosk,
+    attendance,
+    terminal,
+    statuses,
+    permits,
+    corrections,
+    requestSupport,
+    leave,
+    recap,
+    rosters,
+  };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -174,6 +267,16 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(attendanceRoutes({ attendance: services.attendance, kiosk: services.kiosk }));
   await app.register(terminalRoutes({ terminal: services.terminal }));
   await app.register(statusRoutes({ statuses: services.statuses }));
+  await app.register(recapRoutes({ recap: services.recap }));
+  await app.register(
+    permitsRoutes({
+      permits: services.permits,
+      corrections: services.corrections,
+      support: services.requestSupport,
+    }),
+  );
+  await app.register(leaveRoutes({ leave: services.leave }));
+  await app.register(rosterRoutes({ rosters: services.rosters }));
 
   const dist = path.resolve(config.webDistDir);
   const hasWeb = existsSync(path.join(dist, 'index.html'));

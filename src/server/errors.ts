@@ -18,6 +18,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   UNSUPPORTED_FILE: 415,
   IMPORT_INVALID: 422,
   PERIOD_LOCKED: 409,
+  MONTH_CLOSED: 409,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 };

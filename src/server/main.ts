@@ -8,7 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadDemoData, DEMO_PASSWORD } from './db/seeds/load-demo.ts';
-import { startStatusWorker } from './modules/statuses/status-service.ts';
+import { startStatusWorker, STATUS_WORKER_INTERVAL_MS } from './modules/statuses/status-service.ts';
 import { generateDemoData, pickDemoLogins } from './db/seeds/demo-data.ts';
 
 /** Build the web app with Vite when dist/ is missing (first `npm start` on a fresh clone). */
@@ -67,7 +67,7 @@ export async function main() {
   }
   await services.rulebooks.syncRepoRulebooks();
   // Day statuses: recomputed within a minute of a punch, a review or a terminal import.
-  const stopStatuses = startStatusWorker(services.statuses, 15_000, (err) =>
+  const stopStatuses = startStatusWorker(services.statuses, STATUS_WORKER_INTERVAL_MS, (err) =>
     console.error(`Pembaruan status harian gagal: ${(err as Error).message}`),
   );
   await services.org.syncCurrentPlacements();

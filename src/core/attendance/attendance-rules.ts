@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { effectivePeriodSchema, legalBasisSchema } from '../common/legal-basis.ts';
 import type { RuleIssue } from '../common/rule-issue.ts';
-import { EARLY_BANDS, LATE_BANDS, LEAVE_CODES, PERMIT_CODES } from './status-codes.ts';
+import { EARLY_BANDS, LATE_BANDS, LEAVE_CODES, PERMIT_CODES, WORK_LOCATIONS } from './status-codes.ts';
+import { monthClosingRulesSchema } from '../recap/recap-rules.ts';
 
 const lateBandSchema = z.enum(LATE_BANDS);
 const earlyBandSchema = z.enum(EARLY_BANDS);
@@ -146,6 +147,39 @@ export const attendanceRulesSchema = z.object({
     legalBasis: legalBasisSchema,
   }),
   /**
+   * What an employee must give to request each permit / assignment kind (izin, sakit, dinas luar, tugas luar,
+   * tugas belajar, diklat), and who may record it. A code not listed cannot be requested (e.g. DSP, an admin
+   * override). Source: regulations.md §4.3 (codes, [REG]); PP 11/2017 Pasal 320 and Peraturan BKN 24/2017
+   * (sick for 1 day = tell the superior; longer = cuti sakit with a doctor's note, regulations.md §4.1).
+   * Absent = no permit can be requested under this rulebook.
+   */
+  permitRules: z
+    .object({
+      kinds: z
+        .array(
+          z.object({
+            code: z.enum(PERMIT_CODES),
+            /** Parts of a day it may cover: `full` days, or the `late` / `early` part of one day. */
+            parts: z.array(z.enum(['full', 'late', 'early'])).min(1),
+            /** Longest request in calendar days (null = no limit), e.g. sakit 1 day before cuti sakit applies. */
+            maxDays: z.number().int().min(1).max(3660).nullable(),
+            /** A letter of assignment (number, date, upload) is required. */
+            letterRequired: z.boolean(),
+            /** A destination (name, lat/lon, radius) is required; it becomes a punch geofence on those days. */
+            destinationRequired: z.boolean(),
+            /** A supporting document (e.g. a note) must be uploaded even without a letter. */
+            attachmentRequired: z.boolean(),
+            /** Admin OPD may record it on behalf of the employee (with the letter): final at once. */
+            adminMayRecord: z.boolean(),
+            /** Work location of the day when approved (null = the schedule's, WFO by default). */
+            workLocation: z.enum(WORK_LOCATIONS).nullable(),
+            legalBasis: legalBasisSchema,
+          }),
+        )
+        .min(1),
+    })
+    .optional(),
+  /**
    * Every leave / permit / assignment code and how it affects a day. Order is precedence: when several
    * full-day absences cover a date, the one listed first wins.
    */
@@ -182,6 +216,8 @@ export const attendanceRulesSchema = z.object({
     recordAs: z.enum(['LIBUR', 'H']),
     legalBasis: legalBasisSchema,
   }),
+  /** When a unit's month may be closed and the early-warning margin (src/core/recap/recap-rules.ts). */
+  monthClosing: monthClosingRulesSchema.optional(),
 });
 
 /** The attendance rulebook section. */
@@ -307,6 +343,30 @@ export function validateAttendanceRules(rules: unknown, path = 'attendance'): Ru
       issues.push({ path: `${path}.absenceCodes`, message: `Kode ${code} belum diatur` });
     }
   }
+
+  const kindSeen = new Set<string>();
+  (r.permitRules?.kinds ?? []).forEach((k, i) => {
+    const p = `${path}.permitRules.kinds[${i}]`;
+    if (kindSeen.has(k.code))
+      issues.push({ path: `${p}.code`, message: `Jenis izin ${k.code} didefinisikan lebih dari sekali` });
+    kindSeen.add(k.code);
+    const absence = r.absenceCodes.find((c) => c.code === k.code);
+    if (absence && k.parts.includes('full') && !absence.fullDay)
+      issues.push({
+        path: `${p}.parts`,
+        message: `Kode ${k.code} tidak berlaku sehari penuh (absenceCodes)`,
+      });
+    if (absence && k.parts.some((x) => x !== 'full') && !absence.partial)
+      issues.push({
+        path: `${p}.parts`,
+        message: `Kode ${k.code} tidak berlaku sebagian hari (absenceCodes)`,
+      });
+    if (k.adminMayRecord && !k.letterRequired)
+      issues.push({
+        path: `${p}.adminMayRecord`,
+        message: `Admin hanya dapat mencatat ${k.code} atas dasar surat tugas (letterRequired harus true)`,
+      });
+  });
   return issues;
 }
 

@@ -20,7 +20,23 @@ export interface AnnualLeaveBalanceInput {
   cutiBersamaWorkedDays?: Record<number, number>;
   /** Years in which cuti besar was taken (no annual leave in that year). */
   cutiBesarYears?: number[];
+  /**
+   * Balance brought over from an earlier system for the start of a year (the e-cuti "N-1" and "N-2" columns and
+   * the days of that year already taken there). History before `opening.year` is then ignored.
+   */
+  opening?: LeaveOpeningBalance;
   rules: LeaveRules;
+}
+
+/** An opening balance set by admin OPD / BKD when migrating from an old system. Source: regulations.md §4.1. */
+export interface LeaveOpeningBalance {
+  year: number;
+  /** Days carried into `year` from the year before (N-1); capped at maxWithOneYearCarry − entitlement. */
+  carriedFromPreviousYear: number;
+  /** Days carried into `year` from two years before (N-2); capped at maxWithTwoYearsCarry − maxWithOneYearCarry. */
+  carriedFromTwoYearsBefore: number;
+  /** Annual-leave days of `year` already taken in the old system. */
+  takenBefore: number;
 }
 
 export interface AnnualLeaveBalance {
@@ -55,9 +71,12 @@ export interface AnnualLeaveBalance {
  * @returns the balance with an explanation in Bahasa Indonesia, year by year
  */
 export function computeAnnualLeaveBalance(input: AnnualLeaveBalanceInput): AnnualLeaveBalance {
-  const { employeeType, serviceStartDate, year, takenByYear, rules } = input;
+  const { employeeType, serviceStartDate, year, rules } = input;
+  const opening = input.opening && input.opening.year <= year ? input.opening : undefined;
+  const takenIn = (y: number) =>
+    Math.max(0, input.takenByYear[y] ?? 0) + (opening?.year === y ? Math.max(0, opening.takenBefore) : 0);
   const annual = annualRuleFor(rules, employeeType);
-  const taken = takenByYear[year] ?? 0;
+  const taken = takenIn(year);
   const none = (why: string, eligibleFrom: LocalDate | null): AnnualLeaveBalance => ({
     year,
     isEligible: false,
@@ -92,15 +111,22 @@ export function computeAnnualLeaveBalance(input: AnnualLeaveBalanceInput): Annua
   const freshOf = (y: number) => {
     const worked = addsCutiBersama ? (input.cutiBersamaWorkedDays?.[y] ?? 0) : 0;
     const cancelled = cancelsOnCutiBesar && cutiBesar.has(y);
-    return { worked, cancelled, fresh: cancelled ? 0 : annual.entitlementDays + worked };
+    return { worked, cancelled, fresh: cancelled || y < firstYear ? 0 : annual.entitlementDays + worked };
   };
 
   let n1 = 0; // carried from the previous year
   let n2 = 0; // carried from two years before
-  for (let y = firstYear; y < year; y++) {
+  let start = firstYear;
+  if (opening) {
+    // An opening balance replaces the history before its year (data migrated from an old system).
+    start = opening.year;
+    n1 = Math.min(cap1, Math.max(0, opening.carriedFromPreviousYear));
+    n2 = Math.min(cap2, Math.max(0, opening.carriedFromTwoYearsBefore));
+  }
+  for (let y = start; y < year; y++) {
     const { fresh } = freshOf(y);
     // Oldest days are used first.
-    let use = Math.max(0, takenByYear[y] ?? 0);
+    let use = takenIn(y);
     const fromN2 = Math.min(n2, use);
     use -= fromN2;
     const fromN1 = Math.min(n1, use);
@@ -115,6 +141,10 @@ export function computeAnnualLeaveBalance(input: AnnualLeaveBalanceInput): Annua
     `Masa kerja ${annual.minServiceYears} tahun terpenuhi pada ${eligibleFrom}`,
     `Hak cuti tahunan ${year}: ${annual.entitlementDays} hari kerja`,
   ];
+  if (opening)
+    explanation.push(
+      `Saldo awal dari sistem lama per ${opening.year}: sisa N-1 ${opening.carriedFromPreviousYear}, sisa N-2 ${opening.carriedFromTwoYearsBefore}, telah diambil ${opening.takenBefore} hari kerja`,
+    );
   if (worked > 0)
     explanation.push(
       `Ditambah ${worked} hari cuti bersama yang tetap bekerja (cuti bersama tidak mengurangi hak cuti tahunan)`,

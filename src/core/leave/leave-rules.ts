@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { legalBasisSchema, localDateSchema } from '../common/legal-basis.ts';
 import type { RuleIssue } from '../common/rule-issue.ts';
-import { LEAVE_CODES } from '../attendance/status-codes.ts';
+import { LEAVE_CODES, type LeaveCode } from '../attendance/status-codes.ts';
 
 import { EMPLOYEE_TYPES, type EmployeeType } from '../people/employee-types.ts';
 
@@ -93,6 +93,42 @@ export const annualLeaveRuleSchema = z.object({
 });
 export type AnnualLeaveRule = z.infer<typeof annualLeaveRuleSchema>;
 
+/**
+ * Who grants a leave (PyBMC, pejabat yang berwenang memberikan cuti): `OPD_HEAD` = the holder (or Plt/Plh) of the
+ * head position of the employee's OPD (the top unit under the region), as delegate of the PPK; `BKD` = the
+ * personnel agency acting for the PPK (any user with the BKD role over the employee's unit).
+ * Source: PP 11/2017 jo. PP 17/2020 (PPK may delegate granting leave except CLTN [INF]); Peraturan BKN 24/2017;
+ * regulations.md §0.1 (PyBMC), §4.1 [REG].
+ */
+export const LEAVE_APPROVERS = ['OPD_HEAD', 'BKD'] as const;
+export type LeaveApprover = (typeof LEAVE_APPROVERS)[number];
+
+/** The leave-granting official per leave type, with a default for types not listed. [REG] */
+export const leaveApprovalSchema = z.object({
+  default: z.enum(LEAVE_APPROVERS),
+  byType: z.partialRecord(z.enum(LEAVE_CODES), z.enum(LEAVE_APPROVERS)).default({}),
+  legalBasis: legalBasisSchema,
+});
+export type LeaveApproval = z.infer<typeof leaveApprovalSchema>;
+
+/** National default when a rulebook has no `approval`: Kepala OPD grants, CLTN through BKD (for the PPK). */
+export const DEFAULT_LEAVE_APPROVAL: LeaveApproval = {
+  default: 'OPD_HEAD',
+  byType: { CLTN: 'BKD' },
+  legalBasis: {
+    regulation: 'PP 11/2017 jo. PP 17/2020',
+    note: 'PyBMC = PPK atau pejabat yang didelegasikan; CLTN tidak didelegasikan [INF]; regulations.md §0.1, §4.1',
+  },
+};
+
+/**
+ * The PyBMC kind for a leave type. Source: PP 11/2017 jo. PP 17/2020 (PyBMC); regulations.md §0.1, §4.1 [REG].
+ */
+export function approverFor(rules: LeaveRules, type: LeaveCode): LeaveApprover {
+  const a = rules.approval ?? DEFAULT_LEAVE_APPROVAL;
+  return a.byType[type] ?? a.default;
+}
+
 export const leaveRulesSchema = z.object({
   effectiveFrom: localDateSchema,
   effectiveTo: localDateSchema.nullable(),
@@ -109,6 +145,8 @@ export const leaveRulesSchema = z.object({
   /** Taking cuti besar removes the annual leave of that year (PP 11/2017; regulations.md §4.1). */
   cutiBesarCancelsAnnualLeaveOfYear: z.object({ value: z.boolean(), legalBasis: legalBasisSchema }),
   types: z.array(leaveTypeRuleSchema),
+  /** Who grants each leave type (PyBMC) [REG]; absent = DEFAULT_LEAVE_APPROVAL. */
+  approval: leaveApprovalSchema.optional(),
 });
 export type LeaveRules = z.infer<typeof leaveRulesSchema>;
 

@@ -3,7 +3,18 @@ import fc from 'fast-check';
 import leaveJson from '../../../rulebooks/national/leave.json' with { type: 'json' };
 import type { LeaveCode } from '../attendance/status-codes.ts';
 import type { EmployeeType, LeaveRules } from './leave-rules.ts';
-import { leaveRulesSchema, validateLeaveRules } from './leave-rules.ts';
+import { approverFor, DEFAULT_LEAVE_APPROVAL, leaveRulesSchema, validateLeaveRules } from './leave-rules.ts';
+import {
+  ACTIVE_LEAVE_STATUSES,
+  afterDecision,
+  canCancel,
+  countLeaveDays,
+  LEAVE_STATUSES,
+  monthsOf,
+  type LeaveDayType,
+  type LeaveDecision,
+  type LeaveStatus,
+} from './leave-workflow.ts';
 import type { LeaveRequest } from './leave-balance.ts';
 import { checkLeaveRequest, computeAnnualLeaveBalance } from './leave-balance.ts';
 
@@ -366,6 +377,151 @@ describe('checkLeaveRequest', () => {
     );
     expect(v?.message).toBe(
       'Cuti sakit lebih dari 14 hari wajib melampirkan surat keterangan dokter pemerintah',
+    );
+  });
+});
+
+describe('opening balance migrated from an old system', () => {
+  const base = {
+    employeeType: 'PNS' as const,
+    serviceStartDate: '2015-01-01',
+    rules: RULES,
+  };
+  it.each([
+    // [case, year, taken by year (in this system), opening, available, remaining]
+    ['opening N-1 4, N-2 0 in 2026: 12 + 4 = 16', 2026, {}, [2026, 4, 0, 0], 16, 16],
+    ['opening N-1 6, N-2 6 and 5 taken in the old system: 24 − 5', 2026, {}, [2026, 6, 6, 5], 24, 19],
+    ['opening above the caps is capped to 6 + 6', 2026, {}, [2026, 9, 8, 0], 24, 24],
+    ['history before the opening year is ignored', 2026, { 2024: 12, 2025: 12 }, [2026, 6, 0, 0], 18, 18],
+    [
+      'the year after: 2 taken in 2026 come from the opening N-1 first → 12 + 6 + 4 = 22',
+      2027,
+      { 2026: 2 },
+      [2026, 6, 0, 0],
+      22,
+      22,
+    ],
+    [
+      'opening later than the asked year is not applied (history counts)',
+      2025,
+      { 2024: 12 },
+      [2026, 0, 0, 0],
+      18,
+      18,
+    ],
+  ])('%s', (_name, year, takenByYear, [oy, n1, n2, tb], available, remaining) => {
+    const b = computeAnnualLeaveBalance({
+      ...base,
+      year,
+      takenByYear,
+      opening: { year: oy!, carriedFromPreviousYear: n1!, carriedFromTwoYearsBefore: n2!, takenBefore: tb! },
+    });
+    expect([b.available, b.remaining]).toEqual([available, remaining]);
+  });
+
+  it('the explanation names the migrated balance', () => {
+    const b = computeAnnualLeaveBalance({
+      ...base,
+      year: 2026,
+      takenByYear: {},
+      opening: { year: 2026, carriedFromPreviousYear: 3, carriedFromTwoYearsBefore: 0, takenBefore: 1 },
+    });
+    expect(b.explanation.join(' ')).toContain('Saldo awal dari sistem lama per 2026');
+  });
+});
+
+describe('leave-granting official (PyBMC) per type [REG]', () => {
+  it.each<[LeaveCode, string]>([
+    ['CT', 'OPD_HEAD'],
+    ['CS', 'OPD_HEAD'],
+    ['CB', 'OPD_HEAD'],
+    ['CLTN', 'BKD'],
+  ])('national rulebook: %s is granted by %s', (code, who) => expect(approverFor(RULES, code)).toBe(who));
+
+  it('a rulebook without an approval section falls back to the national default', () => {
+    const { approval: _a, ...rest } = RULES;
+    expect(approverFor(rest as LeaveRules, 'CT')).toBe(DEFAULT_LEAVE_APPROVAL.default);
+    expect(approverFor(rest as LeaveRules, 'CLTN')).toBe('BKD');
+  });
+
+  it('a region can route every type through BKD', () => {
+    const r = leaveRulesSchema.parse({ ...leaveJson, approval: { ...leaveJson.approval, default: 'BKD' } });
+    expect(approverFor(r, 'CT')).toBe('BKD');
+  });
+});
+
+describe('leave day counting on the unit calendar', () => {
+  // Mon 2026-03-16 … Sun 2026-03-22: Thu 19 holiday (Nyepi), Fri 20 cuti bersama (example calendar).
+  const types: Record<string, LeaveDayType> = {
+    '2026-03-19': 'holiday',
+    '2026-03-20': 'cuti_bersama',
+  };
+  const dayType = (d: string): LeaveDayType => {
+    if (types[d]) return types[d];
+    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+    return wd === 0 || wd === 6 ? 'weekend' : 'working';
+  };
+  it.each([
+    ['Mon–Wed: 3 HK', '2026-03-16', '2026-03-18', { workingDays: 3, calendarDays: 3, cutiBersamaDays: 0 }],
+    [
+      'Mon–Sun with a holiday and cuti bersama: 3 HK (cuti bersama does not reduce)',
+      '2026-03-16',
+      '2026-03-22',
+      { workingDays: 3, calendarDays: 7, cutiBersamaDays: 1, holidayDays: 1, weekendDays: 2 },
+    ],
+    ['only the cuti bersama day and weekend: 0 HK', '2026-03-20', '2026-03-22', { workingDays: 0 }],
+    ['to before from: nothing', '2026-03-18', '2026-03-16', { calendarDays: 0, workingDays: 0 }],
+  ])('%s', (_n, from, to, expected) => expect(countLeaveDays(dayType, from, to)).toMatchObject(expected));
+});
+
+describe('approval state machine', () => {
+  it.each<[LeaveStatus, boolean, LeaveDecision, LeaveStatus | null]>([
+    ['DIAJUKAN', true, 'APPROVE', 'DISETUJUI_ATASAN'],
+    ['DIAJUKAN', true, 'REJECT', 'DITOLAK'],
+    ['DISETUJUI_ATASAN', true, 'APPROVE', 'DISETUJUI'],
+    ['DISETUJUI_ATASAN', true, 'REJECT', 'DITOLAK'],
+    ['DIAJUKAN', false, 'APPROVE', 'DISETUJUI'],
+    ['DISETUJUI', true, 'APPROVE', null],
+    ['DITOLAK', true, 'APPROVE', null],
+    ['DIBATALKAN', false, 'REJECT', null],
+  ])('%s (superior step %s) + %s → %s', (status, hasSuperior, decision, next) =>
+    expect(afterDecision(status, hasSuperior, decision)).toBe(next),
+  );
+
+  it.each<[LeaveStatus, 'EMPLOYEE' | 'PYBMC', string, boolean]>([
+    ['DIAJUKAN', 'EMPLOYEE', '2026-02-02', true],
+    ['DISETUJUI', 'EMPLOYEE', '2026-02-02', true],
+    ['DISETUJUI', 'EMPLOYEE', '2026-01-15', false],
+    ['DISETUJUI', 'PYBMC', '2026-01-10', true],
+    ['DITOLAK', 'PYBMC', '2026-02-02', false],
+    ['DIBATALKAN', 'EMPLOYEE', '2026-02-02', false],
+  ])('cancel %s by %s starting %s (today 2026-01-15): %s', (status, by, from, ok) =>
+    expect(canCancel(status, by, from, '2026-01-15').ok).toBe(ok),
+  );
+
+  it('months of a range', () => {
+    expect(monthsOf('2025-12-30', '2026-02-01')).toEqual(['2025-12', '2026-01', '2026-02']);
+  });
+
+  it('property: a decision never leads back to an earlier state and is impossible once decided', () => {
+    const order: Record<LeaveStatus, number> = {
+      DIAJUKAN: 0,
+      DISETUJUI_ATASAN: 1,
+      DISETUJUI: 2,
+      DITOLAK: 2,
+      DIBATALKAN: 2,
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...LEAVE_STATUSES),
+        fc.boolean(),
+        fc.constantFrom<LeaveDecision>('APPROVE', 'REJECT'),
+        (s, h, d) => {
+          const next = afterDecision(s, h, d);
+          if (next === null) expect(ACTIVE_LEAVE_STATUSES.includes(s) && s !== 'DISETUJUI').toBe(false);
+          else expect(order[next]).toBeGreaterThan(order[s]);
+        },
+      ),
     );
   });
 });

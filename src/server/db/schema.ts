@@ -371,11 +371,212 @@ export interface DayStatusesTable {
   computedAt: Timestamp;
 }
 
+export interface RequestFilesTable {
+  hash: string;
+  uploadedBy: string;
+  mime: string;
+  sizeBytes: number;
+  fileName: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface PermitsTable {
+  id: Generated<string>;
+  employeeId: string;
+  kind: string;
+  part: Generated<string>;
+  dateFrom: LocalDate;
+  dateTo: LocalDate;
+  reason: string;
+  letterNumber: string | null;
+  letterDate: LocalDate | null;
+  fileHash: string | null;
+  destination: string | null;
+  lat: number | null;
+  lon: number | null;
+  radiusM: number | null;
+  workLocation: string | null;
+  status: string;
+  requestedBy: string;
+  recordedByAdmin: Generated<boolean>;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  decisionNote: string | null;
+  cancelledBy: string | null;
+  cancelledAt: Timestamp | null;
+  cancelNote: string | null;
+  fieldAssignmentId: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface CorrectionsTable {
+  id: Generated<string>;
+  employeeId: string;
+  localDate: LocalDate;
+  timeZone: string;
+  checkInAt: Timestamp | null;
+  checkOutAt: Timestamp | null;
+  category: string;
+  reason: string;
+  evidenceHash: string;
+  status: string;
+  requestedBy: string;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  decisionNote: string | null;
+  cancelledBy: string | null;
+  cancelledAt: Timestamp | null;
+  cancelNote: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface RequestFileViewsTable {
+  id: Generated<number>;
+  fileHash: string;
+  entityType: string;
+  entityId: string;
+  viewerId: string;
+  viewedAt: Generated<Date>;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface LeaveRequestsTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitId: string;
+  type: string;
+  variant: string | null;
+  dateFrom: LocalDate;
+  dateTo: LocalDate;
+  workingDays: number;
+  calendarDays: number;
+  reason: string;
+  address: string | null;
+  status: string;
+  superiorId: string | null;
+  approverKind: string;
+  approverPositionId: string | null;
+  approverUnitId: string | null;
+  attachmentHash: string | null;
+  attachmentKind: string | null;
+  attachmentMime: string | null;
+  attachmentName: string | null;
+  attachmentSize: number | null;
+  letterNumber: string | null;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface LeaveDecisionsTable {
+  id: Generated<number>;
+  requestId: string;
+  step: string;
+  decision: string;
+  note: string | null;
+  decidedBy: string;
+  deciderEmployeeId: string | null;
+  deciderName: string;
+  deciderNip: string | null;
+  deciderPosition: string | null;
+  decidedAt: Generated<Date>;
+}
+
+export interface LeaveOpeningBalancesTable {
+  employeeId: string;
+  year: number;
+  carriedFromPreviousYear: number;
+  carriedFromTwoYearsBefore: number;
+  takenBefore: number;
+  note: string | null;
+  setBy: string;
+  setAt: Generated<Date>;
+}
+
 export interface StatusQueueTable {
   employeeId: string;
   localDate: LocalDate;
   reason: string;
   queuedAt: Generated<Date>;
+}
+
+/** Dates whose every employee-day was queued once the date ended. */
+export interface StatusFillsTable {
+  localDate: LocalDate;
+  queuedDays: number;
+  queuedAt: Generated<Date>;
+}
+
+export interface StatusAdjustmentsTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitId: string;
+  localDate: LocalDate;
+  monthClosed: string;
+  carriedToMonth: string;
+  oldCode: string | null;
+  newCode: string;
+  oldStatus: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  newStatus: ColumnType<Record<string, unknown>, string, string>;
+  reason: string;
+  createdAt: Generated<Date>;
+}
+
+export interface MonthlyRecapsTable {
+  employeeId: string;
+  month: string;
+  unitId: string;
+  recordedDays: number;
+  workingDays: number;
+  codeCounts: ColumnType<Record<string, number>, string | undefined, string>;
+  lateMinutes: number;
+  earlyMinutes: number;
+  tl1: number;
+  tl2: number;
+  tl3: number;
+  tl4: number;
+  psw1: number;
+  psw2: number;
+  psw3: number;
+  psw4: number;
+  missingIn: number;
+  missingOut: number;
+  onTimeDays: number;
+  tkDays: number;
+  minutesPerDay: number;
+  tkEquivalentDays: number;
+  wfoDays: number;
+  wfhDays: number;
+  wfaDays: number;
+  apelTarget: number;
+  apelAttended: number;
+  adjustmentCount: number;
+  adjustmentDelta: ColumnType<Record<string, number>, string | undefined, string>;
+  computedAt: Generated<Date>;
+}
+
+export interface RecapClosingsTable {
+  id: Generated<string>;
+  unitId: string;
+  month: string;
+  closedBy: string | null;
+  closedAt: Timestamp;
+  contentHash: string;
+  rowCount: number;
+  snapshot: ColumnType<unknown[], string, string>;
+  reopenedBy: string | null;
+  reopenedAt: Timestamp | null;
+  reopenReason: string | null;
+}
+
+/** A roster line: the shift of an employee on a date; `shiftCode` null = scheduled day off (libur). */
+export interface ShiftRostersTable {
+  employeeId: string;
+  localDate: LocalDate;
+  shiftCode: string | null;
+  createdBy: string | null;
+  updatedAt: Generated<Date>;
 }
 
 export interface Database {
@@ -406,4 +607,16 @@ export interface Database {
   terminalUsers: TerminalUsersTable;
   dayStatuses: DayStatusesTable;
   statusQueue: StatusQueueTable;
+  leaveRequests: LeaveRequestsTable;
+  leaveDecisions: LeaveDecisionsTable;
+  leaveOpeningBalances: LeaveOpeningBalancesTable;
+  statusAdjustments: StatusAdjustmentsTable;
+  statusFills: StatusFillsTable;
+  requestFiles: RequestFilesTable;
+  permits: PermitsTable;
+  corrections: CorrectionsTable;
+  requestFileViews: RequestFileViewsTable;
+  monthlyRecaps: MonthlyRecapsTable;
+  recapClosings: RecapClosingsTable;
+  shiftRosters: ShiftRostersTable;
 }

@@ -24,12 +24,20 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useReviewCount } from '../api/attendance.ts';
+import { useLeaveInboxCount } from '../api/leave.ts';
+import { usePermitInboxCount } from '../api/permits.ts';
 import { authKeys, useLogout, useMe } from '../api/auth.ts';
 import type { Me } from '../api/types.ts';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { usePunchSync } from '../lib/punch-queue.ts';
-import { hasAnyRole, PUNCH_REVIEWERS, roleNames } from '../lib/roles.ts';
+import {
+  hasAnyRole,
+  LEAVE_APPROVAL_VIEWERS,
+  PERMIT_APPROVAL_VIEWERS,
+  PUNCH_REVIEWERS,
+  roleNames,
+} from '../lib/roles.ts';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import type { Language } from '../text/i18n.ts';
 import { navItemsFor } from './nav.ts';
@@ -200,6 +208,10 @@ export function AppLayout() {
   usePunchSync(me.data?.user.employeeId ?? null);
   const reviewCount = useReviewCount(hasAnyRole(me.data, PUNCH_REVIEWERS));
   const pendingReviews = reviewCount.data?.count ?? 0;
+  const leaveCount = useLeaveInboxCount(hasAnyRole(me.data, LEAVE_APPROVAL_VIEWERS));
+  const pendingLeave = leaveCount.data?.count ?? 0;
+  const permitCount = usePermitInboxCount(hasAnyRole(me.data, PERMIT_APPROVAL_VIEWERS));
+  const pendingPermits = permitCount.data?.total ?? 0;
 
   if (!me.data) return null;
   const items = navItemsFor(me.data);
@@ -220,7 +232,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Indicator
-              disabled={pendingReviews === 0 || opened}
+              disabled={pendingReviews + pendingLeave + pendingPermits === 0 || opened}
               color="red"
               size={9}
               offset={4}
@@ -268,6 +280,28 @@ export function AppLayout() {
                       data-testid="review-count"
                     >
                       {pendingReviews > 99 ? '99+' : pendingReviews}
+                    </Badge>
+                  ) : item.badge === 'leave' && pendingLeave > 0 ? (
+                    <Badge
+                      size="sm"
+                      color="red"
+                      variant="filled"
+                      circle={pendingLeave < 10}
+                      data-testid="leave-count"
+                      aria-label={t('leave.waitingCount', { count: pendingLeave })}
+                    >
+                      {pendingLeave > 99 ? '99+' : pendingLeave}
+                    </Badge>
+                  ) : item.badge === 'permits' && pendingPermits > 0 ? (
+                    <Badge
+                      size="sm"
+                      color="red"
+                      variant="filled"
+                      circle={pendingPermits < 10}
+                      data-testid="permit-count"
+                      aria-label={t('approvals.waitingCount', { count: pendingPermits })}
+                    >
+                      {pendingPermits > 99 ? '99+' : pendingPermits}
                     </Badge>
                   ) : undefined
                 }

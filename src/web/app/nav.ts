@@ -1,6 +1,12 @@
 import type { Icon } from '@tabler/icons-react';
 import {
+  IconBeach,
+  IconCalendarStats,
   IconChecklist,
+  IconClockEdit,
+  IconFileCertificate,
+  IconListCheck,
+  IconClipboardCheck,
   IconDeviceMobile,
   IconFingerprint,
   IconFileImport,
@@ -9,9 +15,11 @@ import {
   IconServer,
   IconHierarchy2,
   IconLayoutDashboard,
+  IconReportAnalytics,
   IconShieldCheck,
   IconUserCircle,
   IconUsers,
+  IconCalendarTime,
 } from '@tabler/icons-react';
 import type { Me } from '../api/types.ts';
 import {
@@ -19,8 +27,11 @@ import {
   AUDIT_VIEWERS,
   hasAnyRole,
   IMPORTERS,
+  LEAVE_APPROVAL_VIEWERS,
+  PERMIT_APPROVAL_VIEWERS,
   ORG_VIEWERS,
   PUNCH_REVIEWERS,
+  RECAP_VIEWERS,
 } from '../lib/roles.ts';
 
 export interface NavItem {
@@ -30,7 +41,7 @@ export interface NavItem {
   icon: Icon;
   end?: boolean;
   /** A live count shown beside the label. */
-  badge?: 'reviews';
+  badge?: 'reviews' | 'leave' | 'permits';
 }
 
 /** The navigation a user sees, by role (PRODUCT.md roles; each role scoped to a unit subtree on the server). */
@@ -41,6 +52,29 @@ export function navItemsFor(me: Me): NavItem[] {
   if (hasAnyRole(me, PUNCH_REVIEWERS)) {
     items.push({ to: '/presensi/tinjau', label: 'nav.reviews', icon: IconChecklist, badge: 'reviews' });
   }
+  if (me.user.employeeId)
+    items.push({ to: '/rekap', label: 'nav.recap', icon: IconCalendarStats, end: true });
+  if (hasAnyRole(me, RECAP_VIEWERS))
+    items.push({ to: '/rekap/unit', label: 'nav.unitRecap', icon: IconReportAnalytics });
+  if (me.user.employeeId) items.push({ to: '/cuti', label: 'nav.leave', icon: IconBeach, end: true });
+  if (hasAnyRole(me, LEAVE_APPROVAL_VIEWERS))
+    items.push({
+      to: '/cuti/persetujuan',
+      label: 'nav.leaveApprovals',
+      icon: IconClipboardCheck,
+      badge: 'leave',
+    });
+  if (me.user.employeeId) {
+    items.push({ to: '/izin', label: 'nav.permits', icon: IconFileCertificate, end: true });
+    items.push({ to: '/koreksi', label: 'nav.corrections', icon: IconClockEdit, end: true });
+  }
+  if (hasAnyRole(me, PERMIT_APPROVAL_VIEWERS))
+    items.push({
+      to: '/izin/persetujuan',
+      label: 'nav.permitApprovals',
+      icon: IconListCheck,
+      badge: 'permits',
+    });
   const canSeeOrg = hasAnyRole(me, ORG_VIEWERS);
   if (canSeeOrg) {
     items.push({ to: '/organisasi', label: 'nav.organisation', icon: IconHierarchy2 });
@@ -51,6 +85,7 @@ export function navItemsFor(me: Me): NavItem[] {
     items.push({ to: '/presensi/lokasi', label: 'nav.places', icon: IconMapPin });
     items.push({ to: '/presensi/apel', label: 'nav.apel', icon: IconFlag });
     items.push({ to: '/presensi/log-mesin', label: 'nav.terminal', icon: IconServer });
+    items.push({ to: '/presensi/jadwal-shift', label: 'nav.rosters', icon: IconCalendarTime });
   }
   if (hasAnyRole(me, IMPORTERS)) items.push({ to: '/impor', label: 'nav.import', icon: IconFileImport });
   if (hasAnyRole(me, AUDIT_VIEWERS)) items.push({ to: '/audit', label: 'nav.audit', icon: IconShieldCheck });

@@ -2,7 +2,16 @@ import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { LoadingState } from '../components/LoadingState.tsx';
-import { ATTENDANCE_ADMINS, AUDIT_VIEWERS, IMPORTERS, ORG_VIEWERS, PUNCH_REVIEWERS } from '../lib/roles.ts';
+import {
+  ATTENDANCE_ADMINS,
+  AUDIT_VIEWERS,
+  IMPORTERS,
+  LEAVE_APPROVAL_VIEWERS,
+  PERMIT_APPROVAL_VIEWERS,
+  ORG_VIEWERS,
+  PUNCH_REVIEWERS,
+  RECAP_VIEWERS,
+} from '../lib/roles.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { RequireAuth, RequireRole } from './AuthGuard.tsx';
 import { RouteError } from './RouteError.tsx';
@@ -38,6 +47,19 @@ const AuditPage = lazy(() =>
 const PresensiPage = lazy(() =>
   import('../pages/PresensiPage/PresensiPage.tsx').then((m) => ({ default: m.PresensiPage })),
 );
+const CutiPage = lazy(() => import('../pages/CutiPage/CutiPage.tsx').then((m) => ({ default: m.CutiPage })));
+const CutiPersetujuanPage = lazy(() =>
+  import('../pages/CutiPersetujuanPage/CutiPersetujuanPage.tsx').then((m) => ({
+    default: m.CutiPersetujuanPage,
+  })),
+);
+const IzinPage = lazy(() => import('../pages/IzinPage/IzinPage.tsx').then((m) => ({ default: m.IzinPage })));
+const PersetujuanPage = lazy(() =>
+  import('../pages/IzinPage/PersetujuanPage.tsx').then((m) => ({ default: m.PersetujuanPage })),
+);
+const KoreksiPage = lazy(() =>
+  import('../pages/KoreksiPage/KoreksiPage.tsx').then((m) => ({ default: m.KoreksiPage })),
+);
 const ReviewPage = lazy(() =>
   import('../pages/ReviewPage/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
 );
@@ -56,6 +78,15 @@ const KioskPage = lazy(() =>
 );
 const TerminalPage = lazy(() =>
   import('../pages/TerminalPage/TerminalPage.tsx').then((m) => ({ default: m.TerminalPage })),
+);
+const JadwalShiftPage = lazy(() =>
+  import('../pages/JadwalShiftPage/JadwalShiftPage.tsx').then((m) => ({ default: m.JadwalShiftPage })),
+);
+const RekapPage = lazy(() =>
+  import('../pages/RekapPage/RekapPage.tsx').then((m) => ({ default: m.RekapPage })),
+);
+const RekapUnitPage = lazy(() =>
+  import('../pages/RekapUnitPage/RekapUnitPage.tsx').then((m) => ({ default: m.RekapUnitPage })),
 );
 const NotFoundPage = lazy(() =>
   import('../pages/NotFoundPage/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -125,6 +156,34 @@ export function createRouter() {
           ),
         },
         { path: 'presensi', element: <PresensiPage /> },
+        { path: 'rekap', element: <RekapPage /> },
+        {
+          path: 'rekap/unit',
+          element: (
+            <RequireRole roles={RECAP_VIEWERS}>
+              <RekapUnitPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'izin', element: <IzinPage /> },
+        {
+          path: 'izin/persetujuan',
+          element: (
+            <RequireRole roles={PERMIT_APPROVAL_VIEWERS}>
+              <PersetujuanPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'koreksi', element: <KoreksiPage /> },
+        { path: 'cuti', element: <CutiPage /> },
+        {
+          path: 'cuti/persetujuan',
+          element: (
+            <RequireRole roles={LEAVE_APPROVAL_VIEWERS}>
+              <CutiPersetujuanPage />
+            </RequireRole>
+          ),
+        },
         {
           path: 'presensi/tinjau',
           element: (
@@ -140,6 +199,7 @@ export function createRouter() {
             ['presensi/apel', <ApelPage key="apel" />],
             ['presensi/kios', <KioskOpenPage key="kiosk" />],
             ['presensi/log-mesin', <TerminalPage key="terminal" />],
+            ['presensi/jadwal-shift', <JadwalShiftPage key="rosters" />],
           ] as const
         ).map(([path, element]) => ({
           path,

@@ -31,3 +31,26 @@ export function roleNames(me: Me): Role[] {
 export const PUNCH_REVIEWERS: readonly Role[] = ['ATASAN', 'ADMIN_OPD'];
 /** Who manages attendance capture: devices, places, apel, kiosks, terminal logs. */
 export const ATTENDANCE_ADMINS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
+/** Who lists leave requests in scope (server: leave.read). */
+export const LEAVE_READERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'];
+/** Who may have leave to decide: superiors (incl. Plt/Plh, heads of OPD = PyBMC) and BKD; plus leave readers. */
+export const LEAVE_APPROVAL_VIEWERS: readonly Role[] = ['ATASAN', ...LEAVE_READERS];
+/** Who lists and exports permits and corrections in scope (server: permit.read). */
+export const PERMIT_READERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'SUPER_ADMIN'];
+/** Who records DL / TB / DIKLAT on behalf of an employee (server: permit.record). */
+export const PERMIT_RECORDERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
+/** Who opens the approvals page: superiors (incl. Plt/Plh) decide; permit readers see the scoped list. */
+export const PERMIT_APPROVAL_VIEWERS: readonly Role[] = ['ATASAN', ...PERMIT_READERS];
+/** Who reads unit recaps in scope (server: attendance.read); superiors see their staff's recap. */
+export const RECAP_UNIT_READERS: readonly Role[] = [
+  'ADMIN_OPD',
+  'BKD',
+  'INSPEKTORAT',
+  'PIMPINAN',
+  'SUPER_ADMIN',
+];
+/** Who opens /rekap/unit: unit readers and superiors. */
+export const RECAP_VIEWERS: readonly Role[] = ['ATASAN', ...RECAP_UNIT_READERS];
+/** Who closes a unit's month (server: recap.close) and who reopens it (recap.reopen). */
+export const RECAP_CLOSERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
+export const RECAP_REOPENERS: readonly Role[] = ['BKD', 'SUPER_ADMIN'];

@@ -71,6 +71,10 @@ export const errorMessages: Record<ClientErrorCode, Record<Lang, string>> = {
     id: 'Periode ini sudah ditutup dan tidak dapat diubah.',
     en: 'This period is closed and cannot be changed.',
   },
+  MONTH_CLOSED: {
+    id: 'Bulan presensi ini sudah ditutup; permohonan untuk tanggal di dalamnya tidak dapat diproses.',
+    en: 'This attendance month is closed; requests for its dates cannot be processed.',
+  },
   DATABASE_UNAVAILABLE: {
     id: 'Basis data sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.',
     en: 'The database cannot be reached right now. Try again shortly.',

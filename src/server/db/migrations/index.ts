@@ -33,6 +33,21 @@ import * as m301113 from './202611301113_create-terminal-users.ts';
 import * as m301114 from './202611301114_index-latest-punch.ts';
 import * as m301200 from './202611301200_create-day-statuses.ts';
 import * as m301201 from './202611301201_create-status-queue.ts';
+import * as m010100 from './202612010100_create-leave-requests.ts';
+import * as m010101 from './202612010101_create-leave-decisions.ts';
+import * as m010102 from './202612010102_create-leave-opening-balances.ts';
+import * as m010200 from './202612010200_create-request-files.ts';
+import * as m010201 from './202612010201_create-permits.ts';
+import * as m010202 from './202612010202_create-corrections.ts';
+import * as m010203 from './202612010203_create-request-file-views.ts';
+import * as m010300 from './202612010300_create-monthly-recaps.ts';
+import * as m010301 from './202612010301_create-recap-closings.ts';
+import * as m010302 from './202612010302_index-apel-punches.ts';
+import * as m010400 from './202612010400_create-status-adjustments.ts';
+import * as m010401 from './202612010401_index-status-queue.ts';
+import * as m010402 from './202612010402_day-statuses-derived.ts';
+import * as m010403 from './202612010403_create-status-fills.ts';
+import * as m010500 from './202612010500_create-shift-rosters.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +85,19 @@ export const migrations: Record<string, Migration> = {
   '202611301114_index-latest-punch': m301114,
   '202611301200_create-day-statuses': m301200,
   '202611301201_create-status-queue': m301201,
+  '202612010100_create-leave-requests': m010100,
+  '202612010101_create-leave-decisions': m010101,
+  '202612010102_create-leave-opening-balances': m010102,
+  '202612010200_create-request-files': m010200,
+  '202612010201_create-permits': m010201,
+  '202612010202_create-corrections': m010202,
+  '202612010203_create-request-file-views': m010203,
+  '202612010300_create-monthly-recaps': m010300,
+  '202612010301_create-recap-closings': m010301,
+  '202612010302_index-apel-punches': m010302,
+  '202612010400_create-status-adjustments': m010400,
+  '202612010401_index-status-queue': m010401,
+  '202612010402_day-statuses-derived': m010402,
+  '202612010403_create-status-fills': m010403,
+  '202612010500_create-shift-rosters': m010500,
 };

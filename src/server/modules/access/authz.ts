@@ -50,6 +50,20 @@ export const PERMISSIONS = {
   'device.manage': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
   'kiosk.open': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
   'apel.manage': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  'recap.close': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  'recap.reopen': ['BKD', 'SUPER_ADMIN'],
+  /** List / export leave requests in scope, open their letters and attachments (regulations.md §4.1). */
+  'leave.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
+  /** Set the opening annual-leave balance migrated from an old system (regulations.md §4.1). */
+  'leave.balance': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /** Decide leave whose PyBMC is the personnel agency for the PPK (rulebook leave.approval = BKD) [REG]. */
+  'leave.grant': ['BKD'],
+  /** List / export permits and corrections in scope and open their letters and evidence (regulations.md §4.3). */
+  'permit.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'SUPER_ADMIN'],
+  /** Record DL / TB / DIKLAT on behalf of an employee on a signed letter of assignment (rulebook adminMayRecord). */
+  'permit.record': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /** Set, clear, import and export shift rosters (jadwal shift) of employees in scope (regulations.md §3.3). */
+  'roster.manage': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

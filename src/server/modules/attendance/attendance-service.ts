@@ -13,6 +13,7 @@ import type { AttendanceRepo, PunchFilter, PunchViewRow } from './attendance-rep
 import type { PhotoStore } from './photo-store.ts';
 import type { KioskService } from './kiosk-service.ts';
 import type { StatusService } from '../statuses/status-service.ts';
+import type { RosterService } from '../rosters/roster-service.ts';
 import { addDays } from '../../../core/common/local-date.ts';
 import { isValidPublicJwk, jwkThumbprint, verifyDeviceSignature, type PublicJwk } from './device-crypto.ts';
 import { detectImageType, ImageFormatError, stripImageMetadata } from '../../lib/image.ts';
@@ -62,6 +63,8 @@ type Deps = {
   kiosk: Pick<KioskService, 'checkCode'>;
   /** Days whose stored status a punch or a review changes (the punch's day and the day before, for night shifts). */
   statuses?: Pick<StatusService, 'markDirty'>;
+  /** The shift roster: the Presensi page shows the rostered shift (or day off) of the day. */
+  rosters?: Pick<RosterService, 'rosterLines'>;
 };
 
 /** An uploaded photo as the route received it. */
@@ -94,7 +97,7 @@ const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest
  * view logged), and the review of flagged punches by the direct superior (incl. Plt/Plh) or admin OPD.
  */
 export function createAttendanceService(deps: Deps) {
-  const { db, repo, audit, clock, config, rulebooks, photos, kiosk, statuses } = deps;
+  const { db, repo, audit, clock, config, rulebooks, photos, kiosk, statuses, rosters } = deps;
 
   const rulesOn = (date: string) => rulebooks.rulesOn(config.rulebookRegion, date);
 
@@ -190,7 +193,7 @@ export function createAttendanceService(deps: Deps) {
     const zone = emp.timeZone as IndonesianTimeZone;
     const date = toZoned(now, zone).date;
     const rules = await rulesOn(date);
-    const [places, punchRows, devices] = await Promise.all([
+    const [places, punchRows, devices, roster] = await Promise.all([
       placesFor(emp, date, rules.capture),
       repo.listPunches({ employeeId: emp.id, from: date, to: date }, 100, 0),
       repo
@@ -198,6 +201,7 @@ export function createAttendanceService(deps: Deps) {
         .where('d.employeeId', '=', emp.id)
         .where('d.status', 'in', ['ACTIVE', 'PENDING'])
         .execute(),
+      rosters?.rosterLines([emp.id], date, date) ?? [],
     ]);
     const punches = punchRows.map(toPunch);
     let status: AttendanceToday['status'] = null;
@@ -211,6 +215,7 @@ export function createAttendanceService(deps: Deps) {
         zone,
         unitCode: emp.unitCode,
         employeeNip: emp.nip ?? '',
+        roster,
       });
       if (day) schedule = { start: formatHhmm(day.start), end: formatHhmm(day.end) };
       const s = classifyDay({

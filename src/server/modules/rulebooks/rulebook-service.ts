@@ -39,6 +39,19 @@ type Deps = {
  * before), with an audit entry for each decision. Facts are judged by the version in force on their date.
  */
 export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: Deps) {
+  /** Called after a version is activated (committed), e.g. to queue the days it changes for recompute. */
+  type ActivationListener = (v: {
+    region: string;
+    effectiveFrom: string;
+    rulebookId: string;
+  }) => Promise<unknown>;
+  const activationListeners = new Set<ActivationListener>();
+  /** Register a listener for activations; returns the function that removes it. */
+  function onActivated(listener: ActivationListener) {
+    activationListeners.add(listener);
+    return () => void activationListeners.delete(listener);
+  }
+
   /** Insert repo rulebooks that are not in the database yet (idempotent). */
   async function syncRepoRulebooks(): Promise<number> {
     const files = await loadRepoRulebooks();
@@ -378,6 +391,13 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
       return summary(row);
     });
     forgetVersions();
+    // The version is committed: a failing listener (e.g. the status queue) must not undo it.
+    for (const listener of activationListeners)
+      await listener({
+        region: result.region,
+        effectiveFrom: result.effectiveFrom,
+        rulebookId: result.rulebookId,
+      }).catch(() => undefined);
     return result;
   }
 
@@ -387,7 +407,7 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
     return summary(await activeVersionOn(region, date));
   }
 
-  return { syncRepoRulebooks, list, get, validate, createDraft, activate, resolve, rulesOn };
+  return { syncRepoRulebooks, list, get, validate, createDraft, activate, resolve, rulesOn, onActivated };
 }
 
 export type RulebookService = ReturnType<typeof createRulebookService>;

@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { DaySchedule } from '../../../core/schedule/day-schedule.ts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
@@ -9,28 +11,69 @@ import type { Rulebook } from '../../../core/rulebook/rulebook.ts';
 import { addDays, diffDays, eachDay, maxDate, minDate } from '../../../core/common/local-date.ts';
 import { fromZoned, toZoned, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
 import { buildCalendar, type Calendar } from '../../../core/calendar/calendar.ts';
-import { resolveDaySchedule } from '../../../core/schedule/resolve-schedule.ts';
+import {
+  resolveDaySchedule,
+  type FlexibleDay,
+  type RosterEntry,
+} from '../../../core/schedule/resolve-schedule.ts';
 import {
   classifyDay,
   compileAttendanceRules,
   type ApprovedAbsence,
+  type CalendarDayType,
   type CompiledAttendanceRules,
 } from '../../../core/attendance/classify-day.ts';
 import type { DayKey, DayStatusRow, StatusRepo } from './status-repo.ts';
 
+/** Read through this when given: the open recompute transaction (on PGlite a query outside it waits forever). */
+export type Exec = Kysely<Database> | Transaction<Database>;
+
 /**
- * Approved absences (leave, permits, assignments) of an employee touching `from`..`to`. The leave module plugs
- * in here; until then there are none. `exec`, when given, is the open recompute transaction: read through it
- * (on PGlite a query outside it would wait for it forever).
+ * Approved absences (leave, permits, assignments) of the employees touching `from`..`to` (the leave and permits
+ * services' `approvedAbsences`). Defaults to none.
  */
 export type AbsenceSource = (
-  employeeId: string,
+  employeeIds: string[],
   from: string,
   to: string,
-  exec?: unknown,
-) => Promise<ApprovedAbsence[]>;
+  exec?: Exec,
+) => Promise<Array<ApprovedAbsence & { employeeId: string }>>;
+
+/**
+ * Approved correction punches of the employees in an instant window (the corrections service's
+ * `approvedCorrectionPunches`): extra punches for the classifier. Defaults to none.
+ */
+export type CorrectionSource = (
+  employeeIds: string[],
+  fromMs: number,
+  toMs: number,
+  exec?: Exec,
+) => Promise<Array<{ employeeId: string; at: Date; source: 'correction' }>>;
+
+/**
+ * What changes an employee's schedule on some days (read through `exec`): roster lines (shift or day off; the
+ * rosters service's `rosterLines`) and approved WFH/WFA days (the permits service's `approvedFlexibleDays`).
+ * Defaults to none.
+ */
+export type ScheduleSource = (
+  employeeIds: string[],
+  from: string,
+  to: string,
+  exec?: Exec,
+) => Promise<{
+  roster: Array<RosterEntry & { employeeId: string }>;
+  flexibleDays: Array<FlexibleDay & { employeeId: string }>;
+}>;
+
+/** Called after stored rows changed (inside the same transaction): the recap refreshes those employee-months. */
+export type RecomputedListener = (
+  keys: Array<{ employeeId: string; month: string }>,
+  exec: Exec,
+) => Promise<void>;
 
 export const noAbsences: AbsenceSource = async () => [];
+export const noCorrections: CorrectionSource = async () => [];
+export const noScheduleChanges: ScheduleSource = async () => ({ roster: [], flexibleDays: [] });
 
 type Deps = {
   db: Db;
@@ -39,33 +82,151 @@ type Deps = {
   config: Pick<Config, 'rulebookRegion'>;
   rulebooks: Pick<RulebookService, 'rulesOn'>;
   absences?: AbsenceSource;
+  corrections?: CorrectionSource;
+  schedules?: ScheduleSource;
+  onRecomputed?: RecomputedListener;
+  /** Employees per transaction of a bulk recompute. */
+  batchEmployees?: number;
+  /** Bulk batches in flight at once (PostgreSQL overlaps one batch's writes with the next one's reads). */
+  concurrency?: number;
 };
+
+/** How often the worker looks at the queue: a change is reflected well within a minute. */
+export const STATUS_WORKER_INTERVAL_MS = 15_000;
+/** Days the worker recomputes per transaction. */
+export const STATUS_WORKER_BATCH = 5_000;
 
 /** Arbitrary advisory-lock key of the status queue worker. */
 const QUEUE_LOCK_KEY = 7_426_201;
 /** A new rulebook version re-queues at most this many days back. */
 export const MAX_BACKFILL_DAYS = 400;
+/** An ended date is filled at most this many days back (a server down for longer does not flood the queue). */
+export const MAX_FILL_DAYS = 31;
 /** A read covers at most this many days. */
 export const MAX_READ_DAYS = 400;
 /** Punches before local midnight that may still belong to the day (night shifts). */
 const WINDOW_BEFORE_MS = 6 * 3_600_000;
+/** The classifier looks at punches up to the end of the next day. */
+const WINDOW_AFTER_MS = 2 * 86_400_000;
+const NO_PUNCHES: readonly { at: number }[] = [];
+/** Queued days of an employee closer than this are read with one punch query range. */
+const RUN_GAP_DAYS = 3;
 
-type EmployeeRow = Awaited<ReturnType<StatusRepo['employees']>>[number];
+type EmployeeInfo = Awaited<ReturnType<StatusRepo['employeesById']>>[number];
+type UnitInfo = Awaited<ReturnType<StatusRepo['unitsById']>>[number];
+type Placement = Awaited<ReturnType<StatusRepo['placementsOf']>>[number];
+
+/** What a recompute did. `stored` = keys computed (written, or equal to the stored row); `changed` = rows written. */
+export interface RecomputeResult {
+  stored: DayKey[];
+  skipped: DayKey[];
+  failed: { key: DayKey; error: string }[];
+  /** Days classified (stored, or equal to what was stored, or adjusted). */
+  computed: number;
+  changed: number;
+  adjusted: number;
+}
+
+/** Per-call caches of a recompute: units, their closed months, schedules. */
+interface Context {
+  units: Map<string, UnitInfo>;
+  closed: Map<string, Set<string>>;
+  fromMonth: string;
+  rulesByDate: Map<string, Rulebook | Error>;
+  /** Per rulebook, unit, zone and date: the schedule, the calendar's day type and the punch window start. */
+  days: Map<
+    string,
+    {
+      schedule: DaySchedule | null;
+      dayType: CalendarDayType;
+      holidayName: string | undefined;
+      start: number;
+      compiled: CompiledAttendanceRules;
+      month: string;
+    }
+  >;
+  now: Date;
+  todayByZone: Map<string, string>;
+  unitPath?: string | undefined;
+  collect: boolean;
+}
+
+const monthOf = (date: string) => date.slice(0, 7);
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+/** The fields of a stored row that make its status (not when it was computed). */
+const STATUS_FIELDS = [
+  'unitId',
+  'code',
+  'lateBand',
+  'earlyBand',
+  'lateMinutes',
+  'earlyMinutes',
+  'missingCheckIn',
+  'missingCheckOut',
+  'workLocation',
+  'nonWorkingDay',
+  'reasons',
+  'rulebookId',
+] as const;
+function statusOf(r: DayStatusRow): Record<string, unknown> {
+  return Object.fromEntries(STATUS_FIELDS.map((f) => [f, r[f]]));
+}
+function sameStatus(a: DayStatusRow, b: DayStatusRow): boolean {
+  if (
+    a.unitId !== b.unitId ||
+    a.code !== b.code ||
+    a.lateBand !== b.lateBand ||
+    a.earlyBand !== b.earlyBand ||
+    a.lateMinutes !== b.lateMinutes ||
+    a.earlyMinutes !== b.earlyMinutes ||
+    a.missingCheckIn !== b.missingCheckIn ||
+    a.missingCheckOut !== b.missingCheckOut ||
+    a.workLocation !== b.workLocation ||
+    a.nonWorkingDay !== b.nonWorkingDay ||
+    a.rulebookId !== b.rulebookId ||
+    a.reasons.length !== b.reasons.length
+  )
+    return false;
+  return a.reasons.every((r, i) => r === b.reasons[i]);
+}
+
+/** Index of the first element ≥ x in a sorted array. */
+function lowerBound(xs: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Daily statuses: each employee-day classified by the rules core (punches with their effective verdict,
- * approved absences, the unit's calendar and schedule) and stored, so reports read rows and never recompute
- * history. Changes queue the affected days (`markDirty`); `processQueue` recomputes them.
+ * approved absences and correction punches, the calendar and schedule of the employee's unit on the date) and
+ * stored, so reports read rows and never recompute history. Set-based: many employees' punches are read in one
+ * query, grouped in memory, classified with the compiled rules and written with one multi-row upsert. Changes
+ * queue the affected days (`markDirty`); `processQueue` recomputes them; `recomputeRange` rebuilds a period.
  */
 export function createStatusService(deps: Deps) {
   const { db, repo, clock, config, rulebooks } = deps;
   const absences = deps.absences ?? noAbsences;
+  const corrections = deps.corrections ?? noCorrections;
+  const schedules = deps.schedules ?? noScheduleChanges;
+  const batchEmployees = deps.batchEmployees ?? 2_000;
+  const concurrency = Math.max(1, deps.concurrency ?? 2);
 
   /** The latest local date anywhere in Indonesia (WIT): nothing after it can be computed. */
   const latestToday = () => toZoned(clock.now().getTime(), 'Asia/Jayapura').date;
 
   const compiled = new WeakMap<Rulebook, CompiledAttendanceRules>();
   const calendars = new WeakMap<Rulebook, Map<string, Calendar>>();
+  const overrideNips = new WeakMap<Rulebook, Set<string>>();
   function calendarOf(rules: Rulebook, unitCode: string, zone: IndonesianTimeZone) {
     let byUnit = calendars.get(rules);
     if (!byUnit) calendars.set(rules, (byUnit = new Map()));
@@ -78,6 +239,11 @@ export function createStatusService(deps: Deps) {
     let c = compiled.get(rules);
     if (!c) compiled.set(rules, (c = compileAttendanceRules(rules.attendance)));
     return c;
+  }
+  function nipsWithOverride(rules: Rulebook) {
+    let s = overrideNips.get(rules);
+    if (!s) overrideNips.set(rules, (s = new Set(rules.schedule.employeeOverrides.map((o) => o.nip))));
+    return s;
   }
 
   async function markDirty(employeeId: string, dates: string[], reason: string) {
@@ -98,73 +264,390 @@ export function createStatusService(deps: Deps) {
     return repo.markAllDirty(from, to, reason, unitPath);
   }
 
-  /** Classify one employee-day (pure apart from the punches read through `exec`). */
-  async function classify(
-    exec: Parameters<StatusRepo['punchesBetween']>[0],
-    emp: EmployeeRow,
-    date: string,
-    rules: Rulebook,
-  ): Promise<DayStatusRow> {
-    const zone = emp.timeZone as IndonesianTimeZone;
-    const calendar = calendarOf(rules, emp.unitCode, zone);
-    const schedule = resolveDaySchedule({
-      rules: rules.schedule,
-      calendar,
-      date,
-      zone,
-      unitCode: emp.unitCode,
-      employeeNip: emp.nip ?? '',
-    });
-    const start = fromZoned(date, 0, zone);
-    const [punches, approved] = await Promise.all([
-      repo.punchesBetween(exec, emp.id, start - WINDOW_BEFORE_MS, fromZoned(addDays(date, 2), 0, zone)),
-      absences(emp.id, date, date, exec),
-    ]);
-    const s = classifyDay({
-      date,
-      zone,
-      schedule,
-      dayType: calendar.dayType(date),
-      holidayName: calendar.holidayName(date) ?? undefined,
-      punches: punches.map((p) => ({ at: p.occurredAt.getTime(), source: p.source })),
-      absences: approved,
-      rules: attendanceRulesOf(rules),
-    });
+  /**
+   * Every employee-day is stored once the date has ended everywhere (WIB ends last), including days nobody
+   * touched (an absence without any punch, a holiday): each ended date is queued once for all active employees.
+   * The first run fills only the last ended date (days before an installation went live are not made TK); a
+   * server that was down catches up, at most MAX_FILL_DAYS back. Returns the days queued.
+   */
+  async function fillEndedDays() {
+    const lastEnded = addDays(toZoned(clock.now().getTime(), 'Asia/Jakarta').date, -1);
+    const filled = await repo.lastFilled();
+    const from = maxDate(filled ? addDays(filled, 1) : lastEnded, addDays(lastEnded, -MAX_FILL_DAYS));
+    if (from > lastEnded) return 0;
+    return repo.fillDates(eachDay(from, lastEnded), 'day-ended');
+  }
+
+  /** Hook for the rulebook service: a version activated → its days are queued (the worker recomputes them). */
+  async function onRulebookActivated(v: { effectiveFrom: string }) {
+    return markUnitDirty(v.effectiveFrom, undefined, 'rulebook');
+  }
+
+  /** Rulebooks of the dates (read on the plain connection, before any transaction). */
+  async function rulesFor(dates: Iterable<string>, into = new Map<string, Rulebook | Error>()) {
+    for (const d of dates)
+      if (!into.has(d))
+        into.set(d, await rulebooks.rulesOn(config.rulebookRegion, d).catch((e: unknown) => e as Error));
+    return into;
+  }
+
+  function newContext(
+    dates: Iterable<string>,
+    rulesByDate: Map<string, Rulebook | Error>,
+    collect: boolean,
+  ): Context {
+    const now = clock.now();
+    let first = '9999-12-31';
+    for (const d of dates) if (d < first) first = d;
     return {
-      employeeId: emp.id,
-      localDate: date,
-      unitId: emp.unitId,
-      code: s.code,
-      lateBand: s.lateBand,
-      earlyBand: s.earlyBand,
-      lateMinutes: s.lateMinutes,
-      earlyMinutes: s.earlyMinutes,
-      missingCheckIn: s.missingCheckIn,
-      missingCheckOut: s.missingCheckOut,
-      workLocation: s.workLocation,
-      nonWorkingDay: s.nonWorkingDay ?? schedule === null,
-      reasons: s.reasons,
-      rulebookId: rules.meta.id,
+      units: new Map(),
+      closed: new Map(),
+      fromMonth: monthOf(first),
+      rulesByDate,
+      days: new Map(),
+      now,
+      todayByZone: new Map(
+        (['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const).map((z) => [
+          z,
+          toZoned(now.getTime(), z).date,
+        ]),
+      ),
+      collect,
     };
   }
 
+  /** The unit of the employee on the date: the placement in force then, else the current unit. */
+  function unitOn(emp: EmployeeInfo, places: Placement[] | undefined, date: string) {
+    if (places)
+      for (let i = places.length - 1; i >= 0; i--) {
+        const p = places[i]!;
+        if (p.validFrom <= date && (p.validTo === null || p.validTo >= date)) return p.unitId;
+      }
+    return emp.unitId;
+  }
+
   /**
-   * Recompute keys: what needs the plain connection (employees, rulebooks) is loaded first, then one
-   * transaction takes the keys off the queue (when `fromQueue`), reads punches and upserts the rows.
-   * Days in the employee's future or outside their service are not stored. Returns the stored keys.
+   * Recompute the given days of a batch of employees inside `trx`: one query each for the employees, their
+   * placements, new units and closings, the punches, the absences and the corrections; classification in
+   * memory; one multi-row upsert; adjustments for days of closed months; `onRecomputed` for what changed.
+   * `reasonOf` names the cause of each day (for adjustments). Days to requeue are returned in `requeue`.
    */
-  async function recompute(keys: DayKey[], fromQueue: boolean) {
-    const emps = new Map(
-      (await repo.employees([...new Set(keys.map((k) => k.employeeId))])).map((e) => [e.id, e]),
+  async function computeBatch(
+    trx: Exec,
+    work: Map<string, string[]>,
+    ctx: Context,
+    reasonOf: (key: DayKey) => string,
+    mode: 'upsert' | 'bulk' = 'upsert',
+  ) {
+    const result: RecomputeResult = {
+      stored: [],
+      skipped: [],
+      failed: [],
+      computed: 0,
+      changed: 0,
+      adjusted: 0,
+    };
+    const requeue: DayKey[] = [];
+    const ids = [...work.keys()];
+    if (ids.length === 0) return { result, requeue };
+    let lo = '9999-12-31';
+    let hi = '0000-01-01';
+    for (const dates of work.values())
+      for (const d of dates) {
+        if (d < lo) lo = d;
+        if (d > hi) hi = d;
+      }
+    const [emps, places] = await Promise.all([
+      repo.employeesById(trx, ids),
+      repo.placementsOf(trx, ids, lo, hi),
+    ]);
+    const placesOf = new Map<string, Placement[]>();
+    for (const p of places) {
+      let xs = placesOf.get(p.employeeId);
+      if (!xs) placesOf.set(p.employeeId, (xs = []));
+      xs.push(p);
+    }
+    const newUnits = new Set<string>();
+    for (const u of [...emps.map((e) => e.unitId), ...places.map((p) => p.unitId)])
+      if (!ctx.units.has(u)) newUnits.add(u);
+    if (newUnits.size > 0) {
+      const fresh = [...newUnits];
+      const [units, closings] = await Promise.all([
+        repo.unitsById(trx, fresh),
+        repo.closedMonths(trx, fresh, ctx.fromMonth),
+      ]);
+      for (const u of units) ctx.units.set(u.id, u);
+      for (const c of closings) {
+        let m = ctx.closed.get(c.unitId);
+        if (!m) ctx.closed.set(c.unitId, (m = new Set()));
+        m.add(c.month);
+      }
+    }
+
+    // Punch reads: per employee, runs of nearby days, widened by the classifier's window (in any zone).
+    const runs: { employeeId: string; from: string; to: string }[] = [];
+    for (const [employeeId, dates] of work) {
+      let from = dates[0]!;
+      let to = from;
+      for (const d of dates.slice(1)) {
+        if (diffDays(to, d) > RUN_GAP_DAYS) {
+          runs.push({ employeeId, from: addDays(from, -2), to: addDays(to, 2) });
+          from = d;
+        }
+        to = d;
+      }
+      runs.push({ employeeId, from: addDays(from, -2), to: addDays(to, 2) });
+    }
+    const fromMs = fromZoned(lo, 0, 'Asia/Jayapura') - WINDOW_BEFORE_MS;
+    const toMs = fromZoned(hi, 0, 'Asia/Jakarta') + WINDOW_AFTER_MS;
+    const [instants, absenceRows, correctionRows, scheduleRows, storedRows] = await Promise.all([
+      repo.punchInstants(trx, runs),
+      absences(ids, lo, hi, trx),
+      corrections(ids, fromMs, toMs, trx),
+      schedules(ids, lo, hi, trx),
+      mode === 'bulk' ? repo.storedRange(trx, ids, lo, hi) : null,
+    ]);
+    // Employees with a roster line or a WFH/WFA day get their own schedule on every day of the batch.
+    const rosterOf = new Map<string, RosterEntry[]>();
+    for (const r of scheduleRows.roster) {
+      let xs = rosterOf.get(r.employeeId);
+      if (!xs) rosterOf.set(r.employeeId, (xs = []));
+      xs.push(r);
+    }
+    const flexibleOf = new Map<string, FlexibleDay[]>();
+    for (const f of scheduleRows.flexibleDays) {
+      let xs = flexibleOf.get(f.employeeId);
+      if (!xs) flexibleOf.set(f.employeeId, (xs = []));
+      xs.push({ date: f.date, location: f.location });
+    }
+    const storedOf = storedRows && new Map(storedRows.map((r) => [`${r.employeeId}|${r.localDate}`, r]));
+    const absencesOf = new Map<string, ApprovedAbsence[]>();
+    for (const a of absenceRows) {
+      const { employeeId, ...rest } = a;
+      let xs = absencesOf.get(employeeId);
+      if (!xs) absencesOf.set(employeeId, (xs = []));
+      xs.push(rest);
+    }
+    for (const c of correctionRows) {
+      let xs = instants.get(c.employeeId);
+      if (!xs) instants.set(c.employeeId, (xs = []));
+      xs.push(c.at.getTime());
+    }
+
+    const open: DayStatusRow[] = [];
+    const closedRows: { row: DayStatusRow; month: string }[] = [];
+    const empById = new Map(emps.map((e) => [e.id, e]));
+    const NONE: readonly ApprovedAbsence[] = [];
+    for (const [employeeId, dates] of work) {
+      const emp = empById.get(employeeId);
+      const ms = Float64Array.from(instants.get(employeeId) ?? []).sort();
+      const punchObjs = Array.from(ms, (at) => ({ at }));
+      const empAbsences = absencesOf.get(employeeId) ?? NONE;
+      const empPlaces = placesOf.get(employeeId);
+      // Roster lines are looked up by NIP (possibly empty): give them this employee's, so no one else's match.
+      const roster = rosterOf.get(employeeId)?.map((r) => ({ ...r, nip: emp?.nip ?? '' }));
+      const flexibleDays = flexibleOf.get(employeeId);
+      for (const date of dates) {
+        const key = { employeeId, localDate: date };
+        if (!emp || date < emp.activeFrom || (emp.activeTo && date > emp.activeTo)) {
+          if (ctx.collect) result.skipped.push(key);
+          continue;
+        }
+        const unitId = unitOn(emp, empPlaces, date);
+        const unit = ctx.units.get(unitId);
+        if (!unit) {
+          if (ctx.collect) result.skipped.push(key);
+          continue;
+        }
+        if (ctx.unitPath && !unit.path.startsWith(ctx.unitPath)) continue;
+        const zone = unit.timeZone as IndonesianTimeZone;
+        if (date > ctx.todayByZone.get(zone)!) {
+          if (ctx.collect) result.skipped.push(key);
+          requeue.push(key);
+          continue;
+        }
+        try {
+          const rules = ctx.rulesByDate.get(date);
+          if (!rules || rules instanceof Error) throw rules ?? new Error('Rulebook tidak ditemukan');
+          const nip = emp.nip ?? '';
+          // What the day is for the unit (calendar, schedule, window): shared by its employees without an override.
+          const own = nipsWithOverride(rules).has(nip) || roster !== undefined || flexibleDays !== undefined;
+          const dKey = `${rules.meta.id}|${unit.code}|${zone}|${date}`;
+          let day = own ? undefined : ctx.days.get(dKey);
+          if (!day) {
+            const calendar = calendarOf(rules, unit.code, zone);
+            day = {
+              schedule: resolveDaySchedule({
+                rules: rules.schedule,
+                calendar,
+                date,
+                zone,
+                unitCode: unit.code,
+                employeeNip: nip,
+                ...(roster ? { roster } : {}),
+                ...(flexibleDays ? { flexibleDays } : {}),
+              }),
+              dayType: calendar.dayType(date),
+              holidayName: calendar.holidayName(date) ?? undefined,
+              start: fromZoned(date, 0, zone) - WINDOW_BEFORE_MS,
+              compiled: attendanceRulesOf(rules),
+              month: monthOf(date),
+            };
+            if (!own) ctx.days.set(dKey, day);
+          }
+          const { schedule } = day;
+          const a = lowerBound(ms, day.start);
+          const b = lowerBound(ms, day.start + WINDOW_BEFORE_MS + WINDOW_AFTER_MS);
+          const s = classifyDay({
+            date,
+            zone,
+            schedule,
+            dayType: day.dayType,
+            holidayName: day.holidayName,
+            punches: a === b ? NO_PUNCHES : punchObjs.slice(a, b),
+            absences: empAbsences,
+            rules: day.compiled,
+          });
+          const row: DayStatusRow = {
+            employeeId,
+            localDate: date,
+            unitId,
+            code: s.code,
+            lateBand: s.lateBand,
+            earlyBand: s.earlyBand,
+            lateMinutes: s.lateMinutes,
+            earlyMinutes: s.earlyMinutes,
+            missingCheckIn: s.missingCheckIn,
+            missingCheckOut: s.missingCheckOut,
+            workLocation: s.workLocation,
+            nonWorkingDay: s.nonWorkingDay ?? schedule === null,
+            reasons: s.reasons,
+            rulebookId: rules.meta.id,
+          };
+          const month = day.month;
+          if (ctx.closed.get(unitId)?.has(month)) closedRows.push({ row, month });
+          else open.push(row);
+          result.computed++;
+          if (ctx.collect) result.stored.push(key);
+        } catch (err) {
+          // E.g. a year missing from the rulebook's calendar: retried later, behind the rest of the queue.
+          result.failed.push({ key, error: err instanceof Error ? err.message : String(err) });
+          requeue.push(key);
+        }
+      }
+    }
+
+    // Closed months: the stored row stays; a difference becomes (or replaces) the day's open adjustment.
+    const touched = new Map<string, { employeeId: string; month: string }>();
+    let last = { employeeId: '', month: '' };
+    const touch = (employeeId: string, month: string) => {
+      // Rows come grouped by employee: skip the repeats cheaply.
+      if (last.employeeId === employeeId && last.month === month) return;
+      last = { employeeId, month };
+      touched.set(`${employeeId}|${month}`, last);
+    };
+    if (closedRows.length > 0) {
+      const storedMap =
+        storedOf ??
+        new Map(
+          (
+            await repo.storedRows(
+              trx,
+              closedRows.map((c) => c.row),
+            )
+          ).map((r) => [`${r.employeeId}|${r.localDate}`, r]),
+        );
+      const adjustments: Parameters<StatusRepo['upsertAdjustments']>[1] = [];
+      const back: DayKey[] = [];
+      for (const { row, month } of closedRows) {
+        const old = storedMap.get(`${row.employeeId}|${row.localDate}`);
+        // Never stored: nothing closed to overwrite, the day is stored as computed.
+        if (!old) open.push(row);
+        else if (sameStatus(old, row)) back.push(row);
+        else {
+          const closedSet = ctx.closed.get(row.unitId)!;
+          let carried = nextMonth(month);
+          while (closedSet.has(carried)) carried = nextMonth(carried);
+          adjustments.push({
+            employeeId: row.employeeId,
+            unitId: row.unitId,
+            localDate: row.localDate,
+            monthClosed: month,
+            carriedToMonth: carried,
+            oldCode: old.code,
+            newCode: row.code,
+            oldStatus: JSON.stringify(statusOf(old)),
+            newStatus: JSON.stringify(statusOf(row)),
+            reason: reasonOf(row),
+            createdAt: ctx.now,
+          });
+          touch(row.employeeId, carried);
+        }
+      }
+      await repo.upsertAdjustments(trx, adjustments);
+      for (const r of await repo.deleteAdjustments(trx, back)) touch(r.employeeId, r.carriedToMonth);
+      result.adjusted = adjustments.length;
+    }
+
+    if (storedOf) {
+      // Bulk: compare with what is stored; insert the new rows, update the changed ones, leave the rest.
+      const fresh: DayStatusRow[] = [];
+      const differ: DayStatusRow[] = [];
+      for (const row of open) {
+        const old = storedOf.size === 0 ? undefined : storedOf.get(`${row.employeeId}|${row.localDate}`);
+        if (!old) fresh.push(row);
+        else if (!sameStatus(old, row)) differ.push(row);
+        else continue;
+        touch(row.employeeId, monthOf(row.localDate));
+      }
+      await repo.insertMany(trx, fresh, ctx.now);
+      await repo.updateMany(trx, differ, ctx.now);
+      result.changed = fresh.length + differ.length;
+    } else {
+      const changed = await repo.upsertMany(trx, open, ctx.now);
+      for (const c of changed) {
+        touch(c.employeeId, c.month);
+        result.changed += c.rows;
+      }
+    }
+    if (deps.onRecomputed && touched.size > 0) await deps.onRecomputed([...touched.values()], trx);
+    return { result, requeue };
+  }
+
+  /** Group keys by employee, dates sorted and unique. */
+  function byEmployee(keys: DayKey[]) {
+    const work = new Map<string, string[]>();
+    for (const k of keys) {
+      let xs = work.get(k.employeeId);
+      if (!xs) work.set(k.employeeId, (xs = []));
+      xs.push(k.localDate);
+    }
+    for (const [e, xs] of work) work.set(e, [...new Set(xs)].sort());
+    return work;
+  }
+
+  /**
+   * Recompute keys: rulebooks are loaded first (plain connection), then one transaction takes the keys off the
+   * queue (when `fromQueue`), reads what the days need and upserts the rows. Days in the employee's future
+   * (requeued) or outside their service are not stored. Returns the computed keys.
+   */
+  async function recompute(
+    keys: DayKey[],
+    fromQueue: boolean,
+    reasons?: Map<string, string>,
+  ): Promise<RecomputeResult> {
+    const ctx = newContext(
+      keys.map((k) => k.localDate),
+      await rulesFor(new Set(keys.map((k) => k.localDate))),
+      true,
     );
-    const now = clock.now();
-    const rulesByDate = new Map<string, Rulebook | Error>();
-    for (const d of new Set(keys.map((k) => k.localDate)))
-      rulesByDate.set(d, await rulebooks.rulesOn(config.rulebookRegion, d).catch((e: unknown) => e as Error));
-    const result = {
-      stored: [] as DayKey[],
-      skipped: [] as DayKey[],
-      failed: [] as { key: DayKey; error: string }[],
+    let result: RecomputeResult = {
+      stored: [],
+      skipped: [],
+      failed: [],
+      computed: 0,
+      changed: 0,
+      adjusted: 0,
     };
     await db.transaction().execute(async (trx) => {
       if (fromQueue) {
@@ -173,32 +656,18 @@ export function createStatusService(deps: Deps) {
         }>`select pg_try_advisory_xact_lock(${QUEUE_LOCK_KEY}) as ok`.execute(trx);
         if (!lock.rows[0]?.ok) return;
         // Deleting first makes a concurrent markDirty of the same day wait for this commit and queue it again.
-        keys = await repo.takeFromQueue(trx, keys);
+        const taken = await repo.takeFromQueue(trx, keys);
+        for (const k of taken) reasons?.set(`${k.employeeId}|${k.localDate}`, k.reason);
+        keys = taken;
       }
-      const requeue: DayKey[] = [];
-      for (const key of keys) {
-        const emp = emps.get(key.employeeId);
-        const rules = rulesByDate.get(key.localDate);
-        if (!emp || key.localDate < emp.activeFrom || (emp.activeTo && key.localDate > emp.activeTo)) {
-          result.skipped.push(key);
-          continue;
-        }
-        if (key.localDate > toZoned(now.getTime(), emp.timeZone as IndonesianTimeZone).date) {
-          result.skipped.push(key);
-          requeue.push(key);
-          continue;
-        }
-        try {
-          if (!rules || rules instanceof Error) throw rules ?? new Error('Rulebook tidak ditemukan');
-          await repo.upsert(trx, await classify(trx, emp, key.localDate, rules), now);
-          result.stored.push(key);
-        } catch (err) {
-          // E.g. a year missing from the rulebook's calendar: retried later, behind the rest of the queue.
-          result.failed.push({ key, error: err instanceof Error ? err.message : String(err) });
-          requeue.push(key);
-        }
-      }
-      if (fromQueue) await repo.markDirty(requeue, 'retry', trx);
+      const r = await computeBatch(
+        trx,
+        byEmployee(keys),
+        ctx,
+        (k) => reasons?.get(`${k.employeeId}|${k.localDate}`) ?? 'recompute',
+      );
+      result = r.result;
+      if (r.requeue.length > 0) await repo.markDirty(r.requeue, 'retry', trx);
     });
     return result;
   }
@@ -207,10 +676,55 @@ export function createStatusService(deps: Deps) {
    * Recompute a batch of the dirty set, oldest first. Under a PostgreSQL advisory lock so that one server
    * process of several does it (another finds the lock taken and returns nothing processed). Idempotent.
    */
-  async function processQueue(limit = 200) {
+  async function processQueue(limit = STATUS_WORKER_BATCH) {
     const keys = await repo.peekQueue(latestToday(), limit);
-    if (keys.length === 0) return { stored: [], skipped: [], failed: [] };
-    return recompute(keys, true);
+    if (keys.length === 0)
+      return { stored: [], skipped: [], failed: [], computed: 0, changed: 0, adjusted: 0 };
+    return recompute(keys, true, new Map(keys.map((k) => [`${k.employeeId}|${k.localDate}`, k.reason])));
+  }
+
+  /**
+   * Rebuild every employee-day in `from`..`to` (up to today) from raw punches, optionally only days whose unit
+   * (on the date) is within the subtree `unitPath`: employees in batches of `batchEmployees`, each batch one
+   * transaction (the rows of a batch are all written or none), `concurrency` batches in flight. For backfills
+   * and benchmarks; the dirty queue is left as it is. Returns counts.
+   */
+  async function recomputeRange(from: string, to: string, unitPath?: string, reason = 'recompute') {
+    const hi = minDate(to, latestToday());
+    const totals = { employees: 0, days: 0, changed: 0, adjusted: 0, failed: 0, requeued: 0 };
+    if (from > hi) return totals;
+    const dates = eachDay(from, hi);
+    const ctx = newContext(dates, await rulesFor(dates), false);
+    ctx.unitPath = unitPath;
+    const ids = await repo.employeeIdsInRange(db, from, hi, unitPath);
+    totals.employees = ids.length;
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const batch = ids.slice(next, (next += batchEmployees));
+        const work = new Map(batch.map((id) => [id, dates]));
+        const run = (mode: 'bulk' | 'upsert') =>
+          db.transaction().execute(async (trx) => {
+            const { result, requeue } = await computeBatch(trx, work, ctx, () => reason, mode);
+            if (requeue.length > 0) await repo.markDirty(requeue, 'retry', trx);
+            return { result, requeue };
+          });
+        // A row stored meanwhile by the worker makes the plain insert fail: the batch is redone as an upsert.
+        const { result, requeue } = await run('bulk').catch((err: unknown) => {
+          if ((err as { code?: string }).code === '23505') return run('upsert');
+          throw err;
+        });
+        totals.days += result.computed;
+        totals.changed += result.changed;
+        totals.adjusted += result.adjusted;
+        totals.failed += result.failed.length;
+        totals.requeued += requeue.length;
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, Math.ceil(ids.length / batchEmployees)) }, worker),
+    );
+    return totals;
   }
 
   /** Store the missing days of the employee in `from`..`to` (up to today; stored days are left alone). */
@@ -220,10 +734,18 @@ export function createStatusService(deps: Deps) {
     const today = toZoned(clock.now().getTime(), emp.timeZone as IndonesianTimeZone).date;
     const lo = maxDate(from, emp.activeFrom);
     const hi = minDate(minDate(to, today), emp.activeTo ?? to);
-    if (lo > hi) return { stored: [], skipped: [], failed: [] };
+    const none: RecomputeResult = {
+      stored: [],
+      skipped: [],
+      failed: [],
+      computed: 0,
+      changed: 0,
+      adjusted: 0,
+    };
+    if (lo > hi) return none;
     const have = new Set(await repo.storedDates(employeeId, lo, hi));
     const missing = eachDay(lo, hi).filter((d) => !have.has(d));
-    if (missing.length === 0) return { stored: [], skipped: [], failed: [] };
+    if (missing.length === 0) return none;
     return recompute(
       missing.map((localDate) => ({ employeeId, localDate })),
       false,
@@ -274,7 +796,16 @@ export function createStatusService(deps: Deps) {
     };
   }
 
-  return { markDirty, markUnitDirty, processQueue, ensureRange, list };
+  return {
+    markDirty,
+    markUnitDirty,
+    onRulebookActivated,
+    processQueue,
+    fillEndedDays,
+    recomputeRange,
+    ensureRange,
+    list,
+  };
 }
 
 export type StatusService = ReturnType<typeof createStatusService>;
@@ -284,10 +815,10 @@ export type StatusService = ReturnType<typeof createStatusService>;
  * is called. Errors go to `onError` and the loop carries on.
  */
 export function startStatusWorker(
-  service: Pick<StatusService, 'processQueue'>,
-  intervalMs = 15_000,
+  service: Pick<StatusService, 'processQueue' | 'fillEndedDays'>,
+  intervalMs = STATUS_WORKER_INTERVAL_MS,
   onError: (err: unknown) => void = () => {},
-  batch = 200,
+  batch = STATUS_WORKER_BATCH,
 ): () => Promise<void> {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
@@ -295,6 +826,7 @@ export function startStatusWorker(
   const tick = () => {
     running = (async () => {
       try {
+        await service.fillEndedDays();
         for (let i = 0; i < 50 && !stopped; i++) {
           const r = await service.processQueue(batch);
           if (r.stored.length === 0 || r.stored.length + r.skipped.length + r.failed.length < batch) break;

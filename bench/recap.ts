@@ -1,0 +1,428 @@
+/**
+ * Benchmark of the daily statuses (src/server/modules/statuses) built from raw punches for a whole province, and
+ * of the monthly recap stored from them when the recap service exists.
+ *
+ *   npm run bench:recap [-- --engine postgres|pglite|both] [--employees 50000] [--reps 20]
+ *                          [--pg-url postgresql://postgres@127.0.0.1:5432/postgres]
+ *
+ * Each engine gets a fresh database (PostgreSQL: a database created and dropped here; PGlite: a temp data dir),
+ * migrated, with the repo rulebooks synced. It generates a province of N employees in ~1,000 units (WIB) and
+ * their punches for January 2026 with `insert … select … generate_series` (on time, late, early, missing
+ * check-in or check-out, absent, flagged and rejected punches), then times, against baselines measured in the
+ * same run on the same database:
+ *   (a) full build: `statuses.recomputeRange` of the month from raw punches, stored (≈ N × 31 employee-days),
+ *       then `recap.storeMonth` when the recap service is wired in buildServices. Baseline: a plain
+ *       `insert … select` of the same number of rows into a scratch copy of `day_statuses`.
+ *   (b) incremental: one new punch on an absent day → `markDirty` → `processQueue` → row updated →
+ *       `onRecomputed` (the recap's `refreshEmployeeMonths` when it exists), median and p95 over the reps.
+ *       Baseline: one bare single-row upsert into the scratch table.
+ * Targets: full build ≤ 10 s on PostgreSQL, ≤ 30 s on PGlite; incremental ≤ 50 ms (2-core machine).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { loadConfig } from '../src/server/config.ts';
+import { createDatabase, type Db } from '../src/server/db/database.ts';
+import { migrateToLatest } from '../src/server/db/migrate.ts';
+import { buildServices } from '../src/server/app.ts';
+import { fixedClock } from '../src/server/clock.ts';
+import { createStatusRepo } from '../src/server/modules/statuses/status-repo.ts';
+import {
+  createStatusService,
+  type RecomputedListener,
+} from '../src/server/modules/statuses/status-service.ts';
+
+// ------------------------------------------------------------------ options
+const argv = process.argv.slice(2);
+function opt(name: string, fallback: string): string {
+  const i = argv.indexOf(`--${name}`);
+  if (i >= 0 && argv[i + 1] !== undefined) return argv[i + 1]!;
+  const eq = argv.find((a) => a.startsWith(`--${name}=`));
+  return eq ? eq.slice(name.length + 3) : fallback;
+}
+const ENGINE = opt('engine', 'both');
+if (!['pglite', 'postgres', 'both'].includes(ENGINE)) throw new Error('--engine pglite|postgres|both');
+const EMPLOYEES = Number(opt('employees', '50000'));
+const REPS = Number(opt('reps', '20'));
+const PG_URL = opt(
+  'pg-url',
+  process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgresql://postgres@127.0.0.1:5432/postgres',
+);
+const MONTH = '2026-01';
+const FROM = '2026-01-01';
+const TO = '2026-01-31';
+/** "Now": 10 Feb 2026, 10:00 WIB — January is complete. */
+const NOW = '2026-02-10T03:00:00Z';
+const UNITS_PER_OPD = 24;
+const OPDS = 42;
+const TARGET_FULL_S = { postgres: 10, pglite: 30 } as const;
+const TARGET_INCREMENTAL_MS = 50;
+
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const fmtMs = (ms: number) => `${ms.toFixed(1)} ms`;
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await f();
+  return [r, performance.now() - t0];
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+async function adminQuery(text: string) {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    return await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+// ------------------------------------------------------------------ data generation
+/** Units: one province root, OPDs, and sub-units under each (paths as the app builds them). */
+async function loadUnits(db: Db) {
+  const rows: {
+    id: string;
+    code: string;
+    name: string;
+    kind: string;
+    parentId: string | null;
+    path: string;
+  }[] = [];
+  const root = randomUUID();
+  rows.push({
+    id: root,
+    code: 'BENCH',
+    name: 'Provinsi Bench',
+    kind: 'INSTANSI',
+    parentId: null,
+    path: `/${root}/`,
+  });
+  for (let o = 0; o < OPDS; o++) {
+    const opd = randomUUID();
+    const opdPath = `/${root}/${opd}/`;
+    rows.push({ id: opd, code: `B-OPD${o}`, name: `OPD ${o}`, kind: 'OPD', parentId: root, path: opdPath });
+    for (let u = 0; u < UNITS_PER_OPD; u++) {
+      const id = randomUUID();
+      rows.push({
+        id,
+        code: `B-OPD${o}-U${u}`,
+        name: `Unit ${o}.${u}`,
+        kind: u % 3 === 0 ? 'SEKOLAH' : u % 3 === 1 ? 'UPTD' : 'BIDANG',
+        parentId: opd,
+        path: `${opdPath}${id}/`,
+      });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('units')
+      .values(rows.slice(i, i + 500).map((r) => ({ ...r, timeZone: 'Asia/Jakarta' })))
+      .execute();
+  return rows;
+}
+
+/**
+ * Employees and their January punches, all set-based. Per employee-day (weekdays; holidays get punches too,
+ * as some people come in): ~3% absent, ~3% only a check-out, ~5% only a check-in, ~12% late (07:31–09:30),
+ * ~6% early out (13:00–15:59), the rest on time (in 06:30–07:30, out 16:00–17:30); ~1% of check-ins FLAGGED
+ * and ~0.5% REJECTED; 2% of employees joined mid-month.
+ */
+async function loadProvince(db: Db) {
+  await sql`select setseed(0.42)`.execute(db);
+  await sql`
+    insert into employees (id, nip, name, gender, employee_type, unit_id, active_from)
+    select gen_random_uuid(), '19' || lpad(g::text, 16, '0'), 'Pegawai ' || g,
+           case when g % 2 = 0 then 'L' else 'P' end, 'PNS', u.id,
+           case when g % 50 = 0 then date '2026-01-15' else date '2020-01-01' end
+    from generate_series(1, ${EMPLOYEES}) g
+    join (select id, row_number() over (order by code) - 1 as n from units where kind <> 'INSTANSI') u
+      on u.n = g % ${OPDS * (UNITS_PER_OPD + 1)}`.execute(db);
+  // Bulk load: the punches' secondary indexes are dropped and built again afterwards (same definitions).
+  const indexes = await sql<{ name: string; def: string }>`
+    select indexname as name, indexdef as def from pg_indexes
+    where tablename = 'punches' and indexname <> 'punches_pkey'`.execute(db);
+  for (const i of indexes.rows) await sql`drop index ${sql.ref(i.name)}`.execute(db);
+  // One row per employee-day with a random draw, then 0–2 punches from it.
+  await sql`
+    insert into punches (employee_id, unit_id, kind, source, occurred_at, received_at, local_date,
+                         idempotency_key, body_hash, verdict)
+    select x.id, x.unit_id, 'ANY', 'ONLINE', x.at, x.at, x.d, x.key, 'bench', x.verdict
+    from (
+      select s0.id, s0.unit_id, s0.d, s0.r, s0.v,
+             (s0.d + (case
+                when s0.r < 0.12 then 451 + floor(s0.j1 * 120)      -- late 07:31–09:30
+                else 390 + floor(s0.j1 * 61) end) * interval '1 minute')
+               at time zone 'Asia/Jakarta' as at_in,
+             (s0.d + (case
+                when s0.r >= 0.12 and s0.r < 0.18 then 780 + floor(s0.j2 * 180) -- early 13:00–15:59
+                else 960 + floor(s0.j2 * 91) end) * interval '1 minute')
+               at time zone 'Asia/Jakarta' as at_out
+      from (
+        select e.id, e.unit_id, d::date as d, random() as r, random() as v, random() as j1, random() as j2
+        from employees e
+        cross join generate_series(${FROM}::date, ${TO}::date, interval '1 day') d
+        where extract(isodow from d) < 6 and e.active_from <= d::date
+        offset 0
+      ) s0
+    ) s
+    cross join lateral (values
+      (s.at_in, s.d::text || '-in', case when s.v < 0.005 then 'REJECTED' when s.v < 0.015 then 'FLAGGED'
+                                          else 'ACCEPTED' end, s.r < 0.97 and not (s.r >= 0.92 and s.r < 0.95)),
+      (s.at_out, s.d::text || '-out', 'ACCEPTED', s.r < 0.92 or (s.r >= 0.95 and s.r < 0.97))
+    ) as x0(at, key, verdict, keep)
+    cross join lateral (select s.id, s.unit_id, s.d, x0.at, x0.key, x0.verdict) x
+    where x0.keep
+    order by x.id, x.at`.execute(db);
+  for (const i of indexes.rows) await sql.raw(i.def).execute(db);
+  const [e, p] = await Promise.all([
+    db.selectFrom('employees').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('punches').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { employees: Number(e.n), punches: Number(p.n) };
+}
+
+// ------------------------------------------------------------------ one engine
+async function runEngine(engine: 'postgres' | 'pglite') {
+  console.log(
+    `\n=== ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} — ${EMPLOYEES.toLocaleString('en')} employees, ${MONTH} ===`,
+  );
+  const cleanups: (() => Promise<unknown>)[] = [];
+  let databaseUrl: string | undefined;
+  let dataDir: string | undefined;
+  if (engine === 'postgres') {
+    const name = `abdi_bench_recap_${randomBytes(5).toString('hex')}`;
+    await adminQuery(`create database ${name}`);
+    if (process.env.BENCH_LOG_SLOW)
+      await adminQuery(
+        `alter database ${name} set log_min_duration_statement = ${Number(process.env.BENCH_LOG_SLOW)}`,
+      );
+    if (!argv.includes('--keep'))
+      cleanups.push(() => adminQuery(`drop database if exists ${name} with (force)`));
+    else console.log(`keeping database ${name}`);
+    databaseUrl = withDatabase(PG_URL, name);
+  } else {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'abdi-bench-recap-'));
+    cleanups.push(() => rm(dataDir!, { recursive: true, force: true }));
+  }
+  const handle = await createDatabase({ databaseUrl, dataDir, poolSize: 4 });
+  cleanups.unshift(() => handle.close());
+  const out: Record<string, number | string | boolean> = { engine };
+  try {
+    const db = handle.db;
+    await migrateToLatest(db);
+    const clock = fixedClock(NOW);
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', WEB_DIST_DIR: './.no-web' });
+    const services = buildServices({ config, db, clock }) as ReturnType<typeof buildServices> & {
+      recap?: {
+        storeMonth?: (month: string, unitPath?: string) => Promise<unknown>;
+        refreshEmployeeMonths?: RecomputedListener;
+      };
+    };
+    await services.rulebooks.syncRepoRulebooks();
+
+    // ---- load
+    const [, unitMs] = await timed(() => loadUnits(db));
+    const [counts, loadMs] = await timed(() => loadProvince(db));
+    const [, analyzeMs] = await timed(() => sql`analyze`.execute(db));
+    console.log(
+      `load: ${counts.employees.toLocaleString('en')} employees, ${counts.punches.toLocaleString('en')} punches in ` +
+        `${fmtS(unitMs + loadMs)} (+ analyze ${fmtS(analyzeMs)})`,
+    );
+    out.loadS = (unitMs + loadMs) / 1000;
+
+    // ---- baseline (a): plain insert … select of the same number of rows
+    await sql`create table bench_scratch (like day_statuses including defaults including indexes)`.execute(
+      db,
+    );
+    const [, baseFullMs] = await timed(() =>
+      sql`insert into bench_scratch (employee_id, local_date, unit_id, code, reasons, rulebook_id)
+          select e.id, d::date, e.unit_id, 'H', '[]'::jsonb, 'national'
+          from employees e cross join generate_series(${FROM}::date, ${TO}::date, interval '1 day') d`.execute(
+        db,
+      ),
+    );
+
+    // ---- (a) full build
+    let recomputedCalls = 0;
+    const refresh = services.recap?.refreshEmployeeMonths;
+    const onRecomputed: RecomputedListener = async (keys, exec) => {
+      recomputedCalls++;
+      if (refresh) await refresh(keys, exec);
+    };
+    // Where the time goes: cumulative wall time per repository call (overlapping when batches run in parallel).
+    const spent = new Map<string, number>();
+    const timedRepo = () => {
+      const repo = createStatusRepo(db);
+      for (const [name, fn] of Object.entries(repo) as [string, (...a: unknown[]) => Promise<unknown>][])
+        (repo as Record<string, unknown>)[name] = async (...a: unknown[]) => {
+          const t0 = performance.now();
+          try {
+            return await fn(...a);
+          } finally {
+            spent.set(name, (spent.get(name) ?? 0) + performance.now() - t0);
+          }
+        };
+      return repo;
+    };
+    const mk = (listener?: RecomputedListener) =>
+      createStatusService({
+        db,
+        repo: timedRepo(),
+        clock,
+        config,
+        rulebooks: services.rulebooks,
+        ...(listener ? { onRecomputed: listener } : {}),
+        concurrency: Number(opt('concurrency', engine === 'postgres' ? '2' : '1')),
+        batchEmployees: Number(opt('batch', '2000')),
+      });
+    const bulk = mk();
+    const [totals, fullMs] = await timed(() => bulk.recomputeRange(FROM, TO));
+    console.log(
+      `    repository time: ${[...spent]
+        .sort((x, y) => y[1] - x[1])
+        .map(([k, v]) => `${k} ${fmtS(v)}`)
+        .join(', ')}`,
+    );
+    spent.clear();
+    const rows = await db
+      .selectFrom('dayStatuses')
+      .select(db.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const mix = await db
+      .selectFrom('dayStatuses')
+      .select(['code', db.fn.countAll<number>().as('n')])
+      .groupBy('code')
+      .orderBy('code')
+      .execute();
+    const expected = await sql<{ n: number }>`
+      select count(*)::int as n from employees e cross join generate_series(${FROM}::date, ${TO}::date, interval '1 day') d
+      where e.active_from <= d::date`.execute(db);
+    console.log(
+      `rows stored: ${Number(rows.n).toLocaleString('en')} (expected ${expected.rows[0]!.n.toLocaleString('en')}; ` +
+        `failed ${totals.failed}) — ${mix.map((m) => `${m.code} ${Number(m.n).toLocaleString('en')}`).join(', ')}`,
+    );
+    out.rows = Number(rows.n);
+    out.rowsOk = Number(rows.n) === expected.rows[0]!.n && totals.failed === 0;
+    let recapMs: number | null = null;
+    if (services.recap?.storeMonth) {
+      const storeMonth = services.recap.storeMonth;
+      [, recapMs] = await timed(() => storeMonth(MONTH));
+    }
+    const target = TARGET_FULL_S[engine] * 1000;
+    const fullTotal = fullMs + (recapMs ?? 0);
+    console.log(
+      `(a) statuses from raw punches + store: ${fmtS(fullMs)}  (${Math.round(Number(rows.n) / (fullMs / 1000)).toLocaleString('en')} days/s)`,
+    );
+    console.log(
+      recapMs === null
+        ? '    recap store: not measured (no recap service with storeMonth in buildServices yet): statuses alone'
+        : `    recap storeMonth: ${fmtS(recapMs)}`,
+    );
+    console.log(
+      `    total ${fmtS(fullTotal)} vs baseline insert…select of ${Number(rows.n).toLocaleString('en')} rows ` +
+        `${fmtS(baseFullMs)} → ratio ${(fullTotal / baseFullMs).toFixed(2)}× — target ≤ ${TARGET_FULL_S[engine]} s: ` +
+        `${fullTotal <= target ? 'PASS' : 'FAIL'}`,
+    );
+    out.fullS = fullMs / 1000;
+    out.recapS = recapMs === null ? 'n/a' : recapMs / 1000;
+    out.baseFullS = baseFullMs / 1000;
+    out.fullPass = fullTotal <= target;
+
+    // ---- (b) incremental: one new punch on an absent (TK) day
+    const inc = mk(onRecomputed);
+    const tk = await db
+      .selectFrom('dayStatuses as s')
+      .innerJoin('employees as e', 'e.id', 's.employeeId')
+      .select(['s.employeeId', 's.localDate', 'e.unitId'])
+      .where('s.code', '=', 'TK')
+      .orderBy('s.employeeId')
+      .limit(REPS + 3)
+      .execute();
+    const times: number[] = [];
+    const base: number[] = [];
+    let updated = 0;
+    for (const [i, day] of tk.entries()) {
+      const at = new Date(`${day.localDate}T00:15:00Z`); // 07:15 WIB
+      const t0 = performance.now();
+      await db
+        .insertInto('punches')
+        .values({
+          employeeId: day.employeeId,
+          unitId: day.unitId,
+          kind: 'ANY',
+          source: 'ONLINE',
+          occurredAt: at,
+          receivedAt: at,
+          localDate: day.localDate,
+          idempotencyKey: `inc-${i}`,
+          bodyHash: 'bench',
+          verdict: 'ACCEPTED',
+        })
+        .execute();
+      await inc.markDirty(day.employeeId, [day.localDate], 'punch');
+      const r = await inc.processQueue();
+      const ms = performance.now() - t0;
+      const row = await db
+        .selectFrom('dayStatuses')
+        .select('code')
+        .where('employeeId', '=', day.employeeId)
+        .where('localDate', '=', day.localDate)
+        .executeTakeFirstOrThrow();
+      if (row.code !== 'TK' && r.changed === 1) updated++;
+      // Baseline: one bare single-row upsert.
+      const b0 = performance.now();
+      await sql`insert into bench_scratch (employee_id, local_date, unit_id, code, reasons, rulebook_id)
+                values (${day.employeeId}, ${day.localDate}, ${day.unitId}, 'H', '[]'::jsonb, 'national')
+                on conflict (employee_id, local_date) do update set code = excluded.code, computed_at = now()`.execute(
+        db,
+      );
+      const bms = performance.now() - b0;
+      if (i >= 3) {
+        times.push(ms);
+        base.push(bms);
+      }
+    }
+    const p50 = quantile(times, 0.5);
+    const p95 = quantile(times, 0.95);
+    const b50 = quantile(base, 0.5);
+    console.log(
+      `(b) incremental (insert punch → markDirty → processQueue → stored → onRecomputed${refresh !== undefined ? ' = recap refresh' : ', no recap yet'}), ` +
+        `${times.length} reps after 3 warm-up: median ${fmtMs(p50)}, p95 ${fmtMs(p95)}; baseline single-row upsert ` +
+        `median ${fmtMs(b50)} → ratio ${(p50 / b50).toFixed(1)}× — target ≤ ${TARGET_INCREMENTAL_MS} ms (p95): ` +
+        `${p95 <= TARGET_INCREMENTAL_MS ? 'PASS' : 'FAIL'}; rows updated ${updated}/${tk.length}, onRecomputed calls ${recomputedCalls}`,
+    );
+    out.incP50 = p50;
+    out.incP95 = p95;
+    out.incBase = b50;
+    out.incPass = p95 <= TARGET_INCREMENTAL_MS && updated === tk.length;
+  } finally {
+    for (const c of cleanups)
+      await c().catch((e: unknown) => console.error(`cleanup: ${(e as Error).message}`));
+  }
+  return out;
+}
+
+const results = [];
+for (const engine of ENGINE === 'both'
+  ? (['postgres', 'pglite'] as const)
+  : [ENGINE as 'postgres' | 'pglite'])
+  results.push(await runEngine(engine));
+console.log('\nsummary:');
+console.table(results);
+const ok = results.every((r) => r.fullPass && r.incPass && r.rowsOk);
+console.log(ok ? 'PASS' : 'FAIL');
+process.exitCode = ok ? 0 : 1;

@@ -1,0 +1,463 @@
+import ExcelJS from 'exceljs';
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { LEAVE_CODES } from '../../../core/attendance/status-codes.ts';
+import { formatDateId } from '../../../core/discipline/format-id.ts';
+import { formatNip } from '../../../core/people/nip.ts';
+import { isoWeekday } from '../../../core/common/local-date.ts';
+import { toCsv, type TableColumn } from '../../lib/table-export.ts';
+import type { RecapService } from './recap-service.ts';
+
+/**
+ * Exports of the monthly recap laid out like the *rekap absensi* forms regions print: title, unit and month,
+ * one row per employee (No, Nama/NIP, Jabatan, HK, H, TL1–TL4, PSW1–PSW4, TK, I, S, C, DL, other permits,
+ * minutes, TK-equivalent, apel %), the adjustments carried into the month, and the signature block
+ * "Mengetahui, Kepala …". Per employee: the day-by-day calendar with codes and reasons.
+ * Source: issue 5 point 7; regulations.md §4.3 (codes), §5.3–§5.4.
+ */
+export type UnitExport = Awaited<ReturnType<RecapService['unitExportData']>>;
+export type EmployeeExport = Awaited<ReturnType<RecapService['employeeExportData']>>;
+type Row = UnitExport['rows'][number];
+
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const DAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
+
+export const TITLE = 'REKAPITULASI KEHADIRAN PEGAWAI';
+export const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+const nip = (n: string | null) => (n ? formatNip(n) : '-');
+
+/** Leave days except cuti bersama (which is not a working day). */
+const LEAVE = LEAVE_CODES.filter((c) => c !== 'CBER');
+const OTHER_PERMITS = ['TGL', 'TB', 'DIKLAT', 'DSP'];
+const sumCodes = (r: Row, codes: readonly string[]) => codes.reduce((s, c) => s + (r.codeCounts[c] ?? 0), 0);
+
+/** The columns of the unit form, in print order, with how each cell is read from a row. */
+export const UNIT_COLUMNS: {
+  header: string;
+  key: string;
+  width: number;
+  value: (r: Row, i: number) => string | number;
+}[] = [
+  { header: 'No', key: 'no', width: 5, value: (_r, i) => i + 1 },
+  { header: 'Nama / NIP', key: 'nama', width: 34, value: (r) => `${r.name}\n${nip(r.nip)}` },
+  { header: 'Jabatan', key: 'jabatan', width: 26, value: (r) => r.positionName ?? '-' },
+  { header: 'HK', key: 'hk', width: 6, value: (r) => r.workingDays },
+  { header: 'H', key: 'h', width: 6, value: (r) => r.codeCounts.H ?? 0 },
+  { header: 'TL1', key: 'tl1', width: 6, value: (r) => r.tl1 },
+  { header: 'TL2', key: 'tl2', width: 6, value: (r) => r.tl2 },
+  { header: 'TL3', key: 'tl3', width: 6, value: (r) => r.tl3 },
+  { header: 'TL4', key: 'tl4', width: 6, value: (r) => r.tl4 },
+  { header: 'PSW1', key: 'psw1', width: 6, value: (r) => r.psw1 },
+  { header: 'PSW2', key: 'psw2', width: 6, value: (r) => r.psw2 },
+  { header: 'PSW3', key: 'psw3', width: 6, value: (r) => r.psw3 },
+  { header: 'PSW4', key: 'psw4', width: 6, value: (r) => r.psw4 },
+  { header: 'TK', key: 'tk', width: 6, value: (r) => r.tkDays },
+  { header: 'I', key: 'i', width: 5, value: (r) => r.codeCounts.I ?? 0 },
+  { header: 'S', key: 's', width: 5, value: (r) => r.codeCounts.S ?? 0 },
+  { header: 'C', key: 'c', width: 5, value: (r) => sumCodes(r, LEAVE) },
+  { header: 'DL', key: 'dl', width: 5, value: (r) => r.codeCounts.DL ?? 0 },
+  { header: 'Lain', key: 'lain', width: 6, value: (r) => sumCodes(r, OTHER_PERMITS) },
+  { header: 'Menit Tlt', key: 'menitTlt', width: 9, value: (r) => r.lateMinutes },
+  { header: 'Menit PSW', key: 'menitPsw', width: 9, value: (r) => r.earlyMinutes },
+  { header: 'TK Ekuiv.', key: 'tkEkuiv', width: 9, value: (r) => r.tkEquivalentDays },
+  { header: 'Apel %', key: 'apel', width: 8, value: (r) => (r.apelPercent === null ? '-' : r.apelPercent) },
+];
+
+function headerLines(d: UnitExport) {
+  return [
+    TITLE,
+    `Unit Kerja: ${d.unit.name}`,
+    `Bulan: ${monthLabel(d.month)}`,
+    d.closing
+      ? `Status: ditutup oleh ${d.closing.closedByName ?? '-'} pada ${dmy(d.closing.closedAt.slice(0, 10))}`
+      : 'Status: belum ditutup (sementara)',
+  ];
+}
+
+function signature(d: { head: UnitExport['head']; unit: { name: string }; printedOn: string }) {
+  return [
+    `Dicetak ${formatDateId(d.printedOn)}`,
+    'Mengetahui,',
+    `Kepala ${d.unit.name}`,
+    '',
+    '',
+    d.head?.name ?? '(..............................)',
+    `NIP ${d.head?.nip ? formatNip(d.head.nip) : '..............................'}`,
+  ];
+}
+
+const adjustmentLine = (a: UnitExport['adjustments'][number]) =>
+  `${dmy(a.localDate)} (bulan ${a.monthClosed}) ${a.employeeName}: ${a.oldCode ?? '-'} → ${a.newCode ?? '-'}` +
+  (a.reason ? ` — ${a.reason}` : '');
+
+// ---------------------------------------------------------------- unit: CSV / XLSX / PDF
+
+/** CSV: one row per employee with every code counted separately. */
+export function unitCsv(d: UnitExport): string {
+  const codes = [...new Set(d.rows.flatMap((r) => Object.keys(r.codeCounts)))].sort();
+  const columns: TableColumn[] = [
+    { header: 'No', key: 'no' },
+    { header: 'NIP', key: 'nip' },
+    { header: 'Nama', key: 'nama' },
+    { header: 'Jabatan', key: 'jabatan' },
+    { header: 'Unit', key: 'unit' },
+    { header: 'HK', key: 'hk' },
+    ...codes.map((c) => ({ header: c, key: `code_${c}` })),
+    ...['TL1', 'TL2', 'TL3', 'TL4', 'PSW1', 'PSW2', 'PSW3', 'PSW4'].map((b) => ({
+      header: b,
+      key: b.toLowerCase(),
+    })),
+    { header: 'Tanpa presensi masuk', key: 'missingIn' },
+    { header: 'Tanpa presensi pulang', key: 'missingOut' },
+    { header: 'TK', key: 'tk' },
+    { header: 'Menit terlambat', key: 'late' },
+    { header: 'Menit pulang cepat', key: 'early' },
+    { header: 'TK ekuivalen (hari)', key: 'tkEq' },
+    { header: 'WFO', key: 'wfo' },
+    { header: 'WFH', key: 'wfh' },
+    { header: 'WFA', key: 'wfa' },
+    { header: 'Apel target', key: 'apelT' },
+    { header: 'Apel hadir', key: 'apelA' },
+    { header: 'Apel %', key: 'apelP' },
+    { header: 'Penyesuaian', key: 'adj' },
+  ];
+  const rows = d.rows.map((r, i) => ({
+    no: i + 1,
+    nip: r.nip ?? '',
+    nama: r.name,
+    jabatan: r.positionName ?? '',
+    unit: r.unitName,
+    hk: r.workingDays,
+    ...Object.fromEntries(codes.map((c) => [`code_${c}`, r.codeCounts[c] ?? 0])),
+    tl1: r.tl1,
+    tl2: r.tl2,
+    tl3: r.tl3,
+    tl4: r.tl4,
+    psw1: r.psw1,
+    psw2: r.psw2,
+    psw3: r.psw3,
+    psw4: r.psw4,
+    missingIn: r.missingIn,
+    missingOut: r.missingOut,
+    tk: r.tkDays,
+    late: r.lateMinutes,
+    early: r.earlyMinutes,
+    tkEq: r.tkEquivalentDays,
+    wfo: r.wfoDays,
+    wfh: r.wfhDays,
+    wfa: r.wfaDays,
+    apelT: r.apelTarget,
+    apelA: r.apelAttended,
+    apelP: r.apelPercent ?? '',
+    adj: r.adjustmentCount,
+  }));
+  return toCsv(columns, rows);
+}
+
+/** XLSX in the form's layout: title block, table, adjustments, signature. */
+export async function unitXlsx(d: UnitExport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Abdi';
+  const ws = wb.addWorksheet('Rekap');
+  ws.columns = UNIT_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+  const n = UNIT_COLUMNS.length;
+  headerLines(d).forEach((line, i) => {
+    const row = ws.getRow(i + 1);
+    row.getCell(1).value = line;
+    ws.mergeCells(i + 1, 1, i + 1, n);
+    if (i === 0) {
+      row.font = { bold: true, size: 14 };
+      row.alignment = { horizontal: 'center' };
+    }
+  });
+  const headerRow = ws.getRow(6);
+  UNIT_COLUMNS.forEach((c, i) => (headerRow.getCell(i + 1).value = c.header));
+  headerRow.font = { bold: true };
+  headerRow.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  const border = { style: 'thin' as const };
+  d.rows.forEach((r, idx) => {
+    const row = ws.getRow(7 + idx);
+    UNIT_COLUMNS.forEach((c, i) => (row.getCell(i + 1).value = c.value(r, idx)));
+    row.getCell(2).alignment = { wrapText: true };
+  });
+  for (let rr = 6; rr < 7 + d.rows.length; rr++)
+    for (let cc = 1; cc <= n; cc++)
+      ws.getCell(rr, cc).border = { top: border, left: border, bottom: border, right: border };
+  let at = 8 + d.rows.length;
+  if (d.adjustments.length > 0) {
+    ws.getCell(at, 1).value = 'Penyesuaian dari bulan yang sudah ditutup (tanggal asli):';
+    ws.getCell(at, 1).font = { bold: true };
+    at++;
+    for (const a of d.adjustments) ws.getCell(at++, 1).value = adjustmentLine(a);
+    at++;
+  }
+  for (const line of signature(d)) ws.getCell(at++, n - 6).value = line;
+  ws.views = [{ state: 'frozen', ySplit: 6 }];
+  ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Text that the standard PDF fonts (WinAnsi) can draw. */
+const ansi = (s: string) =>
+  s
+    .replace(/→/g, '->')
+    .replace(/—/g, '-')
+    .replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
+
+function fit(font: PDFFont, text: string, size: number, width: number) {
+  let t = ansi(text);
+  while (t.length > 1 && font.widthOfTextAtSize(t, size) > width) t = t.slice(0, -1);
+  return t;
+}
+
+interface PdfCtx {
+  doc: PDFDocument;
+  page: PDFPage;
+  font: PDFFont;
+  bold: PDFFont;
+  y: number;
+  w: number;
+  h: number;
+}
+
+async function newPdf(): Promise<PdfCtx> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(TITLE);
+  doc.setCreator('Abdi');
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const [w, h] = [842, 595];
+  return { doc, page: doc.addPage([w, h]), font, bold, y: h - 36, w, h };
+}
+
+function text(ctx: PdfCtx, s: string, x: number, size = 8, bold = false, width = 800) {
+  ctx.page.drawText(fit(bold ? ctx.bold : ctx.font, s, size, width), {
+    x,
+    y: ctx.y,
+    size,
+    font: bold ? ctx.bold : ctx.font,
+    color: rgb(0, 0, 0),
+  });
+}
+
+function ensureSpace(ctx: PdfCtx, needed: number, onNewPage?: () => void) {
+  if (ctx.y - needed >= 30) return;
+  ctx.page = ctx.doc.addPage([ctx.w, ctx.h]);
+  ctx.y = ctx.h - 36;
+  onNewPage?.();
+}
+
+function drawTitle(ctx: PdfCtx, lines: string[]) {
+  lines.forEach((line, i) => {
+    const size = i === 0 ? 13 : 9;
+    const f = i === 0 ? ctx.bold : ctx.font;
+    const s = ansi(line);
+    const x = i === 0 ? (ctx.w - f.widthOfTextAtSize(s, size)) / 2 : 36;
+    ctx.page.drawText(s, { x, y: ctx.y, size, font: f });
+    ctx.y -= i === 0 ? 18 : 12;
+  });
+  ctx.y -= 4;
+}
+
+function drawSignature(ctx: PdfCtx, lines: string[]) {
+  ensureSpace(ctx, lines.length * 11 + 10);
+  ctx.y -= 10;
+  for (const line of lines) {
+    text(ctx, line, ctx.w - 260, 9, false, 230);
+    ctx.y -= 11;
+  }
+}
+
+/** PDF (A4 landscape) in the form's layout. */
+export async function unitPdf(d: UnitExport): Promise<Buffer> {
+  const ctx = await newPdf();
+  drawTitle(ctx, headerLines(d));
+  const usable = ctx.w - 72;
+  const totalWidth = UNIT_COLUMNS.reduce((s, c) => s + c.width, 0);
+  const xs: number[] = [];
+  let x = 36;
+  for (const c of UNIT_COLUMNS) {
+    xs.push(x);
+    x += (c.width / totalWidth) * usable;
+  }
+  const colW = (i: number) => (xs[i + 1] ?? 36 + usable) - (xs[i] ?? 0) - 2;
+  const header = () => {
+    UNIT_COLUMNS.forEach((c, i) => text(ctx, c.header, xs[i]!, 7, true, colW(i)));
+    ctx.y -= 4;
+    ctx.page.drawLine({ start: { x: 36, y: ctx.y }, end: { x: 36 + usable, y: ctx.y }, thickness: 0.5 });
+    ctx.y -= 10;
+  };
+  header();
+  d.rows.forEach((r, idx) => {
+    ensureSpace(ctx, 22, header);
+    UNIT_COLUMNS.forEach((c, i) => {
+      const v = String(c.value(r, idx));
+      const [first, second] = v.split('\n');
+      text(ctx, first ?? '', xs[i]!, 7, false, colW(i));
+      if (second !== undefined) {
+        ctx.y -= 8;
+        text(ctx, second, xs[i]!, 7, false, colW(i));
+        ctx.y += 8;
+      }
+    });
+    ctx.y -= 20;
+  });
+  if (d.rows.length === 0) {
+    text(ctx, 'Belum ada data rekap untuk bulan ini.', 36, 9);
+    ctx.y -= 14;
+  }
+  if (d.adjustments.length > 0) {
+    ensureSpace(ctx, 30);
+    ctx.y -= 6;
+    text(ctx, 'Penyesuaian dari bulan yang sudah ditutup (tanggal asli):', 36, 8, true);
+    ctx.y -= 11;
+    for (const a of d.adjustments) {
+      ensureSpace(ctx, 11);
+      text(ctx, adjustmentLine(a), 36, 8);
+      ctx.y -= 11;
+    }
+  }
+  drawSignature(ctx, signature(d));
+  return Buffer.from(await ctx.doc.save());
+}
+
+// ---------------------------------------------------------------- employee: CSV / XLSX / PDF
+
+const dayName = (d: string) => DAYS[isoWeekday(d) - 1] ?? '';
+const dayNote = (day: EmployeeExport['days'][number]) =>
+  [day.lateBand, day.earlyBand].filter(Boolean).join('-') || (day.nonWorkingDay ? 'Libur' : '');
+
+function employeeLines(d: EmployeeExport) {
+  return [
+    TITLE,
+    `Nama / NIP: ${d.employee.name} / ${nip(d.employee.nip)}`,
+    `Jabatan: ${d.employee.positionName ?? '-'} — ${d.employee.unitName}`,
+    `Bulan: ${monthLabel(d.month)}`,
+  ];
+}
+
+function employeeSummary(d: EmployeeExport): string[] {
+  const r = d.recap;
+  if (!r) return ['Belum ada rekap.'];
+  const codes = Object.entries(r.codeCounts)
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
+  return [
+    `HK ${r.workingDays}; ${codes}`,
+    `TL1 ${r.tl1}, TL2 ${r.tl2}, TL3 ${r.tl3}, TL4 ${r.tl4}; PSW1 ${r.psw1}, PSW2 ${r.psw2}, PSW3 ${r.psw3}, PSW4 ${r.psw4}`,
+    `Terlambat ${r.lateMinutes} menit, pulang cepat ${r.earlyMinutes} menit = ${r.tkEquivalentDays} hari TK ekuivalen (${r.minutesPerDay} menit = 1 hari); TK ${r.tkDays} hari`,
+    `WFO ${r.wfoDays}, WFH ${r.wfhDays}, WFA ${r.wfaDays}; apel ${r.apelAttended}/${r.apelTarget}${r.apelPercent === null ? '' : ` (${r.apelPercent}%)`}`,
+  ];
+}
+
+const EMP_COLUMNS: TableColumn[] = [
+  { header: 'Tanggal', key: 'tanggal', width: 12 },
+  { header: 'Hari', key: 'hari', width: 10 },
+  { header: 'Kode', key: 'kode', width: 8 },
+  { header: 'Pita', key: 'pita', width: 12 },
+  { header: 'Menit terlambat', key: 'late', width: 10 },
+  { header: 'Menit pulang cepat', key: 'early', width: 10 },
+  { header: 'Lokasi', key: 'lokasi', width: 8 },
+  { header: 'Keterangan', key: 'ket', width: 70 },
+];
+
+const empRows = (d: EmployeeExport) =>
+  d.days.map((day) => ({
+    tanggal: dmy(day.localDate),
+    hari: dayName(day.localDate),
+    kode: day.code,
+    pita: dayNote(day),
+    late: day.lateMinutes,
+    early: day.earlyMinutes,
+    lokasi: day.workLocation ?? '',
+    ket: day.reasons.join('; '),
+  }));
+
+export function employeeCsv(d: EmployeeExport): string {
+  return toCsv(EMP_COLUMNS, empRows(d));
+}
+
+export async function employeeXlsx(d: EmployeeExport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Abdi';
+  const ws = wb.addWorksheet('Kalender');
+  ws.columns = EMP_COLUMNS.map((c) => ({ key: c.key, width: c.width ?? 12 }));
+  let at = 1;
+  for (const line of [...employeeLines(d), ...employeeSummary(d)]) {
+    ws.getCell(at, 1).value = line;
+    if (at === 1) ws.getCell(at, 1).font = { bold: true, size: 14 };
+    at++;
+  }
+  at++;
+  const header = ws.getRow(at);
+  EMP_COLUMNS.forEach((c, i) => (header.getCell(i + 1).value = c.header));
+  header.font = { bold: true };
+  at++;
+  for (const r of empRows(d)) {
+    const row = ws.getRow(at++);
+    EMP_COLUMNS.forEach(
+      (c, i) => (row.getCell(i + 1).value = (r as Record<string, string | number>)[c.key] ?? null),
+    );
+  }
+  if (d.adjustments.length > 0) {
+    at++;
+    ws.getCell(at++, 1).value = 'Penyesuaian dari bulan yang sudah ditutup (tanggal asli):';
+    for (const a of d.adjustments) ws.getCell(at++, 1).value = adjustmentLine(a);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function employeePdf(d: EmployeeExport): Promise<Buffer> {
+  const ctx = await newPdf();
+  drawTitle(ctx, employeeLines(d));
+  for (const line of employeeSummary(d)) {
+    text(ctx, line, 36, 8);
+    ctx.y -= 11;
+  }
+  ctx.y -= 6;
+  const xs = [36, 96, 150, 185, 235, 290, 345, 385];
+  const header = () => {
+    EMP_COLUMNS.forEach((c, i) => text(ctx, c.header, xs[i]!, 7, true, (xs[i + 1] ?? 806) - xs[i]! - 3));
+    ctx.y -= 11;
+  };
+  header();
+  for (const r of empRows(d)) {
+    ensureSpace(ctx, 11, header);
+    const values = [r.tanggal, r.hari, r.kode, r.pita, String(r.late), String(r.early), r.lokasi, r.ket];
+    values.forEach((v, i) => text(ctx, v, xs[i]!, 7, false, (xs[i + 1] ?? 806) - xs[i]! - 3));
+    ctx.y -= 10;
+  }
+  if (d.adjustments.length > 0) {
+    ensureSpace(ctx, 24);
+    ctx.y -= 6;
+    text(ctx, 'Penyesuaian dari bulan yang sudah ditutup (tanggal asli):', 36, 8, true);
+    ctx.y -= 11;
+    for (const a of d.adjustments) {
+      ensureSpace(ctx, 11);
+      text(ctx, adjustmentLine(a), 36, 8);
+      ctx.y -= 11;
+    }
+  }
+  drawSignature(ctx, [
+    `Dicetak ${formatDateId(d.printedOn)}`,
+    'Pegawai yang bersangkutan,',
+    '',
+    '',
+    d.employee.name,
+    `NIP ${nip(d.employee.nip)}`,
+  ]);
+  return Buffer.from(await ctx.doc.save());
+}

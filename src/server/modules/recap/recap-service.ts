@@ -1,0 +1,875 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
+import { ctxOf } from '../access/auth-service.ts';
+import { inScope, scopeOf, type Actor } from '../access/authz.ts';
+import type { AuditService } from '../audit/audit-service.ts';
+import type { RulebookService } from '../rulebooks/rulebook-service.ts';
+import type { StatusService } from '../statuses/status-service.ts';
+import { monthRange, addDays, minDate } from '../../../core/common/local-date.ts';
+import { toZoned, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
+import { accumulateDiscipline } from '../../../core/discipline/accumulate.ts';
+import { indicateDiscipline } from '../../../core/discipline/indicate.ts';
+import type { DisciplineEmployeeType } from '../../../core/discipline/discipline-rules.ts';
+import type { DayStatus } from '../../../core/attendance/day-status.ts';
+import type { DayCode, EarlyBand, LateBand, WorkLocation } from '../../../core/attendance/status-codes.ts';
+import { canonicalRecapText, apelPercent } from '../../../core/recap/monthly-recap.ts';
+import { earlyWarningOf } from '../../../core/recap/early-warning.ts';
+import {
+  closingOpensOn,
+  isMonth,
+  previousMonth,
+  type MonthClosingRules,
+} from '../../../core/recap/recap-rules.ts';
+import { RECAP_FIGURES, type Exec, type MonthRules, type RecapKey, type RecapRepo } from './recap-repo.ts';
+
+/**
+ * Requests of the unit-month still waiting for a decision (leave, permits, corrections), supplied by those
+ * modules through app.ts; counted when closing. Until wired there are none.
+ */
+export type PendingRequestsSource = (unitPath: string, from: string, to: string) => Promise<number>;
+
+type Deps = {
+  db: Db;
+  repo: RecapRepo;
+  clock: Clock;
+  config: Pick<Config, 'rulebookRegion'>;
+  rulebooks: Pick<RulebookService, 'rulesOn'>;
+  audit: AuditService;
+  statuses?: Pick<StatusService, 'ensureRange'>;
+  pendingRequests?: PendingRequestsSource;
+};
+
+/** At most this many employees are checked in detail for the early-warning list. */
+const MAX_WARNING_CANDIDATES = 2000;
+
+export type RecapRow = Awaited<ReturnType<RecapRepo['rowsOfSubtree']>>[number];
+
+/** SHA-256 (hex) of the canonical text of a unit-month's recap rows. Source: src/core/recap/monthly-recap.ts. */
+export function recapContentHash(rows: readonly RecapRow[]): string {
+  return createHash('sha256').update(canonicalRecapText(rows)).digest('hex');
+}
+
+const fullName = (e: { frontTitle: string | null; name: string; backTitle: string | null }) =>
+  [e.frontTitle, e.name].filter(Boolean).join(' ') + (e.backTitle ? `, ${e.backTitle}` : '');
+
+function requireMonth(month: string) {
+  if (!isMonth(month)) throw fieldError('month', 'Bulan harus berformat YYYY-MM');
+}
+
+/**
+ * The monthly recap: stored per employee-month from `day_statuses` (set-based SQL), read per employee
+ * (calendar with reasons), per unit (table, exports, charts), with an early-warning list; closing freezes a
+ * unit-month (snapshot + SHA-256, audited), reopening is for BKD / super admin with a reason.
+ * Source: issue 5 points 5–8; regulations.md §1.3–§1.4, §5.3–§5.4.
+ */
+export function createRecapService(deps: Deps) {
+  const { db, repo, clock, config, rulebooks, audit } = deps;
+  const pendingRequests: PendingRequestsSource =
+    deps.pendingRequests ?? ((unitPath, from, to) => repo.pendingRequests(db, unitPath, from, to));
+
+  /**
+   * The divisor and TK codes of the rulebook in force at the end of the month, read through `exec` (inside a
+   * transaction on PGlite a read on the plain connection would wait forever).
+   */
+  async function monthRules(month: string, exec: Exec = db): Promise<MonthRules> {
+    const day = monthRange(month).to;
+    const r = await sql<{ minutes: number | string | null; tk: string[] | null }>`
+      select (content->'discipline'->'minutesPerDay'->>'minutes')::int as minutes,
+        array(select jsonb_array_elements_text(content->'discipline'->'absence'->'tkCodes')) as tk
+      from rulebook_versions
+      where region = ${config.rulebookRegion} and status = 'active' and effective_from <= ${day}::date
+        and (effective_to is null or effective_to >= ${day}::date)
+      order by effective_from desc limit 1`.execute(exec);
+    const row = r.rows[0];
+    if (!row || row.minutes == null)
+      throw new AppError('CONFLICT', `Tidak ada rulebook yang berlaku pada ${day} untuk menghitung rekap`);
+    return { minutesPerDay: Number(row.minutes), tkCodes: row.tk && row.tk.length > 0 ? row.tk : ['TK'] };
+  }
+
+  async function closingRules(month: string): Promise<MonthClosingRules> {
+    const rules = await rulebooks.rulesOn(config.rulebookRegion, monthRange(month).to);
+    const c = rules.attendance.monthClosing;
+    if (!c)
+      throw new AppError(
+        'CONFLICT',
+        'Rulebook belum menetapkan masa tinjau penutupan bulan (attendance.monthClosing)',
+      );
+    return c;
+  }
+
+  /** Store the recap of a month for every employee (or those with a day in a unit subtree). Closed units are left alone. */
+  async function storeMonth(month: string, unitPath?: string, exec: Exec = db): Promise<{ rows: number }> {
+    requireMonth(month);
+    const rules = await monthRules(month, exec);
+    return { rows: await repo.storeMonth(month, rules, clock.now(), unitPath, exec) };
+  }
+
+  /** The incremental update after some days changed: one statement per month touched (normally one). */
+  async function refreshEmployeeMonths(keys: RecapKey[], exec: Exec = db): Promise<{ rows: number }> {
+    const byMonth = new Map<string, RecapKey[]>();
+    for (const k of keys) {
+      const list = byMonth.get(k.month) ?? [];
+      if (!list.some((x) => x.employeeId === k.employeeId)) list.push(k);
+      byMonth.set(k.month, list);
+    }
+    let rows = 0;
+    for (const [month, list] of byMonth) {
+      requireMonth(month);
+      rows += await repo.storeKeys(list, await monthRules(month, exec), clock.now(), exec);
+    }
+    return { rows };
+  }
+
+  const todayIn = (zone: string) => toZoned(clock.now().getTime(), zone as IndonesianTimeZone).date;
+
+  async function unitOr404(unitId: string) {
+    const u = await repo.unit(unitId);
+    if (!u) throw notFound('Unit');
+    return u;
+  }
+
+  async function staffSuperiors(actor: Actor) {
+    if (!actor.employeeId) return [];
+    const date = todayIn('Asia/Jakarta');
+    return [actor.employeeId, ...(await repo.actingHolders(actor.employeeId, date))];
+  }
+
+  /** Read access to one employee: self, attendance.read in scope, or superior (incl. Plt/Plh). */
+  async function canReadEmployee(
+    actor: Actor,
+    emp: { id: string; unitPath: string; superiorId: string | null },
+  ) {
+    if (actor.employeeId === emp.id) return true;
+    if (inScope(scopeOf(actor, 'attendance.read'), emp.unitPath)) return true;
+    const sups = await staffSuperiors(actor);
+    return emp.superiorId !== null && sups.includes(emp.superiorId);
+  }
+
+  /** The unit a reader looks at: the one asked for (in attendance.read scope), else the top of their scope. */
+  async function readableUnit(actor: Actor, unitId: string | undefined) {
+    const scope = scopeOf(actor, 'attendance.read');
+    if (unitId) {
+      const u = await unitOr404(unitId);
+      if (!inScope(scope, u.path)) throw forbidden('Unit ini berada di luar kewenangan Anda');
+      return u;
+    }
+    if (scope === 'all') {
+      const root = await db
+        .selectFrom('units')
+        .select('id')
+        .where('parentId', 'is', null)
+        .orderBy('name')
+        .executeTakeFirst();
+      if (!root) throw notFound('Unit');
+      return unitOr404(root.id);
+    }
+    const first = [...scope].sort((a, b) => a.length - b.length)[0];
+    if (!first) return null;
+    const id = first.split('/').filter(Boolean).pop()!;
+    return unitOr404(id);
+  }
+
+  /** Bring an open unit-month's rows up to date when stored days are newer than them. */
+  async function freshen(unitPath: string, month: string) {
+    if (await repo.closingOf(unitPath, month)) return;
+    const { from, to } = monthRange(month);
+    const r = await sql<{ days: Date | null; recaps: Date | null; adjusted: Date | null }>`
+      select
+        (select max(ds.computed_at) from day_statuses ds join units u on u.id = ds.unit_id
+          where ds.local_date between ${from}::date and ${to}::date and u.path like ${`${unitPath}%`}) as days,
+        (select max(r.computed_at) from monthly_recaps r join units u on u.id = r.unit_id
+          where r.month = ${month} and u.path like ${`${unitPath}%`}) as recaps,
+        ${
+          (await repo.hasAdjustments(db))
+            ? sql`(select max(a.created_at) from status_adjustments a join units u on u.id = a.unit_id
+                where a.carried_to_month = ${month} and u.path like ${`${unitPath}%`})`
+            : sql`null::timestamptz`
+        } as adjusted`.execute(db);
+    const row = r.rows[0];
+    const latest = [row?.days, row?.adjusted].filter((d): d is Date => d instanceof Date);
+    if (latest.some((d) => !row?.recaps || d >= row.recaps)) await storeMonth(month, unitPath);
+  }
+
+  const rowSelect = [
+    'r.employeeId',
+    'r.month',
+    'r.unitId',
+    'u.name as unitName',
+    'e.nip',
+    'e.name',
+    'e.frontTitle',
+    'e.backTitle',
+    'p.name as positionName',
+    'r.computedAt',
+    ...RECAP_FIGURES.map((f) => `r.${f}` as const),
+  ] as const;
+
+  function present<T extends Awaited<ReturnType<typeof listRowsQuery>>[number]>(r: T) {
+    return {
+      employeeId: r.employeeId,
+      month: r.month,
+      unitId: r.unitId,
+      unitName: r.unitName,
+      nip: r.nip,
+      name: fullName(r),
+      positionName: r.positionName,
+      recordedDays: r.recordedDays,
+      workingDays: r.workingDays,
+      codeCounts: r.codeCounts,
+      lateMinutes: r.lateMinutes,
+      earlyMinutes: r.earlyMinutes,
+      tl1: r.tl1,
+      tl2: r.tl2,
+      tl3: r.tl3,
+      tl4: r.tl4,
+      psw1: r.psw1,
+      psw2: r.psw2,
+      psw3: r.psw3,
+      psw4: r.psw4,
+      missingIn: r.missingIn,
+      missingOut: r.missingOut,
+      onTimeDays: r.onTimeDays,
+      tkDays: r.tkDays,
+      minutesPerDay: r.minutesPerDay,
+      tkEquivalentDays: r.tkEquivalentDays,
+      wfoDays: r.wfoDays,
+      wfhDays: r.wfhDays,
+      wfaDays: r.wfaDays,
+      apelTarget: r.apelTarget,
+      apelAttended: r.apelAttended,
+      apelPercent: apelPercent(r.apelAttended, r.apelTarget),
+      adjustmentCount: r.adjustmentCount,
+      adjustmentDelta: r.adjustmentDelta,
+      computedAt: r.computedAt.toISOString(),
+    };
+  }
+
+  type RowFilter = { unitPath?: string; superiorIds?: string[]; q?: string | undefined };
+
+  /** The recap rows of a month matching the filter (scope, staff, name/NIP search), before selecting columns. */
+  function filtered(month: string, filter: RowFilter) {
+    let q = db
+      .selectFrom('monthlyRecaps as r')
+      .innerJoin('employees as e', 'e.id', 'r.employeeId')
+      .innerJoin('units as u', 'u.id', 'r.unitId')
+      .leftJoin('positions as p', 'p.id', 'e.positionId')
+      .where('r.month', '=', month);
+    if (filter.unitPath !== undefined) q = q.where('u.path', 'like', `${filter.unitPath}%`);
+    if (filter.superiorIds !== undefined)
+      q =
+        filter.superiorIds.length === 0
+          ? q.where(sql<boolean>`false`)
+          : q.where('e.superiorId', 'in', filter.superiorIds);
+    if (filter.q) {
+      const term = `%${filter.q.trim().toLowerCase()}%`;
+      const digits = filter.q.replace(/\D/g, '');
+      q = q.where((eb) =>
+        eb.or([
+          eb(sql<string>`lower(e.name)`, 'like', term),
+          ...(digits.length >= 3 ? [eb('e.nip', 'like', `%${digits}%`)] : []),
+        ]),
+      );
+    }
+    return q;
+  }
+
+  function listRowsQuery(month: string, filter: RowFilter, page?: { limit: number; offset: number }) {
+    let q = filtered(month, filter).select(rowSelect).orderBy('u.path').orderBy('e.name').orderBy('e.id');
+    if (page) q = q.limit(page.limit).offset(page.offset);
+    return q.execute();
+  }
+
+  async function closingInfo(unitPath: string, month: string) {
+    const c = await repo.closingOf(unitPath, month);
+    if (!c) return null;
+    return {
+      unitId: c.unitId,
+      unitName: c.unitName,
+      closedAt: c.closedAt.toISOString(),
+      closedByName: c.closedByName,
+      contentHash: c.contentHash,
+    };
+  }
+
+  /** GET /api/recap/units: the recap table of a unit subtree (attendance.read) or of one's staff (superior). */
+  async function listUnit(
+    actor: Actor,
+    q: { month: string; unitId?: string | undefined; q?: string | undefined; page: number; pageSize: number },
+  ) {
+    requireMonth(q.month);
+    const unit = await readableUnit(actor, q.unitId);
+    const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+    if (unit) {
+      await freshen(unit.path, q.month);
+      const [rows, all] = await Promise.all([
+        listRowsQuery(q.month, { unitPath: unit.path, q: q.q }, page),
+        countRows(q.month, { unitPath: unit.path, q: q.q }),
+      ]);
+      return {
+        mode: 'unit' as const,
+        unit: { id: unit.id, name: unit.name, code: unit.code },
+        closing: await closingInfo(unit.path, q.month),
+        items: rows.map(present),
+        total: all,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    }
+    if (!actor.isAtasan) throw forbidden('Anda tidak berwenang melihat rekap unit');
+    const superiorIds = await staffSuperiors(actor);
+    const staff = await db
+      .selectFrom('employees')
+      .select('id')
+      .where('superiorId', 'in', superiorIds)
+      .execute();
+    await refreshEmployeeMonths(staff.map((s) => ({ employeeId: s.id, month: q.month })));
+    const [rows, all] = await Promise.all([
+      listRowsQuery(q.month, { superiorIds, q: q.q }, page),
+      countRows(q.month, { superiorIds, q: q.q }),
+    ]);
+    return {
+      mode: 'staff' as const,
+      unit: null,
+      closing: null,
+      items: rows.map(present),
+      total: all,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  async function countRows(month: string, filter: RowFilter) {
+    const r = await filtered(month, filter)
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** GET /api/recap/employees/:id: the month of one employee as a calendar with reasons, plus the recap. */
+  async function employeeMonth(actor: Actor, employeeId: string, month: string) {
+    requireMonth(month);
+    const emp = await repo.employee(employeeId);
+    if (!emp) throw notFound('Pegawai');
+    if (!(await canReadEmployee(actor, emp)))
+      throw forbidden('Anda tidak berwenang melihat rekap pegawai ini');
+    const { from, to } = monthRange(month);
+    const today = todayIn(emp.timeZone);
+    if (deps.statuses && from <= today) await deps.statuses.ensureRange(employeeId, from, minDate(to, today));
+    const closing = await closingInfo(emp.unitPath, month);
+    if (!closing) await refreshEmployeeMonths([{ employeeId, month }]);
+    const [days, rows, adjustments] = await Promise.all([
+      repo.days(employeeId, from, to),
+      db
+        .selectFrom('monthlyRecaps as r')
+        .innerJoin('employees as e', 'e.id', 'r.employeeId')
+        .innerJoin('units as u', 'u.id', 'r.unitId')
+        .leftJoin('positions as p', 'p.id', 'e.positionId')
+        .select(rowSelect)
+        .where('r.employeeId', '=', employeeId)
+        .where('r.month', '=', month)
+        .execute(),
+      repo.adjustments([employeeId], month),
+    ]);
+    return {
+      employee: {
+        id: emp.id,
+        nip: emp.nip,
+        name: fullName(emp),
+        positionName: emp.positionName,
+        unitId: emp.unitId,
+        unitName: emp.unitName,
+        timeZone: emp.timeZone,
+      },
+      month,
+      closing,
+      recap: rows[0] ? present(rows[0]) : null,
+      days: days.map((d) => ({
+        localDate: d.localDate,
+        code: d.code,
+        lateBand: d.lateBand,
+        earlyBand: d.earlyBand,
+        lateMinutes: d.lateMinutes,
+        earlyMinutes: d.earlyMinutes,
+        missingCheckIn: d.missingCheckIn,
+        missingCheckOut: d.missingCheckOut,
+        workLocation: d.workLocation,
+        nonWorkingDay: d.nonWorkingDay,
+        reasons: d.reasons,
+      })),
+      adjustments: adjustments.map(presentAdjustment),
+    };
+  }
+
+  function presentAdjustment(a: Awaited<ReturnType<RecapRepo['adjustments']>>[number]) {
+    return {
+      id: a.id,
+      employeeId: a.employeeId,
+      employeeName: a.employeeName,
+      nip: a.nip,
+      localDate: a.localDate,
+      monthClosed: a.monthClosed,
+      carriedToMonth: a.carriedToMonth,
+      oldCode: a.oldCode,
+      newCode: a.newCode,
+      reason: a.reason,
+      createdAt: new Date(a.createdAt).toISOString(),
+    };
+  }
+
+  /** Adjustments carried into the month for the unit subtree. */
+  async function unitAdjustments(actor: Actor, unitId: string, month: string) {
+    requireMonth(month);
+    const unit = await readableUnit(actor, unitId);
+    if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
+    return { items: (await repo.adjustments('all', month, unit.path)).map(presentAdjustment) };
+  }
+
+  // ---------------------------------------------------------------- closing
+
+  function requireCloser(actor: Actor, unitPath: string) {
+    if (!inScope(scopeOf(actor, 'recap.close'), unitPath))
+      throw forbidden('Anda tidak berwenang menutup bulan unit ini');
+  }
+
+  /** GET closing status: closed by whom and when, whether the frozen figures are intact, what is pending. */
+  async function closingStatus(actor: Actor, unitId: string, month: string) {
+    requireMonth(month);
+    const unit = await readableUnit(actor, unitId);
+    if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
+    const { from, to } = monthRange(month);
+    const rules = await closingRules(month);
+    const closing = await closingInfo(unit.path, month);
+    const pending = {
+      ...(await repo.pendingItems(db, unit.path, from, to)),
+      requests: await pendingRequests(unit.path, from, to),
+    };
+    let intact: boolean | null = null;
+    if (closing) {
+      const closedUnit = await unitOr404(closing.unitId);
+      intact = recapContentHash(await repo.rowsOfSubtree(db, closedUnit.path, month)) === closing.contentHash;
+    }
+    const history = await db
+      .selectFrom('recapClosings as c')
+      .leftJoin('users as a', 'a.id', 'c.closedBy')
+      .leftJoin('users as b', 'b.id', 'c.reopenedBy')
+      .select([
+        'c.id',
+        'c.closedAt',
+        'a.displayName as closedByName',
+        'c.contentHash',
+        'c.rowCount',
+        'c.reopenedAt',
+        'b.displayName as reopenedByName',
+        'c.reopenReason',
+      ])
+      .where('c.unitId', '=', unit.id)
+      .where('c.month', '=', month)
+      .orderBy('c.closedAt', 'desc')
+      .execute();
+    const opensOn = closingOpensOn(month, rules);
+    const missingDays = await repo.missingDays(unit.path, from, minDate(to, todayIn(unit.timeZone)));
+    return {
+      unitId: unit.id,
+      month,
+      opensOn,
+      canCloseNow: todayIn(unit.timeZone) >= opensOn && closing === null,
+      closing,
+      intact,
+      pending,
+      missingDays,
+      history: history.map((h) => ({
+        ...h,
+        closedAt: h.closedAt.toISOString(),
+        reopenedAt: h.reopenedAt ? h.reopenedAt.toISOString() : null,
+      })),
+    };
+  }
+
+  /**
+   * Close a unit's month (admin OPD, after the review period): refresh and freeze its recap rows, store the
+   * SHA-256 of their canonical text in `month_closings` and a snapshot in `recap_closings`, audited, in one
+   * transaction. Refused (409) before the rulebook's closing day, when the unit or an ancestor is closed
+   * already, or while flagged punches, queued status days or requests of the month wait for a decision.
+   */
+  async function close(actor: Actor, unitId: string, month: string) {
+    requireMonth(month);
+    const unit = await unitOr404(unitId);
+    requireCloser(actor, unit.path);
+    const rules = await closingRules(month);
+    const opensOn = closingOpensOn(month, rules);
+    if (todayIn(unit.timeZone) < opensOn)
+      throw new AppError(
+        'CONFLICT',
+        `Bulan ${month} baru dapat ditutup mulai ${opensOn.split('-').reverse().join('/')} (masa tinjau)`,
+        { opensOn },
+      );
+    const existing = await repo.closingOf(unit.path, month);
+    if (existing)
+      throw new AppError('CONFLICT', `Bulan ${month} sudah ditutup untuk ${existing.unitName}`, {
+        closedAt: existing.closedAt.toISOString(),
+      });
+    const { from, to } = monthRange(month);
+    const pending = {
+      ...(await repo.pendingItems(db, unit.path, from, to)),
+      requests: await pendingRequests(unit.path, from, to),
+    };
+    const waiting = pending.flaggedPunches + pending.queuedDays + pending.requests;
+    if (waiting > 0)
+      throw new AppError(
+        'CONFLICT',
+        `Masih ada ${waiting} hal yang menunggu keputusan (presensi bertanda ${pending.flaggedPunches}, ` +
+          `status hari belum diperbarui ${pending.queuedDays}, pengajuan ${pending.requests}); selesaikan dulu`,
+        pending,
+      );
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      await storeMonth(month, unit.path, trx);
+      const rows = await repo.rowsOfSubtree(trx, unit.path, month);
+      const contentHash = recapContentHash(rows);
+      const inserted = await trx
+        .insertInto('monthClosings')
+        .values({ unitId: unit.id, month, closedBy: actor.userId, closedAt: now, contentHash })
+        .onConflict((oc) => oc.columns(['unitId', 'month']).doNothing())
+        .returning('unitId')
+        .executeTakeFirst();
+      if (!inserted) throw new AppError('CONFLICT', `Bulan ${month} sudah ditutup`);
+      await trx
+        .insertInto('recapClosings')
+        .values({
+          unitId: unit.id,
+          month,
+          closedBy: actor.userId,
+          closedAt: now,
+          contentHash,
+          rowCount: rows.length,
+          snapshot: JSON.stringify(JSON.parse(canonicalRecapText(rows))),
+        })
+        .execute();
+      await audit.record(trx, ctxOf(actor), {
+        action: 'recap.month_closed',
+        entityType: 'month_closing',
+        entityId: `${unit.id}:${month}`,
+        unitId: unit.id,
+        after: { month, contentHash, rows: rows.length },
+      });
+      return {
+        unitId: unit.id,
+        unitName: unit.name,
+        month,
+        closedAt: now.toISOString(),
+        closedByName: actor.displayName,
+        contentHash,
+        rows: rows.length,
+      };
+    });
+  }
+
+  /** Reopen a closed unit-month (BKD / super admin) with a reason, audited; the snapshot stays in the history. */
+  async function reopen(actor: Actor, unitId: string, month: string, reason: string) {
+    requireMonth(month);
+    const unit = await unitOr404(unitId);
+    if (!inScope(scopeOf(actor, 'recap.reopen'), unit.path))
+      throw forbidden('Hanya BKD atau super admin yang dapat membuka kembali bulan yang ditutup');
+    if (reason.trim().length < 10)
+      throw fieldError('reason', 'Tuliskan alasan membuka kembali (minimal 10 karakter)');
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const removed = await trx
+        .deleteFrom('monthClosings')
+        .where('unitId', '=', unit.id)
+        .where('month', '=', month)
+        .returning(['contentHash', 'closedAt'])
+        .executeTakeFirst();
+      if (!removed) throw new AppError('CONFLICT', `Bulan ${month} unit ini tidak sedang ditutup`);
+      await trx
+        .updateTable('recapClosings')
+        .set({ reopenedBy: actor.userId, reopenedAt: now, reopenReason: reason.trim() })
+        .where('unitId', '=', unit.id)
+        .where('month', '=', month)
+        .where('reopenedAt', 'is', null)
+        .execute();
+      await audit.record(trx, ctxOf(actor), {
+        action: 'recap.month_reopened',
+        entityType: 'month_closing',
+        entityId: `${unit.id}:${month}`,
+        unitId: unit.id,
+        before: { month, contentHash: removed.contentHash, closedAt: removed.closedAt.toISOString() },
+        after: { reason: reason.trim() },
+      });
+      return { unitId: unit.id, month, reopenedAt: now.toISOString(), reason: reason.trim() };
+    });
+  }
+
+  // ---------------------------------------------------------------- early warning
+
+  /**
+   * Employees of the unit subtree approaching (or past) a PP 94/2021 Pasal 4 huruf f threshold in the year of
+   * `month`, counted from stored day statuses from 1 January to the end of the month (accumulation and
+   * indication from src/core/discipline; margin from the rulebook).
+   */
+  async function warnings(actor: Actor, q: { unitId?: string | undefined; month: string }) {
+    requireMonth(q.month);
+    const unit = await readableUnit(actor, q.unitId);
+    if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
+    const year = Number(q.month.slice(0, 4));
+    const to = monthRange(q.month).to;
+    const from = `${year}-01-01`;
+    const rules = await rulebooks.rulesOn(config.rulebookRegion, to);
+    const margin = (await closingRules(q.month)).earlyWarningDays;
+    const d = rules.discipline;
+    const firstSteps = d.ladders.flatMap((l) => [
+      l.steps[0]?.fromDays ?? Infinity,
+      l.consecutive?.days ?? Infinity,
+    ]);
+    const floorDays = Math.max(1, Math.min(...firstSteps) - margin);
+    const tk = sql.join(d.absence.tkCodes.map((c) => sql.lit(c)));
+    const mpd = d.minutesPerDay.minutes;
+    const cand = await sql<{ employeeId: string }>`
+      select ds.employee_id
+      from day_statuses ds join units u on u.id = ds.unit_id
+      where ds.local_date between ${from}::date and ${to}::date and u.path like ${`${unit.path}%`}
+      group by ds.employee_id
+      having (count(*) filter (where ds.code in (${tk}) and not ds.non_working_day))
+        + (coalesce(sum(ds.late_minutes + ds.early_minutes) filter (where not (ds.code in (${tk}) and not ds.non_working_day)), 0) / ${mpd}::int)
+        >= ${floorDays}::int
+      limit ${MAX_WARNING_CANDIDATES}`.execute(db);
+    const ids = cand.rows.map((r) => r.employeeId);
+    if (ids.length === 0) return { month: q.month, marginDays: margin, items: [] };
+    const [emps, days] = await Promise.all([
+      db
+        .selectFrom('employees as e')
+        .innerJoin('units as u', 'u.id', 'e.unitId')
+        .select([
+          'e.id',
+          'e.nip',
+          'e.name',
+          'e.frontTitle',
+          'e.backTitle',
+          'e.employeeType',
+          'u.name as unitName',
+        ])
+        .where('e.id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('dayStatuses')
+        .select([
+          'employeeId',
+          'localDate',
+          'code',
+          'lateBand',
+          'earlyBand',
+          'lateMinutes',
+          'earlyMinutes',
+          'missingCheckIn',
+          'missingCheckOut',
+          'workLocation',
+          'nonWorkingDay',
+        ])
+        .where('employeeId', 'in', ids)
+        .where('localDate', '>=', addDays(from, -31))
+        .where('localDate', '<=', to)
+        .orderBy('localDate')
+        .execute(),
+    ]);
+    const byEmp = new Map<string, DayStatus[]>();
+    for (const r of days) {
+      const list = byEmp.get(r.employeeId) ?? [];
+      list.push({
+        date: r.localDate,
+        code: r.code as DayCode,
+        lateBand: r.lateBand as LateBand | null,
+        earlyBand: r.earlyBand as EarlyBand | null,
+        lateMinutes: r.lateMinutes,
+        earlyMinutes: r.earlyMinutes,
+        missingCheckIn: r.missingCheckIn,
+        missingCheckOut: r.missingCheckOut,
+        workLocation: r.workLocation as WorkLocation | null,
+        nonWorkingDay: r.nonWorkingDay,
+        reasons: [],
+      });
+      byEmp.set(r.employeeId, list);
+    }
+    const items = [];
+    for (const e of emps) {
+      const type = e.employeeType as DisciplineEmployeeType;
+      const acc = accumulateDiscipline(byEmp.get(e.id) ?? [], d, type, year);
+      const w = earlyWarningOf(acc, indicateDiscipline(acc, d, type), margin);
+      if (w)
+        items.push({
+          employeeId: e.id,
+          nip: e.nip,
+          name: fullName(e),
+          unitName: e.unitName,
+          employeeType: e.employeeType,
+          ...w,
+        });
+    }
+    items.sort((a, b) => b.totalDays - a.totalDays || a.name.localeCompare(b.name));
+    return { month: q.month, marginDays: margin, items };
+  }
+
+  // ---------------------------------------------------------------- charts
+
+  /** Share of employees present on time per sub-unit and day (working days only). */
+  async function heatmap(actor: Actor, q: { unitId?: string | undefined; month: string }) {
+    requireMonth(q.month);
+    const unit = await readableUnit(actor, q.unitId);
+    if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
+    const { from, to } = monthRange(q.month);
+    const r = await sql<{
+      unitId: string;
+      unitName: string;
+      localDate: string;
+      working: number;
+      onTime: number;
+    }>`
+      select c.id as unit_id, c.name as unit_name, ds.local_date::text as local_date,
+        (count(*) filter (where not ds.non_working_day))::int as working,
+        (count(*) filter (where not ds.non_working_day and ds.code = 'H' and ds.late_band is null
+          and not ds.missing_check_in))::int as on_time
+      from units c
+      join units u on (c.id = ${unit.id} and u.id = c.id) or (c.id <> ${unit.id} and u.path like c.path || '%')
+      join day_statuses ds on ds.unit_id = u.id
+      where (c.id = ${unit.id} or c.parent_id = ${unit.id})
+        and ds.local_date between ${from}::date and ${to}::date
+      group by c.id, c.name, ds.local_date
+      order by c.name, ds.local_date`.execute(db);
+    const units = new Map<
+      string,
+      {
+        unitId: string;
+        unitName: string;
+        days: { date: string; share: number | null; working: number; onTime: number }[];
+      }
+    >();
+    for (const row of r.rows) {
+      const u = units.get(row.unitId) ?? { unitId: row.unitId, unitName: row.unitName, days: [] };
+      u.days.push({
+        date: row.localDate,
+        working: row.working,
+        onTime: row.onTime,
+        share: row.working > 0 ? Math.round((row.onTime / row.working) * 1000) / 1000 : null,
+      });
+      units.set(row.unitId, u);
+    }
+    return { unitId: unit.id, month: q.month, rows: [...units.values()] };
+  }
+
+  /** Totals per month over the last `months` months (from the stored recaps). */
+  async function trend(actor: Actor, q: { unitId?: string | undefined; month: string; months: number }) {
+    requireMonth(q.month);
+    const unit = await readableUnit(actor, q.unitId);
+    if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
+    const months = [q.month];
+    while (months.length < q.months) months.unshift(previousMonth(months[0]!));
+    for (const m of months) await freshen(unit.path, m);
+    const rows = await db
+      .selectFrom('monthlyRecaps as r')
+      .innerJoin('units as u', 'u.id', 'r.unitId')
+      .select(({ fn }) => [
+        'r.month',
+        fn.countAll<number>().as('employees'),
+        fn.sum<number>('r.workingDays').as('workingDays'),
+        fn.sum<number>('r.onTimeDays').as('onTimeDays'),
+        fn.sum<number>('r.tkDays').as('tkDays'),
+        fn.sum<number>('r.lateMinutes').as('lateMinutes'),
+        fn.sum<number>('r.earlyMinutes').as('earlyMinutes'),
+      ])
+      .where('r.month', 'in', months)
+      .where('u.path', 'like', `${unit.path}%`)
+      .groupBy('r.month')
+      .execute();
+    const by = new Map(rows.map((r) => [r.month, r]));
+    return {
+      unitId: unit.id,
+      points: months.map((m) => {
+        const r = by.get(m);
+        const working = Number(r?.workingDays ?? 0);
+        const onTime = Number(r?.onTimeDays ?? 0);
+        return {
+          month: m,
+          employees: Number(r?.employees ?? 0),
+          workingDays: working,
+          onTimeDays: onTime,
+          compliance: working > 0 ? Math.round((onTime / working) * 1000) / 1000 : null,
+          tkDays: Number(r?.tkDays ?? 0),
+          lateMinutes: Number(r?.lateMinutes ?? 0),
+          earlyMinutes: Number(r?.earlyMinutes ?? 0),
+        };
+      }),
+    };
+  }
+
+  /** Days per code in the unit subtree for the month (from the stored recaps). */
+  async function codes(actor: Actor, q: { unitId?: string | undefined; month: string }) {
+    requireMonth(q.month);
+    const unit = await readableUnit(actor, q.unitId);
+    if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
+    await freshen(unit.path, q.month);
+    const r = await sql<{ code: string; days: number | string }>`
+      select c.key as code, sum(c.value::int) as days
+      from monthly_recaps r join units u on u.id = r.unit_id
+      cross join lateral jsonb_each_text(r.code_counts) c
+      where r.month = ${q.month} and u.path like ${`${unit.path}%`}
+      group by c.key order by 2 desc, 1`.execute(db);
+    return {
+      unitId: unit.id,
+      month: q.month,
+      items: r.rows.map((x) => ({ code: x.code, days: Number(x.days) })),
+    };
+  }
+
+  // ---------------------------------------------------------------- exports (data)
+
+  /** Everything an export of a unit-month needs (scope checked like the list). */
+  async function unitExportData(actor: Actor, unitId: string, month: string) {
+    requireMonth(month);
+    const unit = await readableUnit(actor, unitId);
+    if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
+    await freshen(unit.path, month);
+    const [rows, head, closing, adjustments] = await Promise.all([
+      listRowsQuery(month, { unitPath: unit.path }),
+      repo.headOf(unit.id),
+      closingInfo(unit.path, month),
+      repo.adjustments('all', month, unit.path),
+    ]);
+    return {
+      unit: { id: unit.id, name: unit.name, code: unit.code, timeZone: unit.timeZone },
+      month,
+      rows: rows.map(present),
+      head: head ? { name: fullName(head), nip: head.nip, positionName: head.positionName } : null,
+      closing,
+      adjustments: adjustments.map(presentAdjustment),
+      printedOn: todayIn(unit.timeZone),
+    };
+  }
+
+  /** The employee's month plus the print date (the employee's zone), for the exports. */
+  async function employeeExportData(actor: Actor, employeeId: string, month: string) {
+    const d = await employeeMonth(actor, employeeId, month);
+    return { ...d, printedOn: todayIn(d.employee.timeZone) };
+  }
+
+  return {
+    storeMonth: (month: string, unitPath?: string) => storeMonth(month, unitPath),
+    employeeExportData,
+    refreshEmployeeMonths,
+    listUnit,
+    employeeMonth,
+    unitAdjustments,
+    closingStatus,
+    close,
+    reopen,
+    warnings,
+    heatmap,
+    trend,
+    codes,
+    unitExportData,
+  };
+}
+
+export type RecapService = ReturnType<typeof createRecapService>;

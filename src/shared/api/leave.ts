@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { REQUESTABLE_LEAVE_CODES } from '../../core/leave/leave-rules.ts';
+import { LEAVE_STATUSES } from '../../core/leave/leave-workflow.ts';
+import { localDate, pageQuerySchema } from './common.ts';
+
+/**
+ * The HTTP contract of leave (cuti): options per employee type, a preview of the days counted and the rule
+ * problems, requests with their approval chain, the inbox of deciders, balances and opening balances.
+ * Source: PP 11/2017 jo. PP 17/2020; PP 49/2018 Pasal 77; regulations.md §4.1, §4.2.
+ */
+
+export { LEAVE_STATUSES };
+export type { LeaveStatus } from '../../core/leave/leave-workflow.ts';
+export const LEAVE_TYPE_CODES = REQUESTABLE_LEAVE_CODES;
+export type LeaveTypeCode = (typeof LEAVE_TYPE_CODES)[number];
+
+/** Names of the leave types (PP 11/2017 Pasal 310). */
+export const LEAVE_TYPE_NAMES: Record<LeaveTypeCode, string> = {
+  CT: 'Cuti tahunan',
+  CB: 'Cuti besar',
+  CS: 'Cuti sakit',
+  CM: 'Cuti melahirkan',
+  CAP: 'Cuti karena alasan penting',
+  CLTN: 'Cuti di luar tanggungan negara',
+};
+
+/** Accepted attachment files and their limit. */
+export const LEAVE_ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const LEAVE_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+export const leaveInputSchema = z.object({
+  type: z.enum(LEAVE_TYPE_CODES),
+  variant: z.string().trim().max(40).optional(),
+  from: localDate,
+  to: localDate,
+  reason: z.string().trim().min(3, 'Alasan cuti wajib diisi').max(1000),
+  address: z.string().trim().max(500).optional(),
+  /** Document code of the attached file (e.g. SURAT_DOKTER, SURAT_DOKTER_PEMERINTAH). */
+  attachmentKind: z.string().trim().max(60).optional(),
+  /** The employee invokes a service exception of the rulebook (e.g. first hajj for cuti besar). */
+  serviceExceptionClaimed: z.boolean().optional(),
+});
+export type LeaveInput = z.infer<typeof leaveInputSchema>;
+
+export const leavePreviewQuerySchema = z.object({
+  type: z.enum(LEAVE_TYPE_CODES),
+  from: localDate,
+  to: localDate,
+  variant: z.string().max(40).optional(),
+  attachmentKind: z.string().max(60).optional(),
+});
+
+export const leaveProblemSchema = z.object({ code: z.string(), message: z.string() });
+export type LeaveProblem = z.infer<typeof leaveProblemSchema>;
+
+export const leaveBalanceSchema = z.object({
+  employeeId: z.string().uuid(),
+  year: z.number().int(),
+  isEligible: z.boolean(),
+  eligibleFrom: z.string().nullable(),
+  entitlement: z.number(),
+  carriedOver: z.number(),
+  carriedFromPreviousYear: z.number(),
+  carriedFromTwoYearsBefore: z.number(),
+  available: z.number(),
+  /** Approved annual leave of the year (incl. days taken in an old system). */
+  taken: z.number(),
+  /** Annual leave of the year still waiting for a decision. */
+  pending: z.number(),
+  remaining: z.number(),
+  explanation: z.array(z.string()),
+  opening: z
+    .object({
+      year: z.number().int(),
+      carriedFromPreviousYear: z.number(),
+      carriedFromTwoYearsBefore: z.number(),
+      takenBefore: z.number(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type LeaveBalance = z.infer<typeof leaveBalanceSchema>;
+
+export const leavePreviewSchema = z.object({
+  calendarDays: z.number().int(),
+  workingDays: z.number().int(),
+  cutiBersamaDays: z.number().int(),
+  holidayDays: z.number().int(),
+  weekendDays: z.number().int(),
+  problems: z.array(leaveProblemSchema),
+  requiredAttachments: z.array(z.object({ label: z.string(), documents: z.array(z.string()) })),
+  balance: leaveBalanceSchema.nullable(),
+});
+export type LeavePreview = z.infer<typeof leavePreviewSchema>;
+
+export const leaveOptionsSchema = z.object({
+  employeeType: z.string(),
+  types: z.array(
+    z.object({
+      code: z.enum(LEAVE_TYPE_CODES),
+      name: z.string(),
+      max: z.string(),
+      attachments: z.array(
+        z.object({ whenLongerThanDays: z.number(), documents: z.array(z.string()), label: z.string() }),
+      ),
+      variants: z.array(z.object({ key: z.string(), name: z.string() })),
+      serviceExceptions: z.array(z.string()),
+    }),
+  ),
+  documentKinds: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+export type LeaveOptions = z.infer<typeof leaveOptionsSchema>;
+
+export const leaveDecisionSchema = z.object({
+  step: z.enum(['ATASAN', 'PYBMC', 'PEGAWAI']),
+  decision: z.enum(['APPROVE', 'REJECT', 'CANCEL']),
+  note: z.string().nullable(),
+  deciderName: z.string(),
+  deciderNip: z.string().nullable(),
+  deciderPosition: z.string().nullable(),
+  decidedAt: z.string(),
+});
+
+export const leaveRequestSchema = z.object({
+  id: z.string().uuid(),
+  employeeId: z.string().uuid(),
+  employeeName: z.string(),
+  nip: z.string().nullable(),
+  unitId: z.string().uuid(),
+  unitName: z.string(),
+  type: z.enum(LEAVE_TYPE_CODES),
+  typeName: z.string(),
+  variant: z.string().nullable(),
+  from: z.string(),
+  to: z.string(),
+  workingDays: z.number().int(),
+  calendarDays: z.number().int(),
+  reason: z.string(),
+  address: z.string().nullable(),
+  status: z.enum(LEAVE_STATUSES),
+  /** Whose decision the request waits for (null once decided or cancelled). */
+  waitingFor: z.enum(['ATASAN', 'PYBMC']).nullable(),
+  hasSuperiorStep: z.boolean(),
+  approverKind: z.enum(['OPD_HEAD', 'BKD']),
+  attachment: z
+    .object({ kind: z.string().nullable(), name: z.string().nullable(), mime: z.string(), size: z.number() })
+    .nullable(),
+  letterNumber: z.string().nullable(),
+  createdAt: z.string(),
+  decisions: z.array(leaveDecisionSchema),
+  /** The latest decider's note (reason of a rejection or cancellation), shown to the employee. */
+  lastNote: z.string().nullable(),
+  /** Whether the caller may cancel it now (own request before it starts, or as PyBMC). */
+  canCancel: z.boolean(),
+});
+export type LeaveRequest = z.infer<typeof leaveRequestSchema>;
+
+export const leaveDecideSchema = z.object({
+  decision: z.enum(['APPROVE', 'REJECT']),
+  note: z.string().trim().max(1000).default(''),
+});
+
+export const leaveCancelSchema = z.object({ reason: z.string().trim().max(1000).default('') });
+
+export const leaveListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(100).optional(),
+  unitId: z.string().uuid().optional(),
+  from: localDate.optional(),
+  to: localDate.optional(),
+  status: z.enum(LEAVE_STATUSES).optional(),
+  type: z.enum(LEAVE_TYPE_CODES).optional(),
+});
+export type LeaveListQuery = z.infer<typeof leaveListQuerySchema>;
+
+export const leaveBalanceQuerySchema = z.object({
+  employeeId: z.string().uuid().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export const leaveOpeningInputSchema = z.object({
+  employeeId: z.string().uuid(),
+  year: z.number().int().min(2000).max(2100),
+  carriedFromPreviousYear: z.number().int().min(0).max(24),
+  carriedFromTwoYearsBefore: z.number().int().min(0).max(24),
+  takenBefore: z.number().int().min(0).max(366),
+  note: z.string().trim().max(500).optional(),
+});
+export type LeaveOpeningInput = z.infer<typeof leaveOpeningInputSchema>;

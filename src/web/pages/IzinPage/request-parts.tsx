@@ -1,0 +1,117 @@
+import { Anchor, Badge, FileInput, Group, Text } from '@mantine/core';
+import { IconPaperclip } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { uploadRequestFile, type RequestStatus, type UploadedFile } from '../../api/permits.ts';
+import { useDescribeError } from '../../components/error-text.ts';
+import { formatFileSize } from '../../lib/format.ts';
+
+const STATUS_COLOR: Record<RequestStatus, string> = {
+  DIAJUKAN: 'yellow',
+  DISETUJUI: 'teal',
+  DITOLAK: 'red',
+  DIBATALKAN: 'gray',
+};
+
+/** The state of a permit or correction (DIAJUKAN → DISETUJUI / DITOLAK / DIBATALKAN). */
+export function RequestStatusBadge({ status }: { status: RequestStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" data-testid="request-status" data-status={status}>
+      {t(`permits.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Choose a file and upload it at once (stored by content hash); reports the hash when done. */
+export function UploadField({
+  label,
+  description,
+  required,
+  error,
+  onUploaded,
+  testId,
+}: {
+  label: string;
+  description?: string;
+  required?: boolean;
+  error?: string;
+  onUploaded: (file: UploadedFile | null) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const describe = useDescribeError();
+  const [file, setFile] = useState<File | null>(null);
+  const [state, setState] = useState<'idle' | 'uploading' | 'done' | 'failed'>('idle');
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <FileInput
+      label={label}
+      description={
+        state === 'uploading'
+          ? t('permits.uploading')
+          : state === 'done' && file
+            ? t('permits.uploaded', { size: formatFileSize(file.size) })
+            : (description ?? t('permits.fileHint'))
+      }
+      required={required}
+      accept="application/pdf,image/jpeg,image/png,image/webp"
+      clearable
+      value={file}
+      leftSection={<IconPaperclip size={16} />}
+      error={failure ?? error}
+      data-testid={testId}
+      onChange={(next) => {
+        setFile(next);
+        setFailure(null);
+        onUploaded(null);
+        if (!next) {
+          setState('idle');
+          return;
+        }
+        setState('uploading');
+        uploadRequestFile(next)
+          .then((uploaded) => {
+            setState('done');
+            onUploaded(uploaded);
+          })
+          .catch((e: unknown) => {
+            setState('failed');
+            setFailure(describe(e).detail ?? describe(e).title);
+          });
+      }}
+    />
+  );
+}
+
+/** A link opening a request's letter / evidence in a new tab (the server logs the view). */
+export function FileLink({ href, label }: { href: string; label: string }) {
+  return (
+    <Group gap={4}>
+      <IconPaperclip size={14} />
+      <Anchor href={href} target="_blank" rel="noopener" size="sm">
+        {label}
+      </Anchor>
+    </Group>
+  );
+}
+
+/** The superior's decision as the requester sees it. */
+export function DecisionLine({
+  name,
+  note,
+  label,
+}: {
+  name: string | null;
+  note: string | null;
+  label: string;
+}) {
+  if (!name && !note) return null;
+  return (
+    <Text size="sm" c="dimmed" data-testid="request-decision">
+      {label}
+      {name ? ` ${name}` : ''}
+      {note ? `: “${note}”` : ''}
+    </Text>
+  );
+}

@@ -1,0 +1,666 @@
+import { BarChart, LineChart } from '@mantine/charts';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Modal,
+  Pagination,
+  ScrollArea,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconLock, IconLockOpen, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useMe } from '../../api/auth.ts';
+import type { ClosingStatus, RecapRow } from '../../api/recap.ts';
+import {
+  currentMonth,
+  unitExportUrl,
+  useAdjustments,
+  useCloseMonth,
+  useClosingStatus,
+  useCodeDistribution,
+  useHeatmap,
+  useReopenMonth,
+  useTrend,
+  useUnitRecap,
+  useWarnings,
+} from '../../api/recap.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { UnitSelect } from '../../components/UnitSelect.tsx';
+import { formatDate, formatDateTime, formatNip } from '../../lib/format.ts';
+import { hasAnyRole, RECAP_CLOSERS, RECAP_REOPENERS, RECAP_UNIT_READERS } from '../../lib/roles.ts';
+import { DownloadMenu, MonthSelect, useMonthLabel } from '../RekapPage/recap-ui.tsx';
+
+const PAGE_SIZE = 25;
+const LEAVE_LIKE = ['CT', 'CB', 'CS', 'CM', 'CAP', 'CLTN', 'I', 'S', 'DL', 'TGL', 'TB', 'DIKLAT', 'DSP'];
+
+function RecapTable({ rows, month }: { rows: RecapRow[]; month: string }) {
+  const { t } = useTranslation();
+  return (
+    <ScrollArea type="auto">
+      <Table striped highlightOnHover miw={900} data-testid="recap-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('recap.columns.name')}</Table.Th>
+            <Table.Th>{t('recap.columns.position')}</Table.Th>
+            <Table.Th>{t('recap.columns.hk')}</Table.Th>
+            <Table.Th>{t('recap.columns.h')}</Table.Th>
+            <Table.Th>{t('recap.columns.tl')}</Table.Th>
+            <Table.Th>{t('recap.columns.psw')}</Table.Th>
+            <Table.Th>{t('recap.columns.tk')}</Table.Th>
+            <Table.Th>{t('recap.columns.leave')}</Table.Th>
+            <Table.Th>{t('recap.columns.minutes')}</Table.Th>
+            <Table.Th>{t('recap.columns.tkEq')}</Table.Th>
+            <Table.Th>{t('recap.columns.apel')}</Table.Th>
+            <Table.Th>{t('recap.columns.adjustments')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.employeeId} data-testid="recap-row" data-employee-id={r.employeeId}>
+              <Table.Td>
+                <Anchor component={Link} to={`/rekap?pegawai=${r.employeeId}&bulan=${month}`} size="sm">
+                  {r.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {formatNip(r.nip)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{r.positionName ?? '—'}</Text>
+                <Text size="xs" c="dimmed">
+                  {r.unitName}
+                </Text>
+              </Table.Td>
+              <Table.Td>{r.workingDays}</Table.Td>
+              <Table.Td>{r.codeCounts.H ?? 0}</Table.Td>
+              <Table.Td>{`${r.tl1}/${r.tl2}/${r.tl3}/${r.tl4}`}</Table.Td>
+              <Table.Td>{`${r.psw1}/${r.psw2}/${r.psw3}/${r.psw4}`}</Table.Td>
+              <Table.Td>{r.tkDays > 0 ? <Badge color="red">{r.tkDays}</Badge> : 0}</Table.Td>
+              <Table.Td>
+                <Text size="xs">
+                  {LEAVE_LIKE.filter((c) => r.codeCounts[c])
+                    .map((c) => `${c} ${r.codeCounts[c]}`)
+                    .join(', ') || '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>{`${r.lateMinutes} + ${r.earlyMinutes}`}</Table.Td>
+              <Table.Td>{r.tkEquivalentDays}</Table.Td>
+              <Table.Td>{r.apelPercent === null ? '—' : `${r.apelPercent}%`}</Table.Td>
+              <Table.Td>{r.adjustmentCount || '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea>
+  );
+}
+
+function ClosingCard({
+  status,
+  unitName,
+  month,
+}: {
+  status: ClosingStatus;
+  unitName: string;
+  month: string;
+}) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const monthLabel = useMonthLabel();
+  const close = useCloseMonth();
+  const reopen = useReopenMonth();
+  const [confirming, setConfirming] = useState(false);
+  const [reopening, setReopening] = useState(false);
+  const [reason, setReason] = useState('');
+  const canClose = hasAnyRole(me, RECAP_CLOSERS);
+  const canReopen = hasAnyRole(me, RECAP_REOPENERS);
+  const c = status.closing;
+  const ownClosing = c !== null && c.unitId === status.unitId;
+  const waiting = status.pending.flaggedPunches + status.pending.queuedDays + status.pending.requests;
+  return (
+    <Card withBorder data-testid="recap-closing">
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Group gap="xs">
+          {c ? <IconLock size={18} /> : <IconLockOpen size={18} />}
+          <Text fw={600} data-testid="recap-closing-status">
+            {c
+              ? ownClosing
+                ? t('recap.closed', { name: c.closedByName ?? '—', date: formatDateTime(c.closedAt) })
+                : t('recap.closedInherited', {
+                    unit: c.unitName,
+                    name: c.closedByName ?? '—',
+                    date: formatDateTime(c.closedAt),
+                  })
+              : t('recap.open')}
+          </Text>
+        </Group>
+        <Group gap="xs">
+          {!c && canClose && (
+            <Button
+              onClick={() => setConfirming(true)}
+              disabled={!status.canCloseNow}
+              data-testid="recap-close-month"
+            >
+              {t('recap.closeMonth')}
+            </Button>
+          )}
+          {ownClosing && canReopen && (
+            <Button variant="default" onClick={() => setReopening(true)} data-testid="recap-reopen">
+              {t('recap.reopen')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {!c && (
+        <Text size="sm" c="dimmed" mt={4}>
+          {t('recap.opensOn', { date: formatDate(status.opensOn) })}
+        </Text>
+      )}
+      {!c && waiting > 0 && (
+        <Alert color="yellow" mt="xs" icon={<IconAlertTriangle size={18} />} data-testid="recap-pending">
+          {t('recap.pending', {
+            flagged: status.pending.flaggedPunches,
+            queued: status.pending.queuedDays,
+            requests: status.pending.requests,
+          })}
+        </Alert>
+      )}
+      {!c && status.missingDays > 0 && (
+        <Alert color="gray" mt="xs" data-testid="recap-missing">
+          {t('recap.missingDays', { count: status.missingDays })}
+        </Alert>
+      )}
+      {status.intact === false && (
+        <Alert color="red" mt="xs">
+          {t('recap.intactBroken')}
+        </Alert>
+      )}
+      {status.history.length > 0 && (
+        <Stack gap={2} mt="xs">
+          <Text size="sm" fw={600}>
+            {t('recap.history')}
+          </Text>
+          {status.history.map((h) => (
+            <Text key={h.id} size="xs" c="dimmed">
+              {t('recap.closed', { name: h.closedByName ?? '—', date: formatDateTime(h.closedAt) })}
+              {h.reopenedAt
+                ? ` · ${t('recap.historyReopened', {
+                    name: h.reopenedByName ?? '—',
+                    date: formatDateTime(h.reopenedAt),
+                    reason: h.reopenReason ?? '',
+                  })}`
+                : ''}
+            </Text>
+          ))}
+        </Stack>
+      )}
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('recap.closeConfirmTitle', { month: monthLabel(month) })}
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t('recap.closeConfirmBody', { unit: unitName, month: monthLabel(month) })}</Text>
+          {close.error && <ErrorState error={close.error} compact />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              loading={close.isPending}
+              data-testid="recap-close-confirm"
+              onClick={() =>
+                close.mutate(
+                  { unitId: status.unitId, month },
+                  {
+                    onSuccess: () => {
+                      notifications.show({
+                        color: 'teal',
+                        message: t('recap.closedNotice', { month: monthLabel(month) }),
+                      });
+                      setConfirming(false);
+                    },
+                  },
+                )
+              }
+            >
+              {t('recap.closeConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal
+        opened={reopening}
+        onClose={() => setReopening(false)}
+        title={t('recap.reopenTitle', { month: monthLabel(month) })}
+      >
+        <Stack gap="sm">
+          {reopen.error && <ErrorState error={reopen.error} compact hideIssues />}
+          <Textarea
+            label={t('recap.reopenReason')}
+            description={t('recap.reopenReasonHint')}
+            required
+            autosize
+            minRows={3}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-testid="recap-reopen-reason"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setReopening(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={reopen.isPending}
+              disabled={reason.trim().length < 10}
+              data-testid="recap-reopen-confirm"
+              onClick={() =>
+                reopen.mutate(
+                  { unitId: status.unitId, month, reason: reason.trim() },
+                  {
+                    onSuccess: () => {
+                      notifications.show({
+                        color: 'teal',
+                        message: t('recap.reopened', { month: monthLabel(month) }),
+                      });
+                      setReopening(false);
+                      setReason('');
+                    },
+                  },
+                )
+              }
+            >
+              {t('recap.reopen')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}
+
+function WarningsTab({ unitId, month }: { unitId: string | null; month: string }) {
+  const { t } = useTranslation();
+  const q = useWarnings(unitId, month);
+  if (q.isPending) return <LoadingState />;
+  if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  return (
+    <Stack gap="sm" data-testid="recap-warnings">
+      <Text size="sm" c="dimmed">
+        {t('recap.warningsIntro', { year: month.slice(0, 4), margin: q.data.marginDays })}
+      </Text>
+      {q.data.items.length === 0 ? (
+        <EmptyState description={t('recap.noWarnings')} />
+      ) : (
+        q.data.items.map((w) => (
+          <Card key={w.employeeId} withBorder padding="sm" data-testid="recap-warning">
+            <Group justify="space-between" wrap="wrap">
+              <div>
+                <Text fw={600}>{w.name}</Text>
+                <Text size="xs" c="dimmed">
+                  {formatNip(w.nip)} · {w.unitName}
+                </Text>
+              </div>
+              <Badge color={w.cumulativeStep ? 'red' : 'yellow'} size="lg">
+                {t('recap.totalDays', { days: w.totalDays })}
+              </Badge>
+            </Group>
+            <List size="sm" mt={4}>
+              {w.next && (
+                <List.Item>
+                  {t('recap.nextThreshold', {
+                    at: w.next.atDays,
+                    sanction: w.next.sanction,
+                    days: w.next.inDays,
+                  })}
+                </List.Item>
+              )}
+              {w.consecutive && w.consecutive.currentDays > 0 && (
+                <List.Item>
+                  {t('recap.consecutive', {
+                    current: w.consecutive.currentDays,
+                    at: w.consecutive.atDays,
+                    days: w.consecutive.inDays,
+                  })}
+                </List.Item>
+              )}
+              {w.reasons.map((r) => (
+                <List.Item key={r}>{r}</List.Item>
+              ))}
+            </List>
+          </Card>
+        ))
+      )}
+    </Stack>
+  );
+}
+
+function shareColor(share: number | null): string {
+  if (share === null) return 'var(--mantine-color-gray-1)';
+  if (share >= 0.9) return 'var(--mantine-color-teal-6)';
+  if (share >= 0.75) return 'var(--mantine-color-teal-3)';
+  if (share >= 0.5) return 'var(--mantine-color-yellow-4)';
+  return 'var(--mantine-color-red-5)';
+}
+
+function ChartsTab({ unitId, month }: { unitId: string | null; month: string }) {
+  const { t } = useTranslation();
+  const monthLabel = useMonthLabel();
+  const heat = useHeatmap(unitId, month);
+  const trend = useTrend(unitId, month);
+  const codes = useCodeDistribution(unitId, month);
+  const dates = [...new Set(heat.data?.rows.flatMap((r) => r.days.map((d) => d.date)) ?? [])].sort();
+  return (
+    <Stack gap="md" data-testid="recap-charts">
+      <Card withBorder>
+        <Title order={3} size="h5" mb="xs">
+          {t('recap.heatmap')}
+        </Title>
+        {heat.isPending ? (
+          <LoadingState />
+        ) : heat.error ? (
+          <ErrorState error={heat.error} />
+        ) : heat.data.rows.length === 0 ? (
+          <EmptyState description={t('recap.noRows')} />
+        ) : (
+          <ScrollArea type="auto">
+            <table style={{ borderCollapse: 'separate', borderSpacing: 2 }} data-testid="recap-heatmap">
+              <thead>
+                <tr>
+                  <th />
+                  {dates.map((d) => (
+                    <th key={d} style={{ fontSize: 10, fontWeight: 400 }}>
+                      {Number(d.slice(8, 10))}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {heat.data.rows.map((r) => {
+                  const byDate = new Map(r.days.map((d) => [d.date, d]));
+                  return (
+                    <tr key={r.unitId}>
+                      <th
+                        style={{
+                          fontSize: 12,
+                          fontWeight: 400,
+                          textAlign: 'left',
+                          whiteSpace: 'nowrap',
+                          paddingRight: 8,
+                        }}
+                      >
+                        {r.unitName}
+                      </th>
+                      {dates.map((d) => {
+                        const cell = byDate.get(d);
+                        const share = cell && cell.working > 0 ? cell.share : null;
+                        const label = cell
+                          ? t('recap.heatmapCell', {
+                              unit: r.unitName,
+                              date: formatDate(d),
+                              percent: share === null ? '—' : `${Math.round(share * 100)}%`,
+                              onTime: cell.onTime,
+                              working: cell.working,
+                            })
+                          : `${r.unitName}, ${formatDate(d)}`;
+                        return (
+                          <Tooltip key={d} label={label}>
+                            <td
+                              aria-label={label}
+                              style={{
+                                width: 18,
+                                height: 18,
+                                borderRadius: 3,
+                                background: shareColor(share),
+                              }}
+                            />
+                          </Tooltip>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollArea>
+        )}
+        <Group gap="sm" mt="xs" aria-hidden>
+          {[0.95, 0.8, 0.6, 0.2, null].map((v) => (
+            <Group key={String(v)} gap={4}>
+              <div style={{ width: 12, height: 12, borderRadius: 3, background: shareColor(v) }} />
+              <Text size="xs" c="dimmed">
+                {v === null ? '—' : v >= 0.9 ? '≥ 90%' : v >= 0.75 ? '75–89%' : v >= 0.5 ? '50–74%' : '< 50%'}
+              </Text>
+            </Group>
+          ))}
+        </Group>
+      </Card>
+      <Card withBorder>
+        <Title order={3} size="h5" mb="xs">
+          {t('recap.trend')}
+        </Title>
+        {trend.data ? (
+          <LineChart
+            h={220}
+            data={trend.data.points.map((p) => ({
+              month: monthLabel(p.month),
+              compliance: p.compliance === null ? null : Math.round(p.compliance * 100),
+              tk: p.tkDays,
+            }))}
+            dataKey="month"
+            withLegend
+            series={[
+              { name: 'compliance', label: t('recap.compliance'), color: 'teal.6' },
+              { name: 'tk', label: t('recap.tk'), color: 'red.6' },
+            ]}
+            connectNulls
+          />
+        ) : trend.error ? (
+          <ErrorState error={trend.error} />
+        ) : (
+          <LoadingState />
+        )}
+      </Card>
+      <Card withBorder>
+        <Title order={3} size="h5" mb="xs">
+          {t('recap.codes')}
+        </Title>
+        {codes.data ? (
+          codes.data.items.length === 0 ? (
+            <EmptyState description={t('recap.noRows')} />
+          ) : (
+            <BarChart
+              h={Math.max(180, codes.data.items.length * 28)}
+              data={codes.data.items}
+              dataKey="code"
+              orientation="vertical"
+              series={[{ name: 'days', label: t('recap.days'), color: 'indigo.6' }]}
+              gridAxis="x"
+            />
+          )
+        ) : codes.error ? (
+          <ErrorState error={codes.error} />
+        ) : (
+          <LoadingState />
+        )}
+      </Card>
+    </Stack>
+  );
+}
+
+function AdjustmentsTab({ unitId, month }: { unitId: string | null; month: string }) {
+  const { t } = useTranslation();
+  const q = useAdjustments(unitId, month);
+  if (!unitId) return null;
+  if (q.isPending) return <LoadingState />;
+  if (q.error) return <ErrorState error={q.error} />;
+  return (
+    <Stack gap="xs" data-testid="recap-adjustments">
+      <Text size="sm" c="dimmed">
+        {t('recap.adjustmentsIntro')}
+      </Text>
+      {q.data.items.length === 0 ? (
+        <EmptyState description={t('recap.noAdjustments')} />
+      ) : (
+        <List size="sm">
+          {q.data.items.map((a) => (
+            <List.Item key={a.id}>
+              <Text span fw={600}>
+                {a.employeeName}
+              </Text>{' '}
+              {t('recap.adjustmentLine', {
+                date: formatDate(a.localDate),
+                closed: a.monthClosed,
+                old: a.oldCode ?? '—',
+                new: a.newCode ?? '—',
+              })}
+              {a.reason ? ` — ${a.reason}` : ''}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}
+
+/** /rekap/unit: the unit's monthly recap (or the superior's staff), exports, early warning, charts, closing. */
+export function RekapUnitPage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [params, setParams] = useSearchParams();
+  const month = params.get('bulan') ?? currentMonth();
+  const unitParam = params.get('unit');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const [page, setPage] = useState(1);
+  const unitReader = hasAnyRole(me, RECAP_UNIT_READERS);
+  const q = useUnitRecap({ month, unitId: unitParam, q: debounced, page, pageSize: PAGE_SIZE });
+  const unitId = unitParam ?? q.data?.unit?.id ?? null;
+  const status = useClosingStatus(q.data?.mode === 'unit' ? unitId : null, month);
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setPage(1);
+  };
+  const pages = q.data ? Math.max(1, Math.ceil(q.data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <>
+      <PageHeader
+        title={t('recap.unitTitle')}
+        subtitle={
+          q.data?.mode === 'staff'
+            ? t('recap.staffSubtitle')
+            : (q.data?.unit?.name ?? t('recap.unitSubtitle'))
+        }
+        actions={
+          unitId && q.data?.mode === 'unit' ? (
+            <DownloadMenu url={(f) => unitExportUrl(unitId, month, f)} testId="recap-unit-download" />
+          ) : undefined
+        }
+      />
+      <Stack gap="md">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <MonthSelect value={month} onChange={(m) => set('bulan', m)} />
+          {unitReader && (
+            <UnitSelect
+              label={t('recap.unit')}
+              value={unitId}
+              onChange={(id) => set('unit', id)}
+              clearable={false}
+              w={320}
+              data-testid="recap-unit"
+            />
+          )}
+          <TextInput
+            label={t('recap.search')}
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.currentTarget.value);
+              setPage(1);
+            }}
+            w={{ base: '100%', sm: 260 }}
+            data-testid="recap-search"
+          />
+        </Group>
+        {status.data && q.data?.unit && (
+          <ClosingCard status={status.data} unitName={q.data.unit.name} month={month} />
+        )}
+        {q.isPending && <LoadingState />}
+        {q.error && <ErrorState error={q.error} onRetry={() => void q.refetch()} />}
+        {q.data && (
+          <Tabs defaultValue="table" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="table">{t('recap.tabs.table')}</Tabs.Tab>
+              {q.data.mode === 'unit' && (
+                <>
+                  <Tabs.Tab value="warnings" data-testid="recap-tab-warnings">
+                    {t('recap.tabs.warnings')}
+                  </Tabs.Tab>
+                  <Tabs.Tab value="charts" data-testid="recap-tab-charts">
+                    {t('recap.tabs.charts')}
+                  </Tabs.Tab>
+                  <Tabs.Tab value="adjustments" data-testid="recap-tab-adjustments">
+                    {t('recap.tabs.adjustments')}
+                  </Tabs.Tab>
+                </>
+              )}
+            </Tabs.List>
+            <Tabs.Panel value="table" pt="sm">
+              {q.data.items.length === 0 ? (
+                <EmptyState description={t('recap.noRows')} />
+              ) : (
+                <Stack gap="sm">
+                  <RecapTable rows={q.data.items} month={month} />
+                  {pages > 1 && (
+                    <Group justify="center">
+                      <Pagination
+                        total={pages}
+                        value={page}
+                        onChange={setPage}
+                        getControlProps={(control) => ({ 'aria-label': t(`common.${control}Page`) })}
+                      />
+                    </Group>
+                  )}
+                </Stack>
+              )}
+            </Tabs.Panel>
+            <Tabs.Panel value="warnings" pt="sm">
+              <WarningsTab unitId={unitId} month={month} />
+            </Tabs.Panel>
+            <Tabs.Panel value="charts" pt="sm">
+              <ChartsTab unitId={unitId} month={month} />
+            </Tabs.Panel>
+            <Tabs.Panel value="adjustments" pt="sm">
+              <AdjustmentsTab unitId={unitId} month={month} />
+            </Tabs.Panel>
+          </Tabs>
+        )}
+      </Stack>
+    </>
+  );
+}
