@@ -1,0 +1,170 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoData, type DemoEmployee } from '../src/server/db/seeds/demo-data.ts';
+import { DEMO_PASSWORD, launchBrowser, newContext, startServer, type RunningServer } from './harness.ts';
+import { CutiApprovalPage, CutiPage, DashboardPage, LoginPage, RecapPage } from './page-models/index.ts';
+
+/**
+ * Leave to monthly recap in a real Chromium against the real server (`scripts/start.ts`) with the demo data:
+ * a PNS of UPTD Puskesmas Curug requests two days of annual leave, the Kepala Puskesmas (superior) and the
+ * Kepala Dinas Kesehatan (PyBMC, national rulebook OPD_HEAD) approve it, the status worker turns both days
+ * into CT on the employee's calendar, the admin OPD of Dinas Kesehatan closes the month and downloads the
+ * unit recap as XLSX, which holds the two leave days for the employee and the closing line.
+ *
+ * The server runs on the real clock (no fixed clock in the config), 30 Nov 2026 or later: the rulebook opens
+ * a month for closing from day 5 of the next month (attendance.monthClosing.closeFromDay), so the story uses
+ * Thu 8 – Fri 9 Oct 2026 (working days; no national holiday in October 2026) and closes October 2026.
+ */
+
+const MONTH = '2026-10';
+const DAYS = ['2026-10-08', '2026-10-09'];
+const STATUS_TIMEOUT_MS = 60_000;
+
+const demo = generateDemoData();
+const grantNips = new Set(demo.roleGrants.map((g) => g.nip));
+const hasStaff = (e: DemoEmployee) => demo.employees.some((x) => e.nip && x.superiorNip === e.nip);
+/** A PNS with enough service for annual leave, no role grant and no staff of their own. */
+const employee = demo.employees.find(
+  (e) =>
+    e.unitCode === 'DINKES-PKM-CURUG' &&
+    e.nip &&
+    e.employeeType === 'PNS' &&
+    e.activeFrom <= '2019-01-01' &&
+    !grantNips.has(e.nip) &&
+    !hasStaff(e),
+)!;
+const superior = demo.employees.find((e) => e.nip === employee.superiorNip)!;
+const head = demo.employees.find((e) => e.positionCode === 'DINKES:KEPALA')!;
+const adminOpdNip = demo.roleGrants.find((g) => g.role === 'ADMIN_OPD' && g.unitCode === 'DINKES')!.nip!;
+
+let server: RunningServer;
+let browser: Browser;
+let downloads: string;
+
+beforeAll(async () => {
+  [server, browser, downloads] = await Promise.all([
+    startServer(),
+    launchBrowser(),
+    mkdtemp(path.join(os.tmpdir(), 'abdi-e2e-recap-')),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (downloads) await rm(downloads, { recursive: true, force: true });
+});
+
+/** A fresh browser context (its own cookies) signed in through the login form. */
+async function signedIn(login: string): Promise<Page> {
+  const context = await newContext(browser, server.baseUrl);
+  const page = await context.newPage();
+  const form = await new LoginPage(page).goto();
+  await form.login(login, DEMO_PASSWORD);
+  await page.waitForURL((url) => url.pathname === '/');
+  await new DashboardPage(page).heading.waitFor();
+  return page;
+}
+
+/** Reloads the employee's October calendar until every leave day shows `code` (the worker runs every 15 s). */
+async function waitForCodes(recap: RecapPage, code: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await recap.openMyRecap(MONTH);
+        return Promise.all(DAYS.map((d) => recap.codeOn(d)));
+      },
+      { timeout: STATUS_TIMEOUT_MS, interval: 2_000 },
+    )
+    .toEqual(DAYS.map(() => code));
+}
+
+describe('leave to monthly recap', () => {
+  it(
+    'requests annual leave, approves it up the chain, shows CT on the calendar, closes the month and exports it',
+    { timeout: 180_000 },
+    async () => {
+      // Four different people: the story must not pass because one account holds two roles.
+      expect(new Set([employee.nip, superior.nip, head.nip, adminOpdNip]).size).toBe(4);
+
+      // The employee: calendar before, balance, request.
+      const own = await signedIn(employee.nip!);
+      const recap = new RecapPage(own);
+      await recap.openMyRecap(MONTH);
+      // No punches in the demo data: the working days are TK until an approved absence covers them.
+      for (const d of DAYS) expect(await recap.codeOn(d)).toBe('TK');
+      const cuti = await new CutiPage(own).goto();
+      await cuti.balance.getByTestId('balance-remaining').waitFor();
+      const remainingBefore = await cuti.remaining();
+      const id = await cuti.requestLeave({
+        type: 'Cuti tahunan',
+        from: '08/10/2026',
+        to: '09/10/2026',
+        reason: 'Urusan keluarga di luar kota',
+        address: 'Jl. Raya Curug No. 1, Tangerang',
+      });
+      expect(await cuti.status(id)).toBe('DIAJUKAN');
+
+      // The superior, then (when the chain has a second step) the PyBMC.
+      const boss = await signedIn(superior.nip!);
+      await (await new CutiApprovalPage(boss).goto()).approve(id, 'Disetujui, pekerjaan sudah dialihkan');
+      await boss.context().close();
+      await own.reload();
+      await cuti.item(id).getByTestId('leave-status').waitFor();
+      if ((await cuti.status(id)) !== 'DISETUJUI') {
+        expect(await cuti.status(id)).toBe('DISETUJUI_ATASAN');
+        const pybmc = await signedIn(head.nip!);
+        await (await new CutiApprovalPage(pybmc).goto()).approve(id);
+        await pybmc.context().close();
+        await own.reload();
+        await cuti.item(id).getByTestId('leave-status').waitFor();
+      }
+      expect(await cuti.status(id)).toBe('DISETUJUI');
+      expect(await cuti.remaining()).toBe(remainingBefore - DAYS.length);
+
+      // The day statuses: both days turn into CT, with the leave as the reason.
+      await waitForCodes(recap, 'CT');
+      expect(await recap.reasonsOn(DAYS[0]!)).toContain('Cuti tahunan (CT) disetujui');
+      expect(await recap.codeOn('2026-10-07')).toBe('TK');
+      await own.context().close();
+
+      // The admin OPD closes October and downloads the unit recap.
+      const admin = await signedIn(adminOpdNip);
+      const unit = await new RecapPage(admin).openUnitRecap(MONTH);
+      const closed = await unit.closeMonth();
+      expect(closed).toMatch(/Ditutup/);
+      const file = await unit.downloadXlsx(path.join(downloads, 'rekap.xlsx'));
+      await admin.context().close();
+
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const ws = wb.getWorksheet('Rekap')!;
+      expect(String(ws.getCell(3, 1).value)).toBe('Bulan: Oktober 2026');
+      expect(String(ws.getCell(4, 1).value)).toMatch(/^Status: ditutup oleh .+ pada \d{2}\/\d{2}\/\d{4}$/);
+      const header = (ws.getRow(6).values as unknown[]).map((v) => String(v ?? ''));
+      const col = (name: string) => header.indexOf(name);
+      expect(col('C')).toBeGreaterThan(0);
+      const rows: ExcelJS.Row[] = [];
+      ws.eachRow((row, n) => {
+        if (
+          n > 6 &&
+          String(row.getCell(2).value ?? '')
+            .replace(/\s/g, '')
+            .includes(employee.nip!)
+        )
+          rows.push(row);
+      });
+      expect(rows).toHaveLength(1);
+      const row = rows[0]!;
+      expect(Number(row.getCell(col('C')).value)).toBe(DAYS.length);
+      // October 2026: 22 working days (no national holiday); no punches, so the other 20 are TK.
+      expect(Number(row.getCell(col('HK')).value)).toBe(22);
+      expect(Number(row.getCell(col('H')).value)).toBe(0);
+      expect(Number(row.getCell(col('TK')).value)).toBe(22 - DAYS.length);
+    },
+  );
+});
