@@ -28,7 +28,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
 import { createDatabase, type Db } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
-import { buildServices } from '../src/server/app.ts';
+import { buildServices, statusSources } from '../src/server/app.ts';
 import { fixedClock } from '../src/server/clock.ts';
 import { createStatusRepo } from '../src/server/modules/statuses/status-repo.ts';
 import {
@@ -285,7 +285,9 @@ async function runEngine(engine: 'postgres' | 'pglite') {
         clock,
         config,
         rulebooks: services.rulebooks,
-        ...(listener ? { onRecomputed: listener } : {}),
+        // The sources the app wires (leave, permits, corrections, rosters; empty here, but queried per batch).
+        ...statusSources(() => services),
+        ...(listener ? { onRecomputed: listener } : { onRecomputed: undefined }),
         concurrency: Number(opt('concurrency', engine === 'postgres' ? '2' : '1')),
         batchEmployees: Number(opt('batch', '2000')),
       });

@@ -51,10 +51,19 @@ export class RecapPage {
     return this.page.locator(`[data-testid="recap-row"][data-employee-id="${employeeId}"]`);
   }
 
-  /** Closes the month through the confirmation dialog and waits for "Ditutup oleh … pada …". */
+  /**
+   * Closes the month through the confirmation dialog and waits for "Ditutup oleh … pada …". Throws with the
+   * server's answer when the closing is refused (e.g. 409 while requests or queued days are pending).
+   */
   async closeMonth(): Promise<string> {
     await this.page.getByTestId('recap-close-month').click();
+    const answered = this.page.waitForResponse(
+      (r) => r.url().endsWith('/api/recap/closing/close') && r.request().method() === 'POST',
+    );
     await this.page.getByRole('dialog').getByTestId('recap-close-confirm').click();
+    const response = await answered;
+    if (!response.ok())
+      throw new Error(`closing the month failed: ${response.status()} ${await response.text()}`);
     await this.page.getByRole('dialog').waitFor({ state: 'detached' });
     await this.closingStatus.filter({ hasText: /Ditutup|Closed/ }).waitFor();
     return (await this.closingStatus.innerText()).trim();

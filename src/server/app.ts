@@ -50,7 +50,7 @@ import { s3PhotoStore } from './modules/attendance/s3-photo-store.ts';
 import { createTerminalService } from './modules/attendance/terminal-service.ts';
 import { terminalRoutes } from './modules/attendance/terminal-routes.ts';
 import { createStatusRepo } from './modules/statuses/status-repo.ts';
-import { createStatusService } from './modules/statuses/status-service.ts';
+import { createStatusService, type StatusDeps } from './modules/statuses/status-service.ts';
 import { statusRoutes } from './modules/statuses/status-routes.ts';
 import { createRecapRepo } from './modules/recap/recap-repo.ts';
 import { createRecapService } from './modules/recap/recap-service.ts';
@@ -89,25 +89,14 @@ export function buildServices({ config, db, clock }: AppDeps) {
   });
   const dashboard = createDashboardService({ org, audit, imports, clock });
   const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, clock });
-  // The day's inputs come from modules built below: the closures look them up when a recompute runs.
+  // The day's inputs come from modules built below: the sources look them up when a recompute runs.
   const statuses = createStatusService({
     db,
     repo: createStatusRepo(db),
     clock,
     config,
     rulebooks,
-    absences: async (ids, from, to, exec) => [
-      ...(await leave.approvedAbsences(ids, from, to, exec)),
-      ...(await permits.approvedAbsences(ids, from, to, exec)),
-    ],
-    corrections: (ids, fromMs, toMs, exec) => corrections.approvedCorrectionPunches(ids, fromMs, toMs, exec),
-    schedules: async (ids, from, to, exec) => ({
-      roster: await rosters.rosterLines(ids, from, to, exec),
-      flexibleDays: await permits.approvedFlexibleDays(ids, from, to, exec),
-    }),
-    onRecomputed: async (keys, exec) => {
-      await recap.refreshEmployeeMonths(keys, exec);
-    },
+    ...statusSources(() => ({ leave, permits, corrections, rosters, recap })),
   });
   rulebooks.onActivated((v) => statuses.onRulebookActivated(v));
   const rosters = createRosterService({
@@ -186,6 +175,31 @@ export function buildServices({ config, db, clock }: AppDeps) {
   };
 }
 export type Services = ReturnType<typeof buildServices>;
+
+/**
+ * What the daily statuses read besides punches, from the modules that own it: approved leave and permits
+ * (absences), approved corrections (extra punches), roster lines and WFH/WFA days (the schedule), and the recap
+ * to refresh when stored days change. `get` is called when a recompute runs (the modules are built later).
+ */
+export function statusSources(
+  get: () => Pick<Services, 'leave' | 'permits' | 'corrections' | 'rosters' | 'recap'>,
+): Pick<StatusDeps, 'absences' | 'corrections' | 'schedules' | 'onRecomputed'> {
+  return {
+    absences: async (ids, from, to, exec) => [
+      ...(await get().leave.approvedAbsences(ids, from, to, exec)),
+      ...(await get().permits.approvedAbsences(ids, from, to, exec)),
+    ],
+    corrections: (ids, fromMs, toMs, exec) =>
+      get().corrections.approvedCorrectionPunches(ids, fromMs, toMs, exec),
+    schedules: async (ids, from, to, exec) => ({
+      roster: await get().rosters.rosterLines(ids, from, to, exec),
+      flexibleDays: await get().permits.approvedFlexibleDays(ids, from, to, exec),
+    }),
+    onRecomputed: async (keys, exec) => {
+      await get().recap.refreshEmployeeMonths(keys, exec);
+    },
+  };
+}
 
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
   const { config, db } = deps;

@@ -315,6 +315,13 @@ export function createStatusRepo(db: Db) {
             )
           ).rows,
 
+    /** Whether any day in from..to is stored (for anyone). */
+    anyStoredBetween: async (exec: Exec, from: string, to: string) =>
+      (
+        await sql<{ found: boolean }>`select exists (select 1 from day_statuses
+          where local_date between ${from}::date and ${to}::date) as found`.execute(exec)
+      ).rows[0]!.found,
+
     /** Insert rows known to be new (plain insert from column arrays; a concurrent insert fails the batch). */
     insertMany: async (exec: Exec, rows: DayStatusRow[], computedAt: Date) => {
       if (rows.length === 0) return;

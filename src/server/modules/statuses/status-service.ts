@@ -75,7 +75,7 @@ export const noAbsences: AbsenceSource = async () => [];
 export const noCorrections: CorrectionSource = async () => [];
 export const noScheduleChanges: ScheduleSource = async () => ({ roster: [], flexibleDays: [] });
 
-type Deps = {
+export type StatusDeps = {
   db: Db;
   repo: StatusRepo;
   clock: Clock;
@@ -213,7 +213,7 @@ function lowerBound(xs: Float64Array, x: number): number {
  * query, grouped in memory, classified with the compiled rules and written with one multi-row upsert. Changes
  * queue the affected days (`markDirty`); `processQueue` recomputes them; `recomputeRange` rebuilds a period.
  */
-export function createStatusService(deps: Deps) {
+export function createStatusService(deps: StatusDeps) {
   const { db, repo, clock, config, rulebooks } = deps;
   const absences = deps.absences ?? noAbsences;
   const corrections = deps.corrections ?? noCorrections;
@@ -337,7 +337,7 @@ export function createStatusService(deps: Deps) {
     work: Map<string, string[]>,
     ctx: Context,
     reasonOf: (key: DayKey) => string,
-    mode: 'upsert' | 'bulk' = 'upsert',
+    mode: 'upsert' | 'bulk' | 'fresh' = 'upsert',
   ) {
     const result: RecomputeResult = {
       stored: [],
@@ -405,7 +405,7 @@ export function createStatusService(deps: Deps) {
       absences(ids, lo, hi, trx),
       corrections(ids, fromMs, toMs, trx),
       schedules(ids, lo, hi, trx),
-      mode === 'bulk' ? repo.storedRange(trx, ids, lo, hi) : null,
+      mode === 'bulk' ? repo.storedRange(trx, ids, lo, hi) : mode === 'fresh' ? [] : null,
     ]);
     // Employees with a roster line or a WFH/WFA day get their own schedule on every day of the batch.
     const rosterOf = new Map<string, RosterEntry[]>();
@@ -698,19 +698,21 @@ export function createStatusService(deps: Deps) {
     ctx.unitPath = unitPath;
     const ids = await repo.employeeIdsInRange(db, from, hi, unitPath);
     totals.employees = ids.length;
+    // Nothing stored in the range yet (a first build): every row is new, no need to read stored rows back.
+    const mode = (await repo.anyStoredBetween(db, from, hi)) ? 'bulk' : 'fresh';
     let next = 0;
     const worker = async () => {
       while (next < ids.length) {
         const batch = ids.slice(next, (next += batchEmployees));
         const work = new Map(batch.map((id) => [id, dates]));
-        const run = (mode: 'bulk' | 'upsert') =>
+        const run = (m: 'bulk' | 'fresh' | 'upsert') =>
           db.transaction().execute(async (trx) => {
-            const { result, requeue } = await computeBatch(trx, work, ctx, () => reason, mode);
+            const { result, requeue } = await computeBatch(trx, work, ctx, () => reason, m);
             if (requeue.length > 0) await repo.markDirty(requeue, 'retry', trx);
             return { result, requeue };
           });
         // A row stored meanwhile by the worker makes the plain insert fail: the batch is redone as an upsert.
-        const { result, requeue } = await run('bulk').catch((err: unknown) => {
+        const { result, requeue } = await run(mode).catch((err: unknown) => {
           if ((err as { code?: string }).code === '23505') return run('upsert');
           throw err;
         });
