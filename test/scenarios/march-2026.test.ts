@@ -372,6 +372,24 @@ describe('scenario: March 2026 from punches, leave, permits and corrections to a
   });
 
   it('admin OPD closes March: the recap is frozen and exported; a later request for March is refused', async () => {
+    // A request still waiting for a decision in March blocks the closing, with the count.
+    const pending = json(
+      await c.ani.post('/api/permits', {
+        kind: 'I',
+        part: 'early',
+        dateFrom: '2026-03-31',
+        dateTo: '2026-03-31',
+        reason: 'Keperluan keluarga',
+      }),
+      201,
+    ) as unknown as { id: string };
+    const refused = await c.adminDinkes.post('/api/recap/closing/close', {
+      unitId: dinkesId,
+      month: '2026-03',
+    });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(JSON.stringify(refused.json().error.details)).toMatch(/"requests":1\b/);
+    json(await c.ani.post(`/api/permits/${pending.id}/cancel`, { note: 'Tidak jadi' }));
     const closed = json(
       await c.adminDinkes.post('/api/recap/closing/close', { unitId: dinkesId, month: '2026-03' }),
     ) as unknown as { contentHash: string };

@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
 import type { AuditContext, AuditService } from '../audit/audit-service.ts';
 import { ctxOf } from '../access/auth-service.ts';
-import { inScope, requireAny, requireUnit, scopeOf, type Actor } from '../access/authz.ts';
+import type { Actor } from '../access/authz.ts';
 import type { StatusService } from '../statuses/status-service.ts';
 import { addDays } from '../../../core/common/local-date.ts';
 import {
@@ -23,8 +23,8 @@ import type {
   decisionSchema,
   requestListQuerySchema,
 } from '../../../shared/api/permits.ts';
-import type { CorrectionRow, Exec, PermitsRepo, RequestFilter } from './permits-repo.ts';
-import { nameOf, type RequestSupport } from './request-support.ts';
+import type { CorrectionRow, Exec, PermitsRepo } from './permits-repo.ts';
+import { nameOf, requestPages, type RequestSupport } from './request-support.ts';
 
 type Deps = {
   db: Db;
@@ -157,40 +157,18 @@ export function createCorrectionService(deps: Deps) {
   async function get(actor: Actor, id: string) {
     const c = await repo.findCorrection(id);
     if (!c) throw notFound('Koreksi presensi');
-    const allowed =
-      c.employeeId === actor.employeeId ||
-      (await support.staffOf(actor)).includes(c.employeeId) ||
-      inScope(scopeOf(actor, 'permit.read'), c.unitPath);
-    if (!allowed) throw forbidden('Anda tidak berwenang melihat koreksi ini');
+    if (!(await support.mayRead(actor, c))) throw forbidden('Anda tidak berwenang melihat koreksi ini');
     return toCorrection(c);
   }
 
   async function decide(actor: Actor, id: string, input: z.infer<typeof decisionSchema>) {
     const c = await repo.findCorrection(id);
     if (!c) throw notFound('Koreksi presensi');
-    if (c.employeeId === actor.employeeId)
-      throw forbidden('Anda tidak dapat memutuskan koreksi Anda sendiri');
-    if (!(await support.staffOf(actor)).includes(c.employeeId))
-      throw forbidden('Hanya atasan langsung (atau Plt/Plh-nya) yang dapat memutuskan koreksi ini');
-    if (c.status !== 'DIAJUKAN') throw new AppError('CONFLICT', `Koreksi sudah ${c.status.toLowerCase()}`);
-    if (input.decision === 'REJECT' && input.note.length < 3)
-      throw fieldError('note', 'Tuliskan alasan penolakan agar pegawai mengetahuinya');
-    await support.assertOpen(c.unitPath, c.localDate, c.localDate);
+    const dates = { from: c.localDate, to: c.localDate };
+    await support.checkDecision(actor, c, input, 'koreksi', dates);
     const approve = input.decision === 'APPROVE';
     await db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('corrections')
-        .set({
-          status: approve ? 'DISETUJUI' : 'DITOLAK',
-          decidedBy: actor.userId,
-          decidedAt: clock.now(),
-          decisionNote: input.note || null,
-        })
-        .where('id', '=', id)
-        .where('status', '=', 'DIAJUKAN')
-        .returning('id')
-        .executeTakeFirst();
-      if (!updated) throw new AppError('CONFLICT', 'Koreksi sudah diputuskan atau dibatalkan');
+      await support.writeDecision(trx, 'corrections', id, actor, input, 'koreksi');
       await audit.record(trx, ctxOf(actor), {
         action: approve ? 'correction.approved' : 'correction.rejected',
         entityType: 'correction',
@@ -207,25 +185,10 @@ export function createCorrectionService(deps: Deps) {
   async function cancel(actor: Actor, id: string, input: z.infer<typeof cancelSchema>) {
     const c = await repo.findCorrection(id);
     if (!c) throw notFound('Koreksi presensi');
-    if (c.employeeId !== actor.employeeId)
-      throw forbidden('Hanya pegawai yang bersangkutan yang dapat membatalkan koreksi ini');
-    if (c.status !== 'DIAJUKAN' && c.status !== 'DISETUJUI')
-      throw new AppError('CONFLICT', `Koreksi sudah ${c.status.toLowerCase()}`);
-    await support.assertOpen(c.unitPath, c.localDate, c.localDate);
+    const dates = { from: c.localDate, to: c.localDate };
+    await support.checkCancel(c, c.employeeId === actor.employeeId, 'koreksi', dates);
     await db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('corrections')
-        .set({
-          status: 'DIBATALKAN',
-          cancelledBy: actor.userId,
-          cancelledAt: clock.now(),
-          cancelNote: input.note || null,
-        })
-        .where('id', '=', id)
-        .where('status', '=', c.status)
-        .returning('id')
-        .executeTakeFirst();
-      if (!updated) throw new AppError('CONFLICT', 'Koreksi berubah sementara itu; muat ulang');
+      await support.writeCancel(trx, 'corrections', c, actor, input.note, 'koreksi');
       await audit.record(trx, ctxOf(actor), {
         action: 'correction.cancelled',
         entityType: 'correction',
@@ -239,51 +202,14 @@ export function createCorrectionService(deps: Deps) {
     return toCorrection((await repo.findCorrection(id))!);
   }
 
-  async function page(f: RequestFilter, pageNo: number, pageSize: number) {
-    const [total, rows] = await Promise.all([
-      repo.countCorrections(f),
-      repo.listCorrections(f, pageSize, (pageNo - 1) * pageSize),
-    ]);
-    return { items: rows.map(toCorrection), total, page: pageNo, pageSize };
-  }
-
-  async function mine(actor: Actor, q: { page: number; pageSize: number }) {
-    if (!actor.employeeId) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    return page({ employeeId: actor.employeeId }, q.page, q.pageSize);
-  }
-
-  async function inboxFilter(actor: Actor): Promise<RequestFilter | null> {
-    const staff = (await support.staffOf(actor)).filter((id) => id !== actor.employeeId);
-    return staff.length === 0 ? null : { employeeIds: staff, status: 'DIAJUKAN' };
-  }
-  async function inbox(actor: Actor, q: { page: number; pageSize: number }) {
-    const f = await inboxFilter(actor);
-    if (!f) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    return page(f, q.page, q.pageSize);
-  }
-  async function inboxCount(actor: Actor) {
-    const f = await inboxFilter(actor);
-    return f ? repo.countCorrections(f) : 0;
-  }
-
-  async function listFilter(actor: Actor, q: ListQuery): Promise<RequestFilter> {
-    const scope = requireAny(actor, 'permit.read');
-    let unitPath: string | undefined;
-    if (q.unitId) {
-      const path = await repo.unitPath(q.unitId);
-      if (!path) throw notFound('Unit');
-      requireUnit(actor, 'permit.read', path);
-      unitPath = path;
-    }
-    return { scope, unitPath, status: q.status, kind: q.kind, from: q.from, to: q.to, q: q.q };
-  }
-
-  async function list(actor: Actor, q: ListQuery) {
-    return page(await listFilter(actor, q), q.page, q.pageSize);
-  }
+  const { mine, inbox, inboxCount, list } = requestPages(support, {
+    count: repo.countCorrections,
+    list: repo.listCorrections,
+    toItem: toCorrection,
+  });
 
   async function exportRows(actor: Actor, q: ListQuery) {
-    const rows = await repo.listCorrections(await listFilter(actor, q), 10_000, 0);
+    const rows = await repo.listCorrections(await support.listFilter(actor, q), 10_000, 0);
     return rows.map((r) => {
       const c = toCorrection(r);
       return {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
-import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
 import type { AuditContext, AuditService } from '../audit/audit-service.ts';
 import { ctxOf } from '../access/auth-service.ts';
 import { inScope, requireAny, requireUnit, scopeOf, type Actor } from '../access/authz.ts';
@@ -30,8 +30,8 @@ import type {
   permitRecordSchema,
   requestListQuerySchema,
 } from '../../../shared/api/permits.ts';
-import type { PermitRow, PermitsRepo, RequestFilter, Exec } from './permits-repo.ts';
-import { nameOf, type RequestSupport } from './request-support.ts';
+import type { PermitRow, PermitsRepo, Exec } from './permits-repo.ts';
+import { nameOf, requestPages, type RequestSupport } from './request-support.ts';
 
 type Deps = {
   db: Db;
@@ -292,40 +292,17 @@ export function createPermitService(deps: Deps) {
   async function get(actor: Actor, id: string) {
     const p = await repo.findPermit(id);
     if (!p) throw notFound('Permohonan izin');
-    const allowed =
-      p.employeeId === actor.employeeId ||
-      (await support.staffOf(actor)).includes(p.employeeId) ||
-      inScope(scopeOf(actor, 'permit.read'), p.unitPath);
-    if (!allowed) throw forbidden('Anda tidak berwenang melihat permohonan ini');
+    if (!(await support.mayRead(actor, p))) throw forbidden('Anda tidak berwenang melihat permohonan ini');
     return toPermit(p);
   }
 
   async function decide(actor: Actor, id: string, input: z.infer<typeof decisionSchema>) {
     const p = await repo.findPermit(id);
     if (!p) throw notFound('Permohonan izin');
-    if (p.employeeId === actor.employeeId)
-      throw forbidden('Anda tidak dapat memutuskan permohonan Anda sendiri');
-    if (!(await support.staffOf(actor)).includes(p.employeeId))
-      throw forbidden('Hanya atasan langsung (atau Plt/Plh-nya) yang dapat memutuskan permohonan ini');
-    if (p.status !== 'DIAJUKAN') throw new AppError('CONFLICT', `Permohonan sudah ${p.status.toLowerCase()}`);
-    if (input.decision === 'REJECT' && input.note.length < 3)
-      throw fieldError('note', 'Tuliskan alasan penolakan agar pegawai mengetahuinya');
-    await support.assertOpen(p.unitPath, p.dateFrom, p.dateTo);
+    await support.checkDecision(actor, p, input, 'permohonan', { from: p.dateFrom, to: p.dateTo });
     const approve = input.decision === 'APPROVE';
     await db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('permits')
-        .set({
-          status: approve ? 'DISETUJUI' : 'DITOLAK',
-          decidedBy: actor.userId,
-          decidedAt: clock.now(),
-          decisionNote: input.note || null,
-        })
-        .where('id', '=', id)
-        .where('status', '=', 'DIAJUKAN')
-        .returning('id')
-        .executeTakeFirst();
-      if (!updated) throw new AppError('CONFLICT', 'Permohonan sudah diputuskan atau dibatalkan');
+      await support.writeDecision(trx, 'permits', id, actor, input, 'permohonan');
       const fieldAssignmentId = approve ? await addFieldAssignment(trx, id, actor) : null;
       await audit.record(trx, ctxOf(actor), {
         action: approve ? 'permit.approved' : 'permit.rejected',
@@ -349,26 +326,10 @@ export function createPermitService(deps: Deps) {
     if (!p) throw notFound('Permohonan izin');
     const own = p.employeeId === actor.employeeId;
     const admin = p.recordedByAdmin && inScope(scopeOf(actor, 'permit.record'), p.unitPath);
-    if (!own && !admin)
-      throw forbidden('Hanya pegawai yang bersangkutan yang dapat membatalkan permohonan ini');
-    if (p.status !== 'DIAJUKAN' && p.status !== 'DISETUJUI')
-      throw new AppError('CONFLICT', `Permohonan sudah ${p.status.toLowerCase()}`);
-    await support.assertOpen(p.unitPath, p.dateFrom, p.dateTo);
+    await support.checkCancel(p, own || admin, 'permohonan', { from: p.dateFrom, to: p.dateTo });
     const wasApproved = p.status === 'DISETUJUI';
     await db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('permits')
-        .set({
-          status: 'DIBATALKAN',
-          cancelledBy: actor.userId,
-          cancelledAt: clock.now(),
-          cancelNote: input.note || null,
-        })
-        .where('id', '=', id)
-        .where('status', '=', p.status)
-        .returning('id')
-        .executeTakeFirst();
-      if (!updated) throw new AppError('CONFLICT', 'Permohonan berubah sementara itu; muat ulang');
+      await support.writeCancel(trx, 'permits', p, actor, input.note, 'permohonan');
       if (p.fieldAssignmentId)
         await trx
           .updateTable('fieldAssignments')
@@ -388,53 +349,14 @@ export function createPermitService(deps: Deps) {
     return toPermit((await repo.findPermit(id))!);
   }
 
-  async function page(f: RequestFilter, pageNo: number, pageSize: number) {
-    const [total, rows] = await Promise.all([
-      repo.countPermits(f),
-      repo.listPermits(f, pageSize, (pageNo - 1) * pageSize),
-    ]);
-    return { items: rows.map(toPermit), total, page: pageNo, pageSize };
-  }
-
-  async function mine(actor: Actor, q: { page: number; pageSize: number }) {
-    if (!actor.employeeId) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    return page({ employeeId: actor.employeeId }, q.page, q.pageSize);
-  }
-
-  /** Requests waiting for the caller's decision: pending requests of their staff (never their own). */
-  async function inboxFilter(actor: Actor): Promise<RequestFilter | null> {
-    const staff = (await support.staffOf(actor)).filter((id) => id !== actor.employeeId);
-    return staff.length === 0 ? null : { employeeIds: staff, status: 'DIAJUKAN' };
-  }
-  async function inbox(actor: Actor, q: { page: number; pageSize: number }) {
-    const f = await inboxFilter(actor);
-    if (!f) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    return page(f, q.page, q.pageSize);
-  }
-  async function inboxCount(actor: Actor) {
-    const f = await inboxFilter(actor);
-    return f ? repo.countPermits(f) : 0;
-  }
-
-  async function listFilter(actor: Actor, q: ListQuery): Promise<RequestFilter> {
-    const scope = requireAny(actor, 'permit.read');
-    let unitPath: string | undefined;
-    if (q.unitId) {
-      const path = await repo.unitPath(q.unitId);
-      if (!path) throw notFound('Unit');
-      requireUnit(actor, 'permit.read', path);
-      unitPath = path;
-    }
-    return { scope, unitPath, status: q.status, kind: q.kind, from: q.from, to: q.to, q: q.q };
-  }
-
-  /** The scoped list for admin OPD / BKD / Inspektorat (permit.read), paginated, with filters. */
-  async function list(actor: Actor, q: ListQuery) {
-    return page(await listFilter(actor, q), q.page, q.pageSize);
-  }
+  const { mine, inbox, inboxCount, list } = requestPages(support, {
+    count: repo.countPermits,
+    list: repo.listPermits,
+    toItem: toPermit,
+  });
 
   async function exportRows(actor: Actor, q: ListQuery) {
-    const rows = await repo.listPermits(await listFilter(actor, q), EXPORT_LIMIT, 0);
+    const rows = await repo.listPermits(await support.listFilter(actor, q), EXPORT_LIMIT, 0);
     return rows.map((r) => ({
       nip: r.nip ?? '',
       name: nameOf(r),

@@ -19,6 +19,26 @@ export interface RequestFilter {
   q?: string;
 }
 
+type RequestTable = 'permits' | 'corrections';
+
+/** Per request table: the (from, to) date columns a date filter compares and the column `kind` filters. */
+const REQUEST_TABLES: Record<RequestTable, { dateCols: [string, string]; kindCol: string }> = {
+  permits: { dateCols: ['date_from', 'date_to'], kindCol: 'kind' },
+  corrections: { dateCols: ['local_date', 'local_date'], kindCol: 'category' },
+};
+
+/** The employee, unit and decider columns every request view adds to its own row. */
+const REQUEST_VIEW_COLUMNS = [
+  'e.nip',
+  'e.frontTitle',
+  'e.name',
+  'e.backTitle',
+  'u.name as unitName',
+  'u.path as unitPath',
+  'u.id as unitId',
+  'd.displayName as decidedByName',
+] as const;
+
 /** Queries of permits, corrections and their uploaded files (Kysely, CamelCasePlugin). */
 export function createPermitsRepo(db: Db) {
   const employeeContext = (employeeId: string, exec: Exec = db) =>
@@ -43,9 +63,10 @@ export function createPermitsRepo(db: Db) {
 
   /**
    * A filter as one SQL condition over `x` (permits or corrections) joined with `e` employees and `u` units:
-   * (unit scope OR listed employees) AND the list filters.
+   * (unit scope OR listed employees) AND the list filters (`kind` matches the table's kind column).
    */
-  function filterCondition(f: RequestFilter, dateCols: [string, string]): RawBuilder<SqlBool> {
+  function filterCondition(f: RequestFilter, table: RequestTable): RawBuilder<SqlBool> {
+    const { dateCols, kindCol } = REQUEST_TABLES[table];
     const ors: RawBuilder<SqlBool>[] = [];
     if (f.scope !== undefined) {
       if (f.scope === 'all') ors.push(sql<SqlBool>`true`);
@@ -63,6 +84,7 @@ export function createPermitsRepo(db: Db) {
     if (f.unitPath) ands.push(sql<SqlBool>`u.path like ${`${f.unitPath}%`}`);
     if (f.to) ands.push(sql<SqlBool>`${sql.ref(`x.${dateCols[0]}`)} <= ${f.to}`);
     if (f.from) ands.push(sql<SqlBool>`${sql.ref(`x.${dateCols[1]}`)} >= ${f.from}`);
+    if (f.kind) ands.push(sql<SqlBool>`${sql.ref(`x.${kindCol}`)} = ${f.kind}`);
     if (f.q) {
       const like = `%${f.q.toLowerCase()}%`;
       ands.push(sql<SqlBool>`(lower(e.name) like ${like} or e.nip like ${like})`);
@@ -77,16 +99,7 @@ export function createPermitsRepo(db: Db) {
       .innerJoin('units as u', 'u.id', 'e.unitId')
       .leftJoin('users as d', 'd.id', 'x.decidedBy')
       .selectAll('x')
-      .select([
-        'e.nip',
-        'e.frontTitle',
-        'e.name',
-        'e.backTitle',
-        'u.name as unitName',
-        'u.path as unitPath',
-        'u.id as unitId',
-        'd.displayName as decidedByName',
-      ]);
+      .select(REQUEST_VIEW_COLUMNS);
 
   const correctionView = (exec: Exec = db) =>
     exec
@@ -95,16 +108,18 @@ export function createPermitsRepo(db: Db) {
       .innerJoin('units as u', 'u.id', 'e.unitId')
       .leftJoin('users as d', 'd.id', 'x.decidedBy')
       .selectAll('x')
-      .select([
-        'e.nip',
-        'e.frontTitle',
-        'e.name',
-        'e.backTitle',
-        'u.name as unitName',
-        'u.path as unitPath',
-        'u.id as unitId',
-        'd.displayName as decidedByName',
-      ]);
+      .select(REQUEST_VIEW_COLUMNS);
+
+  /** How many rows of the table match the filter. */
+  async function countRequests(table: RequestTable, f: RequestFilter) {
+    const { rows } = await sql<{ n: string }>`
+      select count(*) as n
+      from ${sql.table(table)} as x
+      join employees as e on e.id = x.employee_id
+      join units as u on u.id = e.unit_id
+      where ${filterCondition(f, table)}`.execute(db);
+    return Number(rows[0]!.n);
+  }
 
   return {
     employeeContext,
@@ -192,26 +207,13 @@ export function createPermitsRepo(db: Db) {
         .execute(),
     listPermits: (f: RequestFilter, limit: number, offset: number) =>
       permitView()
-        .where(filterCondition(f, ['date_from', 'date_to']))
-        .$call((q) => (f.kind ? q.where('x.kind', '=', f.kind) : q))
+        .where(filterCondition(f, 'permits'))
         .orderBy('x.createdAt', 'desc')
         .orderBy('x.id')
         .limit(limit)
         .offset(offset)
         .execute(),
-    countPermits: async (f: RequestFilter) =>
-      Number(
-        (
-          await db
-            .selectFrom('permits as x')
-            .innerJoin('employees as e', 'e.id', 'x.employeeId')
-            .innerJoin('units as u', 'u.id', 'e.unitId')
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .where(filterCondition(f, ['date_from', 'date_to']))
-            .$call((q) => (f.kind ? q.where('x.kind', '=', f.kind) : q))
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
+    countPermits: (f: RequestFilter) => countRequests('permits', f),
     /** Approved permits of the employees touching from..to (for the daily status). */
     approvedPermits: (employeeIds: string[], from: string, to: string, exec: Exec = db) =>
       employeeIds.length === 0
@@ -240,26 +242,13 @@ export function createPermitsRepo(db: Db) {
         .executeTakeFirst(),
     listCorrections: (f: RequestFilter, limit: number, offset: number) =>
       correctionView()
-        .where(filterCondition(f, ['local_date', 'local_date']))
-        .$call((q) => (f.kind ? q.where('x.category', '=', f.kind) : q))
+        .where(filterCondition(f, 'corrections'))
         .orderBy('x.createdAt', 'desc')
         .orderBy('x.id')
         .limit(limit)
         .offset(offset)
         .execute(),
-    countCorrections: async (f: RequestFilter) =>
-      Number(
-        (
-          await db
-            .selectFrom('corrections as x')
-            .innerJoin('employees as e', 'e.id', 'x.employeeId')
-            .innerJoin('units as u', 'u.id', 'e.unitId')
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .where(filterCondition(f, ['local_date', 'local_date']))
-            .$call((q) => (f.kind ? q.where('x.category', '=', f.kind) : q))
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
+    countCorrections: (f: RequestFilter) => countRequests('corrections', f),
     approvedCorrections: (employeeIds: string[], fromMs: number, toMs: number, exec: Exec = db) =>
       employeeIds.length === 0
         ? Promise.resolve([])

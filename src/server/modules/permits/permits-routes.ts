@@ -16,7 +16,7 @@ import {
 } from '../../../shared/api/permits.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { sendTable } from '../../lib/table-export.ts';
+import { sendTable, type TableColumn } from '../../lib/table-export.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../access/authz.ts';
 import type { PermitService } from './permit-service.ts';
@@ -43,12 +43,192 @@ const sendFile = (reply: FastifyReply, f: { bytes: Uint8Array; mime: string }) =
     .header('content-disposition', 'inline')
     .send(Buffer.from(f.bytes));
 
+type App = Parameters<FastifyPluginAsyncZod>[0];
+type Shared = 'inbox' | 'mine' | 'list' | 'exportRows' | 'get' | 'decide' | 'cancel';
+
+/** What permits and corrections each register alike under their base path. */
+interface RequestRouteSpec {
+  base: '/api/permits' | '/api/corrections';
+  tags: string[];
+  item: typeof permitSchema | typeof correctionSchema;
+  service: Pick<PermitService, Shared> | Pick<CorrectionService, Shared>;
+  summaries: Record<'inbox' | 'mine' | 'list' | 'export' | 'get' | 'decision' | 'cancel', string>;
+  exportAs: { fileBase: string; title: string; columns: TableColumn[] };
+  file: {
+    path: 'file' | 'evidence';
+    summary: string;
+    serve: (
+      actor: Actor,
+      id: string,
+      ctx: ReturnType<typeof auditCtx>,
+    ) => Promise<{ bytes: Uint8Array; mime: string }>;
+  };
+}
+
+/** GET inbox, mine, the scoped list and its export. */
+function listRoutes(app: App, r: RequestRouteSpec) {
+  app.get(
+    `${r.base}/inbox`,
+    {
+      schema: {
+        tags: r.tags,
+        summary: r.summaries.inbox,
+        querystring: pageQuerySchema,
+        response: { 200: paged(r.item) },
+      },
+    },
+    (request) => r.service.inbox(actorOf(request), request.query),
+  );
+
+  app.get(
+    `${r.base}/mine`,
+    {
+      schema: {
+        tags: r.tags,
+        summary: r.summaries.mine,
+        querystring: pageQuerySchema,
+        response: { 200: paged(r.item) },
+      },
+    },
+    (request) => r.service.mine(actorOf(request), request.query),
+  );
+
+  app.get(
+    r.base,
+    {
+      schema: {
+        tags: r.tags,
+        summary: r.summaries.list,
+        querystring: requestListQuerySchema,
+        response: { 200: paged(r.item) },
+      },
+    },
+    (request) => r.service.list(actorOf(request), request.query),
+  );
+
+  app.get(
+    `${r.base}/export.:format`,
+    {
+      schema: {
+        tags: r.tags,
+        summary: r.summaries.export,
+        params: z.object({ format: z.enum(['csv', 'xlsx']) }),
+        querystring: requestListQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const rows = await r.service.exportRows(actorOf(request), request.query);
+      const { fileBase, title, columns } = r.exportAs;
+      return sendTable(reply, request.params.format, fileBase, title, columns, rows);
+    },
+  );
+}
+
+/** One request: read, decide, cancel and its file (every view logged). */
+function itemRoutes(app: App, r: RequestRouteSpec) {
+  app.get(
+    `${r.base}/:id`,
+    {
+      schema: {
+        tags: r.tags,
+        summary: r.summaries.get,
+        params: idParamSchema,
+        response: { 200: r.item },
+      },
+    },
+    (request) => r.service.get(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    `${r.base}/:id/decision`,
+    {
+      schema: {
+        tags: r.tags,
+        summary: r.summaries.decision,
+        params: idParamSchema,
+        body: decisionSchema,
+        response: { 200: r.item },
+      },
+    },
+    (request) => r.service.decide(actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    `${r.base}/:id/cancel`,
+    {
+      schema: {
+        tags: r.tags,
+        summary: r.summaries.cancel,
+        params: idParamSchema,
+        body: cancelSchema,
+        response: { 200: r.item },
+      },
+    },
+    (request) => r.service.cancel(actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    `${r.base}/:id/${r.file.path}`,
+    { schema: { tags: r.tags, summary: r.file.summary, params: idParamSchema } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      return sendFile(reply, await r.file.serve(actor, request.params.id, auditCtx(request, actor)));
+    },
+  );
+}
+
 export function permitsRoutes(deps: {
   permits: PermitService;
   corrections: CorrectionService;
   support: RequestSupport;
 }): FastifyPluginAsyncZod {
   const { permits, corrections, support } = deps;
+  const permitSpec: RequestRouteSpec = {
+    base: '/api/permits',
+    tags: permitTags,
+    item: permitSchema,
+    service: permits,
+    summaries: {
+      inbox: 'Permohonan izin bawahan (termasuk sebagai Plt/Plh) yang menunggu keputusan Anda',
+      mine: 'Permohonan izin saya dengan status dan catatan keputusan',
+      list: 'Daftar izin dalam lingkup (admin OPD, BKD, Inspektorat): cari nama/NIP, saring unit/periode/status/jenis',
+      export: 'Ekspor daftar izin dalam lingkup (csv atau xlsx) dengan saringan yang sama',
+      get: 'Satu permohonan izin',
+      decision: 'Setujui atau tolak (dengan catatan) oleh atasan langsung atau Plt/Plh',
+      cancel: 'Batalkan permohonan (pegawai; admin untuk catatan admin)',
+    },
+    exportAs: { fileBase: 'izin', title: 'Izin dan Penugasan', columns: PERMIT_EXPORT_COLUMNS },
+    file: {
+      path: 'file',
+      summary: 'Surat tugas / lampiran (hanya yang berwenang; dicatat)',
+      serve: permits.fileOf,
+    },
+  };
+  const correctionSpec: RequestRouteSpec = {
+    base: '/api/corrections',
+    tags: correctionTags,
+    item: correctionSchema,
+    service: corrections,
+    summaries: {
+      inbox: 'Koreksi presensi bawahan yang menunggu keputusan Anda',
+      mine: 'Koreksi presensi saya',
+      list: 'Daftar koreksi dalam lingkup (admin OPD, BKD, Inspektorat)',
+      export: 'Ekspor daftar koreksi dalam lingkup (csv atau xlsx)',
+      get: 'Satu koreksi presensi',
+      decision: 'Setujui atau tolak koreksi (atasan langsung atau Plt/Plh)',
+      cancel: 'Batalkan koreksi (pegawai yang mengajukan)',
+    },
+    exportAs: {
+      fileBase: 'koreksi-presensi',
+      title: 'Koreksi Presensi',
+      columns: CORRECTION_EXPORT_COLUMNS,
+    },
+    file: {
+      path: 'evidence',
+      summary: 'Bukti koreksi (hanya yang berwenang; dicatat)',
+      serve: corrections.evidenceOf,
+    },
+  };
   return async (app) => {
     app.post(
       '/api/permits/files',
@@ -90,68 +270,7 @@ export function permitsRoutes(deps: {
       },
     );
 
-    app.get(
-      '/api/permits/inbox',
-      {
-        schema: {
-          tags: permitTags,
-          summary: 'Permohonan izin bawahan (termasuk sebagai Plt/Plh) yang menunggu keputusan Anda',
-          querystring: pageQuerySchema,
-          response: { 200: paged(permitSchema) },
-        },
-      },
-      (request) => permits.inbox(actorOf(request), request.query),
-    );
-
-    app.get(
-      '/api/permits/mine',
-      {
-        schema: {
-          tags: permitTags,
-          summary: 'Permohonan izin saya dengan status dan catatan keputusan',
-          querystring: pageQuerySchema,
-          response: { 200: paged(permitSchema) },
-        },
-      },
-      (request) => permits.mine(actorOf(request), request.query),
-    );
-
-    app.get(
-      '/api/permits',
-      {
-        schema: {
-          tags: permitTags,
-          summary:
-            'Daftar izin dalam lingkup (admin OPD, BKD, Inspektorat): cari nama/NIP, saring unit/periode/status/jenis',
-          querystring: requestListQuerySchema,
-          response: { 200: paged(permitSchema) },
-        },
-      },
-      (request) => permits.list(actorOf(request), request.query),
-    );
-
-    app.get(
-      '/api/permits/export.:format',
-      {
-        schema: {
-          tags: permitTags,
-          summary: 'Ekspor daftar izin dalam lingkup (csv atau xlsx) dengan saringan yang sama',
-          params: z.object({ format: z.enum(['csv', 'xlsx']) }),
-          querystring: requestListQuerySchema,
-        },
-      },
-      async (request, reply) => {
-        const rows = await permits.exportRows(actorOf(request), request.query);
-        return sendTable(
-          reply,
-          request.params.format,
-          'izin',
-          'Izin dan Penugasan',
-          PERMIT_EXPORT_COLUMNS,
-          rows,
-        );
-      },
-    );
+    listRoutes(app, permitSpec);
 
     app.post(
       '/api/permits',
@@ -180,124 +299,10 @@ export function permitsRoutes(deps: {
       async (request, reply) => reply.status(201).send(await permits.record(actorOf(request), request.body)),
     );
 
-    app.get(
-      '/api/permits/:id',
-      {
-        schema: {
-          tags: permitTags,
-          summary: 'Satu permohonan izin',
-          params: idParamSchema,
-          response: { 200: permitSchema },
-        },
-      },
-      (request) => permits.get(actorOf(request), request.params.id),
-    );
-
-    app.post(
-      '/api/permits/:id/decision',
-      {
-        schema: {
-          tags: permitTags,
-          summary: 'Setujui atau tolak (dengan catatan) oleh atasan langsung atau Plt/Plh',
-          params: idParamSchema,
-          body: decisionSchema,
-          response: { 200: permitSchema },
-        },
-      },
-      (request) => permits.decide(actorOf(request), request.params.id, request.body),
-    );
-
-    app.post(
-      '/api/permits/:id/cancel',
-      {
-        schema: {
-          tags: permitTags,
-          summary: 'Batalkan permohonan (pegawai; admin untuk catatan admin)',
-          params: idParamSchema,
-          body: cancelSchema,
-          response: { 200: permitSchema },
-        },
-      },
-      (request) => permits.cancel(actorOf(request), request.params.id, request.body),
-    );
-
-    app.get(
-      '/api/permits/:id/file',
-      {
-        schema: {
-          tags: permitTags,
-          summary: 'Surat tugas / lampiran (hanya yang berwenang; dicatat)',
-          params: idParamSchema,
-        },
-      },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        return sendFile(reply, await permits.fileOf(actor, request.params.id, auditCtx(request, actor)));
-      },
-    );
+    itemRoutes(app, permitSpec);
 
     // ------------------------------------------------------------ corrections
-    app.get(
-      '/api/corrections/inbox',
-      {
-        schema: {
-          tags: correctionTags,
-          summary: 'Koreksi presensi bawahan yang menunggu keputusan Anda',
-          querystring: pageQuerySchema,
-          response: { 200: paged(correctionSchema) },
-        },
-      },
-      (request) => corrections.inbox(actorOf(request), request.query),
-    );
-
-    app.get(
-      '/api/corrections/mine',
-      {
-        schema: {
-          tags: correctionTags,
-          summary: 'Koreksi presensi saya',
-          querystring: pageQuerySchema,
-          response: { 200: paged(correctionSchema) },
-        },
-      },
-      (request) => corrections.mine(actorOf(request), request.query),
-    );
-
-    app.get(
-      '/api/corrections',
-      {
-        schema: {
-          tags: correctionTags,
-          summary: 'Daftar koreksi dalam lingkup (admin OPD, BKD, Inspektorat)',
-          querystring: requestListQuerySchema,
-          response: { 200: paged(correctionSchema) },
-        },
-      },
-      (request) => corrections.list(actorOf(request), request.query),
-    );
-
-    app.get(
-      '/api/corrections/export.:format',
-      {
-        schema: {
-          tags: correctionTags,
-          summary: 'Ekspor daftar koreksi dalam lingkup (csv atau xlsx)',
-          params: z.object({ format: z.enum(['csv', 'xlsx']) }),
-          querystring: requestListQuerySchema,
-        },
-      },
-      async (request, reply) => {
-        const rows = await corrections.exportRows(actorOf(request), request.query);
-        return sendTable(
-          reply,
-          request.params.format,
-          'koreksi-presensi',
-          'Koreksi Presensi',
-          CORRECTION_EXPORT_COLUMNS,
-          rows,
-        );
-      },
-    );
+    listRoutes(app, correctionSpec);
 
     app.post(
       '/api/corrections',
@@ -313,63 +318,6 @@ export function permitsRoutes(deps: {
         reply.status(201).send(await corrections.request(actorOf(request), request.body)),
     );
 
-    app.get(
-      '/api/corrections/:id',
-      {
-        schema: {
-          tags: correctionTags,
-          summary: 'Satu koreksi presensi',
-          params: idParamSchema,
-          response: { 200: correctionSchema },
-        },
-      },
-      (request) => corrections.get(actorOf(request), request.params.id),
-    );
-
-    app.post(
-      '/api/corrections/:id/decision',
-      {
-        schema: {
-          tags: correctionTags,
-          summary: 'Setujui atau tolak koreksi (atasan langsung atau Plt/Plh)',
-          params: idParamSchema,
-          body: decisionSchema,
-          response: { 200: correctionSchema },
-        },
-      },
-      (request) => corrections.decide(actorOf(request), request.params.id, request.body),
-    );
-
-    app.post(
-      '/api/corrections/:id/cancel',
-      {
-        schema: {
-          tags: correctionTags,
-          summary: 'Batalkan koreksi (pegawai yang mengajukan)',
-          params: idParamSchema,
-          body: cancelSchema,
-          response: { 200: correctionSchema },
-        },
-      },
-      (request) => corrections.cancel(actorOf(request), request.params.id, request.body),
-    );
-
-    app.get(
-      '/api/corrections/:id/evidence',
-      {
-        schema: {
-          tags: correctionTags,
-          summary: 'Bukti koreksi (hanya yang berwenang; dicatat)',
-          params: idParamSchema,
-        },
-      },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        return sendFile(
-          reply,
-          await corrections.evidenceOf(actor, request.params.id, auditCtx(request, actor)),
-        );
-      },
-    );
+    itemRoutes(app, correctionSpec);
   };
 }

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
-import { inScope, scopeOf, type Actor } from '../access/authz.ts';
+import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
+import { inScope, requireAny, requireUnit, scopeOf, type Actor } from '../access/authz.ts';
 import type { AuditContext } from '../audit/audit-service.ts';
 import type { PhotoStore } from '../attendance/photo-store.ts';
 import { detectImageType } from '../../lib/image.ts';
 import { toZoned } from '../../../core/common/zoned-time.ts';
 import { eachDay } from '../../../core/common/local-date.ts';
 import { formatFullName } from '../../../core/people/names.ts';
-import type { Exec, PermitsRepo } from './permits-repo.ts';
+import type { decisionSchema, requestListQuerySchema } from '../../../shared/api/permits.ts';
+import type { Exec, PermitsRepo, RequestFilter } from './permits-repo.ts';
 
 /** Largest letter / evidence upload (a scanned page or a phone photo). A technical limit, not a regulation. */
 export const MAX_REQUEST_FILE_BYTES = 5 * 1024 * 1024;
@@ -32,6 +34,20 @@ export function detectRequestFileType(b: Uint8Array): string | null {
   if (b.length >= 5 && String.fromCharCode(...b.subarray(0, 5)) === '%PDF-') return 'application/pdf';
   return detectImageType(b);
 }
+
+/** How messages name a request: a permit is a 'permohonan', a correction a 'koreksi'. */
+export type RequestWord = 'permohonan' | 'koreksi';
+const capitalised = (w: RequestWord) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/** What a decision or a cancellation checks of a request row. */
+interface RequestState {
+  employeeId: string;
+  unitPath: string;
+  status: string;
+}
+
+type ListQuery = z.infer<typeof requestListQuerySchema>;
+type PageQuery = { page: number; pageSize: number };
 
 /** The months ('YYYY-MM') a date range touches. */
 export const monthsOf = (from: string, to: string) => [
@@ -97,6 +113,117 @@ export function createRequestSupport(deps: { db: Db; repo: PermitsRepo; clock: C
       ]);
   }
 
+  /** Read one: the employee, their superior (incl. Plt/Plh) or permit.read in scope. */
+  async function mayRead(actor: Actor, rec: { employeeId: string; unitPath: string }) {
+    return (
+      rec.employeeId === actor.employeeId ||
+      (await staffOf(actor)).includes(rec.employeeId) ||
+      inScope(scopeOf(actor, 'permit.read'), rec.unitPath)
+    );
+  }
+
+  /**
+   * A decision is the direct superior's (incl. Plt/Plh), never on one's own request, on a pending request in an
+   * open month; a rejection says why.
+   */
+  async function checkDecision(
+    actor: Actor,
+    rec: RequestState,
+    input: z.infer<typeof decisionSchema>,
+    word: RequestWord,
+    dates: { from: string; to: string },
+  ) {
+    if (rec.employeeId === actor.employeeId)
+      throw forbidden(`Anda tidak dapat memutuskan ${word} Anda sendiri`);
+    if (!(await staffOf(actor)).includes(rec.employeeId))
+      throw forbidden(`Hanya atasan langsung (atau Plt/Plh-nya) yang dapat memutuskan ${word} ini`);
+    if (rec.status !== 'DIAJUKAN')
+      throw new AppError('CONFLICT', `${capitalised(word)} sudah ${rec.status.toLowerCase()}`);
+    if (input.decision === 'REJECT' && input.note.length < 3)
+      throw fieldError('note', 'Tuliskan alasan penolakan agar pegawai mengetahuinya');
+    await assertOpen(rec.unitPath, dates.from, dates.to);
+  }
+
+  /** A cancellation (by whoever `allowed` admits) of a pending or approved request in an open month. */
+  async function checkCancel(
+    rec: RequestState,
+    allowed: boolean,
+    word: RequestWord,
+    dates: { from: string; to: string },
+  ) {
+    if (!allowed) throw forbidden(`Hanya pegawai yang bersangkutan yang dapat membatalkan ${word} ini`);
+    if (rec.status !== 'DIAJUKAN' && rec.status !== 'DISETUJUI')
+      throw new AppError('CONFLICT', `${capitalised(word)} sudah ${rec.status.toLowerCase()}`);
+    await assertOpen(rec.unitPath, dates.from, dates.to);
+  }
+
+  /** Set a pending request approved or rejected, in `trx`; CONFLICT when it was decided or cancelled meanwhile. */
+  async function writeDecision(
+    trx: Exec,
+    table: 'permits' | 'corrections',
+    id: string,
+    actor: Actor,
+    input: z.infer<typeof decisionSchema>,
+    word: RequestWord,
+  ) {
+    const updated = await trx
+      .updateTable(table)
+      .set({
+        status: input.decision === 'APPROVE' ? 'DISETUJUI' : 'DITOLAK',
+        decidedBy: actor.userId,
+        decidedAt: clock.now(),
+        decisionNote: input.note || null,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'DIAJUKAN')
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw new AppError('CONFLICT', `${capitalised(word)} sudah diputuskan atau dibatalkan`);
+  }
+
+  /** Set a request cancelled from the status it was read in, in `trx`; CONFLICT when it changed meanwhile. */
+  async function writeCancel(
+    trx: Exec,
+    table: 'permits' | 'corrections',
+    rec: { id: string; status: string },
+    actor: Actor,
+    note: string,
+    word: RequestWord,
+  ) {
+    const updated = await trx
+      .updateTable(table)
+      .set({
+        status: 'DIBATALKAN',
+        cancelledBy: actor.userId,
+        cancelledAt: clock.now(),
+        cancelNote: note || null,
+      })
+      .where('id', '=', rec.id)
+      .where('status', '=', rec.status)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw new AppError('CONFLICT', `${capitalised(word)} berubah sementara itu; muat ulang`);
+  }
+
+  /** Requests waiting for the caller's decision: pending requests of their staff (never their own). */
+  async function inboxFilter(actor: Actor): Promise<RequestFilter | null> {
+    const staff = (await staffOf(actor)).filter((id) => id !== actor.employeeId);
+    return staff.length === 0 ? null : { employeeIds: staff, status: 'DIAJUKAN' };
+  }
+
+  /** The scoped list's filter for admin OPD / BKD / Inspektorat (permit.read). */
+  async function listFilter(actor: Actor, q: ListQuery): Promise<RequestFilter> {
+    const scope = requireAny(actor, 'permit.read');
+    let unitPath: string | undefined;
+    if (q.unitId) {
+      const path = await repo.unitPath(q.unitId);
+      if (!path) throw notFound('Unit');
+      requireUnit(actor, 'permit.read', path);
+      unitPath = path;
+    }
+    return { scope, unitPath, status: q.status, kind: q.kind, from: q.from, to: q.to, q: q.q };
+  }
+
   /**
    * Serve a request's file to the employee, their superior (incl. Plt/Plh) and permit.read in scope; every view
    * is logged (UU 27/2022).
@@ -107,11 +234,7 @@ export function createRequestSupport(deps: { db: Db; repo: PermitsRepo; clock: C
     entityType: 'permit' | 'correction',
     ctx: AuditContext,
   ) {
-    const allowed =
-      rec.employeeId === actor.employeeId ||
-      (await staffOf(actor)).includes(rec.employeeId) ||
-      inScope(scopeOf(actor, 'permit.read'), rec.unitPath);
-    if (!allowed) throw forbidden('Anda tidak berwenang melihat berkas ini');
+    if (!(await mayRead(actor, rec))) throw forbidden('Anda tidak berwenang melihat berkas ini');
     if (!rec.hash) throw notFound('Berkas');
     const meta = await repo.anyFile(rec.hash);
     const bytes = meta ? await files.get(rec.hash) : null;
@@ -127,7 +250,63 @@ export function createRequestSupport(deps: { db: Db; repo: PermitsRepo; clock: C
     return { bytes, mime: meta.mime };
   }
 
-  return { staffOf, assertOpen, upload, requireOwnFile, serve };
+  return {
+    staffOf,
+    assertOpen,
+    upload,
+    requireOwnFile,
+    mayRead,
+    checkDecision,
+    checkCancel,
+    writeDecision,
+    writeCancel,
+    inboxFilter,
+    listFilter,
+    serve,
+  };
 }
 
 export type RequestSupport = ReturnType<typeof createRequestSupport>;
+
+/** The paged lists of one kind of request: my requests, my inbox (and its count) and the scoped list. */
+export function requestPages<Row, Item>(
+  support: Pick<RequestSupport, 'inboxFilter' | 'listFilter'>,
+  rows: {
+    count: (f: RequestFilter) => Promise<number>;
+    list: (f: RequestFilter, limit: number, offset: number) => Promise<Row[]>;
+    toItem: (r: Row) => Item;
+  },
+) {
+  const empty = (q: PageQuery) => ({ items: [] as Item[], total: 0, page: q.page, pageSize: q.pageSize });
+
+  async function page(f: RequestFilter, pageNo: number, pageSize: number) {
+    const [total, found] = await Promise.all([
+      rows.count(f),
+      rows.list(f, pageSize, (pageNo - 1) * pageSize),
+    ]);
+    return { items: found.map(rows.toItem), total, page: pageNo, pageSize };
+  }
+
+  async function mine(actor: Actor, q: PageQuery) {
+    if (!actor.employeeId) return empty(q);
+    return page({ employeeId: actor.employeeId }, q.page, q.pageSize);
+  }
+
+  async function inbox(actor: Actor, q: PageQuery) {
+    const f = await support.inboxFilter(actor);
+    if (!f) return empty(q);
+    return page(f, q.page, q.pageSize);
+  }
+
+  async function inboxCount(actor: Actor) {
+    const f = await support.inboxFilter(actor);
+    return f ? rows.count(f) : 0;
+  }
+
+  /** The scoped list for admin OPD / BKD / Inspektorat (permit.read), paginated, with filters. */
+  async function list(actor: Actor, q: ListQuery) {
+    return page(await support.listFilter(actor, q), q.page, q.pageSize);
+  }
+
+  return { mine, inbox, inboxCount, list };
+}

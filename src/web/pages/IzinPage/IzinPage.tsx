@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconSend, IconX } from '@tabler/icons-react';
+import { IconCheck, IconSend } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,13 +33,19 @@ import {
 } from '../../api/permits.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { EmployeeSelect } from '../../components/EmployeeSelect.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFieldErrors } from '../../components/field-errors.ts';
 import { formatDate } from '../../lib/format.ts';
-import { DecisionLine, FileLink, RequestStatusBadge, UploadField } from './request-parts.tsx';
+import {
+  CancelRequestButton,
+  DecisionLine,
+  FileLink,
+  isCancellable,
+  MyRequestList,
+  RequestStatusBadge,
+  UploadField,
+} from './request-parts.tsx';
 
 const KINDS: PermitKind[] = ['I', 'S', 'DL', 'TGL', 'TB', 'DIKLAT', 'WFH', 'WFA'];
 /** Kinds whose letter of assignment the national rulebook requires (the server checks the rulebook in force). */
@@ -404,51 +410,43 @@ function MyPermits() {
   const { t } = useTranslation();
   const mine = useMyPermits();
   const cancel = useCancelPermit();
-  if (mine.isPending) return <LoadingState />;
-  if (mine.isError) return <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />;
-  if (mine.data.items.length === 0)
-    return <EmptyState title={t('permits.emptyMineTitle')} description={t('permits.emptyMine')} />;
   return (
-    <Stack gap="xs" data-testid="my-permits">
-      {cancel.error && <ErrorState error={cancel.error} compact />}
-      {mine.data.items.map((p) => (
+    <MyRequestList
+      query={mine}
+      cancelError={cancel.error}
+      emptyTitle={t('permits.emptyMineTitle')}
+      emptyDescription={t('permits.emptyMine')}
+      testId="my-permits"
+      renderItem={(p) => (
         <PermitCard
           key={p.id}
           permit={p}
           actions={
-            (p.status === 'DIAJUKAN' || p.status === 'DISETUJUI') && (
-              <Group justify="flex-end">
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  color="red"
-                  leftSection={<IconX size={14} />}
-                  loading={cancel.isPending && cancel.variables?.id === p.id}
-                  onClick={() => {
-                    if (window.confirm(t('permits.confirmCancel')))
-                      cancel.mutate(
-                        { id: p.id },
-                        {
-                          onSuccess: () =>
-                            notifications.show({
-                              color: 'teal',
-                              icon: <IconCheck size={16} />,
-                              message: t('permits.cancelled'),
-                            }),
-                        },
-                      );
-                  }}
-                  aria-label={t('permits.cancelAria', { kind: t(`permits.kinds.${p.kind}`) })}
-                  data-testid="permit-cancel"
-                >
-                  {t('permits.cancel')}
-                </Button>
-              </Group>
+            isCancellable(p.status) && (
+              <CancelRequestButton
+                loading={cancel.isPending && cancel.variables?.id === p.id}
+                ariaLabel={t('permits.cancelAria', { kind: t(`permits.kinds.${p.kind}`) })}
+                confirmText={t('permits.confirmCancel')}
+                onConfirm={() =>
+                  cancel.mutate(
+                    { id: p.id },
+                    {
+                      onSuccess: () =>
+                        notifications.show({
+                          color: 'teal',
+                          icon: <IconCheck size={16} />,
+                          message: t('permits.cancelled'),
+                        }),
+                    },
+                  )
+                }
+                testId="permit-cancel"
+              />
             )
           }
         />
-      ))}
-    </Stack>
+      )}
+    />
   );
 }
 

@@ -1,8 +1,13 @@
-import { Anchor, Badge, FileInput, Group, Text } from '@mantine/core';
-import { IconPaperclip } from '@tabler/icons-react';
+import { Anchor, Badge, Button, FileInput, Group, Stack, Text } from '@mantine/core';
+import { IconPaperclip, IconX } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uploadRequestFile, type RequestStatus, type UploadedFile } from '../../api/permits.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
 import { useDescribeError } from '../../components/error-text.ts';
 import { formatFileSize } from '../../lib/format.ts';
 
@@ -113,5 +118,70 @@ export function DecisionLine({
       {name ? ` ${name}` : ''}
       {note ? `: “${note}”` : ''}
     </Text>
+  );
+}
+
+/** Whether the employee may still cancel their request (pending or approved). */
+export const isCancellable = (status: string) => status === 'DIAJUKAN' || status === 'DISETUJUI';
+
+/** The employee's own requests: loading, error with retry, empty, or a stack of cards (a failed cancel on top). */
+export function MyRequestList<T extends { id: string }>({
+  query,
+  cancelError,
+  emptyTitle,
+  emptyDescription,
+  testId,
+  renderItem,
+}: {
+  query: UseQueryResult<{ items: T[] }>;
+  cancelError: unknown;
+  emptyTitle: string;
+  emptyDescription: string;
+  testId: string;
+  renderItem: (item: T) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.items.length === 0) return <EmptyState title={emptyTitle} description={emptyDescription} />;
+  return (
+    <Stack gap="xs" data-testid={testId}>
+      {cancelError ? <ErrorState error={cancelError} compact /> : null}
+      {query.data.items.map(renderItem)}
+    </Stack>
+  );
+}
+
+/** Cancel one of my requests once the employee confirms `confirmText`. */
+export function CancelRequestButton({
+  loading,
+  ariaLabel,
+  confirmText,
+  onConfirm,
+  testId,
+}: {
+  loading: boolean;
+  ariaLabel: string;
+  confirmText: string;
+  onConfirm: () => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        color="red"
+        leftSection={<IconX size={14} />}
+        loading={loading}
+        onClick={() => {
+          if (window.confirm(confirmText)) onConfirm();
+        }}
+        aria-label={ariaLabel}
+        data-testid={testId}
+      >
+        {t('permits.cancel')}
+      </Button>
+    </Group>
   );
 }

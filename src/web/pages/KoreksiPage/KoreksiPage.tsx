@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconSend, IconX } from '@tabler/icons-react';
+import { IconSend } from '@tabler/icons-react';
 import type { FormEvent, ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,13 +25,19 @@ import {
   type UploadedFile,
 } from '../../api/permits.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFieldErrors } from '../../components/field-errors.ts';
 import { formatDate, zoneLabel } from '../../lib/format.ts';
-import { DecisionLine, FileLink, RequestStatusBadge, UploadField } from '../IzinPage/request-parts.tsx';
+import {
+  CancelRequestButton,
+  DecisionLine,
+  FileLink,
+  isCancellable,
+  MyRequestList,
+  RequestStatusBadge,
+  UploadField,
+} from '../IzinPage/request-parts.tsx';
 
 const CATEGORIES: CorrectionCategory[] = [
   'LUPA_PRESENSI',
@@ -232,40 +238,31 @@ function MyCorrections() {
   const { t } = useTranslation();
   const mine = useMyCorrections();
   const cancel = useCancelCorrection();
-  if (mine.isPending) return <LoadingState />;
-  if (mine.isError) return <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />;
-  if (mine.data.items.length === 0)
-    return <EmptyState title={t('corrections.emptyMineTitle')} description={t('corrections.emptyMine')} />;
   return (
-    <Stack gap="xs" data-testid="my-corrections">
-      {cancel.error && <ErrorState error={cancel.error} compact />}
-      {mine.data.items.map((c) => (
+    <MyRequestList
+      query={mine}
+      cancelError={cancel.error}
+      emptyTitle={t('corrections.emptyMineTitle')}
+      emptyDescription={t('corrections.emptyMine')}
+      testId="my-corrections"
+      renderItem={(c) => (
         <CorrectionCard
           key={c.id}
           correction={c}
           actions={
-            (c.status === 'DIAJUKAN' || c.status === 'DISETUJUI') && (
-              <Group justify="flex-end">
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  color="red"
-                  leftSection={<IconX size={14} />}
-                  loading={cancel.isPending && cancel.variables?.id === c.id}
-                  aria-label={t('corrections.cancelAria', { date: formatDate(c.date) })}
-                  onClick={() => {
-                    if (window.confirm(t('corrections.confirmCancel'))) cancel.mutate({ id: c.id });
-                  }}
-                  data-testid="correction-cancel"
-                >
-                  {t('permits.cancel')}
-                </Button>
-              </Group>
+            isCancellable(c.status) && (
+              <CancelRequestButton
+                loading={cancel.isPending && cancel.variables?.id === c.id}
+                ariaLabel={t('corrections.cancelAria', { date: formatDate(c.date) })}
+                confirmText={t('corrections.confirmCancel')}
+                onConfirm={() => cancel.mutate({ id: c.id })}
+                testId="correction-cancel"
+              />
             )
           }
         />
-      ))}
-    </Stack>
+      )}
+    />
   );
 }
 
