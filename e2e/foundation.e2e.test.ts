@@ -326,7 +326,7 @@ describe('import, then audit', () => {
 });
 
 describe('roles', () => {
-  it('gives a plain pegawai only the dashboard and their own profile', async () => {
+  it('gives a plain pegawai only their own pages: presensi, recap, leave, permits, corrections, profile', async () => {
     const api = await apiAs(server.baseUrl, 'admin');
     let someoneElse: string;
     try {
@@ -340,7 +340,15 @@ describe('roles', () => {
 
     await signIn(page, plainPegawai.login);
     const shell = new AppShell(page);
-    expect(await shell.navLabels()).toEqual(['Dasbor', 'Presensi', 'Profil saya']);
+    expect(await shell.navLabels()).toEqual([
+      'Dasbor',
+      'Presensi',
+      'Rekap saya',
+      'Cuti',
+      'Izin & Tugas',
+      'Koreksi presensi',
+      'Profil saya',
+    ]);
 
     await shell.navigateTo('Profil saya');
     const detail = new EmployeeDetailPage(page);
@@ -389,12 +397,16 @@ describe('language', () => {
     const shell = new AppShell(page);
     expect(await shell.navLabels()).toEqual([
       'Dasbor',
+      'Rekap unit',
+      'Persetujuan cuti',
+      'Persetujuan izin',
       'Organisasi',
       'Pegawai',
       'Perangkat',
       'Lokasi kerja',
       'Apel',
       'Log mesin',
+      'Jadwal shift',
       'Impor',
       'Audit',
     ]);
@@ -402,12 +414,16 @@ describe('language', () => {
     await shell.navLink('Employees').waitFor();
     expect(await shell.navLabels()).toEqual([
       'Dashboard',
+      'Unit recap',
+      'Leave approvals',
+      'Permit approvals',
       'Organisation',
       'Employees',
       'Devices',
       'Work places',
       'Apel',
       'Terminal logs',
+      'Shift roster',
       'Import',
       'Audit',
     ]);
