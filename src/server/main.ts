@@ -66,7 +66,8 @@ export async function main() {
     }
   }
   await services.rulebooks.syncRepoRulebooks();
-  // Day statuses: recomputed within a minute of a punch, a review or a terminal import.
+  // Day statuses: recomputed within a minute of any change (a punch, a decision, a roster, a rulebook version);
+  // every employee-day is stored once its date has ended.
   const stopStatuses = startStatusWorker(services.statuses, STATUS_WORKER_INTERVAL_MS, (err) =>
     console.error(`Pembaruan status harian gagal: ${(err as Error).message}`),
   );
