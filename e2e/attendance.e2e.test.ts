@@ -421,6 +421,10 @@ describe('change of phone', () => {
       const adminPage = await adminContext.newPage();
       await signIn(adminPage, adminOpd.login);
       await adminPage.goto('/presensi/perangkat');
+      // The request waits for admin OPD: the navigation shows it with a count.
+      const waiting = adminPage.getByTestId('device-count');
+      await waiting.waitFor();
+      expect(Number(await waiting.innerText())).toBeGreaterThanOrEqual(1);
       const row = adminPage
         .getByTestId('devices-table')
         .locator('tbody tr')

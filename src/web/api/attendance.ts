@@ -198,6 +198,19 @@ export function useDevices(filters: DeviceFilters) {
   });
 }
 
+/** Phones waiting for admin OPD's decision (new registrations and changes of phone), for the navigation badge. */
+export function usePendingDeviceCount(enabled: boolean) {
+  return useQuery({
+    queryKey: [...attendanceKeys.all, 'devices', 'pending-count'] as const,
+    queryFn: async ({ signal }) =>
+      (await api.get<Paged<Device>>('/attendance/devices', { status: 'PENDING', pageSize: 1 }, signal)).total,
+    enabled,
+    refetchInterval: 60_000,
+    staleTime: 30_000,
+    retry: false,
+  });
+}
+
 export function useDeviceDecision() {
   const queryClient = useQueryClient();
   return useMutation({

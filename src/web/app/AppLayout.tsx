@@ -23,7 +23,7 @@ import { IconChevronDown, IconKey, IconLanguage, IconLogout, IconUserCircle } fr
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useReviewCount } from '../api/attendance.ts';
+import { usePendingDeviceCount, useReviewCount } from '../api/attendance.ts';
 import { useLeaveInboxCount } from '../api/leave.ts';
 import { usePermitInboxCount } from '../api/permits.ts';
 import { authKeys, useLogout, useMe } from '../api/auth.ts';
@@ -32,6 +32,7 @@ import { LoadingState } from '../components/LoadingState.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { usePunchSync } from '../lib/punch-queue.ts';
 import {
+  ATTENDANCE_ADMINS,
   hasAnyRole,
   LEAVE_APPROVAL_VIEWERS,
   PERMIT_APPROVAL_VIEWERS,
@@ -40,7 +41,7 @@ import {
 } from '../lib/roles.ts';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import type { Language } from '../text/i18n.ts';
-import { navItemsFor } from './nav.ts';
+import { navItemsFor, type NavItem } from './nav.ts';
 
 function initials(name: string): string {
   return name
@@ -212,6 +213,28 @@ export function AppLayout() {
   const pendingLeave = leaveCount.data?.count ?? 0;
   const permitCount = usePermitInboxCount(hasAnyRole(me.data, PERMIT_APPROVAL_VIEWERS));
   const pendingPermits = permitCount.data?.total ?? 0;
+  const deviceCount = usePendingDeviceCount(hasAnyRole(me.data, ATTENDANCE_ADMINS));
+  const pendingDevices = deviceCount.data ?? 0;
+  /** What waits for this user's decision, per navigation badge (with its test id and spoken label). */
+  const badges: Record<NonNullable<NavItem['badge']>, { count: number; testId: string; label?: string }> = {
+    reviews: { count: pendingReviews, testId: 'review-count' },
+    leave: {
+      count: pendingLeave,
+      testId: 'leave-count',
+      label: t('leave.waitingCount', { count: pendingLeave }),
+    },
+    permits: {
+      count: pendingPermits,
+      testId: 'permit-count',
+      label: t('approvals.waitingCount', { count: pendingPermits }),
+    },
+    devices: {
+      count: pendingDevices,
+      testId: 'device-count',
+      label: t('approvals.waitingCount', { count: pendingDevices }),
+    },
+  };
+  const waiting = pendingReviews + pendingLeave + pendingPermits + pendingDevices;
 
   if (!me.data) return null;
   const items = navItemsFor(me.data);
@@ -231,13 +254,7 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Indicator
-              disabled={pendingReviews + pendingLeave + pendingPermits === 0 || opened}
-              color="red"
-              size={9}
-              offset={4}
-              hiddenFrom="sm"
-            >
+            <Indicator disabled={waiting === 0 || opened} color="red" size={9} offset={4} hiddenFrom="sm">
               <Burger
                 opened={opened}
                 onClick={toggle}
@@ -270,41 +287,22 @@ export function AppLayout() {
                 to={item.to}
                 label={t(item.label)}
                 leftSection={<item.icon size={18} stroke={1.6} />}
-                rightSection={
-                  item.badge === 'reviews' && pendingReviews > 0 ? (
+                rightSection={(() => {
+                  const b = item.badge && badges[item.badge];
+                  if (!b || b.count === 0) return undefined;
+                  return (
                     <Badge
                       size="sm"
                       color="red"
                       variant="filled"
-                      circle={pendingReviews < 10}
-                      data-testid="review-count"
+                      circle={b.count < 10}
+                      data-testid={b.testId}
+                      {...(b.label ? { 'aria-label': b.label } : {})}
                     >
-                      {pendingReviews > 99 ? '99+' : pendingReviews}
+                      {b.count > 99 ? '99+' : b.count}
                     </Badge>
-                  ) : item.badge === 'leave' && pendingLeave > 0 ? (
-                    <Badge
-                      size="sm"
-                      color="red"
-                      variant="filled"
-                      circle={pendingLeave < 10}
-                      data-testid="leave-count"
-                      aria-label={t('leave.waitingCount', { count: pendingLeave })}
-                    >
-                      {pendingLeave > 99 ? '99+' : pendingLeave}
-                    </Badge>
-                  ) : item.badge === 'permits' && pendingPermits > 0 ? (
-                    <Badge
-                      size="sm"
-                      color="red"
-                      variant="filled"
-                      circle={pendingPermits < 10}
-                      data-testid="permit-count"
-                      aria-label={t('approvals.waitingCount', { count: pendingPermits })}
-                    >
-                      {pendingPermits > 99 ? '99+' : pendingPermits}
-                    </Badge>
-                  ) : undefined
-                }
+                  );
+                })()}
                 active={isActive(item.to, item.end)}
                 variant="light"
                 mb={4}

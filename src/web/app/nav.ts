@@ -41,7 +41,7 @@ export interface NavItem {
   icon: Icon;
   end?: boolean;
   /** A live count shown beside the label. */
-  badge?: 'reviews' | 'leave' | 'permits';
+  badge?: 'reviews' | 'leave' | 'permits' | 'devices';
 }
 
 /** The navigation a user sees, by role (PRODUCT.md roles; each role scoped to a unit subtree on the server). */
@@ -81,7 +81,7 @@ export function navItemsFor(me: Me): NavItem[] {
     items.push({ to: '/pegawai', label: 'nav.employees', icon: IconUsers, end: false });
   }
   if (hasAnyRole(me, ATTENDANCE_ADMINS)) {
-    items.push({ to: '/presensi/perangkat', label: 'nav.devices', icon: IconDeviceMobile });
+    items.push({ to: '/presensi/perangkat', label: 'nav.devices', icon: IconDeviceMobile, badge: 'devices' });
     items.push({ to: '/presensi/lokasi', label: 'nav.places', icon: IconMapPin });
     items.push({ to: '/presensi/apel', label: 'nav.apel', icon: IconFlag });
     items.push({ to: '/presensi/log-mesin', label: 'nav.terminal', icon: IconServer });
