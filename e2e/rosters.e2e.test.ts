@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../src/server/db/seeds/demo-data.ts';
+import { toZoned } from '../src/core/common/zoned-time.ts';
 import {
   apiAs,
   DEMO_PASSWORD,
@@ -81,6 +82,30 @@ describe('jadwal shift page', () => {
     await roster.setCell(employeeId, day(1), '');
     await roster.save();
     expect(await linesOf()).toEqual({ [day(2)]: 'MALAM', [day(3)]: null });
+  });
+
+  it('shows the employee their own shifts of the coming week on the Presensi page', async () => {
+    const today = toZoned(Date.now(), 'Asia/Jakarta').date;
+    const set = await api.put('/api/rosters', {
+      data: { lines: [{ employeeId, date: today, shiftCode: 'MALAM' }] },
+    });
+    expect(set.status()).toBe(200);
+    const own = await newContext(browser, server.baseUrl);
+    try {
+      const p = await own.newPage();
+      const login = await new LoginPage(p).goto();
+      await login.login(worker.nip!, DEMO_PASSWORD);
+      await p.waitForURL((u) => !u.pathname.startsWith('/login'));
+      await p.goto('/presensi');
+      const card = p.getByTestId('my-roster');
+      await card.waitFor();
+      const text = await card.innerText();
+      expect(text).toContain(`${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`);
+      expect(text).toContain('22:00–07:00');
+    } finally {
+      await own.close();
+      await api.post('/api/rosters/clear', { data: { employeeIds: [employeeId], from: today, to: today } });
+    }
   });
 
   it('reports every bad CSV row with its line and writes nothing', async () => {

@@ -123,3 +123,15 @@ export type RosterImportIssue = z.infer<typeof rosterImportIssueSchema>;
 
 export const rosterImportResultSchema = rosterChangeResultSchema.extend({ rows: z.number().int() });
 export type RosterImportResult = z.infer<typeof rosterImportResultSchema>;
+
+/** GET /api/rosters/mine: the caller's own roster lines in a range (at most 62 days). */
+export const myRosterQuerySchema = z
+  .object({ from: localDate, to: localDate })
+  .refine((q) => q.from <= q.to, { message: 'Tanggal akhir sebelum tanggal awal', path: ['to'] });
+
+export const myRosterSchema = z.object({
+  timeZone: z.string(),
+  /** Dates with a roster line: a shift (with its hours) or a day off (`shift: null`); other dates are regular. */
+  items: z.array(z.object({ date: z.string(), shift: rosterShiftSchema.nullable() })),
+});
+export type MyRoster = z.infer<typeof myRosterSchema>;

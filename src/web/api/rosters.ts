@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  MyRoster,
   RosterChangeResult,
   RosterClearInput,
   RosterImportIssue,
@@ -10,7 +11,14 @@ import type {
 import { ROSTER_DAY_OFF } from '../../shared/api/rosters.ts';
 import { api, apiUrl, isApiError, uploadWithProgress } from './http.ts';
 
-export type { RosterChangeResult, RosterImportIssue, RosterImportResult, RosterMonth, RosterSetInput };
+export type {
+  MyRoster,
+  RosterChangeResult,
+  RosterImportIssue,
+  RosterImportResult,
+  RosterMonth,
+  RosterSetInput,
+};
 export { ROSTER_DAY_OFF };
 
 export interface RosterFilters {
@@ -25,6 +33,16 @@ export const rosterKeys = {
   all: ['rosters'] as const,
   month: (f: RosterFilters) => [...rosterKeys.all, 'month', f] as const,
 };
+
+/** The signed-in employee's own roster lines in from..to (shift with hours, or a day off). */
+export function useMyRoster(range: { from: string; to: string } | null) {
+  return useQuery({
+    queryKey: [...rosterKeys.all, 'mine', range] as const,
+    queryFn: ({ signal }) => api.get<MyRoster>('/rosters/mine', { ...range }, signal),
+    enabled: range !== null,
+    staleTime: 5 * 60_000,
+  });
+}
 
 /** A unit's roster for a month (employees × days), one page of employees. */
 export function useRosterMonth(filters: RosterFilters | null) {

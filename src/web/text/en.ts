@@ -441,6 +441,12 @@ export const en: Messages = {
     },
   },
   presensi: {
+    roster: {
+      title: 'Shift roster, next 7 days',
+      dayOff: 'Day off',
+      nextDay: '(next day)',
+      note: 'Dates not listed follow the regular working hours.',
+    },
     title: 'Attendance',
     subtitle: 'Check in and out with a photo and your location',
     noEmployeeTitle: 'This is not an employee account',

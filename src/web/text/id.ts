@@ -439,6 +439,12 @@ export const id = {
     },
   },
   presensi: {
+    roster: {
+      title: 'Jadwal shift 7 hari ke depan',
+      dayOff: 'Libur',
+      nextDay: '(hari berikutnya)',
+      note: 'Tanggal yang tidak tercantum mengikuti jadwal kerja reguler.',
+    },
     title: 'Presensi',
     subtitle: 'Presensi masuk dan pulang dengan foto dan lokasi',
     noEmployeeTitle: 'Akun ini bukan akun pegawai',

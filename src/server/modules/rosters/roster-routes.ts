@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type {} from '@fastify/multipart';
 import {
+  myRosterQuerySchema,
+  myRosterSchema,
   rosterChangeResultSchema,
   rosterClearSchema,
   rosterImportResultSchema,
@@ -38,6 +40,20 @@ export function rosterRoutes(deps: { rosters: RosterService }): FastifyPluginAsy
         },
       },
       (request) => rosters.month(actorOf(request), request.query),
+    );
+
+    app.get(
+      '/api/rosters/mine',
+      {
+        schema: {
+          tags,
+          summary:
+            'Jadwal shift saya dalam rentang tanggal (paling lama 62 hari); tanggal lain mengikuti jadwal reguler',
+          querystring: myRosterQuerySchema,
+          response: { 200: myRosterSchema },
+        },
+      },
+      (request) => rosters.mine(actorOf(request), request.query),
     );
 
     app.put(

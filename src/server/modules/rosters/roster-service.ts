@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
-import { AppError, fieldError, notFound } from '../../errors.ts';
+import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import { ctxOf } from '../access/auth-service.ts';
 import { inScope, requireAny, requireUnit, type Actor } from '../access/authz.ts';
@@ -28,6 +28,7 @@ import {
   type RosterChangeResult,
   type RosterImportIssue,
   type RosterImportResult,
+  type MyRoster,
   type RosterMonth,
   type rosterClearSchema,
   type rosterQuerySchema,
@@ -508,7 +509,49 @@ export function createRosterService(deps: Deps) {
     return out;
   }
 
-  return { set, clear, month, exportRows, importCsv, rosterLines };
+  /**
+   * The caller's own roster in from..to (at most 62 days): each rostered date with its shift and hours from the
+   * rulebook in force that day, or a day off. Dates without a line follow the regular schedule.
+   */
+  async function mine(actor: Actor, q: { from: string; to: string }): Promise<MyRoster> {
+    if (!actor.employeeId) throw forbidden('Hanya pegawai yang memiliki jadwal shift');
+    if (diffDays(q.from, q.to) > 62) throw fieldError('to', 'Rentang paling lama 62 hari');
+    const emp = await db
+      .selectFrom('employees as e')
+      .innerJoin('units as u', 'u.id', 'e.unitId')
+      .select(['u.timeZone'])
+      .where('e.id', '=', actor.employeeId)
+      .executeTakeFirst();
+    if (!emp) throw notFound('Pegawai');
+    const lines = await repo.lines([actor.employeeId], q.from, q.to, db);
+    const rules = await rulesFor(lines.map((l) => l.localDate));
+    return {
+      timeZone: emp.timeZone,
+      items: lines
+        .map((l) => {
+          const s = l.shiftCode
+            ? rules.get(l.localDate)?.schedule.shifts.find((x) => x.code === l.shiftCode)
+            : undefined;
+          return {
+            date: l.localDate,
+            shift: s
+              ? {
+                  code: s.code,
+                  name: s.name,
+                  start: s.start,
+                  end: s.end,
+                  overnight: parseHhmm(s.end) <= parseHhmm(s.start),
+                }
+              : l.shiftCode
+                ? { code: l.shiftCode, name: l.shiftCode, start: '', end: '', overnight: false }
+                : null,
+          };
+        })
+        .sort((a, b) => a.date.localeCompare(b.date)),
+    };
+  }
+
+  return { set, clear, month, exportRows, importCsv, rosterLines, mine };
 }
 
 export type RosterService = ReturnType<typeof createRosterService>;

@@ -226,6 +226,37 @@ describe('shift rosters', () => {
     });
   });
 
+  it("lets an employee read their own roster (shift hours, days off) and nobody else's", async () => {
+    const set = await put(adminOpd, {
+      lines: [
+        { employeeId: ids.pegawai, date: '2026-03-10', shiftCode: 'MALAM' },
+        { employeeId: ids.pegawai, date: '2026-03-11', shiftCode: null },
+        { employeeId: ids.colleague, date: '2026-03-10', shiftCode: 'PAGI' },
+      ],
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const mine = await pegawai.get('/api/rosters/mine?from=2026-03-09&to=2026-03-15');
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json()).toEqual({
+      timeZone: 'Asia/Jakarta',
+      items: [
+        {
+          date: '2026-03-10',
+          shift: { code: 'MALAM', name: expect.any(String), start: '22:00', end: '07:00', overnight: true },
+        },
+        { date: '2026-03-11', shift: null },
+      ],
+    });
+    // There is no employee parameter (the colleague's PAGI line never shows); an over-long or reversed range is refused.
+    expect((await pegawai.get('/api/rosters/mine?from=2026-03-01&to=2026-05-31')).statusCode).toBe(400);
+    expect((await pegawai.get('/api/rosters/mine?from=2026-03-15&to=2026-03-09')).statusCode).toBe(400);
+    await adminOpd.post('/api/rosters/clear', {
+      employeeIds: [ids.pegawai, ids.colleague],
+      from: '2026-03-10',
+      to: '2026-03-11',
+    });
+  });
+
   it('clears cells in a save and a range back to the regular schedule, audited and queued', async () => {
     await clearQueue();
     const res = await put(adminOpd, {

@@ -43,6 +43,7 @@ import { offlineClock } from '../../lib/server-clock.ts';
 import { CameraView } from './components/CameraView.tsx';
 import { DeviceCard } from './components/DeviceCard.tsx';
 import { HistoryCard } from './components/HistoryCard.tsx';
+import { RosterCard } from './components/RosterCard.tsx';
 import { LiveClock } from './components/LiveClock.tsx';
 import { LocationStatus } from './components/LocationStatus.tsx';
 import { PunchResultCard } from './components/PunchResultCard.tsx';
@@ -448,6 +449,7 @@ function Presensi({ employeeId }: { employeeId: string }) {
         />
 
         <TodayCard today={data} />
+        <RosterCard today={data.localDate} />
         <HistoryCard employeeId={employeeId} />
       </Stack>
     </Box>
