@@ -5,6 +5,10 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoData, type DemoEmployee } from '../src/server/db/seeds/demo-data.ts';
+import { loadRulebookFiles } from '../src/server/modules/rulebooks/rulebook-files.ts';
+import { buildCalendar } from '../src/core/calendar/calendar.ts';
+import { addDays, eachDay, monthRange } from '../src/core/common/local-date.ts';
+import { toZoned } from '../src/core/common/zoned-time.ts';
 import { DEMO_PASSWORD, launchBrowser, newContext, startServer, type RunningServer } from './harness.ts';
 import { CutiApprovalPage, CutiPage, DashboardPage, LoginPage, RecapPage } from './page-models/index.ts';
 
@@ -15,13 +19,47 @@ import { CutiApprovalPage, CutiPage, DashboardPage, LoginPage, RecapPage } from 
  * into CT on the employee's calendar, the admin OPD of Dinas Kesehatan closes the month and downloads the
  * unit recap as XLSX, which holds the two leave days for the employee and the closing line.
  *
- * The server runs on the real clock (no fixed clock in the config), 30 Nov 2026 or later: the rulebook opens
- * a month for closing from day 5 of the next month (attendance.monthClosing.closeFromDay), so the story uses
- * Thu 8 – Fri 9 Oct 2026 (working days; no national holiday in October 2026) and closes October 2026.
+ * The server runs on the real clock (no fixed clock in the config). The rulebook opens a month for closing
+ * from day N of the next month (attendance.monthClosing.closeFromDay), so the story uses the latest month that
+ * can be closed today, and in it the first two consecutive working days after another working day (read from
+ * the national rulebook's calendar, so holidays and cuti bersama are skipped).
  */
 
-const MONTH = '2026-10';
-const DAYS = ['2026-10-08', '2026-10-09'];
+const TODAY = toZoned(Date.now(), 'Asia/Jakarta').date;
+const NATIONAL = (await loadRulebookFiles('rulebooks')).find(
+  (r) =>
+    r.meta.region === 'nasional' && r.meta.effectiveFrom <= TODAY && (r.meta.effectiveTo ?? TODAY) >= TODAY,
+)!;
+const CLOSE_FROM_DAY = NATIONAL.attendance.monthClosing?.closeFromDay ?? 5;
+const monthBefore = (m: string) => addDays(`${m}-01`, -1).slice(0, 7);
+const MONTH = monthBefore(
+  Number(TODAY.slice(8, 10)) >= CLOSE_FROM_DAY ? TODAY.slice(0, 7) : monthBefore(TODAY.slice(0, 7)),
+);
+const CALENDAR = buildCalendar(NATIONAL.calendar, { unitCode: 'DINKES-PKM-CURUG', zone: 'Asia/Jakarta' });
+const MONTH_DAYS = eachDay(monthRange(MONTH).from, monthRange(MONTH).to);
+const WORKING = MONTH_DAYS.filter((d) => CALENDAR.dayType(d) === 'working');
+const FIRST = WORKING.findIndex(
+  (d, i) => i > 0 && WORKING[i + 1] === addDays(d, 1) && WORKING[i - 1] === addDays(d, -1),
+);
+/** The day before the leave (stays TK) and the two leave days. */
+const BEFORE = WORKING[FIRST - 1]!;
+const DAYS = [WORKING[FIRST]!, WORKING[FIRST + 1]!];
+const ddmmyyyy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+const BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const MONTH_LABEL = `${BULAN[Number(MONTH.slice(5, 7)) - 1]} ${MONTH.slice(0, 4)}`;
 const STATUS_TIMEOUT_MS = 60_000;
 
 const demo = generateDemoData();
@@ -70,7 +108,7 @@ async function signedIn(login: string): Promise<Page> {
   return page;
 }
 
-/** Reloads the employee's October calendar until every leave day shows `code` (the worker runs every 15 s). */
+/** Reloads the employee's calendar of the month until every leave day shows `code` (the worker runs every 15 s). */
 async function waitForCodes(recap: RecapPage, code: string): Promise<void> {
   await expect
     .poll(
@@ -102,8 +140,8 @@ describe('leave to monthly recap', () => {
       const remainingBefore = await cuti.remaining();
       const id = await cuti.requestLeave({
         type: 'Cuti tahunan',
-        from: '08/10/2026',
-        to: '09/10/2026',
+        from: ddmmyyyy(DAYS[0]!),
+        to: ddmmyyyy(DAYS[1]!),
         reason: 'Urusan keluarga di luar kota',
         address: 'Jl. Raya Curug No. 1, Tangerang',
       });
@@ -124,15 +162,17 @@ describe('leave to monthly recap', () => {
         await cuti.item(id).getByTestId('leave-status').waitFor();
       }
       expect(await cuti.status(id)).toBe('DISETUJUI');
-      expect(await cuti.remaining()).toBe(remainingBefore - DAYS.length);
+      // The balance card shows the current year: the leave spends it when it falls in this year.
+      if (MONTH.slice(0, 4) === TODAY.slice(0, 4))
+        expect(await cuti.remaining()).toBe(remainingBefore - DAYS.length);
 
       // The day statuses: both days turn into CT, with the leave as the reason.
       await waitForCodes(recap, 'CT');
       expect(await recap.reasonsOn(DAYS[0]!)).toContain('Cuti tahunan (CT) disetujui');
-      expect(await recap.codeOn('2026-10-07')).toBe('TK');
+      expect(await recap.codeOn(BEFORE)).toBe('TK');
       await own.context().close();
 
-      // The admin OPD closes October and downloads the unit recap.
+      // The admin OPD closes the month and downloads the unit recap.
       const admin = await signedIn(adminOpdNip);
       const unit = await new RecapPage(admin).openUnitRecap(MONTH);
       const closed = await unit.closeMonth();
@@ -143,7 +183,7 @@ describe('leave to monthly recap', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
       const ws = wb.getWorksheet('Rekap')!;
-      expect(String(ws.getCell(3, 1).value)).toBe('Bulan: Oktober 2026');
+      expect(String(ws.getCell(3, 1).value)).toBe(`Bulan: ${MONTH_LABEL}`);
       expect(String(ws.getCell(4, 1).value)).toMatch(/^Status: ditutup oleh .+ pada \d{2}\/\d{2}\/\d{4}$/);
       const header = (ws.getRow(6).values as unknown[]).map((v) => String(v ?? ''));
       const col = (name: string) => header.indexOf(name);
@@ -161,10 +201,10 @@ describe('leave to monthly recap', () => {
       expect(rows).toHaveLength(1);
       const row = rows[0]!;
       expect(Number(row.getCell(col('C')).value)).toBe(DAYS.length);
-      // October 2026: 22 working days (no national holiday); no punches, so the other 20 are TK.
-      expect(Number(row.getCell(col('HK')).value)).toBe(22);
+      // The month's working days from the calendar; no punches in the demo data, so the others are TK.
+      expect(Number(row.getCell(col('HK')).value)).toBe(WORKING.length);
       expect(Number(row.getCell(col('H')).value)).toBe(0);
-      expect(Number(row.getCell(col('TK')).value)).toBe(22 - DAYS.length);
+      expect(Number(row.getCell(col('TK')).value)).toBe(WORKING.length - DAYS.length);
     },
   );
 });
