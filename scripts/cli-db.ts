@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, open } from 'node:fs/promises';
 import { ConfigError, loadConfig, type Config } from '../src/server/config.ts';
-import { createDatabase, type DatabaseHandle } from '../src/server/db/database.ts';
+import { createDatabase, type DatabaseHandle, type Db } from '../src/server/db/database.ts';
+import type { Actor } from '../src/server/modules/access/authz.ts';
+import { hashPassword } from '../src/server/modules/access/password.ts';
+import type { AuditService } from '../src/server/modules/audit/audit-service.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 
 /** Exit codes shared by the command-line tools (docs/import.md). TOO_LARGE: a file over IMPORT_MAX_BYTES. */
@@ -87,4 +91,75 @@ export async function readAtMost(file: string, max: number): Promise<FileRead> {
 export function formatBytes(n: number): string {
   const mb = (x: number) => (x / (1024 * 1024)).toFixed(1).replace('.', ',');
   return n >= 1024 * 1024 ? `${mb(n)} MB (${n} bita)` : `${n} bita`;
+}
+
+/**
+ * The actor a CLI acts as: the `admin` user when it exists and is active, else a `system` user (created on
+ * first use with a random, never-shown password and a SUPER_ADMIN grant, recorded in the audit log). Either
+ * way the actor holds a whole-organisation grant, like a super admin. `userAgent` names the tool in the audit.
+ */
+export async function systemActor(
+  db: Db,
+  audit: Pick<AuditService, 'record'>,
+  userAgent: string,
+): Promise<Actor> {
+  let user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'displayName'])
+    .where('username', '=', 'admin')
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!user) {
+    user = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'displayName'])
+      .where('username', '=', 'system')
+      .executeTakeFirst();
+    if (!user) {
+      const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+      user = await db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto('users')
+          .values({
+            username: 'system',
+            displayName: 'Sistem (baris perintah)',
+            passwordHash,
+            mustChangePassword: true,
+          })
+          .returning(['id', 'username', 'displayName'])
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('roleGrants')
+          .values({ userId: created.id, role: 'SUPER_ADMIN', unitId: null })
+          .execute();
+        await audit.record(
+          trx,
+          { actorId: null, actorName: 'Sistem', ip: null, userAgent },
+          {
+            action: 'user.created',
+            entityType: 'user',
+            entityId: created.id,
+            after: {
+              username: 'system',
+              role: 'SUPER_ADMIN',
+              reason: 'Pengguna sistem untuk impor lewat baris perintah',
+            },
+          },
+        );
+        return created;
+      });
+    }
+  }
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    employeeId: null,
+    nip: null,
+    grants: [{ role: 'SUPER_ADMIN', unitId: null, unitName: null, unitPath: null }],
+    isAtasan: false,
+    mustChangePassword: false,
+    ip: null,
+    userAgent,
+  };
 }

@@ -12,23 +12,26 @@
  * Progress goes to stderr: a progress bar on a terminal, else plain lines "Memeriksa: 500/2000 baris (25%)" at
  * each quarter of a phase.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { buildServices } from '../src/server/app.ts';
 import { systemClock } from '../src/server/clock.ts';
 import { AppError } from '../src/server/errors.ts';
-import type { Db } from '../src/server/db/database.ts';
-import type { Actor } from '../src/server/modules/access/authz.ts';
-import type { AuditService } from '../src/server/modules/audit/audit-service.ts';
-import { hashPassword } from '../src/server/modules/access/password.ts';
 import {
   createTerminalService,
   type TerminalService,
 } from '../src/server/modules/attendance/terminal-service.ts';
 import type { TerminalImportResult } from '../src/shared/api/attendance.ts';
-import { describeDatabase, EXIT, formatBytes, loadCliConfig, openDatabase, readAtMost } from './cli-db.ts';
+import {
+  describeDatabase,
+  EXIT,
+  formatBytes,
+  loadCliConfig,
+  openDatabase,
+  readAtMost,
+  systemActor,
+} from './cli-db.ts';
 
 const USAGE = `Pemakaian: npm run attendance:import -- --file <attlog.dat|log.csv> [--serial SN] [--unit KODE] [--dry-run]
 
@@ -79,73 +82,6 @@ function parseCli(): { file: string; serial: string | null; unit: string | null;
     // parseArgs throws for unknown flags and flags missing their value.
     usageError((err as Error).message);
   }
-}
-
-/**
- * The actor the CLI acts as: the `admin` user when it exists and is active, else a `system` user (created on
- * first use with a random, never-shown password and a SUPER_ADMIN grant, recorded in the audit log).
- */
-async function systemActor(db: Db, audit: Pick<AuditService, 'record'>): Promise<Actor> {
-  const userAgent = 'abdi-cli/attendance-import';
-  let user = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'displayName'])
-    .where('username', '=', 'admin')
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!user) {
-    user = await db
-      .selectFrom('users')
-      .select(['id', 'username', 'displayName'])
-      .where('username', '=', 'system')
-      .executeTakeFirst();
-    if (!user) {
-      const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
-      user = await db.transaction().execute(async (trx) => {
-        const created = await trx
-          .insertInto('users')
-          .values({
-            username: 'system',
-            displayName: 'Sistem (baris perintah)',
-            passwordHash,
-            mustChangePassword: true,
-          })
-          .returning(['id', 'username', 'displayName'])
-          .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('roleGrants')
-          .values({ userId: created.id, role: 'SUPER_ADMIN', unitId: null })
-          .execute();
-        await audit.record(
-          trx,
-          { actorId: null, actorName: 'Sistem', ip: null, userAgent },
-          {
-            action: 'user.created',
-            entityType: 'user',
-            entityId: created.id,
-            after: {
-              username: 'system',
-              role: 'SUPER_ADMIN',
-              reason: 'Pengguna sistem untuk impor lewat baris perintah',
-            },
-          },
-        );
-        return created;
-      });
-    }
-  }
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    employeeId: null,
-    nip: null,
-    grants: [{ role: 'SUPER_ADMIN', unitId: null, unitName: null, unitPath: null }],
-    isAtasan: false,
-    mustChangePassword: false,
-    ip: null,
-    userAgent,
-  };
 }
 
 /**
@@ -275,7 +211,7 @@ async function run(): Promise<number> {
     unitId = unit.id;
     console.log(`Jam mesin dibaca dalam zona waktu ${unit.name} (${unit.timeZone}).`);
   }
-  const actor = await systemActor(handle.db, services.audit);
+  const actor = await systemActor(handle.db, services.audit, 'abdi-cli/attendance-import');
   const fileName = path.basename(args.file);
   console.log(
     `Impor log mesin presensi dari ${fileName} ke ${describeDatabase(config)} sebagai ${actor.displayName}.`,

@@ -11,19 +11,22 @@
  * Progress goes to stderr: a progress bar on a terminal, else (a pipe, a log file, CI) plain lines
  * "Memeriksa: 50/200 langkah (25%)" at each quarter of a phase.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { buildServices } from '../src/server/app.ts';
 import { systemClock } from '../src/server/clock.ts';
 import { AppError } from '../src/server/errors.ts';
-import type { Db } from '../src/server/db/database.ts';
-import type { Actor } from '../src/server/modules/access/authz.ts';
-import type { AuditService } from '../src/server/modules/audit/audit-service.ts';
-import { hashPassword } from '../src/server/modules/access/password.ts';
 import type { ImportJob } from '../src/shared/api/imports.ts';
-import { describeDatabase, EXIT, formatBytes, loadCliConfig, openDatabase, readAtMost } from './cli-db.ts';
+import {
+  describeDatabase,
+  EXIT,
+  formatBytes,
+  loadCliConfig,
+  openDatabase,
+  readAtMost,
+  systemActor,
+} from './cli-db.ts';
 
 const USAGE = `Pemakaian: npm run import -- --kind <units|employees> --file <berkas.csv|berkas.xlsx> [--valid-only] [--dry-run]
 
@@ -70,73 +73,6 @@ function parseCli(): { kind: 'units' | 'employees'; file: string; validOnly: boo
     // parseArgs throws for unknown flags and flags missing their value.
     usageError((err as Error).message);
   }
-}
-
-/**
- * The actor the CLI acts as: the `admin` user when it exists and is active, else a `system` user (created on
- * first use with a random, never-shown password and a SUPER_ADMIN grant, recorded in the audit log). Either
- * way the actor holds a whole-organisation grant, like a super admin.
- */
-async function systemActor(db: Db, audit: Pick<AuditService, 'record'>): Promise<Actor> {
-  let user = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'displayName'])
-    .where('username', '=', 'admin')
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!user) {
-    user = await db
-      .selectFrom('users')
-      .select(['id', 'username', 'displayName'])
-      .where('username', '=', 'system')
-      .executeTakeFirst();
-    if (!user) {
-      const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
-      user = await db.transaction().execute(async (trx) => {
-        const created = await trx
-          .insertInto('users')
-          .values({
-            username: 'system',
-            displayName: 'Sistem (baris perintah)',
-            passwordHash,
-            mustChangePassword: true,
-          })
-          .returning(['id', 'username', 'displayName'])
-          .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('roleGrants')
-          .values({ userId: created.id, role: 'SUPER_ADMIN', unitId: null })
-          .execute();
-        await audit.record(
-          trx,
-          { actorId: null, actorName: 'Sistem', ip: null, userAgent: 'abdi-cli/import' },
-          {
-            action: 'user.created',
-            entityType: 'user',
-            entityId: created.id,
-            after: {
-              username: 'system',
-              role: 'SUPER_ADMIN',
-              reason: 'Pengguna sistem untuk impor lewat baris perintah',
-            },
-          },
-        );
-        return created;
-      });
-    }
-  }
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    employeeId: null,
-    nip: null,
-    grants: [{ role: 'SUPER_ADMIN', unitId: null, unitName: null, unitPath: null }],
-    isAtasan: false,
-    mustChangePassword: false,
-    ip: null,
-    userAgent: 'abdi-cli/import',
-  };
 }
 
 /**
@@ -227,7 +163,7 @@ const services = buildServices({ config, db: handle.db, clock: systemClock });
 const progress = progressReporter();
 let code: number = EXIT.OK;
 try {
-  const actor = await systemActor(handle.db, services.audit);
+  const actor = await systemActor(handle.db, services.audit, 'abdi-cli/import');
   console.log(
     `Impor ${args.kind === 'units' ? 'unit' : 'pegawai'} dari ${path.basename(args.file)} ke ${describeDatabase(config)} sebagai ${actor.displayName}.`,
   );
