@@ -65,7 +65,7 @@ type FileRead = { ok: true; buf: Buffer } | { ok: false; size: number; exact: bo
  * Read a file of at most `max` bytes for a CLI import. The size is taken from the file system first, so an
  * oversized file is refused without being read; a file that grows meanwhile is cut off after max + 1 bytes.
  */
-export async function readAtMost(file: string, max: number): Promise<FileRead> {
+async function readAtMost(file: string, max: number): Promise<FileRead> {
   const fh = await open(file, 'r');
   try {
     const stat = await fh.stat();
@@ -87,8 +87,34 @@ export async function readAtMost(file: string, max: number): Promise<FileRead> {
   }
 }
 
+/**
+ * The bytes of an import file, or the process ends: too large → exit TOO_LARGE with what to do (nothing
+ * written); unreadable → `usageError` with the reason.
+ */
+export async function readImportFile(
+  file: string,
+  max: number,
+  usageError: (message: string) => never,
+): Promise<Buffer> {
+  try {
+    const read = await readAtMost(file, max);
+    if (read.ok) return read.buf;
+    console.error(
+      `Berkas ${file} terlalu besar: ${read.exact ? '' : 'lebih dari '}${formatBytes(read.size)}; ` +
+        `batas IMPORT_MAX_BYTES ${formatBytes(max)}. ` +
+        'Pecah berkas menjadi beberapa bagian, atau naikkan IMPORT_MAX_BYTES. Tidak ada data yang ditulis.',
+    );
+    process.exit(EXIT.TOO_LARGE);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    usageError(
+      `Berkas ${file} tidak dapat dibaca: ${code === 'ENOENT' ? 'tidak ditemukan' : (err as Error).message}`,
+    );
+  }
+}
+
 /** A byte count for CLI messages, e.g. "12,4 MB (13002342 bita)". */
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   const mb = (x: number) => (x / (1024 * 1024)).toFixed(1).replace('.', ',');
   return n >= 1024 * 1024 ? `${mb(n)} MB (${n} bita)` : `${n} bita`;
 }

@@ -26,10 +26,9 @@ import type { TerminalImportResult } from '../src/shared/api/attendance.ts';
 import {
   describeDatabase,
   EXIT,
-  formatBytes,
   loadCliConfig,
   openDatabase,
-  readAtMost,
+  readImportFile,
   systemActor,
 } from './cli-db.ts';
 
@@ -157,24 +156,7 @@ function printReport(fileName: string, r: TerminalImportResult, dryRun: boolean)
 
 const args = parseCli();
 const cliConfig = loadCliConfig();
-let buf: Buffer;
-try {
-  const read = await readAtMost(args.file, cliConfig.importMaxBytes);
-  if (!read.ok) {
-    console.error(
-      `Berkas ${args.file} terlalu besar: ${read.exact ? '' : 'lebih dari '}${formatBytes(read.size)}; ` +
-        `batas IMPORT_MAX_BYTES ${formatBytes(cliConfig.importMaxBytes)}. ` +
-        'Pecah berkas menjadi beberapa bagian, atau naikkan IMPORT_MAX_BYTES. Tidak ada data yang ditulis.',
-    );
-    process.exit(EXIT.TOO_LARGE);
-  }
-  buf = read.buf;
-} catch (err) {
-  const code = (err as NodeJS.ErrnoException).code;
-  usageError(
-    `Berkas ${args.file} tidak dapat dibaca: ${code === 'ENOENT' ? 'tidak ditemukan' : (err as Error).message}`,
-  );
-}
+const buf = await readImportFile(args.file, cliConfig.importMaxBytes, usageError);
 
 const { config, handle } = await openDatabase(cliConfig);
 const services = buildServices({ config, db: handle.db, clock: systemClock });

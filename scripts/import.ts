@@ -21,10 +21,9 @@ import type { ImportJob } from '../src/shared/api/imports.ts';
 import {
   describeDatabase,
   EXIT,
-  formatBytes,
   loadCliConfig,
   openDatabase,
-  readAtMost,
+  readImportFile,
   systemActor,
 } from './cli-db.ts';
 
@@ -139,24 +138,7 @@ function printReport(job: ImportJob) {
 
 const args = parseCli();
 const cliConfig = loadCliConfig();
-let buf: Buffer;
-try {
-  const read = await readAtMost(args.file, cliConfig.importMaxBytes);
-  if (!read.ok) {
-    console.error(
-      `Berkas ${args.file} terlalu besar: ${read.exact ? '' : 'lebih dari '}${formatBytes(read.size)}; ` +
-        `batas IMPORT_MAX_BYTES ${formatBytes(cliConfig.importMaxBytes)}. ` +
-        'Pecah berkas menjadi beberapa bagian, atau naikkan IMPORT_MAX_BYTES. Tidak ada data yang ditulis.',
-    );
-    process.exit(EXIT.TOO_LARGE);
-  }
-  buf = read.buf;
-} catch (err) {
-  const code = (err as NodeJS.ErrnoException).code;
-  usageError(
-    `Berkas ${args.file} tidak dapat dibaca: ${code === 'ENOENT' ? 'tidak ditemukan' : (err as Error).message}`,
-  );
-}
+const buf = await readImportFile(args.file, cliConfig.importMaxBytes, usageError);
 
 const { config, handle } = await openDatabase(cliConfig);
 const services = buildServices({ config, db: handle.db, clock: systemClock });
