@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { PREPARED, type Db } from '../../db/database.ts';
-import type { Grant } from './authz.ts';
 
 /** Queries for accounts, sessions and grants. */
 export function createAccessRepo(db: Db) {
@@ -24,42 +23,6 @@ export function createAccessRepo(db: Db) {
         .select(['e.nip as nip'])
         .where('u.id', '=', id)
         .executeTakeFirst();
-    },
-
-    async grantsOf(userId: string): Promise<Grant[]> {
-      const rows = await db
-        .selectFrom('roleGrants as g')
-        .leftJoin('units as u', 'u.id', 'g.unitId')
-        .select(['g.role', 'g.unitId', 'u.name as unitName', 'u.path as unitPath'])
-        .where('g.userId', '=', userId)
-        .execute();
-      return rows.map((r) => ({
-        role: r.role as Grant['role'],
-        unitId: r.unitId,
-        unitName: r.unitName,
-        unitPath: r.unitPath,
-      }));
-    },
-
-    /** Whether an employee supervises anyone on `date`: direct subordinates or an active Plt/Plh assignment. */
-    async isAtasan(employeeId: string, date: string): Promise<boolean> {
-      const direct = await db
-        .selectFrom('employees')
-        .select('id')
-        .where('superiorId', '=', employeeId)
-        .where((eb) => eb.or([eb('activeTo', 'is', null), eb('activeTo', '>=', date)]))
-        .limit(1)
-        .executeTakeFirst();
-      if (direct) return true;
-      const acting = await db
-        .selectFrom('actingAssignments')
-        .select('id')
-        .where('employeeId', '=', employeeId)
-        .where('validFrom', '<=', date)
-        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', date)]))
-        .limit(1)
-        .executeTakeFirst();
-      return acting !== undefined;
     },
 
     insertSession(s: {

@@ -24,21 +24,25 @@ type Deps = {
 export function createAuthService({ db, repo, audit, clock, config }: Deps) {
   const today = () => toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
 
-  async function buildActor(
-    userId: string,
+  /** The actor of a session row (`repo.sessionActor`: user, NIP, grants, whether they supervise anyone today). */
+  function actorOf(
+    s: NonNullable<Awaited<ReturnType<AccessRepo['sessionActor']>>>,
     req: { ip: string | null; userAgent: string | null },
-  ): Promise<Actor | null> {
-    const user = await repo.findUserById(userId);
-    if (!user || !user.active) return null;
+  ): Actor {
     return {
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      employeeId: user.employeeId,
-      nip: user.nip,
-      grants: await repo.grantsOf(user.id),
-      isAtasan: user.employeeId ? await repo.isAtasan(user.employeeId, today()) : false,
-      mustChangePassword: user.mustChangePassword,
+      userId: s.userId,
+      username: s.username,
+      displayName: s.displayName,
+      employeeId: s.employeeId,
+      nip: s.nip,
+      grants: s.grants.map((g) => ({
+        role: g.role as Grant['role'],
+        unitId: g.unitId,
+        unitName: g.unitName,
+        unitPath: g.unitPath,
+      })),
+      isAtasan: s.isAtasan,
+      mustChangePassword: s.mustChangePassword,
       ip: req.ip,
       userAgent: req.userAgent,
     };
@@ -123,7 +127,7 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
         .execute();
       await audit.record(trx, auditCtx, { action: 'auth.login', entityType: 'user', entityId: user.id });
     });
-    const actor = (await buildActor(user.id, ctx))!;
+    const actor = actorOf((await repo.sessionActor(sessionIdOf(token), today()))!, ctx);
     return { token, me: toMe(actor, csrfToken, user.locale) };
   }
 
@@ -143,23 +147,7 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
     }
     if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await repo.touchSession(id, now);
     if (!s.active) return { status: 'none' as const };
-    const actor: Actor = {
-      userId: s.userId,
-      username: s.username,
-      displayName: s.displayName,
-      employeeId: s.employeeId,
-      nip: s.nip,
-      grants: s.grants.map((g) => ({
-        role: g.role as Grant['role'],
-        unitId: g.unitId,
-        unitName: g.unitName,
-        unitPath: g.unitPath,
-      })),
-      isAtasan: s.isAtasan,
-      mustChangePassword: s.mustChangePassword,
-      ip: req.ip,
-      userAgent: req.userAgent,
-    };
+    const actor = actorOf(s, req);
     return { status: 'ok' as const, actor, sessionId: id, csrfToken: s.csrfToken };
   }
 
@@ -205,7 +193,7 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
     });
   }
 
-  return { login, authenticate, logout, changePassword, buildActor };
+  return { login, authenticate, logout, changePassword };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
