@@ -195,8 +195,8 @@ export function statusSources(
       roster: await get().rosters.rosterLines(ids, from, to, exec),
       flexibleDays: await get().permits.approvedFlexibleDays(ids, from, to, exec),
     }),
-    onRecomputed: async (keys, exec) => {
-      await get().recap.refreshEmployeeMonths(keys, exec);
+    onRecomputed: async (keys, exec, stored) => {
+      await get().recap.refreshEmployeeMonths(keys, exec, stored);
     },
   };
 }

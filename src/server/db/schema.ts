@@ -369,6 +369,31 @@ export interface DayStatusesTable {
   reasons: ColumnType<string[], string | undefined, string>;
   rulebookId: string;
   computedAt: Timestamp;
+  /** First day of the month (the view unnests `status_months`; filter on it to read only those months). */
+  month: LocalDate;
+  /** The distinct units of the employee's days in that month. */
+  monthUnits: string[];
+}
+
+/** One employee-month of daily statuses: arrays indexed by day of month (see migration 202612010600). */
+export interface StatusMonthsTable {
+  employeeId: string;
+  month: LocalDate;
+  units: string[];
+  unitIx: (number | null)[];
+  code: (string | null)[];
+  lateBand: (string | null)[];
+  earlyBand: (string | null)[];
+  lateMinutes: (number | null)[];
+  earlyMinutes: (number | null)[];
+  missingCheckIn: (boolean | null)[];
+  missingCheckOut: (boolean | null)[];
+  workLocation: (string | null)[];
+  nonWorkingDay: (boolean | null)[];
+  reasons: ColumnType<(string[] | null)[], string, string>;
+  rulebookId: (string | null)[];
+  computedMs: (string | null)[];
+  computedAt: Timestamp;
 }
 
 export interface RequestFilesTable {
@@ -605,7 +630,9 @@ export interface Database {
   punches: PunchesTable;
   punchReviews: PunchReviewsTable;
   terminalUsers: TerminalUsersTable;
+  /** A view over `statusMonths`: one row per stored employee-day. */
   dayStatuses: DayStatusesTable;
+  statusMonths: StatusMonthsTable;
   statusQueue: StatusQueueTable;
   leaveRequests: LeaveRequestsTable;
   leaveDecisions: LeaveDecisionsTable;

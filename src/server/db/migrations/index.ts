@@ -48,6 +48,8 @@ import * as m010401 from './202612010401_index-status-queue.ts';
 import * as m010402 from './202612010402_day-statuses-derived.ts';
 import * as m010403 from './202612010403_create-status-fills.ts';
 import * as m010500 from './202612010500_create-shift-rosters.ts';
+import * as m010600 from './202612010600_day-statuses-by-month.ts';
+import * as m010601 from './202612010601_monthly-recaps-derived.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -100,4 +102,6 @@ export const migrations: Record<string, Migration> = {
   '202612010402_day-statuses-derived': m010402,
   '202612010403_create-status-fills': m010403,
   '202612010500_create-shift-rosters': m010500,
+  '202612010600_day-statuses-by-month': m010600,
+  '202612010601_monthly-recaps-derived': m010601,
 };

@@ -1,7 +1,6 @@
-import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
-import { DAY_CODES } from '../../../core/attendance/status-codes.ts';
 import { monthRange } from '../../../core/common/local-date.ts';
 
 export type Exec = Db | Transaction<Database>;
@@ -10,12 +9,6 @@ export type Exec = Db | Transaction<Database>;
 export interface RecapKey {
   employeeId: string;
   month: string;
-}
-
-/** Parameters of the rulebook in force for a month. */
-export interface MonthRules {
-  minutesPerDay: number;
-  tkCodes: readonly string[];
 }
 
 /** The stored columns of a recap row (as the API and the exports use them). */
@@ -48,123 +41,71 @@ export const RECAP_FIGURES = [
   'adjustmentDelta',
 ] as const;
 
-const codeCountsSql = sql.join(
-  DAY_CODES.map((c) => sql`${sql.lit(c)}::text, nullif(count(*) filter (where ds.code = ${sql.lit(c)}), 0)`),
-);
+/** The ids of the units in a subtree, as a uuid[] expression (for `status_months.units && …`). */
+export const unitIdsUnder = (unitPath: string) =>
+  sql`array(select id from units where path like ${`${unitPath}%`})`;
 
-/**
- * The one set-based statement that aggregates `day_statuses` into `monthly_recaps` for the keys produced by
- * `keys` (a query giving employee_id, month, d_from, d_to). Figures are defined in src/core/recap/monthly-recap.ts
- * (`recapOfDays`): TK working days count whole days and their minutes are not added again; minutes →
- * days with floor(minutes / divisor) (PerBKN 6/2022, regulations.md §1.4). Apel target: sessions of the
- * employee's unit or an ancestor on days the employee was expected at the office (code H worked at the office,
- * or TK); attended: distinct sessions scanned with an accepted punch (regulations.md §5.4). Adjustments:
- * `status_adjustments` carried into the month (when that table exists). Rows whose unit (or an ancestor) is
- * closed for the month are neither inserted nor updated.
- */
-function upsertSql(keys: RawBuilder<unknown>, rules: MonthRules, now: Date, withAdjustments: boolean) {
-  const tk = sql.join(rules.tkCodes.map((c) => sql.lit(c)));
-  const isTk = sql`(ds.code in (${tk}) and not ds.non_working_day)`;
-  const adj = withAdjustments
-    ? sql`select t.employee_id, t.month, count(distinct t.id)::int as n,
-          coalesce(jsonb_object_agg(t.code, t.d) filter (where t.d <> 0), '{}'::jsonb) as delta
-        from (
-          select c.*, sum(c.delta) over (partition by c.employee_id, c.month, c.code)::int as d
-          from (
-            select a.employee_id, k.month, a.id, a.new_code as code, 1 as delta
-              from status_adjustments a join k on k.employee_id = a.employee_id and a.carried_to_month = k.month
-            union all
-            select a.employee_id, k.month, a.id, a.old_code as code, -1 as delta
-              from status_adjustments a join k on k.employee_id = a.employee_id and a.carried_to_month = k.month
-          ) c
-        ) t
-        group by t.employee_id, t.month`
-    : sql`select null::uuid as employee_id, null::text as month, 0 as n, '{}'::jsonb as delta where false`;
-  return sql`
-    with k as (${keys}),
-    d as (
-      select k.employee_id, k.month,
-        (array_agg(ds.unit_id order by ds.local_date desc))[1] as unit_id,
-        count(*)::int as recorded_days,
-        (count(*) filter (where not ds.non_working_day))::int as working_days,
-        jsonb_strip_nulls(jsonb_build_object(${codeCountsSql})) as code_counts,
-        coalesce(sum(ds.late_minutes) filter (where not ${isTk}), 0)::int as late_minutes,
-        coalesce(sum(ds.early_minutes) filter (where not ${isTk}), 0)::int as early_minutes,
-        (count(*) filter (where ds.late_band = 'TL1'))::int as tl1,
-        (count(*) filter (where ds.late_band = 'TL2'))::int as tl2,
-        (count(*) filter (where ds.late_band = 'TL3'))::int as tl3,
-        (count(*) filter (where ds.late_band = 'TL4'))::int as tl4,
-        (count(*) filter (where ds.early_band = 'PSW1'))::int as psw1,
-        (count(*) filter (where ds.early_band = 'PSW2'))::int as psw2,
-        (count(*) filter (where ds.early_band = 'PSW3'))::int as psw3,
-        (count(*) filter (where ds.early_band = 'PSW4'))::int as psw4,
-        (count(*) filter (where not ds.non_working_day and ds.missing_check_in))::int as missing_in,
-        (count(*) filter (where not ds.non_working_day and ds.missing_check_out))::int as missing_out,
-        (count(*) filter (where not ds.non_working_day and ds.code = 'H' and ds.late_band is null
-          and not ds.missing_check_in))::int as on_time_days,
-        (count(*) filter (where ${isTk}))::int as tk_days,
-        (count(*) filter (where ds.work_location = 'WFO'))::int as wfo_days,
-        (count(*) filter (where ds.work_location = 'WFH'))::int as wfh_days,
-        (count(*) filter (where ds.work_location = 'WFA'))::int as wfa_days
-      from k join day_statuses ds on ds.employee_id = k.employee_id and ds.local_date between k.d_from and k.d_to
-      group by k.employee_id, k.month
-    ),
-    at as (
-      select k.employee_id, k.month, count(*)::int as n
-      from k
-      join day_statuses ds on ds.employee_id = k.employee_id and ds.local_date between k.d_from and k.d_to
-      join apel_sessions s on s.local_date = ds.local_date
-      join units eu on eu.id = ds.unit_id
-      join units su on su.id = s.unit_id
-      where not ds.non_working_day
-        and ((ds.code = 'H' and coalesce(ds.work_location, 'WFO') = 'WFO') or ${isTk})
-        and eu.path like su.path || '%'
-      group by k.employee_id, k.month
-    ),
-    aa as (
-      select k.employee_id, k.month, count(distinct p.apel_session_id)::int as n
-      from k
-      join punches p on p.employee_id = k.employee_id and p.local_date between k.d_from and k.d_to
-      left join punch_reviews r on r.punch_id = p.id
-      where p.apel_session_id is not null and coalesce(r.decision, p.verdict) = 'ACCEPTED'
-      group by k.employee_id, k.month
-    ),
-    adj as (${adj})
-    insert into monthly_recaps (employee_id, month, unit_id, recorded_days, working_days, code_counts,
-      late_minutes, early_minutes, tl1, tl2, tl3, tl4, psw1, psw2, psw3, psw4, missing_in, missing_out,
-      on_time_days, tk_days, minutes_per_day, tk_equivalent_days, wfo_days, wfh_days, wfa_days, apel_target,
-      apel_attended, adjustment_count, adjustment_delta, computed_at)
-    select d.employee_id, d.month, d.unit_id, d.recorded_days, d.working_days, d.code_counts,
-      d.late_minutes, d.early_minutes, d.tl1, d.tl2, d.tl3, d.tl4, d.psw1, d.psw2, d.psw3, d.psw4,
-      d.missing_in, d.missing_out, d.on_time_days, d.tk_days, ${rules.minutesPerDay}::int,
-      ((d.late_minutes + d.early_minutes) / ${rules.minutesPerDay}::int)::int,
-      d.wfo_days, d.wfh_days, d.wfa_days, coalesce(at.n, 0), coalesce(aa.n, 0), coalesce(adj.n, 0),
-      coalesce(adj.delta, '{}'::jsonb), ${now}::timestamptz
-    from d
-    join units ru on ru.id = d.unit_id
-    left join at on at.employee_id = d.employee_id and at.month = d.month
-    left join aa on aa.employee_id = d.employee_id and aa.month = d.month
-    left join adj on adj.employee_id = d.employee_id and adj.month = d.month
-    where not exists (
-      select 1 from month_closings mc join units cu on cu.id = mc.unit_id
-      where mc.month = d.month and ru.path like cu.path || '%')
-    on conflict (employee_id, month) do update set
-      unit_id = excluded.unit_id, recorded_days = excluded.recorded_days, working_days = excluded.working_days,
-      code_counts = excluded.code_counts, late_minutes = excluded.late_minutes,
-      early_minutes = excluded.early_minutes, tl1 = excluded.tl1, tl2 = excluded.tl2, tl3 = excluded.tl3,
-      tl4 = excluded.tl4, psw1 = excluded.psw1, psw2 = excluded.psw2, psw3 = excluded.psw3, psw4 = excluded.psw4,
-      missing_in = excluded.missing_in, missing_out = excluded.missing_out, on_time_days = excluded.on_time_days,
-      tk_days = excluded.tk_days, minutes_per_day = excluded.minutes_per_day,
-      tk_equivalent_days = excluded.tk_equivalent_days, wfo_days = excluded.wfo_days,
-      wfh_days = excluded.wfh_days, wfa_days = excluded.wfa_days, apel_target = excluded.apel_target,
-      apel_attended = excluded.apel_attended, adjustment_count = excluded.adjustment_count,
-      adjustment_delta = excluded.adjustment_delta, computed_at = excluded.computed_at
-    where not exists (
-      select 1 from month_closings mc join units cu on cu.id = mc.unit_id join units ou on ou.id = monthly_recaps.unit_id
-      where mc.month = monthly_recaps.month and ou.path like cu.path || '%')`;
+/** The figures of one employee-month as stored (`monthly_recaps`), computed by the recap service. */
+export interface RecapFigureRow {
+  employeeId: string;
+  month: string;
+  unitId: string;
+  recordedDays: number;
+  workingDays: number;
+  codeCounts: Record<string, number>;
+  lateMinutes: number;
+  earlyMinutes: number;
+  tl1: number;
+  tl2: number;
+  tl3: number;
+  tl4: number;
+  psw1: number;
+  psw2: number;
+  psw3: number;
+  psw4: number;
+  missingIn: number;
+  missingOut: number;
+  onTimeDays: number;
+  tkDays: number;
+  minutesPerDay: number;
+  tkEquivalentDays: number;
+  wfoDays: number;
+  wfhDays: number;
+  wfaDays: number;
+  apelTarget: number;
+  apelAttended: number;
+  adjustmentCount: number;
+  adjustmentDelta: Record<string, number>;
 }
 
-/** Queries of the monthly recap and its closings. */
+/** Integer columns of `monthly_recaps` (RecapFigureRow keys). */
+const INT_COLUMNS = [
+  ['recorded_days', 'recordedDays'],
+  ['working_days', 'workingDays'],
+  ['late_minutes', 'lateMinutes'],
+  ['early_minutes', 'earlyMinutes'],
+  ['tl1', 'tl1'],
+  ['tl2', 'tl2'],
+  ['tl3', 'tl3'],
+  ['tl4', 'tl4'],
+  ['psw1', 'psw1'],
+  ['psw2', 'psw2'],
+  ['psw3', 'psw3'],
+  ['psw4', 'psw4'],
+  ['missing_in', 'missingIn'],
+  ['missing_out', 'missingOut'],
+  ['on_time_days', 'onTimeDays'],
+  ['tk_days', 'tkDays'],
+  ['minutes_per_day', 'minutesPerDay'],
+  ['tk_equivalent_days', 'tkEquivalentDays'],
+  ['wfo_days', 'wfoDays'],
+  ['wfh_days', 'wfhDays'],
+  ['wfa_days', 'wfaDays'],
+  ['apel_target', 'apelTarget'],
+  ['apel_attended', 'apelAttended'],
+  ['adjustment_count', 'adjustmentCount'],
+] as const;
+
 export function createRecapRepo(db: Db) {
   async function hasAdjustments(exec: Exec) {
     const r = await sql<{ t: string | null }>`select to_regclass('status_adjustments')::text as t`.execute(
@@ -176,31 +117,84 @@ export function createRecapRepo(db: Db) {
   return {
     hasAdjustments,
 
-    /** Aggregate one month for every employee (optionally those with a day in a unit subtree). */
-    storeMonth: async (month: string, rules: MonthRules, now: Date, unitPath?: string, exec: Exec = db) => {
+    /** Employees to recap for a month: everyone in service in it, or those with a day in a unit subtree. */
+    employeesOfMonth: async (month: string, unitPath?: string, exec: Exec = db) => {
       const { from, to } = monthRange(month);
-      const keys =
+      const r =
         unitPath === undefined
-          ? sql`select e.id as employee_id, ${month}::text as month, ${from}::date as d_from, ${to}::date as d_to
-              from employees e where e.active_from <= ${to}::date and (e.active_to is null or e.active_to >= ${from}::date)`
-          : sql`select distinct x.employee_id, ${month}::text as month, ${from}::date as d_from, ${to}::date as d_to
-              from day_statuses x join units u on u.id = x.unit_id
-              where x.local_date between ${from}::date and ${to}::date and u.path like ${`${unitPath}%`}`;
-      const r = await upsertSql(keys, rules, now, await hasAdjustments(exec)).execute(exec);
-      return Number(r.numAffectedRows ?? 0);
+          ? await sql<{ id: string }>`select e.id from employees e
+              where e.active_from <= ${to}::date and (e.active_to is null or e.active_to >= ${from}::date)
+              order by e.id`.execute(exec)
+          : await sql<{ id: string }>`select x.employee_id as id from status_months x
+              where x.month = ${from}::date and x.units && ${unitIdsUnder(unitPath)}
+              order by x.employee_id`.execute(exec);
+      return r.rows.map((x) => x.id);
     },
 
-    /** Aggregate the given employee-months (all sharing the rules given), in one statement. */
-    storeKeys: async (keys: RecapKey[], rules: MonthRules, now: Date, exec: Exec = db) => {
-      if (keys.length === 0) return 0;
-      const values = sql.join(
-        keys.map((k) => {
-          const { from, to } = monthRange(k.month);
-          return sql`(${k.employeeId}::uuid, ${k.month}::text, ${from}::date, ${to}::date)`;
-        }),
-      );
-      const src = sql`select * from (values ${values}) as v(employee_id, month, d_from, d_to)`;
-      const r = await upsertSql(src, rules, now, await hasAdjustments(exec)).execute(exec);
+    /**
+     * What a month's recap needs besides the days, for some employees: the apel sessions of the month (with
+     * their unit's path), accepted apel scans per employee, adjustments carried into the month, the paths of
+     * the units given and of the units closed for the month.
+     */
+    monthInputs: async (exec: Exec, employeeIds: string[], unitIds: string[], month: string) => {
+      const { from, to } = monthRange(month);
+      const sessions = await sql<{ localDate: string; path: string }>`
+        select s.local_date, u.path from apel_sessions s join units u on u.id = s.unit_id
+        where s.local_date between ${from}::date and ${to}::date`.execute(exec);
+      const attended =
+        sessions.rows.length === 0
+          ? { rows: [] }
+          : await sql<{ employeeId: string; n: number }>`
+              select p.employee_id, count(distinct p.apel_session_id)::int as n
+              from punches p left join punch_reviews r on r.punch_id = p.id
+              where p.employee_id = any(${employeeIds}::uuid[]) and p.local_date between ${from}::date and ${to}::date
+                and p.apel_session_id is not null and coalesce(r.decision, p.verdict) = 'ACCEPTED'
+              group by p.employee_id`.execute(exec);
+      const adjustments = (await hasAdjustments(exec))
+        ? (
+            await sql<{ employeeId: string; id: string; oldCode: string | null; newCode: string | null }>`
+              select a.employee_id, a.id, a.old_code, a.new_code from status_adjustments a
+              where a.carried_to_month = ${month} and a.employee_id = any(${employeeIds}::uuid[])`.execute(
+              exec,
+            )
+          ).rows
+        : [];
+      const units = await sql<{ id: string; path: string }>`
+        select id, path from units where id = any(${unitIds}::uuid[])`.execute(exec);
+      const closed = await sql<{ path: string }>`
+        select u.path from month_closings mc join units u on u.id = mc.unit_id
+        where mc.month = ${month}`.execute(exec);
+      return {
+        sessions: sessions.rows,
+        attended: new Map(attended.rows.map((x) => [x.employeeId, x.n])),
+        adjustments,
+        unitPaths: new Map(units.rows.map((u) => [u.id, u.path])),
+        closedPaths: closed.rows.map((c) => c.path),
+      };
+    },
+
+    /**
+     * Insert or update recap rows in one statement (column arrays). A stored row whose unit (or an ancestor) is
+     * closed for its month is left as it is. Returns the rows written.
+     */
+    upsertRows: async (exec: Exec, rows: RecapFigureRow[], now: Date) => {
+      if (rows.length === 0) return 0;
+      const ints = INT_COLUMNS.map(([, key]) => sql`${rows.map((r) => r[key])}::int4[]`);
+      const r = await sql`
+        insert into monthly_recaps (employee_id, month, unit_id, code_counts, adjustment_delta,
+          ${sql.raw(INT_COLUMNS.map(([c]) => c).join(', '))}, computed_at)
+        select k.*, ${now}::timestamptz
+        from unnest(${rows.map((r) => r.employeeId)}::uuid[], ${rows.map((r) => r.month)}::text[],
+          ${rows.map((r) => r.unitId)}::uuid[], ${rows.map((r) => JSON.stringify(r.codeCounts))}::jsonb[],
+          ${rows.map((r) => JSON.stringify(r.adjustmentDelta))}::jsonb[], ${sql.join(ints)}) as k
+        on conflict (employee_id, month) do update set
+          unit_id = excluded.unit_id, code_counts = excluded.code_counts,
+          adjustment_delta = excluded.adjustment_delta,
+          ${sql.raw(INT_COLUMNS.map(([c]) => `${c} = excluded.${c}`).join(', '))},
+          computed_at = excluded.computed_at
+        where not exists (
+          select 1 from month_closings mc join units cu on cu.id = mc.unit_id join units ou on ou.id = monthly_recaps.unit_id
+          where mc.month = monthly_recaps.month and ou.path like cu.path || '%')`.execute(exec);
       return Number(r.numAffectedRows ?? 0);
     },
 
@@ -256,6 +250,7 @@ export function createRecapRepo(db: Db) {
         select coalesce(sum(
           (least(${to}::date, coalesce(e.active_to, ${to}::date)) - greatest(${from}::date, e.active_from) + 1)
           - (select count(*) from day_statuses ds where ds.employee_id = e.id
+              and ds.month between date_trunc('month', ${from}::date)::date and ${to}::date
               and ds.local_date between ${from}::date and ${to}::date)
         ), 0) as n
         from employees e join units u on u.id = e.unit_id

@@ -16,7 +16,7 @@ import { indicateDiscipline } from '../../../core/discipline/indicate.ts';
 import type { DisciplineEmployeeType } from '../../../core/discipline/discipline-rules.ts';
 import type { DayStatus } from '../../../core/attendance/day-status.ts';
 import type { DayCode, EarlyBand, LateBand, WorkLocation } from '../../../core/attendance/status-codes.ts';
-import { canonicalRecapText, apelPercent } from '../../../core/recap/monthly-recap.ts';
+import { canonicalRecapText, apelPercent, recapOfDays } from '../../../core/recap/monthly-recap.ts';
 import { earlyWarningOf } from '../../../core/recap/early-warning.ts';
 import {
   closingOpensOn,
@@ -24,7 +24,15 @@ import {
   previousMonth,
   type MonthClosingRules,
 } from '../../../core/recap/recap-rules.ts';
-import { RECAP_FIGURES, type Exec, type MonthRules, type RecapKey, type RecapRepo } from './recap-repo.ts';
+import {
+  RECAP_FIGURES,
+  unitIdsUnder,
+  type Exec,
+  type RecapFigureRow,
+  type RecapKey,
+  type RecapRepo,
+} from './recap-repo.ts';
+import { dayStatusesOfMonth, type DayStatusRow, type MonthRow } from '../statuses/month-rows.ts';
 
 /**
  * Requests of the unit-month still waiting for a decision (leave, permits, corrections), supplied by those
@@ -39,7 +47,8 @@ type Deps = {
   config: Pick<Config, 'rulebookRegion'>;
   rulebooks: Pick<RulebookService, 'rulesOn'>;
   audit: AuditService;
-  statuses?: Pick<StatusService, 'ensureRange'>;
+  /** The stored statuses: month rows to add up, and filling an employee's missing days before a calendar. */
+  statuses: Pick<StatusService, 'ensureRange' | 'monthRows'>;
   pendingRequests?: PendingRequestsSource;
 };
 
@@ -61,7 +70,8 @@ function requireMonth(month: string) {
 }
 
 /**
- * The monthly recap: stored per employee-month from `day_statuses` (set-based SQL), read per employee
+ * The monthly recap: stored per employee-month from the stored statuses (figures of the pure `recapOfDays`,
+ * one statement per batch), read per employee
  * (calendar with reasons), per unit (table, exports, charts), with an early-warning list; closing freezes a
  * unit-month (snapshot + SHA-256, audited), reopening is for BKD / super admin with a reason.
  * Source: issue 5 points 5–8; regulations.md §1.3–§1.4, §5.3–§5.4.
@@ -70,25 +80,6 @@ export function createRecapService(deps: Deps) {
   const { db, repo, clock, config, rulebooks, audit } = deps;
   const pendingRequests: PendingRequestsSource =
     deps.pendingRequests ?? ((unitPath, from, to) => repo.pendingRequests(db, unitPath, from, to));
-
-  /**
-   * The divisor and TK codes of the rulebook in force at the end of the month, read through `exec` (inside a
-   * transaction on PGlite a read on the plain connection would wait forever).
-   */
-  async function monthRules(month: string, exec: Exec = db): Promise<MonthRules> {
-    const day = monthRange(month).to;
-    const r = await sql<{ minutes: number | string | null; tk: string[] | null }>`
-      select (content->'discipline'->'minutesPerDay'->>'minutes')::int as minutes,
-        array(select jsonb_array_elements_text(content->'discipline'->'absence'->'tkCodes')) as tk
-      from rulebook_versions
-      where region = ${config.rulebookRegion} and status = 'active' and effective_from <= ${day}::date
-        and (effective_to is null or effective_to >= ${day}::date)
-      order by effective_from desc limit 1`.execute(exec);
-    const row = r.rows[0];
-    if (!row || row.minutes == null)
-      throw new AppError('CONFLICT', `Tidak ada rulebook yang berlaku pada ${day} untuk menghitung rekap`);
-    return { minutesPerDay: Number(row.minutes), tkCodes: row.tk && row.tk.length > 0 ? row.tk : ['TK'] };
-  }
 
   async function closingRules(month: string): Promise<MonthClosingRules> {
     const rules = await rulebooks.rulesOn(config.rulebookRegion, monthRange(month).to);
@@ -101,27 +92,138 @@ export function createRecapService(deps: Deps) {
     return c;
   }
 
+  /** A stored day as the pure rules read it. */
+  const asDayStatus = (
+    d: Omit<DayStatusRow, 'employeeId' | 'unitId' | 'rulebookId' | 'reasons'> & { reasons?: string[] },
+  ): DayStatus => ({
+    date: d.localDate,
+    code: d.code as DayCode,
+    lateBand: d.lateBand as LateBand | null,
+    earlyBand: d.earlyBand as EarlyBand | null,
+    lateMinutes: d.lateMinutes,
+    earlyMinutes: d.earlyMinutes,
+    missingCheckIn: d.missingCheckIn,
+    missingCheckOut: d.missingCheckOut,
+    workLocation: d.workLocation as WorkLocation | null,
+    nonWorkingDay: d.nonWorkingDay,
+    reasons: d.reasons ?? [],
+  });
+
+  /**
+   * Store the recap of employee-months from their stored days (month rows), one statement per month and batch.
+   * The figures are those of the pure definition (`recapOfDays`, rulebook in force at the end of the month).
+   * Apel target: sessions of the day's unit or an ancestor on days the employee was expected at the office
+   * (H worked at the office, or a TK working day); attended: distinct sessions scanned with an accepted punch
+   * (regulations.md §5.4). Adjustments: those carried into the month, with the change per code. The unit of
+   * the row is that of the last stored day; a row whose unit (or an ancestor) is closed is not written.
+   * Source: regulations.md §0, §1.3–§1.4, §3.3, §5.3–§5.4.
+   */
+  async function storeMonths(months: MonthRow[], exec: Exec): Promise<number> {
+    const byMonth = new Map<string, MonthRow[]>();
+    for (const m of months) {
+      let xs = byMonth.get(m.month);
+      if (!xs) byMonth.set(m.month, (xs = []));
+      xs.push(m);
+    }
+    let written = 0;
+    for (const [first, list] of byMonth) {
+      const month = first.slice(0, 7);
+      const rules = (await rulebooks.rulesOn(config.rulebookRegion, monthRange(month).to, exec)).discipline;
+      const tkCodes = new Set<string>(rules.absence.tkCodes);
+      const inputs = await repo.monthInputs(
+        exec,
+        list.map((m) => m.employeeId),
+        [...new Set(list.flatMap((m) => m.units))],
+        month,
+      );
+      const sessionsOn = new Map<string, string[]>();
+      for (const s of inputs.sessions)
+        sessionsOn.set(s.localDate, [...(sessionsOn.get(s.localDate) ?? []), s.path]);
+      const adjustmentsOf = new Map<string, typeof inputs.adjustments>();
+      for (const a of inputs.adjustments)
+        adjustmentsOf.set(a.employeeId, [...(adjustmentsOf.get(a.employeeId) ?? []), a]);
+      const rows: RecapFigureRow[] = [];
+      for (const m of list) {
+        const days = dayStatusesOfMonth(m);
+        if (days.length === 0) continue;
+        const unitId = days[days.length - 1]!.unitId;
+        const unitPath = inputs.unitPaths.get(unitId) ?? '';
+        if (inputs.closedPaths.some((p) => unitPath.startsWith(p))) continue;
+        let apelTarget = 0;
+        if (sessionsOn.size > 0)
+          for (const d of days) {
+            const sessions = sessionsOn.get(d.date);
+            if (!sessions || d.nonWorkingDay) continue;
+            if (!((d.code === 'H' && (d.workLocation ?? 'WFO') === 'WFO') || tkCodes.has(d.code))) continue;
+            const path = inputs.unitPaths.get(d.unitId) ?? '';
+            for (const p of sessions) if (path.startsWith(p)) apelTarget++;
+          }
+        const adjustments = adjustmentsOf.get(m.employeeId) ?? [];
+        const delta: Record<string, number> = {};
+        for (const a of adjustments) {
+          if (a.newCode) delta[a.newCode] = (delta[a.newCode] ?? 0) + 1;
+          if (a.oldCode) delta[a.oldCode] = (delta[a.oldCode] ?? 0) - 1;
+        }
+        for (const [code, n] of Object.entries(delta)) if (n === 0) delete delta[code];
+        rows.push({
+          employeeId: m.employeeId,
+          month,
+          unitId,
+          ...recapOfDays(days, rules, 'PNS'),
+          apelTarget,
+          apelAttended: inputs.attended.get(m.employeeId) ?? 0,
+          adjustmentCount: new Set(adjustments.map((a) => a.id)).size,
+          adjustmentDelta: delta,
+        });
+      }
+      written += await repo.upsertRows(exec, rows, clock.now());
+    }
+    return written;
+  }
+
+  /** Employees per statement when a whole month is stored. */
+  const STORE_BATCH = 2_000;
+
   /** Store the recap of a month for every employee (or those with a day in a unit subtree). Closed units are left alone. */
   async function storeMonth(month: string, unitPath?: string, exec: Exec = db): Promise<{ rows: number }> {
     requireMonth(month);
-    const rules = await monthRules(month, exec);
-    return { rows: await repo.storeMonth(month, rules, clock.now(), unitPath, exec) };
+    const ids = await repo.employeesOfMonth(month, unitPath, exec);
+    let rows = 0;
+    for (let i = 0; i < ids.length; i += STORE_BATCH)
+      rows += await storeMonths(
+        await deps.statuses.monthRows(
+          ids.slice(i, i + STORE_BATCH).map((id) => [id, `${month}-01`]),
+          exec,
+        ),
+        exec,
+      );
+    return { rows };
   }
 
-  /** The incremental update after some days changed: one statement per month touched (normally one). */
-  async function refreshEmployeeMonths(keys: RecapKey[], exec: Exec = db): Promise<{ rows: number }> {
-    const byMonth = new Map<string, RecapKey[]>();
+  /**
+   * The incremental update after some days changed. `stored`: month rows the caller has just written (the status
+   * service passes them), read again otherwise.
+   */
+  async function refreshEmployeeMonths(
+    keys: RecapKey[],
+    exec: Exec = db,
+    stored: readonly MonthRow[] = [],
+  ): Promise<{ rows: number }> {
+    const have = new Map(stored.map((m) => [`${m.employeeId}|${m.month.slice(0, 7)}`, m]));
+    const months: MonthRow[] = [];
+    const missing: [string, string][] = [];
     for (const k of keys) {
-      const list = byMonth.get(k.month) ?? [];
-      if (!list.some((x) => x.employeeId === k.employeeId)) list.push(k);
-      byMonth.set(k.month, list);
+      requireMonth(k.month);
+      const key = `${k.employeeId}|${k.month}`;
+      const m = have.get(key);
+      if (m) {
+        months.push(m);
+        have.delete(key);
+      } else if (!missing.some(([e, d]) => e === k.employeeId && d === `${k.month}-01`))
+        missing.push([k.employeeId, `${k.month}-01`]);
     }
-    let rows = 0;
-    for (const [month, list] of byMonth) {
-      requireMonth(month);
-      rows += await repo.storeKeys(list, await monthRules(month, exec), clock.now(), exec);
-    }
-    return { rows };
+    if (missing.length > 0) months.push(...(await deps.statuses.monthRows(missing, exec)));
+    return { rows: await storeMonths(months, exec) };
   }
 
   const todayIn = (zone: string) => toZoned(clock.now().getTime(), zone as IndonesianTimeZone).date;
@@ -176,11 +278,11 @@ export function createRecapService(deps: Deps) {
   /** Bring an open unit-month's rows up to date when stored days are newer than them. */
   async function freshen(unitPath: string, month: string) {
     if (await repo.closingOf(unitPath, month)) return;
-    const { from, to } = monthRange(month);
+    const { from } = monthRange(month);
     const r = await sql<{ days: Date | null; recaps: Date | null; adjusted: Date | null }>`
       select
-        (select max(ds.computed_at) from day_statuses ds join units u on u.id = ds.unit_id
-          where ds.local_date between ${from}::date and ${to}::date and u.path like ${`${unitPath}%`}) as days,
+        (select max(m.computed_at) from status_months m
+          where m.month = ${from}::date and m.units && ${unitIdsUnder(unitPath)}) as days,
         (select max(r.computed_at) from monthly_recaps r join units u on u.id = r.unit_id
           where r.month = ${month} and u.path like ${`${unitPath}%`}) as recaps,
         ${
@@ -358,7 +460,7 @@ export function createRecapService(deps: Deps) {
       throw forbidden('Anda tidak berwenang melihat rekap pegawai ini');
     const { from, to } = monthRange(month);
     const today = todayIn(emp.timeZone);
-    if (deps.statuses && from <= today) await deps.statuses.ensureRange(employeeId, from, minDate(to, today));
+    if (from <= today) await deps.statuses.ensureRange(employeeId, from, minDate(to, today));
     const closing = await closingInfo(emp.unitPath, month);
     if (!closing) await refreshEmployeeMonths([{ employeeId, month }]);
     const [days, rows, adjustments] = await Promise.all([
@@ -631,7 +733,8 @@ export function createRecapService(deps: Deps) {
     const cand = await sql<{ employeeId: string }>`
       select ds.employee_id
       from day_statuses ds join units u on u.id = ds.unit_id
-      where ds.local_date between ${from}::date and ${to}::date and u.path like ${`${unit.path}%`}
+      where ds.month between ${from}::date and ${to}::date and ds.month_units && ${unitIdsUnder(unit.path)}
+        and ds.local_date between ${from}::date and ${to}::date and u.path like ${`${unit.path}%`}
       group by ds.employee_id
       having (count(*) filter (where ds.code in (${tk}) and not ds.non_working_day))
         + (coalesce(sum(ds.late_minutes + ds.early_minutes) filter (where not (ds.code in (${tk}) and not ds.non_working_day)), 0) / ${mpd}::int)
@@ -670,6 +773,8 @@ export function createRecapService(deps: Deps) {
           'nonWorkingDay',
         ])
         .where('employeeId', 'in', ids)
+        .where('month', '>=', `${addDays(from, -31).slice(0, 7)}-01`)
+        .where('month', '<=', to)
         .where('localDate', '>=', addDays(from, -31))
         .where('localDate', '<=', to)
         .orderBy('localDate')
@@ -678,19 +783,7 @@ export function createRecapService(deps: Deps) {
     const byEmp = new Map<string, DayStatus[]>();
     for (const r of days) {
       const list = byEmp.get(r.employeeId) ?? [];
-      list.push({
-        date: r.localDate,
-        code: r.code as DayCode,
-        lateBand: r.lateBand as LateBand | null,
-        earlyBand: r.earlyBand as EarlyBand | null,
-        lateMinutes: r.lateMinutes,
-        earlyMinutes: r.earlyMinutes,
-        missingCheckIn: r.missingCheckIn,
-        missingCheckOut: r.missingCheckOut,
-        workLocation: r.workLocation as WorkLocation | null,
-        nonWorkingDay: r.nonWorkingDay,
-        reasons: [],
-      });
+      list.push(asDayStatus(r));
       byEmp.set(r.employeeId, list);
     }
     const items = [];
@@ -735,6 +828,7 @@ export function createRecapService(deps: Deps) {
       join units u on (c.id = ${unit.id} and u.id = c.id) or (c.id <> ${unit.id} and u.path like c.path || '%')
       join day_statuses ds on ds.unit_id = u.id
       where (c.id = ${unit.id} or c.parent_id = ${unit.id})
+        and ds.month = ${from}::date and ds.month_units && ${unitIdsUnder(unit.path)}
         and ds.local_date between ${from}::date and ${to}::date
       group by c.id, c.name, ds.local_date
       order by c.name, ds.local_date`.execute(db);

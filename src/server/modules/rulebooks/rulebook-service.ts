@@ -1,4 +1,8 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+
+type Exec = Db | Transaction<Database>;
 import type { Clock } from '../../clock.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/audit-service.ts';
@@ -138,11 +142,11 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
   const versionCache = new Map<string, { at: number; rows: Promise<VersionRow[]> }>();
   const forgetVersions = () => versionCache.clear();
 
-  async function activeVersionOn(region: string, date: string) {
+  async function activeVersionOn(region: string, date: string, exec: Exec = db) {
     const now = clock.now().getTime();
     let hit = versionCache.get(region);
     if (!hit || now - hit.at > VERSION_CACHE_MS || now < hit.at) {
-      hit = { at: now, rows: loadActiveVersions(region) };
+      hit = { at: now, rows: loadActiveVersions(region, exec) };
       versionCache.set(region, hit);
       hit.rows.catch(() => versionCache.delete(region));
     }
@@ -164,9 +168,9 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
     return r.rulebook.row;
   }
 
-  function loadActiveVersions(region: string) {
+  function loadActiveVersions(region: string, exec: Exec) {
     return (
-      db
+      exec
         .selectFrom('rulebookVersions')
         // Not the content: this runs on hot paths (every punch); rulesOn loads it once per version.
         .select([
@@ -193,15 +197,16 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
 
   /**
    * The rulebook in force for a region on a date, for the services that judge facts (no permission check:
-   * callers are services acting on facts they may already touch).
+   * callers are services acting on facts they may already touch). `exec`: the caller's open transaction, if
+   * any (on PGlite a read on the plain connection would wait for it forever).
    * @throws NOT_FOUND when no active version covers the date
    */
-  async function rulesOn(region: string, date: string): Promise<Rulebook> {
-    const row = await activeVersionOn(region, date);
+  async function rulesOn(region: string, date: string, exec: Exec = db): Promise<Rulebook> {
+    const row = await activeVersionOn(region, date, exec);
     const key = `${row.id}:${row.activatedAt?.getTime() ?? 0}`;
     const hit = parsed.get(key);
     if (hit) return hit;
-    const { content } = await db
+    const { content } = await exec
       .selectFrom('rulebookVersions')
       .select('content')
       .where('id', '=', row.id)

@@ -1,6 +1,19 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database, StatusAdjustmentsTable } from '../../db/schema.ts';
+import {
+  compactUnits,
+  emptyMonth,
+  monthStart,
+  packDays,
+  PACKED_COLUMNS,
+  putDay,
+  ROW_SEP,
+  unpackMonth,
+  type DayStatusRow,
+  type MonthRow,
+  type StoredMonthRow,
+} from './month-rows.ts';
 
 type Exec = Db | Transaction<Database>;
 
@@ -10,62 +23,125 @@ export interface DayKey {
   localDate: string;
 }
 
-/** A stored daily status as written by the status service. */
-export interface DayStatusRow {
-  employeeId: string;
-  localDate: string;
-  unitId: string;
-  code: string;
-  lateBand: string | null;
-  earlyBand: string | null;
-  lateMinutes: number;
-  earlyMinutes: number;
-  missingCheckIn: boolean;
-  missingCheckOut: boolean;
-  workLocation: string | null;
-  nonWorkingDay: boolean;
-  reasons: string[];
-  rulebookId: string;
+export type { DayStatusRow } from './month-rows.ts';
+
+/** Comma-separated non-negative integers (epoch ms), parsed without intermediate strings (~2 M per province month). */
+function parseInstants(s: string): number[] {
+  const out: number[] = [];
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44) {
+      out.push(v);
+      v = 0;
+    } else v = v * 10 + (c - 48);
+  }
+  out.push(v);
+  return out;
 }
 
 /**
- * The rows as a subquery with the table's columns in order, from one array parameter per column. Employee ids,
- * unit ids and reason lists repeat across a batch: they are sent once each and referenced by position (parsing
- * 60,000 uuids and JSON documents per statement was most of its cost). Ordered by key, as the primary key likes.
+ * The month rows as a subquery of the table's columns: each column travels as one string, rows joined by
+ * ROW_SEP and split by PostgreSQL (a text[] parameter would be escaped element by element).
  */
-function rowsSource(rows: DayStatusRow[]) {
-  const intern = <T>(f: (r: DayStatusRow) => T) => {
-    const index = new Map<T, number>();
-    const refs = rows.map((r) => {
-      const v = f(r);
-      let i = index.get(v);
-      if (i === undefined) index.set(v, (i = index.size + 1));
-      return i;
-    });
-    return { values: [...index.keys()], refs };
-  };
-  const emp = intern((r) => r.employeeId);
-  const unit = intern((r) => r.unitId);
-  const reasons = intern((r) => JSON.stringify(r.reasons));
-  const base = rows.reduce((m, r) => (r.localDate < m ? r.localDate : m), rows[0]!.localDate);
-  const baseDay = Date.parse(`${base}T00:00:00Z`) / 86_400_000;
-  const col = <T>(f: (r: DayStatusRow) => T) => rows.map(f);
+function monthRowsSource(rows: MonthRow[]) {
+  const column = (f: (m: MonthRow) => string) =>
+    sql`string_to_array(${rows.map(f).join(ROW_SEP)}::text, chr(30))`;
   return sql`(
-    select e.id as employee_id, ${base}::date + k.day as local_date, u.id as unit_id, k.code, k.late_band,
-           k.early_band, k.late_minutes, k.early_minutes, k.missing_check_in, k.missing_check_out,
-           k.work_location, k.non_working_day, r.reasons, k.rulebook_id
-    from unnest(${emp.refs}::int4[], ${col((x) => Date.parse(`${x.localDate}T00:00:00Z`) / 86_400_000 - baseDay)}::int4[],
-                ${unit.refs}::int4[], ${col((x) => x.code)}::text[], ${col((x) => x.lateBand)}::text[],
-                ${col((x) => x.earlyBand)}::text[], ${col((x) => x.lateMinutes)}::int4[],
-                ${col((x) => x.earlyMinutes)}::int4[], ${col((x) => x.missingCheckIn)}::bool[],
-                ${col((x) => x.missingCheckOut)}::bool[], ${col((x) => x.workLocation)}::text[],
-                ${col((x) => x.nonWorkingDay)}::bool[], ${reasons.refs}::int4[], ${col((x) => x.rulebookId)}::text[])
-         as k(emp, day, unit, code, late_band, early_band, late_minutes, early_minutes, missing_check_in,
-              missing_check_out, work_location, non_working_day, reasons, rulebook_id)
-    join unnest(${emp.values}::uuid[]) with ordinality as e(id, n) on e.n = k.emp
-    join unnest(${unit.values}::uuid[]) with ordinality as u(id, n) on u.n = k.unit
-    join unnest(${reasons.values}::jsonb[]) with ordinality as r(reasons, n) on r.n = k.reasons
-    order by 1, 2)`;
+    select k.employee_id, k.month, k.units::uuid[] as units, ${sql.raw(PACKED_COLUMNS.map(([c]) => `k.${c}`).join(', '))},
+      k.reasons
+    from unnest(${rows.map((m) => m.employeeId)}::uuid[], ${rows.map((m) => m.month)}::date[],
+      ${column((m) => `{${m.units.join(',')}}`)},
+      ${sql.join(PACKED_COLUMNS.map(([, key]) => column((m) => packDays(m[key]))))},
+      ${column((m) => JSON.stringify(m.reasons))})
+      as k(employee_id, month, units, ${sql.raw(PACKED_COLUMNS.map(([c]) => c).join(', '))}, reasons))`;
+}
+
+const MONTH_COLUMNS = sql.raw(
+  `employee_id, month, units, ${PACKED_COLUMNS.map(([c]) => c).join(', ')}, reasons`,
+);
+
+/** The stored month rows of (employee, first day of month) keys, optionally locked for update. */
+async function readMonths(exec: Exec, keys: [string, string][], lock: boolean) {
+  if (keys.length === 0) return [];
+  const r = await sql<StoredMonthRow>`
+    select ${MONTH_COLUMNS} from status_months m
+    join unnest(${keys.map((k) => k[0])}::uuid[], ${keys.map((k) => k[1])}::date[]) as k(e, d)
+      on m.employee_id = k.e and m.month = k.d
+    ${lock ? sql`for update of m` : sql``}`.execute(exec);
+  return r.rows.map(unpackMonth);
+}
+
+/**
+ * Write days into their month rows (`status_months`): the rows of the months concerned are read and locked,
+ * the days put in, and only months where some day changed are written (new months inserted, the others
+ * updated). A month row inserted meanwhile by another transaction is read again and merged. Returns the
+ * employee-months whose days changed, with how many days did and the whole month as now stored.
+ */
+async function writeDays(exec: Exec, rows: DayStatusRow[], computedAt: Date) {
+  const out: { employeeId: string; month: string; rows: number; stored: MonthRow }[] = [];
+  if (rows.length === 0) return out;
+  const byKey = new Map<string, DayStatusRow[]>();
+  // Rows come grouped by employee, dates in order: a key is built once per run of the same month.
+  let prev: DayStatusRow | undefined;
+  let xs: DayStatusRow[] = [];
+  for (const r of rows) {
+    if (!prev || prev.employeeId !== r.employeeId || prev.localDate.slice(0, 7) !== r.localDate.slice(0, 7)) {
+      const k = `${r.employeeId}|${monthStart(r.localDate)}`;
+      xs = byKey.get(k) ?? [];
+      byKey.set(k, xs);
+    }
+    xs.push(r);
+    prev = r;
+  }
+  let pending = [...byKey.keys()];
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 3) throw new Error('Baris status bulanan terus berubah bersamaan; coba lagi');
+    const keys = pending.map((k) => k.split('|') as [string, string]);
+    const storedOf = new Map(
+      (await readMonths(exec, keys, true)).map((m) => [`${m.employeeId}|${m.month}`, m]),
+    );
+    const inserts: MonthRow[] = [];
+    const updates: MonthRow[] = [];
+    const changed = new Map<string, { n: number; m: MonthRow }>();
+    const nowMs = computedAt.getTime();
+    for (const [i, key] of pending.entries()) {
+      const [employeeId, month] = keys[i]!;
+      const old = storedOf.get(key);
+      const m = old ?? emptyMonth(employeeId, month);
+      let n = 0;
+      for (const r of byKey.get(key)!) if (putDay(m, r, nowMs)) n++;
+      if (n === 0) continue;
+      compactUnits(m);
+      (old ? updates : inserts).push(m);
+      changed.set(key, { n, m });
+    }
+    if (updates.length > 0)
+      await sql`
+        update status_months s set units = k.units,
+          ${sql.raw(PACKED_COLUMNS.map(([c]) => `${c} = k.${c}`).join(', '))},
+          reasons = k.reasons, computed_at = ${computedAt}::timestamptz
+        from ${monthRowsSource(updates)} as k
+        where s.employee_id = k.employee_id and s.month = k.month`.execute(exec);
+    let lost = new Set<string>();
+    if (inserts.length > 0) {
+      const r = await sql<{ employeeId: string; month: string }>`
+        insert into status_months (${MONTH_COLUMNS}, computed_at)
+        select k.*, ${computedAt}::timestamptz from ${monthRowsSource(inserts)} as k
+        order by k.employee_id, k.month
+        on conflict (employee_id, month) do nothing
+        returning employee_id, month`.execute(exec);
+      if (r.rows.length < inserts.length) {
+        lost = new Set(inserts.map((m) => `${m.employeeId}|${m.month}`));
+        for (const x of r.rows) lost.delete(`${x.employeeId}|${x.month}`);
+      }
+    }
+    for (const [key, { n, m }] of changed)
+      if (!lost.has(key))
+        out.push({ employeeId: m.employeeId, month: m.month.slice(0, 7), rows: n, stored: m });
+    pending = [...lost];
+  }
+  return out;
 }
 
 /** Queries of the stored daily statuses and their dirty queue. */
@@ -251,7 +327,7 @@ export function createStatusRepo(db: Db) {
         left join punch_reviews r on r.punch_id = p.id
         where coalesce(r.decision, p.verdict) <> 'REJECTED'
         group by p.employee_id`.execute(exec);
-      for (const row of r.rows) out.set(row.employeeId, row.ms.split(',').map(Number));
+      for (const row of r.rows) out.set(row.employeeId, parseInstants(row.ms));
       return out;
     },
 
@@ -263,87 +339,16 @@ export function createStatusRepo(db: Db) {
             await sql<DayStatusRow & { computedAt: Date }>`
               select s.* from day_statuses s
               join unnest(${keys.map((k) => k.employeeId)}::uuid[], ${keys.map((k) => k.localDate)}::date[]) as k(e, d)
-                on s.employee_id = k.e and s.local_date = k.d`.execute(exec)
-          ).rows,
-
-    /**
-     * Insert or update many rows in one statement (column arrays through unnest). A row equal to the stored one
-     * is not written. Returns the employee-months whose rows changed.
-     */
-    upsertMany: async (exec: Exec, rows: DayStatusRow[], computedAt: Date) => {
-      if (rows.length === 0) return [];
-      const r = await sql<{ employeeId: string; month: string; rows: number }>`
-        with up as (
-          insert into day_statuses (employee_id, local_date, unit_id, code, late_band, early_band, late_minutes,
-            early_minutes, missing_check_in, missing_check_out, work_location, non_working_day, reasons,
-            rulebook_id, computed_at)
-          select k.*, ${computedAt}::timestamptz from ${rowsSource(rows)} as k
-          on conflict (employee_id, local_date) do update set
-            unit_id = excluded.unit_id, code = excluded.code, late_band = excluded.late_band,
-            early_band = excluded.early_band, late_minutes = excluded.late_minutes,
-            early_minutes = excluded.early_minutes, missing_check_in = excluded.missing_check_in,
-            missing_check_out = excluded.missing_check_out, work_location = excluded.work_location,
-            non_working_day = excluded.non_working_day, reasons = excluded.reasons,
-            rulebook_id = excluded.rulebook_id, computed_at = excluded.computed_at
-          where (day_statuses.unit_id, day_statuses.code, day_statuses.late_band, day_statuses.early_band,
-                 day_statuses.late_minutes, day_statuses.early_minutes, day_statuses.missing_check_in,
-                 day_statuses.missing_check_out, day_statuses.work_location, day_statuses.non_working_day,
-                 day_statuses.reasons, day_statuses.rulebook_id)
-            is distinct from
-                (excluded.unit_id, excluded.code, excluded.late_band, excluded.early_band, excluded.late_minutes,
-                 excluded.early_minutes, excluded.missing_check_in, excluded.missing_check_out,
-                 excluded.work_location, excluded.non_working_day, excluded.reasons, excluded.rulebook_id)
-          returning employee_id, local_date
-        )
-        select employee_id, to_char(local_date, 'YYYY-MM') as month, count(*)::int as rows from up group by 1, 2`.execute(
-        exec,
-      );
-      return r.rows;
-    },
-
-    /** Stored rows of the employees in `from`..`to` (a bulk recompute compares before writing). */
-    storedRange: async (exec: Exec, ids: string[], from: string, to: string) =>
-      ids.length === 0
-        ? []
-        : (
-            await sql<DayStatusRow>`
-              select employee_id, local_date, unit_id, code, late_band, early_band, late_minutes, early_minutes,
-                     missing_check_in, missing_check_out, work_location, non_working_day, reasons, rulebook_id
-              from day_statuses
-              where employee_id = any(${ids}::uuid[]) and local_date between ${from}::date and ${to}::date`.execute(
+                on s.employee_id = k.e and s.month = date_trunc('month', k.d)::date and s.local_date = k.d`.execute(
               exec,
             )
           ).rows,
 
-    /** Whether any day in from..to is stored (for anyone). */
-    anyStoredBetween: async (exec: Exec, from: string, to: string) =>
-      (
-        await sql<{ found: boolean }>`select exists (select 1 from day_statuses
-          where local_date between ${from}::date and ${to}::date) as found`.execute(exec)
-      ).rows[0]!.found,
+    /** Write days into their month rows; returns the employee-months whose days changed. */
+    writeDays,
 
-    /** Insert rows known to be new (plain insert from column arrays; a concurrent insert fails the batch). */
-    insertMany: async (exec: Exec, rows: DayStatusRow[], computedAt: Date) => {
-      if (rows.length === 0) return;
-      await sql`
-        insert into day_statuses (employee_id, local_date, unit_id, code, late_band, early_band, late_minutes,
-          early_minutes, missing_check_in, missing_check_out, work_location, non_working_day, reasons,
-          rulebook_id, computed_at)
-        select k.*, ${computedAt}::timestamptz from ${rowsSource(rows)} as k`.execute(exec);
-    },
-
-    /** Update stored rows (known to exist and to differ) from column arrays. */
-    updateMany: async (exec: Exec, rows: DayStatusRow[], computedAt: Date) => {
-      if (rows.length === 0) return;
-      await sql`
-        update day_statuses s set unit_id = k.unit_id, code = k.code, late_band = k.late_band,
-          early_band = k.early_band, late_minutes = k.late_minutes, early_minutes = k.early_minutes,
-          missing_check_in = k.missing_check_in, missing_check_out = k.missing_check_out,
-          work_location = k.work_location, non_working_day = k.non_working_day, reasons = k.reasons,
-          rulebook_id = k.rulebook_id, computed_at = ${computedAt}::timestamptz
-        from ${rowsSource(rows)} as k
-        where s.employee_id = k.employee_id and s.local_date = k.local_date`.execute(exec);
-    },
+    /** The stored month rows of (employee, first day of the month) keys, unpacked. */
+    months: (exec: Exec, keys: [string, string][]) => readMonths(exec, keys, false),
 
     /** Write (or replace) the open adjustment of each employee-day. */
     upsertAdjustments: async (exec: Exec, rows: Insertable<StatusAdjustmentsTable>[]) => {
@@ -385,6 +390,8 @@ export function createStatusRepo(db: Db) {
           .selectFrom('dayStatuses')
           .select('localDate')
           .where('employeeId', '=', employeeId)
+          .where('month', '>=', monthStart(from))
+          .where('month', '<=', to)
           .where('localDate', '>=', from)
           .where('localDate', '<=', to)
           .execute()
@@ -395,6 +402,8 @@ export function createStatusRepo(db: Db) {
         .selectFrom('dayStatuses')
         .selectAll()
         .where('employeeId', '=', employeeId)
+        .where('month', '>=', monthStart(from))
+        .where('month', '<=', to)
         .where('localDate', '>=', from)
         .where('localDate', '<=', to)
         .orderBy('localDate')

@@ -24,6 +24,7 @@ import {
   type CompiledAttendanceRules,
 } from '../../../core/attendance/classify-day.ts';
 import type { DayKey, DayStatusRow, StatusRepo } from './status-repo.ts';
+import type { MonthRow } from './month-rows.ts';
 
 /** Read through this when given: the open recompute transaction (on PGlite a query outside it waits forever). */
 export type Exec = Kysely<Database> | Transaction<Database>;
@@ -65,10 +66,14 @@ export type ScheduleSource = (
   flexibleDays: Array<FlexibleDay & { employeeId: string }>;
 }>;
 
-/** Called after stored rows changed (inside the same transaction): the recap refreshes those employee-months. */
+/**
+ * Called after stored rows changed (inside the same transaction): the recap refreshes those employee-months.
+ * `stored`: the month rows just written (a month touched only through an adjustment is not among them).
+ */
 export type RecomputedListener = (
   keys: Array<{ employeeId: string; month: string }>,
   exec: Exec,
+  stored?: readonly MonthRow[],
 ) => Promise<void>;
 
 export const noAbsences: AbsenceSource = async () => [];
@@ -127,24 +132,26 @@ export interface RecomputeResult {
   adjusted: number;
 }
 
+/** What a date is for a unit under a rulebook (shared by its employees without an own schedule). */
+interface DayInfo {
+  schedule: DaySchedule | null;
+  dayType: CalendarDayType;
+  holidayName: string | undefined;
+  start: number;
+  compiled: CompiledAttendanceRules;
+  month: string;
+  /** The classification of the day without punches or absences (the same for every such employee). */
+  bare?: ReturnType<typeof classifyDay>;
+}
+
 /** Per-call caches of a recompute: units, their closed months, schedules. */
 interface Context {
   units: Map<string, UnitInfo>;
   closed: Map<string, Set<string>>;
   fromMonth: string;
   rulesByDate: Map<string, Rulebook | Error>;
-  /** Per rulebook, unit, zone and date: the schedule, the calendar's day type and the punch window start. */
-  days: Map<
-    string,
-    {
-      schedule: DaySchedule | null;
-      dayType: CalendarDayType;
-      holidayName: string | undefined;
-      start: number;
-      compiled: CompiledAttendanceRules;
-      month: string;
-    }
-  >;
+  /** Per rulebook, unit and zone, then per date: the schedule, the calendar's day type and the punch window start. */
+  days: Map<string, Map<string, DayInfo>>;
   now: Date;
   todayByZone: Map<string, string>;
   unitPath?: string | undefined;
@@ -337,7 +344,6 @@ export function createStatusService(deps: StatusDeps) {
     work: Map<string, string[]>,
     ctx: Context,
     reasonOf: (key: DayKey) => string,
-    mode: 'upsert' | 'bulk' | 'fresh' = 'upsert',
   ) {
     const result: RecomputeResult = {
       stored: [],
@@ -400,12 +406,11 @@ export function createStatusService(deps: StatusDeps) {
     }
     const fromMs = fromZoned(lo, 0, 'Asia/Jayapura') - WINDOW_BEFORE_MS;
     const toMs = fromZoned(hi, 0, 'Asia/Jakarta') + WINDOW_AFTER_MS;
-    const [instants, absenceRows, correctionRows, scheduleRows, storedRows] = await Promise.all([
+    const [instants, absenceRows, correctionRows, scheduleRows] = await Promise.all([
       repo.punchInstants(trx, runs),
       absences(ids, lo, hi, trx),
       corrections(ids, fromMs, toMs, trx),
       schedules(ids, lo, hi, trx),
-      mode === 'bulk' ? repo.storedRange(trx, ids, lo, hi) : mode === 'fresh' ? [] : null,
     ]);
     // Employees with a roster line or a WFH/WFA day get their own schedule on every day of the batch.
     const rosterOf = new Map<string, RosterEntry[]>();
@@ -420,7 +425,6 @@ export function createStatusService(deps: StatusDeps) {
       if (!xs) flexibleOf.set(f.employeeId, (xs = []));
       xs.push({ date: f.date, location: f.location });
     }
-    const storedOf = storedRows && new Map(storedRows.map((r) => [`${r.employeeId}|${r.localDate}`, r]));
     const absencesOf = new Map<string, ApprovedAbsence[]>();
     for (const a of absenceRows) {
       const { employeeId, ...rest } = a;
@@ -447,6 +451,10 @@ export function createStatusService(deps: StatusDeps) {
       // Roster lines are looked up by NIP (possibly empty): give them this employee's, so no one else's match.
       const roster = rosterOf.get(employeeId)?.map((r) => ({ ...r, nip: emp?.nip ?? '' }));
       const flexibleDays = flexibleOf.get(employeeId);
+      // The unit's day cache, looked up again only when the rulebook or the unit changes.
+      let lastRules: Rulebook | undefined;
+      let lastUnit: UnitInfo | undefined;
+      let unitDays: Map<string, DayInfo> | undefined;
       for (const date of dates) {
         const key = { employeeId, localDate: date };
         if (!emp || date < emp.activeFrom || (emp.activeTo && date > emp.activeTo)) {
@@ -472,8 +480,14 @@ export function createStatusService(deps: StatusDeps) {
           const nip = emp.nip ?? '';
           // What the day is for the unit (calendar, schedule, window): shared by its employees without an override.
           const own = nipsWithOverride(rules).has(nip) || roster !== undefined || flexibleDays !== undefined;
-          const dKey = `${rules.meta.id}|${unit.code}|${zone}|${date}`;
-          let day = own ? undefined : ctx.days.get(dKey);
+          if (rules !== lastRules || unit !== lastUnit || !unitDays) {
+            const uKey = `${rules.meta.id}|${unit.code}|${zone}`;
+            unitDays = ctx.days.get(uKey);
+            if (!unitDays) ctx.days.set(uKey, (unitDays = new Map()));
+            lastRules = rules;
+            lastUnit = unit;
+          }
+          let day = own ? undefined : unitDays.get(date);
           if (!day) {
             const calendar = calendarOf(rules, unit.code, zone);
             day = {
@@ -493,12 +507,12 @@ export function createStatusService(deps: StatusDeps) {
               compiled: attendanceRulesOf(rules),
               month: monthOf(date),
             };
-            if (!own) ctx.days.set(dKey, day);
+            if (!own) unitDays.set(date, day);
           }
           const { schedule } = day;
           const a = lowerBound(ms, day.start);
           const b = lowerBound(ms, day.start + WINDOW_BEFORE_MS + WINDOW_AFTER_MS);
-          const s = classifyDay({
+          const input = {
             date,
             zone,
             schedule,
@@ -507,7 +521,12 @@ export function createStatusService(deps: StatusDeps) {
             punches: a === b ? NO_PUNCHES : punchObjs.slice(a, b),
             absences: empAbsences,
             rules: day.compiled,
-          });
+          };
+          // classifyDay is pure: a day without punches or absences classifies the same for everyone sharing it.
+          const s =
+            a === b && empAbsences.length === 0 && !own
+              ? (day.bare ??= classifyDay(input))
+              : classifyDay(input);
           const row: DayStatusRow = {
             employeeId,
             localDate: date,
@@ -547,16 +566,14 @@ export function createStatusService(deps: StatusDeps) {
       touched.set(`${employeeId}|${month}`, last);
     };
     if (closedRows.length > 0) {
-      const storedMap =
-        storedOf ??
-        new Map(
-          (
-            await repo.storedRows(
-              trx,
-              closedRows.map((c) => c.row),
-            )
-          ).map((r) => [`${r.employeeId}|${r.localDate}`, r]),
-        );
+      const storedMap = new Map(
+        (
+          await repo.storedRows(
+            trx,
+            closedRows.map((c) => c.row),
+          )
+        ).map((r) => [`${r.employeeId}|${r.localDate}`, r]),
+      );
       const adjustments: Parameters<StatusRepo['upsertAdjustments']>[1] = [];
       const back: DayKey[] = [];
       for (const { row, month } of closedRows) {
@@ -589,28 +606,18 @@ export function createStatusService(deps: StatusDeps) {
       result.adjusted = adjustments.length;
     }
 
-    if (storedOf) {
-      // Bulk: compare with what is stored; insert the new rows, update the changed ones, leave the rest.
-      const fresh: DayStatusRow[] = [];
-      const differ: DayStatusRow[] = [];
-      for (const row of open) {
-        const old = storedOf.size === 0 ? undefined : storedOf.get(`${row.employeeId}|${row.localDate}`);
-        if (!old) fresh.push(row);
-        else if (!sameStatus(old, row)) differ.push(row);
-        else continue;
-        touch(row.employeeId, monthOf(row.localDate));
-      }
-      await repo.insertMany(trx, fresh, ctx.now);
-      await repo.updateMany(trx, differ, ctx.now);
-      result.changed = fresh.length + differ.length;
-    } else {
-      const changed = await repo.upsertMany(trx, open, ctx.now);
-      for (const c of changed) {
-        touch(c.employeeId, c.month);
-        result.changed += c.rows;
-      }
+    // Days equal to what is stored are not written; months with a changed day are.
+    const written = await repo.writeDays(trx, open, ctx.now);
+    for (const c of written) {
+      touch(c.employeeId, c.month);
+      result.changed += c.rows;
     }
-    if (deps.onRecomputed && touched.size > 0) await deps.onRecomputed([...touched.values()], trx);
+    if (deps.onRecomputed && touched.size > 0)
+      await deps.onRecomputed(
+        [...touched.values()],
+        trx,
+        written.map((c) => c.stored),
+      );
     return { result, requeue };
   }
 
@@ -698,23 +705,15 @@ export function createStatusService(deps: StatusDeps) {
     ctx.unitPath = unitPath;
     const ids = await repo.employeeIdsInRange(db, from, hi, unitPath);
     totals.employees = ids.length;
-    // Nothing stored in the range yet (a first build): every row is new, no need to read stored rows back.
-    const mode = (await repo.anyStoredBetween(db, from, hi)) ? 'bulk' : 'fresh';
     let next = 0;
     const worker = async () => {
       while (next < ids.length) {
         const batch = ids.slice(next, (next += batchEmployees));
         const work = new Map(batch.map((id) => [id, dates]));
-        const run = (m: 'bulk' | 'fresh' | 'upsert') =>
-          db.transaction().execute(async (trx) => {
-            const { result, requeue } = await computeBatch(trx, work, ctx, () => reason, m);
-            if (requeue.length > 0) await repo.markDirty(requeue, 'retry', trx);
-            return { result, requeue };
-          });
-        // A row stored meanwhile by the worker makes the plain insert fail: the batch is redone as an upsert.
-        const { result, requeue } = await run(mode).catch((err: unknown) => {
-          if ((err as { code?: string }).code === '23505') return run('upsert');
-          throw err;
+        const { result, requeue } = await db.transaction().execute(async (trx) => {
+          const r = await computeBatch(trx, work, ctx, () => reason);
+          if (r.requeue.length > 0) await repo.markDirty(r.requeue, 'retry', trx);
+          return r;
         });
         totals.days += result.computed;
         totals.changed += result.changed;
@@ -798,7 +797,11 @@ export function createStatusService(deps: StatusDeps) {
     };
   }
 
+  /** Stored month rows (employee, first day of the month), unpacked, read through `exec`: the recap reads them. */
+  const monthRows = (keys: [employeeId: string, month: string][], exec: Exec = db) => repo.months(exec, keys);
+
   return {
+    monthRows,
     markDirty,
     markUnitDirty,
     onRulebookActivated,
