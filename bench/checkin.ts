@@ -199,11 +199,16 @@ async function startServer(engine: 'pglite' | 'postgres'): Promise<Server> {
     env.DATA_DIR = dataDir;
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   }
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bench/checkin-server.ts')], {
-    cwd: ROOT,
-    env,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  // The server's Node flags (package.json `start`).
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--max-semi-space-size=128', path.join(ROOT, 'bench/checkin-server.ts')],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stderr!.on('data', (c: Buffer) => {
     output = (output + c.toString()).slice(-10_000);

@@ -240,10 +240,15 @@ async function runEngine(engine: 'postgres' | 'pglite') {
     // ---- load
     const [, unitMs] = await timed(() => loadUnits(db));
     const [counts, loadMs] = await timed(() => loadProvince(db));
-    const [, analyzeMs] = await timed(() => sql`analyze`.execute(db));
+    // Setup, not timed: statistics, the visibility map of the loaded punches (else autovacuum does it during the
+    // build) and a checkpoint (else the load's dirty pages are written during the build).
+    const [, analyzeMs] = await timed(async () => {
+      await sql`vacuum analyze`.execute(db);
+      await sql`checkpoint`.execute(db);
+    });
     console.log(
       `load: ${counts.employees.toLocaleString('en')} employees, ${counts.punches.toLocaleString('en')} punches in ` +
-        `${fmtS(unitMs + loadMs)} (+ analyze ${fmtS(analyzeMs)})`,
+        `${fmtS(unitMs + loadMs)} (+ vacuum analyze, checkpoint ${fmtS(analyzeMs)})`,
     );
     out.loadS = (unitMs + loadMs) / 1000;
 

@@ -291,6 +291,19 @@ describe('the rulebook files assemble and pass every cross-section check', () =>
     expect(r.ok ? [] : r.issues).toEqual([]);
   });
 
+  it('a text with a control character (a holiday name) is reported with its path', () => {
+    const r = assembled('national', (s) => {
+      const calendar = s.calendar as { years: { holidays: { name: string }[] }[] };
+      calendar.years[0]!.holidays[0]!.name = 'Tahun Baru\u001f2026';
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues).toContainEqual({
+        path: 'calendar.years[0].holidays[0].name',
+        message: 'Teks tidak boleh berisi karakter kendali',
+      });
+  });
+
   it('§1.3 / §0 HK: a cuti-bersama code missing from the discipline non-working codes is reported', () => {
     // regional-60-40 records cuti bersama as CBER; a discipline section with only LIBUR would let it break TK runs.
     const r = assembled('regional-60-40', (s) => {

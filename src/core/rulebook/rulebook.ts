@@ -126,8 +126,31 @@ export function parseRulebook(json: unknown): ParseRulebookResult {
     ...validateAttendanceAgainstDiscipline(rb.attendance, rb.discipline, 'attendance'),
     ...validateTppAgainstRulebook(rb.tpp, { discipline: rb.discipline, attendance: rb.attendance }, 'tpp'),
     ...validateSectionPeriods(rb),
+    ...controlCharacterIssues(json),
   ];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, rulebook: rb };
+}
+
+/** C0 control characters other than tab and line breaks, and DEL. */
+const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
+/**
+ * Texts of a rulebook (holiday names, labels) reach the day reasons people read and the stored statuses, whose
+ * packed columns use control characters as separators (src/server/modules/statuses/month-rows.ts): no text may
+ * contain one. Source: issue 5 point 4 (stored daily statuses with their reasons).
+ */
+function controlCharacterIssues(json: unknown, path = ''): RuleIssue[] {
+  if (typeof json === 'string')
+    return CONTROL_CHARACTER.test(json)
+      ? [{ path: path || '(root)', message: 'Teks tidak boleh berisi karakter kendali' }]
+      : [];
+  if (Array.isArray(json)) return json.flatMap((x, i) => controlCharacterIssues(x, `${path}[${i}]`));
+  if (json !== null && typeof json === 'object')
+    return Object.entries(json).flatMap(([k, v]) => [
+      ...controlCharacterIssues(k, path),
+      ...controlCharacterIssues(v, path ? `${path}.${k}` : k),
+    ]);
+  return [];
 }
 
 function validateMeta(meta: RulebookMeta): RuleIssue[] {

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
  * empty value meaning null (no day stored, or no value): the status service packs and unpacks them in one
  * string operation, where PostgreSQL arrays cost a parse of every element on each write (~60 % of a batch).
  * `unit_ix` points into `units` (the distinct units of the month's days, GIN-indexed so that unit-scoped reads
- * find their rows); `reasons` is a JSON array with null for a day without reasons; `computed_ms` is when each
+ * find their rows); `reasons` packs each day's reasons joined by U+001D (empty: none); `computed_ms` is when each
  * day last changed (epoch ms), `computed_at` the row's last write.
  *
  * `day_statuses` becomes a view with the old columns plus `month` and `month_units`: SQL readers filter on
@@ -37,15 +37,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     computed_at timestamptz not null default now(),
     primary key (employee_id, month)
   )`.execute(db);
-  // The reasons are most of a row (~2 KB of repetitive text): where the server has lz4 they are compressed with
-  // it (cheap, rows shrink to a quarter and several fit a page); elsewhere (PGlite) rows stay uncompressed.
-  await sql`do $$ begin
-    if exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) then
-      execute 'alter table status_months alter column reasons set compression lz4';
-    else
-      execute 'alter table status_months set (toast_tuple_target = 8160)';
-    end if;
-  end $$`.execute(db);
+  // Rows (~3–5 KB, most of it reasons) are not compressed: compressing them cost more than it saved.
+  await sql`alter table status_months set (toast_tuple_target = 8160)`.execute(db);
   await sql`create index status_months_units on status_months using gin (units)`.execute(db);
   await sql`create index status_months_month on status_months (month)`.execute(db);
   const pack = (expr: string) =>
@@ -60,7 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ${pack("case when s.missing_check_out then 't' when not s.missing_check_out then 'f' end")},
       ${pack('s.work_location')},
       ${pack("case when s.non_working_day then 't' when not s.non_working_day then 'f' end")},
-      jsonb_agg(case when s.reasons = '[]'::jsonb then null else s.reasons end order by i)::text,
+      ${pack("(select string_agg(r, chr(29) order by n) from jsonb_array_elements_text(s.reasons) with ordinality as x(r, n))")},
       ${pack('s.rulebook_id')}, ${pack('(extract(epoch from s.computed_at) * 1000)::bigint')}, max(g.computed_at)
     from (select employee_id, date_trunc('month', local_date)::date as month, max(computed_at) as computed_at,
             array_agg(distinct unit_id) as units
@@ -74,7 +67,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create view day_statuses as
     select m.employee_id, m.month + (d.i - 1)::int as local_date, m.units[d.unit_ix] as unit_id, d.code,
       d.late_band, d.early_band, d.late_minutes, d.early_minutes, d.missing_check_in, d.missing_check_out,
-      d.work_location, d.non_working_day, coalesce(nullif(d.reasons, 'null'::jsonb), '[]'::jsonb) as reasons,
+      d.work_location, d.non_working_day, to_jsonb(coalesce(string_to_array(d.reasons, chr(29)), '{}')) as reasons,
       d.rulebook_id, timestamptz 'epoch' + d.computed_ms * interval '1 millisecond' as computed_at,
       m.month, m.units as month_units
     from status_months m
@@ -83,8 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
              ${split('early_band', 'text')}, ${split('late_minutes', 'int4')}, ${split('early_minutes', 'int4')},
              ${split('missing_check_in', 'bool')}, ${split('missing_check_out', 'bool')},
              ${split('work_location', 'text')}, ${split('non_working_day', 'bool')}, ${split('rulebook_id', 'text')},
-             ${split('computed_ms', 'int8')}),
-      jsonb_array_elements(m.reasons::jsonb)
+             ${split('computed_ms', 'int8')}, ${split('reasons', 'text')})
     ) with ordinality as d(unit_ix, code, late_band, early_band, late_minutes, early_minutes, missing_check_in,
                            missing_check_out, work_location, non_working_day, rulebook_id, computed_ms, reasons, i)
     where d.code is not null`.execute(db);

@@ -179,7 +179,10 @@ export function createRecapRepo(db: Db) {
      */
     upsertRows: async (exec: Exec, rows: RecapFigureRow[], now: Date) => {
       if (rows.length === 0) return 0;
-      const ints = INT_COLUMNS.map(([, key]) => sql`${rows.map((r) => r[key])}::int4[]`);
+      // Each integer column as one comma-separated string (escaping ~50,000 array elements per batch cost more).
+      const ints = INT_COLUMNS.map(
+        ([, key]) => sql`string_to_array(${rows.map((r) => r[key]).join(',')}::text, ',')::int4[]`,
+      );
       const r = await sql`
         insert into monthly_recaps (employee_id, month, unit_id, code_counts, adjustment_delta,
           ${sql.raw(INT_COLUMNS.map(([c]) => c).join(', '))}, computed_at)

@@ -76,6 +76,23 @@ export type StoredMonthRow = { employeeId: string; month: string; units: string[
 
 export const DAY_SEP = '\x1f';
 export const ROW_SEP = '\x1e';
+/** Between the reasons of one day. */
+export const REASON_SEP = '\x1d';
+
+/**
+ * The reasons column packed: each day's reasons joined by REASON_SEP. Reasons never contain the separators:
+ * they are built from fixed templates and rulebook texts, which may not contain control characters
+ * (src/core/rulebook/rulebook.ts).
+ */
+export function packReasons(reasons: readonly (readonly string[] | null)[]): string {
+  let out = '';
+  for (let i = 0; i < reasons.length; i++) {
+    if (i > 0) out += DAY_SEP;
+    const r = reasons[i];
+    if (r && r.length > 0) out += r.length === 1 ? r[0] : r.join(REASON_SEP);
+  }
+  return out;
+}
 
 /** The first day of the date's month. */
 export const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
@@ -196,7 +213,7 @@ export function unpackMonth(s: StoredMonthRow): MonthRow {
     employeeId: s.employeeId,
     month: s.month,
     units: s.units,
-    reasons: JSON.parse(s.reasons) as (string[] | null)[],
+    reasons: s.reasons.split(DAY_SEP).map((d) => (d === '' ? null : d.split(REASON_SEP))),
   } as MonthRow;
   for (const [, key, kind] of PACKED_COLUMNS)
     (m as unknown as Record<string, Value[]>)[key] = s[key].split(DAY_SEP).map(READERS[kind]);

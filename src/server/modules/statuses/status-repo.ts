@@ -6,6 +6,7 @@ import {
   emptyMonth,
   monthStart,
   packDays,
+  packReasons,
   PACKED_COLUMNS,
   putDay,
   ROW_SEP,
@@ -53,7 +54,7 @@ function monthRowsSource(rows: MonthRow[]) {
     from unnest(${rows.map((m) => m.employeeId)}::uuid[], ${rows.map((m) => m.month)}::date[],
       ${column((m) => `{${m.units.join(',')}}`)},
       ${sql.join(PACKED_COLUMNS.map(([, key]) => column((m) => packDays(m[key]))))},
-      ${column((m) => JSON.stringify(m.reasons))})
+      ${column((m) => packReasons(m.reasons))})
       as k(employee_id, month, units, ${sql.raw(PACKED_COLUMNS.map(([c]) => c).join(', '))}, reasons))`;
 }
 
