@@ -53,7 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ${pack("case when s.missing_check_out then 't' when not s.missing_check_out then 'f' end")},
       ${pack('s.work_location')},
       ${pack("case when s.non_working_day then 't' when not s.non_working_day then 'f' end")},
-      ${pack("(select string_agg(r, chr(29) order by n) from jsonb_array_elements_text(s.reasons) with ordinality as x(r, n))")},
+      ${pack('(select string_agg(r, chr(29) order by n) from jsonb_array_elements_text(s.reasons) with ordinality as x(r, n))')},
       ${pack('s.rulebook_id')}, ${pack('(extract(epoch from s.computed_at) * 1000)::bigint')}, max(g.computed_at)
     from (select employee_id, date_trunc('month', local_date)::date as month, max(computed_at) as computed_at,
             array_agg(distinct unit_id) as units
