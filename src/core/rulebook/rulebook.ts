@@ -131,8 +131,14 @@ export function parseRulebook(json: unknown): ParseRulebookResult {
   return issues.length > 0 ? { ok: false, issues } : { ok: true, rulebook: rb };
 }
 
-/** C0 control characters other than tab and line breaks, and DEL. */
-const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+/** Whether a text holds a C0 control character other than tab and line breaks, or DEL. */
+function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
+  }
+  return false;
+}
 
 /**
  * Texts of a rulebook (holiday names, labels) reach the day reasons people read and the stored statuses, whose
@@ -141,7 +147,7 @@ const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
  */
 function controlCharacterIssues(json: unknown, path = ''): RuleIssue[] {
   if (typeof json === 'string')
-    return CONTROL_CHARACTER.test(json)
+    return hasControlCharacter(json)
       ? [{ path: path || '(root)', message: 'Teks tidak boleh berisi karakter kendali' }]
       : [];
   if (Array.isArray(json)) return json.flatMap((x, i) => controlCharacterIssues(x, `${path}[${i}]`));

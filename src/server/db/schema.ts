@@ -375,24 +375,27 @@ export interface DayStatusesTable {
   monthUnits: string[];
 }
 
-/** One employee-month of daily statuses: arrays indexed by day of month (see migration 202612010600). */
+/**
+ * One employee-month of daily statuses (migration 202612010600): `units` plus one packed text per day column,
+ * read and written through src/server/modules/statuses/month-rows.ts.
+ */
 export interface StatusMonthsTable {
   employeeId: string;
   month: LocalDate;
   units: string[];
-  unitIx: (number | null)[];
-  code: (string | null)[];
-  lateBand: (string | null)[];
-  earlyBand: (string | null)[];
-  lateMinutes: (number | null)[];
-  earlyMinutes: (number | null)[];
-  missingCheckIn: (boolean | null)[];
-  missingCheckOut: (boolean | null)[];
-  workLocation: (string | null)[];
-  nonWorkingDay: (boolean | null)[];
-  reasons: ColumnType<(string[] | null)[], string, string>;
-  rulebookId: (string | null)[];
-  computedMs: (string | null)[];
+  unitIx: string;
+  code: string;
+  lateBand: string;
+  earlyBand: string;
+  lateMinutes: string;
+  earlyMinutes: string;
+  missingCheckIn: string;
+  missingCheckOut: string;
+  workLocation: string;
+  nonWorkingDay: string;
+  reasons: string;
+  rulebookId: string;
+  computedMs: string;
   computedAt: Timestamp;
 }
 

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { monthRange } from '../../../core/common/local-date.ts';
+import type { MonthlyRecapFigures } from '../../../core/recap/monthly-recap.ts';
 
 export type Exec = Db | Transaction<Database>;
 
@@ -46,37 +47,15 @@ export const unitIdsUnder = (unitPath: string) =>
   sql`array(select id from units where path like ${`${unitPath}%`})`;
 
 /** The figures of one employee-month as stored (`monthly_recaps`), computed by the recap service. */
-export interface RecapFigureRow {
+export type RecapFigureRow = MonthlyRecapFigures & {
   employeeId: string;
   month: string;
   unitId: string;
-  recordedDays: number;
-  workingDays: number;
-  codeCounts: Record<string, number>;
-  lateMinutes: number;
-  earlyMinutes: number;
-  tl1: number;
-  tl2: number;
-  tl3: number;
-  tl4: number;
-  psw1: number;
-  psw2: number;
-  psw3: number;
-  psw4: number;
-  missingIn: number;
-  missingOut: number;
-  onTimeDays: number;
-  tkDays: number;
-  minutesPerDay: number;
-  tkEquivalentDays: number;
-  wfoDays: number;
-  wfhDays: number;
-  wfaDays: number;
   apelTarget: number;
   apelAttended: number;
   adjustmentCount: number;
   adjustmentDelta: Record<string, number>;
-}
+};
 
 /** Integer columns of `monthly_recaps` (RecapFigureRow keys). */
 const INT_COLUMNS = [
