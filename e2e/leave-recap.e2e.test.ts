@@ -11,6 +11,7 @@ import { addDays, eachDay, monthRange } from '../src/core/common/local-date.ts';
 import { toZoned } from '../src/core/common/zoned-time.ts';
 import { DEMO_PASSWORD, launchBrowser, newContext, startServer, type RunningServer } from './harness.ts';
 import { CutiApprovalPage, CutiPage, DashboardPage, LoginPage, RecapPage } from './page-models/index.ts';
+import { formatDdMmYyyy, formatMonthId } from '../src/core/common/date-text.ts';
 
 /**
  * Leave to monthly recap in a real Chromium against the real server (`scripts/start.ts`) with the demo data:
@@ -44,22 +45,7 @@ const FIRST = WORKING.findIndex(
 /** The day before the leave (stays TK) and the two leave days. */
 const BEFORE = WORKING[FIRST - 1]!;
 const DAYS = [WORKING[FIRST]!, WORKING[FIRST + 1]!];
-const ddmmyyyy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const MONTH_LABEL = `${BULAN[Number(MONTH.slice(5, 7)) - 1]} ${MONTH.slice(0, 4)}`;
+const MONTH_LABEL = formatMonthId(MONTH);
 const STATUS_TIMEOUT_MS = 60_000;
 
 const demo = generateDemoData();
@@ -140,8 +126,8 @@ describe('leave to monthly recap', () => {
       const remainingBefore = await cuti.remaining();
       const id = await cuti.requestLeave({
         type: 'Cuti tahunan',
-        from: ddmmyyyy(DAYS[0]!),
-        to: ddmmyyyy(DAYS[1]!),
+        from: formatDdMmYyyy(DAYS[0]!),
+        to: formatDdMmYyyy(DAYS[1]!),
         reason: 'Urusan keluarga di luar kota',
         address: 'Jl. Raya Curug No. 1, Tangerang',
       });

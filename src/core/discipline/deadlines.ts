@@ -11,7 +11,7 @@ import { addDays } from '../common/local-date.ts';
 import type { IsWorkingDay } from '../calendar/working-days.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import type { DeadlineRule, DeadlineUnit, DeliveryMethod, DisciplineRules } from './discipline-rules.ts';
-import { formatDateId } from './format-id.ts';
+import { formatDateId } from '../common/date-text.ts';
 
 /**
  * A computed deadline. `bound` says how the date binds the act:

@@ -17,7 +17,8 @@ import type {
   SanctionType,
 } from './discipline-rules.ts';
 import { findLadder, findSanction } from './discipline-rules.ts';
-import { formatDateId, monthAfter } from './format-id.ts';
+import { formatDateId } from '../common/date-text.ts';
+import { monthAfter } from './format-id.ts';
 
 /** A sanction already imposed this year for attendance: the ladder step (1-based) it corresponds to. */
 export interface ImposedSanction {

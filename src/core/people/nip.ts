@@ -26,6 +26,7 @@
  */
 
 import { isLocalDate, type LocalDate } from '../common/local-date.ts';
+import { formatDdMmYyyy } from '../common/date-text.ts';
 
 /** Gender as encoded in digit 15 of the NIP and used throughout Abdi: `L` laki-laki, `P` perempuan. */
 export type Gender = 'L' | 'P';
@@ -113,11 +114,6 @@ export function normalizeNip(input: string): string {
 
 function fail(code: NipErrorCode, message: string): NipParseResult {
   return { ok: false, code, message };
-}
-
-/** `YYYY-MM-DD` → `dd/MM/yyyy` for messages. */
-function displayDate(date: LocalDate): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
 const LAYOUT_NAMES: Readonly<Record<NipLayout, string>> = { PNS: 'NIP PNS/CPNS', PPPK: 'NI PPPK' };
@@ -222,7 +218,7 @@ export function parseNip(input: string, options: ParseNipOptions = {}): NipParse
     const when = appointmentMonth ? `${nip.slice(12, 14)}/${nip.slice(8, 12)}` : `tahun ${appointmentYear}`;
     return fail(
       'NIP_APPOINTMENT_AGE',
-      `TMT pengangkatan ${when} tidak mungkin: pegawai yang lahir ${displayDate(birthDate)} ` +
+      `TMT pengangkatan ${when} tidak mungkin: pegawai yang lahir ${formatDdMmYyyy(birthDate)} ` +
         `belum berusia ${minAge} tahun pada saat itu.`,
     );
   }

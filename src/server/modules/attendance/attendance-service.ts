@@ -51,6 +51,7 @@ import {
 import { buildCalendar } from '../../../core/calendar/calendar.ts';
 import { resolveDaySchedule } from '../../../core/schedule/resolve-schedule.ts';
 import { classifyDay } from '../../../core/attendance/classify-day.ts';
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 
 type Deps = {
   db: Db;
@@ -555,7 +556,7 @@ export function createAttendanceService(deps: Deps) {
     return rows.map((p) => {
       const local = toZoned(Date.parse(p.occurredAt), p.timeZone as IndonesianTimeZone);
       return {
-        date: `${p.localDate.slice(8, 10)}/${p.localDate.slice(5, 7)}/${p.localDate.slice(0, 4)}`,
+        date: formatDdMmYyyy(p.localDate),
         time: formatHhmm(local.minute),
         nip: p.nip ?? '',
         name: p.employeeName,

@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { formatDateId, formatDdMmYyyy } from '../../../core/common/date-text.ts';
 
 /** What the leave letter (surat izin cuti) shows. */
 export interface LeaveLetterData {
@@ -26,27 +27,6 @@ export interface LeaveLetterData {
   issuedAt: string;
   issuedOn: Date;
 }
-
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
-/** `2026-02-02` → `02/02/2026` (UI and letter date format). */
-export const ddmmyyyy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-/** `2026-02-02` → `2 Februari 2026`. */
-export const longDate = (d: string) =>
-  `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1] ?? ''} ${d.slice(0, 4)}`;
 
 /** Helvetica (WinAnsi) cannot draw every character: replace what it cannot encode. */
 function safe(font: PDFFont, text: string): string {
@@ -141,9 +121,9 @@ export async function renderLeaveLetter(data: LeaveLetterData): Promise<Uint8Arr
   row('Jenis cuti', data.variantName ? `${data.typeName} (${data.variantName})` : data.typeName);
   row(
     'Lamanya',
-    `${data.workingDays} hari kerja (${data.calendarDays} hari kalender), ${ddmmyyyy(data.from)} s.d. ${ddmmyyyy(data.to)}`,
+    `${data.workingDays} hari kerja (${data.calendarDays} hari kalender), ${formatDdMmYyyy(data.from)} s.d. ${formatDdMmYyyy(data.to)}`,
   );
-  row('Terhitung', `${longDate(data.from)} sampai dengan ${longDate(data.to)}`);
+  row('Terhitung', `${formatDateId(data.from)} sampai dengan ${formatDateId(data.to)}`);
   row('Alasan', data.reason);
   row('Alamat selama cuti', data.address ?? '-');
   y -= 8;

@@ -12,7 +12,8 @@ import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { StatusService } from '../statuses/status-service.ts';
 import type { PhotoStore } from '../attendance/photo-store.ts';
 import type { LeaveRepo, LeaveRow } from './leave-repo.ts';
-import { renderLeaveLetter, ddmmyyyy } from './leave-letter.ts';
+import { renderLeaveLetter } from './leave-letter.ts';
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import { buildCalendar } from '../../../core/calendar/calendar.ts';
 import { diffDays, eachDay } from '../../../core/common/local-date.ts';
 import { toZoned, ZONE_LABEL, formatHhmm, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
@@ -114,7 +115,7 @@ export function createLeaveService(deps: Deps) {
   const todayIn = (zone: string) => toZoned(clock.now().getTime(), zone as IndonesianTimeZone).date;
   const stamp = (d: Date, zone: string) => {
     const z = toZoned(d.getTime(), zone as IndonesianTimeZone);
-    return `${ddmmyyyy(z.date)} ${formatHhmm(z.minute)} ${ZONE_LABEL[zone as IndonesianTimeZone] ?? ''}`.trim();
+    return `${formatDdMmYyyy(z.date)} ${formatHhmm(z.minute)} ${ZONE_LABEL[zone as IndonesianTimeZone] ?? ''}`.trim();
   };
 
   type Emp = NonNullable<Awaited<ReturnType<LeaveRepo['employee']>>>;
@@ -303,7 +304,7 @@ export function createLeaveService(deps: Deps) {
         message: `Tanggal bertumpang tindih dengan cuti lain (${overlaps
           .map(
             (o) =>
-              `${LEAVE_TYPE_NAMES[o.type as LeaveTypeCode] ?? o.type} ${ddmmyyyy(o.dateFrom)}–${ddmmyyyy(o.dateTo)}`,
+              `${LEAVE_TYPE_NAMES[o.type as LeaveTypeCode] ?? o.type} ${formatDdMmYyyy(o.dateFrom)}–${formatDdMmYyyy(o.dateTo)}`,
           )
           .join('; ')})`,
       });
@@ -821,8 +822,8 @@ export function createLeaveService(deps: Deps) {
       name: r.employeeName,
       unit: r.unitName,
       type: r.typeName,
-      from: ddmmyyyy(r.from),
-      to: ddmmyyyy(r.to),
+      from: formatDdMmYyyy(r.from),
+      to: formatDdMmYyyy(r.to),
       workingDays: r.workingDays,
       status: r.status,
       letter: r.letterNumber ?? '',

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { LEAVE_CODES } from '../../../core/attendance/status-codes.ts';
-import { formatDateId } from '../../../core/discipline/format-id.ts';
+import { formatDateId, formatDdMmYyyy, formatMonthId } from '../../../core/common/date-text.ts';
 import { formatNip } from '../../../core/people/nip.ts';
 import { isoWeekday } from '../../../core/common/local-date.ts';
 import { toCsv, type TableColumn } from '../../lib/table-export.ts';
@@ -18,25 +18,9 @@ export type UnitExport = Awaited<ReturnType<RecapService['unitExportData']>>;
 export type EmployeeExport = Awaited<ReturnType<RecapService['employeeExportData']>>;
 type Row = UnitExport['rows'][number];
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 const DAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
 
 export const TITLE = 'REKAPITULASI KEHADIRAN PEGAWAI';
-export const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const nip = (n: string | null) => (n ? formatNip(n) : '-');
 
 /** Leave days except cuti bersama (which is not a working day). */
@@ -80,9 +64,9 @@ function headerLines(d: UnitExport) {
   return [
     TITLE,
     `Unit Kerja: ${d.unit.name}`,
-    `Bulan: ${monthLabel(d.month)}`,
+    `Bulan: ${formatMonthId(d.month)}`,
     d.closing
-      ? `Status: ditutup oleh ${d.closing.closedByName ?? '-'} pada ${dmy(d.closing.closedAt.slice(0, 10))}`
+      ? `Status: ditutup oleh ${d.closing.closedByName ?? '-'} pada ${formatDdMmYyyy(d.closing.closedAt.slice(0, 10))}`
       : 'Status: belum ditutup (sementara)',
   ];
 }
@@ -100,7 +84,7 @@ function signature(d: { head: UnitExport['head']; unit: { name: string }; printe
 }
 
 const adjustmentLine = (a: UnitExport['adjustments'][number]) =>
-  `${dmy(a.localDate)} (bulan ${a.monthClosed}) ${a.employeeName}: ${a.oldCode ?? '-'} → ${a.newCode ?? '-'}` +
+  `${formatDdMmYyyy(a.localDate)} (bulan ${a.monthClosed}) ${a.employeeName}: ${a.oldCode ?? '-'} → ${a.newCode ?? '-'}` +
   (a.reason ? ` — ${a.reason}` : '');
 
 // ---------------------------------------------------------------- unit: CSV / XLSX / PDF
@@ -345,7 +329,7 @@ function employeeLines(d: EmployeeExport) {
     TITLE,
     `Nama / NIP: ${d.employee.name} / ${nip(d.employee.nip)}`,
     `Jabatan: ${d.employee.positionName ?? '-'} — ${d.employee.unitName}`,
-    `Bulan: ${monthLabel(d.month)}`,
+    `Bulan: ${formatMonthId(d.month)}`,
   ];
 }
 
@@ -376,7 +360,7 @@ const EMP_COLUMNS: TableColumn[] = [
 
 const empRows = (d: EmployeeExport) =>
   d.days.map((day) => ({
-    tanggal: dmy(day.localDate),
+    tanggal: formatDdMmYyyy(day.localDate),
     hari: dayName(day.localDate),
     kode: day.code,
     pita: dayNote(day),

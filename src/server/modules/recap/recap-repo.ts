@@ -57,33 +57,11 @@ export type RecapFigureRow = MonthlyRecapFigures & {
   adjustmentDelta: Record<string, number>;
 };
 
-/** Integer columns of `monthly_recaps` (RecapFigureRow keys). */
-const INT_COLUMNS = [
-  ['recorded_days', 'recordedDays'],
-  ['working_days', 'workingDays'],
-  ['late_minutes', 'lateMinutes'],
-  ['early_minutes', 'earlyMinutes'],
-  ['tl1', 'tl1'],
-  ['tl2', 'tl2'],
-  ['tl3', 'tl3'],
-  ['tl4', 'tl4'],
-  ['psw1', 'psw1'],
-  ['psw2', 'psw2'],
-  ['psw3', 'psw3'],
-  ['psw4', 'psw4'],
-  ['missing_in', 'missingIn'],
-  ['missing_out', 'missingOut'],
-  ['on_time_days', 'onTimeDays'],
-  ['tk_days', 'tkDays'],
-  ['minutes_per_day', 'minutesPerDay'],
-  ['tk_equivalent_days', 'tkEquivalentDays'],
-  ['wfo_days', 'wfoDays'],
-  ['wfh_days', 'wfhDays'],
-  ['wfa_days', 'wfaDays'],
-  ['apel_target', 'apelTarget'],
-  ['apel_attended', 'apelAttended'],
-  ['adjustment_count', 'adjustmentCount'],
-] as const;
+/** The integer figures of `monthly_recaps` ([column, RecapFigureRow key]): every figure but the two JSON ones. */
+const INT_COLUMNS = RECAP_FIGURES.filter(
+  (k): k is Exclude<(typeof RECAP_FIGURES)[number], 'codeCounts' | 'adjustmentDelta'> =>
+    k !== 'codeCounts' && k !== 'adjustmentDelta',
+).map((key) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), key] as const);
 
 export function createRecapRepo(db: Db) {
   async function hasAdjustments(exec: Exec) {

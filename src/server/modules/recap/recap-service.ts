@@ -137,11 +137,17 @@ export function createRecapService(deps: Deps) {
         month,
       );
       const sessionsOn = new Map<string, string[]>();
-      for (const s of inputs.sessions)
-        sessionsOn.set(s.localDate, [...(sessionsOn.get(s.localDate) ?? []), s.path]);
+      for (const s of inputs.sessions) {
+        const paths = sessionsOn.get(s.localDate) ?? [];
+        sessionsOn.set(s.localDate, paths);
+        paths.push(s.path);
+      }
       const adjustmentsOf = new Map<string, typeof inputs.adjustments>();
-      for (const a of inputs.adjustments)
-        adjustmentsOf.set(a.employeeId, [...(adjustmentsOf.get(a.employeeId) ?? []), a]);
+      for (const a of inputs.adjustments) {
+        const list = adjustmentsOf.get(a.employeeId) ?? [];
+        adjustmentsOf.set(a.employeeId, list);
+        list.push(a);
+      }
       const rows: RecapFigureRow[] = [];
       for (const m of list) {
         const days = dayStatusesOfMonth(m);
@@ -211,7 +217,7 @@ export function createRecapService(deps: Deps) {
   ): Promise<{ rows: number }> {
     const have = new Map(stored.map((m) => [`${m.employeeId}|${m.month.slice(0, 7)}`, m]));
     const months: MonthRow[] = [];
-    const missing: [string, string][] = [];
+    const missing = new Map<string, [string, string]>();
     for (const k of keys) {
       requireMonth(k.month);
       const key = `${k.employeeId}|${k.month}`;
@@ -219,10 +225,9 @@ export function createRecapService(deps: Deps) {
       if (m) {
         months.push(m);
         have.delete(key);
-      } else if (!missing.some(([e, d]) => e === k.employeeId && d === `${k.month}-01`))
-        missing.push([k.employeeId, `${k.month}-01`]);
+      } else missing.set(key, [k.employeeId, `${k.month}-01`]);
     }
-    if (missing.length > 0) months.push(...(await deps.statuses.monthRows(missing, exec)));
+    if (missing.size > 0) months.push(...(await deps.statuses.monthRows([...missing.values()], exec)));
     return { rows: await storeMonths(months, exec) };
   }
 

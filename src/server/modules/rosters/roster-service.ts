@@ -36,6 +36,7 @@ import {
 } from '../../../shared/api/rosters.ts';
 import type { z } from 'zod';
 import type { Exec, RosterRepo } from './roster-repo.ts';
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 
 type Deps = {
   db: Db;
@@ -67,7 +68,6 @@ const nameOf = (r: { frontTitle: string | null; name: string; backTitle: string 
   });
 
 const monthOf = (date: string) => date.slice(0, 7);
-const ddmmyyyy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 /** A stored cell as the CSV and audit show it. */
 const cellText = (code: string | null | undefined) =>
   code === undefined ? '(reguler)' : code === null ? ROSTER_DAY_OFF : code;
@@ -129,13 +129,13 @@ export function createRosterService(deps: Deps) {
         issues.push({
           change: c,
           field: 'shiftCode',
-          message: `Tidak ada aturan (rulebook) yang berlaku pada ${ddmmyyyy(c.date)}`,
+          message: `Tidak ada aturan (rulebook) yang berlaku pada ${formatDdMmYyyy(c.date)}`,
         });
       else if (!shiftCodesOf(r).has(c.shiftCode))
         issues.push({
           change: c,
           field: 'shiftCode',
-          message: `Kode shift ${c.shiftCode} tidak ada dalam aturan yang berlaku pada ${ddmmyyyy(c.date)} (tersedia: ${[...shiftCodesOf(r)].join(', ') || '—'})`,
+          message: `Kode shift ${c.shiftCode} tidak ada dalam aturan yang berlaku pada ${formatDdMmYyyy(c.date)} (tersedia: ${[...shiftCodesOf(r)].join(', ') || '—'})`,
         });
     }
     return issues;
@@ -377,7 +377,7 @@ export function createRosterService(deps: Deps) {
         out.push({
           nip: e.nip ?? '',
           nama: nameOf(e),
-          tanggal: ddmmyyyy(l.localDate),
+          tanggal: formatDdMmYyyy(l.localDate),
           shift: cellText(l.shiftCode),
         });
     return { unit, rows: out };
@@ -448,7 +448,7 @@ export function createRosterService(deps: Deps) {
       const key = `${emp.id}|${date}`;
       const prev = seen.get(key);
       if (prev !== undefined) {
-        bad('tanggal', `NIP ${nip} tanggal ${ddmmyyyy(date)} sudah ada di baris ${prev}`);
+        bad('tanggal', `NIP ${nip} tanggal ${formatDdMmYyyy(date)} sudah ada di baris ${prev}`);
         continue;
       }
       seen.set(key, r.line);

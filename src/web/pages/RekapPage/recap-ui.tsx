@@ -3,6 +3,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, RecapRow } from '../../api/recap.ts';
 import { currentMonth, recentMonths } from '../../api/recap.ts';
+import { MONTHS_ID } from '../../../core/common/date-text.ts';
 
 /** Colour of a day code (the legend and the calendar use the same). */
 export function codeColor(code: string): string {
@@ -14,20 +15,6 @@ export function codeColor(code: string): string {
   return 'grape';
 }
 
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 const MONTHS_EN = [
   'January',
   'February',
