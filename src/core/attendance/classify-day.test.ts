@@ -157,6 +157,15 @@ describe('classifyDay — presence, missing punches, TK', () => {
     expect(s.reasons.at(-1)).toMatch(/di luar jendela waktu diabaikan/);
   });
 
+  it("the next day's and the previous evening's punches are not noted as ignored on this day", () => {
+    // The classifier sees the neighbouring days' punches (overnight windows); they belong to their own days.
+    const s = classifyDay(
+      makeInput({ punches: [punch('21:00', { dayOffset: -1 }), IN, OUT, punch('07:20', { dayOffset: 1 })] }),
+    );
+    expect(s).toMatchObject({ code: 'H', lateBand: null, earlyBand: null });
+    expect(s.reasons).toEqual(['Masuk 07:20 WIB (jadwal 07:30)', 'Pulang 16:05 WIB (jadwal 16:00)']);
+  });
+
   it('only punches outside the windows → TK, noted', () => {
     const s = classifyDay(makeInput({ punches: [punch('04:10'), punch('03:00', { dayOffset: 1 })] }));
     expect(s.code).toBe('TK');

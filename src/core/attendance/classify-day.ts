@@ -113,6 +113,7 @@ export interface CompiledAttendanceRules {
 const COMPILED_KIND = 'compiled-attendance-rules';
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
+const MINUTES_PER_DAY = 1440;
 
 function buildBandTable(
   bands: AttendanceRules['lateBands']['bands'] | AttendanceRules['earlyBands']['bands'],
@@ -217,6 +218,26 @@ function clock(minute: number): string {
   const day = Math.floor(minute / 1440);
   const label = HHMM[(minute - day * 1440) | 0] ?? '??:??';
   return day > 0 ? `${label} (+${day} hari)` : `${label} (${day} hari)`;
+}
+
+/**
+ * "Masuk 07:09 WIB (jadwal 07:30)" and "Pulang 16:05 WIB (jadwal 16:00)", the reasons of most working days,
+ * memoised by their minutes: a province month has ~2 M of them over a few thousand distinct texts, and building
+ * each again (then flattening it to store it) was a measurable part of `bench/recap`. Bounded; only texts.
+ */
+const punchReasonMemo = new Map<string, Map<number, string>>();
+function punchReason(label: 'Masuk' | 'Pulang', minute: number, zoneLabel: string, planned: number): string {
+  let memo = punchReasonMemo.get(zoneLabel);
+  if (memo === undefined) punchReasonMemo.set(zoneLabel, (memo = new Map()));
+  // Minutes of a day's windows lie within a few days of midnight: both fit in 16 bits with the offset.
+  const key = ((label === 'Masuk' ? 0 : 65_536) + minute + 20_000) * 65_536 + (planned + 20_000);
+  let text = memo.get(key);
+  if (text === undefined) {
+    text = `${label} ${clock(minute)} ${zoneLabel} (jadwal ${clock(planned)})`;
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(key, text);
+  }
+  return text;
 }
 
 /** Decimal digit at `i`, or -1000000 (poisons the sum) when not a digit; integer-only arithmetic. */
@@ -348,7 +369,8 @@ function status(
  *    punch lying in both windows, or a double tap) it is one punch and `ambiguousPunch` decides (default:
  *    before the midpoint of start and end = check-in, otherwise check-out). A check-out candidate earlier than
  *    the check-in (only possible with odd windows) is dropped.
- *    Punches outside both windows are ignored (noted in the reasons).
+ *    Punches outside both windows are ignored; those made on the date itself (local midnight to midnight) are
+ *    noted in the reasons (the neighbouring days' punches, present for overnight windows, are not).
  * 4. **No usable punch** and no full-day absence → `TK` (PP 94/2021 Pasal 4 huruf f).
  * 5. **Late**: a check-in after `start + graceMinutes`; minutes from `start` or from the end of grace
  *    (`lateCountedFrom`), net of breaks when `minutesExcludeBreaks`. A late check-in made up the same day
@@ -445,7 +467,9 @@ export function classifyDay(input: ClassifyDayInput): DayStatus {
         checkOut = m;
       }
     }
-    if (!used) hasOutside = true;
+    // Only the date's own punches are noted: the input also holds the neighbouring days' punches (overnight
+    // windows), and those belong to their own days.
+    if (!used && m >= 0 && m < MINUTES_PER_DAY) hasOutside = true;
   }
   let hasIn = inAt !== Infinity;
   let hasOut = outAt !== -Infinity;
@@ -545,7 +569,7 @@ export function classifyDay(input: ClassifyDayInput): DayStatus {
         lateReason = `Masuk ${clock(checkIn)} ${zoneLabel} (jadwal ${clock(start)}), tidak dihitung terlambat`;
       }
     } else {
-      lateReason = `Masuk ${clock(checkIn)} ${zoneLabel} (jadwal ${clock(start)})`;
+      lateReason = punchReason('Masuk', checkIn, zoneLabel, start);
     }
   } else {
     lateBand = rules.missingInBand;
@@ -612,7 +636,7 @@ export function classifyDay(input: ClassifyDayInput): DayStatus {
         );
       }
     } else {
-      reasons.push(`Pulang ${clock(checkOut)} ${zoneLabel} (jadwal ${clock(end)})`);
+      reasons.push(punchReason('Pulang', checkOut, zoneLabel, end));
     }
   } else {
     earlyBand = rules.missingOutBand;
@@ -698,7 +722,7 @@ function classifyNonWorkingDay(input: ClassifyDayInput, rules: CompiledAttendanc
     const p = punches[i];
     if (p === undefined) continue;
     const m = Math.floor((p.at - midnight) / MS_PER_MINUTE);
-    if (m >= 0 && m < 1440) {
+    if (m >= 0 && m < MINUTES_PER_DAY) {
       if (m < first) first = m;
       if (m > last) last = m;
     }

@@ -15,6 +15,8 @@ const MS_PER_DAY = 86_400_000;
 // Bounded memo of date → epoch day: daily rule evaluation touches few distinct dates (a month, a year) many
 // times (schedule resolution, weekday checks). Deterministic; it never changes a result.
 const epochDayCache = new Map<string, number>();
+// And the other way (formatting a Date is slow; addDays over a month of employees asks for the same few dates).
+const dateOfEpochDayCache = new Map<number, LocalDate>();
 
 /**
  * True when `value` is a real calendar date in `YYYY-MM-DD` form (rejects 2025-02-30).
@@ -53,7 +55,13 @@ export function toEpochDay(date: LocalDate): number {
 
 /** The local date for a count of days since 1970-01-01. Source: ISO 8601 calendar dates (proleptic Gregorian); regulations.md §0 (HK counted on local dates). */
 export function fromEpochDay(epochDay: number): LocalDate {
-  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+  let date = dateOfEpochDayCache.get(epochDay);
+  if (date === undefined) {
+    date = new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+    if (dateOfEpochDayCache.size >= 4096) dateOfEpochDayCache.clear();
+    dateOfEpochDayCache.set(epochDay, date);
+  }
+  return date;
 }
 
 /** `date` plus `days` calendar days (negative goes back). Source: ISO 8601 calendar dates (proleptic Gregorian); regulations.md §0 (HK counted on local dates). */

@@ -50,6 +50,7 @@ import * as m010403 from './202612010403_create-status-fills.ts';
 import * as m010500 from './202612010500_create-shift-rosters.ts';
 import * as m010600 from './202612010600_day-statuses-by-month.ts';
 import * as m010601 from './202612010601_monthly-recaps-derived.ts';
+import * as m010602 from './202612010602_punches-employee-day-covering.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -104,4 +105,5 @@ export const migrations: Record<string, Migration> = {
   '202612010500_create-shift-rosters': m010500,
   '202612010600_day-statuses-by-month': m010600,
   '202612010601_monthly-recaps-derived': m010601,
+  '202612010602_punches-employee-day-covering': m010602,
 };

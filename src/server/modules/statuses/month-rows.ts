@@ -191,8 +191,9 @@ export function compactUnits(m: MonthRow) {
 
 /**
  * One day column packed: values joined by DAY_SEP, null as '' (Array.join writes null as '' and booleans as
- * true/false). Text values never contain the separators nor are empty: codes, bands and work locations are
- * fixed vocabularies and rulebook ids are slugs (src/core/rulebook/rulebook.ts).
+ * true/false; faster than a loop writing t/f, and the length of a row matters less than the work per value).
+ * Text values never contain the separators nor are empty: codes, bands and work locations are fixed
+ * vocabularies and rulebook ids are slugs (src/core/rulebook/rulebook.ts).
  */
 export function packDays(values: readonly Value[]): string {
   return values.join(DAY_SEP);

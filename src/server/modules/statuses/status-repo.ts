@@ -26,18 +26,26 @@ export interface DayKey {
 
 export type { DayStatusRow } from './month-rows.ts';
 
-/** Comma-separated non-negative integers (epoch ms), parsed without intermediate strings (~2 M per province month). */
-function parseInstants(s: string): number[] {
-  const out: number[] = [];
+/** A punch as the classifier reads it: its instant (epoch ms). */
+export interface PunchInstant {
+  at: number;
+}
+
+/**
+ * Comma-separated non-negative integers (epoch ms) as punch instants, parsed without intermediate strings
+ * (~2 M per province month).
+ */
+function parseInstants(s: string): PunchInstant[] {
+  const out: PunchInstant[] = [];
   let v = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 44) {
-      out.push(v);
+      out.push({ at: v });
       v = 0;
     } else v = v * 10 + (c - 48);
   }
-  out.push(v);
+  out.push({ at: v });
   return out;
 }
 
@@ -314,14 +322,14 @@ export function createStatusRepo(db: Db) {
           ).rows,
 
     /**
-     * Punch instants (epoch ms, unsorted) per employee whose punch local date is within a run's `from`..`to`
-     * and whose effective verdict (after review) is not REJECTED: one query for many employees.
+     * Punch instants (epoch ms, in time order) per employee whose punch local date is within a run's
+     * `from`..`to` and whose effective verdict (after review) is not REJECTED: one query for many employees.
      */
     punchInstants: async (exec: Exec, runs: { employeeId: string; from: string; to: string }[]) => {
-      const out = new Map<string, number[]>();
+      const out = new Map<string, PunchInstant[]>();
       if (runs.length === 0) return out;
       const r = await sql<{ employeeId: string; ms: string }>`
-        select p.employee_id, string_agg(round(date_part('epoch', p.occurred_at) * 1000)::bigint::text, ',') as ms
+        select p.employee_id, string_agg(round(date_part('epoch', p.occurred_at) * 1000)::bigint::text, ',' order by p.occurred_at) as ms
         from unnest(${runs.map((x) => x.employeeId)}::uuid[], ${runs.map((x) => x.from)}::date[],
                     ${runs.map((x) => x.to)}::date[]) as k(e, f, t)
         join punches p on p.employee_id = k.e and p.local_date between k.f and k.t
