@@ -136,6 +136,10 @@ export function createRecapRepo(db: Db) {
      */
     upsertRows: async (exec: Exec, rows: RecapFigureRow[], now: Date) => {
       if (rows.length === 0) return 0;
+      // JSON values as one string split by PostgreSQL: a jsonb[] parameter is escaped element by element, and
+      // JSON text never holds a raw U+001E (JSON.stringify escapes control characters).
+      const jsonColumn = (values: object[]) =>
+        sql`string_to_array(${values.map((v) => JSON.stringify(v)).join('\x1e')}::text, chr(30))::jsonb[]`;
       // Each integer column as one comma-separated string (escaping ~50,000 array elements per batch cost more).
       const ints = INT_COLUMNS.map(
         ([, key]) => sql`string_to_array(${rows.map((r) => r[key]).join(',')}::text, ',')::int4[]`,
@@ -145,8 +149,8 @@ export function createRecapRepo(db: Db) {
           ${sql.raw(INT_COLUMNS.map(([c]) => c).join(', '))}, computed_at)
         select k.*, ${now}::timestamptz
         from unnest(${rows.map((r) => r.employeeId)}::uuid[], ${rows.map((r) => r.month)}::text[],
-          ${rows.map((r) => r.unitId)}::uuid[], ${rows.map((r) => JSON.stringify(r.codeCounts))}::jsonb[],
-          ${rows.map((r) => JSON.stringify(r.adjustmentDelta))}::jsonb[], ${sql.join(ints)}) as k
+          ${rows.map((r) => r.unitId)}::uuid[], ${jsonColumn(rows.map((r) => r.codeCounts))},
+          ${jsonColumn(rows.map((r) => r.adjustmentDelta))}, ${sql.join(ints)}) as k
         on conflict (employee_id, month) do update set
           unit_id = excluded.unit_id, code_counts = excluded.code_counts,
           adjustment_delta = excluded.adjustment_delta,

@@ -364,11 +364,16 @@ export function createStatusService(deps: StatusDeps) {
     if (ids.length === 0) return { result, requeue };
     let lo = '9999-12-31';
     let hi = '0000-01-01';
-    for (const dates of work.values())
+    let seen: string[] | undefined;
+    for (const dates of work.values()) {
+      // A range rebuild gives every employee the same array of dates: looked at once.
+      if (dates === seen) continue;
+      seen = dates;
       for (const d of dates) {
         if (d < lo) lo = d;
         if (d > hi) hi = d;
       }
+    }
     const [emps, places] = await Promise.all([
       repo.employeesById(trx, ids),
       repo.placementsOf(trx, ids, lo, hi),
