@@ -459,7 +459,7 @@ export function createAttendanceService(deps: Deps) {
       reasons: JSON.stringify(j.reasons),
     };
     /** The photo row, the punch and its queued days; one statement (no transaction) when there is no photo. */
-    const dirty = [addDays(localDate, -1), localDate];
+    const dirty: [string, string] = [addDays(localDate, -1), localDate];
     const write = async (trx: Db | Transaction<Database>) => {
       if (stored)
         await trx
