@@ -30,6 +30,8 @@ export function createRosterRepo(db: Db) {
         'e.unitId',
         'u.path as unitPath',
         'u.name as unitName',
+        'e.activeFrom',
+        'e.activeTo',
       ]);
 
   function filtered(exec: Exec, f: RosterEmployeeFilter) {

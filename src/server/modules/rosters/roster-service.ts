@@ -114,13 +114,28 @@ export function createRosterService(deps: Deps) {
 
   const shiftCodesOf = (rules: Rulebook | null) => new Set(rules?.schedule.shifts.map((s) => s.code) ?? []);
 
-  /** Problems of each change on its own (date valid, shift known on the date); keyed by change. */
-  async function checkShifts(changes: Change[]) {
+  /**
+   * Problems of each change on its own (date valid, employee in service on the date when a shift or day off is
+   * set, shift known on the date); keyed by change. Putting a day back to the regular schedule is always allowed.
+   */
+  async function checkShifts(changes: Change[], employees: Map<string, Employee>) {
     const issues: Array<{ change: Change; field: 'date' | 'shiftCode'; message: string }> = [];
     const rules = await rulesFor(changes.filter((c) => isLocalDate(c.date)).map((c) => c.date));
     for (const c of changes) {
       if (!isLocalDate(c.date)) {
         issues.push({ change: c, field: 'date', message: `Tanggal ${c.date} tidak valid` });
+        continue;
+      }
+      if (c.shiftCode === undefined) continue;
+      const emp = employees.get(c.employeeId);
+      if (emp && (c.date < emp.activeFrom || (emp.activeTo !== null && c.date > emp.activeTo))) {
+        issues.push({
+          change: c,
+          field: 'date',
+          message:
+            `${nameOf(emp)} tidak aktif pada ${formatDdMmYyyy(c.date)} (masa kerja ${formatDdMmYyyy(emp.activeFrom)}` +
+            ` s.d. ${emp.activeTo ? formatDdMmYyyy(emp.activeTo) : 'sekarang'}); jadwal shift tidak dapat diisi`,
+        });
         continue;
       }
       if (typeof c.shiftCode !== 'string') continue;
@@ -255,7 +270,7 @@ export function createRosterService(deps: Deps) {
       actor,
       changes.map((c) => c.employeeId),
     );
-    const issues = await checkShifts(changes);
+    const issues = await checkShifts(changes, employees);
     if (issues.length > 0)
       throw new AppError(
         'VALIDATION',
@@ -460,8 +475,13 @@ export function createRosterService(deps: Deps) {
         line: r.line,
       });
     }
-    for (const i of await checkShifts(changes))
-      issues.push({ line: (i.change as Change & { line: number }).line, field: 'shift', message: i.message });
+    const employees = new Map(emps.map((e) => [e.id, e]));
+    for (const i of await checkShifts(changes, employees))
+      issues.push({
+        line: (i.change as Change & { line: number }).line,
+        field: i.field === 'date' ? 'tanggal' : 'shift',
+        message: i.message,
+      });
     // Closed months, per employee unit and month (checked again inside the write transaction).
     const closedCache = new Map<string, string[]>();
     for (const c of changes) {
@@ -484,7 +504,6 @@ export function createRosterService(deps: Deps) {
         issues,
       );
     }
-    const employees = new Map(emps.map((e) => [e.id, e]));
     const result = await apply(actor, changes, employees, 'roster.imported');
     return { ...result, rows: rows.length };
   }

@@ -320,6 +320,50 @@ describe('shift rosters', () => {
     expect(await stored(ids.colleague)).toEqual(before);
   });
 
+  it('refuses a shift or day off on a date the employee is not in service (API and CSV), and writes nothing', async () => {
+    // The colleague leaves service after 26/01/2026.
+    await t.db
+      .updateTable('employees')
+      .set({ activeTo: '2026-01-26' })
+      .where('id', '=', ids.colleague)
+      .execute();
+    try {
+      const before = await stored(ids.colleague);
+      const res = await put(adminOpd, {
+        lines: [
+          { employeeId: ids.colleague, date: '2026-01-26', shiftCode: 'PAGI' },
+          { employeeId: ids.colleague, date: '2026-01-27', shiftCode: null },
+        ],
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION');
+      expect(res.json().error.details).toEqual([
+        {
+          path: 'lines.1.date',
+          message: expect.stringContaining('tidak aktif pada 27/01/2026 (masa kerja'),
+        },
+      ]);
+      const csv = ['nip,tanggal,shift', `${people.colleague.nip},27/01/2026,PAGI`].join('\n');
+      const imported = await importCsv(adminOpd, csv);
+      expect(imported.statusCode, imported.body).toBe(422);
+      expect(imported.json().error.details).toEqual([
+        { line: 2, field: 'tanggal', message: expect.stringContaining('s.d. 26/01/2026') },
+      ]);
+      expect(await stored(ids.colleague)).toEqual(before);
+      // The last day of service can be rostered, and a day after it can always be put back to the regular schedule.
+      const last = await put(adminOpd, {
+        lines: [{ employeeId: ids.colleague, date: '2026-01-26', shiftCode: 'PAGI' }],
+        clear: [{ employeeId: ids.colleague, date: '2026-01-27' }],
+      });
+      expect(last.statusCode, last.body).toBe(200);
+      expect(await stored(ids.colleague)).toEqual({ ...before, '2026-01-26': 'PAGI' });
+      await put(adminOpd, { clear: [{ employeeId: ids.colleague, date: '2026-01-26' }] });
+      expect(await stored(ids.colleague)).toEqual(before);
+    } finally {
+      await t.db.updateTable('employees').set({ activeTo: null }).where('id', '=', ids.colleague).execute();
+    }
+  });
+
   it('refuses dates in a month closed for the unit or an ancestor (MONTH_CLOSED) and writes nothing', async () => {
     await t.db
       .insertInto('monthClosings')

@@ -186,23 +186,24 @@ const STATUS_FIELDS = [
 function statusOf(r: DayStatusRow): Record<string, unknown> {
   return Object.fromEntries(STATUS_FIELDS.map((f) => [f, r[f]]));
 }
-function sameStatus(a: DayStatusRow, b: DayStatusRow): boolean {
-  if (
-    a.unitId !== b.unitId ||
-    a.code !== b.code ||
-    a.lateBand !== b.lateBand ||
-    a.earlyBand !== b.earlyBand ||
-    a.lateMinutes !== b.lateMinutes ||
-    a.earlyMinutes !== b.earlyMinutes ||
-    a.missingCheckIn !== b.missingCheckIn ||
-    a.missingCheckOut !== b.missingCheckOut ||
-    a.workLocation !== b.workLocation ||
-    a.nonWorkingDay !== b.nonWorkingDay ||
-    a.rulebookId !== b.rulebookId ||
-    a.reasons.length !== b.reasons.length
-  )
-    return false;
-  return a.reasons.every((r, i) => r === b.reasons[i]);
+/**
+ * Whether two statuses of a day count the same: unit, code, bands, minutes, missing punches, work location and
+ * working-day flag (what the recap, discipline and TPP read). The reasons and the rulebook version are the
+ * explanation: a day of a closed month whose explanation alone changed keeps its stored row with no adjustment.
+ */
+function sameFigures(a: DayStatusRow, b: DayStatusRow): boolean {
+  return (
+    a.unitId === b.unitId &&
+    a.code === b.code &&
+    a.lateBand === b.lateBand &&
+    a.earlyBand === b.earlyBand &&
+    a.lateMinutes === b.lateMinutes &&
+    a.earlyMinutes === b.earlyMinutes &&
+    a.missingCheckIn === b.missingCheckIn &&
+    a.missingCheckOut === b.missingCheckOut &&
+    a.workLocation === b.workLocation &&
+    a.nonWorkingDay === b.nonWorkingDay
+  );
 }
 
 const dayKey = (employeeId: string, localDate: string): DayKey => ({ employeeId, localDate });
@@ -580,7 +581,8 @@ export function createStatusService(deps: StatusDeps) {
       }
     }
 
-    // Closed months: the stored row stays; a difference becomes (or replaces) the day's open adjustment.
+    // Closed months: the stored row stays; a day that now counts differently (sameFigures) becomes (or replaces)
+    // the day's open adjustment.
     const touched = new Map<string, { employeeId: string; month: string }>();
     let last = { employeeId: '', month: '' };
     const touch = (employeeId: string, month: string) => {
@@ -604,7 +606,7 @@ export function createStatusService(deps: StatusDeps) {
         const old = storedMap.get(`${row.employeeId}|${row.localDate}`);
         // Never stored: nothing closed to overwrite, the day is stored as computed.
         if (!old) open.push(row);
-        else if (sameStatus(old, row)) back.push(row);
+        else if (sameFigures(old, row)) back.push(row);
         else {
           const closedSet = ctx.closed.get(row.unitId)!;
           let carried = nextMonth(month);

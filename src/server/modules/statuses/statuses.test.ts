@@ -588,6 +588,16 @@ describe('daily statuses', () => {
       await t.db.selectFrom('statusAdjustments').selectAll().where('employeeId', '=', e.id).execute(),
     ).toEqual([]);
     expect(notified).toEqual([{ employeeId: e.id, month: '2026-02' }]);
+    // Only the explanation changes (a punch at 03:00 WIB, outside the windows, would be noted): the day counts
+    // the same, so the closed row stays and no adjustment is made.
+    await punchAt(e, '2025-12-29T20:00:00Z', 'ACCEPTED', '2025-12-30');
+    await svc.markDirty(e.id, ['2025-12-30'], 'punch');
+    const noted = await svc.processQueue();
+    expect(noted.adjusted).toBe(0);
+    expect(await stored(e, '2025-12-30')).toEqual(closedRow);
+    expect(
+      await t.db.selectFrom('statusAdjustments').selectAll().where('employeeId', '=', e.id).execute(),
+    ).toEqual([]);
   });
 
   it('stores every employee-day once the date has ended: each ended date queued once, gaps caught up', async () => {
