@@ -62,6 +62,16 @@ const employee = demo.employees.find(
     !hasStaff(e),
 )!;
 const superior = demo.employees.find((e) => e.nip === employee.superiorNip)!;
+/** Another PNS of the same unit, for the opening balance (the story above spends the first one's). */
+const colleague = demo.employees.find(
+  (e) =>
+    e.unitCode === 'DINKES-PKM-CURUG' &&
+    e.nip &&
+    e.nip !== employee.nip &&
+    e.employeeType === 'PNS' &&
+    e.activeFrom <= '2019-01-01' &&
+    !grantNips.has(e.nip),
+)!;
 const head = demo.employees.find((e) => e.positionCode === 'DINKES:KEPALA')!;
 const adminOpdNip = demo.roleGrants.find((g) => g.role === 'ADMIN_OPD' && g.unitCode === 'DINKES')!.nip!;
 
@@ -191,6 +201,43 @@ describe('leave to monthly recap', () => {
       expect(Number(row.getCell(col('HK')).value)).toBe(WORKING.length);
       expect(Number(row.getCell(col('H')).value)).toBe(0);
       expect(Number(row.getCell(col('TK')).value)).toBe(WORKING.length - DAYS.length);
+    },
+  );
+
+  it(
+    "sets an employee's opening leave balance from the old system on the employee page (admin OPD)",
+    { timeout: 90_000 },
+    async () => {
+      const admin = await signedIn(adminOpdNip);
+      const found = await admin.request.get(`/api/employees?q=${colleague.nip}`);
+      expect(found.status()).toBe(200);
+      const id = ((await found.json()) as { items: { id: string }[] }).items[0]!.id;
+      await admin.goto(`/pegawai/${id}?tab=cuti`);
+      const card = admin.getByTestId('leave-balance');
+      const figure = async (testId: string) => Number(await card.getByTestId(testId).textContent());
+      await card.getByTestId('balance-remaining').waitFor();
+      const [entitlement, used] = [await figure('balance-entitlement'), await figure('balance-used')];
+
+      const form = admin.getByTestId('leave-opening');
+      await form.getByLabel('Sisa cuti tahun lalu (hari)', { exact: true }).fill('4');
+      await form.getByLabel('Sudah diambil tahun ini (hari)', { exact: true }).fill('3');
+      await form.getByLabel('Catatan (mis. nomor surat atau sumber data)').fill('Rekap cuti SIMPEG lama');
+      await form.getByRole('button', { name: 'Simpan saldo awal' }).click();
+      await admin.getByText('Saldo awal cuti disimpan.').waitFor();
+      // The opening replaces the history before this year: 4 days carried over, 3 more already taken.
+      await expect.poll(() => figure('balance-carried')).toBe(4);
+      expect(await figure('balance-used')).toBe(used + 3);
+      expect(await figure('balance-remaining')).toBe(entitlement + 4 - (used + 3));
+      expect(await card.getByTestId('balance-explanation').textContent()).toContain(
+        'Saldo awal dari sistem lama',
+      );
+      await form.getByTestId('leave-opening-stored').waitFor();
+      // Out of range: refused in the form, nothing sent.
+      await form.getByLabel('Sisa cuti tahun lalu (hari)', { exact: true }).fill('30');
+      await form.getByRole('button', { name: 'Simpan saldo awal' }).click();
+      await form.getByText('Isi bilangan bulat 0–24').waitFor();
+      expect(await figure('balance-carried')).toBe(4);
+      await admin.context().close();
     },
   );
 });

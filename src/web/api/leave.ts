@@ -3,6 +3,7 @@ import type {
   LeaveBalance,
   LeaveInput,
   LeaveListQuery,
+  LeaveOpeningInput,
   LeaveOptions,
   LeavePreview,
   LeaveRequest,
@@ -15,6 +16,7 @@ import type { Paged } from './types.ts';
 export type {
   LeaveBalance,
   LeaveInput,
+  LeaveOpeningInput,
   LeaveOptions,
   LeavePreview,
   LeaveRequest,
@@ -148,6 +150,15 @@ export function useCancelLeave() {
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
       api.post<LeaveRequest>(`/leave/requests/${id}/cancel`, { reason }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: leaveKeys.all }),
+  });
+}
+
+/** Set an employee's opening annual-leave balance from the old system (admin OPD / BKD; audited). */
+export function useSetLeaveOpening() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LeaveOpeningInput) => api.put<LeaveBalance>('/leave/opening-balances', input),
     onSuccess: () => void qc.invalidateQueries({ queryKey: leaveKeys.all }),
   });
 }

@@ -31,6 +31,8 @@ export function roleNames(me: Me): Role[] {
 export const PUNCH_REVIEWERS: readonly Role[] = ['ATASAN', 'ADMIN_OPD'];
 /** Who manages attendance capture: devices, places, apel, kiosks, terminal logs. */
 export const ATTENDANCE_ADMINS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
+/** Who sets opening annual-leave balances from the old system (server: leave.balance). */
+export const LEAVE_BALANCE_MANAGERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
 /** Who lists leave requests in scope (server: leave.read). */
 export const LEAVE_READERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'];
 /** Who may have leave to decide: superiors (incl. Plt/Plh, heads of OPD = PyBMC) and BKD; plus leave readers. */

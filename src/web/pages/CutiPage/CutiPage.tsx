@@ -8,7 +8,6 @@ import {
   List,
   Modal,
   Select,
-  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -23,7 +22,6 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import {
   useCancelLeave,
-  useLeaveBalance,
   useLeaveOptions,
   useLeavePreview,
   useMyLeave,
@@ -34,63 +32,13 @@ import {
 import { DateField } from '../../components/DateField.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { LeaveBalanceCard } from '../../components/LeaveBalanceCard.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { LeaveCard } from './LeaveCard.tsx';
 
 const MAX_BYTES = 5 * 1024 * 1024;
-
-/** This year's annual-leave balance: fresh days, carried, used, remaining (regulations.md §4.1). */
-function BalanceCard() {
-  const { t } = useTranslation();
-  const me = useMe();
-  const year = new Date().getFullYear();
-  const balance = useLeaveBalance(me.data?.user.employeeId ?? null, year);
-  if (balance.isPending) return <LoadingState />;
-  if (balance.isError) return <ErrorState error={balance.error} onRetry={() => void balance.refetch()} />;
-  const b = balance.data;
-  const cell = (label: string, value: number, testId: string) => (
-    <Stack gap={0} align="center">
-      <Text fz={28} fw={700} data-testid={testId}>
-        {value}
-      </Text>
-      <Text size="xs" c="dimmed" ta="center">
-        {label}
-      </Text>
-    </Stack>
-  );
-  return (
-    <Card
-      withBorder
-      radius="md"
-      padding="md"
-      data-testid="leave-balance"
-      aria-label={t('leave.balanceTitle', { year })}
-    >
-      <Title order={3} fz="h5" mb="sm">
-        {t('leave.balanceTitle', { year })}
-      </Title>
-      {!b.isEligible ? (
-        <Text size="sm" c="dimmed">
-          {b.explanation[0]}
-        </Text>
-      ) : (
-        <SimpleGrid cols={{ base: 2, xs: 4 }} spacing="sm">
-          {cell(t('leave.entitlement'), b.entitlement, 'balance-entitlement')}
-          {cell(t('leave.carried'), b.carriedOver, 'balance-carried')}
-          {cell(t('leave.used'), b.taken, 'balance-used')}
-          {cell(t('leave.remaining'), b.remaining, 'balance-remaining')}
-        </SimpleGrid>
-      )}
-      {b.pending > 0 && (
-        <Text size="xs" c="dimmed" mt="xs">
-          {t('leave.pendingDays', { count: b.pending })}
-        </Text>
-      )}
-    </Card>
-  );
-}
 
 /** The request form: type, dates, reason, address, attachment; the counted days and problems before sending. */
 function RequestForm() {
@@ -337,13 +285,14 @@ function CancelModal({ request, onClose }: { request: LeaveRequest; onClose: () 
 /** /cuti: every employee's leave page — balance, request form, own requests (cancel, letter). */
 export function CutiPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const mine = useMyLeave();
   const [cancelling, setCancelling] = useState<LeaveRequest | null>(null);
   return (
     <Box maw={900} mx="auto">
       <PageHeader title={t('leave.title')} subtitle={t('leave.subtitle')} />
       <Stack gap="md">
-        <BalanceCard />
+        <LeaveBalanceCard employeeId={me.data?.user.employeeId ?? null} year={new Date().getFullYear()} />
         <RequestForm />
         <Title order={3} fz="h5">
           {t('leave.mine')}

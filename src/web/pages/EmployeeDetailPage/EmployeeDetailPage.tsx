@@ -23,6 +23,7 @@ import {
   IconUserShield,
   IconUsersGroup,
   IconKey,
+  IconBeach,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,10 +36,18 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate, formatNip } from '../../lib/format.ts';
-import { ACCOUNT_MANAGERS, GRANT_MANAGERS, hasAnyRole, ORG_EDITORS, ORG_VIEWERS } from '../../lib/roles.ts';
+import {
+  ACCOUNT_MANAGERS,
+  GRANT_MANAGERS,
+  hasAnyRole,
+  LEAVE_BALANCE_MANAGERS,
+  ORG_EDITORS,
+  ORG_VIEWERS,
+} from '../../lib/roles.ts';
 import { AccountTab } from './components/AccountTab.tsx';
 import { ActingFormModal } from './components/ActingFormModal.tsx';
 import { EmployeeFormModal } from './components/EmployeeFormModal.tsx';
+import { LeaveTab } from './components/LeaveTab.tsx';
 import { PlacementFormModal } from './components/PlacementFormModal.tsx';
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -194,6 +203,7 @@ export function EmployeeDetailPage() {
   const canEdit = hasAnyRole(me.data, ORG_EDITORS);
   const canList = hasAnyRole(me.data, ORG_VIEWERS);
   const canManageAccount = hasAnyRole(me.data, ACCOUNT_MANAGERS);
+  const canManageLeave = hasAnyRole(me.data, LEAVE_BALANCE_MANAGERS);
   const tab = params.get('tab') ?? 'pribadi';
 
   const back = canList ? (
@@ -302,6 +312,11 @@ export function EmployeeDetailPage() {
               {t('employee.tabs.account')}
             </Tabs.Tab>
           )}
+          {canManageLeave && (
+            <Tabs.Tab value="cuti" leftSection={<IconBeach size={16} />}>
+              {t('employee.tabs.leave')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="pribadi">
           <PersonalTab e={e} />
@@ -334,6 +349,11 @@ export function EmployeeDetailPage() {
         {canManageAccount && (
           <Tabs.Panel value="akun">
             <AccountTab employeeId={e.id} canGrant={hasAnyRole(me.data, GRANT_MANAGERS)} />
+          </Tabs.Panel>
+        )}
+        {canManageLeave && (
+          <Tabs.Panel value="cuti">
+            <LeaveTab employeeId={e.id} />
           </Tabs.Panel>
         )}
       </Tabs>
