@@ -3,6 +3,7 @@
  * Source: PP 11/2017 as amended by PP 17/2020 (cuti PNS, Pasal 333 cuti bersama); Peraturan BKN 24/2017 as amended
  * by 7/2021; PP 49/2018 Pasal 77 and Peraturan BKN 7/2022 (PPPK); regulations.md §3.4, §4.1, §4.2.
  */
+import { formatDdMmYyyy } from '../common/date-text.ts';
 import type { LegalBasis } from '../common/legal-basis.ts';
 import type { LocalDate } from '../common/local-date.ts';
 import { addDays, daysInMonth, diffDays, isLocalDate, yearOf } from '../common/local-date.ts';
@@ -96,7 +97,7 @@ export function computeAnnualLeaveBalance(input: AnnualLeaveBalanceInput): Annua
   const firstYear = yearOf(eligibleFrom);
   if (firstYear > year) {
     return none(
-      `Hak cuti tahunan baru ada setelah masa kerja ${annual.minServiceYears} tahun, yaitu mulai ${eligibleFrom}`,
+      `Hak cuti tahunan baru ada setelah masa kerja ${annual.minServiceYears} tahun, yaitu mulai ${formatDdMmYyyy(eligibleFrom)}`,
       eligibleFrom,
     );
   }
@@ -138,7 +139,7 @@ export function computeAnnualLeaveBalance(input: AnnualLeaveBalanceInput): Annua
 
   const { worked, cancelled, fresh } = freshOf(year);
   const explanation = [
-    `Masa kerja ${annual.minServiceYears} tahun terpenuhi pada ${eligibleFrom}`,
+    `Masa kerja ${annual.minServiceYears} tahun terpenuhi pada ${formatDdMmYyyy(eligibleFrom)}`,
     `Hak cuti tahunan ${year}: ${annual.entitlementDays} hari kerja`,
   ];
   if (opening)
@@ -249,7 +250,7 @@ export function checkLeaveRequest(request: LeaveRequest): LeaveViolation[] {
     if (from < eligibleFrom) {
       out.push({
         code: 'SERVICE',
-        message: `Cuti tahunan baru dapat diambil setelah masa kerja ${annual.minServiceYears} tahun secara terus-menerus (mulai ${eligibleFrom})`,
+        message: `Cuti tahunan baru dapat diambil setelah masa kerja ${annual.minServiceYears} tahun secara terus-menerus (mulai ${formatDdMmYyyy(eligibleFrom)})`,
         legalBasis: annual.legalBasis,
       });
     }
@@ -286,7 +287,7 @@ export function checkLeaveRequest(request: LeaveRequest): LeaveViolation[] {
     if (from < eligibleFrom) {
       out.push({
         code: 'SERVICE',
-        message: `${rule.name} baru dapat diambil setelah masa kerja ${rule.minServiceYears} tahun secara terus-menerus (mulai ${eligibleFrom})`,
+        message: `${rule.name} baru dapat diambil setelah masa kerja ${rule.minServiceYears} tahun secara terus-menerus (mulai ${formatDdMmYyyy(eligibleFrom)})`,
         legalBasis: rule.legalBasis,
       });
     }

@@ -213,6 +213,8 @@ describe('annual leave balance and carry-over (12 → 18 → 24)', () => {
   it('no annual leave before one year of service', () => {
     const b = balance(2019, {});
     expect([b.isEligible, b.available, b.eligibleFrom]).toEqual([false, 0, '2020-07-01']);
+    // The reason the employee reads gives the date as dd/MM/yyyy.
+    expect(b.explanation[0]).toContain('yaitu mulai 01/07/2020');
   });
 
   it('cuti bersama worked (3 days) is added, not deducted', () => {
