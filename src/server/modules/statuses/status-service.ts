@@ -113,11 +113,13 @@ export const MAX_BACKFILL_DAYS = 400;
 export const MAX_FILL_DAYS = 31;
 /** A read covers at most this many days. */
 export const MAX_READ_DAYS = 400;
-/** Punches before local midnight that may still belong to the day (night shifts). */
+/** A batch reads punches (and corrections) from this long before local midnight of its first date (night shifts). */
 const WINDOW_BEFORE_MS = 6 * 3_600_000;
-/** The classifier looks at punches up to the end of the next day. */
+/** … and up to this long after local midnight of its last date (a night shift's check-out the next morning). */
 const WINDOW_AFTER_MS = 2 * 86_400_000;
 const NO_PUNCHES: readonly PunchInstant[] = [];
+const MS_PER_MINUTE = 60_000;
+const MINUTES_PER_DAY = 1440;
 /** Queued days of an employee closer than this are read with one punch query range. */
 const RUN_GAP_DAYS = 3;
 
@@ -141,7 +143,9 @@ interface DayInfo {
   schedule: DaySchedule | null;
   dayType: CalendarDayType;
   holidayName: string | undefined;
-  start: number;
+  /** The instants whose punches can matter to the day (epoch ms, from inclusive, to exclusive). */
+  punchesFrom: number;
+  punchesTo: number;
   compiled: CompiledAttendanceRules;
   month: string;
   /** The classification of the day without punches or absences (the same for every such employee). */
@@ -207,6 +211,22 @@ function sameFigures(a: DayStatusRow, b: DayStatusRow): boolean {
 }
 
 const dayKey = (employeeId: string, localDate: string): DayKey => ({ employeeId, localDate });
+
+/**
+ * The punches that can matter to a day (`classifyDay`): those in its check-in or check-out window, and those
+ * of the date itself (local midnight to midnight, noted when outside the windows); without a schedule only the
+ * date's own. Windows are whole minutes from local midnight, inclusive at both ends. Slicing the employee's
+ * punches to this span lets a day with none share one classification (`DayInfo.bare`).
+ */
+function punchSpan(schedule: DaySchedule | null, midnight: number) {
+  if (schedule === null)
+    return { punchesFrom: midnight, punchesTo: midnight + MINUTES_PER_DAY * MS_PER_MINUTE };
+  const { checkInWindow: i, checkOutWindow: o } = schedule;
+  return {
+    punchesFrom: midnight + Math.min(0, i.from, o.from) * MS_PER_MINUTE,
+    punchesTo: midnight + (Math.max(MINUTES_PER_DAY - 1, i.to, o.to) + 1) * MS_PER_MINUTE,
+  };
+}
 
 /** Index of the first punch at or after x in punches in time order. */
 function lowerBound(xs: readonly PunchInstant[], x: number): number {
@@ -512,28 +532,29 @@ export function createStatusService(deps: StatusDeps) {
           let day = own ? undefined : unitDays.get(date);
           if (!day) {
             const calendar = calendarOf(rules, unit.code, zone);
+            const schedule = resolveDaySchedule({
+              rules: rules.schedule,
+              calendar,
+              date,
+              zone,
+              unitCode: unit.code,
+              employeeNip: nip,
+              ...(roster ? { roster } : {}),
+              ...(flexibleDays ? { flexibleDays } : {}),
+            });
             day = {
-              schedule: resolveDaySchedule({
-                rules: rules.schedule,
-                calendar,
-                date,
-                zone,
-                unitCode: unit.code,
-                employeeNip: nip,
-                ...(roster ? { roster } : {}),
-                ...(flexibleDays ? { flexibleDays } : {}),
-              }),
+              schedule,
               dayType: calendar.dayType(date),
               holidayName: calendar.holidayName(date) ?? undefined,
-              start: fromZoned(date, 0, zone) - WINDOW_BEFORE_MS,
+              ...punchSpan(schedule, fromZoned(date, 0, zone)),
               compiled: attendanceRulesOf(rules),
               month: monthOf(date),
             };
             if (!own) unitDays.set(date, day);
           }
           const { schedule } = day;
-          const a = lowerBound(punches, day.start);
-          const b = lowerBound(punches, day.start + WINDOW_BEFORE_MS + WINDOW_AFTER_MS);
+          const a = lowerBound(punches, day.punchesFrom);
+          const b = lowerBound(punches, day.punchesTo);
           const input = {
             date,
             zone,
