@@ -505,6 +505,8 @@ describe('daily statuses', () => {
   });
 
   it('a closed month keeps its stored row: the difference becomes one adjustment, removed when the day returns', async () => {
+    const adjustmentsOf = (employeeId: string) =>
+      t.db.selectFrom('statusAdjustments').selectAll().where('employeeId', '=', employeeId).execute();
     const e = await empOf('DLHK-HUT', 0);
     const parent = await unitOf('DLHK');
     const own = await unitOf('DLHK-HUT');
@@ -539,11 +541,7 @@ describe('daily statuses', () => {
     const r = await svc.processQueue();
     expect(r.adjusted).toBe(1);
     expect(await stored(e, '2025-12-30')).toEqual(closedRow);
-    const adj = await t.db
-      .selectFrom('statusAdjustments')
-      .selectAll()
-      .where('employeeId', '=', e.id)
-      .execute();
+    const adj = await adjustmentsOf(e.id);
     expect(adj).toHaveLength(1);
     expect(adj[0]).toMatchObject({
       unitId: own.id,
@@ -560,11 +558,7 @@ describe('daily statuses', () => {
     // Changed again (the same day, the bulk path): still one adjustment per employee-day.
     flagged.push(await punchAt(e, '2025-12-30T01:30:00Z', 'FLAGGED'));
     await svc.recomputeRange('2025-12-30', '2025-12-30', own.path);
-    const again = await t.db
-      .selectFrom('statusAdjustments')
-      .selectAll()
-      .where('employeeId', '=', e.id)
-      .execute();
+    const again = await adjustmentsOf(e.id);
     expect(again).toHaveLength(1);
     expect(again[0]!.id).toBe(adj[0]!.id);
     // All flagged punches rejected in review: the day is TK again, as stored → the adjustment goes away.
@@ -580,24 +574,19 @@ describe('daily statuses', () => {
       )
       .execute();
     notified.length = 0;
-    await svc.markDirty(e.id, ['2025-12-30'], 'review');
-    const back = await svc.processQueue();
-    expect(back.adjusted).toBe(0);
-    expect(await stored(e, '2025-12-30')).toEqual(closedRow);
-    expect(
-      await t.db.selectFrom('statusAdjustments').selectAll().where('employeeId', '=', e.id).execute(),
-    ).toEqual([]);
+    /** The day recomputed again: stored as closed, with no adjustment. */
+    const recomputedAsClosed = async (reason: string) => {
+      await svc.markDirty(e.id, ['2025-12-30'], reason);
+      expect((await svc.processQueue()).adjusted).toBe(0);
+      expect(await stored(e, '2025-12-30')).toEqual(closedRow);
+      expect(await adjustmentsOf(e.id)).toEqual([]);
+    };
+    await recomputedAsClosed('review');
     expect(notified).toEqual([{ employeeId: e.id, month: '2026-02' }]);
     // Only the explanation changes (a punch at 03:00 WIB, outside the windows, would be noted): the day counts
     // the same, so the closed row stays and no adjustment is made.
     await punchAt(e, '2025-12-29T20:00:00Z', 'ACCEPTED', '2025-12-30');
-    await svc.markDirty(e.id, ['2025-12-30'], 'punch');
-    const noted = await svc.processQueue();
-    expect(noted.adjusted).toBe(0);
-    expect(await stored(e, '2025-12-30')).toEqual(closedRow);
-    expect(
-      await t.db.selectFrom('statusAdjustments').selectAll().where('employeeId', '=', e.id).execute(),
-    ).toEqual([]);
+    await recomputedAsClosed('punch');
   });
 
   it('stores every employee-day once the date has ended: each ended date queued once, gaps caught up', async () => {

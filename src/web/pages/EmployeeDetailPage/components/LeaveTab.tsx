@@ -76,14 +76,31 @@ function OpeningForm({
   const [taken, setTaken] = useState<number | string>(stored?.takenBefore ?? 0);
   const [note, setNote] = useState(stored?.note ?? '');
 
+  // The three day counts, with their limits (the server's leaveOpeningInputSchema).
+  const numbers = [
+    {
+      field: 'carriedFromPreviousYear',
+      label: 'leave.openingPrevious',
+      max: 24,
+      value: previous,
+      set: setPrevious,
+    },
+    {
+      field: 'carriedFromTwoYearsBefore',
+      label: 'leave.openingTwoBefore',
+      max: 24,
+      value: twoBefore,
+      set: setTwoBefore,
+    },
+    { field: 'takenBefore', label: 'leave.openingTaken', max: 366, value: taken, set: setTaken },
+  ] as const;
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const errors: Partial<Record<Field, string>> = {};
-    const whole = (v: number | string, max: number) =>
-      typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
-    if (!whole(previous, 24)) errors.carriedFromPreviousYear = t('leave.openingDays', { max: 24 });
-    if (!whole(twoBefore, 24)) errors.carriedFromTwoYearsBefore = t('leave.openingDays', { max: 24 });
-    if (!whole(taken, 366)) errors.takenBefore = t('leave.openingDays', { max: 366 });
+    for (const n of numbers)
+      if (!(typeof n.value === 'number' && Number.isInteger(n.value) && n.value >= 0 && n.value <= n.max))
+        errors[n.field] = t('leave.openingDays', { max: n.max });
     fieldErrors.setErrors(errors);
     if (Object.keys(errors).length > 0) return;
     save.mutate(
@@ -121,39 +138,20 @@ function OpeningForm({
             <ErrorState error={save.error} compact hideIssues={Object.keys(fieldErrors.errors).length > 0} />
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <NumberInput
-              label={t('leave.openingPrevious')}
-              min={0}
-              max={24}
-              allowDecimal={false}
-              allowNegative={false}
-              clampBehavior="none"
-              value={previous}
-              onChange={setPrevious}
-              error={fieldErrors.errors.carriedFromPreviousYear}
-            />
-            <NumberInput
-              label={t('leave.openingTwoBefore')}
-              min={0}
-              max={24}
-              allowDecimal={false}
-              allowNegative={false}
-              clampBehavior="none"
-              value={twoBefore}
-              onChange={setTwoBefore}
-              error={fieldErrors.errors.carriedFromTwoYearsBefore}
-            />
-            <NumberInput
-              label={t('leave.openingTaken')}
-              min={0}
-              max={366}
-              allowDecimal={false}
-              allowNegative={false}
-              clampBehavior="none"
-              value={taken}
-              onChange={setTaken}
-              error={fieldErrors.errors.takenBefore}
-            />
+            {numbers.map((n) => (
+              <NumberInput
+                key={n.field}
+                label={t(n.label)}
+                min={0}
+                max={n.max}
+                allowDecimal={false}
+                allowNegative={false}
+                clampBehavior="none"
+                value={n.value}
+                onChange={n.set}
+                error={fieldErrors.errors[n.field]}
+              />
+            ))}
           </SimpleGrid>
           <Textarea
             label={t('leave.openingNote')}
