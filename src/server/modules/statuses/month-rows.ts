@@ -120,7 +120,8 @@ export function emptyMonth(employeeId: string, month: string): MonthRow {
   };
 }
 
-const DAY_FIELDS = [
+/** What a day counts (the recap, discipline and TPP read these), besides its unit. */
+export const FIGURE_FIELDS = [
   'code',
   'lateBand',
   'earlyBand',
@@ -130,8 +131,9 @@ const DAY_FIELDS = [
   'missingCheckOut',
   'workLocation',
   'nonWorkingDay',
-  'rulebookId',
 ] as const;
+/** The plain per-day values of a stored status (the unit and reasons are stored apart). */
+export const DAY_FIELDS = [...FIGURE_FIELDS, 'rulebookId'] as const;
 
 const sameReasons = (a: string[] | null, b: string[] | null) =>
   a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i]));

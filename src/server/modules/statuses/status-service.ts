@@ -24,7 +24,8 @@ import {
   type CompiledAttendanceRules,
 } from '../../../core/attendance/classify-day.ts';
 import type { DayKey, DayStatusRow, PunchInstant, StatusRepo } from './status-repo.ts';
-import type { MonthRow } from './month-rows.ts';
+import { DAY_FIELDS, FIGURE_FIELDS, type MonthRow } from './month-rows.ts';
+import { nextMonth } from '../../../core/recap/recap-rules.ts';
 
 /** Read through this when given: the open recompute transaction (on PGlite a query outside it waits forever). */
 export type Exec = Kysely<Database> | Transaction<Database>;
@@ -158,7 +159,7 @@ interface Context {
   closed: Map<string, Set<string>>;
   fromMonth: string;
   rulesByDate: Map<string, Rulebook | Error>;
-  /** Per rulebook, unit and zone, then per date: the schedule, the calendar's day type and the punch window start. */
+  /** Per rulebook, unit and zone, then per date: the schedule, the calendar's day type and the span of punches that matter. */
   days: Map<string, Map<string, DayInfo>>;
   now: Date;
   todayByZone: Map<string, string>;
@@ -167,47 +168,18 @@ interface Context {
 }
 
 const monthOf = (date: string) => date.slice(0, 7);
-function nextMonth(month: string): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
 /** The fields of a stored row that make its status (not when it was computed). */
-const STATUS_FIELDS = [
-  'unitId',
-  'code',
-  'lateBand',
-  'earlyBand',
-  'lateMinutes',
-  'earlyMinutes',
-  'missingCheckIn',
-  'missingCheckOut',
-  'workLocation',
-  'nonWorkingDay',
-  'reasons',
-  'rulebookId',
-] as const;
+const STATUS_FIELDS = ['unitId', ...DAY_FIELDS, 'reasons'] as const;
 function statusOf(r: DayStatusRow): Record<string, unknown> {
   return Object.fromEntries(STATUS_FIELDS.map((f) => [f, r[f]]));
 }
 /**
- * Whether two statuses of a day count the same: unit, code, bands, minutes, missing punches, work location and
- * working-day flag (what the recap, discipline and TPP read). The reasons and the rulebook version are the
- * explanation: a day of a closed month whose explanation alone changed keeps its stored row with no adjustment.
+ * Whether two statuses of a day count the same: unit and `FIGURE_FIELDS` (what the recap, discipline and TPP
+ * read). The reasons and the rulebook version are the explanation: a day of a closed month whose explanation
+ * alone changed keeps its stored row with no adjustment.
  */
 function sameFigures(a: DayStatusRow, b: DayStatusRow): boolean {
-  return (
-    a.unitId === b.unitId &&
-    a.code === b.code &&
-    a.lateBand === b.lateBand &&
-    a.earlyBand === b.earlyBand &&
-    a.lateMinutes === b.lateMinutes &&
-    a.earlyMinutes === b.earlyMinutes &&
-    a.missingCheckIn === b.missingCheckIn &&
-    a.missingCheckOut === b.missingCheckOut &&
-    a.workLocation === b.workLocation &&
-    a.nonWorkingDay === b.nonWorkingDay
-  );
+  return a.unitId === b.unitId && FIGURE_FIELDS.every((f) => a[f] === b[f]);
 }
 
 const dayKey = (employeeId: string, localDate: string): DayKey => ({ employeeId, localDate });
