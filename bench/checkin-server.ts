@@ -18,6 +18,7 @@
 import { performance } from 'node:perf_hooks';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import {
   sql,
@@ -213,6 +214,7 @@ let cpu0 = process.cpuUsage();
 let elu0 = performance.eventLoopUtilization();
 let t0 = performance.now();
 let v8 = false;
+let profiles = 0;
 app.post('/bench/profile/start', async (request) => {
   queries.clear();
   calls.clear();
@@ -230,6 +232,9 @@ app.get('/bench/profile/stop', async () => {
   const cpu = process.cpuUsage(cpu0);
   const elu = performance.eventLoopUtilization(elu0);
   const profile = v8 ? (await inspector.post('Profiler.stop')).profile : null;
+  // BENCH_PROFILE_FILE=/tmp/p: each CPU profile also written whole, as /tmp/p.1.cpuprofile, /tmp/p.2.cpuprofile, …
+  if (profile && process.env.BENCH_PROFILE_FILE)
+    writeFileSync(`${process.env.BENCH_PROFILE_FILE}.${++profiles}.cpuprofile`, JSON.stringify(profile));
   const entries = (m: Map<string, Agg>) =>
     [...m.entries()].map(([label, a]) => ({ label, ...a })).sort((x, y) => y.ms - x.ms);
   return {

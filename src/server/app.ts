@@ -248,7 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
 
-  registerSession(app, services.auth);
+  const sessions = registerSession(app, services.auth);
 
   app.get(
     '/api/health',
@@ -278,7 +278,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(rulebookRoutes({ rulebooks: services.rulebooks }));
   await app.register(dashboardRoutes({ dashboard: services.dashboard }));
   await app.register(accountsRoutes({ accounts: services.accounts }));
-  await app.register(attendanceRoutes({ attendance: services.attendance, kiosk: services.kiosk }));
+  await app.register(attendanceRoutes({ attendance: services.attendance, kiosk: services.kiosk, sessions }));
   await app.register(terminalRoutes({ terminal: services.terminal }));
   await app.register(statusRoutes({ statuses: services.statuses }));
   await app.register(recapRoutes({ recap: services.recap }));

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { PREPARED, type Db } from '../../db/database.ts';
+import { sessionActorSelect, type SessionActorRow } from './session-sql.ts';
 
 /** Queries for accounts, sessions and grants. */
 export function createAccessRepo(db: Db) {
@@ -37,48 +38,9 @@ export function createAccessRepo(db: Db) {
       return db.insertInto('sessions').values(s).execute();
     },
 
-    /**
-     * A session with everything its actor needs, in one statement (this runs on every request): the session,
-     * its user and NIP, the grants with their units, and whether the employee supervises anyone on `date`
-     * (direct staff still in service, or an active Plt/Plh assignment). Undefined when there is no such session.
-     */
+    /** A session with everything its actor needs, in one statement (this runs on every request). */
     async sessionActor(id: string, date: string) {
-      const r = await sql<{
-        csrfToken: string;
-        expiresAt: Date;
-        lastSeenAt: Date;
-        userId: string;
-        username: string;
-        displayName: string;
-        employeeId: string | null;
-        active: boolean;
-        mustChangePassword: boolean;
-        nip: string | null;
-        grants: Array<{
-          role: string;
-          unitId: string | null;
-          unitName: string | null;
-          unitPath: string | null;
-        }>;
-        isAtasan: boolean;
-      }>`
-        ${sql.raw(PREPARED)} select s.csrf_token as "csrfToken", s.expires_at as "expiresAt", s.last_seen_at as "lastSeenAt",
-          u.id as "userId", u.username, u.display_name as "displayName", u.employee_id as "employeeId",
-          u.active, u.must_change_password as "mustChangePassword", e.nip,
-          coalesce((select json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'unitName', gu.name,
-              'unitPath', gu.path))
-            from role_grants g left join units gu on gu.id = g.unit_id where g.user_id = u.id), '[]'::json)
-            as grants,
-          (u.employee_id is not null and (
-            exists (select 1 from employees x where x.superior_id = u.employee_id
-              and (x.active_to is null or x.active_to >= ${date}::date))
-            or exists (select 1 from acting_assignments a where a.employee_id = u.employee_id
-              and a.valid_from <= ${date}::date and (a.valid_to is null or a.valid_to >= ${date}::date))))
-            as "isAtasan"
-        from sessions s
-        join users u on u.id = s.user_id
-        left join employees e on e.id = u.employee_id
-        where s.id = ${id}`.execute(db);
+      const r = await sql<SessionActorRow>`${sql.raw(PREPARED)} ${sessionActorSelect(id, date)}`.execute(db);
       return r.rows[0];
     },
 

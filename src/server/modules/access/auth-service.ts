@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import type { AuditContext, AuditService } from '../audit/audit-service.ts';
 import type { AccessRepo } from './access-repo.ts';
+import type { SessionActorRow } from './session-sql.ts';
 import { rolesOf, type Actor, type Grant } from './authz.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 import type { Me } from '../../../shared/api/access.ts';
@@ -25,10 +26,7 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
   const today = () => toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
 
   /** The actor of a session row (`repo.sessionActor`: user, NIP, grants, whether they supervise anyone today). */
-  function actorOf(
-    s: NonNullable<Awaited<ReturnType<AccessRepo['sessionActor']>>>,
-    req: { ip: string | null; userAgent: string | null },
-  ): Actor {
+  function actorOf(s: SessionActorRow, req: { ip: string | null; userAgent: string | null }): Actor {
     return {
       userId: s.userId,
       username: s.username,
@@ -131,13 +129,27 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
     return { token, me: toMe(actor, csrfToken, user.locale) };
   }
 
+  /** The date whose supervision counts for a session read now (`SessionActorRow.isAtasan`). */
+  const sessionDate = today;
+
   /**
    * Resolve a session token into an actor. Expired (absolute TTL) and idle sessions are refused and removed.
    * `lastSeenAt` is written at most once a minute to keep reads cheap.
    */
   async function authenticate(token: string, req: { ip: string | null; userAgent: string | null }) {
     const id = sessionIdOf(token);
-    const s = await repo.sessionActor(id, today());
+    return admit(id, await repo.sessionActor(id, today()), req);
+  }
+
+  /**
+   * What a session row read just now (by `authenticate`, or embedded in another statement through
+   * `sessionActorSelect(id, sessionDate())`) admits: the actor, or why not.
+   */
+  async function admit(
+    id: string,
+    s: SessionActorRow | undefined,
+    req: { ip: string | null; userAgent: string | null },
+  ) {
     if (!s) return { status: 'none' as const };
     const now = clock.now();
     const idleLimit = s.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
@@ -193,7 +205,7 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
     });
   }
 
-  return { login, authenticate, logout, changePassword };
+  return { login, authenticate, admit, sessionDate, logout, changePassword };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

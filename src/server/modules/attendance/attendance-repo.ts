@@ -3,6 +3,7 @@ import { PREPARED, type Db } from '../../db/database.ts';
 import type { Database, PunchesTable } from '../../db/schema.ts';
 import type { UnitScope } from '../access/authz.ts';
 import { unitScopeCondition } from '../access/authz.ts';
+import { sessionActorSelect, type SessionActorRow } from '../access/session-sql.ts';
 
 export interface PunchFilter {
   employeeId?: string | undefined;
@@ -188,20 +189,24 @@ export function createAttendanceRepo(db: Db) {
         .executeTakeFirst(),
 
     /**
-     * Everything judging a punch needs, in one statement (the check-in hot path): the employee with their unit,
-     * the local date of `claimedAt` in the unit's zone (`datesByZone` holds it per zone, computed by the caller),
+     * Everything judging a punch needs, in one statement (the check-in hot path): the caller's session with its
+     * actor (`sessionActorSelect`, admitted by the caller), and the session's employee with their unit, the
+     * local date of `claimedAt` in the unit's zone (`datesByZone` holds it per zone, computed by the caller),
      * a punch already stored under the idempotency key, the device with how many other employees hold its key,
      * the offices along the unit path, the day's dinas luar and WFH/WFA places, the latest counted punch, and
-     * whether the month is closed for the unit or an ancestor. Undefined when the employee does not exist.
+     * whether the month is closed for the unit or an ancestor. Undefined when there is no such session; `emp`
+     * undefined when its user is not an employee.
      */
     async punchContext(a: {
-      employeeId: string;
+      sessionId: string;
+      sessionDate: string;
       idempotencyKey: string;
       deviceId: string | null;
       datesByZone: Record<string, string>;
     }) {
-      const r = await sql<PunchContextRow>`${sql.raw(PREPARED)}
-        with emp as (
+      const r = await sql<PunchContextRow & { session: SessionActorRow }>`${sql.raw(PREPARED)}
+        with sess as (${sessionActorSelect(a.sessionId, a.sessionDate)}
+        ), emp as (
           select e.id, e.nip, e.front_title, e.name, e.back_title, e.superior_id, e.active_to, e.unit_id,
             u.code as unit_code, u.name as unit_name, u.path as unit_path, u.time_zone,
             (case u.time_zone when 'Asia/Jakarta' then ${a.datesByZone['Asia/Jakarta']}
@@ -209,11 +214,11 @@ export function createAttendanceRepo(db: Db) {
               else ${a.datesByZone['Asia/Jayapura']} end)::date as local_date,
             string_to_array(trim(both '/' from u.path), '/')::uuid[] as path_ids
           from employees e join units u on u.id = e.unit_id
-          where e.id = ${a.employeeId}
+          where e.id = (select "employeeId" from sess)
         ), dev as (
           select d.* from devices d where d.id = ${a.deviceId}::uuid
         )
-        select emp.id, emp.nip, emp.front_title as "frontTitle", emp.name, emp.back_title as "backTitle",
+        select row_to_json(sess) as session, emp.id, emp.nip, emp.front_title as "frontTitle", emp.name, emp.back_title as "backTitle",
           emp.superior_id as "superiorId", emp.active_to as "activeTo", emp.unit_id as "unitId",
           emp.unit_code as "unitCode", emp.unit_name as "unitName", emp.unit_path as "unitPath",
           emp.time_zone as "timeZone", to_char(emp.local_date, 'YYYY-MM-DD') as "localDate",
@@ -242,13 +247,20 @@ export function createAttendanceRepo(db: Db) {
             order by p.occurred_at desc limit 1) as "lastPunchAt",
           exists (select 1 from month_closings mc where mc.unit_id = any(emp.path_ids)
             and mc.month = to_char(emp.local_date, 'YYYY-MM')) as "monthClosed"
-        from emp`.execute(db);
-      const row = r.rows[0];
-      if (!row) return undefined;
-      // json_build_object gives timestamps as text
+        from sess left join emp on true`.execute(db);
+      const found = r.rows[0];
+      if (!found) return undefined;
+      // row_to_json and json_build_object give timestamps as text
+      const { session: s, ...row } = found;
+      const session: SessionActorRow = {
+        ...s,
+        expiresAt: new Date(s.expiresAt),
+        lastSeenAt: new Date(s.lastSeenAt),
+      };
+      if (row.id === null) return { session, emp: undefined };
       if (row.device?.lastUsedAt) row.device.lastUsedAt = new Date(row.device.lastUsedAt);
       const deepest = Math.max(0, ...row.offices.map((o) => o.depth));
-      return { ...row, offices: row.offices.filter((o) => o.depth === deepest) };
+      return { session, emp: { ...row, offices: row.offices.filter((o) => o.depth === deepest) } };
     },
 
     /**

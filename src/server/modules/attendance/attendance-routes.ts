@@ -22,7 +22,7 @@ import {
 } from '../../../shared/api/attendance.ts';
 import { idParamSchema, localDate, paged, pageQuerySchema } from '../../../shared/api/common.ts';
 import { AppError } from '../../errors.ts';
-import { actorOf } from '../../plugins/session.ts';
+import { actorOf, type SessionGate } from '../../plugins/session.ts';
 import { sendTable, type TableColumn } from '../../lib/table-export.ts';
 import type { AttendanceService, UploadedPhoto } from './attendance-service.ts';
 import type { KioskService } from './kiosk-service.ts';
@@ -50,8 +50,9 @@ const ctx = (request: { ip: string; headers: Record<string, unknown> }) => ({
 export function attendanceRoutes(deps: {
   attendance: AttendanceService;
   kiosk: KioskService;
+  sessions: SessionGate;
 }): FastifyPluginAsyncZod {
-  const { attendance, kiosk } = deps;
+  const { attendance, kiosk, sessions } = deps;
   return async (app) => {
     app.get(
       '/api/attendance/today',
@@ -68,6 +69,8 @@ export function attendanceRoutes(deps: {
             'Presensi masuk/pulang (JSON, atau multipart: field `punch` berisi JSON dan berkas `photo`); waktu dari jam server',
           response: { 200: punchResultSchema, 201: punchResultSchema },
         },
+        // The check-in reads its session in the same statement as everything else it needs.
+        config: { sessionInHandler: true },
       },
       async (request, reply) => {
         let raw: unknown = request.body;
@@ -87,14 +90,16 @@ export function attendanceRoutes(deps: {
           }
         }
         const parsed = punchBodySchema.safeParse(raw);
-        if (!parsed.success)
+        if (!parsed.success) {
+          await sessions.authenticate(request, reply);
           throw new AppError(
             'VALIDATION',
             'Data presensi tidak valid',
             parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
           );
+        }
         // No audit entry: the stored punch, with its evidence and verdict, is itself the record.
-        const result = await attendance.punch(actorOf(request), parsed.data, photo);
+        const result = await attendance.punch(sessions.sessionOf(request, reply), parsed.data, photo);
         return reply.status(result.replayed ? 200 : 201).send(result);
       },
     );

@@ -15,6 +15,7 @@ import type { KioskService } from './kiosk-service.ts';
 import type { StatusService } from '../statuses/status-service.ts';
 import type { RosterService } from '../rosters/roster-service.ts';
 import { addDays } from '../../../core/common/local-date.ts';
+import type { DeferredSession } from '../access/session-sql.ts';
 import { isValidPublicJwk, jwkThumbprint, verifyDeviceSignature, type PublicJwk } from './device-crypto.ts';
 import { detectImageType, ImageFormatError, stripImageMetadata } from '../../lib/image.ts';
 import {
@@ -294,8 +295,7 @@ export function createAttendanceService(deps: Deps) {
    * the stored punch (`replayed`); with a different body it is a 409 and nothing is written. Every other punch
    * is stored, also when rejected (as evidence), with the verdict of the rules core.
    */
-  async function punch(actor: Actor, body: PunchBody, photo: UploadedPhoto | null) {
-    if (!actor.employeeId) throw forbidden('Hanya pegawai yang dapat melakukan presensi');
+  async function punch(session: DeferredSession, body: PunchBody, photo: UploadedPhoto | null) {
     const receivedAt = clock.now().getTime();
     // The signature is left out: ECDSA signs with a random nonce, so a re-signed identical punch is the same punch.
     const { signature: _signature, ...unsigned } = body;
@@ -311,16 +311,24 @@ export function createAttendanceService(deps: Deps) {
         }
       : undefined;
     const claimedAt = offline ? (offline.estimatedAt ?? offline.deviceTime) : receivedAt;
-    if (!Number.isFinite(claimedAt) || Math.abs(claimedAt - receivedAt) > 400 * 86_400_000)
-      throw fieldError('offline.deviceTime', 'Waktu presensi luring tidak masuk akal');
+    const plausible = Number.isFinite(claimedAt) && Math.abs(claimedAt - receivedAt) <= 400 * 86_400_000;
 
-    // One read for everything the verdict needs (the check-in hot path).
-    const emp = await repo.punchContext({
-      employeeId: actor.employeeId,
+    // One read for everything the verdict needs, the caller's session included (the check-in hot path).
+    const context = await repo.punchContext({
+      sessionId: session.id,
+      sessionDate: session.date,
       idempotencyKey: body.idempotencyKey,
       deviceId: body.deviceId ?? null,
-      datesByZone: Object.fromEntries(INDONESIAN_TIME_ZONES.map((z) => [z, toZoned(claimedAt, z).date])),
+      datesByZone: Object.fromEntries(
+        INDONESIAN_TIME_ZONES.map((z) => [z, toZoned(plausible ? claimedAt : receivedAt, z).date]),
+      ),
     });
+    // Nothing is judged, answered or written before the session is admitted.
+    const actor = await session.admit(context?.session);
+    if (!actor.employeeId) throw forbidden('Hanya pegawai yang dapat melakukan presensi');
+    if (!plausible) throw fieldError('offline.deviceTime', 'Waktu presensi luring tidak masuk akal');
+    // A request admitted before this read (multipart) is held to its own actor, never to the row's.
+    const emp = context?.session.employeeId === actor.employeeId ? context.emp : undefined;
     if (!emp) throw notFound('Pegawai');
     if (emp.existing) {
       if (emp.existing.bodyHash !== bodyHash)

@@ -426,6 +426,83 @@ describe('attendance capture', () => {
       expect(res.json().punch.occurredAt).toBe(t.clock.now().toISOString());
     });
 
+    it('admits a JSON check-in (session read in its own statement) exactly like any route: no session, a dead or idle one, no CSRF token, a pending password change, a deactivated user or a non-employee store nothing', async () => {
+      const URL = '/api/attendance/punches';
+      const c = await login(t.app, people.colleague.nip!);
+      const sessionId = createHash('sha256').update(c.cookie.split('=')[1]!).digest('hex');
+      const json = (over: Partial<PunchBody> = {}) => ({ ...body({ deviceId: undefined }), ...over });
+      const as = (headers: Record<string, string>, payload: unknown) =>
+        t.app.inject({ method: 'POST', url: URL, headers, payload: payload as object });
+      const before = await countPunches();
+      const code = (r: { json(): { error: { code: string } } }) => r.json().error.code;
+
+      const none = await as({}, json());
+      expect([none.statusCode, code(none)]).toEqual([401, 'UNAUTHENTICATED']);
+      const dead = await as({ cookie: 'abdi_session=bukan-sesi', 'x-csrf-token': c.csrf }, json());
+      expect([dead.statusCode, code(dead)]).toEqual([401, 'UNAUTHENTICATED']);
+      expect(dead.cookies.find((k) => k.name === 'abdi_session')?.value).toBe('');
+      // Invalid input from a caller without a session is a 401: nobody learns what the route accepts.
+      const deadInvalid = await as(
+        { cookie: 'abdi_session=bukan-sesi', 'x-csrf-token': c.csrf },
+        { kind: 'X' },
+      );
+      expect(deadInvalid.statusCode).toBe(401);
+      const noCsrf = await as({ cookie: c.cookie }, json());
+      expect([noCsrf.statusCode, code(noCsrf)]).toEqual([403, 'CSRF']);
+      const invalid = await c.request({ method: 'POST', url: URL, payload: { kind: 'X' } });
+      expect([invalid.statusCode, code(invalid)]).toEqual([400, 'VALIDATION']);
+      const farOffline = await c.request({
+        method: 'POST',
+        url: URL,
+        payload: json({
+          offline: { deviceTime: Date.UTC(2020, 0, 1), lastServerTime: null, elapsedSinceServerMs: null },
+        }),
+      });
+      expect([farOffline.statusCode, farOffline.json().error.details?.[0]?.path]).toEqual([
+        400,
+        'offline.deviceTime',
+      ]);
+
+      await t.db
+        .updateTable('users')
+        .set({ mustChangePassword: true })
+        .where('id', '=', c.me.user.id)
+        .execute();
+      const pending = await c.request({ method: 'POST', url: URL, payload: json() });
+      expect([pending.statusCode, code(pending)]).toEqual([403, 'PASSWORD_CHANGE_REQUIRED']);
+      await t.db
+        .updateTable('users')
+        .set({ mustChangePassword: false, active: false })
+        .where('id', '=', c.me.user.id)
+        .execute();
+      const inactive = await c.request({ method: 'POST', url: URL, payload: json() });
+      expect([inactive.statusCode, code(inactive)]).toEqual([401, 'UNAUTHENTICATED']);
+      await t.db.updateTable('users').set({ active: true }).where('id', '=', c.me.user.id).execute();
+
+      // The system administrator has no employee record: no punch of theirs can exist.
+      const sysadmin = await login(t.app, 'admin');
+      const admin = await sysadmin.request({ method: 'POST', url: URL, payload: json() });
+      expect([admin.statusCode, code(admin)]).toEqual([403, 'FORBIDDEN']);
+      expect(await countPunches()).toBe(before);
+
+      // The same session, admitted: the punch is stored for it, at the server's time.
+      nextMinute();
+      const ok = await c.request({ method: 'POST', url: URL, payload: json() });
+      expect(ok.statusCode).toBe(201);
+      expect(ok.json().punch.employeeName).toContain(people.colleague.name);
+      expect(ok.json().punch.occurredAt).toBe(t.clock.now().toISOString());
+      expect(await countPunches()).toBe(before + 1);
+
+      // Idle past SESSION_IDLE_MINUTES: refused as expired, and the session is gone.
+      const idle = new Date(t.clock.now().getTime() - 3 * 3_600_000);
+      await t.db.updateTable('sessions').set({ lastSeenAt: idle }).where('id', '=', sessionId).execute();
+      const expired = await c.request({ method: 'POST', url: URL, payload: json() });
+      expect([expired.statusCode, code(expired)]).toEqual([401, 'SESSION_EXPIRED']);
+      const left = await t.db.selectFrom('sessions').select('id').where('id', '=', sessionId).execute();
+      expect(left).toEqual([]);
+      expect(await countPunches()).toBe(before + 1);
+    });
+
     it('lets the superior and the Dinkes admin see a photo, not a colleague nor another OPD’s admin; each view logged', async () => {
       const own = (await pegawai.get('/api/attendance/punches?verdict=ACCEPTED'))
         .json()
