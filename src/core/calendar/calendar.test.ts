@@ -5,7 +5,7 @@ import regionalCalendar from '../../../rulebooks/regional-40-60/calendar.json' w
 import { addDays, fromEpochDay, toEpochDay } from '../common/local-date.ts';
 import { calendarRulesSchema, validateCalendarRules } from './calendar-rules.ts';
 import type { CalendarRules } from './calendar-rules.ts';
-import { buildCalendar, missingHolidayYears, unitCodeMatches } from './calendar.ts';
+import { buildCalendar, cutiBersamaDates, missingHolidayYears, unitCodeMatches } from './calendar.ts';
 import { addWorkingDays } from './working-days.ts';
 
 const national = calendarRulesSchema.parse(nationalCalendar);
@@ -183,5 +183,23 @@ describe('working-day properties', () => {
         expect(cal.countWorkingDays(addDays(from, 1), cal.addWorkingDays(from, n))).toBe(n);
       }),
     );
+  });
+});
+
+describe('cutiBersamaDates (PP 11/2017 Pasal 333: the days worked come back as annual leave)', () => {
+  it.each<[number, number, string | undefined, string | undefined]>([
+    // [up to year, how many, first, last] — SKB cuti bersama 2025 (11 days) and Keppres 2026 (8 days)
+    [2024, 0, undefined, undefined],
+    [2025, 11, '2025-01-28', '2025-12-26'],
+    [2026, 19, '2025-01-28', '2026-12-24'],
+  ])('up to %i: %i days', (year, n, first, last) => {
+    const dates = cutiBersamaDates(national, year);
+    expect([dates.length, dates[0], dates.at(-1)]).toEqual([n, first, last]);
+    // Never a national holiday, and in date order.
+    const holidays = new Set(
+      national.years.flatMap((y) => y.holidays.filter((h) => h.kind === 'libur_nasional').map((h) => h.date)),
+    );
+    expect(dates.filter((d) => holidays.has(d))).toEqual([]);
+    expect([...dates].sort()).toEqual(dates);
   });
 });

@@ -174,3 +174,15 @@ export function missingHolidayYears(
   for (let y = yearOf(from); y <= yearOf(to); y++) if (!calendar.hasHolidayYear(y)) out.push(y);
   return out;
 }
+
+/**
+ * The cuti bersama dates of the rulebook's holiday lists, up to the end of `toYear`, in date order: the days a
+ * PNS kept at work "karena jabatannya" gets back as annual leave.
+ * Source: PP 11/2017 Pasal 333 ayat (3); regulations.md §3.4.
+ */
+export function cutiBersamaDates(rules: Pick<CalendarRules, 'years'>, toYear: number): LocalDate[] {
+  return rules.years
+    .filter((y) => y.year <= toYear)
+    .flatMap((y) => y.holidays.filter((h) => h.kind === 'cuti_bersama').map((h) => h.date))
+    .sort();
+}

@@ -14,8 +14,8 @@ import type { PhotoStore } from '../attendance/photo-store.ts';
 import type { LeaveRepo, LeaveRow } from './leave-repo.ts';
 import { renderLeaveLetter } from './leave-letter.ts';
 import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
-import { buildCalendar } from '../../../core/calendar/calendar.ts';
-import { diffDays, eachDay } from '../../../core/common/local-date.ts';
+import { buildCalendar, cutiBersamaDates } from '../../../core/calendar/calendar.ts';
+import { diffDays, eachDay, yearOf } from '../../../core/common/local-date.ts';
 import { toZoned, ZONE_LABEL, formatHhmm, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
 import { formatFullName } from '../../../core/people/names.ts';
 import type { ApprovedAbsence } from '../../../core/attendance/classify-day.ts';
@@ -61,7 +61,7 @@ type Deps = {
   /** Content-addressed file store for the attachments (the attendance photo store). */
   files: PhotoStore;
   /** Days whose stored status an approval or a cancellation changes. */
-  statuses?: Pick<StatusService, 'markDirty'>;
+  statuses?: Pick<StatusService, 'markDirty' | 'dutyDates'>;
 };
 
 /** An uploaded attachment as the route received it. */
@@ -140,16 +140,22 @@ export function createLeaveService(deps: Deps) {
 
   /** `rules` must be loaded before a transaction (PGlite: no query outside an open transaction). */
   async function balanceOf(emp: Emp, year: number, rules: Rulebook, exec: Exec = db): Promise<LeaveBalance> {
-    const [annual, hist, opening] = await Promise.all([
+    const [annual, hist, opening, worked] = await Promise.all([
       repo.annualByYear(exec, emp.id),
       repo.history(exec, emp.id),
       repo.opening(exec, emp.id, year),
+      statuses?.dutyDates(emp.id, cutiBersamaDates(rules.calendar, year), exec) ?? [],
     ]);
+    // PP 11/2017 Pasal 333 ayat (3): cuti bersama days the employee was on duty (their stored day a working day,
+    // by the unit's work pattern or a roster shift) are added to that year's annual leave.
+    const cutiBersamaWorkedDays: Record<number, number> = {};
+    for (const d of worked) cutiBersamaWorkedDays[yearOf(d)] = (cutiBersamaWorkedDays[yearOf(d)] ?? 0) + 1;
     const b: AnnualLeaveBalance = computeAnnualLeaveBalance({
       employeeType: emp.employeeType as EmployeeType,
       serviceStartDate: emp.activeFrom,
       year,
       takenByYear: annual.approved,
+      cutiBersamaWorkedDays,
       cutiBesarYears: hist.cutiBesarYears,
       ...(opening
         ? {

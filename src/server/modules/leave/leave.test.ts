@@ -286,6 +286,53 @@ describe('leave (cuti)', () => {
       expect([b.isEligible, b.available]).toEqual([eligible, available]);
     });
 
+    it('adds the cuti bersama days the employee was on duty to that year (PP 11/2017 Pasal 333): a shift on 26/12/2025 gives 12 + 1, a cuti bersama day off adds nothing, and the day goes when the shift does', async () => {
+      // The third plain PNS of the puskesmas (the first two are pegawai and colleague): no leave history here.
+      const grantNips = new Set(t.demo.roleGrants.map((g) => g.nip));
+      const someone = t.demo.employees.filter(
+        (e) =>
+          e.unitCode === 'DINKES-PKM-CURUG' &&
+          e.nip &&
+          !grantNips.has(e.nip) &&
+          !t.demo.employees.some((x) => x.superiorNip === e.nip) &&
+          e.employeeType === 'PNS' &&
+          e.activeFrom <= '2019-01-01',
+      )[2];
+      const me = await login(t.app, someone!.nip!);
+      const id = me.me.user.employeeId!;
+      expect([ids.pegawai, ids.colleague]).not.toContain(id);
+      const balance2025 = async () => json(await me.get('/api/leave/balance?year=2025'));
+      const roster = (shiftCode: string | null) =>
+        c.adminOpd.request({
+          method: 'PUT',
+          url: '/api/rosters',
+          payload: { lines: [{ employeeId: id, date: '2025-12-26', shiftCode }] },
+        });
+      const settle = async () => {
+        await t.services.statuses.processQueue();
+        // Every day from Aug to Dec 2025 stored: the cuti bersama days 18/08 (a day off) and 26/12.
+        await t.services.statuses.ensureRange(id, '2025-08-01', '2025-12-31');
+      };
+
+      await settle();
+      const before = await balance2025();
+      expect(before.entitlement).toBe(12);
+
+      const on = await roster('PAGI');
+      expect(on.statusCode, on.body).toBe(200);
+      await settle();
+      const worked = await balance2025();
+      expect([worked.entitlement, worked.available]).toEqual([13, before.available + 1]);
+      expect(worked.explanation).toContain(
+        'Ditambah 1 hari cuti bersama yang tetap bekerja (cuti bersama tidak mengurangi hak cuti tahunan)',
+      );
+
+      const off = await roster(null);
+      expect(off.statusCode, off.body).toBe(200);
+      await settle();
+      expect(await balance2025()).toEqual(before);
+    });
+
     it('setting an opening balance is audited and limited to admin OPD / BKD in scope', async () => {
       const audit = await t.db
         .selectFrom('auditLog')

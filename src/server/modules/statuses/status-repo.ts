@@ -406,6 +406,22 @@ export function createStatusRepo(db: Db) {
           .execute()
       ).map((r) => r.localDate),
 
+    /** Of these dates, the ones whose stored day is a working day for the employee (on duty, by pattern or roster). */
+    dutyDates: async (exec: Exec, employeeId: string, dates: string[]) =>
+      dates.length === 0
+        ? []
+        : (
+            await exec
+              .selectFrom('dayStatuses')
+              .select('localDate')
+              .where('employeeId', '=', employeeId)
+              .where('month', 'in', [...new Set(dates.map(monthStart))])
+              .where('localDate', 'in', dates)
+              .where('nonWorkingDay', '=', false)
+              .orderBy('localDate')
+              .execute()
+          ).map((r) => r.localDate),
+
     list: (employeeId: string, from: string, to: string) =>
       db
         .selectFrom('dayStatuses')

@@ -819,8 +819,16 @@ export function createStatusService(deps: StatusDeps) {
   /** Stored month rows (employee, first day of the month), unpacked, read through `exec`: the recap reads them. */
   const monthRows = (keys: [employeeId: string, month: string][], exec: Exec = db) => repo.months(exec, keys);
 
+  /**
+   * Of these dates, the ones the employee's stored days show as working days for them (by work pattern or
+   * roster), read through `exec`: the leave balance counts the cuti bersama days worked.
+   */
+  const dutyDates = (employeeId: string, dates: string[], exec: Exec = db) =>
+    repo.dutyDates(exec, employeeId, dates);
+
   return {
     monthRows,
+    dutyDates,
     markDirty,
     markUnitDirty,
     onRulebookActivated,
