@@ -230,8 +230,8 @@ describe('accounts', () => {
         await login.login(nip, temp);
         await p.waitForURL((url) => url.pathname === '/ganti-sandi');
         await p.getByLabel(/^Kata sandi saat ini/).fill(temp);
-        await p.getByLabel(/^Kata sandi baru/).fill('sandi-wulan-2026');
-        await p.getByLabel(/^Ulangi kata sandi baru/).fill('sandi-wulan-2026');
+        await p.getByLabel(/^Kata sandi baru/).fill('kebun-teh-lembang-2026');
+        await p.getByLabel(/^Ulangi kata sandi baru/).fill('kebun-teh-lembang-2026');
         await p.getByRole('button', { name: 'Simpan kata sandi' }).click();
         await p.waitForURL((url) => url.pathname === '/');
         await new DashboardPage(p).heading.waitFor();

@@ -8,25 +8,23 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Clock } from './clock.ts';
-import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
+import { frameworkErrors, registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { AppError } from './errors.ts';
 import { registerSession } from './plugins/session.ts';
+import { registerUnitOfWork } from './plugins/unit-of-work.ts';
+import { safeValidatorCompiler } from './plugins/validation.ts';
 import { createAuditService } from './modules/audit/audit-service.ts';
 import { auditRoutes } from './modules/audit/audit-routes.ts';
 import { createAccessRepo } from './modules/access/access-repo.ts';
 import { createAuthService } from './modules/access/auth-service.ts';
 import { accessRoutes } from './modules/access/access-routes.ts';
+import { apiDocsHooks } from './modules/access/api-docs.ts';
 import { createOrgRepo } from './modules/org/org-repo.ts';
 import { createOrgService } from './modules/org/org-service.ts';
 import { orgRoutes } from './modules/org/org-routes.ts';
@@ -66,6 +64,10 @@ import { leaveRoutes } from './modules/leave/leave-routes.ts';
 import { createRosterRepo } from './modules/rosters/roster-repo.ts';
 import { createRosterService } from './modules/rosters/roster-service.ts';
 import { rosterRoutes } from './modules/rosters/roster-routes.ts';
+import { createWorkerPool } from './lib/worker-pool.ts';
+import { createJobRepo } from './modules/jobs/job-repo.ts';
+import { createJobService } from './modules/jobs/job-service.ts';
+import { jobRoutes } from './modules/jobs/job-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -80,7 +82,10 @@ export function buildServices({ config, db, clock }: AppDeps) {
   const auth = createAuthService({ db, repo: accessRepo, audit, clock, config });
   const orgRepo = createOrgRepo(db);
   const org = createOrgService({ db, repo: orgRepo, audit, clock });
-  const imports = createImportService({ db, audit, org, clock, config });
+  // Heavy work (exports, import parsing) runs in worker threads, at most JOB_WORKERS at once.
+  const workers = createWorkerPool({ size: config.jobWorkers, memoryMb: config.jobWorkerMemoryMb });
+  const jobs = createJobService({ repo: createJobRepo(db), clock, config, workers });
+  const imports = createImportService({ db, audit, org, clock, config, workers });
   const rulebooks = createRulebookService({
     db,
     audit,
@@ -107,6 +112,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     config,
     rulebooks,
     statuses,
+    workers,
   });
   const photos: PhotoStore = config.s3 ? s3PhotoStore(config.s3) : localPhotoStore(config.photoDir);
   const kiosk = createKioskService({ db, audit, clock, config, rulebooks });
@@ -122,7 +128,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     statuses,
     rosters,
   });
-  const terminal = createTerminalService({ db, audit, clock, config, rulebooks, statuses });
+  const terminal = createTerminalService({ db, audit, clock, config, rulebooks, statuses, workers });
   // Letters and evidence of permits / corrections: local disk, by content hash (apart from punch photos).
   const permitsRepo = createPermitsRepo(db);
   const requestSupport = createRequestSupport({
@@ -155,6 +161,8 @@ export function buildServices({ config, db, clock }: AppDeps) {
     statuses,
   });
   return {
+    workers,
+    jobs,
     audit,
     auth,
     org,
@@ -210,10 +218,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerUnitOfWork(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -243,7 +253,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  // API_DOCS: public, for a signed-in user (default), or off (app.swagger() still works in-process).
+  if (config.apiDocs !== 'off')
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { docExpansion: 'list' },
+      ...(config.apiDocs === 'login' ? { uiHooks: apiDocsHooks(services.auth) } : {}),
+    });
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
@@ -272,16 +288,34 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     },
   );
   await app.register(accessRoutes({ auth: services.auth, config }));
-  await app.register(orgRoutes({ org: services.org }));
+  await app.register(orgRoutes({ org: services.org, jobs: services.jobs }));
   await app.register(auditRoutes({ audit: services.audit }));
   await app.register(importRoutes({ imports: services.imports }));
   await app.register(rulebookRoutes({ rulebooks: services.rulebooks }));
   await app.register(dashboardRoutes({ dashboard: services.dashboard }));
   await app.register(accountsRoutes({ accounts: services.accounts }));
-  await app.register(attendanceRoutes({ attendance: services.attendance, kiosk: services.kiosk, sessions }));
+  await app.register(
+    attendanceRoutes({
+      attendance: services.attendance,
+      kiosk: services.kiosk,
+      sessions,
+      jobs: services.jobs,
+    }),
+  );
   await app.register(terminalRoutes({ terminal: services.terminal }));
   await app.register(statusRoutes({ statuses: services.statuses }));
-  await app.register(recapRoutes({ recap: services.recap }));
+  await app.register(recapRoutes({ recap: services.recap, jobs: services.jobs }));
+  await app.register(jobRoutes({ jobs: services.jobs }));
+  // Job files past JOB_FILE_TTL_HOURS are deleted hourly; running jobs stop when the server closes.
+  const sweep = () =>
+    services.jobs.sweep().catch((err: unknown) => app.log.error({ err }, 'job sweep failed'));
+  const sweeper = setInterval(sweep, 3600_000);
+  sweeper.unref();
+  app.addHook('onReady', async () => void sweep());
+  app.addHook('onClose', async () => {
+    clearInterval(sweeper);
+    await services.jobs.close();
+  });
   await app.register(
     permitsRoutes({
       permits: services.permits,

@@ -14,7 +14,10 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
-  /** Load demo data when the database has no units (default on for PGlite, off for PostgreSQL). */
+  /**
+   * Load demo data when the database has no units. `auto`: on for PGlite, off for PostgreSQL, and always off in
+   * production (a production server refuses to start while any demo account is active, see main.ts).
+   */
   DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -37,12 +40,46 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /**
+   * Consecutive failures of one account over all sources that lock it for everyone (src/core/access/
+   * login-throttle.ts; never below LOGIN_MAX_FAILURES). At most 100: NIST SP 800-63B §5.2.2.
+   */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(100),
+  /** Minimum length of a chosen password (NIST SP 800-63B §5.1.1.2: at least 8). */
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(10),
+  /** Who may read the API document (/docs, /docs/json): everyone, a signed-in user, or nobody. */
+  API_DOCS: z.enum(['public', 'login', 'off']).default('login'),
   IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .max(200 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** Bounded imports (CSV/XLSX/terminal logs): read as streams and refused, with the limit named, when over. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
+  IMPORT_MAX_COLUMNS: z.coerce.number().int().min(1).max(16_384).default(64),
+  IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(16).max(1_000_000).default(2000),
+  IMPORT_MAX_ENTRY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(4 * 1024 ** 3)
+    .default(128 * 1024 * 1024),
+  IMPORT_MAX_UNZIPPED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(8 * 1024 ** 3)
+    .default(256 * 1024 * 1024),
+  /** Background work (exports, import parsing) in worker threads: how many at once, heap of each, file lifetime. */
+  JOB_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
+  JOB_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
+  JOB_FILE_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WEB_DIST_DIR: z.string().default('./dist'),
@@ -74,7 +111,21 @@ export type Config = Readonly<{
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginRatePerMinute: number;
+  loginAccountMaxFailures: number;
+  passwordMinLength: number;
+  apiDocs: 'public' | 'login' | 'off';
   importMaxBytes: number;
+  importLimits: {
+    maxRows: number;
+    maxColumns: number;
+    maxCellChars: number;
+    maxEntryBytes: number;
+    maxUnzippedBytes: number;
+  };
+  jobWorkers: number;
+  jobWorkerMemoryMb: number;
+  jobFileTtlHours: number;
+  jobDir: string;
   logLevel: string;
   trustProxy: boolean;
   webDistDir: string;
@@ -129,14 +180,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.DATA_DIR,
-    demoData: e.DEMO_DATA === 'auto' ? !e.DATABASE_URL : e.DEMO_DATA === 'true',
+    demoData:
+      e.DEMO_DATA === 'auto' ? !e.DATABASE_URL && e.NODE_ENV !== 'production' : e.DEMO_DATA === 'true',
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    loginAccountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES,
+    passwordMinLength: e.PASSWORD_MIN_LENGTH,
+    apiDocs: e.API_DOCS,
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    importLimits: Object.freeze({
+      maxRows: e.IMPORT_MAX_ROWS,
+      maxColumns: e.IMPORT_MAX_COLUMNS,
+      maxCellChars: e.IMPORT_MAX_CELL_CHARS,
+      maxEntryBytes: e.IMPORT_MAX_ENTRY_BYTES,
+      maxUnzippedBytes: e.IMPORT_MAX_UNZIPPED_BYTES,
+    }),
+    jobWorkers: e.JOB_WORKERS,
+    jobWorkerMemoryMb: e.JOB_WORKER_MEMORY_MB,
+    jobFileTtlHours: e.JOB_FILE_TTL_HOURS,
+    jobDir: `${e.DATA_DIR.replace(/\/+$/, '')}/jobs`,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     webDistDir: e.WEB_DIST_DIR,

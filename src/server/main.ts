@@ -10,6 +10,11 @@ import { systemClock } from './clock.ts';
 import { loadDemoData, DEMO_PASSWORD } from './db/seeds/load-demo.ts';
 import { startStatusWorker, STATUS_WORKER_INTERVAL_MS } from './modules/statuses/status-service.ts';
 import { generateDemoData, pickDemoLogins } from './db/seeds/demo-data.ts';
+import { productionStartRefusal } from './modules/access/production-check.ts';
+import { removeOrphanTempFiles } from './modules/attendance/photo-store.ts';
+
+/** Exit code of a production start refused for demo/default passwords (after 2 configuration, 3 database). */
+export const EXIT_UNSAFE_PRODUCTION = 4;
 
 /** Build the web app with Vite when dist/ is missing (first `npm start` on a fresh clone). */
 function ensureWebBuild(config: Config) {
@@ -32,7 +37,11 @@ function ensureWebBuild(config: Config) {
   if (res.status !== 0) console.warn('Peringatan: build web gagal; API tetap berjalan.');
 }
 
-/** Process entry: config → database → migrations → demo data → web build → listen; graceful shutdown. */
+/**
+ * Process entry: config → database → migrations → production check → demo data → web build → listen; graceful
+ * shutdown. In production the server refuses to start, before serving anything, while an active account has a
+ * demo/default password or when DEMO_DATA=true would load the demo province (`productionStartRefusal`).
+ */
 export async function main() {
   let config: Config;
   try {
@@ -54,6 +63,12 @@ export async function main() {
     process.exit(3);
   });
   await migrateToLatest(handle.db);
+  const refusal = await productionStartRefusal({ db: handle.db, config });
+  if (refusal) {
+    console.error(refusal);
+    await handle.close();
+    process.exit(EXIT_UNSAFE_PRODUCTION);
+  }
   ensureWebBuild(config);
   const { app, services } = await buildApp({ config, db: handle.db, clock: systemClock });
   let seeded = false;
@@ -84,6 +99,10 @@ export async function main() {
       .then((n) => n > 0 && console.log(`Retensi foto: ${n} foto presensi dihapus`))
       .catch((err: Error) => console.error(`Retensi foto gagal: ${err.message}`));
   purge();
+  // Temporary files of photo / letter writes cut off by a kill -9 (photos, request-files, leave-files).
+  void removeOrphanTempFiles(config.photoDir)
+    .then((n) => n > 0 && console.log(`Berkas sementara yatim: ${n} dihapus`))
+    .catch((err: Error) => console.error(`Pembersihan berkas sementara gagal: ${err.message}`));
   const purgeTimer = setInterval(purge, 86_400_000);
   purgeTimer.unref();
   await app.listen({ host: config.host, port: config.port });
@@ -92,7 +111,8 @@ export async function main() {
   console.log(
     `\nAbdi berjalan di ${url}  (basis data: ${handle.engine === 'pglite' ? `PGlite di ${config.dataDir}` : 'PostgreSQL'})`,
   );
-  console.log(`Dokumentasi API: ${url}/docs`);
+  if (config.apiDocs !== 'off')
+    console.log(`Dokumentasi API: ${url}/docs${config.apiDocs === 'login' ? ' (setelah masuk)' : ''}`);
   if (config.demoData) {
     const logins = pickDemoLogins(generateDemoData());
     console.log(

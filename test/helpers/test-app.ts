@@ -33,6 +33,8 @@ export async function createTestApp(
   const photoDir = await mkdtemp(path.join(os.tmpdir(), 'abdi-photos-'));
   const config = loadConfig({
     PHOTO_DIR: photoDir,
+    // Job files (exports) and other data files go to the same temporary folder, removed on close.
+    DATA_DIR: photoDir,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: './.no-web',

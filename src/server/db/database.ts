@@ -3,6 +3,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { withUnitOfWork } from './unit-of-work.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -61,7 +62,7 @@ function kyselyFor(dialect: ConstructorParameters<typeof Kysely<Database>>[0]['d
   // Column names are snake_case in SQL and camelCase in code; JSON values (rulebooks, audit before/after,
   // punch reasons) keep their keys exactly as written, e.g. the reason code `ACCURACY_TOO_POOR`.
   return new Kysely<Database>({
-    dialect,
+    dialect: withUnitOfWork(dialect),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
   });
 }

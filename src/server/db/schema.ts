@@ -107,6 +107,16 @@ export interface UsersTable {
   createdAt: Generated<Date>;
 }
 
+/** Failed attempts per account and source (migration 202612051300; src/core/access/login-throttle.ts). */
+export interface LoginThrottlesTable {
+  userId: string;
+  /** IPv4 address or IPv6 /64 prefix (`loginSource`); `*` for the account over all sources. */
+  source: string;
+  failures: number;
+  lockedUntil: Timestamp | null;
+  lastFailedAt: Timestamp;
+}
+
 export interface RoleGrantsTable {
   id: Generated<string>;
   userId: string;
@@ -152,6 +162,25 @@ export interface AuditHeadTable {
   lastHash: string;
   entryCount: number;
   updatedAt: Date;
+}
+
+/** Background jobs (large exports), migration 202612051200. */
+export interface JobsTable {
+  id: Generated<string>;
+  ownerId: string;
+  kind: string;
+  params: JSONColumnType<Record<string, unknown>, string, string>;
+  state: 'queued' | 'running' | 'done' | 'failed' | 'expired';
+  progress: Generated<number>;
+  fileName: string;
+  contentType: string;
+  filePath: string | null;
+  fileBytes: number | null;
+  error: JSONColumnType<{ code: string; message: string } | null, string | null, string | null> | null;
+  createdAt: Generated<Date>;
+  startedAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  expiresAt: Timestamp | null;
 }
 
 export interface ImportJobsTable {
@@ -615,6 +644,7 @@ export interface Database {
   placements: PlacementsTable;
   actingAssignments: ActingAssignmentsTable;
   users: UsersTable;
+  loginThrottles: LoginThrottlesTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;
   auditLog: AuditLogTable;
@@ -649,4 +679,5 @@ export interface Database {
   monthlyRecaps: MonthlyRecapsTable;
   recapClosings: RecapClosingsTable;
   shiftRosters: ShiftRostersTable;
+  jobs: JobsTable;
 }

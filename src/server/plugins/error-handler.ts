@@ -16,6 +16,51 @@ export function sendError(
   });
 }
 
+const camel = (column: string) => column.trim().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * A query the database refused because of the request's data, when no earlier check caught it: a constraint
+ * (SQLSTATE class 23: a duplicate, a missing or still-used reference, a check) → 409 CONFLICT naming the
+ * field(s) from the error's detail; a serialisation failure or deadlock of concurrent requests (40001, 40P01)
+ * or a lock not available (55P03) → 409 CONFLICT to try again; a value the column cannot hold (class 22: out of
+ * range, too long, an invalid byte) → 400 VALIDATION. Null for anything else. Never the SQL or the values.
+ */
+export function databaseRefusal(
+  err: unknown,
+): { code: ErrorCode; message: string; details?: { path: string; message: string }[] } | null {
+  const state = (err as { code?: unknown } | null)?.code;
+  if (typeof state !== 'string' || !/^[0-9A-Z]{5}$/.test(state)) return null;
+  if (state.startsWith('23')) {
+    const detail = String((err as { detail?: unknown }).detail ?? '');
+    const cols = /\(([^)]+)\)=/.exec(detail)?.[1]?.split(',').map(camel) ?? [];
+    const column = (err as { column?: unknown }).column;
+    if (cols.length === 0 && typeof column === 'string') cols.push(camel(column));
+    const message =
+      state === '23505'
+        ? 'Data dengan nilai yang sama sudah ada'
+        : state === '23503'
+          ? 'Data yang dirujuk tidak ada, atau data ini masih dirujuk data lain'
+          : 'Data bertentangan dengan aturan penyimpanan';
+    return {
+      code: 'CONFLICT',
+      message,
+      ...(cols.length ? { details: cols.map((path) => ({ path, message })) } : {}),
+    };
+  }
+  if (state === '40001' || state === '40P01' || state === '55P03')
+    return {
+      code: 'CONFLICT',
+      message:
+        'Permintaan ini bertabrakan dengan perubahan lain pada waktu yang sama. Muat ulang lalu coba lagi.',
+    };
+  if (state.startsWith('22'))
+    return {
+      code: 'VALIDATION',
+      message: 'Ada nilai yang tidak dapat disimpan (terlalu panjang, di luar rentang atau tidak sah)',
+    };
+  return null;
+}
+
 /** Node socket errors of a database server that cannot be reached. */
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -53,6 +98,16 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
     return true;
   if (UNAVAILABLE_MESSAGES.some((re) => re.test(err.message))) return true;
   return isDatabaseUnavailable(err.cause, depth + 1);
+}
+
+/**
+ * Errors of the router itself, before any route runs (Fastify's `frameworkErrors`): a path with broken percent
+ * encoding, or a path parameter longer than the router takes. Same body shape as every other error.
+ */
+export function frameworkErrors(err: FastifyError, _request: unknown, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendError(reply, 'VALIDATION', 'Alamat terlalu panjang', undefined, 414);
+  return sendError(reply, 'VALIDATION', 'Alamat tidak valid (penyandian karakter rusak)', undefined, 400);
 }
 
 /**
@@ -97,6 +152,11 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Malformed JSON, empty body and similar client mistakes.
       return sendError(reply, 'VALIDATION', 'Permintaan tidak dapat dibaca', undefined, 400);
+    }
+    const refusal = databaseRefusal(err);
+    if (refusal) {
+      request.log.warn({ err }, 'database refused the request');
+      return sendError(reply, refusal.code, refusal.message, refusal.details);
     }
     if (isDatabaseUnavailable(err)) {
       request.log.error({ err }, 'database unavailable');

@@ -20,6 +20,11 @@ declare module 'fastify' {
      * Multipart requests are still admitted by the hook, before any part is read.
      */
     sessionInHandler?: boolean;
+    /**
+     * false: the route manages its own transactions and is not rolled back on an error response (a failed login
+     * must still be counted). Default: a state-changing route runs in the request's unit of work.
+     */
+    unitOfWork?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

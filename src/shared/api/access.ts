@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from '../../core/access/password-policy.ts';
 
 /**
  * Roles. `pegawai` is implicit for every account linked to an employee; `atasan` is derived from the org chart
@@ -45,12 +46,22 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
+/**
+ * Change one's own password. The new password's rules (minimum length PASSWORD_MIN_LENGTH, common and demo
+ * passwords, repetitions, sequences, NIP/name) are the password policy, checked by the server
+ * (src/core/access/password-policy.ts): each broken rule is a VALIDATION detail `{ path: 'newPassword',
+ * message, rule }`.
+ */
 export const changePasswordBodySchema = z.object({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: z.string().min(1, 'Kata sandi saat ini wajib diisi').max(200),
   newPassword: z
     .string()
-    .min(10, 'Kata sandi baru minimal 10 karakter')
-    .max(200)
-    .regex(/[A-Za-z]/, 'Kata sandi baru harus memuat huruf')
-    .regex(/\d/, 'Kata sandi baru harus memuat angka'),
+    .min(1, 'Kata sandi baru wajib diisi')
+    .max(PASSWORD_MAX_LENGTH, `Kata sandi paling banyak ${PASSWORD_MAX_LENGTH} karakter`),
 });
+
+/** The configurable part of the password policy, for the change-password page. */
+export const passwordPolicySchema = z.object({
+  minLength: z.number().int().describe('Panjang minimal kata sandi (PASSWORD_MIN_LENGTH)'),
+});
+export type PasswordPolicyInfo = z.infer<typeof passwordPolicySchema>;

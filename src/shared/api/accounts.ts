@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GRANTABLE_ROLES } from './access.ts';
-import { pageQuerySchema } from './common.ts';
+import { id, pageQuerySchema, searchText } from './common.ts';
 
 /** One explicit role grant of an account, scoped to a unit subtree (`unitId` null = the whole organisation). */
 export const accountGrantSchema = z.object({
@@ -34,8 +34,8 @@ export const accountSchema = z.object({
 export type Account = z.infer<typeof accountSchema>;
 
 export const accountListQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(100).optional(),
-  unitId: z.string().uuid().optional(),
+  q: searchText.optional(),
+  unitId: id.optional(),
   role: z.enum(GRANTABLE_ROLES).optional(),
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;

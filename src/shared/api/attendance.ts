@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PUNCH_REASONS } from '../../core/attendance/capture-rules.ts';
-import { localDate, pageQuerySchema } from './common.ts';
+import { dateRange, id, localDate, pageQuerySchema, searchText, text } from './common.ts';
 
 /**
  * The HTTP contract of attendance capture: devices, punches with evidence and verdicts, places (geofences),
@@ -31,10 +31,10 @@ export const publicJwkSchema = z.object({
 
 export const deviceRegisterSchema = z.object({
   publicKey: publicJwkSchema,
-  label: z.string().trim().min(1).max(100),
-  platform: z.string().trim().max(200).optional(),
+  label: text({ min: 1, max: 100, label: 'Nama perangkat' }),
+  platform: text({ max: 200, label: 'Platform' }).optional(),
   /** Why the phone changes (required when the employee already has an active device). */
-  reason: z.string().trim().max(500).optional(),
+  reason: text({ max: 500, label: 'Alasan', multiline: true }).optional(),
 });
 
 export const deviceSchema = z.object({
@@ -56,21 +56,24 @@ export type Device = z.infer<typeof deviceSchema>;
 
 export const deviceDecisionSchema = z.object({
   decision: z.enum(['APPROVE', 'REJECT', 'REVOKE']),
-  note: z.string().trim().max(500).default(''),
+  note: text({ max: 500, label: 'Catatan', multiline: true }).default(''),
 });
 
 export const deviceListQuerySchema = pageQuerySchema.extend({
   status: z.enum(DEVICE_STATUSES).optional(),
-  unitId: z.string().uuid().optional(),
-  q: z.string().trim().max(100).optional(),
+  unitId: id.optional(),
+  q: searchText.optional(),
 });
+
+/** An instant as epoch milliseconds between 2000 and 2100 (a phone's clock may be wrong, not absurd). */
+const epochMs = z.number().int().min(946_684_800_000).max(4_102_444_800_000);
 
 /** The location evidence of a punch, as the browser's Geolocation API reports it. */
 export const punchLocationSchema = z.object({
   lat,
   lon,
   accuracyM: z.number().min(0).max(100_000),
-  provider: z.string().max(50).optional(),
+  provider: text({ max: 50, label: 'Penyedia lokasi' }).optional(),
   mocked: z.boolean().default(false),
 });
 
@@ -80,10 +83,14 @@ export const punchLocationSchema = z.object({
  * it) over `canonicalPunchPayload(...)`.
  */
 export const punchBodySchema = z.object({
-  idempotencyKey: z.string().trim().min(8).max(100),
+  idempotencyKey: text({ min: 8, max: 100, label: 'Kunci idempotensi' }),
   kind: z.enum(PUNCH_KINDS),
-  deviceId: z.string().uuid().optional(),
-  signature: z.string().max(200).optional(),
+  deviceId: id.optional(),
+  signature: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]*$/, 'Tanda tangan harus base64url')
+    .optional(),
   location: punchLocationSchema.nullable(),
   /** SHA-256 hex of the photo bytes as captured (must match the uploaded file). */
   photoHash: z
@@ -91,19 +98,24 @@ export const punchBodySchema = z.object({
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
   network: z
-    .object({ type: z.string().max(30).optional(), effectiveType: z.string().max(30).optional() })
+    .object({ type: text({ max: 30 }).optional(), effectiveType: text({ max: 30 }).optional() })
     .optional(),
-  appVersion: z.string().max(50).optional(),
+  appVersion: text({ max: 50, label: 'Versi aplikasi' }).optional(),
   /** Kiosk QR code scanned (the whole text of the code). */
-  qrCode: z.string().max(500).optional(),
+  qrCode: text({ max: 500, label: 'Kode QR' }).optional(),
   /** Present for punches captured offline and synced later. */
   offline: z
     .object({
       /** The phone's clock at capture (epoch ms). */
-      deviceTime: z.number().int(),
+      deviceTime: epochMs,
       /** Server time (epoch ms) at the last contact, and ms elapsed since on the monotonic clock. */
-      lastServerTime: z.number().int().nullable(),
-      elapsedSinceServerMs: z.number().int().min(0).nullable(),
+      lastServerTime: epochMs.nullable(),
+      elapsedSinceServerMs: z
+        .number()
+        .int()
+        .min(0)
+        .max(366 * 86_400_000)
+        .nullable(),
     })
     .optional(),
 });
@@ -175,14 +187,17 @@ export type Punch = z.infer<typeof punchSchema>;
 /** The answer to a punch: the stored punch (also when it was rejected), and whether it was a replay. */
 export const punchResultSchema = z.object({ punch: punchSchema, replayed: z.boolean() });
 
-export const punchListQuerySchema = pageQuerySchema.extend({
-  employeeId: z.string().uuid().optional(),
-  unitId: z.string().uuid().optional(),
-  from: localDate.optional(),
-  to: localDate.optional(),
-  verdict: z.enum(PUNCH_VERDICTS).optional(),
-  q: z.string().trim().max(100).optional(),
-});
+/** The punch history: a range of at most 400 days (an export of a year and a bit). */
+export const punchListQuerySchema = pageQuerySchema
+  .extend({
+    employeeId: id.optional(),
+    unitId: id.optional(),
+    from: localDate.optional(),
+    to: localDate.optional(),
+    verdict: z.enum(PUNCH_VERDICTS).optional(),
+    q: searchText.optional(),
+  })
+  .superRefine(dateRange('from', 'to', 400, { toOptional: true }));
 
 export const fenceSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -232,33 +247,37 @@ export type AttendanceToday = z.infer<typeof attendanceTodaySchema>;
 
 export const reviewBodySchema = z.object({
   decision: z.enum(['ACCEPTED', 'REJECTED']),
-  note: z.string().trim().min(3, 'Catatan keputusan wajib diisi (minimal 3 karakter)').max(1000),
+  note: text({ min: 3, max: 1000, label: 'Catatan keputusan', multiline: true }),
 });
 
-export const workLocationInputSchema = z.object({
-  employeeId: z.string().uuid(),
-  kind: z.enum(['WFH', 'WFA']),
-  label: z.string().trim().min(1).max(200),
-  lat,
-  lon,
-  radiusM: z.number().int().min(10).max(5000),
-  validFrom: localDate,
-  validTo: localDate.nullable().default(null),
-});
+export const workLocationInputSchema = z
+  .object({
+    employeeId: id,
+    kind: z.enum(['WFH', 'WFA']),
+    label: text({ min: 1, max: 200, label: 'Nama lokasi' }),
+    lat,
+    lon,
+    radiusM: z.number().int().min(10).max(5000),
+    validFrom: localDate,
+    validTo: localDate.nullable().default(null),
+  })
+  .superRefine(dateRange('validFrom', 'validTo', 3 * 366, { toOptional: true }));
 
-export const fieldAssignmentInputSchema = z.object({
-  employeeId: z.string().uuid(),
-  dateFrom: localDate,
-  dateTo: localDate,
-  letterNumber: z.string().trim().min(1, 'Nomor surat tugas wajib diisi').max(100),
-  destination: z.string().trim().min(1).max(200),
-  lat,
-  lon,
-  radiusM: z.number().int().min(10).max(10_000),
-});
+export const fieldAssignmentInputSchema = z
+  .object({
+    employeeId: id,
+    dateFrom: localDate,
+    dateTo: localDate,
+    letterNumber: text({ min: 1, max: 100, label: 'Nomor surat tugas' }),
+    destination: text({ min: 1, max: 200, label: 'Tujuan' }),
+    lat,
+    lon,
+    radiusM: z.number().int().min(10).max(10_000),
+  })
+  .superRefine(dateRange('dateFrom', 'dateTo', 366));
 
 export const apelScheduleInputSchema = z.object({
-  unitId: z.string().uuid(),
+  unitId: id,
   kind: z.enum(APEL_KINDS),
   weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam harus berformat HH:mm'),
@@ -281,9 +300,9 @@ export const apelSessionSchema = z.object({
 });
 
 export const kioskOpenSchema = z.object({
-  unitId: z.string().uuid(),
-  apelSessionId: z.string().uuid().optional(),
-  label: z.string().trim().min(1).max(100).default('Kios presensi'),
+  unitId: id,
+  apelSessionId: id.optional(),
+  label: text({ min: 1, max: 100, label: 'Nama kios' }).default('Kios presensi'),
   hours: z.number().int().min(1).max(24).default(12),
 });
 
@@ -304,9 +323,9 @@ export const terminalImportResultSchema = z.object({
 export type TerminalImportResult = z.infer<typeof terminalImportResultSchema>;
 
 export const terminalUserInputSchema = z.object({
-  terminalSerial: z.string().trim().max(100).nullable().default(null),
-  terminalUserId: z.string().trim().min(1).max(50),
-  employeeId: z.string().uuid(),
+  terminalSerial: text({ max: 100, label: 'Nomor seri mesin' }).nullable().default(null),
+  terminalUserId: text({ min: 1, max: 50, label: 'ID pengguna mesin' }),
+  employeeId: id,
 });
 
 export const terminalUserSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUESTABLE_LEAVE_CODES } from '../../core/leave/leave-rules.ts';
 import { LEAVE_STATUSES } from '../../core/leave/leave-workflow.ts';
-import { localDate, pageQuerySchema } from './common.ts';
+import { dateRange, id, localDate, pageQuerySchema, searchText, text, year } from './common.ts';
 
 /**
  * The HTTP contract of leave (cuti): options per employee type, a preview of the days counted and the rule
@@ -28,27 +28,39 @@ export const LEAVE_TYPE_NAMES: Record<LeaveTypeCode, string> = {
 export const LEAVE_ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const LEAVE_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 
-export const leaveInputSchema = z.object({
-  type: z.enum(LEAVE_TYPE_CODES),
-  variant: z.string().trim().max(40).optional(),
-  from: localDate,
-  to: localDate,
-  reason: z.string().trim().min(3, 'Alasan cuti wajib diisi').max(1000),
-  address: z.string().trim().max(500).optional(),
-  /** Document code of the attached file (e.g. SURAT_DOKTER, SURAT_DOKTER_PEMERINTAH). */
-  attachmentKind: z.string().trim().max(60).optional(),
-  /** The employee invokes a service exception of the rulebook (e.g. first hajj for cuti besar). */
-  serviceExceptionClaimed: z.boolean().optional(),
-});
+/**
+ * The longest leave one request may span: CLTN, at most 3 years extendable by 1 (PP 11/2017 Pasal 363); each
+ * type's own maximum is the rulebook's, checked by the core.
+ */
+export const LEAVE_MAX_SPAN_DAYS = 4 * 366;
+const code = (max: number, label: string) =>
+  text({ max, label }).regex(/^[A-Za-z0-9_]*$/, `${label} hanya huruf, angka dan garis bawah`);
+
+export const leaveInputSchema = z
+  .object({
+    type: z.enum(LEAVE_TYPE_CODES),
+    variant: code(40, 'Varian').optional(),
+    from: localDate,
+    to: localDate,
+    reason: text({ min: 3, max: 1000, label: 'Alasan cuti', multiline: true }),
+    address: text({ max: 500, label: 'Alamat selama cuti', multiline: true }).optional(),
+    /** Document code of the attached file (e.g. SURAT_DOKTER, SURAT_DOKTER_PEMERINTAH). */
+    attachmentKind: code(60, 'Jenis lampiran').optional(),
+    /** The employee invokes a service exception of the rulebook (e.g. first hajj for cuti besar). */
+    serviceExceptionClaimed: z.boolean().optional(),
+  })
+  .superRefine(dateRange('from', 'to', LEAVE_MAX_SPAN_DAYS));
 export type LeaveInput = z.infer<typeof leaveInputSchema>;
 
-export const leavePreviewQuerySchema = z.object({
-  type: z.enum(LEAVE_TYPE_CODES),
-  from: localDate,
-  to: localDate,
-  variant: z.string().max(40).optional(),
-  attachmentKind: z.string().max(60).optional(),
-});
+export const leavePreviewQuerySchema = z
+  .object({
+    type: z.enum(LEAVE_TYPE_CODES),
+    from: localDate,
+    to: localDate,
+    variant: code(40, 'Varian').optional(),
+    attachmentKind: code(60, 'Jenis lampiran').optional(),
+  })
+  .superRefine(dateRange('from', 'to', LEAVE_MAX_SPAN_DAYS));
 
 export const leaveProblemSchema = z.object({ code: z.string(), message: z.string() });
 export type LeaveProblem = z.infer<typeof leaveProblemSchema>;
@@ -157,14 +169,16 @@ export type LeaveRequest = z.infer<typeof leaveRequestSchema>;
 
 export const leaveDecideSchema = z.object({
   decision: z.enum(['APPROVE', 'REJECT']),
-  note: z.string().trim().max(1000).default(''),
+  note: text({ max: 1000, label: 'Catatan', multiline: true }).default(''),
 });
 
-export const leaveCancelSchema = z.object({ reason: z.string().trim().max(1000).default('') });
+export const leaveCancelSchema = z.object({
+  reason: text({ max: 1000, label: 'Alasan', multiline: true }).default(''),
+});
 
 export const leaveListQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(100).optional(),
-  unitId: z.string().uuid().optional(),
+  q: searchText.optional(),
+  unitId: id.optional(),
   from: localDate.optional(),
   to: localDate.optional(),
   status: z.enum(LEAVE_STATUSES).optional(),
@@ -173,16 +187,16 @@ export const leaveListQuerySchema = pageQuerySchema.extend({
 export type LeaveListQuery = z.infer<typeof leaveListQuerySchema>;
 
 export const leaveBalanceQuerySchema = z.object({
-  employeeId: z.string().uuid().optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  employeeId: id.optional(),
+  year: year.pipe(z.number().min(2000)).optional(),
 });
 
 export const leaveOpeningInputSchema = z.object({
-  employeeId: z.string().uuid(),
+  employeeId: id,
   year: z.number().int().min(2000).max(2100),
   carriedFromPreviousYear: z.number().int().min(0).max(24),
   carriedFromTwoYearsBefore: z.number().int().min(0).max(24),
   takenBefore: z.number().int().min(0).max(366),
-  note: z.string().trim().max(500).optional(),
+  note: text({ max: 500, label: 'Catatan', multiline: true }).optional(),
 });
 export type LeaveOpeningInput = z.infer<typeof leaveOpeningInputSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate } from './common.ts';
+import { dateRange, id, localDate, searchText, text } from './common.ts';
 
 export const UNIT_KINDS = ['INSTANSI', 'OPD', 'BIDANG', 'UPTD', 'SEKOLAH', 'PUSKESMAS'] as const;
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -34,7 +34,7 @@ export const officeSchema = z.object({
 const indonesianLat = z.number().min(-11.5).max(6.5, 'Lintang di luar wilayah Indonesia');
 const indonesianLon = z.number().min(94).max(141.5, 'Bujur di luar wilayah Indonesia');
 export const officeInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text({ min: 1, max: 200, label: 'Nama kantor' }),
   lat: indonesianLat,
   lon: indonesianLon,
   radiusM: z.number().int().min(10).max(5000),
@@ -80,12 +80,15 @@ export const unitTreeNodeSchema: z.ZodType<UnitTreeNode> = z.lazy(() =>
 );
 
 export const unitInputSchema = z.object({
-  code: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(2).max(200),
+  code: text({ min: 1, max: 40, label: 'Kode unit' }).regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'Kode unit hanya huruf, angka, titik, garis bawah dan tanda hubung',
+  ),
+  name: text({ min: 2, max: 200, label: 'Nama unit' }),
   kind: z.enum(UNIT_KINDS),
-  parentId: z.string().uuid().nullable(),
+  parentId: id.nullable(),
   timeZone: z.enum(TIME_ZONES),
-  address: z.string().max(500).nullable().optional(),
+  address: text({ max: 500, label: 'Alamat', multiline: true }).nullable().optional(),
 });
 
 export const positionSchema = z.object({
@@ -99,13 +102,13 @@ export const positionSchema = z.object({
 });
 
 export const employeeListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional(),
-  unitId: z.string().uuid().optional(),
+  q: searchText.optional(),
+  unitId: id.optional(),
   // Not z.coerce.boolean(): that turns the query string "false" into true.
   includeSubunits: z.stringbool().default(true),
   type: z.enum(EMPLOYEE_TYPES).optional(),
   status: z.enum(['active', 'inactive', 'all']).default('active'),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
   sort: z.enum(['name', 'nip', 'unit']).default('name'),
 });
@@ -167,38 +170,46 @@ export const employeeDetailSchema = employeeListItemSchema.extend({
 });
 export type EmployeeDetail = z.infer<typeof employeeDetailSchema>;
 
+/** A NIP as typed (spaces allowed; 18 digits once normalised, checked by the core). */
+const nipInput = text({ max: 30, label: 'NIP' });
+/** An e-mail address: one line, at most 254 characters (RFC 5321), of the usual form. */
+const email = text({ max: 254, label: 'Surel' }).pipe(z.email('Alamat surel tidak valid'));
+
 export const employeeInputSchema = z.object({
-  nip: z.string().trim().nullable(),
-  internalId: z.string().trim().max(40).nullable().optional(),
-  frontTitle: z.string().trim().max(60).nullable().optional(),
-  name: z.string().trim().min(2).max(200),
-  backTitle: z.string().trim().max(100).nullable().optional(),
+  nip: nipInput.nullable(),
+  internalId: text({ max: 40, label: 'Nomor induk internal' }).nullable().optional(),
+  frontTitle: text({ max: 60, label: 'Gelar depan' }).nullable().optional(),
+  name: text({ min: 2, max: 200, label: 'Nama' }),
+  backTitle: text({ max: 100, label: 'Gelar belakang' }).nullable().optional(),
   gender: z.enum(['L', 'P']),
   birthDate: localDate.nullable().optional(),
   employeeType: z.enum(EMPLOYEE_TYPES),
-  golongan: z.string().trim().max(10).nullable().optional(),
-  education: z.string().trim().max(10).nullable().optional(),
-  unitId: z.string().uuid(),
-  positionId: z.string().uuid().nullable().optional(),
-  superiorId: z.string().uuid().nullable().optional(),
+  golongan: text({ max: 10, label: 'Golongan' }).nullable().optional(),
+  education: text({ max: 10, label: 'Pendidikan' }).nullable().optional(),
+  unitId: id,
+  positionId: id.nullable().optional(),
+  superiorId: id.nullable().optional(),
   activeFrom: localDate,
   activeTo: localDate.nullable().optional(),
-  email: z.string().email().nullable().optional(),
-  phone: z.string().max(30).nullable().optional(),
+  email: email.nullable().optional(),
+  phone: text({ max: 30, label: 'Telepon' }).nullable().optional(),
 });
 
 export const placementInputSchema = z.object({
-  unitId: z.string().uuid(),
-  positionId: z.string().uuid().nullable(),
-  superiorId: z.string().uuid().nullable(),
+  unitId: id,
+  positionId: id.nullable(),
+  superiorId: id.nullable(),
   validFrom: localDate,
-  decree: z.string().max(200).nullable().optional(),
+  decree: text({ max: 200, label: 'Nomor SK' }).nullable().optional(),
 });
 
-export const actingInputSchema = z.object({
-  kind: z.enum(['PLT', 'PLH']),
-  positionId: z.string().uuid(),
-  validFrom: localDate,
-  validTo: localDate.nullable(),
-  reason: z.string().max(500).nullable().optional(),
-});
+/** A Plt/Plh assignment: at most a year at a time (BKN Surat Edaran 1/SE/I/2021: Plt/Plh for up to 3 months, extendable). */
+export const actingInputSchema = z
+  .object({
+    kind: z.enum(['PLT', 'PLH']),
+    positionId: id,
+    validFrom: localDate,
+    validTo: localDate.nullable(),
+    reason: text({ max: 500, label: 'Alasan', multiline: true }).nullable().optional(),
+  })
+  .superRefine(dateRange('validFrom', 'validTo', 366, { toOptional: true }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate, pageQuerySchema } from './common.ts';
+import { dateRange, id, localDate, pageQuerySchema, searchText, text } from './common.ts';
 import { CORRECTION_CATEGORIES, PERMIT_KINDS, REQUEST_STATUSES } from '../../core/permits/permit-request.ts';
 
 export { CORRECTION_CATEGORIES, PERMIT_KINDS, REQUEST_STATUSES };
@@ -7,35 +7,46 @@ export { CORRECTION_CATEGORIES, PERMIT_KINDS, REQUEST_STATUSES };
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'Sidik berkas tidak valid');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam harus berformat HH:mm');
 
-/** A permit / assignment request by the employee. Fields other than kind, dates and reason depend on the kind. */
-export const permitInputSchema = z.object({
+/**
+ * The longest span one permit or assignment may cover: a tugas belajar for a doctorate, 4 years extendable by
+ * 2 (PermenPANRB 41/2021 jo. Perka BKN on tugas belajar); each kind's own limit is the rulebook's, checked by the core.
+ */
+export const PERMIT_MAX_SPAN_DAYS = 6 * 366;
+
+const permitFields = {
   kind: z.enum(PERMIT_KINDS),
   part: z.enum(['full', 'late', 'early']).default('full'),
   dateFrom: localDate,
   dateTo: localDate,
-  reason: z.string().trim().min(3, 'Alasan wajib diisi (paling sedikit 3 huruf)').max(1000),
-  letterNumber: z.string().trim().max(100).nullish(),
+  reason: text({ min: 3, max: 1000, label: 'Alasan', multiline: true }),
+  letterNumber: text({ max: 100, label: 'Nomor surat' }).nullish(),
   letterDate: localDate.nullish(),
   fileHash: hash.nullish(),
   destination: z
     .object({
-      name: z.string().trim().max(200),
-      lat: z.number(),
-      lon: z.number(),
+      name: text({ max: 200, label: 'Tujuan' }),
+      lat: z.number().min(-90).max(90),
+      lon: z.number().min(-180).max(180),
       radiusM: z.number().int().min(10).max(10_000).default(200),
     })
     .nullish(),
-});
+};
+const permitRange = dateRange('dateFrom', 'dateTo', PERMIT_MAX_SPAN_DAYS);
+
+/** A permit / assignment request by the employee. Fields other than kind, dates and reason depend on the kind. */
+export const permitInputSchema = z.object(permitFields).superRefine(permitRange);
 export type PermitInput = z.input<typeof permitInputSchema>;
 
 /** Admin OPD records an assignment on behalf of an employee (with the letter): approved at once. */
-export const permitRecordSchema = permitInputSchema.extend({ employeeId: z.string().uuid() });
+export const permitRecordSchema = z.object({ ...permitFields, employeeId: id }).superRefine(permitRange);
 
 export const decisionSchema = z.object({
   decision: z.enum(['APPROVE', 'REJECT']),
-  note: z.string().trim().max(1000).default(''),
+  note: text({ max: 1000, label: 'Catatan', multiline: true }).default(''),
 });
-export const cancelSchema = z.object({ note: z.string().trim().max(1000).default('') });
+export const cancelSchema = z.object({
+  note: text({ max: 1000, label: 'Catatan', multiline: true }).default(''),
+});
 
 export const permitSchema = z.object({
   id: z.string(),
@@ -67,12 +78,12 @@ export type Permit = z.infer<typeof permitSchema>;
 
 /** Filters of the scoped lists (admin OPD / BKD / Inspektorat) and of the CSV exports. */
 export const requestListQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(100).optional(),
-  unitId: z.string().uuid().optional(),
+  q: searchText.optional(),
+  unitId: id.optional(),
   from: localDate.optional(),
   to: localDate.optional(),
   status: z.enum(REQUEST_STATUSES).optional(),
-  kind: z.string().max(20).optional(),
+  kind: text({ max: 20, label: 'Jenis' }).optional(),
 });
 
 export const correctionInputSchema = z
@@ -81,7 +92,7 @@ export const correctionInputSchema = z
     checkIn: hhmm.nullish(),
     checkOut: hhmm.nullish(),
     category: z.enum(CORRECTION_CATEGORIES),
-    reason: z.string().trim().min(3, 'Alasan wajib diisi (paling sedikit 3 huruf)').max(1000),
+    reason: text({ min: 3, max: 1000, label: 'Alasan', multiline: true }),
     evidenceHash: hash.nullish(),
   })
   .refine((v) => Boolean(v.checkIn) || Boolean(v.checkOut), {

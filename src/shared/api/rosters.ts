@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate } from './common.ts';
+import { dateRange, id, localDate, searchText, text, yearMonth } from './common.ts';
 
 /** Most roster cells in one save (a unit of 200 employees × a month is 6,200). A technical limit. */
 export const MAX_ROSTER_LINES = 10_000;
@@ -8,24 +8,18 @@ export const MAX_ROSTER_CLEAR_DAYS = 400;
 /** The word in the CSV (and the UI) for a scheduled day off. */
 export const ROSTER_DAY_OFF = 'LIBUR';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat YYYY-MM');
-const shiftCode = z
-  .string()
-  .trim()
-  .min(1, 'Kode shift wajib diisi')
-  .max(40)
-  .transform((s) => s.toUpperCase());
+const shiftCode = text({ min: 1, max: 40, label: 'Kode shift' }).transform((s) => s.toUpperCase());
 
 /** One roster cell: the shift of an employee on a date; `shiftCode: null` = scheduled day off (libur). */
 export const rosterLineInputSchema = z.object({
-  employeeId: z.string().uuid(),
+  employeeId: id,
   date: localDate,
   shiftCode: shiftCode.nullable(),
 });
 export type RosterLineInput = z.input<typeof rosterLineInputSchema>;
 
 /** A cell put back to the regular schedule (its roster line removed). */
-export const rosterCellSchema = z.object({ employeeId: z.string().uuid(), date: localDate });
+export const rosterCellSchema = z.object({ employeeId: id, date: localDate });
 
 /** PUT /api/rosters: set many cells (and clear others) in one transaction. */
 export const rosterSetSchema = z
@@ -42,11 +36,11 @@ export type RosterSetInput = z.input<typeof rosterSetSchema>;
 /** POST /api/rosters/clear: remove the roster lines of employees over a date range (back to the regular schedule). */
 export const rosterClearSchema = z
   .object({
-    employeeIds: z.array(z.string().uuid()).min(1).max(2_000),
+    employeeIds: z.array(id).min(1).max(2_000),
     from: localDate,
     to: localDate,
   })
-  .refine((b) => b.from <= b.to, { message: 'Tanggal akhir sebelum tanggal awal', path: ['to'] });
+  .superRefine(dateRange('from', 'to', MAX_ROSTER_CLEAR_DAYS));
 export type RosterClearInput = z.input<typeof rosterClearSchema>;
 
 /** What a save, clear or import changed. */
@@ -61,10 +55,10 @@ export type RosterChangeResult = z.infer<typeof rosterChangeResultSchema>;
 
 /** GET /api/rosters and /api/rosters/export.csv. */
 export const rosterQuerySchema = z.object({
-  unitId: z.string().uuid(),
-  month,
-  q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  unitId: id,
+  month: yearMonth,
+  q: searchText.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 export type RosterQuery = z.input<typeof rosterQuerySchema>;
@@ -127,7 +121,7 @@ export type RosterImportResult = z.infer<typeof rosterImportResultSchema>;
 /** GET /api/rosters/mine: the caller's own roster lines in a range (at most 62 days). */
 export const myRosterQuerySchema = z
   .object({ from: localDate, to: localDate })
-  .refine((q) => q.from <= q.to, { message: 'Tanggal akhir sebelum tanggal awal', path: ['to'] });
+  .superRefine(dateRange('from', 'to', 62));
 
 export const myRosterSchema = z.object({
   timeZone: z.string(),

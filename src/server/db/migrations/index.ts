@@ -51,6 +51,11 @@ import * as m010500 from './202612010500_create-shift-rosters.ts';
 import * as m010600 from './202612010600_day-statuses-by-month.ts';
 import * as m010601 from './202612010601_monthly-recaps-derived.ts';
 import * as m010602 from './202612010602_punches-employee-day-covering.ts';
+import * as m051200 from './202612051200_create-jobs.ts';
+import * as m051300 from './202612051300_create-login-throttles.ts';
+import * as m051301 from './202612051301_clear-login-throttles-on-unlock.ts';
+import * as m051302 from './202612051302_clear-demo-flag-of-changed-passwords.ts';
+import * as m051400 from './202612051400_index-organisation-wide-grants.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -106,4 +111,9 @@ export const migrations: Record<string, Migration> = {
   '202612010600_day-statuses-by-month': m010600,
   '202612010601_monthly-recaps-derived': m010601,
   '202612010602_punches-employee-day-covering': m010602,
+  '202612051200_create-jobs': m051200,
+  '202612051300_create-login-throttles': m051300,
+  '202612051301_clear-login-throttles-on-unlock': m051301,
+  '202612051302_clear-demo-flag-of-changed-passwords': m051302,
+  '202612051400_index-organisation-wide-grants': m051400,
 };

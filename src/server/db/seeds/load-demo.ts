@@ -5,7 +5,10 @@ import { hashPassword } from '../../modules/access/password.ts';
 import { formatFullName } from '../../../core/people/names.ts';
 import { generateDemoData, type DemoData } from './demo-data.ts';
 
-/** The demo password of every demo account (README). */
+/**
+ * The demo password of every demo account (README). Public by construction: the password policy refuses it and
+ * its variants (PROJECT_DEFAULT_PASSWORDS), and a production server refuses to start while an account has it.
+ */
 export const DEMO_PASSWORD = 'abdi-demo';
 
 function chunks<T>(xs: T[], n: number): T[][] {
@@ -17,7 +20,9 @@ function chunks<T>(xs: T[], n: number): T[][] {
 /**
  * Load the deterministic demo province into an empty database, in one transaction: units (with paths), offices,
  * positions, employees with placement history and Plt/Plh, one account per employee (login by NIP, or by the
- * internal number for non-ASN) and `admin` (super admin). Demo accounts need no password change.
+ * internal number for non-ASN) and `admin` (super admin). Demo accounts need no password change; each carries
+ * users.is_demo ("the password is still the demo password", cleared when it is set again), which makes a
+ * production server refuse to start (src/server/modules/access/production-check.ts).
  */
 export async function loadDemoData(
   db: Db,

@@ -2,7 +2,12 @@ import type {} from '@fastify/rate-limit';
 import type {} from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePasswordBodySchema, loginBodySchema, meSchema } from '../../../shared/api/access.ts';
+import {
+  changePasswordBodySchema,
+  loginBodySchema,
+  meSchema,
+  passwordPolicySchema,
+} from '../../../shared/api/access.ts';
 import type { Config } from '../../config.ts';
 import { actorOf, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/session.ts';
 import { toMe, type AuthService } from './auth-service.ts';
@@ -19,7 +24,12 @@ export function accessRoutes(deps: { auth: AuthService; config: Config }): Fasti
           body: loginBodySchema,
           response: { 200: meSchema },
         },
-        config: { public: true, rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } },
+        config: {
+          public: true,
+          // A failed login answers 401 but its count and audit entry must stay.
+          unitOfWork: false,
+          rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' },
+        },
       },
       async (request, reply) => {
         const { token, me } = await auth.login(request.body.identifier, request.body.password, {
@@ -64,7 +74,12 @@ export function accessRoutes(deps: { auth: AuthService; config: Config }): Fasti
           body: changePasswordBodySchema,
           response: { 204: z.null() },
         },
-        config: { allowDuringPasswordChange: true },
+        config: {
+          allowDuringPasswordChange: true,
+          // A wrong current password answers 401 but must still be counted.
+          unitOfWork: false,
+          rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' },
+        },
       },
       async (request, reply) => {
         await auth.changePassword(
@@ -75,6 +90,19 @@ export function accessRoutes(deps: { auth: AuthService; config: Config }): Fasti
         );
         return reply.status(204).send(null);
       },
+    );
+
+    app.get(
+      '/api/auth/password-policy',
+      {
+        schema: {
+          tags: ['Akses'],
+          summary: 'Aturan kata sandi baru (panjang minimal; aturan lainnya lihat ganti kata sandi)',
+          response: { 200: passwordPolicySchema },
+        },
+        config: { allowDuringPasswordChange: true },
+      },
+      async () => auth.passwordRules(),
     );
   };
 }

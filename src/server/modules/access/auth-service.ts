@@ -8,8 +8,18 @@ import type { AccessRepo } from './access-repo.ts';
 import type { SessionActorRow } from './session-sql.ts';
 import { rolesOf, type Actor, type Grant } from './authz.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
+import { passwordBlocklist } from './password-blocklist.ts';
 import type { Me } from '../../../shared/api/access.ts';
 import { toZoned } from '../../../core/common/zoned-time.ts';
+import { checkPassword, type PasswordContext } from '../../../core/access/password-policy.ts';
+import {
+  FORGET_AFTER_MS,
+  loginSource,
+  MAX_LOCK_MS,
+  reserveAttempt,
+  type LockScope,
+  type ThrottlePolicy,
+} from '../../../core/access/login-throttle.ts';
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -18,8 +28,27 @@ type Deps = {
   repo: AccessRepo;
   audit: Pick<AuditService, 'record' | 'recordStandalone'>;
   clock: Clock;
-  config: Pick<Config, 'sessionTtlHours' | 'sessionIdleMinutes' | 'loginMaxFailures' | 'loginLockMinutes'>;
+  config: Pick<
+    Config,
+    | 'sessionTtlHours'
+    | 'sessionIdleMinutes'
+    | 'loginMaxFailures'
+    | 'loginLockMinutes'
+    | 'loginAccountMaxFailures'
+    | 'passwordMinLength'
+  >;
 };
+
+/** What a locked account or source is told (423 ACCOUNT_LOCKED). */
+function lockedError(scope: LockScope, lockedUntil: number) {
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    scope === 'account'
+      ? 'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal'
+      : 'Terlalu banyak percobaan yang gagal untuk akun ini dari alamat Anda; akun dikunci sementara untuk alamat ini',
+    { lockedUntil: new Date(lockedUntil).toISOString(), scope },
+  );
+}
 
 /** Login, sessions, logout and password changes. */
 export function createAuthService({ db, repo, audit, clock, config }: Deps) {
@@ -46,9 +75,91 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
     };
   }
 
+  const throttlePolicy: ThrottlePolicy = {
+    sourceMaxFailures: config.loginMaxFailures,
+    accountMaxFailures: Math.max(config.loginAccountMaxFailures, config.loginMaxFailures),
+    baseLockMs: config.loginLockMinutes * 60_000,
+    maxLockMs: MAX_LOCK_MS,
+    forgetAfterMs: FORGET_AFTER_MS,
+  };
+
   /**
-   * Verify credentials and open a session. Repeated failures lock the account for a while
-   * (config: LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES); a locked account is refused even with the right password.
+   * Reserve one password attempt of an account from a source: in one short transaction that locks the account
+   * row, refuse it while a lock is in force, else count it as a failure (before the password is verified), so
+   * concurrent attempts are counted one by one and none slips past the limit. Policy: src/core/access/
+   * login-throttle.ts (LOGIN_MAX_FAILURES per account and source, LOGIN_LOCK_MINUTES doubling,
+   * LOGIN_ACCOUNT_MAX_FAILURES per account).
+   */
+  function reserve(userId: string, source: string) {
+    const now = clock.now().getTime();
+    return db.transaction().execute(async (trx) => {
+      const counters = await repo.lockCounters(trx, userId, source);
+      const r = reserveAttempt(counters.source, counters.account, now, throttlePolicy);
+      if (r.kind === 'reserved') await repo.storeReservation(trx, userId, source, r);
+      return r;
+    });
+  }
+
+  /**
+   * Verify a password of an account under the attempt limits (`reserve`). A refused or wrong attempt is audited
+   * (`auth.login_failed` / `auth.password_change_failed`, or `auth.locked` when this failure engages a lock)
+   * and thrown: 423 ACCOUNT_LOCKED while locked or when this failure locks, else 401 INVALID_CREDENTIALS. A
+   * right password gives the source back: the caller resets the counts (`repo.resetAfterSuccess`) in the
+   * transaction of what the success does.
+   */
+  async function verifyThrottled(
+    user: { id: string; passwordHash: string },
+    password: string,
+    ctx: AuditContext,
+    via: 'login' | 'change-password',
+  ) {
+    const failedAction = via === 'login' ? 'auth.login_failed' : 'auth.password_change_failed';
+    const wrong = () =>
+      new AppError(
+        'INVALID_CREDENTIALS',
+        via === 'login' ? 'NIP/nama pengguna atau kata sandi salah' : 'Kata sandi saat ini salah',
+      );
+    const source = loginSource(ctx.ip);
+    const r = await reserve(user.id, source);
+    if (r.kind === 'refused') {
+      // Attempts during the lock are failed attempts too: without this entry a brute-force run would leave no trace.
+      await audit.recordStandalone(ctx, {
+        action: failedAction,
+        entityType: 'user',
+        entityId: user.id,
+        after: {
+          reason: 'locked',
+          scope: r.scope,
+          source,
+          lockedUntil: new Date(r.lockedUntil).toISOString(),
+          via,
+        },
+      });
+      throw lockedError(r.scope, r.lockedUntil);
+    }
+    if (await verifyPassword(user.passwordHash, password)) return source;
+    await audit.recordStandalone(ctx, {
+      action: r.engaged ? 'auth.locked' : failedAction,
+      entityType: 'user',
+      entityId: user.id,
+      after: {
+        failedAttempts: r.source.failures,
+        accountFailedAttempts: r.account.failures,
+        source,
+        ...(r.engaged
+          ? { scope: r.engaged.scope, lockedUntil: new Date(r.engaged.lockedUntil).toISOString() }
+          : { lockedUntil: null }),
+        via,
+      },
+    });
+    if (r.engaged) throw lockedError(r.engaged.scope, r.engaged.lockedUntil);
+    throw wrong();
+  }
+
+  /**
+   * Verify credentials and open a session. Failed attempts are counted per account and source with a lock that
+   * doubles, and per account over all sources (`reserve`); a locked account or source is refused even with the
+   * right password. An unknown or inactive account is refused the same way, after as much work.
    */
   async function login(identifier: string, password: string, ctx: AuditContext) {
     const now = clock.now();
@@ -58,59 +169,16 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
       await audit.recordStandalone(ctx, {
         action: 'auth.login_failed',
         entityType: 'user',
-        after: { identifier, reason: 'unknown' },
+        after: { identifier, reason: 'unknown', source: loginSource(ctx.ip) },
       });
       throw new AppError('INVALID_CREDENTIALS', 'NIP/nama pengguna atau kata sandi salah');
     }
     const auditCtx = { ...ctx, actorId: user.id, actorName: user.displayName };
-    if (user.lockedUntil && user.lockedUntil > now) {
-      // Attempts during the lock are failed logins too: without this entry a brute-force run would leave no trace.
-      await audit.recordStandalone(auditCtx, {
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        after: { reason: 'locked', lockedUntil: user.lockedUntil.toISOString() },
-      });
-      throw new AppError(
-        'ACCOUNT_LOCKED',
-        'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal',
-        {
-          lockedUntil: user.lockedUntil.toISOString(),
-        },
-      );
-    }
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      // A lock that has run out starts a fresh count: one more mistake must not lock the account again.
-      const lockExpired = user.lockedUntil !== null && user.lockedUntil <= now;
-      const failures = (lockExpired ? 0 : user.failedAttempts) + 1;
-      const willLock = failures >= config.loginMaxFailures;
-      const lockUntil = willLock ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : null;
-      await repo.recordFailure(user.id, lockUntil, lockExpired);
-      await audit.recordStandalone(auditCtx, {
-        action: willLock ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        after: { failedAttempts: failures, lockedUntil: lockUntil?.toISOString() ?? null },
-      });
-      if (lockUntil) {
-        throw new AppError(
-          'ACCOUNT_LOCKED',
-          'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal',
-          {
-            lockedUntil: lockUntil.toISOString(),
-          },
-        );
-      }
-      throw new AppError('INVALID_CREDENTIALS', 'NIP/nama pengguna atau kata sandi salah');
-    }
+    const source = await verifyThrottled(user, password, auditCtx, 'login');
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ failedAttempts: 0, lockedUntil: null })
-        .where('id', '=', user.id)
-        .execute();
+      await repo.resetAfterSuccess(trx, user.id, source, now);
       await trx
         .insertInto('sessions')
         .values({
@@ -174,22 +242,48 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
     });
   }
 
-  /** Change one's own password; other sessions of the user are closed. */
+  /** The password policy of this installation (PASSWORD_MIN_LENGTH, the shipped blocklist). */
+  const passwordPolicy = () => ({ minLength: config.passwordMinLength, blocklist: passwordBlocklist() });
+
+  /**
+   * Check a password a person chose against the policy (src/core/access/password-policy.ts: length, common and
+   * demo/default passwords, repetitions and sequences, NIP/user name/name). @throws VALIDATION with one detail
+   * per broken rule on `field` (`{ path, message, rule }`, message in Indonesian).
+   */
+  function assertPasswordAcceptable(password: string, ctx: PasswordContext, field = 'newPassword') {
+    const issues = checkPassword(password, passwordPolicy(), ctx);
+    if (issues.length > 0)
+      throw new AppError(
+        'VALIDATION',
+        issues[0]!.message,
+        issues.map((i) => ({ path: field, message: i.message, rule: i.rule })),
+      );
+  }
+
+  /**
+   * Change one's own password: the new one must satisfy the password policy (checked first, so a refused
+   * choice costs no attempt); the current one is verified under the same attempt limits as a sign-in
+   * (`verifyThrottled`: counted per account and source, locked with 423). Other sessions of the user are
+   * closed; the account no longer has a demo/default password (users.is_demo cleared).
+   */
   async function changePassword(actor: Actor, sessionId: string, current: string, next: string) {
     const user = await repo.findUserById(actor.userId);
-    if (!user || !(await verifyPassword(user.passwordHash, current))) {
-      throw new AppError('INVALID_CREDENTIALS', 'Kata sandi saat ini salah');
-    }
-    if (current === next) {
-      throw new AppError('VALIDATION', 'Kata sandi baru harus berbeda dari kata sandi lama', [
-        { path: 'newPassword', message: 'Kata sandi baru harus berbeda dari kata sandi lama' },
-      ]);
-    }
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
+    assertPasswordAcceptable(next, {
+      username: user.username,
+      nip: user.nip,
+      names: [user.displayName, user.employeeName],
+      current,
+    });
+    const ctx = ctxOf(actor);
+    const source = await verifyThrottled(user, current, ctx, 'change-password');
     const passwordHash = await hashPassword(next);
+    const now = clock.now();
     await db.transaction().execute(async (trx) => {
+      await repo.resetAfterSuccess(trx, actor.userId, source, now);
       await trx
         .updateTable('users')
-        .set({ passwordHash, mustChangePassword: false, passwordChangedAt: clock.now() })
+        .set({ passwordHash, mustChangePassword: false, isDemo: false, passwordChangedAt: now })
         .where('id', '=', actor.userId)
         .execute();
       await trx
@@ -197,7 +291,7 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
         .where('userId', '=', actor.userId)
         .where('id', '!=', sessionId)
         .execute();
-      await audit.record(trx, ctxOf(actor), {
+      await audit.record(trx, ctx, {
         action: 'auth.password_changed',
         entityType: 'user',
         entityId: actor.userId,
@@ -205,7 +299,19 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
     });
   }
 
-  return { login, authenticate, admit, sessionDate, logout, changePassword };
+  /** The rules a new password must satisfy, for the change-password page. */
+  const passwordRules = () => ({ minLength: config.passwordMinLength });
+
+  return {
+    login,
+    authenticate,
+    admit,
+    sessionDate,
+    logout,
+    changePassword,
+    passwordRules,
+    assertPasswordAcceptable,
+  };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

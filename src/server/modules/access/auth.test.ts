@@ -115,7 +115,7 @@ describe('authentication and sessions', () => {
       ).toEqual(['identifier', 'password']);
     });
 
-    it('locks the account after LOGIN_MAX_FAILURES failures, refuses even the right password while locked, accepts it after lockedUntil', async () => {
+    it('locks the account for this address after LOGIN_MAX_FAILURES failures, refuses even the right password while locked, accepts it after lockedUntil', async () => {
       const nip = freshNip();
       const user = await userOf(nip);
       const max = t.config.loginMaxFailures;
@@ -128,10 +128,19 @@ describe('authentication and sessions', () => {
       const locking = await postLogin(nip, 'salah-terakhir');
       expect(locking.statusCode).toBe(423);
       const lockedUntil = locking.json().error.details.lockedUntil as string;
-      expect(locking.json().error.code).toBe('ACCOUNT_LOCKED');
+      expect(locking.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { scope: 'source' } });
       expect(new Date(lockedUntil).getTime()).toBe(
         t.clock.now().getTime() + t.config.loginLockMinutes * MINUTE,
       );
+      // The lock is on this account from this address (inject's 127.0.0.1), not on the account as a whole.
+      const throttle = await t.db
+        .selectFrom('loginThrottles')
+        .selectAll()
+        .where('userId', '=', user.id)
+        .executeTakeFirstOrThrow();
+      expect(throttle).toMatchObject({ source: '127.0.0.1', failures: max });
+      expect(throttle.lockedUntil?.toISOString()).toBe(lockedUntil);
+      // What administrators see (accounts list): the latest lock of the account, from any address.
       expect((await userOf(nip)).lockedUntil?.toISOString()).toBe(lockedUntil);
       expect(await auditOf('auth.locked', user.id)).toHaveLength(1);
 
@@ -143,6 +152,8 @@ describe('authentication and sessions', () => {
       // A refused attempt during the lock is a failed login too, and is audited.
       expect((await auditOf('auth.login_failed', user.id)).at(-1)?.after).toMatchObject({
         reason: 'locked',
+        scope: 'source',
+        source: '127.0.0.1',
         lockedUntil,
       });
 
@@ -151,7 +162,14 @@ describe('authentication and sessions', () => {
       expect(ok.statusCode).toBe(200);
       const after = await userOf(nip);
       expect(after.failedAttempts).toBe(0);
-      expect(after.lockedUntil).toBeNull();
+      // The lock has run out (an expired lock is not shown to administrators); the counts start again.
+      expect(after.lockedUntil!.getTime()).toBeLessThanOrEqual(t.clock.now().getTime());
+      const counters = await t.db
+        .selectFrom('loginThrottles')
+        .select(['source', 'failures'])
+        .where('userId', '=', user.id)
+        .execute();
+      expect(counters).toEqual([{ source: '*', failures: 0 }]);
       expect(await sessionsOf(user.id)).toHaveLength(1);
     });
 
@@ -296,26 +314,91 @@ describe('authentication and sessions', () => {
         message: 'Kata sandi saat ini salah',
       });
 
-      const cases: [string, string][] = [
-        ['pendek1', 'Kata sandi baru minimal 10 karakter'],
-        ['tanpaangkasamasekali', 'Kata sandi baru harus memuat angka'],
-        ['12345678901234', 'Kata sandi baru harus memuat huruf'],
-      ];
-      for (const [newPassword, message] of cases) {
-        const res = await c.post('/api/auth/change-password', { currentPassword: 'abdi-demo', newPassword });
-        expect(res.statusCode, newPassword).toBe(400);
-        expect(res.json().error.code).toBe('VALIDATION');
-        expect(res.json().error.details).toContainEqual({ path: 'newPassword', message });
-      }
       const same = await c.post('/api/auth/change-password', {
         currentPassword: 'abdi-demo',
         newPassword: 'abdi-demo',
       });
       expect(same.statusCode).toBe(400);
+      expect(same.json().error.details.map((d: { rule: string }) => d.rule)).toEqual([
+        'length',
+        'reused',
+        'common',
+      ]);
       expect(same.json().error.details[0].path).toBe('newPassword');
 
       expect((await userOf(nip)).passwordHash).toBe(hashBefore);
       expect(await auditOf('auth.password_changed', c.me.user.id)).toHaveLength(0);
+    });
+
+    it.each<[string, string, string]>([
+      ['too short', 'pendek1', 'Kata sandi minimal 10 karakter'],
+      [
+        'common, with digits (the issue’s password12)',
+        'password12',
+        'Kata sandi ini terlalu umum atau merupakan kata sandi demo/bawaan; pilih yang lain',
+      ],
+      [
+        'a demo password variant (abdi-demo1)',
+        'abdi-demo1',
+        'Kata sandi ini terlalu umum atau merupakan kata sandi demo/bawaan; pilih yang lain',
+      ],
+      [
+        'one repeated character (aaaaaaaaa1)',
+        'aaaaaaaaa1',
+        'Kata sandi tidak boleh berupa karakter atau pola yang diulang-ulang (mis. aaaaaaaaa1)',
+      ],
+      [
+        'a sequence',
+        '1234567890',
+        'Kata sandi tidak boleh sebagian besar berupa urutan (mis. 12345678, abcdefgh, qwerty)',
+      ],
+      [
+        'an Indonesian common password',
+        'Bismillah2026',
+        'Kata sandi ini terlalu umum atau merupakan kata sandi demo/bawaan; pilih yang lain',
+      ],
+      [
+        'a common password from the shipped list',
+        'Sunshine!2026',
+        'Kata sandi ini terlalu umum atau merupakan kata sandi demo/bawaan; pilih yang lain',
+      ],
+    ])(
+      'refuses a new password that is %s (%s) with the reason in Indonesian',
+      async (_label, newPassword, message) => {
+        const nip = freshNip();
+        const c = await login(t.app, nip);
+        const res = await c.post('/api/auth/change-password', { currentPassword: 'abdi-demo', newPassword });
+        expect(res.statusCode, newPassword).toBe(400);
+        expect(res.json().error.code).toBe('VALIDATION');
+        expect(res.json().error.details).toContainEqual(
+          expect.objectContaining({ path: 'newPassword', message }),
+        );
+        // A refused choice costs no attempt: the current password was not even checked.
+        expect((await userOf(nip)).failedAttempts).toBe(0);
+      },
+    );
+
+    it('refuses a new password containing the NIP, its date of birth or a word of the name', async () => {
+      const nip = freshNip();
+      const employee = t.demo.employees.find((e) => e.nip === nip)!;
+      const word = employee.name.split(/\s+/).find((w) => w.length >= 4)!;
+      const c = await login(t.app, nip);
+      for (const [newPassword, message] of [
+        [`kebun-${nip}`, 'Kata sandi tidak boleh memuat NIP atau tanggal lahir Anda'],
+        [`lahir-${nip.slice(0, 8)}-teh`, 'Kata sandi tidak boleh memuat NIP atau tanggal lahir Anda'],
+        [`${word}-kebun-teh-2026`, 'Kata sandi tidak boleh memuat nama Anda'],
+      ]) {
+        const res = await c.post('/api/auth/change-password', { currentPassword: 'abdi-demo', newPassword });
+        expect(res.statusCode, newPassword).toBe(400);
+        expect(res.json().error.details).toEqual([{ path: 'newPassword', message, rule: 'personal' }]);
+      }
+    });
+
+    it('tells the change-password page the configured minimum length', async () => {
+      const c = await login(t.app, freshNip());
+      const res = await c.get('/api/auth/password-policy');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ minLength: 10 });
     });
 
     it('changes the password (204): the old one stops working, other sessions are closed, this one stays', async () => {
@@ -325,11 +408,14 @@ describe('authentication and sessions', () => {
       const other2 = await login(t.app, formatNip(nip));
       expect(await sessionsOf(c.me.user.id)).toHaveLength(3);
 
+      expect((await userOf(nip)).isDemo).toBe(true);
       const res = await c.post('/api/auth/change-password', {
         currentPassword: 'abdi-demo',
         newPassword: 'Rahasia-Baru-2026',
       });
       expect(res.statusCode).toBe(204);
+      // No longer a demo password: a production server would start with this account active.
+      expect((await userOf(nip)).isDemo).toBe(false);
 
       const sessions = await sessionsOf(c.me.user.id);
       expect(sessions.map((s) => s.csrfToken)).toEqual([c.csrf]);

@@ -87,6 +87,14 @@ export function inScope(scope: UnitScope, unitPath: string): boolean {
   return scope === 'all' || scope.some((p) => unitPath.startsWith(p));
 }
 
+/**
+ * True when `unitPath` lies strictly below a root of the scope: the unit is inside, and it is not the root itself.
+ * The head of a scope's root unit is appointed from above it (docs/security.md, authority over staff).
+ */
+export function strictlyInScope(scope: UnitScope, unitPath: string): boolean {
+  return scope === 'all' || scope.some((p) => unitPath.startsWith(p) && unitPath !== p);
+}
+
 /** Require the permission somewhere (for routes with no single target). @throws FORBIDDEN */
 export function requireAny(actor: Actor, permission: Permission): UnitScope {
   const scope = scopeOf(actor, permission);

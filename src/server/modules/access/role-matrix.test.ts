@@ -322,10 +322,11 @@ describe('role matrix: each role reads and changes only its scope', () => {
       }
       case 'POST acting in': {
         const opd = target as 'DINKES' | 'BAPENDA';
+        // A head inside the OPD: the head of the OPD itself is appointed from above it (authority.test.ts).
         const position = await t.db
           .selectFrom('positions')
           .select('id')
-          .where('code', '=', `${opd}:KEPALA`)
+          .where('code', '=', opd === 'DINKES' ? 'DINKES-YANKES:KEPALA' : 'BAPENDA-SEK:KEPALA')
           .executeTakeFirstOrThrow();
         const employeeId = idOf(opd === 'DINKES' ? dinkesTarget : bapendaTarget);
         const before = await countOf('actingAssignments', 'employeeId', employeeId);

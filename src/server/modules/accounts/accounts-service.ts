@@ -131,7 +131,11 @@ export function createAccountsService(deps: {
     return { account: existing ? await get(actor, existing.id) : null };
   }
 
-  /** Create the login of an employee: user name = NIP (or the internal id of non-ASN staff). */
+  /**
+   * Create the login of an employee: user name = NIP (or the internal id of non-ASN staff). Concurrency: the
+   * insert is conditional on the unique user name and employee (`on conflict do nothing`), so of N identical
+   * calls one creates the account (one audit entry) and the others answer the same 409 as a later call.
+   */
   async function createForEmployee(actor: Actor, employeeId: string) {
     const employee = await repo.findEmployee(employeeId);
     if (!employee) throw notFound('Pegawai');
@@ -161,15 +165,27 @@ export function createAccountsService(deps: {
       passwordHash: await hashPassword(password),
       mustChangePassword: true,
     };
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('users').values(row).execute();
+    const created = await db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('users')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) return false;
       await audit.record(trx, ctxOf(actor), {
         action: 'account.created',
         entityType: 'user',
         entityId: id,
         after: { username, employeeId, displayName: row.displayName, mustChangePassword: true },
       });
+      return true;
     });
+    if (!created) {
+      if (await repo.findAccountOfEmployee(employeeId))
+        throw new AppError('CONFLICT', 'Pegawai ini sudah memiliki akun');
+      throw new AppError('CONFLICT', `Nama pengguna ${username} sudah dipakai akun lain`);
+    }
     return { account: await get(actor, id), temporaryPassword: password };
   }
 
@@ -231,6 +247,11 @@ export function createAccountsService(deps: {
     return get(actor, id);
   }
 
+  /**
+   * Give an account a role over a unit (or the whole organisation). Concurrency: the insert is conditional on
+   * the unique (account, role, unit) — for a null unit a partial unique index, migration 202612051400 — with
+   * `on conflict do nothing`, so of N identical grants one is written and audited, the others answer 409.
+   */
   async function addGrant(actor: Actor, id: string, body: GrantBody) {
     requireAny(actor, 'grant.manage');
     const { row } = await loadManaged(actor, id, { notSelf: 'Anda tidak dapat mengubah peran Anda sendiri' });
@@ -247,10 +268,13 @@ export function createAccountsService(deps: {
       throw new AppError('CONFLICT', 'Akun ini sudah memegang peran tersebut pada unit itu');
     const grantId = randomUUID();
     await db.transaction().execute(async (trx) => {
-      await trx
+      const inserted = await trx
         .insertInto('roleGrants')
         .values({ id: grantId, userId: id, role: body.role, unitId: body.unitId, grantedBy: actor.userId })
-        .execute();
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) throw new AppError('CONFLICT', 'Akun ini sudah memegang peran tersebut pada unit itu');
       await audit.record(trx, ctxOf(actor), {
         action: 'grant.added',
         entityType: 'user',
@@ -268,6 +292,11 @@ export function createAccountsService(deps: {
     return get(actor, id);
   }
 
+  /**
+   * Take a role grant back. Concurrency: a conditional delete (`delete … returning`): of N identical calls one
+   * removes the grant and audits it, the others (which read it before it went) answer 409; a call made after the
+   * removal committed finds no grant (404).
+   */
   async function revokeGrant(actor: Actor, id: string, grantId: string) {
     requireAny(actor, 'grant.manage');
     const { row, grants } = await loadManaged(actor, id, {
@@ -276,7 +305,12 @@ export function createAccountsService(deps: {
     const grant = grants.find((g) => g.id === grantId);
     if (!grant) throw notFound('Peran');
     await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('roleGrants').where('id', '=', grantId).execute();
+      const removed = await trx
+        .deleteFrom('roleGrants')
+        .where('id', '=', grantId)
+        .returning('id')
+        .executeTakeFirst();
+      if (!removed) throw new AppError('CONFLICT', 'Peran ini sudah dicabut oleh permintaan lain');
       await audit.record(trx, ctxOf(actor), {
         action: 'grant.revoked',
         entityType: 'user',

@@ -153,10 +153,10 @@ describe('accounts and role grants', () => {
       expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
       const changed = await first.post('/api/auth/change-password', {
         currentPassword: temp,
-        newPassword: 'rahasia-baru-2026',
+        newPassword: 'kebun-teh-lembang-2026',
       });
       expect(changed.statusCode, changed.body).toBe(204);
-      const again = await login(t.app, nip, 'rahasia-baru-2026');
+      const again = await login(t.app, nip, 'kebun-teh-lembang-2026');
       expect(again.me.user).toMatchObject({ mustChangePassword: false });
       expect((await again.get(`/api/employees/${employeeId}`)).statusCode).toBe(200);
       await expect(login(t.app, nip, temp)).rejects.toThrow(/401/);
@@ -345,7 +345,7 @@ describe('accounts and role grants', () => {
     });
   });
 
-  it('starts a fresh failure count after a lock has run out (one more mistake does not lock again)', async () => {
+  it('after a lock has run out, one more mistake locks again for twice as long (progressive lock, src/core/access/login-throttle.ts)', async () => {
     const who = people.bapendaStaff;
     for (let i = 0; i < t.config.loginMaxFailures; i++)
       await t.app.inject({
@@ -360,7 +360,10 @@ describe('accounts and role grants', () => {
       url: '/api/auth/login',
       payload: { identifier: who.nip, password: 'x' },
     });
-    expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
+    expect(wrong.json().error.code).toBe('ACCOUNT_LOCKED');
+    const lock = 2 * t.config.loginLockMinutes * 60_000;
+    expect(new Date(wrong.json().error.details.lockedUntil).getTime()).toBe(t.clock.now().getTime() + lock);
+    t.clock.advance(lock);
     expect((await login(t.app, who.nip!)).me.user.employeeId).toBe(idOf(who));
   });
 });

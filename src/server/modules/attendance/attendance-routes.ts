@@ -19,15 +19,25 @@ import {
   punchSchema,
   reviewBodySchema,
   workLocationInputSchema,
+  type PunchBody,
 } from '../../../shared/api/attendance.ts';
-import { idParamSchema, localDate, paged, pageQuerySchema } from '../../../shared/api/common.ts';
-import { AppError } from '../../errors.ts';
+import { id, idParamSchema, localDate, pageQuerySchema, paged, text } from '../../../shared/api/common.ts';
+import { fieldError } from '../../errors.ts';
+import { readUpload } from '../../lib/multipart-upload.ts';
+import { parseInput } from '../../plugins/validation.ts';
 import { actorOf, type SessionGate } from '../../plugins/session.ts';
-import { sendTable, type TableColumn } from '../../lib/table-export.ts';
+import { pagesOf, tableExportSpec, type TableColumn } from '../../lib/table-export.ts';
+import { jobSchema } from '../../../shared/api/jobs.ts';
+import { sendExport } from '../jobs/job-routes.ts';
+import type { JobService } from '../jobs/job-service.ts';
+import type { Actor } from '../access/authz.ts';
 import type { AttendanceService, UploadedPhoto } from './attendance-service.ts';
 import type { KioskService } from './kiosk-service.ts';
 
 const tags = ['Presensi'];
+type PunchListQuery = z.infer<typeof punchListQuerySchema>;
+/** At most this many rows in a punch history export. */
+const PUNCH_EXPORT_CAP = 50_000;
 
 const PUNCH_COLUMNS: TableColumn[] = [
   { header: 'Tanggal', key: 'date', width: 12 },
@@ -51,8 +61,9 @@ export function attendanceRoutes(deps: {
   attendance: AttendanceService;
   kiosk: KioskService;
   sessions: SessionGate;
+  jobs: JobService;
 }): FastifyPluginAsyncZod {
-  const { attendance, kiosk, sessions } = deps;
+  const { attendance, kiosk, sessions, jobs } = deps;
   return async (app) => {
     app.get(
       '/api/attendance/today',
@@ -69,37 +80,32 @@ export function attendanceRoutes(deps: {
             'Presensi masuk/pulang (JSON, atau multipart: field `punch` berisi JSON dan berkas `photo`); waktu dari jam server',
           response: { 200: punchResultSchema, 201: punchResultSchema },
         },
-        // The check-in reads its session in the same statement as everything else it needs.
-        config: { sessionInHandler: true },
+        // The check-in reads its session in the same statement as everything else it needs, and judges the
+        // punch before its one write: no request transaction around it (two statements instead of four).
+        config: { sessionInHandler: true, unitOfWork: false },
       },
       async (request, reply) => {
         let raw: unknown = request.body;
         let photo: UploadedPhoto | null = null;
         if (request.isMultipart()) {
-          raw = undefined;
-          for await (const part of request.parts()) {
-            if (part.type === 'field' && part.fieldname === 'punch') {
-              try {
-                raw = JSON.parse(String(part.value));
-              } catch {
-                throw new AppError('VALIDATION', 'Field punch harus berisi JSON yang valid');
-              }
-            } else if (part.type === 'file' && part.fieldname === 'photo')
-              photo = { bytes: new Uint8Array(await part.toBuffer()) };
-            else if (part.type === 'file') await part.toBuffer();
+          const upload = await readUpload(request, { fields: ['punch'], fileField: 'photo' });
+          if (upload.file) photo = { bytes: new Uint8Array(upload.file.buf) };
+          try {
+            raw = upload.fields.punch === undefined ? undefined : JSON.parse(upload.fields.punch);
+          } catch {
+            throw fieldError('punch', 'Field punch harus berisi JSON yang valid');
           }
         }
-        const parsed = punchBodySchema.safeParse(raw);
-        if (!parsed.success) {
+        let body: PunchBody;
+        try {
+          body = parseInput(punchBodySchema, raw, 'Data presensi tidak valid');
+        } catch (err) {
+          // A caller without a session learns nothing about what the route accepts.
           await sessions.authenticate(request, reply);
-          throw new AppError(
-            'VALIDATION',
-            'Data presensi tidak valid',
-            parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-          );
+          throw err;
         }
         // No audit entry: the stored punch, with its evidence and verdict, is itself the record.
-        const result = await attendance.punch(sessions.sessionOf(request, reply), parsed.data, photo);
+        const result = await attendance.punch(sessions.sessionOf(request, reply), body, photo);
         return reply.status(result.replayed ? 200 : 201).send(result);
       },
     );
@@ -117,19 +123,52 @@ export function attendanceRoutes(deps: {
       (request) => attendance.listPunches(actorOf(request), request.query),
     );
 
+    /** The punch history export (same filters as the list), read in pages and rendered in a worker. */
+    const punchExport = async (actor: Actor, format: 'xlsx' | 'csv', q: PunchListQuery) => {
+      const { total } = await attendance.listPunches(actor, { ...q, page: 1, pageSize: 1 });
+      return tableExportSpec({
+        kind: `punches-${format}`,
+        params: { ...q },
+        format,
+        fileBase: 'presensi',
+        title: 'Riwayat Presensi',
+        columns: PUNCH_COLUMNS,
+        total: Math.min(total, PUNCH_EXPORT_CAP),
+        pages: () =>
+          pagesOf((limit, offset) => attendance.exportPunches(actor, q, limit, offset), {
+            cap: PUNCH_EXPORT_CAP,
+          }),
+      });
+    };
     app.get(
       '/api/attendance/punches/export.:format',
       {
         schema: {
           tags,
           summary: 'Ekspor riwayat presensi (xlsx atau csv) dengan saringan yang sama',
+          description:
+            'Dibuat di thread pekerja; untuk riwayat besar gunakan POST /api/attendance/punches/export-jobs.',
           params: z.object({ format: z.enum(['xlsx', 'csv']) }),
           querystring: punchListQuerySchema,
         },
       },
+      async (request, reply) =>
+        sendExport(reply, jobs, await punchExport(actorOf(request), request.params.format, request.query)),
+    );
+    app.post(
+      '/api/attendance/punches/export-jobs',
+      {
+        schema: {
+          tags,
+          summary: 'Mulai ekspor riwayat presensi sebagai pekerjaan latar (202); pantau di /api/jobs/:id',
+          querystring: punchListQuerySchema.extend({ format: z.enum(['xlsx', 'csv']) }),
+          response: { 202: jobSchema },
+        },
+      },
       async (request, reply) => {
-        const rows = await attendance.exportPunches(actorOf(request), request.query);
-        return sendTable(reply, request.params.format, 'presensi', 'Riwayat Presensi', PUNCH_COLUMNS, rows);
+        const actor = actorOf(request);
+        const { format, ...q } = request.query;
+        return reply.status(202).send(await jobs.start(actor, await punchExport(actor, format, q)));
       },
     );
 
@@ -349,9 +388,9 @@ export function attendanceRoutes(deps: {
           tags,
           summary: 'Tambah apel/upacara sekali (mis. upacara hari besar)',
           body: z.object({
-            unitId: z.string().uuid(),
+            unitId: id,
             kind: z.enum(APEL_KINDS),
-            title: z.string().trim().min(1).max(200),
+            title: text({ min: 1, max: 200, label: 'Judul' }),
             localDate,
             startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam harus berformat HH:mm'),
             windowMinutes: z.number().int().min(5).max(240),

@@ -53,6 +53,7 @@ import { buildCalendar } from '../../../core/calendar/calendar.ts';
 import { resolveDaySchedule } from '../../../core/schedule/resolve-schedule.ts';
 import { classifyDay } from '../../../core/attendance/classify-day.ts';
 import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
+import { decidedByText } from '../../../core/common/instant-text.ts';
 
 type Deps = {
   db: Db;
@@ -557,10 +558,15 @@ export function createAttendanceService(deps: Deps) {
     return { items: rows.map(toPunch), total: total.n, page: q.page, pageSize: q.pageSize };
   }
 
-  /** Every punch matching the filters (no paging; at most 50,000 rows), as plain rows for CSV/XLSX export. */
-  async function exportPunches(actor: Actor, q: z.infer<typeof punchListQuerySchema>) {
+  /** Every punch matching the filters (at most 50,000 rows; `offset` reads them in pages), as rows for export. */
+  async function exportPunches(
+    actor: Actor,
+    q: z.infer<typeof punchListQuerySchema>,
+    limit = 50_000,
+    offset = 0,
+  ) {
     const f = await punchFilterOf(actor, q);
-    const rows = (await repo.listPunches(f, 50_000, 0)).map(toPunch);
+    const rows = (await repo.listPunches(f, limit, offset)).map(toPunch);
     return rows.map((p) => {
       const local = toZoned(Date.parse(p.occurredAt), p.timeZone as IndonesianTimeZone);
       return {
@@ -654,23 +660,31 @@ export function createAttendanceService(deps: Deps) {
 
   // ---------------------------------------------------------------- devices
 
-  /** Bind a phone's key to the employee: the first is active at once, a change of phone waits for admin OPD. */
+  /**
+   * Bind a phone's key to the employee: the first is active at once, a change of phone waits for admin OPD. A key
+   * already bound (active or waiting) answers that device again (a replay, nothing written). Concurrency: the
+   * employee's row is locked (`select … for update`) before their devices are read, so registrations and
+   * decisions of one employee run one at a time: never two active devices, never two rows for one key.
+   */
   async function registerDevice(actor: Actor, input: z.infer<typeof deviceRegisterSchema>) {
     const emp = await employeeOf(actor);
     if (!isValidPublicJwk(input.publicKey))
       throw fieldError('publicKey', 'Kunci publik perangkat tidak valid');
     const thumbprint = jwkThumbprint(input.publicKey);
-    const mine = await db.selectFrom('devices').selectAll().where('employeeId', '=', emp.id).execute();
-    const same = mine.find(
-      (d) => d.keyThumbprint === thumbprint && (d.status === 'ACTIVE' || d.status === 'PENDING'),
-    );
-    if (same)
-      return toDevice((await repo.deviceView().where('d.id', '=', same.id).executeTakeFirstOrThrow())!);
-    const hasActive = mine.some((d) => d.status === 'ACTIVE');
-    if (hasActive && !input.reason)
-      throw fieldError('reason', 'Sebutkan alasan pergantian perangkat (misalnya ponsel hilang atau rusak)');
-    const status = hasActive ? 'PENDING' : 'ACTIVE';
     const id = await db.transaction().execute(async (trx) => {
+      await trx.selectFrom('employees').select('id').where('id', '=', emp.id).forUpdate().execute();
+      const mine = await trx.selectFrom('devices').selectAll().where('employeeId', '=', emp.id).execute();
+      const same = mine.find(
+        (d) => d.keyThumbprint === thumbprint && (d.status === 'ACTIVE' || d.status === 'PENDING'),
+      );
+      if (same) return same.id;
+      const hasActive = mine.some((d) => d.status === 'ACTIVE');
+      if (hasActive && !input.reason)
+        throw fieldError(
+          'reason',
+          'Sebutkan alasan pergantian perangkat (misalnya ponsel hilang atau rusak)',
+        );
+      const status = hasActive ? 'PENDING' : 'ACTIVE';
       const row = await trx
         .insertInto('devices')
         .values({
@@ -728,7 +742,41 @@ export function createAttendanceService(deps: Deps) {
     return { items: rows.map(toDevice), total: total.n, page: q.page, pageSize: q.pageSize };
   }
 
-  /** Approve (the old phone is revoked), reject or revoke a device, with a note; audited. */
+  /** A device's status with who decided it last and when (for the answer to a decision that came too late). */
+  const deviceState = (exec: Db | Transaction<Database>, id: string) =>
+    exec
+      .selectFrom('devices as d')
+      .innerJoin('employees as e', 'e.id', 'd.employeeId')
+      .innerJoin('units as u', 'u.id', 'e.unitId')
+      .leftJoin('users as us', 'us.id', 'd.decidedBy')
+      .select(['d.status', 'd.decidedAt', 'us.displayName as decidedByName', 'u.timeZone'])
+      .where('d.id', '=', id)
+      .executeTakeFirstOrThrow();
+
+  /** 409: "Perangkat ini sudah disetujui oleh … pada …". */
+  function deviceDecided(s: Awaited<ReturnType<typeof deviceState>>): AppError {
+    const word =
+      s.status === 'ACTIVE'
+        ? s.decidedAt
+          ? 'disetujui'
+          : 'aktif'
+        : s.status === 'REJECTED'
+          ? 'ditolak'
+          : s.status === 'REVOKED'
+            ? 'dicabut'
+            : 'menunggu keputusan';
+    const who = decidedByText(s.decidedByName, s.decidedAt, s.timeZone as IndonesianTimeZone);
+    return new AppError('CONFLICT', `Perangkat ini sudah ${word}${who ? ` ${who}` : ''}`, {
+      status: s.status,
+    });
+  }
+
+  /**
+   * Approve (the old phone is revoked), reject or revoke a device, with a note; audited. Concurrency: the
+   * employee's row is locked (`select … for update`) and the device's status read again under the lock, so of
+   * N identical decisions one changes it and the others answer 409 naming that decision, and two phones of one
+   * employee approved at once leave one active device (the later approval replaces the earlier one).
+   */
   async function decideDevice(actor: Actor, id: string, input: z.infer<typeof deviceDecisionSchema>) {
     const d = await repo.deviceView().where('d.id', '=', id).executeTakeFirst();
     if (!d) throw notFound('Perangkat');
@@ -739,12 +787,15 @@ export function createAttendanceService(deps: Deps) {
     const from = d.status;
     const to = input.decision === 'APPROVE' ? 'ACTIVE' : input.decision === 'REJECT' ? 'REJECTED' : 'REVOKED';
     if ((input.decision === 'APPROVE' || input.decision === 'REJECT') && from !== 'PENDING')
-      throw new AppError('CONFLICT', 'Hanya permintaan yang menunggu yang dapat disetujui atau ditolak');
+      throw deviceDecided(await deviceState(db, id));
     if (input.decision === 'REVOKE' && from !== 'ACTIVE' && from !== 'PENDING')
-      throw new AppError('CONFLICT', 'Perangkat ini sudah tidak aktif');
+      throw deviceDecided(await deviceState(db, id));
     if (input.decision !== 'APPROVE' && input.note.length < 3)
       throw fieldError('note', 'Alasan wajib diisi agar pegawai mengetahuinya');
     await db.transaction().execute(async (trx) => {
+      await trx.selectFrom('employees').select('id').where('id', '=', d.employeeId).forUpdate().execute();
+      const current = await deviceState(trx, id);
+      if (current.status !== from) throw deviceDecided(current);
       if (to === 'ACTIVE')
         await trx
           .updateTable('devices')
@@ -756,6 +807,7 @@ export function createAttendanceService(deps: Deps) {
           })
           .where('employeeId', '=', d.employeeId)
           .where('status', '=', 'ACTIVE')
+          .where('id', '!=', id)
           .execute();
       await trx
         .updateTable('devices')
@@ -804,7 +856,21 @@ export function createAttendanceService(deps: Deps) {
     return { count: (await repo.countPunches(f)).n - own.n };
   }
 
-  /** Accept or reject a flagged punch with a note: a review record (the punch itself never changes), audited. */
+  /** 409: "Presensi ini sudah ditinjau oleh … pada …: diterima". */
+  function alreadyReviewed(p: PunchViewRow): AppError {
+    const who = decidedByText(p.reviewDecidedBy, p.reviewDecidedAt, p.timeZone as IndonesianTimeZone);
+    const what = p.reviewDecision === 'ACCEPTED' ? 'diterima' : 'ditolak';
+    return new AppError('CONFLICT', `Presensi ini sudah ditinjau${who ? ` ${who}` : ''}: ${what}`, {
+      decision: p.reviewDecision,
+    });
+  }
+
+  /**
+   * Accept or reject a flagged punch with a note: a review record (the punch itself never changes), audited.
+   * One review per punch under concurrency: the insert is conditional on its primary key (`on conflict do
+   * nothing`), so of reviews racing on PostgreSQL one writes (and audits) and the others, having waited for it
+   * to commit, write nothing and answer 409 naming that review.
+   */
   async function review(
     actor: Actor,
     punchId: string,
@@ -820,12 +886,15 @@ export function createAttendanceService(deps: Deps) {
     if (!allowed) throw forbidden('Presensi ini di luar kewenangan Anda untuk ditinjau');
     if (p.verdict !== 'FLAGGED')
       throw new AppError('CONFLICT', 'Hanya presensi yang ditandai yang dapat ditinjau');
-    if (p.reviewDecision) throw new AppError('CONFLICT', 'Presensi ini sudah ditinjau');
-    await db.transaction().execute(async (trx) => {
-      await trx
+    if (p.reviewDecision) throw alreadyReviewed(p);
+    const written = await db.transaction().execute(async (trx) => {
+      const row = await trx
         .insertInto('punchReviews')
         .values({ punchId, decision: input.decision, note: input.note, decidedBy: actor.userId })
-        .execute();
+        .onConflict((oc) => oc.column('punchId').doNothing())
+        .returning('punchId')
+        .executeTakeFirst();
+      if (!row) return false;
       await audit.record(trx, ctx ?? ctxOf(actor), {
         action: input.decision === 'ACCEPTED' ? 'punch.review_accepted' : 'punch.review_rejected',
         entityType: 'punch',
@@ -834,7 +903,9 @@ export function createAttendanceService(deps: Deps) {
         before: { verdict: p.verdict, reasons: p.reasons },
         after: { decision: input.decision, note: input.note, employeeId: p.employeeId },
       });
+      return true;
     });
+    if (!written) throw alreadyReviewed((await repo.findPunchView(punchId))!);
     await statuses?.markDirty(p.employeeId, [addDays(p.localDate, -1), p.localDate], 'review');
     return toPunch((await repo.findPunchView(punchId))!);
   }
@@ -891,12 +962,21 @@ export function createAttendanceService(deps: Deps) {
     });
   }
 
+  /**
+   * Remove a WFH/WFA place, audited. A conditional delete (`delete … returning`): of N identical calls one
+   * removes and audits it, the others (which read it before it went) answer 409; a later call finds nothing (404).
+   */
   async function deleteWorkLocation(actor: Actor, id: string) {
     const row = await db.selectFrom('workLocations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Lokasi kerja');
     const emp = await employeeForAdmin(actor, row.employeeId);
     await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('workLocations').where('id', '=', id).execute();
+      const removed = await trx
+        .deleteFrom('workLocations')
+        .where('id', '=', id)
+        .returning('id')
+        .executeTakeFirst();
+      if (!removed) throw new AppError('CONFLICT', 'Lokasi kerja ini sudah dihapus oleh permintaan lain');
       await audit.record(trx, ctxOf(actor), {
         action: 'work_location.removed',
         entityType: 'work_location',

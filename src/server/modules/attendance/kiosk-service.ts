@@ -201,7 +201,15 @@ export function createKioskService(deps: {
     if (!k) throw notFound('Kios');
     if (!inScope(scopeOf(actor, 'kiosk.open'), k.path)) throw forbidden('Kios ini di luar kewenangan Anda');
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('kioskSessions').set({ closedAt: clock.now() }).where('id', '=', id).execute();
+      // Closed once: a second (or concurrent) close finds no open kiosk and changes nothing.
+      const closed = await trx
+        .updateTable('kioskSessions')
+        .set({ closedAt: clock.now() })
+        .where('id', '=', id)
+        .where('closedAt', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!closed) throw new AppError('CONFLICT', 'Kios ini sudah ditutup');
       await audit.record(trx, ctxOf(actor), {
         action: 'kiosk.closed',
         entityType: 'kiosk',
@@ -232,7 +240,12 @@ export function createKioskService(deps: {
       ])
       .orderBy('u.name')
       .orderBy('s.startTime');
-    if (unitId) q = q.where('s.unitId', '=', unitId);
+    if (unitId) {
+      const unit = await db.selectFrom('units').select('path').where('id', '=', unitId).executeTakeFirst();
+      if (!unit) throw fieldError('unitId', 'Unit tidak ditemukan');
+      if (!inScope(scope, unit.path)) throw forbidden('Unit ini berada di luar kewenangan Anda');
+      q = q.where('s.unitId', '=', unitId);
+    }
     const rows = await q.execute();
     return rows.filter((r) => inScope(scope, r.path)).map(({ path: _p, ...r }) => r);
   }

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -27,7 +28,8 @@ export function localPhotoStore(dir: string): PhotoStore {
         // not there yet
       }
       await mkdir(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      // Unique per write: concurrent puts of one photo (identical check-ins) must not share a temporary file.
+      const tmp = `${file}.${randomUUID()}.tmp`;
       await writeFile(tmp, bytes);
       await rename(tmp, file);
     },
@@ -42,4 +44,43 @@ export function localPhotoStore(dir: string): PhotoStore {
       await rm(fileOf(hash), { force: true });
     },
   };
+}
+
+/** A temporary file of `put` (`<hash>.<unique part>.tmp`), as written now or by earlier versions. */
+const TEMP_FILE = /^[0-9a-f]{64}\.[^/]+\.tmp$/;
+
+/** How old a temporary file must be before the sweep takes it for an orphan: no write takes this long. */
+export const ORPHAN_TEMP_MIN_AGE_MS = 15 * 60_000;
+
+/**
+ * Remove the temporary files a killed process left under `dir` (a `put` cut off between its write and its
+ * rename), at start-up. Only files named like `put`'s temporary files and older than `minAgeMs` are removed, so
+ * a write in progress in another server process sharing the folder is left alone; photos are never touched.
+ * Returns how many were removed (0 when `dir` does not exist). Source: issue 12 point 6 (orphans at start).
+ */
+export async function removeOrphanTempFiles(
+  dir: string,
+  minAgeMs = ORPHAN_TEMP_MIN_AGE_MS,
+  now = Date.now(),
+): Promise<number> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw err;
+  }
+  let removed = 0;
+  for (const e of entries) {
+    if (!e.isFile() || !TEMP_FILE.test(e.name)) continue;
+    const file = path.join(e.parentPath, e.name);
+    try {
+      if (now - (await stat(file)).mtimeMs < minAgeMs) continue;
+      await rm(file);
+      removed++;
+    } catch {
+      // gone meanwhile (renamed by its writer, or removed by another process's sweep)
+    }
+  }
+  return removed;
 }

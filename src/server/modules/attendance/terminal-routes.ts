@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import type {} from '@fastify/multipart';
+import { readUpload } from '../../lib/multipart-upload.ts';
 import { z } from 'zod';
 import {
   terminalImportResultSchema,
@@ -8,7 +8,7 @@ import {
   terminalUserInputSchema,
   terminalUserSchema,
 } from '../../../shared/api/attendance.ts';
-import { idParamSchema, paged, pageQuerySchema } from '../../../shared/api/common.ts';
+import { id, idParamSchema, pageQuerySchema, paged, searchText, text } from '../../../shared/api/common.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { TerminalService } from './terminal-service.ts';
@@ -16,22 +16,13 @@ import type { TerminalService } from './terminal-service.ts';
 const tags = ['Presensi: mesin'];
 
 const terminalUserQuerySchema = pageQuerySchema.extend({
-  unitId: z.string().uuid().optional(),
-  q: z.string().trim().max(100).optional(),
+  unitId: id.optional(),
+  q: searchText.optional(),
 });
 
-/** The fields and the one file of a multipart request (a file under another name is drained and ignored). */
+/** The fields and the one file of a multipart request (malformed multipart is a 4xx, see readUpload). */
 async function readMultipart(request: FastifyRequest, fieldNames: string[]) {
-  if (!request.isMultipart())
-    throw new AppError('UNSUPPORTED_FILE', 'Kirim berkas sebagai multipart/form-data', undefined);
-  const fields: Record<string, string> = {};
-  let file: { name: string; buf: Buffer } | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      if (fieldNames.includes(part.fieldname)) fields[part.fieldname] = String(part.value);
-    } else if (part.fieldname === 'file') file = { name: part.filename, buf: await part.toBuffer() };
-    else await part.toBuffer();
-  }
+  const { fields, file } = await readUpload(request, { fields: fieldNames });
   if (!file)
     throw new AppError('VALIDATION', 'Berkas belum dipilih', [
       { path: 'file', message: 'Berkas belum dipilih' },
@@ -40,7 +31,7 @@ async function readMultipart(request: FastifyRequest, fieldNames: string[]) {
 }
 
 const importFieldsSchema = z.object({
-  serial: z.string().trim().max(100).optional(),
+  serial: text({ max: 100, label: 'Nomor seri mesin' }).optional(),
   unitId: z
     .string()
     .trim()

@@ -10,9 +10,9 @@ import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import { ctxOf } from '../access/auth-service.ts';
 import { inScope, requireAny, type Actor } from '../access/authz.ts';
 import { createTerminalRepo, type TerminalPunchRow, type TerminalRepo } from './terminal-repo.ts';
+import { parseLogOffThread, parseUsersOffThread } from './terminal-parse.ts';
+import type { WorkerPool } from '../../lib/worker-pool.ts';
 import {
-  parseTerminalLog,
-  parseTerminalUserCsv,
   terminalIdempotencyKey,
   terminalInstant,
   type TerminalLogEntry,
@@ -68,7 +68,9 @@ type Deps = {
   repo?: TerminalRepo;
   audit: Pick<AuditService, 'record'>;
   clock: Clock;
-  config: Pick<Config, 'importMaxBytes' | 'rulebookRegion'>;
+  config: Pick<Config, 'importMaxBytes' | 'rulebookRegion' | 'importLimits'>;
+  /** Parsing runs in a worker thread when given (off the event loop). */
+  workers?: WorkerPool;
   /** The rulebook in force on a date (its `capture` section judges the punches). */
   rulebooks: Pick<RulebookService, 'rulesOn'>;
   /** The stored day statuses that imported punches change. */
@@ -85,7 +87,16 @@ const INSERT_CHUNK = 500;
  * ids are mapped to, judged by the capture rules in force (a closed month rejects them), idempotent per line;
  * and the mapping of terminal user ids to employees. Every import and every mapping change is audited.
  */
-export function createTerminalService({ db, audit, clock, config, rulebooks, statuses, ...deps }: Deps) {
+export function createTerminalService({
+  db,
+  audit,
+  clock,
+  config,
+  rulebooks,
+  statuses,
+  workers,
+  ...deps
+}: Deps) {
   const repo = deps.repo ?? createTerminalRepo(db);
 
   /**
@@ -102,8 +113,20 @@ export function createTerminalService({ db, audit, clock, config, rulebooks, sta
     const scope = requireAny(actor, 'import.run');
     if (input.buf.length > config.importMaxBytes)
       throw new AppError('FILE_TOO_LARGE', 'Berkas terlalu besar');
+    // The unit whose time zone reads the log must be the importer's own, like every line's employee.
+    let forcedZone: IndonesianTimeZone | null = null;
+    if (input.unitId) {
+      const unit = await repo.findUnit(input.unitId);
+      if (!unit) throw fieldError('unitId', 'Unit tidak ditemukan');
+      if (!inScope(scope, unit.path)) throw forbidden('Unit ini berada di luar kewenangan Anda');
+      forcedZone = zoneOf(unit.timeZone);
+    }
     const serial = input.serial?.trim() || null;
-    const parsed = parseTerminalLog(input.buf.toString('utf8'), { serial });
+    const parsed = await parseLogOffThread(workers, {
+      bytes: input.buf,
+      serial,
+      limits: config.importLimits,
+    });
     if (parsed.totalLines === 0)
       throw new AppError('VALIDATION', 'Berkas tidak berisi baris presensi', [
         { path: 'file', message: 'Berkas kosong' },
@@ -114,13 +137,6 @@ export function createTerminalService({ db, audit, clock, config, rulebooks, sta
         `Tidak ada baris yang dapat dibaca (${parsed.errors.length} baris rusak); tidak ada data yang ditulis`,
         parsed.errors,
       );
-
-    let forcedZone: IndonesianTimeZone | null = null;
-    if (input.unitId) {
-      const unit = await repo.findUnit(input.unitId);
-      if (!unit) throw fieldError('unitId', 'Unit tidak ditemukan');
-      forcedZone = zoneOf(unit.timeZone);
-    }
 
     const ids = [...new Set(parsed.entries.map((e) => e.terminalUserId))];
     const mappings = await repo.mappingsFor(ids);
@@ -366,7 +382,9 @@ export function createTerminalService({ db, audit, clock, config, rulebooks, sta
     if (!row) throw notFound('Pemetaan ID mesin');
     if (!inScope(scope, row.unitPath)) throw forbidden('Pegawai ini berada di luar kewenangan Anda');
     await db.transaction().execute(async (trx) => {
-      await repo.deleteMapping(trx, id);
+      // Deleted once: a concurrent delete of the same mapping finds nothing left.
+      const deleted = await repo.deleteMapping(trx, id);
+      if (!deleted.numDeletedRows) throw new AppError('CONFLICT', 'Pemetaan ID mesin ini sudah dihapus');
       await audit.record(trx, ctxOf(actor), {
         action: 'terminal_user.deleted',
         entityType: 'terminal_user',
@@ -392,7 +410,7 @@ export function createTerminalService({ db, audit, clock, config, rulebooks, sta
   async function importUsers(actor: Actor, fileName: string, buf: Buffer): Promise<TerminalUserImportResult> {
     const scope = requireAny(actor, 'import.run');
     if (buf.length > config.importMaxBytes) throw new AppError('FILE_TOO_LARGE', 'Berkas terlalu besar');
-    const parsed = parseTerminalUserCsv(buf.toString('utf8'));
+    const parsed = await parseUsersOffThread(workers, { bytes: buf, limits: config.importLimits });
     const errors = [...parsed.errors];
     const employees = await repo.employeesByKey([...new Set(parsed.rows.map((r) => r.employeeKey))]);
     const byKey = new Map<string, (typeof employees)[number]>();

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type {} from '@fastify/multipart';
 import { z } from 'zod';
 import { importCommitBodySchema, importJobSchema, IMPORT_KINDS } from '../../../shared/api/imports.ts';
 import { paged, pageQuerySchema } from '../../../shared/api/common.ts';
 import { AppError } from '../../errors.ts';
+import { readUpload } from '../../lib/multipart-upload.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { ImportService } from './import-service.ts';
 import { requireAny } from '../access/authz.ts';
@@ -19,24 +19,22 @@ export function importRoutes({ imports }: { imports: ImportService }): FastifyPl
           tags,
           summary:
             'Unggah berkas CSV/XLSX (multipart: kind, file); memeriksa setiap baris tanpa menulis data',
+          description:
+            'Berkas dibaca sebagai aliran dalam batas IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_COLUMNS, ' +
+            'IMPORT_MAX_CELL_CHARS, IMPORT_MAX_ENTRY_BYTES dan IMPORT_MAX_UNZIPPED_BYTES; di atas batas: 413 ' +
+            'FILE_TOO_LARGE dengan nama batasnya (details.limit), tanpa menyimpan apa pun.',
           consumes: ['multipart/form-data'],
           response: { 201: importJobSchema },
         },
+        // Reading and validating run in a worker thread; no request transaction may hold a connection meanwhile.
+        config: { unitOfWork: false },
       },
       async (request, reply) => {
-        if (!request.isMultipart())
-          throw new AppError('UNSUPPORTED_FILE', 'Kirim berkas sebagai multipart/form-data', undefined);
-        let kind: string | undefined;
-        let file: { name: string; buf: Buffer } | undefined;
-        for await (const part of request.parts()) {
-          if (part.type === 'field' && part.fieldname === 'kind') kind = String(part.value);
-          else if (part.type === 'file' && part.fieldname === 'file') {
-            file = { name: part.filename, buf: await part.toBuffer() };
-          } else if (part.type === 'file') {
-            // A file under another field name must still be drained, or the request never ends.
-            await part.toBuffer();
-          }
-        }
+        const { fields, file } = await readUpload(request, {
+          fields: ['kind'],
+          maxBytes: imports.columns.maxBytes,
+        });
+        const kind = fields.kind;
         const k = z.enum(IMPORT_KINDS).safeParse(kind);
         if (!k.success)
           throw new AppError('VALIDATION', 'Jenis impor harus "units" atau "employees"', [

@@ -15,7 +15,9 @@ import {
   leaveRequestSchema,
 } from '../../../shared/api/leave.ts';
 import { idParamSchema, paged } from '../../../shared/api/common.ts';
-import { AppError } from '../../errors.ts';
+import { fieldError } from '../../errors.ts';
+import { readUpload } from '../../lib/multipart-upload.ts';
+import { parseInput } from '../../plugins/validation.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { sendTable, type TableColumn } from '../../lib/table-export.ts';
 import type { LeaveService, UploadedFile } from './leave-service.ts';
@@ -79,27 +81,17 @@ export function leaveRoutes(deps: { leave: LeaveService }): FastifyPluginAsyncZo
         let raw: unknown = request.body;
         let file: UploadedFile | null = null;
         if (request.isMultipart()) {
-          raw = undefined;
-          for await (const part of request.parts()) {
-            if (part.type === 'field' && part.fieldname === 'request') {
-              try {
-                raw = JSON.parse(String(part.value));
-              } catch {
-                throw new AppError('VALIDATION', 'Field request harus berisi JSON yang valid');
-              }
-            } else if (part.type === 'file' && part.fieldname === 'attachment')
-              file = { bytes: new Uint8Array(await part.toBuffer()), fileName: part.filename || null };
-            else if (part.type === 'file') await part.toBuffer();
+          const upload = await readUpload(request, { fields: ['request'], fileField: 'attachment' });
+          if (upload.file)
+            file = { bytes: new Uint8Array(upload.file.buf), fileName: upload.file.name || null };
+          try {
+            raw = upload.fields.request === undefined ? undefined : JSON.parse(upload.fields.request);
+          } catch {
+            throw fieldError('request', 'Field request harus berisi JSON yang valid');
           }
         }
-        const parsed = leaveInputSchema.safeParse(raw);
-        if (!parsed.success)
-          throw new AppError(
-            'VALIDATION',
-            'Data permohonan cuti tidak valid',
-            parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-          );
-        return reply.status(201).send(await leave.submit(actorOf(request), parsed.data, file));
+        const input = parseInput(leaveInputSchema, raw, 'Data permohonan cuti tidak valid');
+        return reply.status(201).send(await leave.submit(actorOf(request), input, file));
       },
     );
 

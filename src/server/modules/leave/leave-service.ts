@@ -18,6 +18,7 @@ import { buildCalendar, cutiBersamaDates } from '../../../core/calendar/calendar
 import { diffDays, eachDay, yearOf } from '../../../core/common/local-date.ts';
 import { toZoned, ZONE_LABEL, formatHhmm, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
 import { formatFullName } from '../../../core/people/names.ts';
+import { decidedByText } from '../../../core/common/instant-text.ts';
 import type { ApprovedAbsence } from '../../../core/attendance/classify-day.ts';
 import type { Rulebook } from '../../../core/rulebook/rulebook.ts';
 import { approverFor, type EmployeeType, type LeaveApprover } from '../../../core/leave/leave-rules.ts';
@@ -652,19 +653,48 @@ export function createLeaveService(deps: Deps) {
     return (await present(actor, [r]))[0]!;
   }
 
-  /** POST /api/leave/requests/:id/decision: the waiting step approves or rejects (with a note). */
+  const SETTLED_WORD: Record<string, string> = {
+    DISETUJUI_ATASAN: 'disetujui atasan',
+    DISETUJUI: 'disetujui',
+    DITOLAK: 'ditolak',
+    DIBATALKAN: 'dibatalkan',
+  };
+
+  /**
+   * 409 for a request decided or cancelled already (or meanwhile, by a concurrent call), naming its latest
+   * decision: "Permohonan cuti ini sudah disetujui atasan oleh Budi pada 15/01/2026 09:00 WIB".
+   */
+  async function settled(r: LeaveRow, exec: Exec = db): Promise<AppError> {
+    const last = (await repo.decisionsOf([r.id], exec)).at(-1);
+    const who = last ? decidedByText(last.deciderName, last.decidedAt, r.timeZone as IndonesianTimeZone) : '';
+    const word = SETTLED_WORD[r.status] ?? r.status.toLowerCase();
+    return new AppError('CONFLICT', `Permohonan cuti ini sudah ${word}${who ? ` ${who}` : ''}`, {
+      status: r.status,
+    });
+  }
+
+  /**
+   * POST /api/leave/requests/:id/decision: the waiting step approves or rejects (with a note). Concurrency: the
+   * employee's advisory lock (`lockEmployee`) is taken and the request read again under it, and the status
+   * update is conditional on the status read (`setStatus`), so of N identical decisions one is written (one
+   * decision row, one audit entry) and the others answer 409 naming it. A decider whose step is past (the
+   * superior once the request waits for the PyBMC) gets that 409 too, not a 403.
+   */
   async function decide(actor: Actor, id: string, input: { decision: 'APPROVE' | 'REJECT'; note: string }) {
     const r0 = await load(actor, id);
     if (actor.employeeId === r0.employeeId)
       throw forbidden('Anda tidak dapat memutuskan permohonan cuti Anda sendiri');
     const step = waitingStep(r0.status as LeaveStatus, r0.superiorId !== null);
-    if (!step) throw new AppError('CONFLICT', 'Permohonan ini sudah diputuskan atau dibatalkan');
-    if (!(await mayDecide(actor, r0, step)))
+    if (!step) throw await settled(r0);
+    if (!(await mayDecide(actor, r0, step))) {
+      if (step === 'PYBMC' && r0.superiorId !== null && (await mayDecide(actor, r0, 'ATASAN')))
+        throw await settled(r0);
       throw forbidden(
         step === 'ATASAN'
           ? 'Permohonan ini menunggu keputusan atasan langsung pegawai'
           : 'Permohonan ini menunggu keputusan pejabat yang berwenang memberikan cuti',
       );
+    }
     if (input.decision === 'REJECT' && input.note.trim().length < 3)
       throw fieldError('note', 'Alasan penolakan wajib diisi');
     const next = afterDecision(r0.status as LeaveStatus, r0.superiorId !== null, input.decision)!;
@@ -676,8 +706,8 @@ export function createLeaveService(deps: Deps) {
     await db.transaction().execute(async (trx) => {
       await repo.lockEmployee(trx, r0.employeeId);
       const r = await repo.byId(id, trx);
-      if (!r || r.status !== r0.status)
-        throw new AppError('CONFLICT', 'Permohonan ini baru saja berubah; muat ulang halaman');
+      if (!r) throw notFound('Permohonan cuti');
+      if (r.status !== r0.status) throw await settled(r, trx);
       let letterNumber: string | undefined;
       if (next === 'DISETUJUI') {
         const closed = await repo.closedMonths(trx, r.unitPath, monthsOf(r.dateFrom, r.dateTo));
@@ -700,7 +730,7 @@ export function createLeaveService(deps: Deps) {
         letterNumber = `800.1.11.4/${String(seq).padStart(4, '0')}/CUTI/${letterUnit?.code ?? 'ASN'}/${year}`;
       }
       const ok = await repo.setStatus(trx, id, r.status, next, now, letterNumber);
-      if (!ok) throw new AppError('CONFLICT', 'Permohonan ini baru saja berubah; muat ulang halaman');
+      if (!ok) throw await settled((await repo.byId(id, trx))!, trx);
       await repo.insertDecision(trx, {
         requestId: id,
         step,
@@ -723,7 +753,11 @@ export function createLeaveService(deps: Deps) {
     return get(actor, id);
   }
 
-  /** POST /api/leave/requests/:id/cancel: the employee before the start, or the PyBMC with a reason. */
+  /**
+   * POST /api/leave/requests/:id/cancel: the employee before the start, or the PyBMC with a reason. Concurrency
+   * as for `decide`: under the employee's lock, conditional on the status read; the others answer 409 naming the
+   * cancellation.
+   */
   async function cancel(actor: Actor, id: string, input: { reason: string }) {
     const r0 = await load(actor, id);
     const today = todayIn(r0.timeZone);
@@ -733,6 +767,7 @@ export function createLeaveService(deps: Deps) {
     else if (await isPybmc(actor, r0)) by = 'PYBMC';
     else throw forbidden('Hanya pegawai yang bersangkutan atau pejabat pemberi cuti yang dapat membatalkan');
     const check = canCancel(status, by, r0.dateFrom, today);
+    if (!check.ok && (status === 'DIBATALKAN' || status === 'DITOLAK')) throw await settled(r0);
     if (!check.ok) throw new AppError('CONFLICT', check.reason);
     if (by === 'PYBMC' && input.reason.trim().length < 3)
       throw fieldError('reason', 'Alasan pembatalan wajib diisi');
@@ -741,8 +776,8 @@ export function createLeaveService(deps: Deps) {
     await db.transaction().execute(async (trx) => {
       await repo.lockEmployee(trx, r0.employeeId);
       const r = await repo.byId(id, trx);
-      if (!r || r.status !== r0.status)
-        throw new AppError('CONFLICT', 'Permohonan ini baru saja berubah; muat ulang halaman');
+      if (!r) throw notFound('Permohonan cuti');
+      if (r.status !== r0.status) throw await settled(r, trx);
       if (status === 'DISETUJUI') {
         const closed = await repo.closedMonths(trx, r.unitPath, monthsOf(r.dateFrom, r.dateTo));
         if (closed.length > 0)
@@ -752,7 +787,7 @@ export function createLeaveService(deps: Deps) {
           );
       }
       const ok = await repo.setStatus(trx, id, r.status, 'DIBATALKAN', now);
-      if (!ok) throw new AppError('CONFLICT', 'Permohonan ini baru saja berubah; muat ulang halaman');
+      if (!ok) throw await settled((await repo.byId(id, trx))!, trx);
       await repo.insertDecision(trx, {
         requestId: id,
         step: by === 'EMPLOYEE' ? 'PEGAWAI' : 'PYBMC',

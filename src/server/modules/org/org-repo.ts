@@ -110,6 +110,8 @@ export function createOrgRepo(db: Db) {
         .executeTakeFirst(),
     findEmployeeByNip: (nip: string, q: Q = db) =>
       q.selectFrom('employees').selectAll().where('nip', '=', nip).executeTakeFirst(),
+    findEmployeeByInternalId: (internalId: string, q: Q = db) =>
+      q.selectFrom('employees').select('id').where('internalId', '=', internalId).executeTakeFirst(),
     superiorIdOf: (id: string, q: Q = db) =>
       q.selectFrom('employees').select(['superiorId']).where('id', '=', id).executeTakeFirst(),
 
@@ -210,6 +212,18 @@ export function createOrgRepo(db: Db) {
         .where((eb) => eb.or([eb('pl.validTo', 'is', null), eb('pl.validTo', '>=', date)]))
         .execute();
       return rows.map((r) => r.employeeId);
+    },
+    /** The positions held by the employee's superiors, up the chain (the posts above the employee). */
+    superiorChainPositions: async (employeeId: string) => {
+      const rows = await sql<{ positionId: string | null }>`
+        with recursive chain(id, depth) as (
+          select superior_id, 1 from employees where id = ${employeeId} and superior_id is not null
+          union
+          select e.superior_id, c.depth + 1 from employees e join chain c on e.id = c.id
+          where e.superior_id is not null and c.depth < 50
+        )
+        select e.position_id as "positionId" from chain c join employees e on e.id = c.id`.execute(db);
+      return rows.rows.flatMap((r) => (r.positionId ? [r.positionId] : []));
     },
     placementAt: (employeeId: string, date: string) =>
       db

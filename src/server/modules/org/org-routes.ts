@@ -18,7 +18,11 @@ import {
 import { paged } from '../../../shared/api/common.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { OrgService } from './org-service.ts';
-import { sendTable, type TableColumn } from '../../lib/table-export.ts';
+import { pagesOf, tableExportSpec, type TableColumn } from '../../lib/table-export.ts';
+import { jobSchema } from '../../../shared/api/jobs.ts';
+import { sendExport } from '../jobs/job-routes.ts';
+import type { JobService } from '../jobs/job-service.ts';
+import type { Actor } from '../access/authz.ts';
 import { formatNip } from '../../../core/people/nip.ts';
 
 const id = z.object({ id: z.string().uuid() });
@@ -27,7 +31,12 @@ const employeePatchSchema = employeeInputSchema
   .omit({ unitId: true, positionId: true, superiorId: true, activeFrom: true })
   .partial();
 
-export function orgRoutes({ org }: { org: OrgService }): FastifyPluginAsyncZod {
+type EmployeeListQuery = z.infer<typeof employeeListQuerySchema>;
+
+/** At most this many rows in an employee list export. */
+const EMPLOYEE_EXPORT_CAP = 100_000;
+
+export function orgRoutes({ org, jobs }: { org: OrgService; jobs: JobService }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/units/tree',
@@ -124,20 +133,57 @@ export function orgRoutes({ org }: { org: OrgService }): FastifyPluginAsyncZod {
       { header: 'Email', key: 'email', width: 30 },
       { header: 'Telepon', key: 'phone', width: 16 },
     ];
+    /** The employee list export (same filters as the list), read in pages and rendered in a worker. */
+    const employeeExport = async (actor: Actor, format: 'xlsx' | 'csv', q: EmployeeListQuery) => {
+      const { total } = await org.listEmployees(actor, { ...q, page: 1, pageSize: 1 });
+      return tableExportSpec({
+        kind: `employees-${format}`,
+        params: { ...q },
+        format,
+        fileBase: 'pegawai',
+        title: 'Daftar Pegawai',
+        columns,
+        total: Math.min(total, EMPLOYEE_EXPORT_CAP),
+        pages: () =>
+          pagesOf(
+            async (limit, offset) =>
+              (await org.exportEmployees(actor, q, limit, offset)).map((r) => ({
+                ...r,
+                nip: r.nip ? formatNip(r.nip) : '',
+              })),
+            { cap: EMPLOYEE_EXPORT_CAP },
+          ),
+      });
+    };
     app.get(
       '/api/employees/export.:format',
       {
         schema: {
           tags,
           summary: 'Ekspor daftar pegawai (xlsx atau csv) dengan saringan yang sama',
+          description:
+            'Dibuat di thread pekerja; untuk daftar besar gunakan POST /api/employees/export-jobs.',
           params: z.object({ format: z.enum(['xlsx', 'csv']) }),
           querystring: employeeListQuerySchema,
         },
       },
+      async (request, reply) =>
+        sendExport(reply, jobs, await employeeExport(actorOf(request), request.params.format, request.query)),
+    );
+    app.post(
+      '/api/employees/export-jobs',
+      {
+        schema: {
+          tags,
+          summary: 'Mulai ekspor daftar pegawai sebagai pekerjaan latar (202); pantau di /api/jobs/:id',
+          querystring: employeeListQuerySchema.extend({ format: z.enum(['xlsx', 'csv']) }),
+          response: { 202: jobSchema },
+        },
+      },
       async (request, reply) => {
-        const rows = await org.exportEmployees(actorOf(request), request.query);
-        const data = rows.map((r) => ({ ...r, nip: r.nip ? formatNip(r.nip) : '' }));
-        return sendTable(reply, request.params.format, 'pegawai', 'Daftar Pegawai', columns, data);
+        const actor = actorOf(request);
+        const { format, ...q } = request.query;
+        return reply.status(202).send(await jobs.start(actor, await employeeExport(actor, format, q)));
       },
     );
 

@@ -5,7 +5,15 @@ import type { Clock } from '../../clock.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import { ctxOf } from '../access/auth-service.ts';
-import { inScope, requireAny, requireUnit, scopeOf, type Actor, type UnitScope } from '../access/authz.ts';
+import {
+  inScope,
+  requireAny,
+  requireUnit,
+  scopeOf,
+  strictlyInScope,
+  type Actor,
+  type UnitScope,
+} from '../access/authz.ts';
 import type { EmployeeFilter, OrgRepo, Relations } from './org-repo.ts';
 import type {
   actingInputSchema,
@@ -341,12 +349,12 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     };
   }
 
-  /** All rows of a filtered list (for exports), capped. */
-  async function exportEmployees(actor: Actor, q: EmployeeListQuery, cap = 100_000) {
+  /** All rows of a filtered list (for exports), capped; `offset` reads it in pages. */
+  async function exportEmployees(actor: Actor, q: EmployeeListQuery, cap = 100_000, offset = 0) {
     const scope = scopeOf(actor, 'employee.read');
     const rel = await relationsOf(actor);
     const filter = await employeeFilter(q);
-    return repo.listEmployees(scope, rel, filter, q.sort, cap, 0);
+    return repo.listEmployees(scope, rel, filter, q.sort, cap, offset);
   }
 
   async function canRead(actor: Actor, e: { id: string; unitPath: string; superiorId: string | null }) {
@@ -441,22 +449,73 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     }
   }
 
+  /**
+   * The unit, position and superior of a placement (a new employee or a mutasi), each checked before anything is
+   * written: the unit inside the caller's `employee.write` scope, the position one of that unit's, and the
+   * superior — who gains authority over the employee (reads their record, decides their requests) — inside the
+   * caller's scope too and never the caller (docs/security.md, authority over staff). A superior that stays as it
+   * was (`keptSuperiorId`) is not a new grant of authority and is not checked again.
+   */
   async function checkPlacementRefs(
     actor: Actor,
-    unitId: string,
-    positionId: string | null | undefined,
-    superiorId: string | null | undefined,
+    ref: {
+      unitId: string;
+      positionId?: string | null | undefined;
+      superiorId?: string | null | undefined;
+      keptSuperiorId?: string | null;
+    },
   ) {
-    const unit = await repo.findUnit(unitId);
+    const unit = await repo.findUnit(ref.unitId);
     if (!unit) throw fieldError('unitId', 'Unit tidak ditemukan');
     requireUnit(actor, 'employee.write', unit.path);
-    if (positionId) {
-      const pos = await repo.findPosition(positionId);
+    if (ref.positionId) {
+      const pos = await repo.findPosition(ref.positionId);
       if (!pos) throw fieldError('positionId', 'Jabatan tidak ditemukan');
+      if (pos.unitId !== unit.id)
+        throw fieldError('positionId', `Jabatan ${pos.name} bukan jabatan pada unit ${unit.name}`);
     }
-    if (superiorId && !(await repo.findEmployee(superiorId)))
-      throw fieldError('superiorId', 'Atasan tidak ditemukan');
+    if (ref.superiorId && ref.superiorId !== ref.keptSuperiorId) {
+      const superior = await repo.findEmployee(ref.superiorId);
+      if (!superior) throw fieldError('superiorId', 'Atasan tidak ditemukan');
+      if (superior.id === actor.employeeId)
+        throw forbidden(
+          'Anda tidak dapat menjadikan diri sendiri atasan pegawai; penetapan ini dilakukan oleh BKD',
+        );
+      if (!inScope(scopeOf(actor, 'employee.write'), superior.unitPath))
+        throw forbidden(
+          `Atasan yang dipilih (${superior.fullName}, ${superior.unitName}) berada di luar kewenangan Anda; atasan dari unit lain ditetapkan oleh BKD`,
+        );
+    }
     return unit;
+  }
+
+  /**
+   * A Plt/Plh assignment gives its holder authority over the staff of the position. Refused before anything is
+   * written when the holder is the caller (nobody empowers themselves), the holder is outside the caller's
+   * scope (no outsiders), the position is the head of the caller's scope root (appointed from above), or the
+   * position is one of the posts above the caller (their own superiors): those need BKD (docs/security.md).
+   */
+  async function checkActing(actor: Actor, holder: { id: string; unitPath: string }, positionId: string) {
+    const pos = await repo.findPosition(positionId);
+    if (!pos) throw fieldError('positionId', 'Jabatan tidak ditemukan');
+    const posUnit = await loadUnit(pos.unitId);
+    const scope = scopeOf(actor, 'employee.write');
+    requireUnit(actor, 'employee.write', posUnit.path);
+    if (!inScope(scope, holder.unitPath))
+      throw forbidden(
+        'Pegawai ini berada di luar kewenangan Anda; Plt/Plh dari unit lain ditetapkan oleh BKD',
+      );
+    if (holder.id === actor.employeeId)
+      throw forbidden(
+        'Anda tidak dapat menunjuk diri sendiri sebagai Plt/Plh; penunjukan ini dilakukan oleh BKD',
+      );
+    if (pos.isHead && !strictlyInScope(scope, posUnit.path))
+      throw forbidden(
+        `Plt/Plh ${pos.name} ditetapkan oleh pejabat di atas unit ini (BKD), bukan oleh admin unit itu sendiri`,
+      );
+    if (actor.employeeId && (await repo.superiorChainPositions(actor.employeeId)).includes(pos.id))
+      throw forbidden(`${pos.name} adalah jabatan atasan Anda sendiri; Plt/Plh-nya ditetapkan oleh BKD`);
+    return pos;
   }
 
   function identityProblems(input: Parameters<typeof validateEmployeeIdentity>[0]) {
@@ -464,15 +523,28 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     if (problems.length > 0) throw new AppError('VALIDATION', problems[0]!.message, problems);
   }
 
+  /** Refuse a NIP or an internal number another employee already has (409 on the field). */
+  async function assertUniqueIdentity(
+    nip: string | null,
+    internalId: string | null | undefined,
+    except: { nip: string | null; internalId: string | null } | null,
+  ) {
+    if (nip && nip !== except?.nip && (await repo.findEmployeeByNip(nip)))
+      throw new AppError('CONFLICT', `NIP ${nip} sudah terdaftar`, [
+        { path: 'nip', message: 'NIP sudah terdaftar' },
+      ]);
+    if (internalId && internalId !== except?.internalId && (await repo.findEmployeeByInternalId(internalId)))
+      throw new AppError('CONFLICT', `Nomor induk internal ${internalId} sudah terdaftar`, [
+        { path: 'internalId', message: 'Nomor induk internal sudah terdaftar' },
+      ]);
+  }
+
   async function createEmployee(actor: Actor, input: EmployeeInput) {
     requireAny(actor, 'employee.write');
     const nip = input.nip ? normalizeNip(input.nip) : null;
     identityProblems({ ...input, nip });
-    const unit = await checkPlacementRefs(actor, input.unitId, input.positionId, input.superiorId);
-    if (nip && (await repo.findEmployeeByNip(nip)))
-      throw new AppError('CONFLICT', `NIP ${nip} sudah terdaftar`, [
-        { path: 'nip', message: 'NIP sudah terdaftar' },
-      ]);
+    const unit = await checkPlacementRefs(actor, input);
+    await assertUniqueIdentity(nip, input.internalId, null);
     const id = randomUUID();
     const row = {
       id,
@@ -536,10 +608,7 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
       activeTo: patch.activeTo === undefined ? before.activeTo : patch.activeTo,
     };
     identityProblems(merged);
-    if (nip && nip !== before.nip && (await repo.findEmployeeByNip(nip)))
-      throw new AppError('CONFLICT', `NIP ${nip} sudah terdaftar`, [
-        { path: 'nip', message: 'NIP sudah terdaftar' },
-      ]);
+    await assertUniqueIdentity(nip, patch.internalId, before);
     const set = Object.fromEntries(Object.entries({ ...patch, nip }).filter(([, v]) => v !== undefined));
     await db.transaction().execute(async (trx) => {
       await trx
@@ -568,7 +637,7 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     const e = await repo.findEmployee(id);
     if (!e) throw notFound('Pegawai');
     requireUnit(actor, 'employee.write', e.unitPath);
-    const unit = await checkPlacementRefs(actor, input.unitId, input.positionId, input.superiorId);
+    const unit = await checkPlacementRefs(actor, { ...input, keptSuperiorId: e.superiorId });
     await assertNoLoop(id, input.superiorId);
     const history = await repo.placementsOf(id);
     const latest = history[0];
@@ -626,14 +695,11 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     return getEmployee(actor, id);
   }
 
-  /** Assign an employee as Plt/Plh of a position for a period. */
+  /** Assign an employee as Plt/Plh of a position for a period (checked by `checkActing` before writing). */
   async function addActing(actor: Actor, id: string, input: ActingInput) {
     const e = await repo.findEmployee(id);
     if (!e) throw notFound('Pegawai');
-    const pos = await repo.findPosition(input.positionId);
-    if (!pos) throw fieldError('positionId', 'Jabatan tidak ditemukan');
-    const posUnit = await loadUnit(pos.unitId);
-    requireUnit(actor, 'employee.write', posUnit.path);
+    const pos = await checkActing(actor, e, input.positionId);
     if (input.validTo && input.validTo < input.validFrom)
       throw fieldError('validTo', 'Tanggal akhir tidak boleh sebelum tanggal mulai');
     await db.transaction().execute(async (trx) => {

@@ -27,7 +27,10 @@ const REQUEST_TABLES: Record<RequestTable, { dateCols: [string, string]; kindCol
   corrections: { dateCols: ['local_date', 'local_date'], kindCol: 'category' },
 };
 
-/** The employee, unit and decider columns every request view adds to its own row. */
+/**
+ * The employee, unit, decider and canceller columns every request view adds to its own row (who settled a
+ * request and when is named in the answer to a decision that came too late).
+ */
 const REQUEST_VIEW_COLUMNS = [
   'e.nip',
   'e.frontTitle',
@@ -36,7 +39,9 @@ const REQUEST_VIEW_COLUMNS = [
   'u.name as unitName',
   'u.path as unitPath',
   'u.id as unitId',
+  'u.timeZone as unitTimeZone',
   'd.displayName as decidedByName',
+  'cb.displayName as cancelledByName',
 ] as const;
 
 /** Queries of permits, corrections and their uploaded files (Kysely, CamelCasePlugin). */
@@ -98,6 +103,7 @@ export function createPermitsRepo(db: Db) {
       .innerJoin('employees as e', 'e.id', 'x.employeeId')
       .innerJoin('units as u', 'u.id', 'e.unitId')
       .leftJoin('users as d', 'd.id', 'x.decidedBy')
+      .leftJoin('users as cb', 'cb.id', 'x.cancelledBy')
       .selectAll('x')
       .select(REQUEST_VIEW_COLUMNS);
 
@@ -107,6 +113,7 @@ export function createPermitsRepo(db: Db) {
       .innerJoin('employees as e', 'e.id', 'x.employeeId')
       .innerJoin('units as u', 'u.id', 'e.unitId')
       .leftJoin('users as d', 'd.id', 'x.decidedBy')
+      .leftJoin('users as cb', 'cb.id', 'x.cancelledBy')
       .selectAll('x')
       .select(REQUEST_VIEW_COLUMNS);
 

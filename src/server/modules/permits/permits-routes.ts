@@ -15,6 +15,7 @@ import {
   uploadedFileSchema,
 } from '../../../shared/api/permits.ts';
 import { AppError } from '../../errors.ts';
+import { readUpload } from '../../lib/multipart-upload.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { sendTable, type TableColumn } from '../../lib/table-export.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -243,13 +244,12 @@ export function permitsRoutes(deps: {
       async (request, reply) => {
         if (!request.isMultipart())
           throw new AppError('VALIDATION', 'Kirim berkas sebagai multipart/form-data');
-        let file: UploadedFile | null = null;
-        for await (const part of request.parts()) {
-          if (part.type === 'file' && part.fieldname === 'file' && !file)
-            file = { bytes: new Uint8Array(await part.toBuffer()), fileName: part.filename ?? null };
-          else if (part.type === 'file') await part.toBuffer();
-        }
-        if (!file) throw new AppError('VALIDATION', 'Berkas `file` tidak terkirim');
+        const upload = await readUpload(request);
+        if (!upload.file) throw new AppError('VALIDATION', 'Berkas `file` tidak terkirim');
+        const file: UploadedFile = {
+          bytes: new Uint8Array(upload.file.buf),
+          fileName: upload.file.name || null,
+        };
         return reply.status(201).send(await support.upload(actorOf(request), file));
       },
     );

@@ -241,7 +241,7 @@ describe('permits and assignments', () => {
       ['no destination', { destination: null }, 'destination'],
       ['coordinates 0,0', { destination: { ...destination, lat: 0, lon: 0 } }, 'destination.lat'],
       ['latitude 123', { destination: { ...destination, lat: 123 } }, 'destination.lat'],
-      ['longitude -500', { destination: { ...destination, lon: -500 } }, 'destination.lat'],
+      ['longitude -500', { destination: { ...destination, lon: -500 } }, 'destination.lon'],
     ])('dinas luar with %s is refused and nothing is stored', async (_name, over, path) => {
       const before = await t.db
         .selectFrom('permits')

@@ -7,9 +7,10 @@ import { inScope, requireAny, requireUnit, scopeOf, type Actor } from '../access
 import type { AuditContext } from '../audit/audit-service.ts';
 import type { PhotoStore } from '../attendance/photo-store.ts';
 import { detectImageType } from '../../lib/image.ts';
-import { toZoned } from '../../../core/common/zoned-time.ts';
+import { toZoned, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
 import { eachDay } from '../../../core/common/local-date.ts';
 import { formatFullName } from '../../../core/people/names.ts';
+import { decidedByText } from '../../../core/common/instant-text.ts';
 import type { decisionSchema, requestListQuerySchema } from '../../../shared/api/permits.ts';
 import type { Exec, PermitsRepo, RequestFilter } from './permits-repo.ts';
 
@@ -39,11 +40,45 @@ export function detectRequestFileType(b: Uint8Array): string | null {
 export type RequestWord = 'permohonan' | 'koreksi';
 const capitalised = (w: RequestWord) => w.charAt(0).toUpperCase() + w.slice(1);
 
+/** Who settled a request and when (the view's decider and canceller columns). */
+interface SettledBy {
+  status: string;
+  decidedByName?: string | null;
+  decidedAt?: Date | null;
+  cancelledByName?: string | null;
+  cancelledAt?: Date | null;
+  unitTimeZone?: string | null;
+}
+
 /** What a decision or a cancellation checks of a request row. */
-interface RequestState {
+interface RequestState extends SettledBy {
   employeeId: string;
   unitPath: string;
-  status: string;
+}
+
+const STATUS_WORD: Record<string, string> = {
+  DIAJUKAN: 'diajukan',
+  DISETUJUI: 'disetujui',
+  DITOLAK: 'ditolak',
+  DIBATALKAN: 'dibatalkan',
+};
+
+/**
+ * 409 for a request settled already (or meanwhile, by a concurrent call): "Permohonan ini sudah disetujui oleh
+ * Budi pada 15/01/2026 09:00 WIB".
+ */
+export function settledConflict(rec: SettledBy, word: RequestWord): AppError {
+  const cancelled = rec.status === 'DIBATALKAN';
+  const who = decidedByText(
+    cancelled ? rec.cancelledByName : rec.decidedByName,
+    cancelled ? rec.cancelledAt : rec.decidedAt,
+    (rec.unitTimeZone ?? 'Asia/Jakarta') as IndonesianTimeZone,
+  );
+  return new AppError(
+    'CONFLICT',
+    `${capitalised(word)} ini sudah ${STATUS_WORD[rec.status] ?? rec.status.toLowerCase()}${who ? ` ${who}` : ''}`,
+    { status: rec.status },
+  );
 }
 
 type ListQuery = z.infer<typeof requestListQuerySchema>;
@@ -137,8 +172,7 @@ export function createRequestSupport(deps: { db: Db; repo: PermitsRepo; clock: C
       throw forbidden(`Anda tidak dapat memutuskan ${word} Anda sendiri`);
     if (!(await staffOf(actor)).includes(rec.employeeId))
       throw forbidden(`Hanya atasan langsung (atau Plt/Plh-nya) yang dapat memutuskan ${word} ini`);
-    if (rec.status !== 'DIAJUKAN')
-      throw new AppError('CONFLICT', `${capitalised(word)} sudah ${rec.status.toLowerCase()}`);
+    if (rec.status !== 'DIAJUKAN') throw settledConflict(rec, word);
     if (input.decision === 'REJECT' && input.note.length < 3)
       throw fieldError('note', 'Tuliskan alasan penolakan agar pegawai mengetahuinya');
     await assertOpen(rec.unitPath, dates.from, dates.to);
@@ -152,12 +186,19 @@ export function createRequestSupport(deps: { db: Db; repo: PermitsRepo; clock: C
     dates: { from: string; to: string },
   ) {
     if (!allowed) throw forbidden(`Hanya pegawai yang bersangkutan yang dapat membatalkan ${word} ini`);
-    if (rec.status !== 'DIAJUKAN' && rec.status !== 'DISETUJUI')
-      throw new AppError('CONFLICT', `${capitalised(word)} sudah ${rec.status.toLowerCase()}`);
+    if (rec.status !== 'DIAJUKAN' && rec.status !== 'DISETUJUI') throw settledConflict(rec, word);
     await assertOpen(rec.unitPath, dates.from, dates.to);
   }
 
-  /** Set a pending request approved or rejected, in `trx`; CONFLICT when it was decided or cancelled meanwhile. */
+  /** The request row as it is now (read after a conditional update found it changed). */
+  const current = (trx: Exec, table: 'permits' | 'corrections', id: string) =>
+    table === 'permits' ? repo.findPermit(id, trx) : repo.findCorrection(id, trx);
+
+  /**
+   * Set a pending request approved or rejected, in `trx`. A conditional update (`… where status = 'DIAJUKAN'
+   * returning`): of concurrent decisions on PostgreSQL one updates the row, the others wait for it to commit,
+   * update nothing and answer 409 naming the decision that won (they write no audit entry).
+   */
   async function writeDecision(
     trx: Exec,
     table: 'permits' | 'corrections',
@@ -178,10 +219,13 @@ export function createRequestSupport(deps: { db: Db; repo: PermitsRepo; clock: C
       .where('status', '=', 'DIAJUKAN')
       .returning('id')
       .executeTakeFirst();
-    if (!updated) throw new AppError('CONFLICT', `${capitalised(word)} sudah diputuskan atau dibatalkan`);
+    if (!updated) throw settledConflict((await current(trx, table, id))!, word);
   }
 
-  /** Set a request cancelled from the status it was read in, in `trx`; CONFLICT when it changed meanwhile. */
+  /**
+   * Set a request cancelled from the status it was read in, in `trx`: a conditional update (`… where status =
+   * <as read> returning`), so of concurrent cancellations one writes and the others answer 409 naming it.
+   */
   async function writeCancel(
     trx: Exec,
     table: 'permits' | 'corrections',
@@ -202,7 +246,7 @@ export function createRequestSupport(deps: { db: Db; repo: PermitsRepo; clock: C
       .where('status', '=', rec.status)
       .returning('id')
       .executeTakeFirst();
-    if (!updated) throw new AppError('CONFLICT', `${capitalised(word)} berubah sementara itu; muat ulang`);
+    if (!updated) throw settledConflict((await current(trx, table, rec.id))!, word);
   }
 
   /** Requests waiting for the caller's decision: pending requests of their staff (never their own). */

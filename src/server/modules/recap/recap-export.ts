@@ -1,10 +1,16 @@
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import PDFDocument from 'pdfkit';
+import { PDFDocument as PdfLibDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { LEAVE_CODES } from '../../../core/attendance/status-codes.ts';
 import { formatDateId, formatDdMmYyyy, formatMonthId } from '../../../core/common/date-text.ts';
 import { formatNip } from '../../../core/people/nip.ts';
 import { isoWeekday } from '../../../core/common/local-date.ts';
-import { toCsv, type TableColumn } from '../../lib/table-export.ts';
+import { csvLine, toCsv, type TableColumn } from '../../lib/table-export.ts';
+import type { TaskIo } from '../../lib/worker-pool.ts';
 import type { RecapService } from './recap-service.ts';
 
 /**
@@ -60,7 +66,7 @@ export const UNIT_COLUMNS: {
   { header: 'Apel %', key: 'apel', width: 8, value: (r) => (r.apelPercent === null ? '-' : r.apelPercent) },
 ];
 
-function headerLines(d: UnitExport) {
+function headerLines(d: Pick<UnitExport, 'unit' | 'month' | 'closing'>) {
   return [
     TITLE,
     `Unit Kerja: ${d.unit.name}`,
@@ -87,78 +93,170 @@ const adjustmentLine = (a: UnitExport['adjustments'][number]) =>
   `${formatDdMmYyyy(a.localDate)} (bulan ${a.monthClosed}) ${a.employeeName}: ${a.oldCode ?? '-'} → ${a.newCode ?? '-'}` +
   (a.reason ? ` — ${a.reason}` : '');
 
-// ---------------------------------------------------------------- unit: CSV / XLSX / PDF
+// ---------------------------------------------------------------- unit: CSV / XLSX / PDF, streamed in a worker
 
-/** CSV: one row per employee with every code counted separately. */
-export function unitCsv(d: UnitExport): string {
-  const codes = [...new Set(d.rows.flatMap((r) => Object.keys(r.codeCounts)))].sort();
-  const columns: TableColumn[] = [
-    { header: 'No', key: 'no' },
-    { header: 'NIP', key: 'nip' },
-    { header: 'Nama', key: 'nama' },
-    { header: 'Jabatan', key: 'jabatan' },
-    { header: 'Unit', key: 'unit' },
-    { header: 'HK', key: 'hk' },
-    ...codes.map((c) => ({ header: c, key: `code_${c}` })),
-    ...['TL1', 'TL2', 'TL3', 'TL4', 'PSW1', 'PSW2', 'PSW3', 'PSW4'].map((b) => ({
-      header: b,
-      key: b.toLowerCase(),
-    })),
-    { header: 'Tanpa presensi masuk', key: 'missingIn' },
-    { header: 'Tanpa presensi pulang', key: 'missingOut' },
-    { header: 'TK', key: 'tk' },
-    { header: 'Menit terlambat', key: 'late' },
-    { header: 'Menit pulang cepat', key: 'early' },
-    { header: 'TK ekuivalen (hari)', key: 'tkEq' },
-    { header: 'WFO', key: 'wfo' },
-    { header: 'WFH', key: 'wfh' },
-    { header: 'WFA', key: 'wfa' },
-    { header: 'Apel target', key: 'apelT' },
-    { header: 'Apel hadir', key: 'apelA' },
-    { header: 'Apel %', key: 'apelP' },
-    { header: 'Penyesuaian', key: 'adj' },
-  ];
-  const rows = d.rows.map((r, i) => ({
-    no: i + 1,
-    nip: r.nip ?? '',
-    nama: r.name,
-    jabatan: r.positionName ?? '',
-    unit: r.unitName,
-    hk: r.workingDays,
-    ...Object.fromEntries(codes.map((c) => [`code_${c}`, r.codeCounts[c] ?? 0])),
-    tl1: r.tl1,
-    tl2: r.tl2,
-    tl3: r.tl3,
-    tl4: r.tl4,
-    psw1: r.psw1,
-    psw2: r.psw2,
-    psw3: r.psw3,
-    psw4: r.psw4,
-    missingIn: r.missingIn,
-    missingOut: r.missingOut,
-    tk: r.tkDays,
-    late: r.lateMinutes,
-    early: r.earlyMinutes,
-    tkEq: r.tkEquivalentDays,
-    wfo: r.wfoDays,
-    wfh: r.wfhDays,
-    wfa: r.wfaDays,
-    apelT: r.apelTarget,
-    apelA: r.apelAttended,
-    apelP: r.apelPercent ?? '',
-    adj: r.adjustmentCount,
-  }));
-  return toCsv(columns, rows);
+/** Everything of a unit-month export but its rows; the rows come in pages from the main thread. */
+export type UnitExportHeader = Omit<UnitExport, 'rows'> & { total: number };
+type Format = 'xlsx' | 'pdf' | 'csv';
+
+export const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/**
+ * The export of a unit-month as a job spec (see jobs/job-service.ts): the rendering runs in a worker thread and
+ * streams to a file, pulling the rows page by page. Source: issue 12 point 5.
+ */
+export function unitExportSpec(
+  source: { header: UnitExportHeader; pages: (size: number) => AsyncIterable<Row[]> },
+  format: Format,
+) {
+  const h = source.header;
+  return {
+    kind: `recap-unit-${format}`,
+    params: { unitId: h.unit.id, month: h.month, format },
+    fileName: `rekap-${h.unit.code.replace(/[^A-Za-z0-9._-]+/g, '-')}-${h.month}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    task: { module: new URL(import.meta.url), fn: 'renderUnitExport', input: { header: h, format } },
+    feed: () => source.pages(500),
+  };
 }
 
-/** XLSX in the form's layout: title block, table, adjustments, signature. */
-export async function unitXlsx(d: UnitExport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** Worker task: write the unit-month export at `filePath` from the pages of rows. */
+export async function renderUnitExport(
+  input: { header: UnitExportHeader; format: Format; filePath: string },
+  io: TaskIo<Row>,
+): Promise<{ rows: number }> {
+  const { header, format, filePath } = input;
+  if (format === 'csv') return writeUnitCsv(header, io, filePath);
+  if (format === 'xlsx') return writeUnitXlsx(header, io, filePath);
+  return writeUnitPdf(header, io, filePath);
+}
+
+/** Write to a file stream, waiting when its buffer is full. */
+async function put(out: WriteStream, s: string) {
+  if (!out.write(s)) await once(out, 'drain');
+}
+async function finishStream(out: WriteStream) {
+  out.end();
+  await once(out, 'finish');
+}
+
+const CSV_FIXED_HEAD: TableColumn[] = [
+  { header: 'No', key: 'no' },
+  { header: 'NIP', key: 'nip' },
+  { header: 'Nama', key: 'nama' },
+  { header: 'Jabatan', key: 'jabatan' },
+  { header: 'Unit', key: 'unit' },
+  { header: 'HK', key: 'hk' },
+];
+const CSV_FIXED_TAIL: TableColumn[] = [
+  ...['TL1', 'TL2', 'TL3', 'TL4', 'PSW1', 'PSW2', 'PSW3', 'PSW4'].map((b) => ({
+    header: b,
+    key: b.toLowerCase(),
+  })),
+  { header: 'Tanpa presensi masuk', key: 'missingIn' },
+  { header: 'Tanpa presensi pulang', key: 'missingOut' },
+  { header: 'TK', key: 'tk' },
+  { header: 'Menit terlambat', key: 'late' },
+  { header: 'Menit pulang cepat', key: 'early' },
+  { header: 'TK ekuivalen (hari)', key: 'tkEq' },
+  { header: 'WFO', key: 'wfo' },
+  { header: 'WFH', key: 'wfh' },
+  { header: 'WFA', key: 'wfa' },
+  { header: 'Apel target', key: 'apelT' },
+  { header: 'Apel hadir', key: 'apelA' },
+  { header: 'Apel %', key: 'apelP' },
+  { header: 'Penyesuaian', key: 'adj' },
+];
+
+const csvRow = (r: Row, i: number): Record<string, unknown> => ({
+  no: i + 1,
+  nip: r.nip ?? '',
+  nama: r.name,
+  jabatan: r.positionName ?? '',
+  unit: r.unitName,
+  hk: r.workingDays,
+  ...Object.fromEntries(Object.entries(r.codeCounts).map(([c, n]) => [`code_${c}`, n])),
+  tl1: r.tl1,
+  tl2: r.tl2,
+  tl3: r.tl3,
+  tl4: r.tl4,
+  psw1: r.psw1,
+  psw2: r.psw2,
+  psw3: r.psw3,
+  psw4: r.psw4,
+  missingIn: r.missingIn,
+  missingOut: r.missingOut,
+  tk: r.tkDays,
+  late: r.lateMinutes,
+  early: r.earlyMinutes,
+  tkEq: r.tkEquivalentDays,
+  wfo: r.wfoDays,
+  wfh: r.wfhDays,
+  wfa: r.wfaDays,
+  apelT: r.apelTarget,
+  apelA: r.apelAttended,
+  apelP: r.apelPercent ?? '',
+  adj: r.adjustmentCount,
+});
+
+/**
+ * CSV: one row per employee with every code counted separately. The code columns are those that occur, known
+ * only at the end: the rows go to a scratch file first (one JSON line each) and are then written as CSV.
+ */
+async function writeUnitCsv(h: UnitExportHeader, io: TaskIo<Row>, filePath: string) {
+  const scratch = `${filePath}.rows`;
+  const codes = new Set<string>();
+  let n = 0;
+  try {
+    const tmp = createWriteStream(scratch);
+    for await (const page of io.feed) {
+      for (const r of page) {
+        for (const c of Object.keys(r.codeCounts)) codes.add(c);
+        await put(tmp, `${JSON.stringify(csvRow(r, n++))}\n`);
+      }
+      io.progress(Math.floor(n / 2), h.total);
+    }
+    await finishStream(tmp);
+    const columns: TableColumn[] = [
+      ...CSV_FIXED_HEAD,
+      ...[...codes].sort().map((c) => ({ header: c, key: `code_${c}` })),
+      ...CSV_FIXED_TAIL,
+    ];
+    const out = createWriteStream(filePath);
+    await put(out, `\uFEFF${csvLine(columns.map((c) => c.header))}`);
+    let done = 0;
+    const lines = createInterface({ input: createReadStream(scratch), crlfDelay: Infinity });
+    for await (const line of lines) {
+      const rec = JSON.parse(line) as Record<string, unknown>;
+      await put(out, csvLine(columns.map((c) => rec[c.key] ?? (c.key.startsWith('code_') ? 0 : ''))));
+      if (++done % 1000 === 0) io.progress(Math.floor(n / 2 + done / 2), h.total);
+    }
+    await finishStream(out);
+  } finally {
+    await rm(scratch, { force: true });
+  }
+  return { rows: n };
+}
+
+/** XLSX in the form's layout (title block, table, adjustments, signature), streamed row by row. */
+async function writeUnitXlsx(h: UnitExportHeader, io: TaskIo<Row>, filePath: string) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: filePath,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = 'Abdi';
-  const ws = wb.addWorksheet('Rekap');
+  const ws = wb.addWorksheet('Rekap', {
+    views: [{ state: 'frozen', ySplit: 6 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = UNIT_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
   const n = UNIT_COLUMNS.length;
-  headerLines(d).forEach((line, i) => {
+  headerLines(h).forEach((line, i) => {
     const row = ws.getRow(i + 1);
     row.getCell(1).value = line;
     ws.mergeCells(i + 1, 1, i + 1, n);
@@ -166,32 +264,55 @@ export async function unitXlsx(d: UnitExport): Promise<Buffer> {
       row.font = { bold: true, size: 14 };
       row.alignment = { horizontal: 'center' };
     }
+    row.commit();
   });
+  const border = { style: 'thin' as const };
+  const borders = { top: border, left: border, bottom: border, right: border };
   const headerRow = ws.getRow(6);
-  UNIT_COLUMNS.forEach((c, i) => (headerRow.getCell(i + 1).value = c.header));
+  UNIT_COLUMNS.forEach((c, i) => {
+    const cell = headerRow.getCell(i + 1);
+    cell.value = c.header;
+    cell.border = borders;
+  });
   headerRow.font = { bold: true };
   headerRow.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  const border = { style: 'thin' as const };
-  d.rows.forEach((r, idx) => {
-    const row = ws.getRow(7 + idx);
-    UNIT_COLUMNS.forEach((c, i) => (row.getCell(i + 1).value = c.value(r, idx)));
-    row.getCell(2).alignment = { wrapText: true };
-  });
-  for (let rr = 6; rr < 7 + d.rows.length; rr++)
-    for (let cc = 1; cc <= n; cc++)
-      ws.getCell(rr, cc).border = { top: border, left: border, bottom: border, right: border };
-  let at = 8 + d.rows.length;
-  if (d.adjustments.length > 0) {
-    ws.getCell(at, 1).value = 'Penyesuaian dari bulan yang sudah ditutup (tanggal asli):';
-    ws.getCell(at, 1).font = { bold: true };
-    at++;
-    for (const a of d.adjustments) ws.getCell(at++, 1).value = adjustmentLine(a);
+  headerRow.commit();
+  let idx = 0;
+  for await (const page of io.feed) {
+    for (const r of page) {
+      const row = ws.getRow(7 + idx);
+      UNIT_COLUMNS.forEach((c, i) => {
+        const cell = row.getCell(i + 1);
+        cell.value = c.value(r, idx);
+        cell.border = borders;
+      });
+      row.getCell(2).alignment = { wrapText: true };
+      row.commit();
+      idx++;
+    }
+    io.progress(idx, h.total);
+  }
+  let at = 8 + idx;
+  if (h.adjustments.length > 0) {
+    const title = ws.getRow(at++);
+    title.getCell(1).value = 'Penyesuaian dari bulan yang sudah ditutup (tanggal asli):';
+    title.getCell(1).font = { bold: true };
+    title.commit();
+    for (const a of h.adjustments) {
+      const row = ws.getRow(at++);
+      row.getCell(1).value = adjustmentLine(a);
+      row.commit();
+    }
     at++;
   }
-  for (const line of signature(d)) ws.getCell(at++, n - 6).value = line;
-  ws.views = [{ state: 'frozen', ySplit: 6 }];
-  ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  for (const line of signature(h)) {
+    const row = ws.getRow(at++);
+    row.getCell(n - 6).value = line;
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+  return { rows: idx };
 }
 
 /** Text that the standard PDF fonts (WinAnsi) can draw. */
@@ -208,7 +329,7 @@ function fit(font: PDFFont, text: string, size: number, width: number) {
 }
 
 interface PdfCtx {
-  doc: PDFDocument;
+  doc: PdfLibDocument;
   page: PDFPage;
   font: PDFFont;
   bold: PDFFont;
@@ -218,7 +339,7 @@ interface PdfCtx {
 }
 
 async function newPdf(): Promise<PdfCtx> {
-  const doc = await PDFDocument.create();
+  const doc = await PdfLibDocument.create();
   doc.setTitle(TITLE);
   doc.setCreator('Abdi');
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -265,12 +386,45 @@ function drawSignature(ctx: PdfCtx, lines: string[]) {
   }
 }
 
-/** PDF (A4 landscape) in the form's layout. */
-export async function unitPdf(d: UnitExport): Promise<Buffer> {
-  const ctx = await newPdf();
-  drawTitle(ctx, headerLines(d));
-  const usable = ctx.w - 72;
-  const totalWidth = UNIT_COLUMNS.reduce((s, c) => s + c.width, 0);
+/**
+ * PDF (A4 landscape) in the form's layout, written with pdfkit page by page to the file (a finished page is
+ * flushed and not kept), the column headers repeated on every page.
+ */
+async function writeUnitPdf(h: UnitExportHeader, io: TaskIo<Row>, filePath: string) {
+  const [w, ht] = [842, 595];
+  const doc = new PDFDocument({ size: [w, ht], margin: 0, autoFirstPage: true, compress: true });
+  doc.info.Title = TITLE;
+  doc.info.Creator = 'Abdi';
+  const out = createWriteStream(filePath);
+  doc.pipe(out);
+  const done = once(out, 'finish');
+  let y = 30;
+  const draw = (s: string, x: number, size: number, bold: boolean, width: number) => {
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
+    let t = ansi(s);
+    if (doc.widthOfString(t) > width) {
+      while (t.length > 1 && doc.widthOfString(t) > width) t = t.slice(0, -1);
+    }
+    doc.text(t, x, y, { lineBreak: false });
+  };
+  const newPage = (onNewPage?: () => void) => {
+    doc.addPage({ size: [w, ht], margin: 0 });
+    y = 30;
+    onNewPage?.();
+  };
+  const ensure = (needed: number, onNewPage?: () => void) => {
+    if (y + needed > ht - 30) newPage(onNewPage);
+  };
+  headerLines(h).forEach((line, i) => {
+    const size = i === 0 ? 13 : 9;
+    doc.font(i === 0 ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
+    const t = ansi(line);
+    doc.text(t, i === 0 ? (w - doc.widthOfString(t)) / 2 : 36, y, { lineBreak: false });
+    y += i === 0 ? 18 : 12;
+  });
+  y += 4;
+  const usable = w - 72;
+  const totalWidth = UNIT_COLUMNS.reduce((sum, c) => sum + c.width, 0);
   const xs: number[] = [];
   let x = 36;
   for (const c of UNIT_COLUMNS) {
@@ -279,43 +433,59 @@ export async function unitPdf(d: UnitExport): Promise<Buffer> {
   }
   const colW = (i: number) => (xs[i + 1] ?? 36 + usable) - (xs[i] ?? 0) - 2;
   const header = () => {
-    UNIT_COLUMNS.forEach((c, i) => text(ctx, c.header, xs[i]!, 7, true, colW(i)));
-    ctx.y -= 4;
-    ctx.page.drawLine({ start: { x: 36, y: ctx.y }, end: { x: 36 + usable, y: ctx.y }, thickness: 0.5 });
-    ctx.y -= 10;
+    UNIT_COLUMNS.forEach((c, i) => draw(c.header, xs[i]!, 7, true, colW(i)));
+    y += 10;
+    doc
+      .moveTo(36, y)
+      .lineTo(36 + usable, y)
+      .lineWidth(0.5)
+      .stroke();
+    y += 4;
   };
   header();
-  d.rows.forEach((r, idx) => {
-    ensureSpace(ctx, 22, header);
-    UNIT_COLUMNS.forEach((c, i) => {
-      const v = String(c.value(r, idx));
-      const [first, second] = v.split('\n');
-      text(ctx, first ?? '', xs[i]!, 7, false, colW(i));
-      if (second !== undefined) {
-        ctx.y -= 8;
-        text(ctx, second, xs[i]!, 7, false, colW(i));
-        ctx.y += 8;
-      }
-    });
-    ctx.y -= 20;
-  });
-  if (d.rows.length === 0) {
-    text(ctx, 'Belum ada data rekap untuk bulan ini.', 36, 9);
-    ctx.y -= 14;
+  let idx = 0;
+  for await (const page of io.feed) {
+    for (const r of page) {
+      ensure(22, header);
+      UNIT_COLUMNS.forEach((c, i) => {
+        const [first, second] = String(c.value(r, idx)).split('\n');
+        draw(first ?? '', xs[i]!, 7, false, colW(i));
+        if (second !== undefined) {
+          y += 8;
+          draw(second, xs[i]!, 7, false, colW(i));
+          y -= 8;
+        }
+      });
+      y += 20;
+      idx++;
+    }
+    io.progress(idx, h.total);
   }
-  if (d.adjustments.length > 0) {
-    ensureSpace(ctx, 30);
-    ctx.y -= 6;
-    text(ctx, 'Penyesuaian dari bulan yang sudah ditutup (tanggal asli):', 36, 8, true);
-    ctx.y -= 11;
-    for (const a of d.adjustments) {
-      ensureSpace(ctx, 11);
-      text(ctx, adjustmentLine(a), 36, 8);
-      ctx.y -= 11;
+  if (idx === 0) {
+    draw('Belum ada data rekap untuk bulan ini.', 36, 9, false, usable);
+    y += 14;
+  }
+  if (h.adjustments.length > 0) {
+    ensure(30);
+    y += 6;
+    draw('Penyesuaian dari bulan yang sudah ditutup (tanggal asli):', 36, 8, true, usable);
+    y += 11;
+    for (const a of h.adjustments) {
+      ensure(11);
+      draw(adjustmentLine(a), 36, 8, false, usable);
+      y += 11;
     }
   }
-  drawSignature(ctx, signature(d));
-  return Buffer.from(await ctx.doc.save());
+  const sig = signature(h);
+  ensure(sig.length * 11 + 10);
+  y += 10;
+  for (const line of sig) {
+    draw(line, w - 260, 9, false, 230);
+    y += 11;
+  }
+  doc.end();
+  await done;
+  return { rows: idx };
 }
 
 // ---------------------------------------------------------------- employee: CSV / XLSX / PDF

@@ -6,6 +6,9 @@ import type { MonthlyRecapFigures } from '../../../core/recap/monthly-recap.ts';
 
 export type Exec = Db | Transaction<Database>;
 
+/** Advisory-lock class of unit-month closings (`lockUnitMonth`); the object is the hash of `<unit id>:<month>`. */
+const UNIT_MONTH_LOCK = 7_426_401;
+
 /** One employee-month to aggregate, with the TK codes and the minutes-per-day divisor in force for it. */
 export interface RecapKey {
   employeeId: string;
@@ -180,6 +183,47 @@ export function createRecapRepo(db: Db) {
         .where('mc.month', '=', month)
         .where(sql<boolean>`${unitPath} like u.path || '%'`)
         .orderBy(sql`length(u.path)`)
+        .executeTakeFirst(),
+
+    /**
+     * Lock a unit-month for closing or reopening, until the end of the transaction: advisory locks keyed by
+     * (unit, month), shared on each ancestor and exclusive on the unit, taken root first (one fixed order, so
+     * no deadlock). A closing of the unit or of an ancestor (exclusive where this one is shared) or of a
+     * descendant (shared where this one is exclusive) waits for this transaction; siblings do not.
+     */
+    lockUnitMonth: async (trx: Transaction<Database>, unitPath: string, month: string) => {
+      const ids = unitPath.split('/').filter(Boolean);
+      for (const [i, id] of ids.entries()) {
+        const key = sql`${UNIT_MONTH_LOCK}::int, hashtext(${`${id}:${month}`})`;
+        if (i < ids.length - 1) await sql`select pg_advisory_xact_lock_shared(${key})`.execute(trx);
+        else await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+      }
+    },
+
+    /** A closing in force for a sub-unit (strictly below the unit) in the month, if any. */
+    closingBelow: (exec: Exec, unitPath: string, month: string) =>
+      exec
+        .selectFrom('monthClosings as mc')
+        .innerJoin('units as u', 'u.id', 'mc.unitId')
+        .leftJoin('users as us', 'us.id', 'mc.closedBy')
+        .select(['u.name as unitName', 'mc.closedAt', 'us.displayName as closedByName'])
+        .where('mc.month', '=', month)
+        .where('u.path', 'like', `${unitPath}%`)
+        .where('u.path', '!=', unitPath)
+        .orderBy(sql`length(u.path)`)
+        .orderBy('u.name')
+        .executeTakeFirst(),
+
+    /** The latest closing of the unit-month in the history, with who reopened it and when. */
+    lastClosing: (exec: Exec, unitId: string, month: string) =>
+      exec
+        .selectFrom('recapClosings as c')
+        .leftJoin('users as b', 'b.id', 'c.reopenedBy')
+        .select(['c.reopenedAt', 'b.displayName as reopenedByName'])
+        .where('c.unitId', '=', unitId)
+        .where('c.month', '=', month)
+        .orderBy('c.closedAt', 'desc')
+        .orderBy('c.id')
         .executeTakeFirst(),
 
     /** Closed subtrees of the month (for marking rows). */

@@ -1,15 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { pageQuerySchema } from '../../../shared/api/common.ts';
+import { pageQuerySchema, searchText, text, yearMonth } from '../../../shared/api/common.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { RecapService } from './recap-service.ts';
-import { employeeCsv, employeePdf, employeeXlsx, unitCsv, unitPdf, unitXlsx } from './recap-export.ts';
+import { employeeCsv, employeePdf, employeeXlsx, unitExportSpec } from './recap-export.ts';
+import { jobSchema } from '../../../shared/api/jobs.ts';
+import { sendExport } from '../jobs/job-routes.ts';
+import type { JobService } from '../jobs/job-service.ts';
 
 const tags = ['Rekap bulanan'];
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat YYYY-MM');
+const month = yearMonth;
 const format = z.enum(['xlsx', 'pdf', 'csv']);
 const counts = z.record(z.string(), z.number());
 
@@ -92,7 +95,13 @@ function sendFile(reply: FastifyReply, fmt: keyof typeof CONTENT_TYPES, base: st
     .send(body);
 }
 
-export function recapRoutes({ recap }: { recap: RecapService }): FastifyPluginAsyncZod {
+export function recapRoutes({
+  recap,
+  jobs,
+}: {
+  recap: RecapService;
+  jobs: JobService;
+}): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/recap/employee',
@@ -185,7 +194,7 @@ export function recapRoutes({ recap }: { recap: RecapService }): FastifyPluginAs
           querystring: pageQuerySchema.extend({
             month,
             unitId: z.string().uuid().optional(),
-            q: z.string().max(100).optional(),
+            q: searchText.optional(),
           }),
           response: {
             200: z.object({
@@ -209,14 +218,36 @@ export function recapRoutes({ recap }: { recap: RecapService }): FastifyPluginAs
         schema: {
           tags,
           summary: 'Unduh rekap kehadiran unit (format rekap absensi: XLSX, PDF atau CSV)',
+          description:
+            'Dibuat di thread pekerja tanpa menahan permintaan lain. Untuk unit besar gunakan ' +
+            'POST /api/recap/export-jobs (kemajuan dan unduhan saat selesai).',
           querystring: z.object({ unitId: z.string().uuid(), month, format }),
         },
       },
       async (request, reply) => {
-        const d = await recap.unitExportData(actorOf(request), request.query.unitId, request.query.month);
-        const fmt = request.query.format;
-        const body = fmt === 'csv' ? unitCsv(d) : fmt === 'xlsx' ? await unitXlsx(d) : await unitPdf(d);
-        return sendFile(reply, fmt, `rekap-${d.unit.code}-${d.month}`, body);
+        const q = request.query;
+        const source = await recap.unitExportSource(actorOf(request), q.unitId, q.month);
+        return sendExport(reply, jobs, unitExportSpec(source, q.format));
+      },
+    );
+
+    app.post(
+      '/api/recap/export-jobs',
+      {
+        schema: {
+          tags,
+          summary: 'Mulai ekspor rekap unit sebagai pekerjaan latar (202); pantau di /api/jobs/:id',
+          description:
+            'Kewenangan sama dengan unduhan langsung (attendance.read dalam lingkup), diperiksa sebelum pekerjaan dicatat.',
+          querystring: z.object({ unitId: z.string().uuid(), month, format }),
+          response: { 202: jobSchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const q = request.query;
+        const source = await recap.unitExportSource(actor, q.unitId, q.month);
+        return reply.status(202).send(await jobs.start(actor, unitExportSpec(source, q.format)));
       },
     );
 
@@ -299,7 +330,9 @@ export function recapRoutes({ recap }: { recap: RecapService }): FastifyPluginAs
         schema: {
           tags,
           summary: 'Buka kembali bulan yang ditutup (BKD / super admin) dengan alasan',
-          body: unitMonthBody.extend({ reason: z.string().max(1000) }),
+          body: unitMonthBody.extend({
+            reason: text({ max: 1000, label: 'Alasan membuka kembali', multiline: true }),
+          }),
           response: {
             200: z.object({
               unitId: z.string(),

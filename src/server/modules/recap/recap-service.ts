@@ -11,6 +11,7 @@ import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { StatusService } from '../statuses/status-service.ts';
 import { monthRange, addDays, minDate } from '../../../core/common/local-date.ts';
 import { toZoned, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
+import { decidedByText } from '../../../core/common/instant-text.ts';
 import { accumulateDiscipline } from '../../../core/discipline/accumulate.ts';
 import { indicateDiscipline } from '../../../core/discipline/indicate.ts';
 import type { DisciplineEmployeeType } from '../../../core/discipline/discipline-rules.ts';
@@ -599,8 +600,12 @@ export function createRecapService(deps: Deps) {
   /**
    * Close a unit's month (admin OPD, after the review period): refresh and freeze its recap rows, store the
    * SHA-256 of their canonical text in `month_closings` and a snapshot in `recap_closings`, audited, in one
-   * transaction. Refused (409) before the rulebook's closing day, when the unit or an ancestor is closed
-   * already, or while flagged punches, queued status days or requests of the month wait for a decision.
+   * transaction. Refused (409) before the rulebook's closing day, when the unit, an ancestor or a sub-unit is
+   * closed already (a closing covers a subtree: two closings of one month never overlap; a closed sub-unit is
+   * reopened by BKD before its parent is closed), or while flagged punches, queued status days or requests of
+   * the month wait for a decision. Concurrency: the unit-month is locked first (`lockUnitMonth`: shared on the
+   * ancestors, exclusive on the unit), so of a unit, its ancestors and its descendants closed at one moment one
+   * closing wins and the others, having waited for it, answer 409 naming it; siblings do not wait.
    */
   async function close(actor: Actor, unitId: string, month: string) {
     requireMonth(month);
@@ -614,11 +619,26 @@ export function createRecapService(deps: Deps) {
         `Bulan ${month} baru dapat ditutup mulai ${opensOn.split('-').reverse().join('/')} (masa tinjau)`,
         { opensOn },
       );
-    const existing = await repo.closingOf(unit.path, month);
-    if (existing)
-      throw new AppError('CONFLICT', `Bulan ${month} sudah ditutup untuk ${existing.unitName}`, {
-        closedAt: existing.closedAt.toISOString(),
-      });
+    const zone = unit.timeZone as IndonesianTimeZone;
+    /** 409 when the unit, an ancestor or a sub-unit has the month closed (read through `exec`). */
+    const assertNoOverlap = async (exec: Exec) => {
+      const existing = await repo.closingOf(unit.path, month, exec);
+      if (existing)
+        throw new AppError(
+          'CONFLICT',
+          `Bulan ${month} sudah ditutup untuk ${existing.unitName} ${decidedByText(existing.closedByName, existing.closedAt, zone)}`,
+          { closedAt: existing.closedAt.toISOString() },
+        );
+      const below = await repo.closingBelow(exec, unit.path, month);
+      if (below)
+        throw new AppError(
+          'CONFLICT',
+          `Bulan ${month} sudah ditutup untuk sub-unit ${below.unitName} ${decidedByText(below.closedByName, below.closedAt, zone)}; ` +
+            `penutupan ${unit.name} mencakup sub-unit itu, jadi minta BKD membukanya kembali lebih dulu`,
+          { closedAt: below.closedAt.toISOString(), unitName: below.unitName },
+        );
+    };
+    await assertNoOverlap(db);
     const { from, to } = monthRange(month);
     const pending = {
       ...(await repo.pendingItems(db, unit.path, from, to)),
@@ -634,6 +654,9 @@ export function createRecapService(deps: Deps) {
       );
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
+      // Again under the lock: a closing that overlaps this one may have committed while this request read.
+      await repo.lockUnitMonth(trx, unit.path, month);
+      await assertNoOverlap(trx);
       await storeMonth(month, unit.path, trx);
       const rows = await repo.rowsOfSubtree(trx, unit.path, month);
       const contentHash = recapContentHash(rows);
@@ -675,7 +698,11 @@ export function createRecapService(deps: Deps) {
     });
   }
 
-  /** Reopen a closed unit-month (BKD / super admin) with a reason, audited; the snapshot stays in the history. */
+  /**
+   * Reopen a closed unit-month (BKD / super admin) with a reason, audited; the snapshot stays in the history.
+   * Concurrency: under the same unit-month lock as `close`, and the closing is removed by a conditional delete
+   * (`delete … returning`): of N identical reopenings one removes it, the others answer 409 naming it.
+   */
   async function reopen(actor: Actor, unitId: string, month: string, reason: string) {
     requireMonth(month);
     const unit = await unitOr404(unitId);
@@ -685,13 +712,22 @@ export function createRecapService(deps: Deps) {
       throw fieldError('reason', 'Tuliskan alasan membuka kembali (minimal 10 karakter)');
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
+      await repo.lockUnitMonth(trx, unit.path, month);
       const removed = await trx
         .deleteFrom('monthClosings')
         .where('unitId', '=', unit.id)
         .where('month', '=', month)
         .returning(['contentHash', 'closedAt'])
         .executeTakeFirst();
-      if (!removed) throw new AppError('CONFLICT', `Bulan ${month} unit ini tidak sedang ditutup`);
+      if (!removed) {
+        const last = await repo.lastClosing(trx, unit.id, month);
+        throw new AppError(
+          'CONFLICT',
+          last?.reopenedAt
+            ? `Bulan ${month} unit ini sudah dibuka kembali ${decidedByText(last.reopenedByName, last.reopenedAt, unit.timeZone as IndonesianTimeZone)}`
+            : `Bulan ${month} unit ini tidak sedang ditutup`,
+        );
+      }
       await trx
         .updateTable('recapClosings')
         .set({ reopenedBy: actor.userId, reopenedAt: now, reopenReason: reason.trim() })
@@ -947,6 +983,56 @@ export function createRecapService(deps: Deps) {
     };
   }
 
+  /**
+   * What an export of a unit-month needs, the rows read in pages (scope checked like the list, before anything
+   * else): the header now, and `pages(size)` reading the rows one page at a time as a worker asks for them, so
+   * a province-sized export never holds all its rows. Source: issue 12 point 5.
+   */
+  async function unitExportSource(actor: Actor, unitId: string, month: string) {
+    requireMonth(month);
+    const unit = await readableUnit(actor, unitId);
+    if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
+    await freshen(unit.path, month);
+    const filter = { unitPath: unit.path };
+    // The order is fixed once (ids only); each page then reads its rows by key, without sorting the month again.
+    // One after the other: inside a request's unit of work every query shares one connection.
+    const order = await filtered(month, filter)
+      .select('r.employeeId')
+      .orderBy('u.path')
+      .orderBy('e.name')
+      .orderBy('e.id')
+      .execute();
+    const head = await repo.headOf(unit.id);
+    const closing = await closingInfo(unit.path, month);
+    const adjustments = await repo.adjustments('all', month, unit.path);
+    const ids = order.map((r) => r.employeeId);
+    return {
+      header: {
+        unit: { id: unit.id, name: unit.name, code: unit.code, timeZone: unit.timeZone },
+        month,
+        head: head ? { name: fullName(head), nip: head.nip, positionName: head.positionName } : null,
+        closing,
+        adjustments: adjustments.map(presentAdjustment),
+        printedOn: todayIn(unit.timeZone),
+        total: ids.length,
+      },
+      async *pages(size: number) {
+        for (let i = 0; i < ids.length; i += size) {
+          const keys = ids.slice(i, i + size);
+          const rows = await filtered(month, filter)
+            .where('r.employeeId', 'in', keys)
+            .select(rowSelect)
+            .execute();
+          const byId = new Map(rows.map((r) => [r.employeeId, r]));
+          yield keys.flatMap((k) => {
+            const r = byId.get(k);
+            return r ? [present(r)] : [];
+          });
+        }
+      },
+    };
+  }
+
   /** The employee's month plus the print date (the employee's zone), for the exports. */
   async function employeeExportData(actor: Actor, employeeId: string, month: string) {
     const d = await employeeMonth(actor, employeeId, month);
@@ -968,6 +1054,7 @@ export function createRecapService(deps: Deps) {
     trend,
     codes,
     unitExportData,
+    unitExportSource,
   };
 }
 

@@ -13,6 +13,7 @@ import {
 import { AppError } from '../../errors.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { sendTable, type TableColumn } from '../../lib/table-export.ts';
+import { readUpload } from '../../lib/multipart-upload.ts';
 import type { RosterService } from './roster-service.ts';
 
 const tags = ['Jadwal shift'];
@@ -96,13 +97,9 @@ export function rosterRoutes(deps: { rosters: RosterService }): FastifyPluginAsy
       async (request) => {
         if (!request.isMultipart())
           throw new AppError('VALIDATION', 'Kirim berkas sebagai multipart/form-data');
-        let file: { fileName: string; bytes: Buffer } | null = null;
-        for await (const part of request.parts()) {
-          if (part.type === 'file' && part.fieldname === 'file' && !file)
-            file = { fileName: part.filename || 'jadwal.csv', bytes: await part.toBuffer() };
-          else if (part.type === 'file') await part.toBuffer();
-        }
-        if (!file) throw new AppError('VALIDATION', 'Berkas `file` tidak terkirim');
+        const upload = (await readUpload(request)).file;
+        if (!upload) throw new AppError('VALIDATION', 'Berkas `file` tidak terkirim');
+        const file = { fileName: upload.name || 'jadwal.csv', bytes: upload.buf };
         if (file.bytes.length === 0) throw new AppError('VALIDATION', 'Berkas kosong');
         return rosters.importCsv(actorOf(request), file);
       },

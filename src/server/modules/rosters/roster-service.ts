@@ -8,6 +8,8 @@ import { inScope, requireAny, requireUnit, type Actor } from '../access/authz.ts
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { StatusService } from '../statuses/status-service.ts';
 import { parseTableFile } from '../imports/import-parse.ts';
+import { DEFAULT_IMPORT_LIMITS, readTableInWorker } from '../../lib/table-reader.ts';
+import type { WorkerPool } from '../../lib/worker-pool.ts';
 import type { Rulebook } from '../../../core/rulebook/rulebook.ts';
 import type { RosterEntry } from '../../../core/schedule/resolve-schedule.ts';
 import { buildCalendar } from '../../../core/calendar/calendar.ts';
@@ -43,8 +45,10 @@ type Deps = {
   repo: RosterRepo;
   audit: AuditService;
   clock: Clock;
-  config: Pick<Config, 'rulebookRegion'>;
+  config: Pick<Config, 'rulebookRegion'> & Partial<Pick<Config, 'importLimits'>>;
   rulebooks: Pick<RulebookService, 'rulesOn'>;
+  /** The CSV/XLSX import is read in a worker thread when given (off the event loop). */
+  workers?: WorkerPool;
   /** Days whose stored status a roster change affects (queued after commit). */
   statuses?: Pick<StatusService, 'markDirty'>;
 };
@@ -408,7 +412,10 @@ export function createRosterService(deps: Deps) {
     file: { fileName: string; bytes: Buffer },
   ): Promise<RosterImportResult> {
     const scope = requireAny(actor, 'roster.manage');
-    const { headers, rows } = await parseTableFile(file.fileName, file.bytes, IMPORT_ALIASES);
+    const limits = { ...DEFAULT_IMPORT_LIMITS, ...deps.config.importLimits };
+    const { headers, rows } = deps.workers
+      ? await readTableInWorker(deps.workers, file.fileName, file.bytes, IMPORT_ALIASES, limits)
+      : await parseTableFile(file.fileName, file.bytes, IMPORT_ALIASES, limits);
     const missing = ['nip', 'tanggal', 'shift'].filter((h) => !headers.includes(h));
     if (missing.length > 0)
       throw new AppError(

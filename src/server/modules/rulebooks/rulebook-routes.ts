@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { localDate } from '../../../shared/api/common.ts';
+import { localDate, text } from '../../../shared/api/common.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { RulebookService } from './rulebook-service.ts';
 
@@ -33,7 +33,7 @@ export function rulebookRoutes({ rulebooks }: { rulebooks: RulebookService }): F
         schema: {
           tags,
           summary: 'Versi yang berlaku untuk wilayah pada tanggal tertentu',
-          querystring: z.object({ region: z.string().min(1), date: localDate }),
+          querystring: z.object({ region: text({ min: 1, max: 60, label: 'Wilayah' }), date: localDate }),
           response: { 200: summary },
         },
       },

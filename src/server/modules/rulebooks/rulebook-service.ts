@@ -1,9 +1,10 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 
 type Exec = Db | Transaction<Database>;
 import type { Clock } from '../../clock.ts';
+import { afterCommit, currentUnitOfWork } from '../../db/unit-of-work.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import { ctxOf } from '../access/auth-service.ts';
@@ -15,6 +16,7 @@ import {
   type Rulebook,
 } from '../../../core/rulebook/rulebook.ts';
 import { addDays } from '../../../core/common/local-date.ts';
+import { decidedByText } from '../../../core/common/instant-text.ts';
 
 /** JSON with object keys sorted at every level (arrays keep their order). */
 function stableJson(value: unknown): string {
@@ -29,6 +31,9 @@ function stableJson(value: unknown): string {
 
 /** How long a process trusts its list of active rulebook versions (another process's activation shows after this). */
 const VERSION_CACHE_MS = 5_000;
+
+/** Advisory-lock class of rulebook activations; the object is the hash of the region. */
+const RULEBOOK_REGION_LOCK = 7_426_501;
 
 type Deps = {
   db: Db;
@@ -144,7 +149,11 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
 
   async function activeVersionOn(region: string, date: string, exec: Exec = db) {
     const now = clock.now().getTime();
-    let hit = versionCache.get(region);
+    // Inside a request's unit of work the versions are read on its own connection and not shared: they may be
+    // uncommitted, and (on PGlite, one connection) a load begun by another request would wait for this one.
+    let hit = currentUnitOfWork()
+      ? { at: now, rows: loadActiveVersions(region, exec) }
+      : versionCache.get(region);
     if (!hit || now - hit.at > VERSION_CACHE_MS || now < hit.at) {
       hit = { at: now, rows: loadActiveVersions(region, exec) };
       versionCache.set(region, hit);
@@ -321,16 +330,38 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
    * day before; a version that would start on or after it must be retired first. The resulting set of the region's
    * versions must have no gap and no overlap.
    */
+  /**
+   * Activate a draft, closing the active versions of its region the day before it takes effect. Concurrency:
+   * activations of one region run one at a time under a transaction-level advisory lock on the region, taken
+   * before the draft and the active versions are read, so N identical activations give one (one audit entry,
+   * one closing of the previous version) and 409s naming it, and two drafts activated at once never overlap.
+   */
   async function activate(actor: Actor, id: string) {
     requireAny(actor, 'rulebook.write');
     forgetVersions();
     const result = await db.transaction().execute(async (trx) => {
-      const draft = await trx
+      const region = await trx
         .selectFrom('rulebookVersions')
-        .selectAll()
+        .select('region')
         .where('id', '=', id)
         .executeTakeFirst();
+      if (!region) throw notFound('Rulebook');
+      await sql`select pg_advisory_xact_lock(${RULEBOOK_REGION_LOCK}::int, hashtext(${region.region}))`.execute(
+        trx,
+      );
+      const draft = await trx
+        .selectFrom('rulebookVersions as v')
+        .leftJoin('users as us', 'us.id', 'v.activatedBy')
+        .selectAll('v')
+        .select('us.displayName as activatedByName')
+        .where('v.id', '=', id)
+        .executeTakeFirst();
       if (!draft) throw notFound('Rulebook');
+      if (draft.status === 'active' && draft.activatedAt)
+        throw new AppError(
+          'CONFLICT',
+          `Versi ini sudah diaktifkan ${decidedByText(draft.activatedByName ?? 'sistem', draft.activatedAt)}`,
+        );
       if (draft.status !== 'draft') throw new AppError('CONFLICT', 'Hanya draf yang dapat diaktifkan');
       const active = await trx
         .selectFrom('rulebookVersions')
@@ -396,13 +427,17 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
       return summary(row);
     });
     forgetVersions();
-    // The version is committed: a failing listener (e.g. the status queue) must not undo it.
-    for (const listener of activationListeners)
-      await listener({
-        region: result.region,
-        effectiveFrom: result.effectiveFrom,
-        rulebookId: result.rulebookId,
-      }).catch(() => undefined);
+    // The version counts once committed (a request's unit of work commits it): the caches are forgotten again
+    // then, and a failing listener (e.g. the status queue) must not undo it.
+    afterCommit(async () => {
+      forgetVersions();
+      for (const listener of activationListeners)
+        await listener({
+          region: result.region,
+          effectiveFrom: result.effectiveFrom,
+          rulebookId: result.rulebookId,
+        }).catch(() => undefined);
+    });
     return result;
   }
 

@@ -1,16 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { localDate } from '../../../shared/api/common.ts';
+import { dateRange, id, localDate } from '../../../shared/api/common.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { StatusService } from './status-service.ts';
 
 const tags = ['Status harian'];
 
-export const statusQuerySchema = z.object({
-  employeeId: z.string().uuid().optional(),
-  from: localDate,
-  to: localDate,
-});
+export const statusQuerySchema = z
+  .object({
+    employeeId: id.optional(),
+    from: localDate,
+    to: localDate,
+  })
+  .superRefine(dateRange('from', 'to', 400));
 
 export const dayStatusSchema = z.object({
   employeeId: z.string(),

@@ -5,6 +5,7 @@ import {
   Button,
   Center,
   Group,
+  List,
   Paper,
   PasswordInput,
   Stack,
@@ -23,9 +24,16 @@ import { LanguageToggle, Logo } from '../../app/AppLayout.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFieldErrors } from '../../components/field-errors.ts';
 import { OfflineBanner } from '../../components/OfflineBanner.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { localReasons, lockedUntilOf, serverReasons, usePasswordPolicy } from './password-policy.ts';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirm'] as const;
 type Field = (typeof FIELDS)[number];
+
+/** The password policy's rules as shown under the new password (src/core/access/password-policy.ts). */
+const RULES = ['length', 'common', 'pattern', 'personal', 'reused'] as const;
+/** Errors shown on the fields themselves rather than above the form. */
+const FIELD_ERROR_CODES = new Set(['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'VALIDATION']);
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
@@ -33,27 +41,34 @@ export function ChangePasswordPage() {
   const me = useMe();
   const change = useChangePassword();
   const fieldErrors = useFieldErrors<Field>();
+  const { minLength } = usePasswordPolicy();
+  /** Why the new password is refused (the policy's reasons: several at once). */
+  const [reasons, setReasons] = useState<string[]>([]);
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const mustChange = !!me.data?.user.mustChangePassword;
 
-  const validate = (): Partial<Record<Field, string>> => {
+  const validate = (): { errors: Partial<Record<Field, string>>; reasons: string[] } => {
     const errors: Partial<Record<Field, string>> = {};
     if (!currentPassword) errors.currentPassword = t('common.required');
-    if (newPassword.length < 10) errors.newPassword = t('changePassword.tooShort');
-    else if (!/[A-Za-z]/.test(newPassword)) errors.newPassword = t('changePassword.needLetter');
-    else if (!/\d/.test(newPassword)) errors.newPassword = t('changePassword.needDigit');
-    else if (newPassword === currentPassword) errors.newPassword = t('changePassword.sameAsOld');
+    const user = me.data?.user;
+    const reasons = localReasons(t, newPassword, minLength, {
+      username: user?.username,
+      nip: user?.nip,
+      names: [user?.displayName],
+      current: currentPassword || undefined,
+    });
     if (confirm !== newPassword) errors.confirm = t('changePassword.mismatch');
-    return errors;
+    return { errors, reasons };
   };
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const errors = validate();
+    const { errors, reasons } = validate();
     fieldErrors.setErrors(errors);
-    if (Object.keys(errors).length > 0) return;
+    setReasons(reasons);
+    if (Object.keys(errors).length > 0 || reasons.length > 0) return;
     change.mutate(
       { currentPassword, newPassword },
       {
@@ -62,10 +77,16 @@ export function ChangePasswordPage() {
           void navigate('/', { replace: true });
         },
         onError: (error) => {
+          const lockedUntil = lockedUntilOf(error);
           if (isApiError(error) && error.code === 'INVALID_CREDENTIALS') {
             fieldErrors.setErrors({ currentPassword: t('changePassword.wrongCurrent') });
+          } else if (lockedUntil) {
+            fieldErrors.setErrors({
+              currentPassword: t('changePassword.locked', { time: formatDateTime(lockedUntil) }),
+            });
           } else {
             fieldErrors.fromError(error, FIELDS);
+            setReasons(serverReasons(t, error, minLength));
           }
         },
       },
@@ -96,10 +117,9 @@ export function ChangePasswordPage() {
                     {t('changePassword.mustChange')}
                   </Alert>
                 )}
-                {change.error &&
-                  !(isApiError(change.error) && change.error.code === 'INVALID_CREDENTIALS') && (
-                    <ErrorState error={change.error} compact hideIssues />
-                  )}
+                {change.error && !(isApiError(change.error) && FIELD_ERROR_CODES.has(change.error.code)) && (
+                  <ErrorState error={change.error} compact hideIssues />
+                )}
                 <PasswordInput
                   label={t('changePassword.current')}
                   autoComplete="current-password"
@@ -120,9 +140,30 @@ export function ChangePasswordPage() {
                   onChange={(e) => {
                     setNewPassword(e.currentTarget.value);
                     fieldErrors.clear('newPassword');
+                    setReasons([]);
                   }}
-                  error={fieldErrors.errors.newPassword}
+                  error={
+                    reasons.length > 0 ? (
+                      <Stack gap={2} data-testid="password-reasons">
+                        {reasons.map((r) => (
+                          <span key={r}>{r}</span>
+                        ))}
+                      </Stack>
+                    ) : (
+                      fieldErrors.errors.newPassword
+                    )
+                  }
                 />
+                <div data-testid="password-rules">
+                  <Text size="xs" c="dimmed">
+                    {t('changePassword.rulesTitle')}
+                  </Text>
+                  <List size="xs" c="dimmed" spacing={2}>
+                    {RULES.map((rule) => (
+                      <List.Item key={rule}>{t(`changePassword.rules.${rule}`, { n: minLength })}</List.Item>
+                    ))}
+                  </List>
+                </div>
                 <PasswordInput
                   label={t('changePassword.confirm')}
                   autoComplete="new-password"

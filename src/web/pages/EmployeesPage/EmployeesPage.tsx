@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Menu,
   Paper,
   Select,
   SimpleGrid,
@@ -13,20 +12,15 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import {
-  IconChevronDown,
-  IconDownload,
-  IconFileSpreadsheet,
-  IconFileTypeCsv,
-  IconSearch,
-  IconUserPlus,
-} from '@tabler/icons-react';
+import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { EMPLOYEE_TYPES } from '../../../shared/api/org.ts';
 import { useMe } from '../../api/auth.ts';
-import { employeeExportUrl, employeeQuery, useEmployees } from '../../api/employees.ts';
+import { employeeQuery, useEmployees } from '../../api/employees.ts';
+import { startExportJob } from '../../api/jobs.ts';
+import { ExportJobMenu } from '../../components/ExportJobMenu.tsx';
 import { apiUrl } from '../../api/http.ts';
 import type {
   EmployeeFilters,
@@ -186,36 +180,18 @@ export function EmployeesPage() {
         subtitle={t('employees.subtitle')}
         actions={
           <>
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button
-                  variant="default"
-                  leftSection={<IconDownload size={16} />}
-                  rightSection={<IconChevronDown size={14} />}
-                  data-testid="export-button"
-                >
-                  {t('common.export')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item
-                  component="a"
-                  href={employeeExportUrl('xlsx', filters)}
-                  download
-                  leftSection={<IconFileSpreadsheet size={16} />}
-                >
-                  {t('employees.exportXlsx')}
-                </Menu.Item>
-                <Menu.Item
-                  component="a"
-                  href={employeeExportUrl('csv', filters)}
-                  download
-                  leftSection={<IconFileTypeCsv size={16} />}
-                >
-                  {t('employees.exportCsv')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <ExportJobMenu
+              label={t('common.export')}
+              testId="export-button"
+              variant="default"
+              choices={[
+                { format: 'xlsx' as const, label: t('employees.exportXlsx') },
+                { format: 'csv' as const, label: t('employees.exportCsv') },
+              ]}
+              start={(format) =>
+                startExportJob('/employees/export-jobs', { ...employeeQuery(filters, false), format })
+              }
+            />
             {canEdit && (
               <Button leftSection={<IconUserPlus size={16} />} onClick={addModal.open}>
                 {t('employees.add')}

@@ -29,7 +29,6 @@ import { useMe } from '../../api/auth.ts';
 import type { ClosingStatus, RecapRow } from '../../api/recap.ts';
 import {
   currentMonth,
-  unitExportUrl,
   useAdjustments,
   useCloseMonth,
   useClosingStatus,
@@ -47,7 +46,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { formatDate, formatDateTime, formatNip } from '../../lib/format.ts';
 import { hasAnyRole, RECAP_CLOSERS, RECAP_REOPENERS, RECAP_UNIT_READERS } from '../../lib/roles.ts';
-import { DownloadMenu, MonthSelect, useMonthLabel } from '../RekapPage/recap-ui.tsx';
+import { MonthSelect, useMonthLabel } from '../RekapPage/recap-ui.tsx';
+import { startExportJob } from '../../api/jobs.ts';
+import { ExportJobMenu } from '../../components/ExportJobMenu.tsx';
 
 const PAGE_SIZE = 25;
 const LEAVE_LIKE = ['CT', 'CB', 'CS', 'CM', 'CAP', 'CLTN', 'I', 'S', 'DL', 'TGL', 'TB', 'DIKLAT', 'DSP'];
@@ -578,7 +579,16 @@ export function RekapUnitPage() {
         }
         actions={
           unitId && q.data?.mode === 'unit' ? (
-            <DownloadMenu url={(f) => unitExportUrl(unitId, month, f)} testId="recap-unit-download" />
+            <ExportJobMenu
+              label={t('recap.download')}
+              testId="recap-unit-download"
+              choices={[
+                { format: 'xlsx' as const, label: t('recap.downloadXlsx') },
+                { format: 'pdf' as const, label: t('recap.downloadPdf') },
+                { format: 'csv' as const, label: t('recap.downloadCsv') },
+              ]}
+              start={(format) => startExportJob('/recap/export-jobs', { unitId, month, format })}
+            />
           ) : undefined
         }
       />

@@ -1,0 +1,213 @@
+import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { canonicalPunchPayload, type PunchBody } from '../../src/shared/api/attendance.ts';
+import { login, multipart, type Client, type TestApp } from './test-app.ts';
+import type { DemoEmployee } from '../../src/server/db/seeds/demo-data.ts';
+
+/** One employee with a request of every kind waiting for a decision, and who decides. */
+export interface Side {
+  employee: DemoEmployee;
+  employeeId: string;
+  unitId: string;
+  client: Client;
+  superior: Client;
+  superiorId: string;
+  permitId: string;
+  correctionId: string;
+  leaveId: string;
+  /** A phone waiting for admin OPD's approval (the employee already has an active one). */
+  pendingDeviceId: string;
+  activeDeviceId: string;
+  /** A punch waiting for review. */
+  flaggedPunchId: string;
+  /** The registered phone's key and id, to punch again (`flaggedPunch`). */
+  phone: { key: KeyObject; deviceId: string };
+  /** The hash of an uploaded letter (the permit's file). */
+  fileHash: string;
+}
+
+/** A signed punch from the side's registered phone with a mocked location: FLAGGED for review. */
+export async function flaggedPunch(t: TestApp, side: Side, key: string): Promise<string> {
+  const office = await t.db
+    .selectFrom('offices')
+    .select(['lat', 'lon'])
+    .where('unitId', '=', side.unitId)
+    .executeTakeFirstOrThrow();
+  const body = signed(side.phone.key, {
+    idempotencyKey: key,
+    kind: 'IN',
+    deviceId: side.phone.deviceId,
+    location: { lat: office.lat, lon: office.lon, accuracyM: 15, mocked: true },
+    photoHash: createHash('sha256').update(JPEG).digest('hex'),
+  });
+  const mp = multipart(
+    { punch: JSON.stringify(body) },
+    { field: 'photo', name: 'selfie.jpg', content: JPEG, type: 'image/jpeg' },
+  );
+  const res = await ok(
+    await side.client.request({
+      method: 'POST',
+      url: '/api/attendance/punches',
+      payload: mp.payload,
+      headers: mp.headers,
+    }),
+    'punch',
+  );
+  const punch = res.punch as { id: string; verdict: string; reasons: unknown };
+  if (punch.verdict !== 'FLAGGED') throw new Error(`punch not flagged: ${JSON.stringify(punch.reasons)}`);
+  return punch.id;
+}
+
+/** The 8-byte PNG signature and an IHDR chunk: enough for the upload's type check. */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+
+/** A structurally valid JPEG (SOI, JFIF, quantisation table, scan, EOI). */
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]),
+  Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1'),
+  Buffer.from([0xff, 0xdb, 0, 67]),
+  Buffer.alloc(65, 1),
+  Buffer.from([0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0, 0x12, 0x34, 0xff, 0xd9]),
+]);
+
+/** A phone's key pair as WebCrypto makes it: the private key signs, the public JWK is registered. */
+function newPhone() {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = publicKey.export({ format: 'jwk' });
+  return { key: privateKey, jwk: { kty: 'EC' as const, crv: 'P-256' as const, x: jwk.x!, y: jwk.y! } };
+}
+const signed = (key: KeyObject, body: PunchBody): PunchBody => ({
+  ...body,
+  signature: sign('sha256', Buffer.from(canonicalPunchPayload(body)), {
+    key,
+    dsaEncoding: 'ieee-p1363',
+  }).toString('base64url'),
+});
+
+async function ok(res: { statusCode: number; body: string }, what: string) {
+  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  return JSON.parse(res.body) as Record<string, unknown>;
+}
+
+/**
+ * Daily life in two places of the demo province (clock 2026-01-15): a plain PNS of Puskesmas Curug (inside
+ * Dinas Kesehatan) and one of UPTD Samsat Ciruas (inside Bapenda), each with a pending permit, correction and
+ * leave request, a pending phone change and a flagged punch — made through the API as their owners would.
+ * Needs the rulebooks loaded (`services.rulebooks.syncRepoRulebooks()`).
+ */
+export async function seedActivity(t: TestApp): Promise<{ inside: Side; outside: Side }> {
+  const d = t.demo;
+  const grantNips = new Set(d.roleGrants.map((g) => g.nip));
+  const hasStaff = new Set(d.employees.map((e) => e.superiorNip));
+  const idOf = async (nip: string) =>
+    await t.db
+      .selectFrom('employees')
+      .select(['id', 'unitId'])
+      .where('nip', '=', nip)
+      .executeTakeFirstOrThrow();
+
+  async function side(unitCode: string): Promise<Side> {
+    const employee = d.employees.find(
+      (e) =>
+        e.unitCode === unitCode &&
+        e.employeeType === 'PNS' &&
+        e.nip &&
+        !grantNips.has(e.nip) &&
+        !hasStaff.has(e.nip) &&
+        e.activeFrom < '2024-01-01',
+    )!;
+    const client = await login(t.app, employee.nip!);
+    const superior = await login(t.app, employee.superiorNip!);
+    const { id: employeeId, unitId } = await idOf(employee.nip!);
+    const letter = multipart(
+      {},
+      {
+        field: 'file',
+        name: 'surat.pdf',
+        content: Buffer.from(`%PDF-1.4\n% surat ${employee.nip}\n%%EOF\n`),
+        type: 'application/pdf',
+      },
+    );
+    const file = await ok(
+      await client.request({
+        method: 'POST',
+        url: '/api/permits/files',
+        payload: letter.payload,
+        headers: letter.headers,
+      }),
+      'letter',
+    );
+    const permit = await ok(
+      await client.post('/api/permits', {
+        kind: 'I',
+        dateFrom: '2026-01-19',
+        dateTo: '2026-01-19',
+        reason: 'Keperluan keluarga',
+        fileHash: file.hash,
+      }),
+      'permit',
+    );
+    const png = Buffer.concat([PNG, Buffer.from(`bukti-${employee.nip}`)]);
+    const mp = multipart({}, { field: 'file', name: 'bukti.png', content: png, type: 'image/png' });
+    const evidence = await ok(
+      await client.request({
+        method: 'POST',
+        url: '/api/permits/files',
+        payload: mp.payload,
+        headers: mp.headers,
+      }),
+      'evidence',
+    );
+    const correction = await ok(
+      await client.post('/api/corrections', {
+        date: '2026-01-14',
+        checkIn: '07:25',
+        category: 'LUPA_PRESENSI',
+        reason: 'Lupa presensi masuk',
+        evidenceHash: evidence.hash,
+      }),
+      'correction',
+    );
+    const leave = await ok(
+      await client.post('/api/leave/requests', {
+        type: 'CT',
+        from: '2026-03-03',
+        to: '2026-03-04',
+        reason: 'Urusan keluarga',
+      }),
+      'leave',
+    );
+    const phone = newPhone();
+    const active = await ok(
+      await client.post('/api/attendance/devices', { publicKey: phone.jwk, label: 'Ponsel lama' }),
+      'first phone',
+    );
+    const pending = await ok(
+      await client.post('/api/attendance/devices', {
+        publicKey: newPhone().jwk,
+        label: 'Ponsel baru',
+        reason: 'Ponsel lama rusak',
+      }),
+      'second phone',
+    );
+    const partial = { unitId, client, phone: { key: phone.key, deviceId: active.id as string } } as Side;
+    const punchId = await flaggedPunch(t, partial, `seed-${employee.nip}`);
+    return {
+      employee,
+      employeeId,
+      unitId,
+      client,
+      superior,
+      superiorId: (await idOf(employee.superiorNip!)).id,
+      permitId: permit.id as string,
+      correctionId: correction.id as string,
+      leaveId: leave.id as string,
+      pendingDeviceId: pending.id as string,
+      activeDeviceId: active.id as string,
+      flaggedPunchId: punchId,
+      phone: partial.phone,
+      fileHash: file.hash as string,
+    };
+  }
+
+  return { inside: await side('DINKES-PKM-CURUG'), outside: await side('BAPENDA-SAMSAT-CIRUAS') };
+}

@@ -1,0 +1,855 @@
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, multipart, type Client, type TestApp } from '../helpers/test-app.ts';
+import type { DemoEmployee } from '../../src/server/db/seeds/demo-data.ts';
+import { databaseRefusal } from '../../src/server/plugins/error-handler.ts';
+import { UNIT_COLUMNS } from '../../src/server/modules/imports/import-columns.ts';
+import { removeOrphanTempFiles } from '../../src/server/modules/attendance/photo-store.ts';
+import { loadRulebookFiles } from '../../src/server/modules/rulebooks/rulebook-files.ts';
+
+/*
+ * One effect under concurrency (issue 12, points 6 and 7c). For every decision route, N identical calls fired at
+ * the same moment give exactly one success and N−1 clear answers (409 CONFLICT naming what happened, or a
+ * documented replay), never a 5xx, and exactly one effect in the database (one decision row, one audit entry,
+ * one state change). Races only show on PostgreSQL (PGlite serialises requests on its one connection), so run
+ * this file on both engines:
+ *   npx vitest run test/security/concurrency.test.ts
+ *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx vitest run test/security/concurrency.test.ts
+ * Every state-changing route of the API document is listed below, as a decision with its case or as not a
+ * decision with the reason: a new route in neither list fails the first test.
+ * Demo province, clock Thursday 15 Jan 2026 09:00 WIB; the people work at UPTD Puskesmas Curug (Dinkes).
+ */
+
+type Route = `${'POST' | 'PUT' | 'PATCH' | 'DELETE'} /api/${string}`;
+
+/** State-changing routes that are not decisions, each with why N identical calls need no case here. */
+const NOT_DECISIONS: Partial<Record<Route, string>> = {
+  'POST /api/auth/login':
+    'opens a session; failed attempts are counted atomically (lockout.test.ts), each success is its own session',
+  'POST /api/auth/logout': "ends the caller's own session; a repeat finds no session (401)",
+  'POST /api/auth/change-password':
+    "the caller's own password; guesses are counted atomically (lockout.test.ts), not a decision on shared state",
+  'PATCH /api/accounts/{id}':
+    'sets active / unlocked to the value sent: N identical calls leave the same state',
+  'POST /api/accounts/{id}/reset-password':
+    'each call issues a new temporary password by design (the last one handed out is the valid one)',
+  'POST /api/employees': 'a creation; a duplicate NIP or internal id is refused by unique constraints (409)',
+  'PATCH /api/employees/{id}': 'an edit of fields: the last writer wins, each edit audited',
+  'POST /api/employees/{id}/placements':
+    'records a new placement (history row), not a decision on a pending state',
+  'POST /api/employees/{id}/acting': 'records a Plt/Plh assignment (history row), authorised by org.write',
+  'POST /api/employees/export-jobs': 'starts a background export; every call is its own job',
+  'POST /api/units': 'a creation; the unit code is unique (409 on a duplicate)',
+  'PATCH /api/units/{id}': 'an edit of fields: the last writer wins, each edit audited',
+  'POST /api/units/{id}/offices': 'adds an office (a new row per call)',
+  'DELETE /api/units/{unitId}/offices/{officeId}':
+    'a conditional delete (`delete … returning`): only the call that removed the row is audited, the others 404',
+  'POST /api/imports': 'uploads and validates a file into a new job; nothing is written until its commit',
+  'POST /api/attendance/apel-schedules': 'adds a schedule (a new row per call)',
+  'POST /api/attendance/apel-sessions': 'adds an ad-hoc apel session (a new row per call)',
+  'POST /api/attendance/field-assignments': 'adds a dinas luar place (a new row per call)',
+  'POST /api/attendance/kiosks': 'opens a kiosk display (a new session per screen)',
+  'POST /api/attendance/punches/export-jobs': 'starts a background export; every call is its own job',
+  'POST /api/attendance/terminal-imports':
+    'terminal log lines carry their own idempotency key: a line sent twice is stored once',
+  'POST /api/attendance/terminal-users':
+    'maps a terminal user id; the mapping is unique (409 on a duplicate)',
+  'POST /api/attendance/terminal-users/import': 'maps terminal user ids in bulk; the mapping is unique',
+  'POST /api/attendance/work-locations': 'adds a WFH/WFA place (a new row per call)',
+  'POST /api/permits/files': 'stores an upload by its SHA-256: the same bytes are one file',
+  'POST /api/permits/record':
+    "an admin's record of a signed letter, written under the employee's row lock like POST /api/permits (case below)",
+  'PUT /api/leave/opening-balances': 'sets an opening balance to the value sent (upsert): last writer wins',
+  'PUT /api/rosters': 'sets roster lines to the values sent (upsert): last writer wins',
+  'POST /api/rosters/clear': 'removes roster lines: removing twice leaves them removed',
+  'POST /api/rosters/import': 'sets roster lines from a file (upsert): last writer wins',
+  'POST /api/rulebooks': 'saves a draft; a draft id/version is unique (409 on a duplicate)',
+  'POST /api/rulebooks/validate': 'reads only: validates a document and writes nothing',
+  'POST /api/recap/export-jobs': 'starts a background export; every call is its own job',
+};
+
+/** How many identical calls each case fires at once. */
+const N = 6;
+/** Identical check-ins with one photo fired at once (the probe sent 50: 47 answered 500). */
+const CHECKINS = 50;
+
+/** The error handler's catch-all answers for races (`databaseRefusal`): a decision must answer its own. */
+const GENERIC_MESSAGES = [
+  databaseRefusal({ code: '40001' })!.message,
+  databaseRefusal({ code: '40P01' })!.message,
+  databaseRefusal({ code: '23505' })!.message,
+];
+
+const fire = (n: number, call: () => Promise<LightMyRequestResponse>) =>
+  Promise.all(Array.from({ length: n }, () => call()));
+
+const statuses = (rs: LightMyRequestResponse[]) => rs.map((r) => r.statusCode).sort();
+
+/** Every error in the project's shape `{ error: { code, message, details? }, requestId }`, none a 5xx. */
+function expectNoServerError(rs: LightMyRequestResponse[]) {
+  for (const r of rs) {
+    expect(r.statusCode, r.body).toBeLessThan(500);
+    if (r.statusCode < 400) continue;
+    const b = r.json();
+    expect(Object.keys(b).sort(), r.body).toEqual(['error', 'requestId']);
+    expect(b.requestId).toEqual(expect.any(String));
+    expect(Object.keys(b.error).filter((k) => !['code', 'message', 'details'].includes(k))).toEqual([]);
+    expect(b.error.code).toEqual(expect.any(String));
+    expect(b.error.message.length, r.body).toBeGreaterThan(10);
+  }
+}
+
+/**
+ * Exactly one success; every other call a clear 409 CONFLICT whose own message matches `said` (never the error
+ * handler's generic one), or one of the `alsoAllowed` documented answers. Returns the success.
+ */
+function expectOneWinner(
+  rs: LightMyRequestResponse[],
+  said: RegExp,
+  alsoAllowed: { status: number; code: string; said: RegExp }[] = [],
+): LightMyRequestResponse {
+  expectNoServerError(rs);
+  const ok = rs.filter((r) => r.statusCode < 300);
+  expect(ok.length, `statuses ${statuses(rs).join(',')}: ${rs.map((r) => r.body).join('\n')}`).toBe(1);
+  for (const r of rs.filter((x) => x.statusCode >= 300)) {
+    const e = r.json().error as { code: string; message: string };
+    const other = alsoAllowed.find((a) => a.status === r.statusCode && a.code === e.code);
+    if (other) {
+      expect(e.message, r.body).toMatch(other.said);
+      continue;
+    }
+    expect(r.statusCode, r.body).toBe(409);
+    expect(e.code).toBe('CONFLICT');
+    expect(GENERIC_MESSAGES, r.body).not.toContain(e.message);
+    expect(e.message, r.body).toMatch(said);
+  }
+  return ok[0]!;
+}
+
+/** A structurally valid small JPEG (the check-in accepts JPEG, PNG, WebP by magic bytes). */
+function jpeg(tag: string): Buffer {
+  const seg = (marker: number, payload: Buffer) =>
+    Buffer.concat([
+      Buffer.from([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]),
+      payload,
+    ]);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    seg(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
+    seg(0xdb, Buffer.alloc(65, 1)),
+    seg(0xda, Buffer.from([1, 1, 0, 0, 63, 0])),
+    Buffer.from(tag, 'latin1'),
+    Buffer.from([0xff, 0xd9]),
+  ]);
+}
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+function newPhoneKey() {
+  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = publicKey.export({ format: 'jwk' });
+  return { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
+}
+
+/** Every file under `dir` (recursively), relative. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) out.push(path.relative(dir, path.join(e.parentPath, e.name)));
+  return out;
+}
+
+const PDF = (n: string) => Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\n% ${n}\ntrailer <<>>\n%%EOF\n`);
+const CURUG_OFFICE = { lat: -6.1489, lon: 106.1616, accuracyM: 10, mocked: false };
+
+describe('one effect under concurrency (every decision route)', () => {
+  let t: TestApp;
+  type Who = 'requester' | 'checker' | 'deviceOwner' | 'newPhone' | 'twoPhones' | 'superior';
+  const c = {} as Record<Who | 'adminOpd' | 'bkd' | 'superAdmin', Client>;
+  const ids = {} as Record<Who, string>;
+  const units = {} as Record<string, { id: string; path: string }>;
+
+  const count = async (
+    table: 'auditLog' | 'punches' | 'photos' | 'punchReviews' | 'devices' | 'monthClosings' | 'recapClosings',
+    where: Record<string, string>,
+  ) => {
+    let q = t.db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n'));
+    for (const [k, v] of Object.entries(where)) q = q.where(k as never, '=', v as never);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  };
+  const audits = (action: string, entityId: string) => count('auditLog', { action, entityId });
+
+  async function upload(who: Client, tag: string) {
+    const mp = multipart(
+      {},
+      { field: 'file', name: 'bukti.pdf', content: PDF(tag), type: 'application/pdf' },
+    );
+    const res = await who.request({ method: 'POST', url: '/api/permits/files', ...mp });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().hash as string;
+  }
+  async function created(res: Promise<LightMyRequestResponse>) {
+    const r = await res;
+    expect(r.statusCode, r.body).toBeLessThan(300);
+    return r.json();
+  }
+  let employeeSeq = 0;
+  /** A new Dinkes employee (through the API): they have no account yet. */
+  async function newEmployee(name: string) {
+    const nip = `19880517201503${String(2100 + ++employeeSeq).padStart(4, '0')}`;
+    const res = await c.adminOpd.post('/api/employees', {
+      nip,
+      name,
+      gender: 'P',
+      employeeType: 'PNS',
+      unitId: units['DINKES-SEK']!.id,
+      activeFrom: '2024-03-01',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '1000' } });
+    await t.services.rulebooks.syncRepoRulebooks();
+    const d = t.demo;
+    const grantNips = new Set(d.roleGrants.map((g) => g.nip));
+    const hasStaff = (e: DemoEmployee) => d.employees.some((x) => e.nip && x.superiorNip === e.nip);
+    const requester = d.employees.find(
+      (e) =>
+        e.unitCode === 'DINKES-PKM-CURUG' &&
+        e.nip &&
+        e.employeeType === 'PNS' &&
+        e.activeFrom <= '2019-01-01' &&
+        !grantNips.has(e.nip) &&
+        !hasStaff(e),
+    )!;
+    const others = d.employees.filter(
+      (e) =>
+        e.unitCode === 'DINKES-PKM-CURUG' &&
+        e.nip &&
+        e !== requester &&
+        !grantNips.has(e.nip) &&
+        !hasStaff(e),
+    );
+    const people: Record<Who, DemoEmployee> = {
+      requester,
+      checker: others[0]!,
+      deviceOwner: others[1]!,
+      newPhone: others[2]!,
+      twoPhones: others[3]!,
+      superior: d.employees.find((e) => e.nip === requester.superiorNip)!,
+    };
+    for (const [who, e] of Object.entries(people) as [Who, DemoEmployee][]) {
+      c[who] = await login(t.app, e.nip!);
+      ids[who] = c[who].me.user.employeeId!;
+    }
+    c.adminOpd = await login(
+      t.app,
+      d.roleGrants.find((g) => g.role === 'ADMIN_OPD' && g.unitCode === 'DINKES')!.nip!,
+    );
+    c.bkd = await login(t.app, d.roleGrants.find((g) => g.role === 'BKD' && g.nip)!.nip!);
+    c.superAdmin = await login(t.app, 'admin');
+    for (const u of await t.db.selectFrom('units').select(['id', 'code', 'path']).execute())
+      units[u.code] = u;
+  });
+  afterAll(() => t.close());
+
+  /** One case per decision route: what N identical calls at once must leave behind. */
+  const cases: Partial<Record<Route, () => Promise<void>>> = {
+    'POST /api/attendance/punches': async () => {
+      // The check-in's own replay rule: the same idempotency key and body answer the stored punch (200, replayed).
+      // With a photo: the probe's 50 identical check-ins gave 47 × 500 (a shared temporary file name).
+      const photo = jpeg('konkuren-checkin');
+      const key = `konkuren-${Date.now()}`;
+      const body = { idempotencyKey: key, kind: 'IN', location: CURUG_OFFICE, photoHash: sha256(photo) };
+      const mp = multipart(
+        { punch: JSON.stringify(body) },
+        { field: 'photo', name: 'selfie.jpg', content: photo, type: 'image/jpeg' },
+      );
+      const rs = await fire(CHECKINS, () =>
+        c.checker.request({ method: 'POST', url: '/api/attendance/punches', ...mp }),
+      );
+      expectNoServerError(rs);
+      expect(statuses(rs)).toEqual([...Array(CHECKINS - 1).fill(200), 201]);
+      expect(rs.filter((r) => r.json().replayed === true)).toHaveLength(CHECKINS - 1);
+      expect(new Set(rs.map((r) => r.json().punch.id)).size).toBe(1);
+      expect(await count('punches', { employeeId: ids.checker, idempotencyKey: key })).toBe(1);
+      const { photoHash } = await t.db
+        .selectFrom('punches')
+        .select('photoHash')
+        .where('idempotencyKey', '=', key)
+        .executeTakeFirstOrThrow();
+      expect(await count('photos', { hash: photoHash! })).toBe(1);
+      const files = await filesUnder(t.config.photoDir);
+      expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(files.filter((f) => /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(f))).toEqual([
+        path.join(photoHash!.slice(0, 2), photoHash!.slice(2, 4), photoHash!),
+      ]);
+    },
+
+    'POST /api/attendance/punches/{id}/review': async () => {
+      const punchId = (
+        await t.db
+          .insertInto('punches')
+          .values({
+            employeeId: ids.checker,
+            unitId: units['DINKES-PKM-CURUG']!.id,
+            kind: 'IN',
+            source: 'ONLINE',
+            occurredAt: new Date('2026-01-14T00:20:00Z'),
+            receivedAt: new Date('2026-01-14T00:20:00Z'),
+            localDate: '2026-01-14',
+            idempotencyKey: `konkuren-flagged-${Date.now()}`,
+            bodyHash: 'x',
+            verdict: 'FLAGGED',
+            reasons: JSON.stringify([
+              { code: 'MOCK_LOCATION', action: 'FLAG', message: 'Lokasi palsu terdeteksi' },
+            ]),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const rs = await fire(N, () =>
+        c.adminOpd.post(`/api/attendance/punches/${punchId}/review`, {
+          decision: 'ACCEPTED',
+          note: 'Sudah dicek langsung di puskesmas',
+        }),
+      );
+      expectOneWinner(rs, /sudah ditinjau oleh .+ pada \d\d\/\d\d\/\d{4} \d\d:\d\d WIB/);
+      expect(await count('punchReviews', { punchId })).toBe(1);
+      expect(await audits('punch.review_accepted', punchId)).toBe(1);
+    },
+
+    'POST /api/attendance/devices': async () => {
+      // Documented replay: registering a key already bound (active or waiting) answers that device again.
+      const jwk = newPhoneKey();
+      const rs = await fire(N, () =>
+        c.newPhone.post('/api/attendance/devices', { publicKey: jwk, label: 'Ponsel' }),
+      );
+      expectNoServerError(rs);
+      expect(statuses(rs)).toEqual(Array(N).fill(201));
+      expect(new Set(rs.map((r) => r.json().id)).size).toBe(1);
+      const id = rs[0]!.json().id as string;
+      expect(await count('devices', { employeeId: ids.newPhone })).toBe(1);
+      expect(await audits('device.registered', id)).toBe(1);
+      // Two different first phones at once: one is the active device, the other waits for admin OPD.
+      const [a, b] = await Promise.all(
+        [newPhoneKey(), newPhoneKey()].map((k, i) =>
+          c.twoPhones.post('/api/attendance/devices', {
+            publicKey: k,
+            label: `Ponsel ${i}`,
+            reason: 'Ganti ponsel',
+          }),
+        ),
+      );
+      expectNoServerError([a!, b!]);
+      expect(statuses([a!, b!])).toEqual([201, 201]);
+      expect([a!.json().status, b!.json().status].sort()).toEqual(['ACTIVE', 'PENDING']);
+      expect(await count('devices', { employeeId: ids.twoPhones, status: 'ACTIVE' })).toBe(1);
+    },
+
+    'POST /api/attendance/devices/{id}/decision': async () => {
+      const register = (reason?: string) =>
+        created(
+          c.deviceOwner.post('/api/attendance/devices', {
+            publicKey: newPhoneKey(),
+            label: 'Ponsel',
+            ...(reason ? { reason } : {}),
+          }),
+        );
+      const first = await register();
+      const [d1, d2, d3] = [await register('Ponsel hilang'), await register('Rusak'), await register('Baru')];
+      expect(first.status).toBe('ACTIVE');
+      const rs = await fire(N, () =>
+        c.adminOpd.post(`/api/attendance/devices/${d1.id}/decision`, { decision: 'APPROVE', note: '' }),
+      );
+      expectOneWinner(rs, /sudah disetujui oleh .+ pada /);
+      expect(await audits('device.approved', d1.id)).toBe(1);
+      expect(await count('devices', { employeeId: ids.deviceOwner, status: 'ACTIVE' })).toBe(1);
+      expect(await count('devices', { id: d1.id, status: 'ACTIVE' })).toBe(1);
+      // The probe: two pending phones of one employee approved at the same moment left two active devices.
+      const both = await Promise.all(
+        [d2, d3].map((d) =>
+          c.adminOpd.post(`/api/attendance/devices/${d.id}/decision`, { decision: 'APPROVE', note: '' }),
+        ),
+      );
+      expectNoServerError(both);
+      expect(await count('devices', { employeeId: ids.deviceOwner, status: 'ACTIVE' })).toBe(1);
+    },
+
+    'DELETE /api/attendance/work-locations/{id}': async () => {
+      // A removal: one call removes (and audits) it; a call that read it before it went gets 409, a later one 404.
+      const place = await created(
+        c.adminOpd.post('/api/attendance/work-locations', {
+          employeeId: ids.requester,
+          kind: 'WFH',
+          label: 'Rumah',
+          lat: -6.15,
+          lon: 106.16,
+          radiusM: 100,
+          validFrom: '2026-01-01',
+        }),
+      );
+      const rs = await fire(N, () => c.adminOpd.del(`/api/attendance/work-locations/${place.id}`));
+      expectOneWinner(rs, /sudah dihapus/, [{ status: 404, code: 'NOT_FOUND', said: /Lokasi kerja/ }]);
+      expect(await audits('work_location.removed', place.id)).toBe(1);
+    },
+
+    'DELETE /api/attendance/kiosks/{id}': async () => {
+      // Closed once: one call closes (and audits) it; the others find it closed.
+      const kiosk = await created(
+        c.adminOpd.post('/api/attendance/kiosks', {
+          unitId: units['DINKES-PKM-CURUG']!.id,
+          label: 'Kios uji',
+        }),
+      );
+      const rs = await fire(N, () => c.adminOpd.del(`/api/attendance/kiosks/${kiosk.id}`));
+      expectOneWinner(rs, /sudah ditutup/);
+      expect(await audits('kiosk.closed', kiosk.id)).toBe(1);
+    },
+
+    'DELETE /api/attendance/terminal-users/{id}': async () => {
+      // Removed once: one call removes (and audits) the mapping; a call that read it first gets 409, a later 404.
+      const mapping = await created(
+        c.adminOpd.post('/api/attendance/terminal-users', {
+          terminalSerial: null,
+          terminalUserId: 'KONKUREN-1',
+          employeeId: ids.requester,
+        }),
+      );
+      const rs = await fire(N, () => c.adminOpd.del(`/api/attendance/terminal-users/${mapping.id}`));
+      expectOneWinner(rs, /sudah dihapus/, [{ status: 404, code: 'NOT_FOUND', said: /Pemetaan ID mesin/ }]);
+      expect(await audits('terminal_user.deleted', mapping.id)).toBe(1);
+    },
+
+    'POST /api/permits': async () => {
+      // A submission, not a decision, but a double click must not file two requests: one, the rest overlap.
+      const rs = await fire(N, () =>
+        c.requester.post('/api/permits', {
+          kind: 'I',
+          part: 'late',
+          dateFrom: '2026-01-22',
+          dateTo: '2026-01-22',
+          reason: 'Keperluan keluarga',
+        }),
+      );
+      const ok = expectOneWinner(rs, /Sudah ada Izin .* bertumpang tindih/);
+      const rows = await t.db
+        .selectFrom('permits')
+        .select('id')
+        .where('employeeId', '=', ids.requester)
+        .where('dateFrom', '=', '2026-01-22')
+        .execute();
+      expect(rows.map((r) => r.id)).toEqual([ok.json().id]);
+      expect(await audits('permit.requested', ok.json().id)).toBe(1);
+    },
+
+    'POST /api/permits/{id}/decision': async () => {
+      const p = await created(
+        c.requester.post('/api/permits', {
+          kind: 'I',
+          part: 'late',
+          dateFrom: '2026-01-20',
+          dateTo: '2026-01-20',
+          reason: 'Mengantar anak',
+        }),
+      );
+      const rs = await fire(N, () =>
+        c.superior.post(`/api/permits/${p.id}/decision`, { decision: 'APPROVE', note: 'Silakan' }),
+      );
+      expectOneWinner(rs, /Permohonan ini sudah disetujui oleh .+ pada /);
+      expect(await audits('permit.approved', p.id)).toBe(1);
+      expect(await audits('permit.rejected', p.id)).toBe(0);
+    },
+
+    'POST /api/permits/{id}/cancel': async () => {
+      const p = await created(
+        c.requester.post('/api/permits', {
+          kind: 'I',
+          part: 'early',
+          dateFrom: '2026-01-21',
+          dateTo: '2026-01-21',
+          reason: 'Kontrol dokter',
+        }),
+      );
+      const rs = await fire(N, () => c.requester.post(`/api/permits/${p.id}/cancel`, { note: 'Tidak jadi' }));
+      expectOneWinner(rs, /Permohonan ini sudah dibatalkan oleh .+ pada /);
+      expect(await audits('permit.cancelled', p.id)).toBe(1);
+    },
+
+    'POST /api/corrections': async () => {
+      const evidenceHash = await upload(c.requester, 'koreksi-1');
+      const rs = await fire(N, () =>
+        c.requester.post('/api/corrections', {
+          date: '2026-01-13',
+          checkIn: '07:25',
+          category: 'LUPA_PRESENSI',
+          reason: 'Lupa presensi masuk',
+          evidenceHash,
+        }),
+      );
+      const ok = expectOneWinner(rs, /Sudah ada koreksi presensi .* untuk tanggal 2026-01-13/);
+      const rows = await t.db
+        .selectFrom('corrections')
+        .select('id')
+        .where('employeeId', '=', ids.requester)
+        .where('localDate', '=', '2026-01-13')
+        .execute();
+      expect(rows.map((r) => r.id)).toEqual([ok.json().id]);
+      expect(await audits('correction.requested', ok.json().id)).toBe(1);
+    },
+
+    'POST /api/corrections/{id}/decision': async () => {
+      const k = await created(
+        c.requester.post('/api/corrections', {
+          date: '2026-01-12',
+          checkOut: '16:05',
+          category: 'LUPA_PRESENSI',
+          reason: 'Lupa presensi pulang',
+          evidenceHash: await upload(c.requester, 'koreksi-2'),
+        }),
+      );
+      const rs = await fire(N, () =>
+        c.superior.post(`/api/corrections/${k.id}/decision`, {
+          decision: 'APPROVE',
+          note: 'Sesuai daftar hadir',
+        }),
+      );
+      expectOneWinner(rs, /Koreksi ini sudah disetujui oleh .+ pada /);
+      expect(await audits('correction.approved', k.id)).toBe(1);
+    },
+
+    'POST /api/corrections/{id}/cancel': async () => {
+      const k = await created(
+        c.requester.post('/api/corrections', {
+          date: '2026-01-09',
+          checkIn: '07:20',
+          category: 'LUPA_PRESENSI',
+          reason: 'Lupa presensi masuk',
+          evidenceHash: await upload(c.requester, 'koreksi-3'),
+        }),
+      );
+      const rs = await fire(N, () =>
+        c.requester.post(`/api/corrections/${k.id}/cancel`, { note: 'Salah tanggal' }),
+      );
+      expectOneWinner(rs, /Koreksi ini sudah dibatalkan oleh .+ pada /);
+      expect(await audits('correction.cancelled', k.id)).toBe(1);
+    },
+
+    'POST /api/leave/requests': async () => {
+      const rs = await fire(N, () =>
+        c.requester.post('/api/leave/requests', {
+          type: 'CS',
+          from: '2026-02-18',
+          to: '2026-02-18',
+          reason: 'Demam',
+        }),
+      );
+      const ok = expectOneWinner(rs, /bertumpang tindih dengan cuti lain/);
+      const rows = await t.db
+        .selectFrom('leaveRequests')
+        .select('id')
+        .where('employeeId', '=', ids.requester)
+        .where('dateFrom', '=', '2026-02-18')
+        .execute();
+      expect(rows.map((r) => r.id)).toEqual([ok.json().id]);
+      expect(await audits('leave.submitted', ok.json().id)).toBe(1);
+    },
+
+    'POST /api/leave/requests/{id}/decision': async () => {
+      const r = await created(
+        c.requester.post('/api/leave/requests', {
+          type: 'CS',
+          from: '2026-02-19',
+          to: '2026-02-19',
+          reason: 'Sakit',
+        }),
+      );
+      const rs = await fire(N, () =>
+        c.superior.post(`/api/leave/requests/${r.id}/decision`, { decision: 'APPROVE', note: '' }),
+      );
+      expectOneWinner(rs, /Permohonan cuti ini sudah disetujui (atasan )?oleh .+ pada /);
+      expect(await audits('leave.approved', r.id)).toBe(1);
+      const decisions = await t.db
+        .selectFrom('leaveDecisions')
+        .select('id')
+        .where('requestId', '=', r.id)
+        .execute();
+      expect(decisions).toHaveLength(1);
+    },
+
+    'POST /api/leave/requests/{id}/cancel': async () => {
+      const r = await created(
+        c.requester.post('/api/leave/requests', {
+          type: 'CS',
+          from: '2026-02-20',
+          to: '2026-02-20',
+          reason: 'Sakit',
+        }),
+      );
+      const rs = await fire(N, () => c.requester.post(`/api/leave/requests/${r.id}/cancel`, { reason: '' }));
+      expectOneWinner(rs, /Permohonan cuti ini sudah dibatalkan oleh .+ pada /);
+      expect(await audits('leave.cancelled', r.id)).toBe(1);
+      const decisions = await t.db
+        .selectFrom('leaveDecisions')
+        .select('id')
+        .where('requestId', '=', r.id)
+        .execute();
+      expect(decisions).toHaveLength(1);
+    },
+
+    'POST /api/recap/closing/close': async () => {
+      const unit = units['DINKES-PKM-CURUG']!;
+      const rs = await fire(N, () =>
+        c.adminOpd.post('/api/recap/closing/close', { unitId: unit.id, month: '2025-08' }),
+      );
+      expectOneWinner(rs, /Bulan 2025-08 sudah ditutup untuk .+ oleh .+ pada /);
+      expect(await count('monthClosings', { unitId: unit.id, month: '2025-08' })).toBe(1);
+      expect(await count('recapClosings', { unitId: unit.id, month: '2025-08' })).toBe(1);
+      expect(await audits('recap.month_closed', `${unit.id}:2025-08`)).toBe(1);
+    },
+
+    'POST /api/recap/closing/reopen': async () => {
+      const unit = units['DINKES-PKM-CURUG']!;
+      await created(c.adminOpd.post('/api/recap/closing/close', { unitId: unit.id, month: '2025-07' }));
+      const rs = await fire(N, () =>
+        c.bkd.post('/api/recap/closing/reopen', {
+          unitId: unit.id,
+          month: '2025-07',
+          reason: 'Koreksi presensi massal mesin rusak',
+        }),
+      );
+      expectOneWinner(rs, /Bulan 2025-07 unit ini sudah dibuka kembali oleh .+ pada /);
+      expect(await count('monthClosings', { unitId: unit.id, month: '2025-07' })).toBe(0);
+      expect(await audits('recap.month_reopened', `${unit.id}:2025-07`)).toBe(1);
+      const history = await t.db
+        .selectFrom('recapClosings')
+        .select(['reopenedAt'])
+        .where('unitId', '=', unit.id)
+        .where('month', '=', '2025-07')
+        .execute();
+      expect(history).toHaveLength(1);
+      expect(history[0]!.reopenedAt).not.toBeNull();
+    },
+
+    'POST /api/imports/{id}/commit': async () => {
+      const header = UNIT_COLUMNS.map((x) => x.name);
+      const row: Record<string, string> = {
+        kode: 'DINKES-KONKUREN',
+        nama: 'Seksi Uji Konkuren',
+        jenis: 'BIDANG',
+        kode_induk: 'DINKES',
+      };
+      const text = `${header.join(',')}\r\n${header.map((h) => row[h] ?? '').join(',')}\r\n`;
+      const up = await c.superAdmin.request({
+        method: 'POST',
+        url: '/api/imports',
+        ...multipart({ kind: 'units' }, { field: 'file', name: 'unit.csv', content: text }),
+      });
+      expect(up.statusCode, up.body).toBe(201);
+      const job = up.json();
+      const rs = await fire(N, () => c.superAdmin.post(`/api/imports/${job.id}/commit`, { mode: 'all' }));
+      expectOneWinner(rs, /^Impor ini sudah diproses$/);
+      const made = await t.db
+        .selectFrom('units')
+        .select('id')
+        .where('code', '=', 'DINKES-KONKUREN')
+        .execute();
+      expect(made).toHaveLength(1);
+      expect(await audits('import.committed', job.id)).toBe(1);
+      expect(await count('auditLog', { action: 'unit.created', entityId: made[0]!.id })).toBeLessThanOrEqual(
+        1,
+      );
+    },
+
+    'POST /api/rulebooks/{id}/activate': async () => {
+      const national = (await loadRulebookFiles()).find((r) => r.meta.id === 'national')!;
+      const draftOf = async (id: string, version: string, from: string) => {
+        const doc = structuredClone(national);
+        doc.meta = { ...doc.meta, id, version, effectiveFrom: from, effectiveTo: null };
+        const res = await c.bkd.post('/api/rulebooks', doc);
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json().id as string;
+      };
+      const closedBefore = await count('auditLog', { action: 'rulebook.closed' });
+      const id = await draftOf('national-2031', '2031.1', '2031-01-01');
+      const rs = await fire(N, () => c.bkd.post(`/api/rulebooks/${id}/activate`));
+      expectOneWinner(rs, /Versi ini sudah diaktifkan oleh .+ pada /);
+      expect(await audits('rulebook.activated', 'national-2031')).toBe(1);
+      expect(await count('auditLog', { action: 'rulebook.closed' })).toBe(closedBefore + 1);
+      // Two different drafts of one region at once: activations are serialised per region, so the active
+      // versions never overlap (whichever order they ran in).
+      const [a, b] = [
+        await draftOf('national-2032', '2032.1', '2032-01-01'),
+        await draftOf('national-2033', '2033.1', '2033-01-01'),
+      ];
+      expectNoServerError(await Promise.all([a, b].map((x) => c.bkd.post(`/api/rulebooks/${x}/activate`))));
+      const active = await t.db
+        .selectFrom('rulebookVersions')
+        .select(['rulebookId', 'effectiveFrom', 'effectiveTo'])
+        .where('region', '=', 'nasional')
+        .where('status', '=', 'active')
+        .orderBy('effectiveFrom')
+        .execute();
+      expect(active.length).toBeGreaterThan(1);
+      for (let i = 1; i < active.length; i++) {
+        const [prev, next] = [active[i - 1]!, active[i]!];
+        expect(
+          prev.effectiveTo !== null && prev.effectiveTo < next.effectiveFrom,
+          JSON.stringify(active),
+        ).toBe(true);
+      }
+    },
+
+    'POST /api/employees/{id}/account': async () => {
+      const employeeId = await newEmployee('Ratna Konkuren');
+      const rs = await fire(N, () => c.adminOpd.post(`/api/employees/${employeeId}/account`));
+      const ok = expectOneWinner(rs, /^Pegawai ini sudah memiliki akun/);
+      const accounts = await t.db
+        .selectFrom('users')
+        .select('id')
+        .where('employeeId', '=', employeeId)
+        .execute();
+      expect(accounts.map((a) => a.id)).toEqual([ok.json().account.id]);
+      expect(await audits('account.created', ok.json().account.id)).toBe(1);
+    },
+
+    'POST /api/accounts/{id}/grants': async () => {
+      const employeeId = await newEmployee('Sari Konkuren');
+      const account = (await created(c.adminOpd.post(`/api/employees/${employeeId}/account`))).account;
+      const grant = { role: 'ADMIN_OPD', unitId: units.BAPENDA!.id };
+      const rs = await fire(N, () => c.bkd.post(`/api/accounts/${account.id}/grants`, grant));
+      expectOneWinner(rs, /sudah memegang peran tersebut/);
+      const grants = () =>
+        t.db.selectFrom('roleGrants').select(['role', 'unitId']).where('userId', '=', account.id).execute();
+      expect(await grants()).toEqual([grant]);
+      expect(await audits('grant.added', account.id)).toBe(1);
+      // A grant over the whole organisation (no unit): NULL is not equal to NULL in a plain unique key.
+      const wide = { role: 'INSPEKTORAT', unitId: null };
+      const rs2 = await fire(N, () => c.superAdmin.post(`/api/accounts/${account.id}/grants`, wide));
+      expectOneWinner(rs2, /sudah memegang peran tersebut/);
+      expect((await grants()).filter((g) => g.unitId === null)).toEqual([wide]);
+      expect(await audits('grant.added', account.id)).toBe(2);
+    },
+
+    'DELETE /api/accounts/{id}/grants/{grantId}': async () => {
+      const employeeId = await newEmployee('Dewi Konkuren');
+      const account = (await created(c.adminOpd.post(`/api/employees/${employeeId}/account`))).account;
+      const after = await created(
+        c.bkd.post(`/api/accounts/${account.id}/grants`, { role: 'ADMIN_OPD', unitId: units.BAPENDA!.id }),
+      );
+      const grantId = after.grants[0].id as string;
+      const rs = await fire(N, () => c.bkd.del(`/api/accounts/${account.id}/grants/${grantId}`));
+      // Documented: a removal repeated after it committed finds no grant (404, as any unknown grant).
+      expectOneWinner(rs, /Peran ini sudah dicabut/, [{ status: 404, code: 'NOT_FOUND', said: /Peran/ }]);
+      expect(
+        await t.db.selectFrom('roleGrants').select('id').where('userId', '=', account.id).execute(),
+      ).toEqual([]);
+      expect(await audits('grant.revoked', account.id)).toBe(1);
+    },
+  };
+
+  it('names every state-changing route of the API document: a decision with its case here, or not a decision with a reason', () => {
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths)
+      .flatMap(([p, ops]) =>
+        Object.keys(ops)
+          .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+          .map((m) => `${m.toUpperCase()} ${p}`),
+      )
+      .sort();
+    expect(routes.length).toBeGreaterThan(40);
+    const decided = Object.keys(cases);
+    const excused = Object.keys(NOT_DECISIONS);
+    expect(
+      routes.filter((r) => !decided.includes(r) && !excused.includes(r)),
+      'a new state-changing route: add its concurrency case to `cases`, or a reason to NOT_DECISIONS',
+    ).toEqual([]);
+    expect(
+      [...decided, ...excused].filter((r) => !routes.includes(r)),
+      'listed but not in the API',
+    ).toEqual([]);
+    expect(decided.filter((r) => excused.includes(r))).toEqual([]);
+  });
+
+  for (const [route, run] of Object.entries(cases)) it(`${route}: identical calls at once, one effect`, run);
+
+  describe('closing a unit-month locks its ancestors and descendants', () => {
+    const close = (code: string, month: string) =>
+      c.adminOpd.post('/api/recap/closing/close', { unitId: units[code]!.id, month });
+    const closedUnits = async (month: string) =>
+      (
+        await t.db
+          .selectFrom('monthClosings as m')
+          .innerJoin('units as u', 'u.id', 'm.unitId')
+          .select('u.code')
+          .where('m.month', '=', month)
+          .execute()
+      )
+        .map((r) => r.code)
+        .sort();
+
+    it.each([
+      ['the parent sent first', '2025-09', ['DINKES', 'DINKES-PKM-CURUG']],
+      ['the child sent first', '2025-10', ['DINKES-PKM-CURUG', 'DINKES']],
+    ])(
+      'a parent and a child closed at the same moment (%s): one wins, the other gets a clear 409',
+      async (_name, month, order) => {
+        const rs = await Promise.all(order.map((code) => close(code, month)));
+        expectOneWinner(rs, /^Bulan 20\d\d-\d\d sudah ditutup untuk .+ oleh .+ pada /);
+        const winner = order[rs.findIndex((r) => r.statusCode === 200)]!;
+        expect(await closedUnits(month)).toEqual([winner]);
+        expect(await audits('recap.month_closed', `${units[winner]!.id}:${month}`)).toBe(1);
+        expect(await count('recapClosings', { month })).toBe(1);
+      },
+    );
+
+    it('one at a time the rule is the same: a closed sub-unit blocks its parent and a closed parent its sub-units; siblings close independently', async () => {
+      expect((await close('DINKES-PKM-CURUG', '2025-11')).statusCode).toBe(200);
+      const parent = await close('DINKES', '2025-11');
+      expect(parent.statusCode).toBe(409);
+      expect(parent.json().error.message).toMatch(
+        /^Bulan 2025-11 sudah ditutup untuk sub-unit UPTD Puskesmas Curug oleh .+; .*minta BKD/,
+      );
+      expect((await close('DINKES', '2025-05')).statusCode).toBe(200);
+      const child = await close('DINKES-PKM-CURUG', '2025-05');
+      expect(child.statusCode).toBe(409);
+      expect(child.json().error.message).toMatch(/^Bulan 2025-05 sudah ditutup untuk Dinas Kesehatan oleh /);
+      const depth = (code: string) => units[code]!.path.split('/').filter(Boolean).length;
+      const sibling = Object.keys(units).find(
+        (code) =>
+          code !== 'DINKES-PKM-CURUG' &&
+          units[code]!.path.startsWith(units.DINKES!.path) &&
+          depth(code) === depth('DINKES-PKM-CURUG'),
+      )!;
+      const both = await Promise.all([close(sibling, '2025-06'), close('DINKES-PKM-CURUG', '2025-06')]);
+      expect(statuses(both)).toEqual([200, 200]);
+      expect(await closedUnits('2025-06')).toEqual([sibling, 'DINKES-PKM-CURUG'].sort());
+      expect(await closedUnits('2025-11')).toEqual(['DINKES-PKM-CURUG']);
+    });
+  });
+
+  describe('temporary photo files', () => {
+    it('a kill -9 leaves at most orphaned temporary files; the start-up sweep removes those older than the grace period, never a photo or a fresh write', async () => {
+      const dir = path.join(t.config.photoDir, 'sweep');
+      const hash = sha256(Buffer.from('foto'));
+      const folder = path.join(dir, hash.slice(0, 2), hash.slice(2, 4));
+      await mkdir(folder, { recursive: true });
+      const photo = path.join(folder, hash);
+      const old = path.join(folder, `${hash}.4242.1767225600000.tmp`);
+      const oldNew = path.join(folder, `${hash}.0b9c5a2e-5f1e-4c4e-9a51-0d2f1b7c9e11.tmp`);
+      const fresh = path.join(folder, `${hash}.5bc4a2e1-0000-4000-8000-000000000000.tmp`);
+      const stranger = path.join(folder, 'catatan.tmp');
+      for (const f of [photo, old, oldNew, fresh, stranger]) await writeFile(f, 'x');
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      for (const f of [old, oldNew, stranger]) await utimes(f, hourAgo, hourAgo);
+      expect(await removeOrphanTempFiles(dir)).toBe(2);
+      expect((await readdir(folder)).sort()).toEqual([hash, path.basename(fresh), 'catatan.tmp'].sort());
+      expect((await stat(photo)).isFile()).toBe(true);
+      expect(await removeOrphanTempFiles(path.join(dir, 'tidak-ada'))).toBe(0);
+    });
+  });
+});
