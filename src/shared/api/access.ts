@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 import { PASSWORD_MAX_LENGTH } from '../../core/access/password-policy.ts';
 
 /**
@@ -20,7 +21,7 @@ export const GRANTABLE_ROLES = ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', '
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
 export const loginBodySchema = z.object({
-  identifier: z.string().trim().min(1, 'NIP atau nama pengguna wajib diisi').max(100),
+  identifier: text({ min: 1, max: 100, label: 'NIP atau nama pengguna' }),
   password: z.string().min(1, 'Kata sandi wajib diisi').max(200),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;

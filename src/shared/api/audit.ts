@@ -1,20 +1,18 @@
 import { z } from 'zod';
+import { dateRange, id, localDate, searchText, text } from './common.ts';
 
-export const auditQuerySchema = z.object({
-  q: z.string().trim().max(100).optional(),
-  entityType: z.string().max(50).optional(),
-  unitId: z.string().uuid().optional(),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+/** The audit trail: a year and a bit at a time at most (an export of one year). */
+export const auditQuerySchema = z
+  .object({
+    q: searchText.optional(),
+    entityType: text({ max: 50, label: 'Jenis data' }).optional(),
+    unitId: id.optional(),
+    from: localDate.optional(),
+    to: localDate.optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .superRefine(dateRange('from', 'to', 400, { toOptional: true }));
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),

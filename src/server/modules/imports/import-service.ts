@@ -81,6 +81,7 @@ export function createImportService({ db, audit, clock, config, workers }: Deps)
       nonAsn: new Map(
         emps.filter((e) => !e.nip).map((e) => [e.internalId!, { writable: inScope(scope, e.path) }]),
       ),
+      importerNip: actor.nip,
     };
   }
 

@@ -54,6 +54,8 @@ export interface ImportLookups {
   employees: Map<string, { id: string; superiorNip: string | null; writable?: boolean }>;
   /** internal number of a non-ASN employee → whether the importer may change that employee */
   nonAsn?: Map<string, { writable: boolean }>;
+  /** The importer's own NIP: nobody makes themselves the superior of staff (docs/security.md). */
+  importerNip?: string | null;
 }
 
 const ZONE_ALIASES: Record<string, string> = {
@@ -339,6 +341,26 @@ export function validateEmployeeRows(
     if (!fileSup.has(r.superiorNip) && !lk.employees.has(r.superiorNip)) {
       err(r.line, 'nip_atasan', `Atasan dengan NIP ${r.superiorNip} tidak ditemukan`);
       continue;
+    }
+    // A superior gains authority over the employee: not the importer, not someone outside the importer's scope
+    // (those need BKD) — unless it is the superior the employee already has.
+    if (lk.employees.get(r.nip ?? '')?.superiorNip !== r.superiorNip) {
+      if (lk.importerNip && r.superiorNip === lk.importerNip) {
+        err(
+          r.line,
+          'nip_atasan',
+          'Anda tidak dapat menjadikan diri sendiri atasan pegawai; penetapan ini dilakukan oleh BKD',
+        );
+        continue;
+      }
+      if (!fileSup.has(r.superiorNip) && lk.employees.get(r.superiorNip)?.writable === false) {
+        err(
+          r.line,
+          'nip_atasan',
+          `Atasan dengan NIP ${r.superiorNip} berada di luar kewenangan Anda; atasan dari unit lain ditetapkan oleh BKD`,
+        );
+        continue;
+      }
     }
     const seen = new Set<string>();
     let cur: string | null = r.superiorNip;

@@ -699,6 +699,49 @@ describe('imports API', () => {
       expect(await employeeByNip(BKD_STAFF)).toMatchObject({ unitId: bkdStaff.unitId, name: bkdStaff.name });
     });
 
+    it('an ADMIN_OPD cannot make herself or an employee of another OPD the superior of her staff (docs/security.md)', async () => {
+      const own = adminOpdDinkes.me.user;
+      const ownNip = (
+        await t.db
+          .selectFrom('employees')
+          .select('nip')
+          .where('id', '=', own.employeeId!)
+          .executeTakeFirstOrThrow()
+      ).nip!;
+      const row = (sequence: number, superior: string): Cells => ({
+        nip: composeNip({ birthDate: '1994-04-04', gender: 'P', appointmentMonth: '2019-03', sequence }),
+        nama: 'Rina Atasan',
+        jenis_kelamin: 'P',
+        jenis_pegawai: 'PNS',
+        kode_unit: 'DINKES-SEK',
+        nip_atasan: superior,
+        tmt: '01/01/2025',
+      });
+      const job = await validated(
+        adminOpdDinkes,
+        'employees',
+        'atasan.csv',
+        csv(EMP_HEADER, [row(941, BKD_STAFF), row(942, ownNip), row(943, KADINKES)]),
+      );
+      expect(job.errors).toEqual([
+        {
+          line: 2,
+          column: 'nip_atasan',
+          message: `Atasan dengan NIP ${BKD_STAFF} berada di luar kewenangan Anda; atasan dari unit lain ditetapkan oleh BKD`,
+        },
+        {
+          line: 3,
+          column: 'nip_atasan',
+          message:
+            'Anda tidak dapat menjadikan diri sendiri atasan pegawai; penetapan ini dilakukan oleh BKD',
+        },
+      ]);
+      expect(job.validRows).toBe(1);
+      // BKD, whose scope holds both, may.
+      const byBkd = await validated(admin, 'employees', 'atasan.csv', csv(EMP_HEADER, [row(944, BKD_STAFF)]));
+      expect(byBkd.errors).toEqual([]);
+    });
+
     it('a PEGAWAI gets 403 FORBIDDEN and nothing is stored', async () => {
       const before = await counts();
       const res = await upload(pegawai, 'employees', {
