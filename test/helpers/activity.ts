@@ -1,6 +1,6 @@
-import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { canonicalPunchPayload, type PunchBody } from '../../src/shared/api/attendance.ts';
+import type { KeyObject } from 'node:crypto';
 import { login, multipart, type Client, type TestApp } from './test-app.ts';
+import { fileUpload, jpeg, newPhone, pdf, png, sha256, signedPunch } from './evidence.ts';
 import type { DemoEmployee } from '../../src/server/db/seeds/demo-data.ts';
 
 /** One employee with a request of every kind waiting for a decision, and who decides. */
@@ -32,16 +32,17 @@ export async function flaggedPunch(t: TestApp, side: Side, key: string): Promise
     .select(['lat', 'lon'])
     .where('unitId', '=', side.unitId)
     .executeTakeFirstOrThrow();
-  const body = signed(side.phone.key, {
+  const photo = jpeg(key);
+  const body = signedPunch(side.phone.key, {
     idempotencyKey: key,
     kind: 'IN',
     deviceId: side.phone.deviceId,
     location: { lat: office.lat, lon: office.lon, accuracyM: 15, mocked: true },
-    photoHash: createHash('sha256').update(JPEG).digest('hex'),
+    photoHash: sha256(photo),
   });
   const mp = multipart(
     { punch: JSON.stringify(body) },
-    { field: 'photo', name: 'selfie.jpg', content: JPEG, type: 'image/jpeg' },
+    { field: 'photo', name: 'selfie.jpg', content: photo, type: 'image/jpeg' },
   );
   const res = await ok(
     await side.client.request({
@@ -56,32 +57,6 @@ export async function flaggedPunch(t: TestApp, side: Side, key: string): Promise
   if (punch.verdict !== 'FLAGGED') throw new Error(`punch not flagged: ${JSON.stringify(punch.reasons)}`);
   return punch.id;
 }
-
-/** The 8-byte PNG signature and an IHDR chunk: enough for the upload's type check. */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-
-/** A structurally valid JPEG (SOI, JFIF, quantisation table, scan, EOI). */
-const JPEG = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]),
-  Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1'),
-  Buffer.from([0xff, 0xdb, 0, 67]),
-  Buffer.alloc(65, 1),
-  Buffer.from([0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0, 0x12, 0x34, 0xff, 0xd9]),
-]);
-
-/** A phone's key pair as WebCrypto makes it: the private key signs, the public JWK is registered. */
-function newPhone() {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = publicKey.export({ format: 'jwk' });
-  return { key: privateKey, jwk: { kty: 'EC' as const, crv: 'P-256' as const, x: jwk.x!, y: jwk.y! } };
-}
-const signed = (key: KeyObject, body: PunchBody): PunchBody => ({
-  ...body,
-  signature: sign('sha256', Buffer.from(canonicalPunchPayload(body)), {
-    key,
-    dsaEncoding: 'ieee-p1363',
-  }).toString('base64url'),
-});
 
 async function ok(res: { statusCode: number; body: string }, what: string) {
   if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
@@ -118,24 +93,9 @@ export async function seedActivity(t: TestApp): Promise<{ inside: Side; outside:
     const client = await login(t.app, employee.nip!);
     const superior = await login(t.app, employee.superiorNip!);
     const { id: employeeId, unitId } = await idOf(employee.nip!);
-    const letter = multipart(
-      {},
-      {
-        field: 'file',
-        name: 'surat.pdf',
-        content: Buffer.from(`%PDF-1.4\n% surat ${employee.nip}\n%%EOF\n`),
-        type: 'application/pdf',
-      },
-    );
-    const file = await ok(
-      await client.request({
-        method: 'POST',
-        url: '/api/permits/files',
-        payload: letter.payload,
-        headers: letter.headers,
-      }),
-      'letter',
-    );
+    const upload = async (name: string, content: Buffer, type: string) =>
+      ok(await client.request(fileUpload('/api/permits/files', name, content, type)), name);
+    const file = await upload('surat.pdf', pdf(`surat ${employee.nip}`), 'application/pdf');
     const permit = await ok(
       await client.post('/api/permits', {
         kind: 'I',
@@ -146,17 +106,7 @@ export async function seedActivity(t: TestApp): Promise<{ inside: Side; outside:
       }),
       'permit',
     );
-    const png = Buffer.concat([PNG, Buffer.from(`bukti-${employee.nip}`)]);
-    const mp = multipart({}, { field: 'file', name: 'bukti.png', content: png, type: 'image/png' });
-    const evidence = await ok(
-      await client.request({
-        method: 'POST',
-        url: '/api/permits/files',
-        payload: mp.payload,
-        headers: mp.headers,
-      }),
-      'evidence',
-    );
+    const evidence = await upload('bukti.png', png(`bukti-${employee.nip}`), 'image/png');
     const correction = await ok(
       await client.post('/api/corrections', {
         date: '2026-01-14',

@@ -1,9 +1,9 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, multipart, type Client, type TestApp } from '../helpers/test-app.ts';
+import { jpeg, newPhone, pdf, sha256 } from '../helpers/evidence.ts';
 import type { DemoEmployee } from '../../src/server/db/seeds/demo-data.ts';
 import { databaseRefusal } from '../../src/server/plugins/error-handler.ts';
 import { UNIT_COLUMNS } from '../../src/server/modules/imports/import-columns.ts';
@@ -129,30 +129,6 @@ function expectOneWinner(
   return ok[0]!;
 }
 
-/** A structurally valid small JPEG (the check-in accepts JPEG, PNG, WebP by magic bytes). */
-function jpeg(tag: string): Buffer {
-  const seg = (marker: number, payload: Buffer) =>
-    Buffer.concat([
-      Buffer.from([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]),
-      payload,
-    ]);
-  return Buffer.concat([
-    Buffer.from([0xff, 0xd8]),
-    seg(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
-    seg(0xdb, Buffer.alloc(65, 1)),
-    seg(0xda, Buffer.from([1, 1, 0, 0, 63, 0])),
-    Buffer.from(tag, 'latin1'),
-    Buffer.from([0xff, 0xd9]),
-  ]);
-}
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-function newPhoneKey() {
-  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = publicKey.export({ format: 'jwk' });
-  return { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
-}
-
 /** Every file under `dir` (recursively), relative. */
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -161,7 +137,6 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-const PDF = (n: string) => Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\n% ${n}\ntrailer <<>>\n%%EOF\n`);
 const CURUG_OFFICE = { lat: -6.1489, lon: 106.1616, accuracyM: 10, mocked: false };
 
 describe('one effect under concurrency (every decision route)', () => {
@@ -184,7 +159,7 @@ describe('one effect under concurrency (every decision route)', () => {
   async function upload(who: Client, tag: string) {
     const mp = multipart(
       {},
-      { field: 'file', name: 'bukti.pdf', content: PDF(tag), type: 'application/pdf' },
+      { field: 'file', name: 'bukti.pdf', content: pdf(tag), type: 'application/pdf' },
     );
     const res = await who.request({ method: 'POST', url: '/api/permits/files', ...mp });
     expect(res.statusCode, res.body).toBe(201);
@@ -325,7 +300,7 @@ describe('one effect under concurrency (every decision route)', () => {
 
     'POST /api/attendance/devices': async () => {
       // Documented replay: registering a key already bound (active or waiting) answers that device again.
-      const jwk = newPhoneKey();
+      const jwk = newPhone().jwk;
       const rs = await fire(N, () =>
         c.newPhone.post('/api/attendance/devices', { publicKey: jwk, label: 'Ponsel' }),
       );
@@ -337,7 +312,7 @@ describe('one effect under concurrency (every decision route)', () => {
       expect(await audits('device.registered', id)).toBe(1);
       // Two different first phones at once: one is the active device, the other waits for admin OPD.
       const [a, b] = await Promise.all(
-        [newPhoneKey(), newPhoneKey()].map((k, i) =>
+        [newPhone().jwk, newPhone().jwk].map((k, i) =>
           c.twoPhones.post('/api/attendance/devices', {
             publicKey: k,
             label: `Ponsel ${i}`,
@@ -355,7 +330,7 @@ describe('one effect under concurrency (every decision route)', () => {
       const register = (reason?: string) =>
         created(
           c.deviceOwner.post('/api/attendance/devices', {
-            publicKey: newPhoneKey(),
+            publicKey: newPhone().jwk,
             label: 'Ponsel',
             ...(reason ? { reason } : {}),
           }),

@@ -5,6 +5,7 @@ import { createTestApp, login, multipart, type Client, type TestApp } from '../h
 import { changedTables, dbFingerprint } from '../helpers/db-fingerprint.ts';
 import { apiRoutes } from '../helpers/api-routes.ts';
 import { flaggedPunch, seedActivity, type Side } from '../helpers/activity.ts';
+import { fileUpload, newPhone, pdf } from '../helpers/evidence.ts';
 import { formatNip } from '../../src/core/people/nip.ts';
 
 /*
@@ -187,10 +188,8 @@ const fresh = {
     }),
   device: (x: Ctx, w: Where) =>
     reusable(x, 'device', w, exists(x, 'devices', sql`status = 'PENDING'`), async () => {
-      const { generateKeyPairSync } = await import('node:crypto');
-      const jwk = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
       const res = await x.side[w].client.post('/api/attendance/devices', {
-        publicKey: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y },
+        publicKey: newPhone().jwk,
         label: `Ponsel ${x.n()}`,
         reason: 'Ganti ponsel',
       });
@@ -624,15 +623,8 @@ const ACCESS: Record<string, Entry | Skip> = {
   'POST /api/attendance/devices': {
     kind: 'plain',
     expect: 'DAAAAAA',
-    req: async () => {
-      const { generateKeyPairSync } = await import('node:crypto');
-      const jwk = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
-      return post('/api/attendance/devices', {
-        publicKey: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y },
-        label: 'Ponsel',
-        reason: 'Ganti',
-      });
-    },
+    req: () =>
+      post('/api/attendance/devices', { publicKey: newPhone().jwk, label: 'Ponsel', reason: 'Ganti' }),
   },
   'GET /api/attendance/devices': {
     kind: 'list',
@@ -856,18 +848,7 @@ const ACCESS: Record<string, Entry | Skip> = {
   'POST /api/permits/files': {
     kind: 'plain',
     expect: 'AAAAAAA',
-    req: (x) => {
-      const mp = multipart(
-        {},
-        {
-          field: 'file',
-          name: 'surat.pdf',
-          content: Buffer.from(`%PDF-1.4\n% ${x.n()}\n%%EOF\n`),
-          type: 'application/pdf',
-        },
-      );
-      return { method: 'POST', url: '/api/permits/files', payload: mp.payload, headers: mp.headers };
-    },
+    req: (x) => fileUpload('/api/permits/files', 'surat.pdf', pdf(`surat ${x.n()}`), 'application/pdf'),
   },
   'GET /api/permits/inbox/count': {
     kind: 'plain',
@@ -963,21 +944,9 @@ const ACCESS: Record<string, Entry | Skip> = {
     kind: 'plain',
     expect: 'DAAAAAA',
     req: async (x, r) => {
-      const mp = multipart(
-        {},
-        {
-          field: 'file',
-          name: 'bukti.pdf',
-          content: Buffer.from(`%PDF-1.4\n% ${x.n()}\n%%EOF\n`),
-          type: 'application/pdf',
-        },
+      const up = await x.c[r].request(
+        fileUpload('/api/permits/files', 'bukti.pdf', pdf(`bukti ${x.n()}`), 'application/pdf'),
       );
-      const up = await x.c[r].request({
-        method: 'POST',
-        url: '/api/permits/files',
-        payload: mp.payload,
-        headers: mp.headers,
-      });
       return post('/api/corrections', {
         date: '2026-01-13',
         checkOut: '16:02',

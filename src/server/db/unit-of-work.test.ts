@@ -69,7 +69,7 @@ describe('request unit of work (PGlite, and PostgreSQL when TEST_DATABASE_URL is
     const committed = new UnitOfWork();
     await committed.run(async () => {
       await put(1);
-      afterCommit(async () => {
+      await afterCommit(async () => {
         seen.push(await values());
       });
     });
@@ -80,10 +80,14 @@ describe('request unit of work (PGlite, and PostgreSQL when TEST_DATABASE_URL is
     const refused = new UnitOfWork();
     await refused.run(async () => {
       await put(2);
-      afterCommit(() => seen.push(['never']));
+      await afterCommit(() => seen.push(['never']));
     });
     await refused.finish(false);
     expect(seen).toEqual([['1:x']]);
+
+    // Outside any unit it runs at once, before the caller goes on.
+    await afterCommit(() => seen.push(['now']));
+    expect(seen).toEqual([['1:x'], ['now']]);
   });
 
   it('keeps concurrent units apart and serialises the savepoints of one unit', async () => {

@@ -87,13 +87,14 @@ export function currentUnitOfWork(): UnitOfWork | null {
 }
 
 /**
- * Run `fn` once the caller's unit of work has committed (at once when there is none). Nothing runs when it
- * rolls back. Errors of `fn` are logged by the unit's owner and never undo the commit.
+ * Run `fn` once the caller's unit of work has committed, or at once (awaited) when there is none. Nothing runs
+ * when it rolls back. Inside a unit of work the errors of `fn` are logged by the unit's owner and never undo the
+ * commit; outside one they reach the caller.
  */
-export function afterCommit(fn: () => unknown): void {
+export async function afterCommit(fn: () => unknown): Promise<void> {
   const uow = currentUnitOfWork();
   if (uow) uow.addAfterCommit(fn);
-  else void Promise.resolve().then(fn);
+  else await fn();
 }
 
 /** Run `fn` outside the caller's unit of work (its queries use connections of their own). */

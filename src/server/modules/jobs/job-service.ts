@@ -141,7 +141,7 @@ export function createJobService({ repo, clock, config, workers, log }: Deps) {
       fileName: spec.fileName,
       contentType: spec.contentType,
     });
-    afterCommit(() => {
+    await afterCommit(() => {
       const p = outsideUnitOfWork(() => execute(row.id, spec));
       running.add(p);
       void p.finally(() => running.delete(p));

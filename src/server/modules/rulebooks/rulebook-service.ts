@@ -429,7 +429,7 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
     forgetVersions();
     // The version counts once committed (a request's unit of work commits it): the caches are forgotten again
     // then, and a failing listener (e.g. the status queue) must not undo it.
-    afterCommit(async () => {
+    await afterCommit(async () => {
       forgetVersions();
       for (const listener of activationListeners)
         await listener({
