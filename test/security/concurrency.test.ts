@@ -789,6 +789,9 @@ describe('one effect under concurrency (every decision route)', () => {
       expect(parent.json().error.message).toMatch(
         /^Bulan 2025-11 sudah ditutup untuk sub-unit UPTD Puskesmas Curug oleh .+; .*minta BKD/,
       );
+      // The closing page does not offer what would be refused.
+      const status = await c.adminOpd.get(`/api/recap/closing?unitId=${units.DINKES!.id}&month=2025-11`);
+      expect(status.json()).toMatchObject({ canCloseNow: false, closing: null });
       expect((await close('DINKES', '2025-05')).statusCode).toBe(200);
       const child = await close('DINKES-PKM-CURUG', '2025-05');
       expect(child.statusCode).toBe(409);

@@ -580,11 +580,13 @@ export function createRecapService(deps: Deps) {
       .execute();
     const opensOn = closingOpensOn(month, rules);
     const missingDays = await repo.missingDays(unit.path, from, minDate(to, todayIn(unit.timeZone)));
+    // A closed sub-unit must be reopened first (`close`): the page must not offer what would be refused.
+    const closedBelow = closing === null ? await repo.closingBelow(db, unit.path, month) : undefined;
     return {
       unitId: unit.id,
       month,
       opensOn,
-      canCloseNow: todayIn(unit.timeZone) >= opensOn && closing === null,
+      canCloseNow: todayIn(unit.timeZone) >= opensOn && closing === null && !closedBelow,
       closing,
       intact,
       pending,
