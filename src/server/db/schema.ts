@@ -17,6 +17,8 @@ export interface UnitsTable {
   address: string | null;
   /** Materialised path of ids, `/root-id/child-id/…/own-id/`, for subtree scope checks. */
   path: string;
+  /** Go-live: the first day Abdi is the unit's attendance record; days before it are no data, never TK. */
+  attendanceStart: ColumnType<string, string | undefined, string>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }

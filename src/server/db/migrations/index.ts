@@ -56,6 +56,7 @@ import * as m051300 from './202612051300_create-login-throttles.ts';
 import * as m051301 from './202612051301_clear-login-throttles-on-unlock.ts';
 import * as m051302 from './202612051302_clear-demo-flag-of-changed-passwords.ts';
 import * as m051400 from './202612051400_index-organisation-wide-grants.ts';
+import * as m060100 from './202612060100_add-units-attendance-start.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -116,4 +117,5 @@ export const migrations: Record<string, Migration> = {
   '202612051301_clear-login-throttles-on-unlock': m051301,
   '202612051302_clear-demo-flag-of-changed-passwords': m051302,
   '202612051400_index-organisation-wide-grants': m051400,
+  '202612060100_add-units-attendance-start': m060100,
 };
