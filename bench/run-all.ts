@@ -10,6 +10,10 @@ const benches: [string, string[]][] = [
   ['bench/rules-discipline.ts', []],
   ['bench/checkin.ts', []],
   ['bench/recap.ts', ['--max-semi-space-size=128']],
+  // The leaders' reads (home pages, today view, recap, punch list) at 10,000 and 50,000 employees.
+  ['bench/reads.ts', ['--max-semi-space-size=128']],
+  // The employee's first screen on a cheap phone (Chromium, throttled network and CPU).
+  ['bench/web.ts', []],
 ];
 let failed = 0;
 for (const [b, flags] of benches) {

@@ -4,7 +4,15 @@ import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoData, pickDemoLogins, type DemoEmployee } from '../src/server/db/seeds/demo-data.ts';
-import { apiAs, launchBrowser, newContext, startServer, type RunningServer } from './harness.ts';
+import { chromium } from 'playwright-core';
+import {
+  apiAs,
+  CHROMIUM_ARGS,
+  launchBrowser,
+  newContext,
+  startServer,
+  type RunningServer,
+} from './harness.ts';
 import {
   AppShell,
   DashboardPage,
@@ -423,6 +431,16 @@ describe('change of phone', () => {
       await presensi.registerButton.click();
       await page.locator('[data-testid="device-card"][data-state="pending"]').waitFor();
       expect(await presensi.punchButton.count()).toBe(0);
+      // Not a dead end: the rulebook refuses punches from a pending phone, and a prefilled correction is offered.
+      await page.locator('[data-testid="punch-guidance"][data-reasons="DEVICE_PENDING"]').waitFor();
+      expect(await presensi.guidance.getAttribute('data-verdict')).toBe('REJECTED');
+      const correction = new URL(
+        (await presensi.nextStep('CORRECTION').getAttribute('href'))!,
+        server.baseUrl,
+      ).searchParams;
+      expect(correction.get('kategori')).toBe('GANGGUAN_PERANGKAT');
+      expect(correction.get('tanggal')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(correction.get('alasan')).toContain('belum disetujui admin OPD');
 
       const adminPage = await adminContext.newPage();
       await signIn(adminPage, adminOpd.login);
@@ -493,6 +511,109 @@ describe('places', () => {
       expect(drawn.polygon).toHaveLength(4);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('punch guidance', () => {
+  /** Metres as the page writes them (lib/geolocation formatDistance). */
+  const distanceText = (m: number) =>
+    m < 1000 ? `${Math.round(m)} m` : `${(m / 1000).toFixed(1).replace('.', ',')} km`;
+
+  /**
+   * Makes the employee's next browser a first phone (test setup through the admin API): a demo with history binds
+   * a phone to most employees, so any phone of theirs is revoked (a pending change rejected) first.
+   */
+  async function withoutPhone(employee: DemoEmployee): Promise<DemoEmployee> {
+    for (const status of ['ACTIVE', 'PENDING'] as const) {
+      const res = await admin.get('/api/attendance/devices', { params: { unitId, status, pageSize: 200 } });
+      for (const d of ((await res.json()) as { items: { id: string; nip: string | null }[] }).items) {
+        if (d.nip !== employee.nip) continue;
+        const decision = status === 'ACTIVE' ? 'REVOKE' : 'REJECT';
+        const done = await admin.post(`/api/attendance/devices/${d.id}/decision`, {
+          data: { decision, note: 'Uji: ponsel baru' },
+        });
+        expect(done.status()).toBeLessThan(300);
+      }
+    }
+    return employee;
+  }
+
+  it('says before the punch that it will be rejected outside every place, with the distance, and offers a prefilled dinas luar or correction', async () => {
+    const employee = await withoutPhone(others[1]!);
+    // 1.3 km north of the office centre, with a good fix.
+    const context = await phone({ lat: office.lat + 1300 / 111_195, lon: office.lon, accuracy: 15 });
+    try {
+      const page = await context.newPage();
+      await signIn(page, employee.nip!);
+      const presensi = await new PresensiPage(page).goto();
+      await presensi.registerDeviceIfAsked();
+      await presensi.waitUntilReady();
+      await page.locator('[data-testid="punch-guidance"][data-verdict="REJECTED"]').waitFor();
+      expect(await presensi.guidance.getAttribute('data-reasons')).toBe('OUTSIDE_GEOFENCE');
+      const said = await presensi.guidance.locator('[data-reason="OUTSIDE_GEOFENCE"]').innerText();
+      const predicted = said.match(/^Anda berada ([\d,]+ k?m) dari (.+), di luar semua lokasi kerja/);
+      expect(predicted).not.toBeNull();
+      expect(await presensi.punchButton.getAttribute('data-verdict')).toBe('REJECTED');
+      expect(await page.getByTestId('punch-button-verdict').innerText()).toBe('akan ditolak');
+
+      // The server judges the punch as predicted, and at the same distance.
+      expect(await presensi.punch()).toBe('REJECTED');
+      const res = await admin.get('/api/attendance/punches', {
+        params: { employeeId: await employeeId(employee.nip!), pageSize: 5 },
+      });
+      const stored = (
+        (await res.json()) as { items: { place: { label: string; distanceM: number } | null }[] }
+      ).items[0]!;
+      expect(predicted![2]).toBe(stored.place!.label);
+      expect(predicted![1]).toBe(distanceText(stored.place!.distanceM));
+
+      // After the refusal the result offers the same next steps, with the fields filled in.
+      const correctionHref = await presensi.nextStep('CORRECTION', presensi.result).getAttribute('href');
+      await presensi.nextStep('DINAS_LUAR', presensi.result).click();
+      await page.waitForURL((url) => url.pathname === '/izin');
+      const permit = page.getByTestId('permit-form');
+      await permit.waitFor();
+      expect(await permit.getByTestId('permit-kind').inputValue()).toBe('Dinas luar');
+      expect(Number(await permit.getByTestId('permit-lat').inputValue())).toBeCloseTo(
+        office.lat + 1300 / 111_195,
+        4,
+      );
+      expect(await permit.getByLabel('Dari tanggal').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+
+      await page.goto(correctionHref!);
+      const correction = page.getByTestId('correction-form');
+      await correction.waitFor();
+      expect(await correction.getByTestId('correction-check-in').inputValue()).toMatch(/^\d{2}:\d{2}$/);
+      expect(await correction.getByTestId('correction-category').inputValue()).toBe('Lainnya');
+      expect(await correction.getByTestId('correction-reason').inputValue()).toContain(
+        `dari ${stored.place!.label}, di luar semua lokasi kerja`,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('explains over plain HTTP (not localhost) that presensi needs HTTPS', async () => {
+    // The same server under a name that is not localhost: an insecure context, as on a LAN address over HTTP.
+    const port = new URL(server.baseUrl).port;
+    const insecure = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP abdi.test 127.0.0.1'],
+    });
+    try {
+      const context = await newContext(insecure, `http://abdi.test:${port}`, PHONE);
+      const page = await context.newPage();
+      await signIn(page, others[2]!.nip!);
+      expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+      const presensi = await new PresensiPage(page).goto();
+      await presensi.httpsNotice.waitFor();
+      expect(await presensi.httpsNotice.innerText()).toContain('https://');
+      expect(await presensi.httpsNotice.innerText()).toContain('kamera, lokasi, dan kunci perangkat');
+      expect(await presensi.punchButton.count()).toBe(0);
+    } finally {
+      await insecure.close();
     }
   });
 });

@@ -136,6 +136,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     PORT: String(port),
     LOG_LEVEL: 'warn',
     DEMO_DATA: 'true',
+    // The bare province (no history): fast to load, and each story starts from a known state (no phone bound,
+    // no request pending). A file that shows the lived-in demo passes DEMO_HISTORY: 'true'.
+    DEMO_HISTORY: 'false',
     WEB_DIST_DIR: DIST,
     // The e2e run signs in many times from one address; keep the limiter out of the way.
     LOGIN_RATE_PER_MINUTE: '1000',

@@ -9,7 +9,14 @@ import { loadRulebookFiles } from '../src/server/modules/rulebooks/rulebook-file
 import { buildCalendar } from '../src/core/calendar/calendar.ts';
 import { addDays, eachDay, monthRange } from '../src/core/common/local-date.ts';
 import { toZoned } from '../src/core/common/zoned-time.ts';
-import { DEMO_PASSWORD, launchBrowser, newContext, startServer, type RunningServer } from './harness.ts';
+import {
+  apiAs,
+  DEMO_PASSWORD,
+  launchBrowser,
+  newContext,
+  startServer,
+  type RunningServer,
+} from './harness.ts';
 import { CutiApprovalPage, CutiPage, DashboardPage, LoginPage, RecapPage } from './page-models/index.ts';
 import { formatDdMmYyyy, formatMonthId } from '../src/core/common/date-text.ts';
 
@@ -171,6 +178,10 @@ describe('leave to monthly recap', () => {
       // The admin OPD closes the month and downloads the unit recap.
       const admin = await signedIn(adminOpdNip);
       const unit = await new RecapPage(admin).openUnitRecap(MONTH);
+      // Since go-live the status worker has stored only the days that ended while it ran: the closing card lists
+      // the others as not stored, and "Hitung sekarang" has them stored before the month can close.
+      await unit.closingStatus.waitFor();
+      await unit.storeMissingDays();
       const closed = await unit.closeMonth();
       expect(closed).toMatch(/Ditutup/);
       const file = await unit.downloadXlsx(path.join(downloads, 'rekap.xlsx'));
@@ -237,6 +248,83 @@ describe('leave to monthly recap', () => {
       await form.getByRole('button', { name: 'Simpan saldo awal' }).click();
       await form.getByText('Isi bilangan bulat 0–24').waitFor();
       expect(await figure('balance-carried')).toBe(4);
+      await admin.context().close();
+    },
+  );
+});
+
+/*
+ * Go-live and closing completeness (issue 13 points 1 and 2). The demo units go live on the first day of their
+ * history; the month before it has no data for anyone: its days show "Belum ada data", never TK, reading it stores
+ * nothing and it feeds no early warning. A permit left pending in that month keeps it from closing: the dialog
+ * lists it and the close is refused with the reason.
+ */
+describe('go-live and closing completeness', () => {
+  let month: string;
+  let workingDay: string;
+  let dinkesId: string;
+
+  beforeAll(async () => {
+    const api = await apiAs(server.baseUrl, employee.nip!);
+    const mine = (await (await api.get(`/api/recap/employee?month=${TODAY.slice(0, 7)}`)).json()) as {
+      employee: { unitId: string };
+    };
+    const unit = (await (await api.get(`/api/units/${mine.employee.unitId}`)).json()) as {
+      attendanceStart: string;
+      parentId: string;
+    };
+    dinkesId = unit.parentId;
+    month = monthBefore(unit.attendanceStart.slice(0, 7));
+    workingDay = eachDay(monthRange(month).from, monthRange(month).to).find(
+      (d) => CALENDAR.dayType(d) === 'working',
+    )!;
+    await api.dispose();
+  });
+
+  it(
+    'a past month before go-live shows "Belum ada data", stores nothing and creates no warning',
+    { timeout: 90_000 },
+    async () => {
+      const own = await signedIn(employee.nip!);
+      const recap = await new RecapPage(own).openMyRecap(month);
+      await own.getByTestId('recap-no-data').waitFor();
+      expect(await recap.isNoData(workingDay)).toBe(true);
+      expect(await recap.codeOn(workingDay)).toBe('');
+      expect(await own.locator('[data-testid^="recap-day-"][data-code="TK"]').count()).toBe(0);
+      expect(await recap.reasonsOn(workingDay)).toContain('Belum ada data');
+      // Reading stored nothing.
+      const stored = await own.request.get(
+        `/api/statuses?from=${monthRange(month).from}&to=${monthRange(month).to}`,
+      );
+      expect(((await stored.json()) as { items: unknown[] }).items).toEqual([]);
+      await own.context().close();
+
+      const admin = await signedIn(adminOpdNip);
+      const warnings = await (await new RecapPage(admin).openUnitRecap(month, dinkesId)).warnings();
+      expect(warnings.join('\n')).not.toContain(employee.name);
+      await admin.context().close();
+    },
+  );
+
+  it(
+    'closing is refused while a request of the month is pending, and the dialog shows it',
+    { timeout: 90_000 },
+    async () => {
+      const api = await apiAs(server.baseUrl, employee.nip!);
+      const asked = await api.post('/api/permits', {
+        data: { kind: 'I', dateFrom: workingDay, dateTo: workingDay, reason: 'Urusan keluarga' },
+      });
+      expect(asked.status(), await asked.text()).toBe(201);
+      await api.dispose();
+
+      const admin = await signedIn(adminOpdNip);
+      const unit = await new RecapPage(admin).openUnitRecap(month, dinkesId);
+      const items = await unit.closingItems();
+      expect(items.join('\n')).toContain(`Izin I ${formatDdMmYyyy(workingDay)} menunggu keputusan`);
+      const refusal = await unit.closeRefused();
+      expect(refusal).toContain('belum lengkap: 1 pengajuan menunggu keputusan');
+      await admin.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+      expect(await unit.closingStatus.innerText()).not.toMatch(/Ditutup/);
       await admin.context().close();
     },
   );

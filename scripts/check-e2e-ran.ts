@@ -2,7 +2,7 @@
  * CI guard: reads Vitest JSON reports and fails unless, in each, the browser tests (e2e/) ran and passed with
  * none skipped. With `--summary` it then prints one plain closing line over all the reports,
  * "Tests: N passed, N failed[, N skipped]", so the CI log ends with the runner's totals.
- * Usage: node scripts/check-e2e-ran.ts [--summary] report.json [more.json …]
+ * Usage: node scripts/check-e2e-ran.ts [--summary] report.json [more.json …] [--totals-only server-run.json …]
  */
 import { readFileSync } from 'node:fs';
 
@@ -16,13 +16,22 @@ interface Report {
 
 const args = process.argv.slice(2);
 const summary = args.includes('--summary');
-const files = args.filter((a) => a !== '--summary');
+/** Reports after `--totals-only` are counted in the summary but not checked for browser tests (a server-only run). */
+const cut = args.indexOf('--totals-only');
+const totalsOnly = cut >= 0 ? args.slice(cut + 1) : [];
+const files = (cut >= 0 ? args.slice(0, cut) : args).filter((a) => a !== '--summary');
 if (files.length === 0) {
   console.error('usage: node scripts/check-e2e-ran.ts [--summary] report.json [more.json …]');
   process.exit(2);
 }
 let failed = false;
 const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const file of totalsOnly) {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+}
 for (const file of files) {
   const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
   totals.passed += report.numPassedTests;

@@ -18,10 +18,31 @@ export class AppShell {
     return this.nav.getByRole('link', { name: label, exact: true });
   }
 
-  /** The visible labels of the navigation links, in order. */
+  /** The visible labels of the navigation links, in order (without the count badges beside them). */
   async navLabels(): Promise<string[]> {
     await this.nav.getByRole('link').first().waitFor();
-    return (await this.nav.getByRole('link').allInnerTexts()).map((s) => s.trim());
+    return this.nav
+      .getByRole('link')
+      .evaluateAll((links) =>
+        links.map((a) => (a.querySelector('.mantine-NavLink-label') ?? a).textContent?.trim() ?? ''),
+      );
+  }
+
+  /**
+   * The navigation by task: each group's heading (Presensi, Pengajuan, Persetujuan, Rekap, Administrasi, or
+   * `top` for the links above them) with the labels of its links, in order.
+   */
+  async navGroups(): Promise<Record<string, string[]>> {
+    await this.nav.getByRole('link').first().waitFor();
+    const groups = await this.nav.locator('[data-nav-group]').evaluateAll((sections) =>
+      sections.map((s) => ({
+        group: s.getAttribute('data-nav-group') ?? '',
+        links: [...s.querySelectorAll('a')].map(
+          (a) => (a.querySelector('.mantine-NavLink-label') ?? a).textContent?.trim() ?? '',
+        ),
+      })),
+    );
+    return Object.fromEntries(groups.map((g) => [g.group, g.links]));
   }
 
   /** Follows a navigation link (client-side), opening the burger drawer first on a phone. */
@@ -64,6 +85,12 @@ export class AppShell {
       .filter({ visible: true })
       .first();
     await toggle.getByText(language, { exact: true }).click();
+  }
+
+  /** Opens one's own employee page from the user menu ("Profil saya"). */
+  async openProfile(): Promise<void> {
+    await this.userMenuButton.click();
+    await this.page.getByRole('menuitem', { name: /^(Profil saya|My profile)$/ }).click();
   }
 
   async logout(): Promise<void> {

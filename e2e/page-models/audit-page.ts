@@ -28,7 +28,14 @@ export class AuditPage {
 
   /** The action names (e.g. "import.committed") of the rows on the current page, newest first. */
   async actions(): Promise<string[]> {
-    return this.rows.locator('td:nth-child(4)').allInnerTexts();
+    return this.rows
+      .locator('[data-action]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-action') ?? ''));
+  }
+
+  /** The action labels as shown (e.g. "Impor disimpan"), newest first. */
+  async actionLabels(): Promise<string[]> {
+    return this.rows.locator('[data-action]').allInnerTexts();
   }
 
   /** Types into the search box and waits until the table shows the list fetched with it. */

@@ -29,7 +29,8 @@ export class EmployeesPage {
     this.searchBox = page.getByRole('searchbox', { name: /^(Cari|Search)$/ });
     this.unitFilter = page.getByRole('main').getByRole('textbox', { name: /^(Unit kerja|Work unit)$/ });
     this.table = page.getByTestId('employee-table');
-    this.rows = this.table.locator('tbody tr');
+    // A table row on a desktop, a card on a phone: both carry the row's key.
+    this.rows = this.table.locator('[data-row-key]');
     this.summary = page.getByTestId('pagination-summary');
     this.addButton = page.getByRole('button', { name: 'Tambah pegawai' });
     this.dialog = page.getByRole('dialog');
@@ -56,7 +57,7 @@ export class EmployeesPage {
   }
 
   async rowNames(): Promise<string[]> {
-    return this.table.locator('tbody tr a').allInnerTexts();
+    return this.table.locator('[data-row-key] a').allInnerTexts();
   }
 
   /** Runs `action` and waits until the table shows the list fetched with parameters that `accept` takes. */

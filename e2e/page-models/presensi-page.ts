@@ -22,6 +22,10 @@ export class PresensiPage {
   readonly history: Locator;
   readonly debugQrInput: Locator;
   readonly debugQrSubmit: Locator;
+  /** What the server will decide before the punch (`data-verdict`, `data-reasons`), with the next steps. */
+  readonly guidance: Locator;
+  /** The notice shown over plain HTTP (not localhost). */
+  readonly httpsNotice: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -40,6 +44,8 @@ export class PresensiPage {
     this.history = page.getByTestId('punch-history').getByTestId('punch-card');
     this.debugQrInput = page.getByTestId('debug-qr-input');
     this.debugQrSubmit = page.getByTestId('debug-qr-submit');
+    this.guidance = page.getByTestId('punch-guidance');
+    this.httpsNotice = page.getByTestId('https-notice');
   }
 
   async goto(options: { debugQr?: boolean } = {}): Promise<this> {
@@ -94,6 +100,11 @@ export class PresensiPage {
   /** The `data-state` of every queue row (waiting, sending, retry, auth, sent, failed, duplicate). */
   async queueStates(): Promise<string[]> {
     return this.queueItems.evaluateAll((els) => els.map((el) => el.getAttribute('data-state') ?? ''));
+  }
+
+  /** The link of a next step (DINAS_LUAR, CORRECTION) offered by the guidance or the last result. */
+  nextStep(step: 'DINAS_LUAR' | 'CORRECTION', within: Locator = this.guidance): Locator {
+    return within.getByTestId(`next-step-${step}`);
   }
 
   /** The reason texts shown with the last result. */

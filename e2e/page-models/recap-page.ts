@@ -52,6 +52,22 @@ export class RecapPage {
   }
 
   /**
+   * When the closing card says days are not stored yet, presses "Hitung sekarang" and waits until the status worker
+   * has stored them (the card refreshes itself while days are queued) and nothing is pending any more.
+   */
+  async storeMissingDays(timeoutMs = 120_000): Promise<void> {
+    const button = this.page.getByTestId('recap-queue-missing');
+    if ((await button.count()) === 0) return;
+    const answered = this.page.waitForResponse(
+      (r) => r.url().endsWith('/api/recap/closing/queue-missing') && r.request().method() === 'POST',
+    );
+    await button.click();
+    const response = await answered;
+    if (!response.ok()) throw new Error(`queueing failed: ${response.status()} ${await response.text()}`);
+    await this.page.getByTestId('recap-pending').waitFor({ state: 'detached', timeout: timeoutMs });
+  }
+
+  /**
    * Closes the month through the confirmation dialog and waits for "Ditutup oleh … pada …". Throws with the
    * server's answer when the closing is refused (e.g. 409 while requests or queued days are pending).
    */
@@ -67,6 +83,33 @@ export class RecapPage {
     await this.page.getByRole('dialog').waitFor({ state: 'detached' });
     await this.closingStatus.filter({ hasText: /Ditutup|Closed/ }).waitFor();
     return (await this.closingStatus.innerText()).trim();
+  }
+
+  /** Whether a day of the calendar shows "Belum ada data" (before go-live or outside service), not a code. */
+  async isNoData(date: string): Promise<boolean> {
+    return (await this.page.getByTestId(`recap-day-${date}`).getAttribute('data-no-data')) === 'true';
+  }
+
+  /** The labels of what keeps the month from being complete, as the closing card lists them. */
+  async closingItems(): Promise<string[]> {
+    return this.page.getByTestId('recap-closing').getByTestId('recap-closing-item').allInnerTexts();
+  }
+
+  /**
+   * Tries to close the month through the dialog (without giving any reason) and returns the refusal shown in
+   * the dialog, which stays open. Throws when the month closes.
+   */
+  async closeRefused(): Promise<string> {
+    await this.page.getByTestId('recap-close-month').click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByTestId('recap-closing-items').waitFor();
+    const answered = this.page.waitForResponse(
+      (r) => r.url().endsWith('/api/recap/closing/close') && r.request().method() === 'POST',
+    );
+    await dialog.getByTestId('recap-close-confirm').click();
+    const response = await answered;
+    if (response.ok()) throw new Error('the month was closed, a refusal was expected');
+    return (await dialog.getByTestId('error-state').innerText()).trim();
   }
 
   /** Reopens the month (BKD / super admin) with a reason. */

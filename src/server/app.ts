@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { frameworkErrors, registerErrorHandler, sendError } from './plugins/erro
 import { AppError } from './errors.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerUnitOfWork } from './plugins/unit-of-work.ts';
+import { compressOptions, webStaticOptions } from './lib/web-assets.ts';
 import { safeValidatorCompiler } from './plugins/validation.ts';
 import { createAuditService } from './modules/audit/audit-service.ts';
 import { auditRoutes } from './modules/audit/audit-routes.ts';
@@ -32,6 +34,7 @@ import { createImportService } from './modules/imports/import-service.ts';
 import { importRoutes } from './modules/imports/import-routes.ts';
 import { createDashboardService } from './modules/dashboard/dashboard-service.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard-routes.ts';
+import { createDashboardRepo } from './modules/dashboard/dashboard-repo.ts';
 import { createRulebookService } from './modules/rulebooks/rulebook-service.ts';
 import { rulebookRoutes } from './modules/rulebooks/rulebook-routes.ts';
 import { loadRulebookFiles } from './modules/rulebooks/rulebook-files.ts';
@@ -68,6 +71,13 @@ import { createWorkerPool } from './lib/worker-pool.ts';
 import { createJobRepo } from './modules/jobs/job-repo.ts';
 import { createJobService } from './modules/jobs/job-service.ts';
 import { jobRoutes } from './modules/jobs/job-routes.ts';
+import { createTodayRepo } from './modules/today/today-repo.ts';
+import { createTodayService } from './modules/today/today-service.ts';
+import { todayRoutes } from './modules/today/today-routes.ts';
+import { createNotificationRepo } from './modules/notifications/notification-repo.ts';
+import { createNotificationService } from './modules/notifications/notification-service.ts';
+import { notificationRoutes } from './modules/notifications/notification-routes.ts';
+import { createPushSender } from './modules/notifications/push-sender.ts';
 
 export interface AppDeps {
   config: Config;
@@ -78,10 +88,35 @@ export interface AppDeps {
 /** Wire every service once (the composition root). No side effects at import; tests call it with a test db and clock. */
 export function buildServices({ config, db, clock }: AppDeps) {
   const audit = createAuditService({ db, clock });
+  // One notification service for every module (decisions notify inside their transaction); Web Push when
+  // WEB_PUSH_* is configured. Opening a notification re-checks the item with its owning module.
+  const notifications = createNotificationService({
+    db,
+    repo: createNotificationRepo(db),
+    clock,
+    config,
+    push: config.webPush ? createPushSender(config.webPush) : null,
+    access: () => ({
+      permit: (actor, id) => permits.get(actor, id),
+      correction: (actor, id) => corrections.get(actor, id),
+      leave_request: (actor, id) => leave.get(actor, id),
+      staffOf: (actor) => requestSupport.staffOf(actor),
+    }),
+  });
   const accessRepo = createAccessRepo(db);
   const auth = createAuthService({ db, repo: accessRepo, audit, clock, config });
   const orgRepo = createOrgRepo(db);
-  const org = createOrgService({ db, repo: orgRepo, audit, clock });
+  const org = createOrgService({
+    db,
+    repo: orgRepo,
+    audit,
+    clock,
+    // A go-live date moved: closed months refuse it, the days between are re-queued (built below).
+    goLive: {
+      closedMonths: (path, from, to, exec) => recap.closedMonthsOf(path, from, to, exec),
+      markChanged: (changes) => statuses.markGoLiveChanged(changes),
+    },
+  });
   // Heavy work (exports, import parsing) runs in worker threads, at most JOB_WORKERS at once.
   const workers = createWorkerPool({ size: config.jobWorkers, memoryMb: config.jobWorkerMemoryMb });
   const jobs = createJobService({ repo: createJobRepo(db), clock, config, workers });
@@ -92,7 +127,6 @@ export function buildServices({ config, db, clock }: AppDeps) {
     clock,
     loadRepoRulebooks: () => loadRulebookFiles(config.rulebookDir),
   });
-  const dashboard = createDashboardService({ org, audit, imports, clock });
   const accounts = createAccountsService({ db, repo: createAccountsRepo(db), audit, clock });
   // The day's inputs come from modules built below: the sources look them up when a recompute runs.
   const statuses = createStatusService({
@@ -127,6 +161,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     kiosk,
     statuses,
     rosters,
+    notifications,
   });
   const terminal = createTerminalService({ db, audit, clock, config, rulebooks, statuses, workers });
   // Letters and evidence of permits / corrections: local disk, by content hash (apart from punch photos).
@@ -137,9 +172,17 @@ export function buildServices({ config, db, clock }: AppDeps) {
     clock,
     files: localPhotoStore(path.join(config.photoDir, 'request-files')),
   });
-  const permitDeps = { db, repo: permitsRepo, support: requestSupport, audit, clock, statuses };
+  const permitDeps = {
+    db,
+    repo: permitsRepo,
+    support: requestSupport,
+    audit,
+    clock,
+    statuses,
+    notifications,
+  };
   const permits = createPermitService({ ...permitDeps, config, rulebooks });
-  const corrections = createCorrectionService(permitDeps);
+  const corrections = createCorrectionService({ ...permitDeps, window: { config, rulebooks } });
   // Leave attachments (doctor's notes): local disk, by content hash.
   const leave = createLeaveService({
     db,
@@ -150,6 +193,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     rulebooks,
     files: localPhotoStore(path.join(config.photoDir, 'leave-files')),
     statuses,
+    notifications,
   });
   const recap = createRecapService({
     db,
@@ -159,6 +203,31 @@ export function buildServices({ config, db, clock }: AppDeps) {
     rulebooks,
     audit,
     statuses,
+    notifications,
+  });
+  // The home page: a section per role, composed from the reads above (never their repositories).
+  const dashboard = createDashboardService({
+    org,
+    audit,
+    imports,
+    attendance,
+    leave,
+    permits,
+    corrections,
+    recap,
+    repo: createDashboardRepo(db),
+    clock,
+  });
+  // Kehadiran hari ini: computed per request from stored data, through the daily statuses' own sources.
+  const todaySources = statusSources(() => ({ leave, permits, corrections, rosters, recap }));
+  const today = createTodayService({
+    repo: createTodayRepo(db),
+    clock,
+    config,
+    rulebooks,
+    absences: todaySources.absences!,
+    corrections: todaySources.corrections!,
+    schedules: todaySources.schedules!,
   });
   return {
     workers,
@@ -180,6 +249,8 @@ export function buildServices({ config, db, clock }: AppDeps) {
     leave,
     recap,
     rosters,
+    notifications,
+    today,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -238,6 +309,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       },
     },
   });
+  // Compressed answers (before every route and the static files; lib/web-assets.ts).
+  await app.register(compress, compressOptions);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 5 } });
@@ -325,18 +398,24 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   );
   await app.register(leaveRoutes({ leave: services.leave }));
   await app.register(rosterRoutes({ rosters: services.rosters }));
+  await app.register(todayRoutes({ today: services.today, jobs: services.jobs }));
+  await app.register(notificationRoutes({ notifications: services.notifications }));
+  services.notifications.setLogger(app.log);
+  // Pushes still on their way are answered before the server closes.
+  app.addHook('onClose', () => services.notifications.flushPush());
 
   const dist = path.resolve(config.webDistDir);
   const hasWeb = existsSync(path.join(dist, 'index.html'));
-  if (hasWeb)
-    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (hasWeb) await app.register(fastifyStatic, webStaticOptions(dist));
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes: a GET outside /api and /docs gets the single-page app.
     if (
       hasWeb &&
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
-      !request.url.startsWith('/docs')
+      !request.url.startsWith('/docs') &&
+      // A missing hashed file (a chunk of an older release) is a 404, never index.html served as JavaScript.
+      !request.url.startsWith('/assets/')
     ) {
       return reply.type('text/html').sendFile('index.html');
     }

@@ -19,6 +19,11 @@ const envSchema = z.object({
    * production (a production server refuses to start while any demo account is active, see main.ts).
    */
   DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
+  /**
+   * With the demo data, also the last three months of deterministic history (punches, leave, permits,
+   * corrections, reviews, closed months) up to today; `false` = the bare province with no activity (tests).
+   */
+  DEMO_HISTORY: z.enum(['true', 'false']).default('true'),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -95,7 +100,36 @@ const envSchema = z.object({
   S3_BUCKET: z.string().min(1).optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /**
+   * Web Push to the installed PWA (optional, off unless all three are set): the VAPID key pair (base64url, as
+   * `npx web-push generate-vapid-keys` prints it) and a contact the push services may write to (RFC 8292).
+   */
+  WEB_PUSH_PUBLIC_KEY: z
+    .string()
+    .refine(
+      (v) => base64urlBytes(v) === 65,
+      'WEB_PUSH_PUBLIC_KEY harus kunci publik P-256 (65 bita, base64url)',
+    )
+    .optional(),
+  WEB_PUSH_PRIVATE_KEY: z
+    .string()
+    .refine(
+      (v) => base64urlBytes(v) === 32,
+      'WEB_PUSH_PRIVATE_KEY harus kunci privat P-256 (32 bita, base64url)',
+    )
+    .optional(),
+  WEB_PUSH_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'WEB_PUSH_SUBJECT harus mailto:alamat atau https://…')
+    .optional(),
+  /** Local hour (in each unit's zone) of the daily digest of waiting items for superiors; `off` to turn it off. */
+  NOTIFICATION_DIGEST_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(7),
 });
+
+/** Bytes of a base64url string, or -1 when it is not one. */
+function base64urlBytes(v: string): number {
+  return /^[A-Za-z0-9_-]+={0,2}$/.test(v) ? Buffer.from(v, 'base64url').length : -1;
+}
 
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
@@ -105,6 +139,8 @@ export type Config = Readonly<{
   databasePoolSize: number;
   dataDir: string;
   demoData: boolean;
+  /** Load the demo's three months of history with the demo data. */
+  demoHistory: boolean;
   sessionTtlHours: number;
   sessionIdleMinutes: number;
   cookieSecure: boolean;
@@ -141,6 +177,10 @@ export type Config = Readonly<{
     accessKeyId: string;
     secretAccessKey: string;
   } | null;
+  /** VAPID keys and contact for Web Push; null = push off (in-app notifications only). */
+  webPush: { publicKey: string; privateKey: string; subject: string } | null;
+  /** Local hour of the daily digest for superiors, or null when it is off. */
+  notificationDigestHour: number | null;
 }>;
 
 export class ConfigError extends Error {
@@ -173,6 +213,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
     };
   }
+  const pushVars = (['WEB_PUSH_PUBLIC_KEY', 'WEB_PUSH_PRIVATE_KEY', 'WEB_PUSH_SUBJECT'] as const).filter(
+    (k) => e[k],
+  );
+  if (pushVars.length > 0 && pushVars.length < 3)
+    throw new ConfigError(
+      (['WEB_PUSH_PUBLIC_KEY', 'WEB_PUSH_PRIVATE_KEY', 'WEB_PUSH_SUBJECT'] as const)
+        .filter((k) => !e[k])
+        .map((k) => `${k}: wajib diisi bila Web Push dipakai (ketiga variabel WEB_PUSH_* bersama-sama)`),
+    );
+  const webPush =
+    pushVars.length === 3
+      ? {
+          publicKey: e.WEB_PUSH_PUBLIC_KEY!,
+          privateKey: e.WEB_PUSH_PRIVATE_KEY!,
+          subject: e.WEB_PUSH_SUBJECT!,
+        }
+      : null;
   return Object.freeze({
     env: e.NODE_ENV,
     host: e.HOST,
@@ -182,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     demoData:
       e.DEMO_DATA === 'auto' ? !e.DATABASE_URL && e.NODE_ENV !== 'production' : e.DEMO_DATA === 'true',
+    demoHistory: e.DEMO_HISTORY === 'true',
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
@@ -212,5 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     photoDir: e.PHOTO_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/photos`,
     photoRetentionDays: e.PHOTO_RETENTION_DAYS,
     s3,
+    webPush,
+    notificationDigestHour: e.NOTIFICATION_DIGEST_HOUR === 'off' ? null : e.NOTIFICATION_DIGEST_HOUR,
   });
 }

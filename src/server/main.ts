@@ -9,9 +9,21 @@ import { buildApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadDemoData, DEMO_PASSWORD } from './db/seeds/load-demo.ts';
 import { startStatusWorker, STATUS_WORKER_INTERVAL_MS } from './modules/statuses/status-service.ts';
-import { generateDemoData, pickDemoLogins } from './db/seeds/demo-data.ts';
+import { demoLoginBanner, generateDemoData } from './db/seeds/demo-data.ts';
 import { productionStartRefusal } from './modules/access/production-check.ts';
 import { removeOrphanTempFiles } from './modules/attendance/photo-store.ts';
+import { addDays } from '../core/common/local-date.ts';
+import { toZoned } from '../core/common/zoned-time.ts';
+
+/**
+ * The go-live of the demo province without history (DEMO_HISTORY=false): the first day of the month before last
+ * (WIB), so the recent months have data to judge and earlier ones are "no data".
+ */
+function bareDemoGoLive(now: Date): string {
+  const firstOfMonth = (d: string) => `${d.slice(0, 7)}-01`;
+  const today = toZoned(now.getTime(), 'Asia/Jakarta').date;
+  return firstOfMonth(addDays(firstOfMonth(addDays(firstOfMonth(today), -1)), -1));
+}
 
 /** Exit code of a production start refused for demo/default passwords (after 2 configuration, 3 database). */
 export const EXIT_UNSAFE_PRODUCTION = 4;
@@ -71,16 +83,32 @@ export async function main() {
   }
   ensureWebBuild(config);
   const { app, services } = await buildApp({ config, db: handle.db, clock: systemClock });
+  // Rulebooks first: the demo history is judged and classified by them.
+  await services.rulebooks.syncRepoRulebooks();
   let seeded = false;
   if (config.demoData) {
     const any = await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
     if (!any) {
-      console.log('Memuat data demo…');
-      await loadDemoData(handle.db, services.audit);
+      console.log(
+        config.demoHistory ? 'Memuat data demo dengan riwayat tiga bulan terakhir…' : 'Memuat data demo…',
+      );
+      const loaded = await loadDemoData(
+        handle.db,
+        services.audit,
+        undefined,
+        config.demoHistory
+          ? { history: { until: systemClock.now(), config } }
+          : { goLive: bareDemoGoLive(systemClock.now()) },
+      );
+      const h = loaded.history;
+      if (h)
+        console.log(
+          `Riwayat demo ${h.start} s.d. ${h.today}: ${h.punches} presensi, ${h.leave} cuti, ${h.permits} izin, ` +
+            `${h.corrections} koreksi, ${h.reviews} tinjauan, ${h.closings} penutupan bulan (${(h.ms / 1000).toFixed(1)} s)`,
+        );
       seeded = true;
     }
   }
-  await services.rulebooks.syncRepoRulebooks();
   // Day statuses: recomputed within a minute of any change (a punch, a decision, a roster, a rulebook version);
   // every employee-day is stored once its date has ended.
   const stopStatuses = startStatusWorker(services.statuses, STATUS_WORKER_INTERVAL_MS, (err) =>
@@ -105,6 +133,16 @@ export async function main() {
     .catch((err: Error) => console.error(`Pembersihan berkas sementara gagal: ${err.message}`));
   const purgeTimer = setInterval(purge, 86_400_000);
   purgeTimer.unref();
+  // The daily digest of waiting items for superiors, once the local hour NOTIFICATION_DIGEST_HOUR has passed in
+  // their zone; each zone-day is claimed in the database, so of several server processes one sends it.
+  const digest = () =>
+    void services.notifications
+      .runDigests()
+      .then((n) => n > 0 && console.log(`Ringkasan harian: ${n} notifikasi untuk atasan`))
+      .catch((err: Error) => console.error(`Ringkasan harian gagal: ${err.message}`));
+  const digestTimer = setInterval(digest, 5 * 60_000);
+  digestTimer.unref();
+  digest();
   await app.listen({ host: config.host, port: config.port });
   const port = (app.server.address() as { port: number }).port;
   const url = `http://localhost:${port}`;
@@ -114,18 +152,10 @@ export async function main() {
   if (config.apiDocs !== 'off')
     console.log(`Dokumentasi API: ${url}/docs${config.apiDocs === 'login' ? ' (setelah masuk)' : ''}`);
   if (config.demoData) {
-    const logins = pickDemoLogins(generateDemoData());
     console.log(
       `\nLogin demo (kata sandi semua akun: ${DEMO_PASSWORD})${seeded ? '' : ' — data demo sudah ada'}:`,
     );
-    console.log(`  super admin : admin`);
-    for (const [role, list] of Object.entries(logins))
-      console.log(
-        `  ${role.padEnd(12)}: ${list
-          .slice(0, 2)
-          .map((l) => l.login)
-          .join(', ')}`,
-      );
+    for (const line of demoLoginBanner(generateDemoData())) console.log(line);
   }
   if (!(await services.accounts.hasAnyAccount()))
     console.log(
@@ -136,6 +166,7 @@ export async function main() {
     console.log(`\n${signal}: menutup server…`);
     clearInterval(timer);
     clearInterval(purgeTimer);
+    clearInterval(digestTimer);
     await stopStatuses();
     await app.close();
     await handle.close();

@@ -286,6 +286,8 @@ describe('scenario: March 2026 from punches, leave, permits and corrections to a
     ) as unknown as { id: string };
     json(await c.aniBoss.post(`/api/corrections/${corr.id}/decision`, { decision: 'APPROVE' }));
     await drain();
+    // Every March day of everyone stored, as the ended-day fill does on a running server (a read stores nothing).
+    await t.services.statuses.recomputeRange('2026-03-01', '2026-03-31');
   }, 120_000);
   afterAll(() => t?.close());
 

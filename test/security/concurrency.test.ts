@@ -48,6 +48,8 @@ const NOT_DECISIONS: Partial<Record<Route, string>> = {
   'DELETE /api/units/{unitId}/offices/{officeId}':
     'a conditional delete (`delete … returning`): only the call that removed the row is audited, the others 404',
   'POST /api/imports': 'uploads and validates a file into a new job; nothing is written until its commit',
+  'POST /api/recap/closing/queue-missing':
+    'queues the days not stored for the status worker; the queue is keyed by employee and day, so a repeat queues nothing twice',
   'POST /api/attendance/apel-schedules': 'adds a schedule (a new row per call)',
   'POST /api/attendance/apel-sessions': 'adds an ad-hoc apel session (a new row per call)',
   'POST /api/attendance/field-assignments': 'adds a dinas luar place (a new row per call)',
@@ -69,6 +71,15 @@ const NOT_DECISIONS: Partial<Record<Route, string>> = {
   'POST /api/rulebooks': 'saves a draft; a draft id/version is unique (409 on a duplicate)',
   'POST /api/rulebooks/validate': 'reads only: validates a document and writes nothing',
   'POST /api/recap/export-jobs': 'starts a background export; every call is its own job',
+  'POST /api/notifications/{id}/open':
+    "one's own notification, marked read by a conditional update (`… where read_at is null`): N calls leave it read",
+  'POST /api/notifications/{id}/read':
+    "one's own notification, marked read by a conditional update (`… where read_at is null`): N calls leave it read",
+  'POST /api/notifications/read-all': "marks one's own unread notifications read: N calls leave them read",
+  'POST /api/notifications/push/subscriptions':
+    "stores this device's subscription by its endpoint (unique, upsert): N identical calls leave one row",
+  'POST /api/notifications/push/unsubscribe':
+    "removes one's own subscription: removing twice leaves it removed",
 };
 
 /** How many identical calls each case fires at once. */
@@ -229,6 +240,13 @@ describe('one effect under concurrency (every decision route)', () => {
     c.superAdmin = await login(t.app, 'admin');
     for (const u of await t.db.selectFrom('units').select(['id', 'code', 'path']).execute())
       units[u.code] = u;
+    // Dinas Kesehatan goes live in December 2025: the months its closings use (2025-05 … 2025-11) have no data, so
+    // nothing is missing in them and a closing is not refused as incomplete (issue 13 point 2).
+    await t.db
+      .updateTable('units')
+      .set({ attendanceStart: '2025-12-01' })
+      .where('path', 'like', `${units.DINKES!.path}%`)
+      .execute();
   });
   afterAll(() => t.close());
 

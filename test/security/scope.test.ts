@@ -308,6 +308,30 @@ const fresh = {
   },
 };
 
+/**
+ * A notification of the role's own account ("in": about the role's own digest, which it may always open) or of
+ * someone else's ("out"). Made through the notification service, as a decision would.
+ */
+async function freshNotification(x: Ctx, role: Role, w: Where): Promise<string> {
+  const owner = w === 'in' ? x.c[role] : role === 'bkd' ? x.c.superAdmin : x.c.bkd;
+  const n = x.n();
+  await x.t.services.notifications.notify(x.t.db, {
+    userIds: [owner.me.user.id],
+    kind: 'digest.waiting',
+    title: 'Ringkasan uji',
+    body: 'Uji',
+    link: '/',
+    entity: { type: 'digest', id: `scope-${n}` },
+  });
+  return (
+    await x.t.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('entityId', '=', `scope-${n}`)
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
 const ACCESS: Record<string, Entry | Skip> = {
   'GET /api/health': { kind: 'plain', expect: 'AAAAAAA', req: () => get('/api/health') },
   // ── Access ──
@@ -457,11 +481,18 @@ const ACCESS: Record<string, Entry | Skip> = {
   },
 
   // ── Audit ──
+  // PIMPINAN reads the audit log of its subtree too (authz.ts, audit.read; issue 13 point 10).
   'GET /api/audit': {
     kind: 'list',
-    expect: 'AAADIDD',
+    expect: 'AAAIIDD',
     req: () => get('/api/audit?pageSize=200&entityType=permit'),
     mark: (x, w) => x.side[w].permitId,
+  },
+  'GET /api/audit/export.csv': {
+    kind: 'list',
+    expect: 'AAAIIDD',
+    req: () => get('/api/audit/export.csv?entityType=permit'),
+    mark: (x, w) => x.side[w].employee.nip!,
   },
   'GET /api/audit/verify': { kind: 'plain', expect: 'AAADDDD', req: () => get('/api/audit/verify') },
 
@@ -530,6 +561,13 @@ const ACCESS: Record<string, Entry | Skip> = {
   },
 
   'GET /api/dashboard': { kind: 'plain', expect: 'AAAAAAA', req: () => get('/api/dashboard') },
+  'GET /api/dashboard/home': { kind: 'plain', expect: 'AAAAAAA', req: () => get('/api/dashboard/home') },
+  'GET /api/dashboard/anomalies/{kind}': {
+    kind: 'list',
+    expect: 'AAAIIDD',
+    req: () => get('/api/dashboard/anomalies/flagged?pageSize=200'),
+    mark: (x, w) => x.side[w].flaggedPunchId,
+  },
 
   // ── Accounts (of a colleague of each side, so the sides' own sessions stay) ──
   'GET /api/accounts': {
@@ -807,6 +845,10 @@ const ACCESS: Record<string, Entry | Skip> = {
     expect: 'AADDIDD',
     req: (x, _r, w) => post('/api/recap/closing/close', { unitId: x.side[w].unitId, month: '2025-12' }),
   },
+  'POST /api/recap/closing/queue-missing': {
+    expect: 'AADDIDD',
+    req: (x, _r, w) => post('/api/recap/closing/queue-missing', { unitId: x.side[w].unitId, month: MONTH }),
+  },
   'POST /api/recap/closing/reopen': {
     expect: 'AADDDDD',
     req: (x, _r, w) =>
@@ -831,6 +873,65 @@ const ACCESS: Record<string, Entry | Skip> = {
   'GET /api/recap/charts/codes': {
     expect: 'AAAIIDD',
     req: (x, _r, w) => get(`/api/recap/charts/codes?unitId=${x.side[w].unitId}&month=${MONTH}`),
+  },
+
+  // ── Kehadiran hari ini (a unit: in attendance.read scope, or holding the atasan's staff) ──
+  'GET /api/today': {
+    expect: 'AAAIIID',
+    req: (x, _r, w) => get(`/api/today?unitId=${x.side[w].unitId}`),
+  },
+  'GET /api/today/units': {
+    expect: 'AAAIIDD',
+    req: (x, _r, w) => get(`/api/today/units?parentId=${x.side[w].unitId}`),
+  },
+  'GET /api/today/export.{format}': {
+    expect: 'AAAIIID',
+    req: (x, _r, w) => get(`/api/today/export.csv?unitId=${x.side[w].unitId}`),
+  },
+
+  // ── Notifications (one's own only: "inside" is one's own notification, "outside" someone else's) ──
+  'GET /api/notifications': {
+    kind: 'plain',
+    expect: 'AAAAAAA',
+    req: () => get('/api/notifications?pageSize=200'),
+  },
+  'GET /api/notifications/unread-count': {
+    kind: 'plain',
+    expect: 'AAAAAAA',
+    req: () => get('/api/notifications/unread-count'),
+  },
+  'POST /api/notifications/{id}/open': {
+    expect: 'IIIIIII',
+    req: async (x, r, w) => post(`/api/notifications/${await freshNotification(x, r, w)}/open`),
+  },
+  'POST /api/notifications/{id}/read': {
+    expect: 'IIIIIII',
+    req: async (x, r, w) => post(`/api/notifications/${await freshNotification(x, r, w)}/read`),
+  },
+  'POST /api/notifications/read-all': {
+    kind: 'plain',
+    expect: 'AAAAAAA',
+    req: () => post('/api/notifications/read-all'),
+  },
+  'GET /api/notifications/push': {
+    kind: 'plain',
+    expect: 'AAAAAAA',
+    req: () => get('/api/notifications/push'),
+  },
+  // Web Push is off in this test (no WEB_PUSH_*): the answer is 409 "not enabled", an authorised answer.
+  'POST /api/notifications/push/subscriptions': {
+    kind: 'plain',
+    expect: 'AAAAAAA',
+    req: () =>
+      post('/api/notifications/push/subscriptions', {
+        endpoint: 'https://push.example.com/scope',
+        keys: { p256dh: 'B'.repeat(86) + 'A', auth: 'A'.repeat(22) },
+      }),
+  },
+  'POST /api/notifications/push/unsubscribe': {
+    kind: 'plain',
+    expect: 'AAAAAAA',
+    req: () => post('/api/notifications/push/unsubscribe', { endpoint: 'https://push.example.com/scope' }),
   },
 
   // ── Background jobs (owner only: "inside" is one's own job, "outside" someone else's) ──
@@ -1124,6 +1225,9 @@ describe('scope: every route × role × a record inside and outside the role’s
     const t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1440' } });
     await t.services.rulebooks.syncRepoRulebooks();
     const sides = await seedActivity(t);
+    // The month's statuses and recap rows of both employees, stored as the worker would (a read stores nothing).
+    for (const s of [sides.inside, sides.outside])
+      await t.services.statuses.ensureRange(s.employeeId, `${MONTH}-01`, '2026-01-14');
     const d = t.demo;
     const nipOf = (role: string, unit?: string) => {
       const g = d.roleGrants.find((r) => r.role === role && (!unit || r.unitCode === unit))!;

@@ -9,6 +9,7 @@ import { effectivePeriodSchema, legalBasisSchema } from '../common/legal-basis.t
 import type { RuleIssue } from '../common/rule-issue.ts';
 import { EARLY_BANDS, LATE_BANDS, LEAVE_CODES, PERMIT_CODES, WORK_LOCATIONS } from './status-codes.ts';
 import { monthClosingRulesSchema } from '../recap/recap-rules.ts';
+import { requestWindowRulesSchema } from '../permits/request-window.ts';
 
 const lateBandSchema = z.enum(LATE_BANDS);
 const earlyBandSchema = z.enum(EARLY_BANDS);
@@ -218,6 +219,8 @@ export const attendanceRulesSchema = z.object({
   }),
   /** When a unit's month may be closed and the early-warning margin (src/core/recap/recap-rules.ts). */
   monthClosing: monthClosingRulesSchema.optional(),
+  /** How late a permit or correction may be asked for, per kind (src/core/permits/request-window.ts). */
+  requestWindows: requestWindowRulesSchema.optional(),
 });
 
 /** The attendance rulebook section. */

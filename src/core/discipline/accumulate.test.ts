@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DayStatus } from '../attendance/day-status.ts';
-import { accumulateDiscipline } from './accumulate.ts';
+import { accumulateDiscipline, accumulationFilter } from './accumulate.ts';
 import { calendar2022, makeCalendar, makeDay, makeDays, nationalRules, tkOverrides } from './test-helpers.ts';
 
 const rules = nationalRules;
@@ -230,6 +230,38 @@ describe('accumulateDiscipline — properties', () => {
           );
         },
       ),
+    );
+  });
+
+  it('the days kept by accumulationFilter accumulate exactly as all days (runs, counts, breakdown)', () => {
+    const everyDay = fc
+      .array(
+        fc.record({
+          code: fc.constantFrom('H', 'H', 'TK', 'LIBUR', 'CT', 'DL'),
+          off: fc.boolean(),
+          late: fc.constantFrom(0, 0, 0, 15, 200),
+        }),
+        { minLength: 1, maxLength: 200 },
+      )
+      .map((spec) =>
+        spec.map((s, i): DayStatus =>
+          makeDay(workingDays2022[i] as string, {
+            code: s.code as DayStatus['code'],
+            lateMinutes: s.late,
+            ...(s.off ? { nonWorkingDay: true } : {}),
+          }),
+        ),
+      );
+    fc.assert(
+      fc.property(fc.array(everyDay, { minLength: 1, maxLength: 3 }), (people) => {
+        const keep = accumulationFilter(rules);
+        people.forEach((days, p) => {
+          const kept = days.filter((d) => keep(`p${p}`, d));
+          expect(accumulateDiscipline(kept, rules, 'PNS', 2022)).toEqual(
+            accumulateDiscipline(days, rules, 'PNS', 2022),
+          );
+        });
+      }),
     );
   });
 

@@ -96,6 +96,39 @@ function codeKinds(rules: DisciplineRules): Map<DayCode, number> {
 }
 
 /**
+ * A filter for the days of many employees fed to {@link accumulateDiscipline} (the early-warning list reads a
+ * year of days for up to thousands of employees): keeps only the days that can change an accumulation. A day
+ * that is not TK and has no minutes adds nothing; a non-working one also never breaks a run, so it goes; of
+ * consecutive plain working days one is kept, as one breaks a run as well as many. Fed each employee's days in
+ * date order (the key tells employees apart); the accumulation of the kept days equals that of all days.
+ */
+export function accumulationFilter(
+  rules: DisciplineRules,
+): (
+  key: string,
+  day: { code: string; nonWorkingDay?: boolean | undefined; lateMinutes: number; earlyMinutes: number },
+) => boolean {
+  const kinds: ReadonlyMap<string, number> = codeKinds(rules);
+  let lastKey = '';
+  let lastWasBreak = false;
+  return (key, day) => {
+    if (key !== lastKey) {
+      lastKey = key;
+      lastWasBreak = false;
+    }
+    const kind = day.nonWorkingDay === true ? NON_WORKING : (kinds.get(day.code) ?? OTHER);
+    if (kind === TK || day.lateMinutes + day.earlyMinutes !== 0) {
+      lastWasBreak = false;
+      return true;
+    }
+    if (kind === NON_WORKING) return false;
+    if (lastWasBreak) return false;
+    lastWasBreak = true;
+    return true;
+  };
+}
+
+/**
  * Counts TK days and late/early minutes for one employee in one calendar year and finds runs of consecutive TK days.
  *
  * Rules applied (decisions documented in the rulebook and in regulations.md):

@@ -18,6 +18,19 @@ export const monthClosingRulesSchema = z.object({
   /** An employee is listed when a discipline threshold is this many days away or less (0 = only once reached). */
   earlyWarningDays: z.number().int().min(0).max(30),
   legalBasis: legalBasisSchema,
+  /**
+   * What may stay unresolved when a month is closed, provided the closer records a reason per item (audited):
+   * the item kinds (`src/core/recap/closing-check.ts`), the shortest reason, and the basis. Absent = nothing: the
+   * month closes only when complete. A decision that comes after the closing becomes an adjustment carried into
+   * the next open month (PRODUCT.md principle 3).
+   */
+  waivable: z
+    .object({
+      kinds: z.array(z.enum(['flaggedPunch', 'pendingLeave', 'pendingPermit', 'pendingCorrection'])),
+      minReasonChars: z.number().int().min(1).max(500),
+      legalBasis: legalBasisSchema,
+    })
+    .optional(),
 });
 export type MonthClosingRules = z.infer<typeof monthClosingRulesSchema>;
 

@@ -375,6 +375,11 @@ export interface PunchReviewsTable {
   decidedAt: Generated<Date>;
 }
 
+/** Flagged punches waiting for a review, kept by triggers (migration 202612060201). */
+export interface ReviewQueueTable {
+  punchId: string;
+}
+
 export interface TerminalUsersTable {
   id: Generated<string>;
   terminalSerial: string | null;
@@ -465,6 +470,9 @@ export interface PermitsTable {
   cancelledAt: Timestamp | null;
   cancelNote: string | null;
   fieldAssignmentId: string | null;
+  /** Working days past the rulebook's window when filed (null = on time; migration 202612060120). */
+  lateDays: Generated<number | null>;
+  lateWindowDays: Generated<number | null>;
   createdAt: Generated<Date>;
 }
 
@@ -487,6 +495,9 @@ export interface CorrectionsTable {
   cancelledAt: Timestamp | null;
   cancelNote: string | null;
   createdAt: Generated<Date>;
+  /** Working days past the rulebook's window when filed (null = on time; migration 202612060121). */
+  lateDays: Generated<number | null>;
+  lateWindowDays: Generated<number | null>;
 }
 
 export interface RequestFileViewsTable {
@@ -575,9 +586,10 @@ export interface StatusAdjustmentsTable {
   monthClosed: string;
   carriedToMonth: string;
   oldCode: string | null;
-  newCode: string;
+  /** Null: the day became "no data" (migration 202612060111). */
+  newCode: string | null;
   oldStatus: ColumnType<Record<string, unknown> | null, string | null, string | null>;
-  newStatus: ColumnType<Record<string, unknown>, string, string>;
+  newStatus: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   reason: string;
   createdAt: Generated<Date>;
 }
@@ -627,6 +639,8 @@ export interface RecapClosingsTable {
   reopenedBy: string | null;
   reopenedAt: Timestamp | null;
   reopenReason: string | null;
+  /** Items left open with the closer's reason (migration 202612060110). */
+  waivers: ColumnType<unknown[], string | undefined, string>;
 }
 
 /** A roster line: the shift of an employee on a date; `shiftCode` null = scheduled day off (libur). */
@@ -636,6 +650,45 @@ export interface ShiftRostersTable {
   shiftCode: string | null;
   createdBy: string | null;
   updatedAt: Generated<Date>;
+}
+
+/** In-app notifications, one per recipient account (migration 202612060400; modules/notifications). */
+export interface NotificationsTable {
+  id: Generated<string>;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  entityType: string;
+  entityId: string;
+  subjectEmployeeId: string | null;
+  /** `kind|entityType|entityId` when the notification is sent once per recipient; null when it may recur. */
+  dedupeKey: string | null;
+  createdAt: Generated<Date>;
+  readAt: Timestamp | null;
+}
+
+/** A device's Web Push subscription (migration 202612060401). */
+export interface PushSubscriptionsTable {
+  id: Generated<string>;
+  userId: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  userAgent: string | null;
+  createdAt: Generated<Date>;
+  lastSentAt: Timestamp | null;
+}
+
+/** A scheduled notification run claimed by one server process (migration 202612060402: the daily digest). */
+export interface NotificationRunsTable {
+  kind: string;
+  runKey: string;
+  claimedBy: string;
+  claimedAt: Timestamp;
+  finishedAt: Timestamp | null;
+  sent: Generated<number>;
 }
 
 export interface Database {
@@ -664,6 +717,7 @@ export interface Database {
   kioskSessions: KioskSessionsTable;
   punches: PunchesTable;
   punchReviews: PunchReviewsTable;
+  reviewQueue: ReviewQueueTable;
   terminalUsers: TerminalUsersTable;
   /** A view over `statusMonths`: one row per stored employee-day. */
   dayStatuses: DayStatusesTable;
@@ -682,4 +736,7 @@ export interface Database {
   recapClosings: RecapClosingsTable;
   shiftRosters: ShiftRostersTable;
   jobs: JobsTable;
+  notifications: NotificationsTable;
+  pushSubscriptions: PushSubscriptionsTable;
+  notificationRuns: NotificationRunsTable;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PUNCH_REASONS } from '../../core/attendance/capture-rules.ts';
+import { captureRulesSchema, PUNCH_REASONS } from '../../core/attendance/capture-rules.ts';
 import { dateRange, id, localDate, pageQuerySchema, searchText, text } from './common.ts';
 
 /**
@@ -121,25 +121,7 @@ export const punchBodySchema = z.object({
 });
 export type PunchBody = z.infer<typeof punchBodySchema>;
 
-/**
- * The exact text a device signs: fields joined by `|` in this order, missing values as empty strings.
- * Changing any signed field (time, place, photo, kind, key) breaks the signature.
- */
-export function canonicalPunchPayload(b: PunchBody): string {
-  const loc = b.location;
-  return [
-    'abdi-punch-v1',
-    b.idempotencyKey,
-    b.kind,
-    b.deviceId ?? '',
-    loc ? `${loc.lat},${loc.lon},${loc.accuracyM},${loc.mocked ? 1 : 0}` : '',
-    b.photoHash ?? '',
-    b.qrCode ?? '',
-    b.offline
-      ? `${b.offline.deviceTime},${b.offline.lastServerTime ?? ''},${b.offline.elapsedSinceServerMs ?? ''}`
-      : '',
-  ].join('|');
-}
+export { canonicalPunchPayload } from './punch-payload.ts';
 
 export const punchReasonSchema = z.object({
   code: z.enum(PUNCH_REASONS),
@@ -229,6 +211,8 @@ export const attendanceTodaySchema = z.object({
     maxAccuracyM: z.number(),
     offlineMaxAgeHours: z.number(),
   }),
+  /** The rulebook's capture section in force today: the phone predicts the verdict with the server's own judge. */
+  capture: captureRulesSchema,
   device: deviceSchema.nullable(),
   punches: z.array(punchSchema),
   /** Today's status from the rules core, as far as it can be told now. */

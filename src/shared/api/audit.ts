@@ -6,6 +6,14 @@ export const auditQuerySchema = z
   .object({
     q: searchText.optional(),
     entityType: text({ max: 50, label: 'Jenis data' }).optional(),
+    /** One action (`permit.approved`) or every action of a kind (`permit.`). */
+    action: z
+      .string()
+      .max(60)
+      .regex(/^[a-z_]+\.([a-z_]+)?$/, 'Aksi tidak dikenal')
+      .optional(),
+    /** Entries about an employee, or made by their account. */
+    personId: id.optional(),
     unitId: id.optional(),
     from: localDate.optional(),
     to: localDate.optional(),
@@ -23,11 +31,23 @@ export const auditEntrySchema = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   unitId: z.string().uuid().nullable(),
+  unitName: z.string().nullable(),
+  /** The employee the entry is about (a permit's, a device's …), when there is one. */
+  subjectEmployeeId: z.string().uuid().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   hash: z.string(),
+});
+
+/** A page of entries, with the names of the records their ids point to (employees, units, positions, accounts). */
+export const auditPageSchema = z.object({
+  items: z.array(auditEntrySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  names: z.record(z.string(), z.string()),
 });
 
 export const auditVerifySchema = z.object({

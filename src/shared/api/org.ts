@@ -54,6 +54,11 @@ export const unitSchema = z.object({
   parentId: z.string().uuid().nullable(),
   timeZone: z.enum(TIME_ZONES),
   address: z.string().nullable(),
+  /**
+   * Go-live: the first day Abdi is this unit's attendance record. Days before it are "no data" (never TK, never in
+   * a recap). Each unit has its own date (src/core/recap/no-data.ts).
+   */
+  attendanceStart: localDate,
   offices: z.array(officeSchema),
 });
 export type Unit = z.infer<typeof unitSchema>;
@@ -89,6 +94,13 @@ export const unitInputSchema = z.object({
   parentId: id.nullable(),
   timeZone: z.enum(TIME_ZONES),
   address: text({ max: 500, label: 'Alamat', multiline: true }).nullable().optional(),
+  /**
+   * Go-live date (not in the future; a new unit: today when absent). Changing it is refused when it would change
+   * days of a month already closed for the unit; the days between the old and the new date are recomputed.
+   */
+  attendanceStart: localDate.optional(),
+  /** Apply `attendanceStart` to every sub-unit as well (each keeps its own date otherwise). */
+  attendanceStartSubunits: z.boolean().optional(),
 });
 
 export const positionSchema = z.object({

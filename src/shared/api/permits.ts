@@ -73,6 +73,8 @@ export const permitSchema = z.object({
   cancelledAt: z.string().nullable(),
   cancelNote: z.string().nullable(),
   createdAt: z.string(),
+  /** Filed past the rulebook's window (`attendance.requestWindows`): working days late, and the window. */
+  late: z.object({ days: z.number().int(), windowDays: z.number().int() }).nullable(),
 });
 export type Permit = z.infer<typeof permitSchema>;
 
@@ -120,6 +122,8 @@ export const correctionSchema = z.object({
   cancelledAt: z.string().nullable(),
   cancelNote: z.string().nullable(),
   createdAt: z.string(),
+  /** Filed past the rulebook's window (`attendance.requestWindows`): working days late, and the window. */
+  late: z.object({ days: z.number().int(), windowDays: z.number().int() }).nullable(),
 });
 export type Correction = z.infer<typeof correctionSchema>;
 

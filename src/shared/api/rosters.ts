@@ -5,8 +5,7 @@ import { dateRange, id, localDate, searchText, text, yearMonth } from './common.
 export const MAX_ROSTER_LINES = 10_000;
 /** Longest range one "clear" may cover, in days. A technical limit. */
 export const MAX_ROSTER_CLEAR_DAYS = 400;
-/** The word in the CSV (and the UI) for a scheduled day off. */
-export const ROSTER_DAY_OFF = 'LIBUR';
+export { ROSTER_DAY_OFF } from './roster-codes.ts';
 
 const shiftCode = text({ min: 1, max: 40, label: 'Kode shift' }).transform((s) => s.toUpperCase());
 

@@ -1,18 +1,35 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { api } from './http.ts';
-import type { AuditEntry, AuditFilters, AuditVerify, Paged } from './types.ts';
+import type { z } from 'zod';
+import type { auditPageSchema } from '../../shared/api/audit.ts';
+import { api, apiUrl } from './http.ts';
+import type { AuditFilters, AuditVerify } from './types.ts';
+
+/** A page of the audit log with the names of the ids its entries hold. */
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** The audit list's filters: unit, period, action (or a kind of action, `permit.`), person, record kind, text. */
+export interface AuditQuery extends AuditFilters {
+  action?: string;
+  personId?: string;
+}
 
 export const auditKeys = {
   all: ['audit'] as const,
-  list: (filters: AuditFilters) => [...auditKeys.all, 'list', filters] as const,
+  list: (filters: AuditQuery) => [...auditKeys.all, 'list', filters] as const,
 };
 
-export function useAuditLog(filters: AuditFilters) {
+export function useAuditLog(filters: AuditQuery) {
   return useQuery({
     queryKey: auditKeys.list(filters),
-    queryFn: ({ signal }) => api.get<Paged<AuditEntry>>('/audit', { ...filters }, signal),
+    queryFn: ({ signal }) => api.get<AuditPage>('/audit', { ...filters }, signal),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The CSV export of the filtered entries (labels, names, changes), downloaded by the browser. */
+export function auditExportUrl(filters: AuditQuery): string {
+  const { page: _page, pageSize: _size, ...rest } = filters;
+  return apiUrl('/audit/export.csv', { ...rest });
 }
 
 /** Verification walks the whole hash chain, so it runs on demand, not as a cached query. */

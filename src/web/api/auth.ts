@@ -31,7 +31,8 @@ export function forgetMe(): void {
   rememberMe(null);
 }
 
-function rememberedMe(): CurrentUser | null {
+/** The user kept on this device by the last sign-in or session check (null when none). */
+export function rememberedMe(): CurrentUser | null {
   try {
     const raw = localStorage.getItem(ME_CACHE_KEY);
     if (!raw) return null;

@@ -74,6 +74,14 @@ export interface RecapDay {
   workLocation: string | null;
   nonWorkingDay: boolean;
   reasons: string[];
+  /** Not stored yet: classified for this answer, as the worker will store it. */
+  provisional: boolean;
+}
+
+/** A day on which Abdi is not the employee's record (before the unit's go-live, outside service): never TK. */
+export interface NoDataDay {
+  localDate: string;
+  reason: string;
 }
 
 export interface EmployeeMonth {
@@ -89,7 +97,10 @@ export interface EmployeeMonth {
   month: string;
   closing: Closing | null;
   recap: RecapRow | null;
+  /** The figures were computed for this answer (some day not stored yet). */
+  recapProvisional: boolean;
   days: RecapDay[];
+  noData: NoDataDay[];
   adjustments: Adjustment[];
 }
 
@@ -111,8 +122,16 @@ export interface ClosingStatus {
   closing: Closing | null;
   intact: boolean | null;
   pending: { flaggedPunches: number; queuedDays: number; requests: number };
-  /** Employee-days of the month (up to today) without a stored status: the recap would be incomplete. */
+  /** Employee-days of the month (ended days with data) without a stored status: the recap would be incomplete. */
   missingDays: number;
+  /** Nothing missing or pending: the month can be closed without any reason. */
+  complete: boolean;
+  counts: Record<ClosingItemKind, number>;
+  total: number;
+  /** What is missing or pending, item by item (the first 200). */
+  items: ClosingItem[];
+  /** What the rulebook lets the closer leave open with a reason per item (null: nothing). */
+  waivable: { kinds: ClosingItemKind[]; minReasonChars: number } | null;
   history: {
     id: string;
     closedAt: string;
@@ -122,7 +141,30 @@ export interface ClosingStatus {
     reopenedAt: string | null;
     reopenedByName: string | null;
     reopenReason: string | null;
+    waivers: { kind: string; ref: string; label: string; reason: string }[];
   }[];
+}
+
+export type ClosingItemKind =
+  'missingDays' | 'queuedDays' | 'flaggedPunch' | 'pendingLeave' | 'pendingPermit' | 'pendingCorrection';
+
+/** One thing keeping a month from being complete (server: src/core/recap/closing-check.ts). */
+export interface ClosingItem {
+  kind: ClosingItemKind;
+  ref: string;
+  employeeId: string;
+  employeeName: string;
+  dates: string[];
+  count: number;
+  label: string;
+  waivable: boolean;
+}
+
+/** A reason recorded for an item left open when closing. */
+export interface ClosingWaiver {
+  kind: ClosingItemKind;
+  ref: string;
+  reason: string;
 }
 
 export interface EarlyWarning {
@@ -242,6 +284,22 @@ export function useClosingStatus(unitId: string | null, month: string) {
     queryFn: ({ signal }) =>
       api.get<ClosingStatus>('/recap/closing', { unitId: unitId ?? undefined, month }, signal),
     enabled: unitId !== null,
+    // While days wait for the status worker, the list shrinks as it stores them.
+    refetchInterval: (q) =>
+      q.state.data && !q.state.data.closing && q.state.data.pending.queuedDays > 0 ? 10_000 : false,
+  });
+}
+
+/** Queue a unit-month's days not yet stored for the status worker (the way out of "belum tersimpan"). */
+export function useQueueMissingDays() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { unitId: string; month: string }) =>
+      api.post<{ unitId: string; month: string; employees: number; days: number }>(
+        '/recap/closing/queue-missing',
+        body,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: recapKeys.all }),
   });
 }
 
@@ -301,7 +359,7 @@ export function useCodeDistribution(unitId: string | null, month: string, enable
 export function useCloseMonth() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { unitId: string; month: string }) =>
+    mutationFn: (body: { unitId: string; month: string; waivers?: ClosingWaiver[] }) =>
       api.post<Closing & { rows: number }>('/recap/closing/close', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: recapKeys.all }),
   });

@@ -8,7 +8,7 @@ import type {
   RosterMonth,
   RosterSetInput,
 } from '../../shared/api/rosters.ts';
-import { ROSTER_DAY_OFF } from '../../shared/api/rosters.ts';
+import { ROSTER_DAY_OFF } from '../../shared/api/roster-codes.ts';
 import { api, apiUrl, isApiError, uploadWithProgress } from './http.ts';
 
 export type {

@@ -31,6 +31,7 @@ import type { Me } from '../api/types.ts';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { usePunchSync } from '../lib/punch-queue.ts';
+import { NotificationBell } from '../components/NotificationBell.tsx';
 import {
   ATTENDANCE_ADMINS,
   hasAnyRole,
@@ -41,7 +42,7 @@ import {
 } from '../lib/roles.ts';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import type { Language } from '../text/i18n.ts';
-import { navItemsFor, type NavItem } from './nav.ts';
+import { navSectionsFor, type NavBadge, type NavItem } from './nav.ts';
 
 function initials(name: string): string {
   return name
@@ -177,7 +178,54 @@ function UserMenu({ me }: { me: Me }) {
   );
 }
 
-/** The signed-in shell: header (logo, language, user menu), role-based navbar (a burger drawer on phones). */
+/** One link of the navigation, with the count of what waits behind it. */
+function NavEntry({
+  item,
+  badge,
+  active,
+  onNavigate,
+}: {
+  item: NavItem;
+  badge: { count: number; testId: string; label?: string } | undefined;
+  active: boolean;
+  /** Closes the phone drawer, also when the link leads to the page already open. */
+  onNavigate: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={t(item.label)}
+      leftSection={<item.icon size={18} stroke={1.6} />}
+      rightSection={
+        badge && badge.count > 0 ? (
+          <Badge
+            size="sm"
+            color="red"
+            variant="filled"
+            circle={badge.count < 10}
+            data-testid={badge.testId}
+            {...(badge.label ? { 'aria-label': badge.label } : {})}
+          >
+            {badge.count > 99 ? '99+' : badge.count}
+          </Badge>
+        ) : undefined
+      }
+      active={active}
+      onClick={onNavigate}
+      variant="light"
+      py={6}
+      mb={2}
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+    />
+  );
+}
+
+/**
+ * The signed-in shell: header (logo, language, user menu), the navigation by task (Presensi, Pengajuan,
+ * Persetujuan, Rekap, Administrasi: only what the user's roles may use), a burger drawer on phones.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
@@ -212,11 +260,12 @@ export function AppLayout() {
   const leaveCount = useLeaveInboxCount(hasAnyRole(me.data, LEAVE_APPROVAL_VIEWERS));
   const pendingLeave = leaveCount.data?.count ?? 0;
   const permitCount = usePermitInboxCount(hasAnyRole(me.data, PERMIT_APPROVAL_VIEWERS));
-  const pendingPermits = permitCount.data?.total ?? 0;
+  const pendingPermits = permitCount.data?.permits ?? 0;
+  const pendingCorrections = permitCount.data?.corrections ?? 0;
   const deviceCount = usePendingDeviceCount(hasAnyRole(me.data, ATTENDANCE_ADMINS));
   const pendingDevices = deviceCount.data ?? 0;
   /** What waits for this user's decision, per navigation badge (with its test id and spoken label). */
-  const badges: Record<NonNullable<NavItem['badge']>, { count: number; testId: string; label?: string }> = {
+  const badges: Record<NavBadge, { count: number; testId: string; label?: string }> = {
     reviews: { count: pendingReviews, testId: 'review-count' },
     leave: {
       count: pendingLeave,
@@ -228,16 +277,21 @@ export function AppLayout() {
       testId: 'permit-count',
       label: t('approvals.waitingCount', { count: pendingPermits }),
     },
+    corrections: {
+      count: pendingCorrections,
+      testId: 'correction-count',
+      label: t('approvals.waitingCount', { count: pendingCorrections }),
+    },
     devices: {
       count: pendingDevices,
       testId: 'device-count',
       label: t('approvals.waitingCount', { count: pendingDevices }),
     },
   };
-  const waiting = pendingReviews + pendingLeave + pendingPermits + pendingDevices;
+  const waiting = pendingReviews + pendingLeave + pendingPermits + pendingCorrections + pendingDevices;
 
   if (!me.data) return null;
-  const items = navItemsFor(me.data);
+  const sections = navSectionsFor(me.data);
   const ownProfile = me.data.user.employeeId ? `/pegawai/${me.data.user.employeeId}` : null;
   const isActive = (to: string, end?: boolean) => {
     const path = location.pathname;
@@ -272,6 +326,7 @@ export function AppLayout() {
             <Box visibleFrom="sm">
               <LanguageToggle />
             </Box>
+            <NotificationBell />
             <UserMenu me={me.data} />
           </Group>
         </Group>
@@ -280,34 +335,39 @@ export function AppLayout() {
       <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
         <AppShell.Section grow component={ScrollArea}>
           <nav>
-            {items.map((item) => (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                label={t(item.label)}
-                leftSection={<item.icon size={18} stroke={1.6} />}
-                rightSection={(() => {
-                  const b = item.badge && badges[item.badge];
-                  if (!b || b.count === 0) return undefined;
-                  return (
-                    <Badge
-                      size="sm"
-                      color="red"
-                      variant="filled"
-                      circle={b.count < 10}
-                      data-testid={b.testId}
-                      {...(b.label ? { 'aria-label': b.label } : {})}
-                    >
-                      {b.count > 99 ? '99+' : b.count}
-                    </Badge>
-                  );
-                })()}
-                active={isActive(item.to, item.end)}
-                variant="light"
-                mb={4}
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
-              />
+            {sections.map((section) => (
+              <Box
+                key={section.group ?? 'top'}
+                component="section"
+                mb={section.group ? 'xs' : 4}
+                aria-label={section.group ? t(`nav.groups.${section.group}`) : undefined}
+                data-nav-group={section.group ?? 'top'}
+              >
+                {section.group && (
+                  <Text
+                    size="xs"
+                    fw={700}
+                    c="dimmed"
+                    tt="uppercase"
+                    px="sm"
+                    pt="xs"
+                    pb={4}
+                    style={{ letterSpacing: 0.4 }}
+                    aria-hidden
+                  >
+                    {t(`nav.groups.${section.group}`)}
+                  </Text>
+                )}
+                {section.items.map((item) => (
+                  <NavEntry
+                    key={item.to}
+                    item={item}
+                    badge={item.badge && badges[item.badge]}
+                    active={isActive(item.to, item.end)}
+                    onNavigate={close}
+                  />
+                ))}
+              </Box>
             ))}
           </nav>
         </AppShell.Section>

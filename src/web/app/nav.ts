@@ -1,101 +1,203 @@
 import type { Icon } from '@tabler/icons-react';
 import {
+  IconAlertTriangle,
   IconBeach,
   IconCalendarStats,
-  IconChecklist,
-  IconClockEdit,
-  IconFileCertificate,
-  IconListCheck,
-  IconClipboardCheck,
-  IconDeviceMobile,
-  IconFingerprint,
-  IconFileImport,
-  IconFlag,
-  IconMapPin,
-  IconServer,
-  IconHierarchy2,
-  IconLayoutDashboard,
-  IconReportAnalytics,
-  IconShieldCheck,
-  IconUserCircle,
-  IconUsers,
   IconCalendarTime,
+  IconChecklist,
+  IconClipboardCheck,
+  IconClockEdit,
+  IconDeviceMobile,
+  IconFileCertificate,
+  IconFileImport,
+  IconFingerprint,
+  IconFlag,
+  IconHierarchy2,
+  IconHome,
+  IconListCheck,
+  IconMapPin,
+  IconQrcode,
+  IconReportAnalytics,
+  IconServer,
+  IconShieldCheck,
+  IconUserCheck,
+  IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
-import type { Me } from '../api/types.ts';
+import type { Me, Role } from '../api/types.ts';
 import {
+  ANOMALY_VIEWERS,
   ATTENDANCE_ADMINS,
   AUDIT_VIEWERS,
   hasAnyRole,
   IMPORTERS,
   LEAVE_APPROVAL_VIEWERS,
-  PERMIT_APPROVAL_VIEWERS,
   ORG_VIEWERS,
+  PERMIT_APPROVAL_VIEWERS,
   PUNCH_REVIEWERS,
   RECAP_VIEWERS,
 } from '../lib/roles.ts';
+
+/** The navigation is grouped by task (issue 13): what I do today, what I ask for, what I decide, reports, data. */
+export const NAV_GROUPS = ['presensi', 'pengajuan', 'persetujuan', 'rekap', 'administrasi'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+/** A live count shown beside a label: what waits for the user's decision. */
+export type NavBadge = 'reviews' | 'leave' | 'permits' | 'corrections' | 'devices';
 
 export interface NavItem {
   to: string;
   /** i18n key */
   label: string;
   icon: Icon;
+  /** Active only on exactly this path (not on the pages below it). */
   end?: boolean;
-  /** A live count shown beside the label. */
-  badge?: 'reviews' | 'leave' | 'permits' | 'devices';
+  badge?: NavBadge;
+  /** The task group; none = above the groups (the home page). */
+  group?: NavGroup;
 }
 
-/** The navigation a user sees, by role (PRODUCT.md roles; each role scoped to a unit subtree on the server). */
+/** Who sees an item: an employee record (own punches, requests, recap), or one of the roles. */
+type Who = 'employee' | readonly Role[];
+
+/**
+ * Every page of the navigation, one line each, in the order shown (PRODUCT.md roles; the server limits each to
+ * the role's units). A new page is one line here and one in routes.tsx.
+ */
+const NAV: (NavItem & { who: Who | 'everyone' })[] = [
+  { to: '/', label: 'nav.home', icon: IconHome, end: true, who: 'everyone' },
+  {
+    group: 'presensi',
+    to: '/presensi',
+    label: 'nav.presensi',
+    icon: IconFingerprint,
+    end: true,
+    who: 'employee',
+  },
+  { group: 'presensi', to: '/kehadiran', label: 'nav.today', icon: IconUsersGroup, who: RECAP_VIEWERS },
+  { group: 'presensi', to: '/presensi/kios', label: 'nav.kiosk', icon: IconQrcode, who: ATTENDANCE_ADMINS },
+  { group: 'presensi', to: '/presensi/apel', label: 'nav.apel', icon: IconFlag, who: ATTENDANCE_ADMINS },
+  { group: 'pengajuan', to: '/cuti', label: 'nav.leave', icon: IconBeach, end: true, who: 'employee' },
+  {
+    group: 'pengajuan',
+    to: '/izin',
+    label: 'nav.permits',
+    icon: IconFileCertificate,
+    end: true,
+    who: 'employee',
+  },
+  {
+    group: 'pengajuan',
+    to: '/koreksi',
+    label: 'nav.corrections',
+    icon: IconClockEdit,
+    end: true,
+    who: 'employee',
+  },
+  {
+    group: 'persetujuan',
+    to: '/presensi/tinjau',
+    label: 'nav.reviews',
+    icon: IconChecklist,
+    badge: 'reviews',
+    who: PUNCH_REVIEWERS,
+  },
+  {
+    group: 'persetujuan',
+    to: '/cuti/persetujuan',
+    label: 'nav.leaveApprovals',
+    icon: IconClipboardCheck,
+    badge: 'leave',
+    who: LEAVE_APPROVAL_VIEWERS,
+  },
+  {
+    group: 'persetujuan',
+    to: '/izin/persetujuan',
+    label: 'nav.permitApprovals',
+    icon: IconListCheck,
+    badge: 'permits',
+    who: PERMIT_APPROVAL_VIEWERS,
+  },
+  {
+    group: 'persetujuan',
+    to: '/koreksi/persetujuan',
+    label: 'nav.correctionApprovals',
+    icon: IconUserCheck,
+    badge: 'corrections',
+    who: PERMIT_APPROVAL_VIEWERS,
+  },
+  {
+    group: 'persetujuan',
+    to: '/presensi/perangkat',
+    label: 'nav.devices',
+    icon: IconDeviceMobile,
+    badge: 'devices',
+    who: ATTENDANCE_ADMINS,
+  },
+  { group: 'rekap', to: '/rekap', label: 'nav.recap', icon: IconCalendarStats, end: true, who: 'employee' },
+  {
+    group: 'rekap',
+    to: '/rekap/unit',
+    label: 'nav.unitRecap',
+    icon: IconReportAnalytics,
+    who: RECAP_VIEWERS,
+  },
+  {
+    group: 'rekap',
+    to: '/pengawasan',
+    label: 'nav.anomalies',
+    icon: IconAlertTriangle,
+    who: ANOMALY_VIEWERS,
+  },
+  {
+    group: 'administrasi',
+    to: '/organisasi',
+    label: 'nav.organisation',
+    icon: IconHierarchy2,
+    who: ORG_VIEWERS,
+  },
+  { group: 'administrasi', to: '/pegawai', label: 'nav.employees', icon: IconUsers, who: ORG_VIEWERS },
+  {
+    group: 'administrasi',
+    to: '/presensi/lokasi',
+    label: 'nav.places',
+    icon: IconMapPin,
+    who: ATTENDANCE_ADMINS,
+  },
+  {
+    group: 'administrasi',
+    to: '/presensi/jadwal-shift',
+    label: 'nav.rosters',
+    icon: IconCalendarTime,
+    who: ATTENDANCE_ADMINS,
+  },
+  {
+    group: 'administrasi',
+    to: '/presensi/log-mesin',
+    label: 'nav.terminal',
+    icon: IconServer,
+    who: ATTENDANCE_ADMINS,
+  },
+  { group: 'administrasi', to: '/impor', label: 'nav.import', icon: IconFileImport, who: IMPORTERS },
+  { group: 'administrasi', to: '/audit', label: 'nav.audit', icon: IconShieldCheck, who: AUDIT_VIEWERS },
+];
+
+function sees(me: Me, who: Who | 'everyone'): boolean {
+  if (who === 'everyone') return true;
+  if (who === 'employee') return !!me.user.employeeId;
+  return hasAnyRole(me, who);
+}
+
+/** The navigation a user sees, in order: only what their roles may use. */
 export function navItemsFor(me: Me): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: 'nav.dashboard', icon: IconLayoutDashboard, end: true }];
-  if (me.user.employeeId)
-    items.push({ to: '/presensi', label: 'nav.presensi', icon: IconFingerprint, end: true });
-  if (hasAnyRole(me, PUNCH_REVIEWERS)) {
-    items.push({ to: '/presensi/tinjau', label: 'nav.reviews', icon: IconChecklist, badge: 'reviews' });
-  }
-  if (me.user.employeeId)
-    items.push({ to: '/rekap', label: 'nav.recap', icon: IconCalendarStats, end: true });
-  if (hasAnyRole(me, RECAP_VIEWERS))
-    items.push({ to: '/rekap/unit', label: 'nav.unitRecap', icon: IconReportAnalytics });
-  if (me.user.employeeId) items.push({ to: '/cuti', label: 'nav.leave', icon: IconBeach, end: true });
-  if (hasAnyRole(me, LEAVE_APPROVAL_VIEWERS))
-    items.push({
-      to: '/cuti/persetujuan',
-      label: 'nav.leaveApprovals',
-      icon: IconClipboardCheck,
-      badge: 'leave',
-    });
-  if (me.user.employeeId) {
-    items.push({ to: '/izin', label: 'nav.permits', icon: IconFileCertificate, end: true });
-    items.push({ to: '/koreksi', label: 'nav.corrections', icon: IconClockEdit, end: true });
-  }
-  if (hasAnyRole(me, PERMIT_APPROVAL_VIEWERS))
-    items.push({
-      to: '/izin/persetujuan',
-      label: 'nav.permitApprovals',
-      icon: IconListCheck,
-      badge: 'permits',
-    });
-  const canSeeOrg = hasAnyRole(me, ORG_VIEWERS);
-  if (canSeeOrg) {
-    items.push({ to: '/organisasi', label: 'nav.organisation', icon: IconHierarchy2 });
-    items.push({ to: '/pegawai', label: 'nav.employees', icon: IconUsers, end: false });
-  }
-  if (hasAnyRole(me, ATTENDANCE_ADMINS)) {
-    items.push({ to: '/presensi/perangkat', label: 'nav.devices', icon: IconDeviceMobile, badge: 'devices' });
-    items.push({ to: '/presensi/lokasi', label: 'nav.places', icon: IconMapPin });
-    items.push({ to: '/presensi/apel', label: 'nav.apel', icon: IconFlag });
-    items.push({ to: '/presensi/log-mesin', label: 'nav.terminal', icon: IconServer });
-    items.push({ to: '/presensi/jadwal-shift', label: 'nav.rosters', icon: IconCalendarTime });
-  }
-  if (hasAnyRole(me, IMPORTERS)) items.push({ to: '/impor', label: 'nav.import', icon: IconFileImport });
-  if (hasAnyRole(me, AUDIT_VIEWERS)) items.push({ to: '/audit', label: 'nav.audit', icon: IconShieldCheck });
-  if (me.user.employeeId) {
-    items.push({
-      to: `/pegawai/${me.user.employeeId}`,
-      label: 'nav.profile',
-      icon: IconUserCircle,
-      end: true,
-    });
-  }
-  return items;
+  return NAV.filter((item) => sees(me, item.who)).map(({ who: _who, ...item }) => item);
+}
+
+/** The same items by task group: the ungrouped ones first (`group` null), then each group that has any. */
+export function navSectionsFor(me: Me): { group: NavGroup | null; items: NavItem[] }[] {
+  const items = navItemsFor(me);
+  return [
+    { group: null, items: items.filter((i) => !i.group) },
+    ...NAV_GROUPS.map((group) => ({ group, items: items.filter((i) => i.group === group) })),
+  ].filter((s) => s.items.length > 0);
 }

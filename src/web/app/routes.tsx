@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { LoadingState } from '../components/LoadingState.tsx';
 import {
+  ANOMALY_VIEWERS,
   ATTENDANCE_ADMINS,
   AUDIT_VIEWERS,
   IMPORTERS,
@@ -26,6 +27,9 @@ const ChangePasswordPage = lazy(() =>
 );
 const DashboardPage = lazy(() =>
   import('../pages/DashboardPage/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+const AnomaliesPage = lazy(() =>
+  import('../pages/DashboardPage/AnomaliesPage.tsx').then((m) => ({ default: m.AnomaliesPage })),
 );
 const OrganisationPage = lazy(() =>
   import('../pages/OrganisationPage/OrganisationPage.tsx').then((m) => ({ default: m.OrganisationPage })),
@@ -88,6 +92,12 @@ const RekapPage = lazy(() =>
 const RekapUnitPage = lazy(() =>
   import('../pages/RekapUnitPage/RekapUnitPage.tsx').then((m) => ({ default: m.RekapUnitPage })),
 );
+const TodayPage = lazy(() =>
+  import('../pages/TodayPage/TodayPage.tsx').then((m) => ({ default: m.TodayPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../pages/NotificationsPage/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
 const NotFoundPage = lazy(() =>
   import('../pages/NotFoundPage/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -95,8 +105,11 @@ const NotFoundPage = lazy(() =>
 const page = (node: ReactNode) => <Suspense fallback={<LoadingState minHeight={320} />}>{node}</Suspense>;
 
 /**
- * Route paths are Indonesian: /login, /ganti-sandi, /, /organisasi, /pegawai, /pegawai/:id, /impor, /audit,
- * /presensi (+ /tinjau, /perangkat, /lokasi, /apel, /kios, /log-mesin) and the public kiosk screen /kiosk/:id.
+ * Route paths are Indonesian: /login, /ganti-sandi, / (the home page of each role), /organisasi, /pegawai,
+ * /pegawai/:id, /impor, /audit, /presensi (+ /tinjau, /perangkat, /lokasi, /apel, /kios, /log-mesin,
+ * /jadwal-shift), /rekap (+ /unit), /izin (+ /persetujuan), /koreksi (+ /persetujuan), /cuti (+ /persetujuan),
+ * /pengawasan (attendance anomalies) and the public kiosk screen /kiosk/:id. Every page is a lazy chunk: a page
+ * adds one `lazy` line and one route line here, and one line in nav.ts.
  */
 export function createRouter() {
   return createBrowserRouter([
@@ -156,6 +169,15 @@ export function createRouter() {
           ),
         },
         { path: 'presensi', element: <PresensiPage /> },
+        { path: 'notifikasi', element: <NotificationsPage /> },
+        {
+          path: 'kehadiran',
+          element: (
+            <RequireRole roles={RECAP_VIEWERS}>
+              <TodayPage />
+            </RequireRole>
+          ),
+        },
         { path: 'rekap', element: <RekapPage /> },
         {
           path: 'rekap/unit',
@@ -170,11 +192,27 @@ export function createRouter() {
           path: 'izin/persetujuan',
           element: (
             <RequireRole roles={PERMIT_APPROVAL_VIEWERS}>
-              <PersetujuanPage />
+              <PersetujuanPage key="permits" />
             </RequireRole>
           ),
         },
         { path: 'koreksi', element: <KoreksiPage /> },
+        {
+          path: 'koreksi/persetujuan',
+          element: (
+            <RequireRole roles={PERMIT_APPROVAL_VIEWERS}>
+              <PersetujuanPage key="corrections" initialTab="corrections" />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'pengawasan',
+          element: (
+            <RequireRole roles={ANOMALY_VIEWERS}>
+              <AnomaliesPage />
+            </RequireRole>
+          ),
+        },
         { path: 'cuti', element: <CutiPage /> },
         {
           path: 'cuti/persetujuan',

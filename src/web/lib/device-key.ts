@@ -1,4 +1,4 @@
-import { canonicalPunchPayload } from '../../shared/api/attendance.ts';
+import { canonicalPunchPayload } from '../../shared/api/punch-payload.ts';
 import type { PunchBody } from '../../shared/api/attendance.ts';
 import { getStoredDevice, putStoredDevice } from './attendance-db.ts';
 import type { StoredDevice } from './attendance-db.ts';

@@ -13,8 +13,9 @@ export const ORG_EDITORS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
 export const ACCOUNT_MANAGERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
 export const GRANT_MANAGERS: readonly Role[] = ['BKD', 'SUPER_ADMIN'];
 export const IMPORTERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
-export const AUDIT_VIEWERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'SUPER_ADMIN'];
-export const AUDIT_VERIFIERS: readonly Role[] = ['BKD', 'SUPER_ADMIN'];
+/** Who reads the audit log in scope (server: audit.read) and who verifies its hash chain (audit.verify). */
+export const AUDIT_VIEWERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'];
+export const AUDIT_VERIFIERS: readonly Role[] = ['BKD', 'INSPEKTORAT', 'SUPER_ADMIN'];
 
 /** Whether the signed-in user holds any of the roles (in any unit). */
 export function hasAnyRole(me: Me | null | undefined, roles: readonly Role[]): boolean {
@@ -56,3 +57,5 @@ export const RECAP_VIEWERS: readonly Role[] = ['ATASAN', ...RECAP_UNIT_READERS];
 /** Who closes a unit's month (server: recap.close) and who reopens it (recap.reopen). */
 export const RECAP_CLOSERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'];
 export const RECAP_REOPENERS: readonly Role[] = ['BKD', 'SUPER_ADMIN'];
+/** Who opens the attendance anomalies (/pengawasan; server: attendance.read): unit readers, the Inspektorat first. */
+export const ANOMALY_VIEWERS: readonly Role[] = RECAP_UNIT_READERS;

@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
 import { id } from './id.ts';
 
 export type Language = 'id' | 'en';
@@ -14,25 +13,60 @@ function storedLanguage(): Language {
   }
 }
 
+// Indonesian is in the first bundle; English is its own chunk, fetched only when it is chosen (a phone that never
+// switches never downloads it). Until it has arrived the UI stays Indonesian, the fallback.
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
-  lng: storedLanguage(),
+  resources: { id: { translation: id } },
+  lng: 'id',
   fallbackLng: 'id',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 
-document.documentElement.lang = i18n.language;
+document.documentElement.lang = 'id';
 
-/** Switches the UI language and remembers it on this device. */
+let english: Promise<void> | null = null;
+
+/** Loads the English strings once (a separate chunk); a failed load (offline, not yet cached) may be retried. */
+function loadEnglish(): Promise<void> {
+  english ??= import('./en.ts').then(
+    ({ en }) => {
+      i18n.addResourceBundle('en', 'translation', en, true, true);
+    },
+    (error: unknown) => {
+      english = null;
+      throw error;
+    },
+  );
+  return english;
+}
+
+async function apply(lang: Language): Promise<void> {
+  if (lang === 'en') await loadEnglish();
+  document.documentElement.lang = lang;
+  await i18n.changeLanguage(lang);
+}
+
+/**
+ * The language remembered on this device, ready to render: resolves at once for Indonesian, after the English
+ * chunk has loaded for English (main.tsx waits for it before the first render, so nothing flashes in the other
+ * language). Never rejects: without the English chunk the UI stays Indonesian.
+ */
+export function initialLanguageReady(): Promise<void> {
+  const lang = storedLanguage();
+  return lang === 'id' ? Promise.resolve() : apply(lang).catch(() => undefined);
+}
+
+/** Switches the UI language and remembers it on this device (English is fetched on first use). */
 export function setLanguage(lang: Language): void {
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
     // private mode: the choice lasts for this page only
   }
-  document.documentElement.lang = lang;
-  void i18n.changeLanguage(lang);
+  apply(lang).catch(() => {
+    // Offline before the English strings were ever loaded: the UI stays Indonesian.
+  });
 }
 
 export function currentLanguage(): Language {

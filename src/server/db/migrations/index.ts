@@ -57,6 +57,17 @@ import * as m051301 from './202612051301_clear-login-throttles-on-unlock.ts';
 import * as m051302 from './202612051302_clear-demo-flag-of-changed-passwords.ts';
 import * as m051400 from './202612051400_index-organisation-wide-grants.ts';
 import * as m060100 from './202612060100_add-units-attendance-start.ts';
+import * as m060110 from './202612060110_add-recap-closings-waivers.ts';
+import * as m060111 from './202612060111_allow-adjustments-to-no-data.ts';
+import * as m060120 from './202612060120_add-permits-lateness.ts';
+import * as m060121 from './202612060121_add-corrections-lateness.ts';
+import * as m060200 from './202612060200_index-punches-by-time.ts';
+import * as m060201 from './202612060201_create-review-queue.ts';
+import * as m060202 from './202612060202_index-status-months-days.ts';
+import * as m060300 from './202612060300_index-anomalous-punches.ts';
+import * as m060400 from './202612060400_create-notifications.ts';
+import * as m060401 from './202612060401_create-push-subscriptions.ts';
+import * as m060402 from './202612060402_create-notification-runs.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -118,4 +129,15 @@ export const migrations: Record<string, Migration> = {
   '202612051302_clear-demo-flag-of-changed-passwords': m051302,
   '202612051400_index-organisation-wide-grants': m051400,
   '202612060100_add-units-attendance-start': m060100,
+  '202612060110_add-recap-closings-waivers': m060110,
+  '202612060111_allow-adjustments-to-no-data': m060111,
+  '202612060120_add-permits-lateness': m060120,
+  '202612060121_add-corrections-lateness': m060121,
+  '202612060200_index-punches-by-time': m060200,
+  '202612060201_create-review-queue': m060201,
+  '202612060202_index-status-months-days': m060202,
+  '202612060300_index-anomalous-punches': m060300,
+  '202612060400_create-notifications': m060400,
+  '202612060401_create-push-subscriptions': m060401,
+  '202612060402_create-notification-runs': m060402,
 };

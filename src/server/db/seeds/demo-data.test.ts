@@ -8,7 +8,16 @@ import {
   POSITION_KINDS,
 } from '../../../core/people/employee-types.ts';
 import { isLocalDate } from '../../../core/common/local-date.ts';
-import { DEMO_AS_OF, generateDemoData, pickDemoLogins, type DemoData } from './demo-data.ts';
+import { readFileSync } from 'node:fs';
+import {
+  DEMO_AS_OF,
+  demoLoginBanner,
+  demoLoginTable,
+  generateDemoData,
+  opdOfUnit,
+  pickDemoLogins,
+  type DemoData,
+} from './demo-data.ts';
 
 const data = generateDemoData();
 
@@ -229,5 +238,61 @@ describe('generateDemoData', () => {
     expect(logins.adminOpd.some((l) => l.nip === null)).toBe(true);
     const all = new Set(data.employees.map((e) => e.nip ?? e.internalId));
     for (const l of Object.values(logins).flat()) expect(all.has(l.login)).toBe(true);
+  });
+
+  it('names accounts that run every flow end to end: pegawai, their atasan, their PyBMC, admin OPD, BKD, Inspektorat, Sekda', () => {
+    const a = pickDemoLogins(data);
+    const byLogin = (login: string | undefined) =>
+      data.employees.find((e) => (e.nip ?? e.internalId) === login)!;
+    const pegawai = byLogin(a.pegawai[0]?.login);
+    const atasan = byLogin(a.atasan[0]?.login);
+    const pybmc = byLogin(a.pybmc[0]?.login);
+    const opd = opdOfUnit(data, pegawai.unitCode);
+    // The atasan is the pegawai's direct superior, and not also the one who grants leave (two steps).
+    expect(pegawai.superiorNip).toBe(atasan.nip);
+    expect(atasan.nip).not.toBe(pybmc.nip);
+    // The leave-granting official (rulebook leave.approval default OPD_HEAD) holds the head post of the OPD.
+    const leaveRules = JSON.parse(readFileSync('rulebooks/national/leave.json', 'utf8'));
+    expect(leaveRules.approval.default).toBe('OPD_HEAD');
+    expect(pybmc.positionCode).toBe(`${opd}:KEPALA`);
+    // A year of service: annual leave is open to them (PP 11/2017 Pasal 310).
+    expect(pegawai.activeFrom <= '2025-01-01').toBe(true);
+    const grantOf = (login: string | undefined, role: string) =>
+      data.roleGrants.find((g) => (g.nip ?? g.username) === login && g.role === role);
+    expect(grantOf(a.adminOpd[0]?.login, 'ADMIN_OPD')?.unitCode).toBe(opd);
+    expect(grantOf(a.bkd[0]?.login, 'BKD')?.unitCode).toBe('PEMPROV');
+    expect(grantOf(a.inspektorat[0]?.login, 'INSPEKTORAT')?.unitCode).toBe('PEMPROV');
+    expect(byLogin(a.pimpinan[0]?.login).positionCode).toBe('SETDA:KEPALA');
+  });
+
+  it('the README demo-login table and the start banner list the same accounts in the same order', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Demo logins'),
+      readme.indexOf('\n## ', readme.indexOf('## Demo logins') + 5),
+    );
+    const rows = section
+      .split('\n')
+      .filter((l) => /^\| [^-|]/.test(l) && !l.startsWith('| Role'))
+      .map((l) =>
+        l
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim().replace(/^`|`$/g, '')),
+      );
+    const table = demoLoginTable(data);
+    expect(rows).toEqual(table.map((r) => [r.role, r.login, r.who]));
+    const banner = demoLoginBanner(data);
+    expect(banner).toHaveLength(table.length);
+    for (const [i, r] of table.entries()) {
+      expect(banner[i]).toContain(r.login);
+      expect(banner[i]).toContain(r.role);
+      expect(banner[i]).toContain(r.who);
+    }
+    // The chain comes first: pegawai, atasan, PyBMC, admin OPD, BKD, Inspektorat, Sekda.
+    const a = pickDemoLogins(data);
+    expect(table.slice(1, 8).map((r) => r.login)).toEqual(
+      [a.pegawai, a.atasan, a.pybmc, a.adminOpd, a.bkd, a.inspektorat, a.pimpinan].map((l) => l[0]!.login),
+    );
   });
 });

@@ -153,7 +153,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-interface Rng {
+export interface Rng {
   next(): number;
   int(min: number, max: number): number;
   chance(p: number): boolean;
@@ -161,7 +161,7 @@ interface Rng {
   weighted<T>(items: readonly (readonly [T, number])[]): T;
 }
 
-function createRng(seed: number): Rng {
+export function createRng(seed: number): Rng {
   const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
@@ -1492,16 +1492,26 @@ export interface DemoLogin {
   note: string;
 }
 
-/** Suggested demo logins per role, for the README. */
+/** Suggested demo logins per role. The first of each role (and `adminOpd` of BAPENDA) form one approval chain. */
 export type DemoAccounts = Record<
-  'pegawai' | 'atasan' | 'adminOpd' | 'bkd' | 'inspektorat' | 'pimpinan',
+  'pegawai' | 'atasan' | 'pybmc' | 'adminOpd' | 'bkd' | 'inspektorat' | 'pimpinan',
   DemoLogin[]
 >;
 
+/** The OPD of a unit: the unit of kind OPD at or above it (the unit itself when none). */
+export function opdOfUnit(data: DemoData, unitCode: string): string {
+  const byCode = new Map(data.units.map((u) => [u.code, u]));
+  for (let u = byCode.get(unitCode); u; u = u.parentCode ? byCode.get(u.parentCode) : undefined)
+    if (u.kind === 'OPD') return u.code;
+  return unitCode;
+}
+
 /**
- * Picks a few representative logins per role from generated demo data: employees of each type (including
- * one in the WITA office and a non-ASN), superiors (including a Plt), admin OPD (including a non-ASN
- * operator), BKD, Inspektorat and pimpinan.
+ * Picks a few representative logins per role from generated demo data. The first pegawai (a plain PNS of UPTD
+ * Samsat Ciruas), the first atasan (that pegawai's direct superior), the first pybmc (the head of the pegawai's
+ * OPD, who grants leave: rulebook `leave.approval` OPD_HEAD, Peraturan BKN 24/2017), the admin OPD of that OPD,
+ * the first BKD, Inspektorat and pimpinan (the Sekda) run every flow end to end (README). The others show
+ * variety: every employee type, the WITA office, a non-ASN login, a Plt, a non-ASN admin operator.
  */
 export function pickDemoLogins(data: DemoData): DemoAccounts {
   const positionOf = new Map(data.positions.map((p) => [p.code, p]));
@@ -1537,13 +1547,24 @@ export function pickDemoLogins(data: DemoData): DemoAccounts {
         ),
       );
   const plt = data.actingAssignments.find((a) => a.kind === 'PLT' && a.to === null);
+  // The chain's pegawai: a plain PNS of UPTD Samsat Ciruas whose superior is not the head of the OPD (so leave
+  // goes through both steps) and who has served a year (annual leave).
+  const pegawai = find(
+    (e) =>
+      e.unitCode === 'BAPENDA-SAMSAT-CIRUAS' &&
+      e.employeeType === 'PNS' &&
+      isLeaf(e) &&
+      e.activeFrom <= '2020-01-01' &&
+      !positionOf.get(byNip(e.superiorNip)?.positionCode ?? '')?.isHead,
+  );
+  const superior = byNip(pegawai?.superiorNip);
+  const opd = pegawai ? opdOfUnit(data, pegawai.unitCode) : 'BAPENDA';
+  const head = find((e) => e.positionCode === `${opd}:KEPALA`);
+  const positionName = (e: DemoEmployee | undefined) => positionOf.get(e?.positionCode ?? '')?.name ?? '';
 
   return {
     pegawai: [
-      ...login(
-        find((e) => e.unitCode === 'BAPENDA-SAMSAT-CIRUAS' && e.employeeType === 'PNS' && isLeaf(e)),
-        'PNS',
-      ),
+      ...login(pegawai, 'PNS'),
       ...login(
         find((e) => e.unitCode === 'DINKES-PKM-CURUG' && e.employeeType === 'PPPK'),
         'PPPK',
@@ -1566,13 +1587,10 @@ export function pickDemoLogins(data: DemoData): DemoAccounts {
       ),
     ],
     atasan: [
+      ...login(superior, `Atasan langsung ${pegawai ? formatFullName(pegawai) : ''}`.trim()),
       ...login(
-        find((e) => e.positionCode === 'BAPENDA-SAMSAT-CIRUAS:KEPALA'),
+        find((e) => e.positionCode === 'BAPENDA-SAMSAT-CIRUAS:KEPALA' && e !== superior),
         'Kepala UPTD',
-      ),
-      ...login(
-        find((e) => e.positionCode === 'BAPENDA-SAMSAT-CIRUAS:KASUBAG'),
-        'Kepala Subbagian',
       ),
       ...login(
         find((e) => e.positionCode === 'DINKES-YANKES:KEPALA'),
@@ -1580,9 +1598,15 @@ export function pickDemoLogins(data: DemoData): DemoAccounts {
       ),
       ...login(byNip(plt?.nip), `Plt ${positionOf.get(plt?.positionCode ?? '')?.name ?? ''}`),
     ],
-    adminOpd: fromGrants('ADMIN_OPD', data.roleGrants.length, 'Admin OPD').filter(
-      (l) => l.nip === null || l.note.includes('lingkup BAPENDA)') || l.note.includes('lingkup DINKES)'),
-    ),
+    pybmc: login(head, `Pejabat pemberi cuti (${positionName(head)})`),
+    adminOpd: [
+      ...fromGrants('ADMIN_OPD', data.roleGrants.length, 'Admin OPD').filter((l) =>
+        l.note.includes(`lingkup ${opd})`),
+      ),
+      ...fromGrants('ADMIN_OPD', data.roleGrants.length, 'Admin OPD').filter(
+        (l) => !l.note.includes(`lingkup ${opd})`) && (l.nip === null || l.note.includes('lingkup DINKES)')),
+      ),
+    ],
     bkd: fromGrants('BKD', 3, 'BKD'),
     inspektorat: fromGrants('INSPEKTORAT', 2, 'Inspektorat'),
     pimpinan: [
@@ -1593,4 +1617,72 @@ export function pickDemoLogins(data: DemoData): DemoAccounts {
       ),
     ],
   };
+}
+
+/** One row of the README's demo-login table and of the start banner. */
+export interface DemoLoginRow {
+  /** Role as shown (Indonesian). */
+  role: string;
+  login: string;
+  /** Who it is, and how the row relates to the chain. */
+  who: string;
+}
+
+/**
+ * The demo logins as the README table lists them and the start banner prints them (one list, tested to agree):
+ * first the accounts that together run every flow end to end — a pegawai, their direct superior, the official who
+ * grants their leave, admin OPD of their OPD, BKD, Inspektorat and the Sekda — then a few for variety (a PPPK
+ * nurse on the puskesmas shift roster, the WITA office, a non-ASN, a Plt, admin OPD of Dinas Kesehatan).
+ */
+export function demoLoginTable(data: DemoData): DemoLoginRow[] {
+  const a = pickDemoLogins(data);
+  const unitName = new Map(data.units.map((u) => [u.code, u.name]));
+  const pegawai = a.pegawai[0];
+  const rows: DemoLoginRow[] = [{ role: 'Super admin', login: 'admin', who: 'seluruh organisasi' }];
+  const add = (role: string, l: DemoLogin | undefined, who: string) => {
+    if (l) rows.push({ role, login: l.login, who });
+  };
+  const unitOf = (l: DemoLogin | undefined) => unitName.get(l?.unitCode ?? '') ?? '';
+  const positionOf = (l: DemoLogin | undefined) => l?.note.split(' — ')[1]?.split(', ')[0] ?? '';
+  add('Pegawai', pegawai, `${pegawai?.name}, PNS, ${unitOf(pegawai)}`);
+  add(
+    'Atasan',
+    a.atasan[0],
+    `${a.atasan[0]?.name}, ${positionOf(a.atasan[0])}: atasan langsung pegawai di atas`,
+  );
+  add(
+    'Pejabat pemberi cuti',
+    a.pybmc[0],
+    `${a.pybmc[0]?.name}, ${positionOf(a.pybmc[0])}: menyetujui cuti pegawai di atas`,
+  );
+  const admin = a.adminOpd[0];
+  add(
+    'Admin OPD',
+    admin,
+    `${admin?.name}, admin OPD ${unitName.get(opdOfUnit(data, pegawai?.unitCode ?? '')) ?? ''}`,
+  );
+  add('BKD', a.bkd[0], `${a.bkd[0]?.name}, ${positionOf(a.bkd[0])}`);
+  add('Inspektorat', a.inspektorat[0], `${a.inspektorat[0]?.name}, ${positionOf(a.inspektorat[0])}`);
+  add('Pimpinan', a.pimpinan[0], `${a.pimpinan[0]?.name}, ${positionOf(a.pimpinan[0])}`);
+  const pppk = a.pegawai.find((l) => l.unitCode === 'DINKES-PKM-CURUG');
+  add('Pegawai', pppk, `PPPK, ${unitOf(pppk)} (jadwal shift)`);
+  const wita = a.pegawai.find((l) => l.note.includes('WITA'));
+  add('Pegawai', wita, `PNS, ${unitOf(wita)} (WITA)`);
+  const nonAsn = a.pegawai.find((l) => l.nip === null);
+  add('Pegawai', nonAsn, `non-ASN, ${unitOf(nonAsn)}`);
+  const plt = a.atasan.find((l) => l.note.startsWith('Plt '));
+  add('Atasan (Plt)', plt, plt?.note.split(' — ')[0] ?? '');
+  const dinkes = a.adminOpd.find((l) => l.note.includes('lingkup DINKES)'));
+  add('Admin OPD', dinkes, `admin OPD ${unitName.get('DINKES') ?? ''}`);
+  return rows;
+}
+
+/**
+ * The start banner's demo-login lines (`src/server/main.ts`): the README's table, row by row, in the same order
+ * (tested to agree): the first eight rows run every flow end to end.
+ */
+export function demoLoginBanner(data: DemoData): string[] {
+  const rows = demoLoginTable(data);
+  const width = Math.max(...rows.map((r) => r.role.length));
+  return rows.map((r) => `  ${r.role.padEnd(width)} : ${r.login.padEnd(18)}  ${r.who}`);
 }

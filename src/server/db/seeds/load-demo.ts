@@ -4,6 +4,8 @@ import type { AuditService } from '../../modules/audit/audit-service.ts';
 import { hashPassword } from '../../modules/access/password.ts';
 import { formatFullName } from '../../../core/people/names.ts';
 import { generateDemoData, type DemoData } from './demo-data.ts';
+import { DEMO_GO_LIVE_WITHOUT_HISTORY, historyWindow } from './demo-history.ts';
+import { loadDemoHistory, type DemoHistoryOptions, type DemoHistorySummary } from './load-history.ts';
 
 /**
  * The demo password of every demo account (README). Public by construction: the password policy refuses it and
@@ -17,18 +19,35 @@ function chunks<T>(xs: T[], n: number): T[][] {
   return out;
 }
 
+/** Options of {@link loadDemoData}. */
+export interface LoadDemoOptions {
+  /**
+   * Also load the last three months of history up to `until` (the server's clock), through the real services
+   * (`load-history.ts`). Needs the rulebooks loaded first. Without it the province has no activity at all, and
+   * its units went live on {@link DEMO_GO_LIVE_WITHOUT_HISTORY} (tests keep their empty, fast province).
+   */
+  history?: DemoHistoryOptions;
+  /** The units' go-live date without history (default {@link DEMO_GO_LIVE_WITHOUT_HISTORY}). */
+  goLive?: string;
+}
+
 /**
- * Load the deterministic demo province into an empty database, in one transaction: units (with paths), offices,
- * positions, employees with placement history and Plt/Plh, one account per employee (login by NIP, or by the
- * internal number for non-ASN) and `admin` (super admin). Demo accounts need no password change; each carries
- * users.is_demo ("the password is still the demo password", cleared when it is set again), which makes a
- * production server refuse to start (src/server/modules/access/production-check.ts).
+ * Load the deterministic demo province into an empty database, in one transaction: units (with paths and their
+ * go-live date), offices, positions, employees with placement history and Plt/Plh, one account per employee
+ * (login by NIP, or by the internal number for non-ASN) and `admin` (super admin). Demo accounts need no
+ * password change; each carries users.is_demo ("the password is still the demo password", cleared when it is
+ * set again), which makes a production server refuse to start (src/server/modules/access/production-check.ts).
+ * With `history`, the history follows (its go-live is its first day).
  */
 export async function loadDemoData(
   db: Db,
   audit: Pick<AuditService, 'record'>,
   data: DemoData = generateDemoData(),
-) {
+  options: LoadDemoOptions = {},
+): Promise<{ units: number; employees: number; history?: DemoHistorySummary }> {
+  const goLive = options.history
+    ? historyWindow(options.history.until.getTime()).start
+    : (options.goLive ?? DEMO_GO_LIVE_WITHOUT_HISTORY);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const unitIds = new Map<string, { id: string; path: string }>();
   const pending = [...data.units];
@@ -41,6 +60,7 @@ export async function loadDemoData(
     timeZone: string;
     address: string | null;
     path: string;
+    attendanceStart: string;
   }[] = [];
   while (pending.length > 0) {
     const before = pending.length;
@@ -61,6 +81,7 @@ export async function loadDemoData(
         timeZone: u.timeZone,
         address: u.address ?? null,
         path,
+        attendanceStart: goLive,
       });
     }
     if (pending.length === before)
@@ -189,5 +210,7 @@ export async function loadDemoData(
       },
     );
   });
-  return { units: unitRows.length, employees: data.employees.length };
+  const loaded = { units: unitRows.length, employees: data.employees.length };
+  if (!options.history) return loaded;
+  return { ...loaded, history: await loadDemoHistory(db, data, options.history) };
 }

@@ -37,7 +37,13 @@ export const PERMISSIONS = {
   'employee.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
   'employee.write': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
   'import.run': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
-  'audit.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'SUPER_ADMIN'],
+  /**
+   * Read the audit log of one's subtree. PIMPINAN too (issue 13 point 10): the Sekda and the heads of OPD are the
+   * officials who answer for — and, as PyBM, sanction — the decisions taken under them (PP 94/2021, pejabat yang
+   * berwenang menghukum; regulations.md §1.5), so they must be able to see who decided what, and when, in their
+   * scope. Reading only: verifying the chain stays with BKD, Inspektorat and super admin (`audit.verify`).
+   */
+  'audit.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
   'audit.verify': ['BKD', 'INSPEKTORAT', 'SUPER_ADMIN'],
   'rulebook.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
   'rulebook.write': ['BKD', 'SUPER_ADMIN'],

@@ -143,7 +143,12 @@ const MATRIX: (readonly [ActorKey, Op, string, number])[] = [
   ...rowsFor('POST office', 'BAPENDA', { superAdmin: 201, bkd: 201 }, 403),
 
   // Audit trail and imports.
-  ...rowsFor('GET audit', '-', { superAdmin: 200, adminOpd: 200, bkd: 200, inspektorat: 200 }, 403),
+  ...rowsFor(
+    'GET audit',
+    '-',
+    { superAdmin: 200, adminOpd: 200, bkd: 200, inspektorat: 200, pimpinan: 200 },
+    403,
+  ),
   ...rowsFor('GET audit/verify', '-', { superAdmin: 200, bkd: 200, inspektorat: 200 }, 403),
   ...rowsFor('GET imports', '-', { superAdmin: 200, adminOpd: 200, bkd: 200 }, 403),
   ...rowsFor('POST imports', '-', { superAdmin: 201, adminOpd: 201, bkd: 201 }, 403),
@@ -542,13 +547,15 @@ describe('role matrix: each role reads and changes only its scope', () => {
         .select(['a.id', 'u.path'])
         .execute();
 
-    it('ADMIN_OPD sees exactly the entries of its unit subtree; BKD and INSPEKTORAT those under PEMPROV; SUPER_ADMIN all', async () => {
+    it('ADMIN_OPD and PIMPINAN see exactly the entries of their unit subtree; BKD and INSPEKTORAT those under PEMPROV; SUPER_ADMIN all', async () => {
       const rows = await auditRows();
       const dinkes = units.DINKES!.path;
       expect(rows.some((r) => r.path?.startsWith(units.BAPENDA!.path))).toBe(true);
       const expected: Record<string, (r: (typeof rows)[number]) => boolean> = {
         superAdmin: () => true,
         adminOpd: (r) => r.path?.startsWith(dinkes) ?? false,
+        // PIMPINAN (the head of Dinkes here) reads the audit log of its own subtree too (authz.ts, audit.read).
+        pimpinan: (r) => r.path?.startsWith(dinkes) ?? false,
         // PEMPROV-wide grants: entries without a unit (logins, the seed) and units outside PEMPROV are not theirs.
         bkd: (r) => r.path?.startsWith(units.PEMPROV!.path) ?? false,
         inspektorat: (r) => r.path?.startsWith(units.PEMPROV!.path) ?? false,

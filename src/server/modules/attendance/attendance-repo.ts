@@ -19,6 +19,9 @@ export interface PunchFilter {
   undecidedFlagged?: boolean;
 }
 
+/** A punch count stops here (the list shows "more than" it): see `countPunches`. */
+export const PUNCH_COUNT_CAP = 10_000;
+
 /** Queries of attendance capture: who, where they may punch, devices, punches and their reviews. */
 /** The columns a check-in writes, in the order of the insert (all but the generated id). */
 const PUNCH_COLUMNS = [
@@ -126,7 +129,10 @@ export function createAttendanceRepo(db: Db) {
     if (f.from) out = out.where('p.localDate', '>=', f.from);
     if (f.to) out = out.where('p.localDate', '<=', f.to);
     if (f.verdict) out = out.where('p.verdict', '=', f.verdict);
-    if (f.undecidedFlagged) out = out.where('p.verdict', '=', 'FLAGGED').where('r.punchId', 'is', null);
+    // The review queue (migration 202612060201) holds exactly the flagged punches without a review: the inbox
+    // and its badge read what waits instead of anti-joining every punch ever flagged with its review.
+    if (f.undecidedFlagged)
+      out = out.where('p.id', 'in', (eb) => eb.selectFrom('reviewQueue').select('reviewQueue.punchId'));
     if (f.q) {
       const like = `%${f.q.toLowerCase()}%`;
       const digits = f.q.replace(/\s+/g, '');
@@ -143,6 +149,7 @@ export function createAttendanceRepo(db: Db) {
   return {
     punchView,
 
+    /** A page of punches, newest first: read in that order from `punches_occurred_at` (migration 202612060200). */
     listPunches: (f: PunchFilter, limit: number, offset: number) =>
       withColumns(filtered(base(), f))
         .orderBy('p.occurredAt', 'desc')
@@ -151,10 +158,16 @@ export function createAttendanceRepo(db: Db) {
         .offset(offset)
         .execute(),
 
-    countPunches: (f: PunchFilter) =>
-      filtered(base(), f)
-        .select(sql<number>`count(*)`.as('n'))
-        .executeTakeFirstOrThrow(),
+    /**
+     * How many punches match, counted up to PUNCH_COUNT_CAP + 1: a list over a year of a province's punches
+     * needs only "more than 10,000", and counting them all grew with the whole history (issue 13 point 12).
+     */
+    countPunches: async (f: PunchFilter) => {
+      const r = await sql<{ n: number }>`select count(*)::int as n from (${filtered(base(), f)
+        .select(sql.lit(1).as('one'))
+        .limit(PUNCH_COUNT_CAP + 1)}) x`.execute(db);
+      return { n: Number(r.rows[0]?.n ?? 0) };
+    },
 
     findPunchView: (id: string) => punchView().where('p.id', '=', id).executeTakeFirst(),
 

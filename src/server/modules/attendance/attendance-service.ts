@@ -45,6 +45,7 @@ import { isValidPolygon } from '../../../core/geo/geo.ts';
 import { formatFullName } from '../../../core/people/names.ts';
 import {
   INDONESIAN_TIME_ZONES,
+  ZONE_LABEL,
   formatHhmm,
   toZoned,
   type IndonesianTimeZone,
@@ -54,6 +55,8 @@ import { resolveDaySchedule } from '../../../core/schedule/resolve-schedule.ts';
 import { classifyDay } from '../../../core/attendance/classify-day.ts';
 import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import { decidedByText } from '../../../core/common/instant-text.ts';
+import type { NotificationService } from '../notifications/notification-service.ts';
+import { messages } from '../notifications/notification-messages.ts';
 
 type Deps = {
   db: Db;
@@ -68,6 +71,8 @@ type Deps = {
   statuses?: Pick<StatusService, 'markDirty'>;
   /** The shift roster: the Presensi page shows the rostered shift (or day off) of the day. */
   rosters?: Pick<RosterService, 'rosterLines'>;
+  /** A flagged punch or a phone change waiting for its decider, a decision for the employee (issue 13). */
+  notifications?: Pick<NotificationService, 'notify' | 'punchFlagged' | 'deviceChangeRequested'>;
 };
 
 /** An uploaded photo as the route received it. */
@@ -100,7 +105,7 @@ const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest
  * view logged), and the review of flagged punches by the direct superior (incl. Plt/Plh) or admin OPD.
  */
 export function createAttendanceService(deps: Deps) {
-  const { db, repo, audit, clock, config, rulebooks, photos, kiosk, statuses, rosters } = deps;
+  const { db, repo, audit, clock, config, rulebooks, photos, kiosk, statuses, rosters, notifications } = deps;
 
   const rulesOn = (date: string) => rulebooks.rulesOn(config.rulebookRegion, date);
 
@@ -282,6 +287,7 @@ export function createAttendanceService(deps: Deps) {
         maxAccuracyM: rules.capture.geofence.maxAccuracyM,
         offlineMaxAgeHours: rules.capture.offline.maxAgeHours,
       },
+      capture: rules.capture,
       device: device ? toDevice(device) : null,
       punches,
       status,
@@ -492,6 +498,20 @@ export function createAttendanceService(deps: Deps) {
         throw new AppError('CONFLICT', 'Kunci idempotensi ini sudah dipakai untuk presensi lain');
       return { punch: toPunch((await repo.findPunchView(again.id))!), replayed: true };
     }
+    // The reviewer hears of a flagged punch; a failed notice never fails a stored punch (the digest lists it).
+    if (j.verdict === 'FLAGGED' && notifications)
+      await notifications
+        .punchFlagged(db, {
+          id,
+          employeeId: emp.id,
+          employeeName: nameOf(emp),
+          unitPath: emp.unitPath,
+          date: localDate,
+          time: formatHhmm(toZoned(j.occurredAt, zone).minute),
+          zone: ZONE_LABEL[zone],
+          reasons: j.reasons.map((r) => r.message),
+        })
+        .catch(() => undefined);
     // "Last used" is informational: written at most hourly, outside the punch's own statement.
     const lastUsed = deviceRow?.lastUsedAt ? new Date(deviceRow.lastUsedAt).getTime() : null;
     if (deviceRow && (lastUsed === null || receivedAt - lastUsed > 3_600_000))
@@ -705,6 +725,15 @@ export function createAttendanceService(deps: Deps) {
         unitId: emp.unitId,
         after: { employeeId: emp.id, label: input.label, thumbprint, status, reason: input.reason ?? null },
       });
+      if (status === 'PENDING')
+        await notifications?.deviceChangeRequested(trx, {
+          id: row.id,
+          employeeId: emp.id,
+          employeeName: nameOf(emp),
+          unitPath: emp.unitPath,
+          label: input.label,
+          reason: input.reason ?? null,
+        });
       return row.id;
     });
     return toDevice((await repo.deviceView().where('d.id', '=', id).executeTakeFirstOrThrow())!);
@@ -826,6 +855,16 @@ export function createAttendanceService(deps: Deps) {
         before: { status: from },
         after: { status: to, note: input.note, employeeId: d.employeeId },
       });
+      await notifications?.notify(trx, {
+        employeeIds: [d.employeeId],
+        subjectEmployeeId: d.employeeId,
+        ...messages.deviceDecided({
+          ...d,
+          decision: input.decision,
+          deciderName: actor.displayName,
+          note: input.note,
+        }),
+      });
     });
     return toDevice((await repo.deviceView().where('d.id', '=', id).executeTakeFirstOrThrow())!);
   }
@@ -902,6 +941,17 @@ export function createAttendanceService(deps: Deps) {
         unitId: p.unitId,
         before: { verdict: p.verdict, reasons: p.reasons },
         after: { decision: input.decision, note: input.note, employeeId: p.employeeId },
+      });
+      await notifications?.notify(trx, {
+        employeeIds: [p.employeeId],
+        subjectEmployeeId: p.employeeId,
+        ...messages.punchReviewed({
+          id: punchId,
+          date: p.localDate,
+          accepted: input.decision === 'ACCEPTED',
+          deciderName: actor.displayName,
+          note: input.note,
+        }),
       });
       return true;
     });

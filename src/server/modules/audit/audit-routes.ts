@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditEntrySchema, auditQuerySchema, auditVerifySchema } from '../../../shared/api/audit.ts';
-import { paged } from '../../../shared/api/common.ts';
+import { auditPageSchema, auditQuerySchema, auditVerifySchema } from '../../../shared/api/audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { requireAny } from '../access/authz.ts';
-import type { AuditService } from './audit-service.ts';
+import { sendTable } from '../../lib/table-export.ts';
+import { AUDIT_EXPORT_COLUMNS, AUDIT_EXPORT_LIMIT, type AuditService } from './audit-service.ts';
 
 export function auditRoutes({ audit }: { audit: AuditService }): FastifyPluginAsyncZod {
   return async (app) => {
@@ -12,12 +12,27 @@ export function auditRoutes({ audit }: { audit: AuditService }): FastifyPluginAs
       {
         schema: {
           tags: ['Audit'],
-          summary: 'Jejak audit dalam lingkup pengguna',
+          summary:
+            'Jejak audit dalam lingkup pengguna, dengan nama untuk setiap ID (saring: unit, periode, aksi, pegawai, teks)',
           querystring: auditQuerySchema,
-          response: { 200: paged(auditEntrySchema) },
+          response: { 200: auditPageSchema },
         },
       },
       (request) => audit.list(requireAny(actorOf(request), 'audit.read'), request.query),
+    );
+    app.get(
+      '/api/audit/export.csv',
+      {
+        schema: {
+          tags: ['Audit'],
+          summary: `Ekspor CSV jejak audit yang tersaring (label, nama, perubahan; paling banyak ${AUDIT_EXPORT_LIMIT.toLocaleString('id-ID')} entri terbaru)`,
+          querystring: auditQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const rows = await audit.exportRows(requireAny(actorOf(request), 'audit.read'), request.query);
+        return sendTable(reply, 'csv', 'jejak-audit', 'Jejak audit', AUDIT_EXPORT_COLUMNS, rows);
+      },
     );
     app.get(
       '/api/audit/verify',

@@ -5,6 +5,43 @@ import type { Clock } from '../../clock.ts';
 import { GENESIS_HASH, hashEntry, type HashedFields } from './audit-hash.ts';
 import type { UnitScope } from '../access/authz.ts';
 import { unitScopeCondition } from '../access/authz.ts';
+import { aboutPerson, createAuditNames } from './audit-names.ts';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  auditActionLabel,
+  auditFieldLabel,
+  diffValues,
+} from '../../../shared/api/audit-labels.ts';
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
+import { formatHhmm, toZoned } from '../../../core/common/zoned-time.ts';
+
+/** The filters of the audit list and its export. */
+export interface AuditQuery {
+  q?: string | undefined;
+  entityType?: string | undefined;
+  action?: string | undefined;
+  personId?: string | undefined;
+  unitId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Most entries one CSV export holds (a year of a unit's entries fits; narrow the filters for more). */
+export const AUDIT_EXPORT_LIMIT = 10_000;
+
+/** Columns of the audit CSV export (labels, names, the changes in words). */
+export const AUDIT_EXPORT_COLUMNS = [
+  { header: 'Waktu (WIB)', key: 'at', width: 18 },
+  { header: 'Pelaku', key: 'actor', width: 30 },
+  { header: 'Aksi', key: 'action', width: 34 },
+  { header: 'Jenis data', key: 'entity', width: 18 },
+  { header: 'Pegawai', key: 'employee', width: 36 },
+  { header: 'Unit', key: 'unit', width: 30 },
+  { header: 'Perubahan', key: 'changes', width: 60 },
+  { header: 'Alamat IP', key: 'ip', width: 16 },
+  { header: 'No. entri', key: 'id', width: 10 },
+];
 
 /** Who did something and from where (taken from the request). */
 export interface AuditContext {
@@ -83,25 +120,20 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
     await db.transaction().execute((trx) => record(trx, ctx, w));
   }
 
-  /** Audit entries visible in a unit scope, newest first. */
-  async function list(
-    scope: UnitScope,
-    q: {
-      q?: string;
-      entityType?: string;
-      unitId?: string;
-      from?: string;
-      to?: string;
-      page: number;
-      pageSize: number;
-    },
-    zone = 'Asia/Jakarta',
-  ) {
+  const naming = createAuditNames(db);
+
+  /** The entries of a scope matching the filters (a query to count or to page). */
+  async function filtered(scope: UnitScope, q: AuditQuery, zone: string) {
     let query = db.selectFrom('auditLog as a').leftJoin('units as u', 'u.id', 'a.unitId');
     query = query.where((eb) =>
       unitScopeCondition(eb, scope, 'u.path', { includeUnscoped: scope === 'all' }),
     );
     if (q.entityType) query = query.where('a.entityType', '=', q.entityType);
+    if (q.action)
+      query = q.action.endsWith('.')
+        ? query.where('a.action', 'like', `${q.action}%`)
+        : query.where('a.action', '=', q.action);
+    if (q.personId) query = query.where(aboutPerson(q.personId));
     if (q.unitId) {
       const unit = await db.selectFrom('units').select('path').where('id', '=', q.unitId).executeTakeFirst();
       query = query.where('u.path', 'like', `${unit?.path ?? '/none/'}%`);
@@ -110,27 +142,86 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
     if (q.to) query = query.where(sql<boolean>`(a.at at time zone ${zone})::date <= ${q.to}::date`);
     if (q.q) {
       const like = `%${q.q.toLowerCase()}%`;
+      // Actions whose Indonesian label matches ("disetujui" finds every approval).
+      const labelled = Object.entries(AUDIT_ACTION_LABELS).flatMap(([prefix, verbs]) =>
+        Object.entries(verbs as Record<string, string>)
+          .filter(([, label]) => label.toLowerCase().includes(q.q!.toLowerCase()))
+          .map(([verb]) => `${prefix}.${verb}`),
+      );
       query = query.where((eb) =>
         eb.or([
           eb(eb.fn('lower', ['a.actorName']), 'like', like),
           eb(eb.fn('lower', ['a.action']), 'like', like),
           eb('a.entityId', '=', q.q!),
+          ...(labelled.length > 0 ? [eb('a.action', 'in', labelled)] : []),
         ]),
       );
     }
-    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const items = await query
+    return query;
+  }
+
+  /** A page of entries with the unit's name, the employee each is about, and names for the ids they hold. */
+  async function page(scope: UnitScope, q: AuditQuery, limit: number, offset: number, zone: string) {
+    const query = await filtered(scope, q, zone);
+    const rows = await query
       .selectAll('a')
+      .select('u.name as unitName')
       .orderBy('a.id', 'desc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
+      .limit(limit)
+      .offset(offset)
       .execute();
-    return {
-      items: items.map((r) => ({ ...r, at: r.at.toISOString() })),
-      total: total.n,
-      page: q.page,
-      pageSize: q.pageSize,
-    };
+    const subjects = await naming.subjects(rows);
+    const items = rows.map((r) => ({
+      ...r,
+      at: r.at.toISOString(),
+      subjectEmployeeId: subjects.get(`${r.entityType}:${r.entityId}`) ?? null,
+    }));
+    const names = await naming.names(
+      items.flatMap((r) => [r.before, r.after, r.entityId, r.actorId, r.subjectEmployeeId]),
+    );
+    return { items, names };
+  }
+
+  /**
+   * Audit entries visible in a unit scope, newest first, filtered by unit, period (local dates in `zone`),
+   * action, kind of record, person or text; with names for the ids they hold (issue 13 point 10).
+   */
+  async function list(
+    scope: UnitScope,
+    q: AuditQuery & { page: number; pageSize: number },
+    zone = 'Asia/Jakarta',
+  ) {
+    const query = await filtered(scope, q, zone);
+    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { items, names } = await page(scope, q, q.pageSize, (q.page - 1) * q.pageSize, zone);
+    return { items, total: total.n, page: q.page, pageSize: q.pageSize, names };
+  }
+
+  /**
+   * The filtered entries as CSV rows in words (labels, names, "field: before → after"), at most
+   * AUDIT_EXPORT_LIMIT, newest first; times in WIB.
+   */
+  async function exportRows(scope: UnitScope, q: AuditQuery, zone = 'Asia/Jakarta') {
+    const { items, names } = await page(scope, q, AUDIT_EXPORT_LIMIT, 0, zone);
+    const named = (v: unknown) =>
+      v === null || v === undefined ? '—' : typeof v === 'string' ? (names[v] ?? v) : JSON.stringify(v);
+    return items.map((e) => {
+      const local = toZoned(Date.parse(e.at), 'Asia/Jakarta');
+      return {
+        at: `${formatDdMmYyyy(local.date)} ${formatHhmm(local.minute)}`,
+        actor: e.actorName ?? 'Sistem',
+        action: auditActionLabel(e.action),
+        entity: AUDIT_ENTITY_LABELS[e.entityType as keyof typeof AUDIT_ENTITY_LABELS] ?? e.entityType,
+        employee: e.subjectEmployeeId ? (names[e.subjectEmployeeId] ?? '') : '',
+        unit: e.unitName ?? '',
+        changes: diffValues(e.before, e.after)
+          .filter((d) => d.changed)
+          .map((d) => `${auditFieldLabel(d.field)}: ${named(d.before)} → ${named(d.after)}`)
+          .join('; '),
+        ip: e.ip ?? '',
+        id: e.id,
+      };
+    });
   }
 
   /** The chain head checkpoint (newest entry's id and hash, number of entries), or null when it is missing. */
@@ -284,7 +375,7 @@ export function createAuditService(deps: { db: Db; clock: Clock }) {
     return row.n;
   }
 
-  return { record, recordStandalone, list, verify, head, countOn };
+  return { record, recordStandalone, list, exportRows, verify, head, countOn };
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;

@@ -225,6 +225,82 @@ describe('audit log through the API (demo province)', () => {
       sql`update audit_log set actor_name = 'x' where id = ${target.id}`.execute(t.db),
     ).rejects.toThrow(/append-only/);
   });
+
+  it('names instead of ids, and filters by action (or a kind of action), person and label', async () => {
+    const emp = await employeeIn('DINKES-SEK');
+    const res = await adminOpd.get(`/api/audit?action=employee.updated&personId=${emp.id}&pageSize=200`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as {
+      items: { action: string; subjectEmployeeId: string | null; unitName: string | null; unitId: string }[];
+      names: Record<string, string>;
+    };
+    expect(body.items.length).toBeGreaterThanOrEqual(15);
+    for (const i of body.items) {
+      expect(i).toMatchObject({
+        action: 'employee.updated',
+        subjectEmployeeId: emp.id,
+        unitName: expect.any(String),
+      });
+    }
+    const row = await t.db
+      .selectFrom('employees')
+      .select(['name', 'nip'])
+      .where('id', '=', emp.id)
+      .executeTakeFirstOrThrow();
+    expect(body.names[emp.id]).toContain(row.name);
+    const kinds = (await admin.get('/api/audit?action=employee.&pageSize=200')).json().items as {
+      action: string;
+    }[];
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.every((k) => k.action.startsWith('employee.'))).toBe(true);
+    // The Indonesian label finds the action: "Data pegawai diubah".
+    const byLabel = (await admin.get('/api/audit?q=pegawai%20diubah&pageSize=5')).json().items as {
+      action: string;
+    }[];
+    expect(byLabel.map((i) => i.action)).toEqual(Array(5).fill('employee.updated'));
+    expect((await admin.get('/api/audit?action=Employee')).statusCode).toBe(400);
+  });
+
+  it('PIMPINAN reads the audit log of its own subtree (the head of Dinkes) or of the province (the Sekda)', async () => {
+    const headNip = t.demo.employees.find((e) => e.positionCode === 'DINKES:KEPALA')!.nip!;
+    const head = await login(t.app, headNip);
+    const items = (await head.get('/api/audit?pageSize=200')).json().items as { unitId: string | null }[];
+    const pathOf = new Map(Object.values(units).map((u) => [u.id, u.path]));
+    expect(items.length).toBeGreaterThan(0);
+    for (const i of items) expect(pathOf.get(i.unitId!)?.startsWith(units.DINKES!.path)).toBe(true);
+    const sekda = await login(
+      t.app,
+      t.demo.roleGrants.find((g) => g.role === 'PIMPINAN' && g.unitCode === 'PEMPROV')!.nip!,
+    );
+    const bapenda = await sekda.get(`/api/audit?unitId=${units.BAPENDA!.id}&pageSize=1`);
+    expect(bapenda.statusCode).toBe(200);
+    expect(bapenda.json().total).toBeGreaterThan(0);
+    expect((await head.get('/api/audit/verify')).statusCode).toBe(403);
+  });
+
+  it('exports the filtered entries as CSV in words: labels, names, the changes', async () => {
+    const emp = await employeeIn('DINKES-SEK');
+    const res = await adminOpd.get(`/api/audit/export.csv?personId=${emp.id}&action=employee.updated`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Waktu (WIB),Pelaku,Aksi,Jenis data,Pegawai,Unit,Perubahan,Alamat IP,No. entri');
+    expect(lines.length).toBeGreaterThan(15);
+    expect(lines[1]).toMatch(
+      /^\d\d\/\d\d\/\d{4} \d\d:\d\d,.+,Data pegawai diubah,Pegawai,.+,Telepon: [\d-]+ → [\d-]+,/,
+    );
+    // Out of scope: nothing of Bapenda for admin OPD of Dinkes.
+    const out = await adminOpd.get(`/api/audit/export.csv?unitId=${units.BAPENDA!.id}`);
+    expect(
+      out.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(1);
+  });
 });
 
 describe('audit log: a deleted entry', () => {

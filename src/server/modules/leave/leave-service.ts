@@ -13,6 +13,7 @@ import type { StatusService } from '../statuses/status-service.ts';
 import type { PhotoStore } from '../attendance/photo-store.ts';
 import type { LeaveRepo, LeaveRow } from './leave-repo.ts';
 import { renderLeaveLetter } from './leave-letter.ts';
+import type { NotificationService } from '../notifications/notification-service.ts';
 import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import { buildCalendar, cutiBersamaDates } from '../../../core/calendar/calendar.ts';
 import { diffDays, eachDay, yearOf } from '../../../core/common/local-date.ts';
@@ -63,6 +64,8 @@ type Deps = {
   files: PhotoStore;
   /** Days whose stored status an approval or a cancellation changes. */
   statuses?: Pick<StatusService, 'markDirty' | 'dutyDates'>;
+  /** Each step's decider when a request waits for them, the employee when a step is decided (issue 13). */
+  notifications?: Pick<NotificationService, 'leaveSubmitted' | 'leaveDecided' | 'leaveCancelled'>;
 };
 
 /** An uploaded attachment as the route received it. */
@@ -111,7 +114,7 @@ const nameOf = (r: { frontTitle: string | null; name: string; backTitle: string 
  * PP 49/2018 Pasal 77; Peraturan BKN 7/2022; regulations.md §3.4, §4.1, §4.2.
  */
 export function createLeaveService(deps: Deps) {
-  const { db, repo, audit, clock, config, rulebooks, files, statuses } = deps;
+  const { db, repo, audit, clock, config, rulebooks, files, statuses, notifications } = deps;
   const rulesOn = (date: string) => rulebooks.rulesOn(config.rulebookRegion, date);
   const todayIn = (zone: string) => toZoned(clock.now().getTime(), zone as IndonesianTimeZone).date;
   const stamp = (d: Date, zone: string) => {
@@ -643,6 +646,7 @@ export function createLeaveService(deps: Deps) {
           attachmentHash: attachment?.hash ?? null,
         },
       });
+      if (notifications) await notifications.leaveSubmitted(trx, (await repo.byId(row.id, trx))!);
       return row.id;
     });
     return get(actor, id);
@@ -747,6 +751,10 @@ export function createLeaveService(deps: Deps) {
         before: { status: r.status },
         after: { status: next, step, note: input.note.trim() || null, letterNumber: letterNumber ?? null },
       });
+      await notifications?.leaveDecided(trx, r, next, {
+        name: who.deciderName,
+        note: input.note.trim() || null,
+      });
     });
     if (next === 'DISETUJUI')
       await statuses?.markDirty(r0.employeeId, eachDay(r0.dateFrom, r0.dateTo), 'leave');
@@ -804,6 +812,8 @@ export function createLeaveService(deps: Deps) {
         before: { status: r.status },
         after: { status: 'DIBATALKAN', by, reason: input.reason.trim() || null },
       });
+      if (by === 'PYBMC')
+        await notifications?.leaveCancelled(trx, r, { name: who.deciderName, reason: input.reason.trim() });
     });
     if (status === 'DISETUJUI')
       await statuses?.markDirty(r0.employeeId, eachDay(r0.dateFrom, r0.dateTo), 'leave');

@@ -5,6 +5,8 @@ import type { UnitScope } from '../access/authz.ts';
 import { unitScopeCondition } from '../access/authz.ts';
 
 type Q = Db | Transaction<Database>;
+/** A connection or the open transaction the org queries read through. */
+export type Exec = Q;
 
 export interface EmployeeFilter {
   q?: string | undefined;
@@ -74,6 +76,9 @@ export function createOrgRepo(db: Db) {
         .execute(),
     findUnit: (id: string, q: Q = db) =>
       q.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** A unit and every unit below it (materialised path), the unit first. */
+    subtreeUnits: (path: string, q: Q = db) =>
+      q.selectFrom('units').selectAll().where('path', 'like', `${path}%`).orderBy('path').execute(),
     findUnitByCode: (code: string, q: Q = db) =>
       q.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst(),
     officesOf: (unitId: string) =>

@@ -14,7 +14,9 @@ import {
   type Actor,
   type UnitScope,
 } from '../access/authz.ts';
-import type { EmployeeFilter, OrgRepo, Relations } from './org-repo.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { EmployeeFilter, Exec, OrgRepo, Relations } from './org-repo.ts';
 import type {
   actingInputSchema,
   employeeInputSchema,
@@ -26,6 +28,9 @@ import type {
 } from '../../../shared/api/org.ts';
 import { toZoned } from '../../../core/common/zoned-time.ts';
 import { addDays } from '../../../core/common/local-date.ts';
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
+import type { IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
+import { afterCommit } from '../../db/unit-of-work.ts';
 import { validateEmployeeIdentity } from '../../../core/people/validate-employee.ts';
 import { normalizeNip } from '../../../core/people/nip.ts';
 import { isValidPolygon } from '../../../core/geo/geo.ts';
@@ -61,11 +66,32 @@ export type EmployeePatch = Partial<
   Omit<EmployeeInput, 'unitId' | 'positionId' | 'superiorId' | 'activeFrom'>
 >;
 
-type Deps = { db: Db; repo: OrgRepo; audit: Pick<AuditService, 'record'>; clock: Clock };
+type Deps = {
+  db: Db;
+  repo: OrgRepo;
+  audit: Pick<AuditService, 'record'>;
+  clock: Clock;
+  /** What a go-live change needs from the recap and the statuses (wired in app.ts). */
+  goLive?: GoLivePorts;
+};
+
+/** The recap's closed months and the statuses' re-queue, as a go-live change uses them (src/server/app.ts). */
+export interface GoLivePorts {
+  /** Months (YYYY-MM) in `fromMonth`..`toMonth` closed for the unit (its own closing or an ancestor's). */
+  closedMonths(
+    unitPath: string,
+    fromMonth: string,
+    toMonth: string,
+    exec: Exec,
+  ): Promise<{ month: string; unitName: string }[]>;
+  /** Re-queue the days `from`..`to` of each unit's employees (after the commit). */
+  markChanged(changes: { unitId: string; from: string; to: string }[]): Promise<number>;
+}
 
 /** Organisation tree, offices, positions and people, with placement history and acting officials. */
-export function createOrgService({ db, repo, audit, clock }: Deps) {
+export function createOrgService({ db, repo, audit, clock, goLive }: Deps) {
   const today = () => toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
+  const todayIn = (zone: string) => toZoned(clock.now().getTime(), zone as IndonesianTimeZone).date;
 
   async function relationsOf(actor: Actor): Promise<Relations> {
     return {
@@ -136,8 +162,89 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
       parentId: u.parentId,
       timeZone: u.timeZone as UnitInput['timeZone'],
       address: u.address,
+      attendanceStart: u.attendanceStart,
       offices: offices.map(toOffice),
     };
+  }
+
+  /** A go-live date may not be in the unit's future. @throws VALIDATION */
+  function requirePastGoLive(date: string, zone: string) {
+    const now = todayIn(zone);
+    if (date > now)
+      throw fieldError(
+        'attendanceStart',
+        `Tanggal mulai tercatat di Abdi tidak boleh di masa depan (hari ini ${formatDdMmYyyy(now)})`,
+      );
+  }
+
+  /**
+   * Set the go-live date of a unit (and, with `subunits`, of every unit below it) inside `trx`, audited; after the
+   * commit the days between each changed unit's old and new date are re-queued (the statuses worker removes the
+   * days that became "no data" and stores those that have data now, with their recaps). Each unit has its own
+   * date (src/core/recap/no-data.ts: a sub-unit does not inherit its parent's). Refused when the date is in the
+   * future, or when the days it changes lie in a month already closed for a changed unit (its own closing or an
+   * ancestor's): a closed month is frozen, so BKD reopens it first. Scope: the caller's org.write over the unit
+   * (checked by the caller, `updateUnit`), which covers its sub-units. Source: issue 13 point 1.
+   */
+  async function setGoLive(
+    trx: Transaction<Database>,
+    actor: Actor,
+    unit: { id: string; name: string; path: string; timeZone: string },
+    date: string,
+    subunits: boolean,
+  ) {
+    requirePastGoLive(date, unit.timeZone);
+    const targets = subunits ? await repo.subtreeUnits(unit.path, trx) : [await repo.findUnit(unit.id, trx)];
+    const changed = targets
+      .filter((u): u is NonNullable<typeof u> => u !== undefined && u.attendanceStart !== date)
+      .map((u) => ({
+        id: u.id,
+        name: u.name,
+        path: u.path,
+        from: u.attendanceStart,
+        to: date,
+        // The days whose "no data" state changes: the old date up to the day before the new one, or back.
+        lo: u.attendanceStart < date ? u.attendanceStart : date,
+        hi: addDays(u.attendanceStart < date ? date : u.attendanceStart, -1),
+      }));
+    if (changed.length === 0) return [];
+    for (const c of changed) {
+      const closed = goLive ? await goLive.closedMonths(c.path, c.lo.slice(0, 7), c.hi.slice(0, 7), trx) : [];
+      const first = closed[0];
+      if (first)
+        throw new AppError(
+          'CONFLICT',
+          `Tanggal mulai ${formatDdMmYyyy(date)} tidak dapat dipakai untuk ${c.name}: hari ${formatDdMmYyyy(c.lo)}–` +
+            `${formatDdMmYyyy(c.hi)} akan berubah, padahal bulan ${first.month} sudah ditutup (${first.unitName}). ` +
+            'Minta BKD membuka kembali bulan itu lebih dulu.',
+          [
+            {
+              path: 'attendanceStart',
+              message: `Bulan ${first.month} sudah ditutup untuk ${first.unitName}`,
+            },
+          ],
+        );
+    }
+    await trx
+      .updateTable('units')
+      .set({ attendanceStart: date, updatedAt: clock.now() })
+      .where(
+        'id',
+        'in',
+        changed.map((c) => c.id),
+      )
+      .execute();
+    await audit.record(trx, ctxOf(actor), {
+      action: 'unit.attendance_start_set',
+      entityType: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      before: { units: changed.map((c) => ({ id: c.id, name: c.name, attendanceStart: c.from })) },
+      after: { attendanceStart: date, subunits, units: changed.map((c) => c.id) },
+    });
+    const ranges = changed.map((c) => ({ unitId: c.id, from: c.lo, to: c.hi }));
+    if (goLive) await afterCommit(() => goLive.markChanged(ranges));
+    return changed;
   }
 
   async function getUnit(actor: Actor, id: string) {
@@ -163,6 +270,9 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
       throw new AppError('CONFLICT', `Kode unit ${input.code} sudah dipakai`, [
         { path: 'code', message: 'Kode unit sudah dipakai' },
       ]);
+    // A new unit goes live today in its zone unless an earlier date is given (never a future one).
+    const attendanceStart = input.attendanceStart ?? todayIn(input.timeZone);
+    requirePastGoLive(attendanceStart, input.timeZone);
     const row = {
       id,
       code: input.code,
@@ -171,6 +281,7 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
       parentId: input.parentId,
       timeZone: input.timeZone,
       address: input.address ?? null,
+      attendanceStart,
       path,
     };
     await db.transaction().execute(async (trx) => {
@@ -186,7 +297,10 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
     return getUnit(actor, id);
   }
 
-  /** Update a unit; moving it under another parent rewrites the paths of its whole subtree. */
+  /**
+   * Update a unit; moving it under another parent rewrites the paths of its whole subtree. A go-live date given
+   * (`attendanceStart`, optionally for the sub-units too) is set by `setGoLive`, in the same transaction.
+   */
   async function updateUnit(actor: Actor, id: string, input: UnitInput) {
     const unit = await loadUnit(id);
     requireUnit(actor, 'org.write', unit.path);
@@ -241,6 +355,14 @@ export function createOrgService({ db, repo, audit, clock }: Deps) {
         before: unit,
         after: input,
       });
+      if (input.attendanceStart !== undefined)
+        await setGoLive(
+          trx,
+          actor,
+          { ...unit, path: newPath, timeZone: input.timeZone },
+          input.attendanceStart,
+          input.attendanceStartSubunits ?? false,
+        );
     });
     return getUnit(actor, id);
   }

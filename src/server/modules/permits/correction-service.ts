@@ -25,6 +25,9 @@ import type {
 } from '../../../shared/api/permits.ts';
 import type { CorrectionRow, Exec, PermitsRepo } from './permits-repo.ts';
 import { nameOf, requestPages, type RequestSupport } from './request-support.ts';
+import { judgeLateness, presentLateness, type RequestWindowDeps } from './request-window.ts';
+import type { NotificationService } from '../notifications/notification-service.ts';
+import { messages } from '../notifications/notification-messages.ts';
 
 type Deps = {
   db: Db;
@@ -33,6 +36,10 @@ type Deps = {
   audit: AuditService;
   clock: Clock;
   statuses?: Pick<StatusService, 'markDirty'>;
+  /** The rulebook's window for corrections (`attendance.requestWindows`); without it none is late. */
+  window?: Omit<RequestWindowDeps, 'clock'>;
+  /** A correction waiting for its decider, a decision for the employee (issue 13 point 6). */
+  notifications?: Pick<NotificationService, 'notify' | 'deciders'>;
 };
 type ListQuery = z.infer<typeof requestListQuerySchema>;
 
@@ -74,6 +81,7 @@ function toCorrection(r: CorrectionRow): Correction {
     cancelledAt: r.cancelledAt?.toISOString() ?? null,
     cancelNote: r.cancelNote,
     createdAt: r.createdAt.toISOString(),
+    late: presentLateness(r),
   };
 }
 
@@ -84,7 +92,7 @@ function toCorrection(r: CorrectionRow): Correction {
  * the daily status reads approved corrections as extra punches (`approvedCorrectionPunches`).
  */
 export function createCorrectionService(deps: Deps) {
-  const { db, repo, support, audit, clock, statuses } = deps;
+  const { db, repo, support, audit, clock, statuses, notifications } = deps;
 
   async function markDirty(employeeId: string, date: string) {
     // The day before too: a night shift's check-out belongs to the previous day.
@@ -115,6 +123,17 @@ export function createCorrectionService(deps: Deps) {
       );
     await support.requireOwnFile(actor, input.evidenceHash, 'evidenceHash');
     await support.assertOpen(emp.unitPath, input.date, input.date);
+    // Past the rulebook's window: refused, or stored as late for the approver (issue 13 point 11).
+    const late = deps.window
+      ? await judgeLateness(
+          { ...deps.window, clock },
+          emp,
+          'correction',
+          input.date,
+          'date',
+          'Koreksi presensi',
+        )
+      : { lateDays: null, lateWindowDays: null };
 
     const id = await db.transaction().execute(async (trx) => {
       await sql`select id from employees where id = ${emp.id} for update`.execute(trx);
@@ -139,6 +158,7 @@ export function createCorrectionService(deps: Deps) {
           status: 'DIAJUKAN',
           requestedBy: actor.userId,
           createdAt: clock.now(),
+          ...late,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -149,6 +169,12 @@ export function createCorrectionService(deps: Deps) {
         unitId: emp.unitId,
         after: { ...input, zone: ZONE_LABEL[zone] },
       });
+      if (notifications)
+        await notifications.notify(trx, {
+          employeeIds: await notifications.deciders(trx, emp.id),
+          subjectEmployeeId: emp.id,
+          ...messages.correctionWaiting({ id: row.id, employeeName: nameOf(emp), date: input.date }),
+        });
       return row.id;
     });
     return toCorrection((await repo.findCorrection(id))!);
@@ -176,6 +202,17 @@ export function createCorrectionService(deps: Deps) {
         unitId: c.unitId,
         before: { status: c.status },
         after: { status: approve ? 'DISETUJUI' : 'DITOLAK', note: input.note },
+      });
+      await notifications?.notify(trx, {
+        employeeIds: [c.employeeId],
+        subjectEmployeeId: c.employeeId,
+        ...messages.correctionDecided({
+          id,
+          date: c.localDate,
+          approved: approve,
+          deciderName: actor.displayName,
+          note: input.note,
+        }),
       });
     });
     if (approve) await markDirty(c.employeeId, c.localDate);

@@ -7,6 +7,7 @@ import {
   type TestApp,
 } from '../../../../test/helpers/test-app.ts';
 import type { DemoEmployee } from '../../db/seeds/demo-data.ts';
+import { judgeLateness } from './request-window.ts';
 
 /*
  * Attendance corrections through the real API on the demo province. Clock: Thursday 15 Jan 2026, 09:00 WIB
@@ -318,5 +319,38 @@ describe('attendance corrections', () => {
     const other = await adminOther.get('/api/corrections/export.csv');
     expect(other.body).not.toContain(people.pegawai.nip!);
     expect((await pegawai.get('/api/corrections/export.csv')).statusCode).toBe(403);
+  });
+
+  it('late requests (rulebook attendance.requestWindows): shown to the superior as late, or refused', async () => {
+    // National: within 3 working days of the date, later ones flagged. Mon 5 Jan asked Thu 15 Jan: 8 working days.
+    const res = await ask(colleague, { date: '2026-01-05', checkIn: '07:20' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().late).toEqual({ days: 5, windowDays: 3 });
+    const inbox = (await superior.get('/api/corrections/inbox')).json();
+    expect(inbox.items.find((x: { id: string }) => x.id === res.json().id).late).toEqual({
+      days: 5,
+      windowDays: 3,
+    });
+    const onTime = await ask(colleague, { date: '2026-01-13', checkIn: '07:20' });
+    expect(onTime.json().late).toBeNull();
+    // A region that refuses them (regional-40-60: 3 working days, refused), through the same check.
+    const strict = {
+      clock: t.clock,
+      config: { rulebookRegion: 'contoh-kalbar' },
+      rulebooks: t.services.rulebooks,
+    };
+    const emp = { unitCode: 'DINKES-PKM-CURUG', timeZone: 'Asia/Jakarta' };
+    await expect(
+      judgeLateness(strict, emp, 'correction', '2026-01-05', 'date', 'Koreksi presensi'),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message:
+        'Koreksi presensi untuk tanggal 05/01/2026 terlambat 5 hari kerja: paling lambat 3 hari kerja setelah ' +
+        'tanggal tersebut (Kebijakan pengelolaan presensi daerah (Perkada TPP/presensi))',
+    });
+    expect(await judgeLateness(strict, emp, 'correction', '2026-01-12', 'date', 'Koreksi')).toEqual({
+      lateDays: null,
+      lateWindowDays: null,
+    });
   });
 });

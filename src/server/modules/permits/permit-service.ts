@@ -32,6 +32,9 @@ import type {
 } from '../../../shared/api/permits.ts';
 import type { PermitRow, PermitsRepo, Exec } from './permits-repo.ts';
 import { nameOf, requestPages, type RequestSupport } from './request-support.ts';
+import { judgeLateness, presentLateness } from './request-window.ts';
+import type { NotificationService } from '../notifications/notification-service.ts';
+import { messages } from '../notifications/notification-messages.ts';
 
 type Deps = {
   db: Db;
@@ -42,6 +45,8 @@ type Deps = {
   config: Pick<Config, 'rulebookRegion'>;
   rulebooks: Pick<RulebookService, 'rulesOn'>;
   statuses?: Pick<StatusService, 'markDirty'>;
+  /** A request waiting for its decider, a decision for the employee (issue 13 point 6). */
+  notifications?: Pick<NotificationService, 'notify' | 'deciders'>;
 };
 
 type PermitInput = z.infer<typeof permitInputSchema>;
@@ -104,6 +109,7 @@ function toPermit(r: PermitRow): Permit {
     cancelledAt: r.cancelledAt?.toISOString() ?? null,
     cancelNote: r.cancelNote,
     createdAt: r.createdAt.toISOString(),
+    late: presentLateness(r),
   };
 }
 
@@ -115,7 +121,7 @@ function toPermit(r: PermitRow): Permit {
  * in its transaction; approved days queued for the daily status after commit.
  */
 export function createPermitService(deps: Deps) {
-  const { db, repo, support, audit, clock, config, rulebooks, statuses } = deps;
+  const { db, repo, support, audit, clock, config, rulebooks, statuses, notifications } = deps;
   const rulesOn = (date: string) => rulebooks.rulesOn(config.rulebookRegion, date);
 
   async function markDirty(employeeId: string, from: string, to: string) {
@@ -189,6 +195,10 @@ export function createPermitService(deps: Deps) {
     if (issues.length > 0) invalid(issues);
     if (input.fileHash) await support.requireOwnFile(actor, input.fileHash, 'fileHash');
     await support.assertOpen(emp.unitPath, input.dateFrom, input.dateTo);
+    // Past the rulebook's window for the kind: refused, or stored as late for the approver (issue 13 point 11).
+    const late = byAdmin
+      ? { lateDays: null, lateWindowDays: null }
+      : await judgeLateness(deps, emp, input.kind, input.dateFrom, 'dateFrom', KIND_LABEL[input.kind]);
 
     const withDestination = kindRule?.destinationRequired || (input.kind === 'DL' && destination !== null);
     const row = await db.transaction().execute(async (trx) => {
@@ -228,6 +238,7 @@ export function createPermitService(deps: Deps) {
           decidedAt: byAdmin ? now : null,
           decisionNote: byAdmin ? `Dicatat admin atas dasar surat ${input.letterNumber ?? ''}`.trim() : null,
           createdAt: now,
+          ...late,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -239,6 +250,12 @@ export function createPermitService(deps: Deps) {
         unitId: emp.unitId,
         after: { ...input, employeeId: emp.id, status: byAdmin ? 'DISETUJUI' : 'DIAJUKAN' },
       });
+      if (!byAdmin && notifications)
+        await notifications.notify(trx, {
+          employeeIds: await notifications.deciders(trx, emp.id),
+          subjectEmployeeId: emp.id,
+          ...messages.permitWaiting({ ...input, id: inserted.id, employeeName: nameOf(emp) }),
+        });
       return inserted;
     });
     if (byAdmin) await markDirty(emp.id, input.dateFrom, input.dateTo);
@@ -311,6 +328,16 @@ export function createPermitService(deps: Deps) {
         unitId: p.unitId,
         before: { status: p.status },
         after: { status: approve ? 'DISETUJUI' : 'DITOLAK', note: input.note, fieldAssignmentId },
+      });
+      await notifications?.notify(trx, {
+        employeeIds: [p.employeeId],
+        subjectEmployeeId: p.employeeId,
+        ...messages.permitDecided({
+          ...p,
+          approved: approve,
+          deciderName: actor.displayName,
+          note: input.note,
+        }),
       });
     });
     if (approve) await markDirty(p.employeeId, p.dateFrom, p.dateTo);

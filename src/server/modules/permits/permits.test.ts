@@ -702,4 +702,21 @@ describe('permits and assignments', () => {
       expect(other.body).not.toContain(people.pegawai.nip!);
     });
   });
+
+  it('late requests (rulebook attendance.requestWindows): an izin past its window is shown to the superior as late', async () => {
+    // National: izin within 3 working days of its first date. Mon 5 Jan asked Thu 15 Jan: 8 working days.
+    const late = await ask(colleague, { kind: 'I', dateFrom: '2026-01-05', dateTo: '2026-01-05' });
+    expect(late.statusCode, late.body).toBe(201);
+    expect(late.json().late).toEqual({ days: 5, windowDays: 3 });
+    const inbox = (await superior.get('/api/permits/inbox')).json();
+    expect(inbox.items.find((x: { id: string }) => x.id === late.json().id).late).toEqual({
+      days: 5,
+      windowDays: 3,
+    });
+    // Within the window, or ahead: not late.
+    const soon = await ask(colleague, { kind: 'I', dateFrom: '2026-01-13', dateTo: '2026-01-13' });
+    expect(soon.json().late).toBeNull();
+    const ahead = await ask(colleague, { kind: 'I', dateFrom: '2026-07-13', dateTo: '2026-07-13' });
+    expect(ahead.json().late).toBeNull();
+  });
 });

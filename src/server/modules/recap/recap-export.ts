@@ -66,7 +66,21 @@ export const UNIT_COLUMNS: {
   { header: 'Apel %', key: 'apel', width: 8, value: (r) => (r.apelPercent === null ? '-' : r.apelPercent) },
 ];
 
-function headerLines(d: Pick<UnitExport, 'unit' | 'month' | 'closing'>) {
+/**
+ * The warning an incomplete unit-month carries on its document (issue 13 point 2), or null: employee-days with
+ * data not stored yet or waiting in the queue.
+ */
+export function incompleteNote(c: UnitExport['completeness']): string | null {
+  if (c.complete) return null;
+  const parts = [
+    c.missingDays > 0 ? `${c.missingDays} hari-pegawai belum tersimpan` : null,
+    c.queuedDays > 0 ? `${c.queuedDays} hari menunggu dihitung ulang` : null,
+  ].filter(Boolean);
+  return `PERHATIAN: data bulan ini belum lengkap (${parts.join(', ')}). Dokumen sementara, bukan rekap final.`;
+}
+
+function headerLines(d: Pick<UnitExport, 'unit' | 'month' | 'closing' | 'completeness'>) {
+  const note = incompleteNote(d.completeness);
   return [
     TITLE,
     `Unit Kerja: ${d.unit.name}`,
@@ -74,10 +88,30 @@ function headerLines(d: Pick<UnitExport, 'unit' | 'month' | 'closing'>) {
     d.closing
       ? `Status: ditutup oleh ${d.closing.closedByName ?? '-'} pada ${formatDdMmYyyy(d.closing.closedAt.slice(0, 10))}`
       : 'Status: belum ditutup (sementara)',
+    ...(note ? [note] : []),
   ];
 }
 
-function signature(d: { head: UnitExport['head']; unit: { name: string }; printedOn: string }) {
+/** Why a unit document carries no signature block, or null when it may be signed. */
+function unsignedBecause(d: Pick<UnitExport, 'completeness'>, rows: number): string | null {
+  if (rows === 0) return 'Tidak untuk ditandatangani: belum ada data rekap untuk bulan ini.';
+  if (!d.completeness.complete) return 'Tidak untuk ditandatangani: data bulan ini belum lengkap.';
+  return null;
+}
+
+/**
+ * The signature block "Mengetahui, Kepala …" — only over a complete month with rows; otherwise the print date
+ * and why it is not for signing (never a signature over "Belum ada data").
+ */
+function signature(
+  d: { head: UnitExport['head']; unit: { name: string }; printedOn: string } & Pick<
+    UnitExport,
+    'completeness'
+  >,
+  rows: number,
+) {
+  const why = unsignedBecause(d, rows);
+  if (why) return [`Dicetak ${formatDateId(d.printedOn)}`, why];
   return [
     `Dicetak ${formatDateId(d.printedOn)}`,
     'Mengetahui,',
@@ -235,6 +269,9 @@ async function writeUnitCsv(h: UnitExportHeader, io: TaskIo<Row>, filePath: stri
       await put(out, csvLine(columns.map((c) => rec[c.key] ?? (c.key.startsWith('code_') ? 0 : ''))));
       if (++done % 1000 === 0) io.progress(Math.floor(n / 2 + done / 2), h.total);
     }
+    // An incomplete month says so on the document: one last line after the rows.
+    const note = incompleteNote(h.completeness) ?? (n === 0 ? 'Belum ada data rekap untuk bulan ini.' : null);
+    if (note) await put(out, csvLine(['CATATAN', note]));
     await finishStream(out);
   } finally {
     await rm(scratch, { force: true });
@@ -293,6 +330,12 @@ async function writeUnitXlsx(h: UnitExportHeader, io: TaskIo<Row>, filePath: str
     io.progress(idx, h.total);
   }
   let at = 8 + idx;
+  if (idx === 0) {
+    const row = ws.getRow(at++);
+    row.getCell(1).value = 'Belum ada data rekap untuk bulan ini.';
+    row.commit();
+    at++;
+  }
   if (h.adjustments.length > 0) {
     const title = ws.getRow(at++);
     title.getCell(1).value = 'Penyesuaian dari bulan yang sudah ditutup (tanggal asli):';
@@ -305,7 +348,7 @@ async function writeUnitXlsx(h: UnitExportHeader, io: TaskIo<Row>, filePath: str
     }
     at++;
   }
-  for (const line of signature(h)) {
+  for (const line of signature(h, idx)) {
     const row = ws.getRow(at++);
     row.getCell(n - 6).value = line;
     row.commit();
@@ -476,11 +519,13 @@ async function writeUnitPdf(h: UnitExportHeader, io: TaskIo<Row>, filePath: stri
       y += 11;
     }
   }
-  const sig = signature(h);
+  const sig = signature(h, idx);
+  const unsigned = unsignedBecause(h, idx) !== null;
   ensure(sig.length * 11 + 10);
   y += 10;
   for (const line of sig) {
-    draw(line, w - 260, 9, false, 230);
+    if (unsigned) draw(line, 36, 9, false, usable);
+    else draw(line, w - 260, 9, false, 230);
     y += 11;
   }
   doc.end();
@@ -505,7 +550,7 @@ function employeeLines(d: EmployeeExport) {
 
 function employeeSummary(d: EmployeeExport): string[] {
   const r = d.recap;
-  if (!r) return ['Belum ada rekap.'];
+  if (!r) return [d.days.length === 0 ? 'Belum ada data untuk bulan ini.' : 'Belum ada rekap.'];
   const codes = Object.entries(r.codeCounts)
     .map(([c, n]) => `${c} ${n}`)
     .join(', ');
@@ -514,7 +559,17 @@ function employeeSummary(d: EmployeeExport): string[] {
     `TL1 ${r.tl1}, TL2 ${r.tl2}, TL3 ${r.tl3}, TL4 ${r.tl4}; PSW1 ${r.psw1}, PSW2 ${r.psw2}, PSW3 ${r.psw3}, PSW4 ${r.psw4}`,
     `Terlambat ${r.lateMinutes} menit, pulang cepat ${r.earlyMinutes} menit = ${r.tkEquivalentDays} hari TK ekuivalen (${r.minutesPerDay} menit = 1 hari); TK ${r.tkDays} hari`,
     `WFO ${r.wfoDays}, WFH ${r.wfhDays}, WFA ${r.wfaDays}; apel ${r.apelAttended}/${r.apelTarget}${r.apelPercent === null ? '' : ` (${r.apelPercent}%)`}`,
+    ...(d.recapProvisional
+      ? ['Angka sementara: sebagian hari belum tersimpan dan dihitung saat dokumen dibuat.']
+      : []),
   ];
+}
+
+/** Why an employee's month is not for signing (no recap, provisional figures), or null. */
+function employeeUnsignedBecause(d: EmployeeExport): string | null {
+  if (!d.recap) return 'Tidak untuk ditandatangani: belum ada data untuk bulan ini.';
+  if (d.recapProvisional) return 'Tidak untuk ditandatangani: angka bulan ini masih sementara.';
+  return null;
 }
 
 const EMP_COLUMNS: TableColumn[] = [
@@ -528,17 +583,37 @@ const EMP_COLUMNS: TableColumn[] = [
   { header: 'Keterangan', key: 'ket', width: 70 },
 ];
 
+/**
+ * The calendar rows: every stored (or provisional) day and every "no data" day ("Belum ada data" with its reason,
+ * never TK), in date order.
+ */
 const empRows = (d: EmployeeExport) =>
-  d.days.map((day) => ({
-    tanggal: formatDdMmYyyy(day.localDate),
-    hari: dayName(day.localDate),
-    kode: day.code,
-    pita: dayNote(day),
-    late: day.lateMinutes,
-    early: day.earlyMinutes,
-    lokasi: day.workLocation ?? '',
-    ket: day.reasons.join('; '),
-  }));
+  [
+    ...d.days.map((day) => ({
+      date: day.localDate,
+      tanggal: formatDdMmYyyy(day.localDate),
+      hari: dayName(day.localDate),
+      kode: day.code,
+      pita: dayNote(day),
+      late: day.lateMinutes as number | string,
+      early: day.earlyMinutes as number | string,
+      lokasi: day.workLocation ?? '',
+      ket: (day.provisional ? '(sementara) ' : '') + day.reasons.join('; '),
+    })),
+    ...d.noData.map((n) => ({
+      date: n.localDate,
+      tanggal: formatDdMmYyyy(n.localDate),
+      hari: dayName(n.localDate),
+      kode: '-',
+      pita: '',
+      late: '' as number | string,
+      early: '' as number | string,
+      lokasi: '',
+      ket: `Belum ada data: ${n.reason}`,
+    })),
+  ]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map(({ date: _date, ...row }) => row);
 
 export function employeeCsv(d: EmployeeExport): string {
   return toCsv(EMP_COLUMNS, empRows(d));
@@ -605,13 +680,19 @@ export async function employeePdf(d: EmployeeExport): Promise<Buffer> {
       ctx.y -= 11;
     }
   }
-  drawSignature(ctx, [
-    `Dicetak ${formatDateId(d.printedOn)}`,
-    'Pegawai yang bersangkutan,',
-    '',
-    '',
-    d.employee.name,
-    `NIP ${nip(d.employee.nip)}`,
-  ]);
+  const why = employeeUnsignedBecause(d);
+  if (why) {
+    ensureSpace(ctx, 30);
+    ctx.y -= 10;
+    text(ctx, `Dicetak ${formatDateId(d.printedOn)}. ${why}`, 36, 9);
+  } else
+    drawSignature(ctx, [
+      `Dicetak ${formatDateId(d.printedOn)}`,
+      'Pegawai yang bersangkutan,',
+      '',
+      '',
+      d.employee.name,
+      `NIP ${nip(d.employee.nip)}`,
+    ]);
   return Buffer.from(await ctx.doc.save());
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { monthRange } from '../../../core/common/local-date.ts';
 import type { MonthlyRecapFigures } from '../../../core/recap/monthly-recap.ts';
+import { createRecapReads } from './recap-reads.ts';
 
 export type Exec = Db | Transaction<Database>;
 
@@ -67,6 +68,8 @@ const INT_COLUMNS = RECAP_FIGURES.filter(
 ).map((key) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), key] as const);
 
 export function createRecapRepo(db: Db) {
+  // The reads at province scale (heatmap, warnings) live in recap-reads.ts.
+  const reads = createRecapReads(db);
   async function hasAdjustments(exec: Exec) {
     const r = await sql<{ t: string | null }>`select to_regclass('status_adjustments')::text as t`.execute(
       exec,
@@ -75,6 +78,7 @@ export function createRecapRepo(db: Db) {
   }
 
   return {
+    ...reads,
     hasAdjustments,
 
     /** Employees to recap for a month: everyone in service in it, or those with a day in a unit subtree. */
@@ -165,6 +169,34 @@ export function createRecapRepo(db: Db) {
       return Number(r.numAffectedRows ?? 0);
     },
 
+    /**
+     * Remove the recap rows of employee-months that have no day any more (all became "no data"), except a row
+     * whose unit (or an ancestor) is closed for its month (frozen). Returns the rows removed.
+     */
+    deleteRows: async (exec: Exec, keys: RecapKey[]) => {
+      if (keys.length === 0) return 0;
+      const r = await sql`
+        delete from monthly_recaps r
+        using unnest(${keys.map((k) => k.employeeId)}::uuid[], ${keys.map((k) => k.month)}::text[]) as k(e, m)
+        where r.employee_id = k.e and r.month = k.m
+          and not exists (
+            select 1 from month_closings mc join units cu on cu.id = mc.unit_id join units ou on ou.id = r.unit_id
+            where mc.month = r.month and ou.path like cu.path || '%')`.execute(exec);
+      return Number(r.numAffectedRows ?? 0);
+    },
+
+    /** Months in `fromMonth`..`toMonth` closed for the unit by its own closing or an ancestor's, oldest first. */
+    closedMonthsOf: (exec: Exec, unitPath: string, fromMonth: string, toMonth: string) =>
+      exec
+        .selectFrom('monthClosings as mc')
+        .innerJoin('units as u', 'u.id', 'mc.unitId')
+        .select(['mc.month', 'u.name as unitName'])
+        .where('mc.month', '>=', fromMonth)
+        .where('mc.month', '<=', toMonth)
+        .where(sql<boolean>`${unitPath} like u.path || '%'`)
+        .orderBy('mc.month')
+        .execute(),
+
     /** The closing in force for the unit or an ancestor in the month, if any. */
     closingOf: (unitPath: string, month: string, exec: Exec = db) =>
       exec
@@ -249,67 +281,95 @@ export function createRecapRepo(db: Db) {
         .execute(),
 
     /**
-     * Employee-days of the subtree from `from` to `to` (each employee's active period) without a stored status:
-     * a recap closed with such gaps would freeze an incomplete month.
+     * What keeps a unit-month from being complete, item by item (src/core/recap/closing-check.ts), for the
+     * employees of the subtree (their current unit) and the punches and requests of its units:
+     * - per employee, the days with data up to `lastDay` (within their service, from their unit's go-live) whose
+     *   status is not stored (read from the month row's packed `code` column: no unpacking of the other columns);
+     * - per employee, the days of the month waiting in the recompute queue;
+     * - flagged punches not yet reviewed; leave, permits and corrections touching the month not yet decided.
      */
-    missingDays: async (unitPath: string, from: string, to: string) => {
-      if (to < from) return 0;
-      const r = await sql<{ n: number | string | null }>`
-        select coalesce(sum(
-          (least(${to}::date, coalesce(e.active_to, ${to}::date)) - greatest(${from}::date, e.active_from) + 1)
-          - (select count(*) from day_statuses ds where ds.employee_id = e.id
-              and ds.month between date_trunc('month', ${from}::date)::date and ${to}::date
-              and ds.local_date between ${from}::date and ${to}::date)
-        ), 0) as n
-        from employees e join units u on u.id = e.unit_id
-        where u.path like ${`${unitPath}%`} and e.active_from <= ${to}::date
-          and (e.active_to is null or e.active_to >= ${from}::date)`.execute(db);
-      return Math.max(0, Number(r.rows[0]?.n ?? 0));
-    },
-
-    /** Items of the unit-month still waiting for a decision: unreviewed flagged punches, queued status days. */
-    pendingItems: async (exec: Exec, unitPath: string, from: string, to: string) => {
-      const flagged = await exec
-        .selectFrom('punches as p')
-        .innerJoin('units as u', 'u.id', 'p.unitId')
-        .leftJoin('punchReviews as r', 'r.punchId', 'p.id')
-        .select(({ fn }) => fn.countAll<number>().as('n'))
-        .where('p.verdict', '=', 'FLAGGED')
-        .where('r.punchId', 'is', null)
-        .where('p.localDate', '>=', from)
-        .where('p.localDate', '<=', to)
-        .where('u.path', 'like', `${unitPath}%`)
-        .executeTakeFirstOrThrow();
-      const queued = await exec
-        .selectFrom('statusQueue as q')
-        .innerJoin('employees as e', 'e.id', 'q.employeeId')
-        .innerJoin('units as u', 'u.id', 'e.unitId')
-        .select(({ fn }) => fn.countAll<number>().as('n'))
-        .where('q.localDate', '>=', from)
-        .where('q.localDate', '<=', to)
-        .where('u.path', 'like', `${unitPath}%`)
-        .executeTakeFirstOrThrow();
-      return { flaggedPunches: Number(flagged.n), queuedDays: Number(queued.n) };
-    },
-
-    /** Leave, permit and correction requests of the unit subtree touching from..to still waiting for a decision. */
-    pendingRequests: async (exec: Exec, unitPath: string, from: string, to: string) => {
-      const r = await sql<{ n: number }>`
-        select (
-          (select count(*) from leave_requests l join employees e on e.id = l.employee_id
-            join units u on u.id = e.unit_id
-            where l.status in ('DIAJUKAN', 'DISETUJUI_ATASAN') and l.date_from <= ${to} and l.date_to >= ${from}
-              and u.path like ${unitPath + '%'})
-          + (select count(*) from permits p join employees e on e.id = p.employee_id
-            join units u on u.id = e.unit_id
-            where p.status = 'DIAJUKAN' and p.date_from <= ${to} and p.date_to >= ${from}
-              and u.path like ${unitPath + '%'})
-          + (select count(*) from corrections c join employees e on e.id = c.employee_id
-            join units u on u.id = e.unit_id
-            where c.status = 'DIAJUKAN' and c.local_date between ${from} and ${to}
-              and u.path like ${unitPath + '%'})
-        )::int as n`.execute(exec);
-      return r.rows[0]!.n;
+    closingItems: async (exec: Exec, unitPath: string, from: string, to: string, lastDay: string) => {
+      const path = `${unitPath}%`;
+      const days =
+        lastDay < from
+          ? []
+          : (
+              await sql<{
+                employeeId: string;
+                frontTitle: string | null;
+                name: string;
+                backTitle: string | null;
+                lo: string;
+                hi: string;
+                code: string | null;
+              }>`
+                select x.* from (
+                  select e.id as employee_id, e.front_title, e.name, e.back_title,
+                    greatest(${from}::date, e.active_from, u.attendance_start)::text as lo,
+                    least(${lastDay}::date, coalesce(e.active_to, ${lastDay}::date))::text as hi, m.code
+                  from employees e join units u on u.id = e.unit_id
+                  left join status_months m on m.employee_id = e.id and m.month = ${from}::date
+                  where u.path like ${path} and e.active_from <= ${lastDay}::date
+                    and (e.active_to is null or e.active_to >= ${from}::date)
+                    and u.attendance_start <= ${lastDay}::date) x
+                where x.lo <= x.hi
+                order by x.name, x.employee_id`.execute(exec)
+            ).rows;
+      const queued = await sql<{
+        employeeId: string;
+        frontTitle: string | null;
+        name: string;
+        backTitle: string | null;
+        dates: string[];
+      }>`
+        select q.employee_id, e.front_title, e.name, e.back_title,
+          array_agg(q.local_date::text order by q.local_date) as dates
+        from status_queue q join employees e on e.id = q.employee_id join units u on u.id = e.unit_id
+        where q.local_date between ${from}::date and ${to}::date and u.path like ${path}
+        group by q.employee_id, e.front_title, e.name, e.back_title
+        order by e.name, q.employee_id`.execute(exec);
+      const flagged = await sql<{
+        id: string;
+        employeeId: string;
+        frontTitle: string | null;
+        name: string;
+        backTitle: string | null;
+        localDate: string;
+      }>`
+        select p.id, p.employee_id, e.front_title, e.name, e.back_title, p.local_date::text as local_date
+        from punches p join units u on u.id = p.unit_id join employees e on e.id = p.employee_id
+        left join punch_reviews r on r.punch_id = p.id
+        where p.verdict = 'FLAGGED' and r.punch_id is null and p.local_date between ${from}::date and ${to}::date
+          and u.path like ${path}
+        order by p.local_date, e.name, p.id`.execute(exec);
+      const requests = await sql<{
+        kind: 'pendingLeave' | 'pendingPermit' | 'pendingCorrection';
+        id: string;
+        employeeId: string;
+        frontTitle: string | null;
+        name: string;
+        backTitle: string | null;
+        code: string;
+        dateFrom: string;
+        dateTo: string;
+      }>`
+        select 'pendingLeave' as kind, l.id, l.employee_id, e.front_title, e.name, e.back_title, l.type as code,
+          l.date_from::text as date_from, l.date_to::text as date_to
+        from leave_requests l join employees e on e.id = l.employee_id join units u on u.id = e.unit_id
+        where l.status in ('DIAJUKAN', 'DISETUJUI_ATASAN') and l.date_from <= ${to} and l.date_to >= ${from}
+          and u.path like ${path}
+        union all
+        select 'pendingPermit', p.id, p.employee_id, e.front_title, e.name, e.back_title, p.kind,
+          p.date_from::text, p.date_to::text
+        from permits p join employees e on e.id = p.employee_id join units u on u.id = e.unit_id
+        where p.status = 'DIAJUKAN' and p.date_from <= ${to} and p.date_to >= ${from} and u.path like ${path}
+        union all
+        select 'pendingCorrection', c.id, c.employee_id, e.front_title, e.name, e.back_title, 'KOREKSI',
+          c.local_date::text, c.local_date::text
+        from corrections c join employees e on e.id = c.employee_id join units u on u.id = e.unit_id
+        where c.status = 'DIAJUKAN' and c.local_date between ${from} and ${to} and u.path like ${path}
+        order by 8, 5, 2`.execute(exec);
+      return { days, queued: queued.rows, flagged: flagged.rows, requests: requests.rows };
     },
 
     unit: (id: string) =>

@@ -7,6 +7,7 @@ import { actorOf } from '../../plugins/session.ts';
 import type { RecapService } from './recap-service.ts';
 import { employeeCsv, employeePdf, employeeXlsx, unitExportSpec } from './recap-export.ts';
 import { jobSchema } from '../../../shared/api/jobs.ts';
+import { CLOSING_ITEM_KINDS } from '../../../core/recap/closing-check.ts';
 import { sendExport } from '../jobs/job-routes.ts';
 import type { JobService } from '../jobs/job-service.ts';
 
@@ -81,6 +82,26 @@ const adjustmentSchema = z.object({
 const unitQuery = z.object({ unitId: z.string().uuid().optional(), month });
 const unitMonthBody = z.object({ unitId: z.string().uuid(), month });
 
+const closingItemKind = z.enum(CLOSING_ITEM_KINDS);
+/** One thing missing or pending in a unit-month (src/core/recap/closing-check.ts). */
+const closingItemSchema = z.object({
+  kind: closingItemKind,
+  ref: z.string(),
+  employeeId: z.string(),
+  employeeName: z.string(),
+  dates: z.array(z.string()),
+  count: z.number(),
+  label: z.string(),
+  waivable: z.boolean(),
+});
+/** What a closing status and a refusal to close list: counts per kind and the first items. */
+export const closingItemsSchema = z.object({
+  complete: z.boolean(),
+  counts: z.record(closingItemKind, z.number()),
+  total: z.number(),
+  items: z.array(closingItemSchema),
+});
+
 const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
@@ -110,7 +131,9 @@ export function recapRoutes({
           tags,
           summary: 'Rekap bulanan seorang pegawai: kalender kode per hari dengan alasannya, dan jumlahnya',
           description:
-            'Pegawai sendiri (tanpa employeeId), atasan (termasuk Plt/Plh) atau attendance.read dalam lingkup.',
+            'Pegawai sendiri (tanpa employeeId), atasan (termasuk Plt/Plh) atau attendance.read dalam lingkup. ' +
+            'Hanya membaca: hari yang belum tersimpan dihitung di memori (provisional); hari sebelum unit mulai ' +
+            'tercatat di Abdi atau di luar masa tugas ada di noData ("Belum ada data"), bukan TK.',
           querystring: z.object({ employeeId: z.string().uuid().optional(), month }),
           response: {
             200: z.object({
@@ -126,6 +149,8 @@ export function recapRoutes({
               month: z.string(),
               closing: closingSchema,
               recap: recapRowSchema.nullable(),
+              /** The figures were computed for this answer (some day not stored yet), not read from storage. */
+              recapProvisional: z.boolean(),
               days: z.array(
                 z.object({
                   localDate: z.string(),
@@ -139,8 +164,10 @@ export function recapRoutes({
                   workLocation: z.string().nullable(),
                   nonWorkingDay: z.boolean(),
                   reasons: z.array(z.string()),
+                  provisional: z.boolean(),
                 }),
               ),
+              noData: z.array(z.object({ localDate: z.string(), reason: z.string() })),
               adjustments: z.array(adjustmentSchema),
             }),
           },
@@ -282,6 +309,9 @@ export function recapRoutes({
               intact: z.boolean().nullable(),
               pending: z.object({ flaggedPunches: z.number(), queuedDays: z.number(), requests: z.number() }),
               missingDays: z.number(),
+              ...closingItemsSchema.shape,
+              /** What the rulebook lets the closer leave open with a reason per item (null: nothing). */
+              waivable: z.object({ kinds: z.array(closingItemKind), minReasonChars: z.number() }).nullable(),
               history: z.array(
                 z.object({
                   id: z.string(),
@@ -292,6 +322,9 @@ export function recapRoutes({
                   reopenedAt: z.string().nullable(),
                   reopenedByName: z.string().nullable(),
                   reopenReason: z.string().nullable(),
+                  waivers: z.array(
+                    z.object({ kind: z.string(), ref: z.string(), label: z.string(), reason: z.string() }),
+                  ),
                 }),
               ),
             }),
@@ -307,7 +340,23 @@ export function recapRoutes({
         schema: {
           tags,
           summary: 'Tutup bulan unit (admin OPD, setelah masa tinjau): rekap dibekukan dengan hash SHA-256',
-          body: unitMonthBody,
+          description:
+            'Ditolak (409, dengan daftar butir di details) selama bulan belum lengkap: hari yang belum tersimpan ' +
+            'atau masih antre, presensi bertanda yang belum ditinjau, pengajuan yang belum diputuskan. Butir yang ' +
+            'menurut rulebook boleh dikecualikan (attendance.monthClosing.waivable) dapat dibiarkan dengan alasan ' +
+            'per butir di waivers (diaudit).',
+          body: unitMonthBody.extend({
+            waivers: z
+              .array(
+                z.object({
+                  kind: closingItemKind,
+                  ref: text({ max: 100, label: 'Butir' }),
+                  reason: text({ max: 1000, label: 'Alasan pengecualian', multiline: true }),
+                }),
+              )
+              .max(1000)
+              .default([]),
+          }),
           response: {
             200: z.object({
               unitId: z.string(),
@@ -321,7 +370,29 @@ export function recapRoutes({
           },
         },
       },
-      async (request) => recap.close(actorOf(request), request.body.unitId, request.body.month),
+      async (request) =>
+        recap.close(actorOf(request), request.body.unitId, request.body.month, request.body.waivers),
+    );
+
+    app.post(
+      '/api/recap/closing/queue-missing',
+      {
+        schema: {
+          tags,
+          summary:
+            'Antrekan hari yang belum tersimpan pada bulan unit (yang berwenang menutup, selama bulan belum ditutup) agar dihitung oleh pekerja status',
+          body: unitMonthBody,
+          response: {
+            200: z.object({
+              unitId: z.string(),
+              month: z.string(),
+              employees: z.number(),
+              days: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => recap.queueMissingDays(actorOf(request), request.body.unitId, request.body.month),
     );
 
     app.post(

@@ -4,27 +4,38 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
+import { sharedSnapshots } from '../../lib/shared-snapshots.ts';
 import { ctxOf } from '../access/auth-service.ts';
 import { inScope, scopeOf, type Actor } from '../access/authz.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { StatusService } from '../statuses/status-service.ts';
-import { monthRange, addDays, minDate } from '../../../core/common/local-date.ts';
+import { monthRange, addDays, eachDay, minDate } from '../../../core/common/local-date.ts';
 import { toZoned, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
 import { decidedByText } from '../../../core/common/instant-text.ts';
-import { accumulateDiscipline } from '../../../core/discipline/accumulate.ts';
+import { accumulateDiscipline, accumulationFilter } from '../../../core/discipline/accumulate.ts';
 import { indicateDiscipline } from '../../../core/discipline/indicate.ts';
 import type { DisciplineEmployeeType } from '../../../core/discipline/discipline-rules.ts';
 import type { DayStatus } from '../../../core/attendance/day-status.ts';
-import type { DayCode, EarlyBand, LateBand, WorkLocation } from '../../../core/attendance/status-codes.ts';
+import type { DayCode } from '../../../core/attendance/status-codes.ts';
 import { canonicalRecapText, apelPercent, recapOfDays } from '../../../core/recap/monthly-recap.ts';
 import { earlyWarningOf } from '../../../core/recap/early-warning.ts';
+import { isNoDataDay } from '../../../core/recap/no-data.ts';
 import {
   closingOpensOn,
   isMonth,
   previousMonth,
   type MonthClosingRules,
 } from '../../../core/recap/recap-rules.ts';
+import {
+  CLOSING_ITEM_KINDS,
+  checkClosing,
+  isWaivable,
+  type ClosingItem,
+  type ClosingItemKind,
+  type ClosingWaiver,
+} from '../../../core/recap/closing-check.ts';
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import {
   RECAP_FIGURES,
   unitIdsUnder,
@@ -33,13 +44,9 @@ import {
   type RecapKey,
   type RecapRepo,
 } from './recap-repo.ts';
-import { dayStatusesOfMonth, type DayStatusRow, type MonthRow } from '../statuses/month-rows.ts';
-
-/**
- * Requests of the unit-month still waiting for a decision (leave, permits, corrections), supplied by those
- * modules through app.ts; counted when closing. Until wired there are none.
- */
-export type PendingRequestsSource = (unitPath: string, from: string, to: string) => Promise<number>;
+import { DAY_SEP, dayStatusesOfMonth, emptyMonth, putDay, type MonthRow } from '../statuses/month-rows.ts';
+import type { NotificationService } from '../notifications/notification-service.ts';
+import { messages } from '../notifications/notification-messages.ts';
 
 type Deps = {
   db: Db;
@@ -48,13 +55,29 @@ type Deps = {
   config: Pick<Config, 'rulebookRegion'>;
   rulebooks: Pick<RulebookService, 'rulesOn'>;
   audit: AuditService;
-  /** The stored statuses: month rows to add up, and filling an employee's missing days before a calendar. */
-  statuses: Pick<StatusService, 'ensureRange' | 'monthRows'>;
-  pendingRequests?: PendingRequestsSource;
+  /** The stored statuses: month rows to add up, and one employee's days as a reader sees them. */
+  statuses: Pick<StatusService, 'monthRows' | 'employeeDays' | 'markDirty'>;
+  /** Admin OPD and BKD over the unit hear of a month closed or reopened (issue 13 point 6). */
+  notifications?: Pick<NotificationService, 'notify' | 'grantHolders'>;
 };
 
 /** At most this many employees are checked in detail for the early-warning list. */
 const MAX_WARNING_CANDIDATES = 2000;
+/** Warning lists with at least this many candidates are shared for a minute (see `sharedWarnings`). */
+const WARNINGS_SHARED_MIN = 500;
+
+/** The early-warning list of a unit-month. */
+type WarningList = {
+  month: string;
+  marginDays: number;
+  items: ({
+    employeeId: string;
+    nip: string | null;
+    name: string;
+    unitName: string;
+    employeeType: string;
+  } & NonNullable<ReturnType<typeof earlyWarningOf>>)[];
+};
 
 export type RecapRow = Awaited<ReturnType<RecapRepo['rowsOfSubtree']>>[number];
 
@@ -79,8 +102,6 @@ function requireMonth(month: string) {
  */
 export function createRecapService(deps: Deps) {
   const { db, repo, clock, config, rulebooks, audit } = deps;
-  const pendingRequests: PendingRequestsSource =
-    deps.pendingRequests ?? ((unitPath, from, to) => repo.pendingRequests(db, unitPath, from, to));
 
   async function closingRules(month: string): Promise<MonthClosingRules> {
     const rules = await rulebooks.rulesOn(config.rulebookRegion, monthRange(month).to);
@@ -93,40 +114,25 @@ export function createRecapService(deps: Deps) {
     return c;
   }
 
-  /** A stored day as the pure rules read it. */
-  const asDayStatus = (
-    d: Omit<DayStatusRow, 'employeeId' | 'unitId' | 'rulebookId' | 'reasons'> & { reasons?: string[] },
-  ): DayStatus => ({
-    date: d.localDate,
-    code: d.code as DayCode,
-    lateBand: d.lateBand as LateBand | null,
-    earlyBand: d.earlyBand as EarlyBand | null,
-    lateMinutes: d.lateMinutes,
-    earlyMinutes: d.earlyMinutes,
-    missingCheckIn: d.missingCheckIn,
-    missingCheckOut: d.missingCheckOut,
-    workLocation: d.workLocation as WorkLocation | null,
-    nonWorkingDay: d.nonWorkingDay,
-    reasons: d.reasons ?? [],
-  });
-
   /**
-   * Store the recap of employee-months from their stored days (month rows), one statement per month and batch.
-   * The figures are those of the pure definition (`recapOfDays`, rulebook in force at the end of the month).
-   * Apel target: sessions of the day's unit or an ancestor on days the employee was expected at the office
-   * (H worked at the office, or a TK working day); attended: distinct sessions scanned with an accepted punch
-   * (regulations.md §5.4). Adjustments: those carried into the month, with the change per code. The unit of
-   * the row is that of the last stored day; a row whose unit (or an ancestor) is closed is not written.
+   * The recap figures of employee-months from their days (month rows), computed in memory, one read of the
+   * month's other inputs per month. The figures are those of the pure definition (`recapOfDays`, rulebook in
+   * force at the end of the month). Apel target: sessions of the day's unit or an ancestor on days the employee
+   * was expected at the office (H worked at the office, or a TK working day); attended: distinct sessions scanned
+   * with an accepted punch (regulations.md §5.4). Adjustments: those carried into the month, with the change per
+   * code. The unit of the row is that of the last day. A month whose unit (or an ancestor) is closed is left out
+   * unless `includeClosed`; a month without any day is returned in `empty`.
    * Source: regulations.md §0, §1.3–§1.4, §3.3, §5.3–§5.4.
    */
-  async function storeMonths(months: MonthRow[], exec: Exec): Promise<number> {
+  async function figuresOf(months: readonly MonthRow[], exec: Exec, includeClosed = false) {
     const byMonth = new Map<string, MonthRow[]>();
     for (const m of months) {
       let xs = byMonth.get(m.month);
       if (!xs) byMonth.set(m.month, (xs = []));
       xs.push(m);
     }
-    let written = 0;
+    const rows: RecapFigureRow[] = [];
+    const empty: RecapKey[] = [];
     for (const [first, list] of byMonth) {
       const month = first.slice(0, 7);
       const rules = (await rulebooks.rulesOn(config.rulebookRegion, monthRange(month).to, exec)).discipline;
@@ -149,13 +155,15 @@ export function createRecapService(deps: Deps) {
         adjustmentsOf.set(a.employeeId, list);
         list.push(a);
       }
-      const rows: RecapFigureRow[] = [];
       for (const m of list) {
         const days = dayStatusesOfMonth(m);
-        if (days.length === 0) continue;
+        if (days.length === 0) {
+          empty.push({ employeeId: m.employeeId, month });
+          continue;
+        }
         const unitId = days[days.length - 1]!.unitId;
         const unitPath = inputs.unitPaths.get(unitId) ?? '';
-        if (inputs.closedPaths.some((p) => unitPath.startsWith(p))) continue;
+        if (!includeClosed && inputs.closedPaths.some((p) => unitPath.startsWith(p))) continue;
         let apelTarget = 0;
         if (sessionsOn.size > 0)
           for (const d of days) {
@@ -183,9 +191,19 @@ export function createRecapService(deps: Deps) {
           adjustmentDelta: delta,
         });
       }
-      written += await repo.upsertRows(exec, rows, clock.now());
     }
-    return written;
+    return { rows, empty };
+  }
+
+  /**
+   * Store the recap of employee-months from their stored days (`figuresOf`): one upsert per batch; a row whose
+   * unit (or an ancestor) is closed is not written; the row of a month left without days is removed (its days
+   * became "no data"), unless closed.
+   */
+  async function storeMonths(months: MonthRow[], exec: Exec): Promise<number> {
+    const { rows, empty } = await figuresOf(months, exec);
+    await repo.deleteRows(exec, empty);
+    return repo.upsertRows(exec, rows, clock.now());
   }
 
   /** Employees per statement when a whole month is stored. */
@@ -228,7 +246,16 @@ export function createRecapService(deps: Deps) {
         have.delete(key);
       } else missing.set(key, [k.employeeId, `${k.month}-01`]);
     }
-    if (missing.size > 0) months.push(...(await deps.statuses.monthRows([...missing.values()], exec)));
+    if (missing.size > 0) {
+      const found = await deps.statuses.monthRows([...missing.values()], exec);
+      months.push(...found);
+      for (const m of found) missing.delete(`${m.employeeId}|${m.month.slice(0, 7)}`);
+      // No month row any more: every day of the month became "no data"; its recap row goes too.
+      await repo.deleteRows(
+        exec,
+        [...missing.values()].map(([employeeId, first]) => ({ employeeId, month: first.slice(0, 7) })),
+      );
+    }
     return { rows: await storeMonths(months, exec) };
   }
 
@@ -279,27 +306,6 @@ export function createRecapService(deps: Deps) {
     if (!first) return null;
     const id = first.split('/').filter(Boolean).pop()!;
     return unitOr404(id);
-  }
-
-  /** Bring an open unit-month's rows up to date when stored days are newer than them. */
-  async function freshen(unitPath: string, month: string) {
-    if (await repo.closingOf(unitPath, month)) return;
-    const { from } = monthRange(month);
-    const r = await sql<{ days: Date | null; recaps: Date | null; adjusted: Date | null }>`
-      select
-        (select max(m.computed_at) from status_months m
-          where m.month = ${from}::date and m.units && ${unitIdsUnder(unitPath)}) as days,
-        (select max(r.computed_at) from monthly_recaps r join units u on u.id = r.unit_id
-          where r.month = ${month} and u.path like ${`${unitPath}%`}) as recaps,
-        ${
-          (await repo.hasAdjustments(db))
-            ? sql`(select max(a.created_at) from status_adjustments a join units u on u.id = a.unit_id
-                where a.carried_to_month = ${month} and u.path like ${`${unitPath}%`})`
-            : sql`null::timestamptz`
-        } as adjusted`.execute(db);
-    const row = r.rows[0];
-    const latest = [row?.days, row?.adjusted].filter((d): d is Date => d instanceof Date);
-    if (latest.some((d) => !row?.recaps || d >= row.recaps)) await storeMonth(month, unitPath);
   }
 
   const rowSelect = [
@@ -385,10 +391,21 @@ export function createRecapService(deps: Deps) {
     return q;
   }
 
-  function listRowsQuery(month: string, filter: RowFilter, page?: { limit: number; offset: number }) {
-    let q = filtered(month, filter).select(rowSelect).orderBy('u.path').orderBy('e.name').orderBy('e.id');
-    if (page) q = q.limit(page.limit).offset(page.offset);
-    return q.execute();
+  async function listRowsQuery(month: string, filter: RowFilter, page?: { limit: number; offset: number }) {
+    const ordered = () => filtered(month, filter).orderBy('u.path').orderBy('e.name').orderBy('e.id');
+    if (!page) return ordered().select(rowSelect).execute();
+    // A page: the order of the employee ids alone first (a narrow sort), then the page's rows by key, instead of
+    // sorting every wide row of the subtree before the offset (issue 13 point 12: 10.7 s for a deep page).
+    const ids = (await ordered().select('r.employeeId').limit(page.limit).offset(page.offset).execute()).map(
+      (r) => r.employeeId,
+    );
+    if (ids.length === 0) return [];
+    const rows = new Map(
+      (await filtered(month, filter).where('r.employeeId', 'in', ids).select(rowSelect).execute()).map(
+        (r) => [r.employeeId, r],
+      ),
+    );
+    return ids.flatMap((id) => rows.get(id) ?? []);
   }
 
   async function closingInfo(unitPath: string, month: string) {
@@ -412,7 +429,6 @@ export function createRecapService(deps: Deps) {
     const unit = await readableUnit(actor, q.unitId);
     const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
     if (unit) {
-      await freshen(unit.path, q.month);
       const [rows, all] = await Promise.all([
         listRowsQuery(q.month, { unitPath: unit.path, q: q.q }, page),
         countRows(q.month, { unitPath: unit.path, q: q.q }),
@@ -429,12 +445,6 @@ export function createRecapService(deps: Deps) {
     }
     if (!actor.isAtasan) throw forbidden('Anda tidak berwenang melihat rekap unit');
     const superiorIds = await staffSuperiors(actor);
-    const staff = await db
-      .selectFrom('employees')
-      .select('id')
-      .where('superiorId', 'in', superiorIds)
-      .execute();
-    await refreshEmployeeMonths(staff.map((s) => ({ employeeId: s.id, month: q.month })));
     const [rows, all] = await Promise.all([
       listRowsQuery(q.month, { superiorIds, q: q.q }, page),
       countRows(q.month, { superiorIds, q: q.q }),
@@ -457,7 +467,15 @@ export function createRecapService(deps: Deps) {
     return Number(r.n);
   }
 
-  /** GET /api/recap/employees/:id: the month of one employee as a calendar with reasons, plus the recap. */
+  /**
+   * GET /api/recap/employee: the month of one employee as a calendar with reasons, plus the recap. Reads only
+   * ("reading never writes", issue 13): the days are the statuses service's `employeeDays` — stored days, ended
+   * days not stored yet classified in memory (`provisional`), and the "no data" days (before the unit's go-live,
+   * outside the employee's service) with their reason, never TK. The recap is the stored row; when some day is
+   * provisional (or a stored day is "no data" now, or no row is stored yet) and the month is open, the figures are
+   * computed in memory from the same days by the same function that stores them (`recapProvisional`). A closed
+   * month shows its frozen row.
+   */
   async function employeeMonth(actor: Actor, employeeId: string, month: string) {
     requireMonth(month);
     const emp = await repo.employee(employeeId);
@@ -465,23 +483,32 @@ export function createRecapService(deps: Deps) {
     if (!(await canReadEmployee(actor, emp)))
       throw forbidden('Anda tidak berwenang melihat rekap pegawai ini');
     const { from, to } = monthRange(month);
-    const today = todayIn(emp.timeZone);
-    if (from <= today) await deps.statuses.ensureRange(employeeId, from, minDate(to, today));
+    const view = await deps.statuses.employeeDays(employeeId, from, to);
     const closing = await closingInfo(emp.unitPath, month);
-    if (!closing) await refreshEmployeeMonths([{ employeeId, month }]);
-    const [days, rows, adjustments] = await Promise.all([
-      repo.days(employeeId, from, to),
-      db
-        .selectFrom('monthlyRecaps as r')
-        .innerJoin('employees as e', 'e.id', 'r.employeeId')
-        .innerJoin('units as u', 'u.id', 'r.unitId')
-        .leftJoin('positions as p', 'p.id', 'e.positionId')
-        .select(rowSelect)
-        .where('r.employeeId', '=', employeeId)
-        .where('r.month', '=', month)
-        .execute(),
-      repo.adjustments([employeeId], month),
-    ]);
+    const storedRow = await db
+      .selectFrom('monthlyRecaps as r')
+      .innerJoin('employees as e', 'e.id', 'r.employeeId')
+      .innerJoin('units as u', 'u.id', 'r.unitId')
+      .leftJoin('positions as p', 'p.id', 'e.positionId')
+      .select(rowSelect)
+      .where('r.employeeId', '=', employeeId)
+      .where('r.month', '=', month)
+      .executeTakeFirst();
+    const adjustments = await repo.adjustments([employeeId], month);
+    let recap = storedRow ? present(storedRow) : null;
+    let recapProvisional = false;
+    const stale = view.staleNoData > 0 || view.days.some((d) => d.provisional);
+    if (!closing && (stale || (!storedRow && view.days.length > 0))) {
+      const m = emptyMonth(employeeId, `${month}-01`);
+      for (const d of view.days) putDay(m, d, 0);
+      const f = (await figuresOf([m], db, true)).rows[0];
+      recap = null;
+      if (f) {
+        const unitName = f.unitId === emp.unitId ? emp.unitName : ((await repo.unit(f.unitId))?.name ?? '');
+        recap = present({ ...emp, ...f, employeeId, unitName, computedAt: clock.now() });
+        recapProvisional = true;
+      }
+    }
     return {
       employee: {
         id: emp.id,
@@ -494,8 +521,9 @@ export function createRecapService(deps: Deps) {
       },
       month,
       closing,
-      recap: rows[0] ? present(rows[0]) : null,
-      days: days.map((d) => ({
+      recap,
+      recapProvisional,
+      days: view.days.map((d) => ({
         localDate: d.localDate,
         code: d.code,
         lateBand: d.lateBand,
@@ -507,7 +535,9 @@ export function createRecapService(deps: Deps) {
         workLocation: d.workLocation,
         nonWorkingDay: d.nonWorkingDay,
         reasons: d.reasons,
+        provisional: d.provisional,
       })),
+      noData: view.noData,
       adjustments: adjustments.map(presentAdjustment),
     };
   }
@@ -543,17 +573,162 @@ export function createRecapService(deps: Deps) {
       throw forbidden('Anda tidak berwenang menutup bulan unit ini');
   }
 
-  /** GET closing status: closed by whom and when, whether the frozen figures are intact, what is pending. */
+  /**
+   * What keeps a unit-month from being complete, item by item (src/core/recap/closing-check.ts): per employee the
+   * ended days with data not stored (queued ones apart), per employee the days waiting in the recompute queue,
+   * flagged punches not reviewed, leave / permits / corrections not decided. Days before the go-live of the
+   * employee's unit and outside their service are "no data" and never missing.
+   */
+  /** The ended days with data of one employee's month (`lo`..`hi`) that are neither stored nor queued. */
+  function missingDaysOf(
+    e: { lo: string; hi: string; code: string | null },
+    queued: ReadonlySet<string> | undefined,
+  ): string[] {
+    const codes = e.code === null ? [] : e.code.split(DAY_SEP);
+    return eachDay(e.lo, e.hi).filter((d) => !codes[Number(d.slice(8, 10)) - 1] && !queued?.has(d));
+  }
+
+  /**
+   * The way out of a closing's "days not stored": queue the unit-month's ended days with data that are neither
+   * stored nor queued, for the status worker to store within minutes (they then leave the closing's list as it
+   * works through them). By whoever may close the month, while it is open; audited with the counts. Days before
+   * go-live and outside service are "no data" and never queued. Source: issue 13 point 2.
+   */
+  async function queueMissingDays(actor: Actor, unitId: string, month: string) {
+    requireMonth(month);
+    const unit = await unitOr404(unitId);
+    requireCloser(actor, unit.path);
+    const closed = await repo.closingOf(unit.path, month, db);
+    if (closed)
+      throw new AppError('CONFLICT', `Bulan ${month} sudah ditutup untuk ${closed.unitName}`, {
+        closedAt: closed.closedAt.toISOString(),
+      });
+    const { from, to } = monthRange(month);
+    const lastDay = minDate(to, addDays(todayIn(unit.timeZone), -1));
+    const r = await repo.closingItems(db, unit.path, from, to, lastDay);
+    const queuedOf = new Map(r.queued.map((q) => [q.employeeId, new Set(q.dates)]));
+    let employees = 0;
+    let days = 0;
+    for (const e of r.days) {
+      const missing = missingDaysOf(e, queuedOf.get(e.employeeId));
+      if (missing.length === 0) continue;
+      await deps.statuses.markDirty(e.employeeId, missing, 'closing');
+      employees += 1;
+      days += missing.length;
+    }
+    if (days > 0)
+      await db.transaction().execute((trx) =>
+        audit.record(trx, ctxOf(actor), {
+          action: 'recap.missing_days_queued',
+          entityType: 'month_closing',
+          entityId: `${unit.id}:${month}`,
+          unitId: unit.id,
+          after: { month, employees, days },
+        }),
+      );
+    return { unitId: unit.id, month, employees, days };
+  }
+
+  async function closingItemsOf(
+    exec: Exec,
+    unit: { path: string; timeZone: string },
+    month: string,
+  ): Promise<ClosingItem[]> {
+    const { from, to } = monthRange(month);
+    const lastDay = minDate(to, addDays(todayIn(unit.timeZone), -1));
+    const r = await repo.closingItems(exec, unit.path, from, to, lastDay);
+    const queuedOf = new Map(r.queued.map((q) => [q.employeeId, new Set(q.dates)]));
+    const fmt = formatDdMmYyyy;
+    const span = (a: string, b: string) => (a === b ? fmt(a) : `${fmt(a)}–${fmt(b)}`);
+    const items: ClosingItem[] = [];
+    for (const e of r.days) {
+      const missing = missingDaysOf(e, queuedOf.get(e.employeeId));
+      if (missing.length > 0)
+        items.push({
+          kind: 'missingDays',
+          ref: e.employeeId,
+          employeeId: e.employeeId,
+          employeeName: fullName(e),
+          dates: missing.slice(0, 5),
+          count: missing.length,
+          label: `${missing.length} hari belum tersimpan (${span(missing[0]!, missing[missing.length - 1]!)})`,
+        });
+    }
+    for (const q of r.queued)
+      items.push({
+        kind: 'queuedDays',
+        ref: q.employeeId,
+        employeeId: q.employeeId,
+        employeeName: fullName(q),
+        dates: q.dates.slice(0, 5),
+        count: q.dates.length,
+        label: `${q.dates.length} hari menunggu dihitung ulang (${span(q.dates[0]!, q.dates[q.dates.length - 1]!)})`,
+      });
+    for (const p of r.flagged)
+      items.push({
+        kind: 'flaggedPunch',
+        ref: p.id,
+        employeeId: p.employeeId,
+        employeeName: fullName(p),
+        dates: [p.localDate],
+        count: 1,
+        label: `Presensi bertanda ${fmt(p.localDate)} belum ditinjau`,
+      });
+    for (const x of r.requests)
+      items.push({
+        kind: x.kind,
+        ref: x.id,
+        employeeId: x.employeeId,
+        employeeName: fullName(x),
+        dates: [x.dateFrom],
+        count: 1,
+        label:
+          x.kind === 'pendingLeave'
+            ? `Cuti ${x.code} ${span(x.dateFrom, x.dateTo)} menunggu keputusan`
+            : x.kind === 'pendingPermit'
+              ? `Izin ${x.code} ${span(x.dateFrom, x.dateTo)} menunggu keputusan`
+              : `Koreksi presensi ${fmt(x.dateFrom)} menunggu keputusan`,
+      });
+    return items;
+  }
+
+  /** At most this many items are listed in a closing status or a refusal (the counts cover all). */
+  const MAX_LISTED_ITEMS = 200;
+
+  /** The items as a closing status or a refusal lists them: counts per kind, the first MAX_LISTED_ITEMS. */
+  function itemSummary(items: readonly ClosingItem[], rules: MonthClosingRules) {
+    const counts = Object.fromEntries(CLOSING_ITEM_KINDS.map((k) => [k, 0])) as Record<
+      ClosingItemKind,
+      number
+    >;
+    for (const i of items) counts[i.kind] += i.count;
+    return {
+      flaggedPunches: counts.flaggedPunch,
+      queuedDays: counts.queuedDays,
+      requests: counts.pendingLeave + counts.pendingPermit + counts.pendingCorrection,
+      missingDays: counts.missingDays,
+      counts,
+      total: items.length,
+      items: items.slice(0, MAX_LISTED_ITEMS).map((i) => ({ ...i, waivable: isWaivable(i.kind, rules) })),
+    };
+  }
+
+  /**
+   * GET closing status: closed by whom and when, whether the frozen figures are intact, what is missing or
+   * pending item by item (`closingItemsOf`), whether it is complete, and what the rulebook allows to leave open
+   * with a reason (`attendance.monthClosing.waivable`).
+   */
   async function closingStatus(actor: Actor, unitId: string, month: string) {
     requireMonth(month);
     const unit = await readableUnit(actor, unitId);
     if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
-    const { from, to } = monthRange(month);
     const rules = await closingRules(month);
     const closing = await closingInfo(unit.path, month);
+    const summary = itemSummary(await closingItemsOf(db, unit, month), rules);
     const pending = {
-      ...(await repo.pendingItems(db, unit.path, from, to)),
-      requests: await pendingRequests(unit.path, from, to),
+      flaggedPunches: summary.flaggedPunches,
+      queuedDays: summary.queuedDays,
+      requests: summary.requests,
     };
     let intact: boolean | null = null;
     if (closing) {
@@ -573,13 +748,13 @@ export function createRecapService(deps: Deps) {
         'c.reopenedAt',
         'b.displayName as reopenedByName',
         'c.reopenReason',
+        'c.waivers',
       ])
       .where('c.unitId', '=', unit.id)
       .where('c.month', '=', month)
       .orderBy('c.closedAt', 'desc')
       .execute();
     const opensOn = closingOpensOn(month, rules);
-    const missingDays = await repo.missingDays(unit.path, from, minDate(to, todayIn(unit.timeZone)));
     // A closed sub-unit must be reopened first (`close`): the page must not offer what would be refused.
     const closedBelow = closing === null ? await repo.closingBelow(db, unit.path, month) : undefined;
     return {
@@ -590,9 +765,17 @@ export function createRecapService(deps: Deps) {
       closing,
       intact,
       pending,
-      missingDays,
+      missingDays: summary.missingDays,
+      complete: summary.total === 0,
+      counts: summary.counts,
+      total: summary.total,
+      items: summary.items,
+      waivable: rules.waivable
+        ? { kinds: rules.waivable.kinds, minReasonChars: rules.waivable.minReasonChars }
+        : null,
       history: history.map((h) => ({
         ...h,
+        waivers: h.waivers as { kind: string; ref: string; label: string; reason: string }[],
         closedAt: h.closedAt.toISOString(),
         reopenedAt: h.reopenedAt ? h.reopenedAt.toISOString() : null,
       })),
@@ -604,12 +787,15 @@ export function createRecapService(deps: Deps) {
    * SHA-256 of their canonical text in `month_closings` and a snapshot in `recap_closings`, audited, in one
    * transaction. Refused (409) before the rulebook's closing day, when the unit, an ancestor or a sub-unit is
    * closed already (a closing covers a subtree: two closings of one month never overlap; a closed sub-unit is
-   * reopened by BKD before its parent is closed), or while flagged punches, queued status days or requests of
-   * the month wait for a decision. Concurrency: the unit-month is locked first (`lockUnitMonth`: shared on the
+   * reopened by BKD before its parent is closed), or while the month is incomplete (`closingItemsOf`: days with
+   * data not stored or queued, flagged punches not reviewed, requests not decided), with the list of items in
+   * the refusal's details. An item of a kind the rulebook allows (`attendance.monthClosing.waivable`) may stay
+   * open when `waivers` gives a reason for it; the waived items and their reasons are kept with the closing and
+   * audited (issue 13 point 2). Concurrency: the unit-month is locked first (`lockUnitMonth`: shared on the
    * ancestors, exclusive on the unit), so of a unit, its ancestors and its descendants closed at one moment one
    * closing wins and the others, having waited for it, answer 409 naming it; siblings do not wait.
    */
-  async function close(actor: Actor, unitId: string, month: string) {
+  async function close(actor: Actor, unitId: string, month: string, waivers: ClosingWaiver[] = []) {
     requireMonth(month);
     const unit = await unitOr404(unitId);
     requireCloser(actor, unit.path);
@@ -641,19 +827,30 @@ export function createRecapService(deps: Deps) {
         );
     };
     await assertNoOverlap(db);
-    const { from, to } = monthRange(month);
-    const pending = {
-      ...(await repo.pendingItems(db, unit.path, from, to)),
-      requests: await pendingRequests(unit.path, from, to),
-    };
-    const waiting = pending.flaggedPunches + pending.queuedDays + pending.requests;
-    if (waiting > 0)
+    const check = checkClosing(await closingItemsOf(db, unit, month), waivers, rules);
+    if (check.issues.length > 0)
+      throw new AppError(
+        'VALIDATION',
+        check.issues.map((i) => i.message).join('; '),
+        check.issues.map((i) => ({ path: `waivers.${i.ref}`, message: i.message })),
+      );
+    if (check.blocking.length > 0) {
+      const summary = itemSummary(check.blocking, rules);
+      const parts = [
+        summary.missingDays > 0 ? `${summary.missingDays} hari-pegawai belum tersimpan` : null,
+        summary.queuedDays > 0 ? `${summary.queuedDays} hari menunggu dihitung ulang` : null,
+        summary.flaggedPunches > 0 ? `${summary.flaggedPunches} presensi bertanda belum ditinjau` : null,
+        summary.requests > 0 ? `${summary.requests} pengajuan menunggu keputusan` : null,
+      ].filter(Boolean);
+      const canWaive = check.blocking.some((b) => b.waivable);
       throw new AppError(
         'CONFLICT',
-        `Masih ada ${waiting} hal yang menunggu keputusan (presensi bertanda ${pending.flaggedPunches}, ` +
-          `status hari belum diperbarui ${pending.queuedDays}, pengajuan ${pending.requests}); selesaikan dulu`,
-        pending,
+        `Bulan ${month} belum lengkap: ${parts.join(', ')}. Selesaikan dulu` +
+          (canWaive ? ', atau catat alasan untuk butir yang boleh dikecualikan' : ''),
+        summary,
       );
+    }
+    const waived = check.waived.map((w) => ({ kind: w.kind, ref: w.ref, label: w.label, reason: w.reason }));
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
       // Again under the lock: a closing that overlaps this one may have committed while this request read.
@@ -679,6 +876,7 @@ export function createRecapService(deps: Deps) {
           contentHash,
           rowCount: rows.length,
           snapshot: JSON.stringify(JSON.parse(canonicalRecapText(rows))),
+          waivers: JSON.stringify(waived),
         })
         .execute();
       await audit.record(trx, ctxOf(actor), {
@@ -686,8 +884,20 @@ export function createRecapService(deps: Deps) {
         entityType: 'month_closing',
         entityId: `${unit.id}:${month}`,
         unitId: unit.id,
-        after: { month, contentHash, rows: rows.length },
+        after: { month, contentHash, rows: rows.length, ...(waived.length > 0 ? { waivers: waived } : {}) },
       });
+      if (deps.notifications)
+        await deps.notifications.notify(trx, {
+          userIds: await deps.notifications.grantHolders(trx, ['ADMIN_OPD', 'BKD'], unit.path),
+          exceptUserIds: [actor.userId],
+          once: false,
+          ...messages.recapClosed({
+            unitId: unit.id,
+            unitName: unit.name,
+            month,
+            actorName: actor.displayName,
+          }),
+        });
       return {
         unitId: unit.id,
         unitName: unit.name,
@@ -745,6 +955,19 @@ export function createRecapService(deps: Deps) {
         before: { month, contentHash: removed.contentHash, closedAt: removed.closedAt.toISOString() },
         after: { reason: reason.trim() },
       });
+      if (deps.notifications)
+        await deps.notifications.notify(trx, {
+          userIds: await deps.notifications.grantHolders(trx, ['ADMIN_OPD', 'BKD'], unit.path),
+          exceptUserIds: [actor.userId],
+          once: false,
+          ...messages.recapReopened({
+            unitId: unit.id,
+            unitName: unit.name,
+            month,
+            actorName: actor.displayName,
+            reason: reason.trim(),
+          }),
+        });
       return { unitId: unit.id, month, reopenedAt: now.toISOString(), reason: reason.trim() };
     });
   }
@@ -760,6 +983,33 @@ export function createRecapService(deps: Deps) {
     requireMonth(q.month);
     const unit = await readableUnit(actor, q.unitId);
     if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
+    return (await sharedWarnings.get(JSON.stringify({ id: unit.id, path: unit.path, month: q.month }))).list;
+  }
+
+  /**
+   * The warning lists of large scopes (WARNINGS_SHARED_MIN candidates or more: an OPD, the province), shared by
+   * whoever reads the same unit-month for WARNINGS_FRESH_MS (served while refreshed up to WARNINGS_STALE_MS): they
+   * change only as the status worker stores days, and reading a year of days for thousands of candidates takes
+   * seconds (bench/reads). Smaller lists are computed per request.
+   */
+  const sharedWarnings = sharedSnapshots<{ at: number; candidates: number; list: WarningList }>({
+    compute: async (key) => {
+      const k = JSON.parse(key) as { id: string; path: string; month: string };
+      const at = clock.now().getTime();
+      const { candidates, list } = await computeWarnings({ id: k.id, path: k.path }, k.month);
+      return { at, candidates, list };
+    },
+    size: (v) => v.candidates,
+    at: (v) => v.at,
+    now: () => clock.now().getTime(),
+    minSize: WARNINGS_SHARED_MIN,
+    freshMs: 60_000,
+    staleMs: 600_000,
+    max: 64,
+  });
+
+  async function computeWarnings(unit: { id: string; path: string }, month: string) {
+    const q = { month };
     const year = Number(q.month.slice(0, 4));
     const to = monthRange(q.month).to;
     const from = `${year}-01-01`;
@@ -773,60 +1023,82 @@ export function createRecapService(deps: Deps) {
     const floorDays = Math.max(1, Math.min(...firstSteps) - margin);
     const tk = sql.join(d.absence.tkCodes.map((c) => sql.lit(c)));
     const mpd = d.minutesPerDay.minutes;
-    const cand = await sql<{ employeeId: string }>`
+    const candidatesFromDays = () =>
+      sql<{ employeeId: string }>`
       select ds.employee_id
       from day_statuses ds join units u on u.id = ds.unit_id
       where ds.month between ${from}::date and ${to}::date and ds.month_units && ${unitIdsUnder(unit.path)}
         and ds.local_date between ${from}::date and ${to}::date and u.path like ${`${unit.path}%`}
+        and ds.local_date >= u.attendance_start
       group by ds.employee_id
       having (count(*) filter (where ds.code in (${tk}) and not ds.non_working_day))
         + (coalesce(sum(ds.late_minutes + ds.early_minutes) filter (where not (ds.code in (${tk}) and not ds.non_working_day)), 0) / ${mpd}::int)
         >= ${floorDays}::int
       limit ${MAX_WARNING_CANDIDATES}`.execute(db);
-    const ids = cand.rows.map((r) => r.employeeId);
-    if (ids.length === 0) return { month: q.month, marginDays: margin, items: [] };
-    const [emps, days] = await Promise.all([
-      db
-        .selectFrom('employees as e')
-        .innerJoin('units as u', 'u.id', 'e.unitId')
-        .select([
-          'e.id',
-          'e.nip',
-          'e.name',
-          'e.frontTitle',
-          'e.backTitle',
-          'e.employeeType',
-          'u.name as unitName',
-        ])
-        .where('e.id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('dayStatuses')
-        .select([
-          'employeeId',
-          'localDate',
-          'code',
-          'lateBand',
-          'earlyBand',
-          'lateMinutes',
-          'earlyMinutes',
-          'missingCheckIn',
-          'missingCheckOut',
-          'workLocation',
-          'nonWorkingDay',
-        ])
-        .where('employeeId', 'in', ids)
-        .where('month', '>=', `${addDays(from, -31).slice(0, 7)}-01`)
-        .where('month', '<=', to)
-        .where('localDate', '>=', addDays(from, -31))
-        .where('localDate', '<=', to)
-        .orderBy('localDate')
-        .execute(),
-    ]);
+    // Candidates from the stored monthly figures (one narrow row per employee-month, recap-reads.ts) when every
+    // stored month has its row; else from the days themselves, as before.
+    const ids = (await repo.recapsComplete(from.slice(0, 7), q.month))
+      ? await repo.warningCandidates(
+          unit.path,
+          from.slice(0, 7),
+          q.month,
+          mpd,
+          floorDays,
+          MAX_WARNING_CANDIDATES,
+        )
+      : (await candidatesFromDays()).rows.map((r) => r.employeeId);
+    if (ids.length === 0)
+      return { candidates: 0, list: { month: q.month, marginDays: margin, items: [] } satisfies WarningList };
+    const emps = await db
+      .selectFrom('employees as e')
+      .innerJoin('units as u', 'u.id', 'e.unitId')
+      .select([
+        'e.id',
+        'e.nip',
+        'e.name',
+        'e.frontTitle',
+        'e.backTitle',
+        'e.employeeType',
+        'e.activeFrom',
+        'e.activeTo',
+        'u.name as unitName',
+      ])
+      .where('e.id', 'in', ids)
+      .execute();
+    // "No data" days (before the go-live of the day's unit, outside the employee's service) never count; of the
+    // others only those that can change an accumulation are read into objects (accumulationFilter).
+    const goLive = new Map(
+      (await db.selectFrom('units').select(['id', 'attendanceStart']).execute()).map((u) => [
+        u.id,
+        u.attendanceStart,
+      ]),
+    );
+    const service = new Map(emps.map((e) => [e.id, e]));
+    const matters = accumulationFilter(d);
+    const days = await repo.daysOf(ids, addDays(from, -31), to, (employeeId, date, unitId, day) => {
+      const e = service.get(employeeId);
+      const start = goLive.get(unitId);
+      if (!e || start === undefined) return false;
+      if (isNoDataDay(date, { activeFrom: e.activeFrom, activeTo: e.activeTo, attendanceStart: start }))
+        return false;
+      return matters(employeeId, day);
+    });
     const byEmp = new Map<string, DayStatus[]>();
     for (const r of days) {
       const list = byEmp.get(r.employeeId) ?? [];
-      list.push(asDayStatus(r));
+      list.push({
+        date: r.localDate,
+        code: r.code as DayCode,
+        lateBand: null,
+        earlyBand: null,
+        lateMinutes: r.lateMinutes,
+        earlyMinutes: r.earlyMinutes,
+        missingCheckIn: false,
+        missingCheckOut: false,
+        workLocation: null,
+        nonWorkingDay: r.nonWorkingDay,
+        reasons: [],
+      });
       byEmp.set(r.employeeId, list);
     }
     const items = [];
@@ -845,7 +1117,7 @@ export function createRecapService(deps: Deps) {
         });
     }
     items.sort((a, b) => b.totalDays - a.totalDays || a.name.localeCompare(b.name));
-    return { month: q.month, marginDays: margin, items };
+    return { candidates: ids.length, list: { month: q.month, marginDays: margin, items } };
   }
 
   // ---------------------------------------------------------------- charts
@@ -855,26 +1127,8 @@ export function createRecapService(deps: Deps) {
     requireMonth(q.month);
     const unit = await readableUnit(actor, q.unitId);
     if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
-    const { from, to } = monthRange(q.month);
-    const r = await sql<{
-      unitId: string;
-      unitName: string;
-      localDate: string;
-      working: number;
-      onTime: number;
-    }>`
-      select c.id as unit_id, c.name as unit_name, ds.local_date::text as local_date,
-        (count(*) filter (where not ds.non_working_day))::int as working,
-        (count(*) filter (where not ds.non_working_day and ds.code = 'H' and ds.late_band is null
-          and not ds.missing_check_in))::int as on_time
-      from units c
-      join units u on (c.id = ${unit.id} and u.id = c.id) or (c.id <> ${unit.id} and u.path like c.path || '%')
-      join day_statuses ds on ds.unit_id = u.id
-      where (c.id = ${unit.id} or c.parent_id = ${unit.id})
-        and ds.month = ${from}::date and ds.month_units && ${unitIdsUnder(unit.path)}
-        and ds.local_date between ${from}::date and ${to}::date
-      group by c.id, c.name, ds.local_date
-      order by c.name, ds.local_date`.execute(db);
+    // Counted from the month's packed day columns, not the whole day_statuses view (recap-reads.ts).
+    const r = { rows: await repo.heatmapCells(unit, q.month) };
     const units = new Map<
       string,
       {
@@ -903,7 +1157,6 @@ export function createRecapService(deps: Deps) {
     if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
     const months = [q.month];
     while (months.length < q.months) months.unshift(previousMonth(months[0]!));
-    for (const m of months) await freshen(unit.path, m);
     const rows = await db
       .selectFrom('monthlyRecaps as r')
       .innerJoin('units as u', 'u.id', 'r.unitId')
@@ -946,7 +1199,6 @@ export function createRecapService(deps: Deps) {
     requireMonth(q.month);
     const unit = await readableUnit(actor, q.unitId);
     if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
-    await freshen(unit.path, q.month);
     const r = await sql<{ code: string; days: number | string }>`
       select c.key as code, sum(c.value::int) as days
       from monthly_recaps r join units u on u.id = r.unit_id
@@ -967,7 +1219,6 @@ export function createRecapService(deps: Deps) {
     requireMonth(month);
     const unit = await readableUnit(actor, unitId);
     if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
-    await freshen(unit.path, month);
     const [rows, head, closing, adjustments] = await Promise.all([
       listRowsQuery(month, { unitPath: unit.path }),
       repo.headOf(unit.id),
@@ -980,9 +1231,32 @@ export function createRecapService(deps: Deps) {
       rows: rows.map(present),
       head: head ? { name: fullName(head), nip: head.nip, positionName: head.positionName } : null,
       closing,
+      completeness: await completenessOf(unit, month, closing),
       adjustments: adjustments.map(presentAdjustment),
       printedOn: todayIn(unit.timeZone),
     };
+  }
+
+  /**
+   * Whether the data of a unit-month is complete enough to be signed (exports, issue 13 point 2): a closed month
+   * is (a closing is refused while days are missing); an open one is not while employee-days with data are not
+   * stored or wait in the queue — the document then says so and carries no signature block.
+   */
+  async function completenessOf(
+    unit: { path: string; timeZone: string },
+    month: string,
+    closing: unknown,
+  ): Promise<{ complete: boolean; missingDays: number; queuedDays: number; pending: number }> {
+    if (closing) return { complete: true, missingDays: 0, queuedDays: 0, pending: 0 };
+    const items = await closingItemsOf(db, unit, month);
+    let missingDays = 0;
+    let queuedDays = 0;
+    let pending = 0;
+    for (const i of items)
+      if (i.kind === 'missingDays') missingDays += i.count;
+      else if (i.kind === 'queuedDays') queuedDays += i.count;
+      else pending += i.count;
+    return { complete: missingDays + queuedDays === 0, missingDays, queuedDays, pending };
   }
 
   /**
@@ -994,7 +1268,6 @@ export function createRecapService(deps: Deps) {
     requireMonth(month);
     const unit = await readableUnit(actor, unitId);
     if (!unit) throw forbidden('Anda tidak berwenang melihat rekap unit');
-    await freshen(unit.path, month);
     const filter = { unitPath: unit.path };
     // The order is fixed once (ids only); each page then reads its rows by key, without sorting the month again.
     // One after the other: inside a request's unit of work every query shares one connection.
@@ -1006,6 +1279,7 @@ export function createRecapService(deps: Deps) {
       .execute();
     const head = await repo.headOf(unit.id);
     const closing = await closingInfo(unit.path, month);
+    const completeness = await completenessOf(unit, month, closing);
     const adjustments = await repo.adjustments('all', month, unit.path);
     const ids = order.map((r) => r.employeeId);
     return {
@@ -1014,6 +1288,7 @@ export function createRecapService(deps: Deps) {
         month,
         head: head ? { name: fullName(head), nip: head.nip, positionName: head.positionName } : null,
         closing,
+        completeness,
         adjustments: adjustments.map(presentAdjustment),
         printedOn: todayIn(unit.timeZone),
         total: ids.length,
@@ -1041,7 +1316,15 @@ export function createRecapService(deps: Deps) {
     return { ...d, printedOn: todayIn(d.employee.timeZone) };
   }
 
+  /**
+   * Months (YYYY-MM) in `fromMonth`..`toMonth` closed for a unit (its own closing or an ancestor's), read through
+   * `exec`: a go-live change may not alter their days (org service).
+   */
+  const closedMonthsOf = (unitPath: string, fromMonth: string, toMonth: string, exec: Exec = db) =>
+    repo.closedMonthsOf(exec, unitPath, fromMonth, toMonth);
+
   return {
+    closedMonthsOf,
     storeMonth: (month: string, unitPath?: string) => storeMonth(month, unitPath),
     employeeExportData,
     refreshEmployeeMonths,
@@ -1049,6 +1332,7 @@ export function createRecapService(deps: Deps) {
     employeeMonth,
     unitAdjustments,
     closingStatus,
+    queueMissingDays,
     close,
     reopen,
     warnings,

@@ -176,6 +176,21 @@ export function putDay(m: MonthRow, row: DayStatusRow, nowMs: number): boolean {
   return !same;
 }
 
+/**
+ * Remove a day from its month row (it became "no data": before the unit's go-live or outside the employee's
+ * service); returns whether a day was stored there.
+ */
+export function clearDay(m: MonthRow, localDate: string): boolean {
+  const i = Number(localDate.slice(8, 10)) - 1;
+  if (m.code[i] == null) return false;
+  for (const [, key] of PACKED_COLUMNS) (m[key] as Value[])[i] = null;
+  m.reasons[i] = null;
+  return true;
+}
+
+/** Whether no day of the month row is stored any more. */
+export const isEmptyMonth = (m: MonthRow) => m.code.every((c) => c == null);
+
 /** The 1-based position of a unit in the month's `units`, added when new. */
 function unitPosition(m: MonthRow, unitId: string) {
   const ix = m.units.indexOf(unitId);

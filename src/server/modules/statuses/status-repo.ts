@@ -2,8 +2,10 @@ import { sql, type Insertable, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database, StatusAdjustmentsTable } from '../../db/schema.ts';
 import {
+  clearDay,
   compactUnits,
   emptyMonth,
+  isEmptyMonth,
   monthStart,
   packDays,
   packReasons,
@@ -125,13 +127,7 @@ async function writeDays(exec: Exec, rows: DayStatusRow[], computedAt: Date) {
       (old ? updates : inserts).push(m);
       changed.set(key, { n, m });
     }
-    if (updates.length > 0)
-      await sql`
-        update status_months s set units = k.units,
-          ${sql.raw(PACKED_COLUMNS.map(([c]) => `${c} = k.${c}`).join(', '))},
-          reasons = k.reasons, computed_at = ${computedAt}::timestamptz
-        from ${monthRowsSource(updates)} as k
-        where s.employee_id = k.employee_id and s.month = k.month`.execute(exec);
+    await updateMonths(exec, updates, computedAt);
     let lost = new Set<string>();
     if (inserts.length > 0) {
       const r = await sql<{ employeeId: string; month: string }>`
@@ -150,6 +146,64 @@ async function writeDays(exec: Exec, rows: DayStatusRow[], computedAt: Date) {
         out.push({ employeeId: m.employeeId, month: m.month.slice(0, 7), rows: n, stored: m });
     pending = [...lost];
   }
+  return out;
+}
+
+/** Write changed month rows back (rows that exist). */
+async function updateMonths(exec: Exec, rows: MonthRow[], computedAt: Date) {
+  if (rows.length === 0) return;
+  await sql`
+    update status_months s set units = k.units,
+      ${sql.raw(PACKED_COLUMNS.map(([c]) => `${c} = k.${c}`).join(', '))},
+      reasons = k.reasons, computed_at = ${computedAt}::timestamptz
+    from ${monthRowsSource(rows)} as k
+    where s.employee_id = k.employee_id and s.month = k.month`.execute(exec);
+}
+
+/**
+ * Remove days from their month rows ("no data": before the unit's go-live or outside the employee's service):
+ * the months concerned are read and locked, the days cleared, changed months written back and months left
+ * without any day deleted. Returns the employee-months that changed, with how many days were removed and the
+ * month as now stored (null when deleted).
+ */
+async function clearDays(exec: Exec, keys: DayKey[], computedAt: Date) {
+  const out: { employeeId: string; month: string; rows: number; stored: MonthRow | null }[] = [];
+  if (keys.length === 0) return out;
+  const byKey = new Map<string, string[]>();
+  for (const k of keys) {
+    const key = `${k.employeeId}|${monthStart(k.localDate)}`;
+    const xs = byKey.get(key) ?? [];
+    byKey.set(key, xs);
+    xs.push(k.localDate);
+  }
+  const months = await readMonths(
+    exec,
+    [...byKey.keys()].map((k) => k.split('|') as [string, string]),
+    true,
+  );
+  const updates: MonthRow[] = [];
+  const emptied: MonthRow[] = [];
+  for (const m of months) {
+    let n = 0;
+    for (const d of byKey.get(`${m.employeeId}|${m.month}`) ?? []) if (clearDay(m, d)) n++;
+    if (n === 0) continue;
+    if (isEmptyMonth(m)) emptied.push(m);
+    else {
+      compactUnits(m);
+      updates.push(m);
+    }
+    out.push({
+      employeeId: m.employeeId,
+      month: m.month.slice(0, 7),
+      rows: n,
+      stored: isEmptyMonth(m) ? null : m,
+    });
+  }
+  await updateMonths(exec, updates, computedAt);
+  if (emptied.length > 0)
+    await sql`delete from status_months s
+      using unnest(${emptied.map((m) => m.employeeId)}::uuid[], ${emptied.map((m) => m.month)}::date[]) as k(e, d)
+      where s.employee_id = k.e and s.month = k.d`.execute(exec);
   return out;
 }
 
@@ -195,8 +249,9 @@ export function createStatusRepo(db: Db) {
           const r = await sql<{ n: number }>`
             with q as (
               insert into status_queue (employee_id, local_date, reason)
-              select e.id, ${d}::date, ${reason} from employees e
+              select e.id, ${d}::date, ${reason} from employees e join units u on u.id = e.unit_id
               where e.active_from <= ${d}::date and (e.active_to is null or e.active_to >= ${d}::date)
+                and u.attendance_start <= ${d}::date
               on conflict (employee_id, local_date) do nothing
               returning 1)
             select count(*)::int as n from q`.execute(trx);
@@ -219,6 +274,53 @@ export function createStatusRepo(db: Db) {
         on conflict (employee_id, local_date) do nothing`.execute(db);
       return Number(r.numAffectedRows ?? 0);
     },
+
+    /**
+     * Queue the days `from`..`to` of each unit's employees — those whose current unit it is, and those placed in
+     * it at some time in the range — within their service (a go-live date moved: the days between the old and the
+     * new date change from data to "no data" or back). Returns the days queued.
+     */
+    markUnitDaysDirty: async (ranges: { unitId: string; from: string; to: string }[], reason: string) => {
+      if (ranges.length === 0) return 0;
+      const r = await sql`
+        insert into status_queue (employee_id, local_date, reason)
+        select distinct e.id, d::date, ${reason}
+        from unnest(${ranges.map((x) => x.unitId)}::uuid[], ${ranges.map((x) => x.from)}::date[],
+                    ${ranges.map((x) => x.to)}::date[]) as k(u, f, t)
+        join employees e on e.unit_id = k.u
+          or exists (select 1 from placements p where p.employee_id = e.id and p.unit_id = k.u
+                       and p.valid_from <= k.t and (p.valid_to is null or p.valid_to >= k.f))
+        cross join lateral generate_series(k.f, k.t, interval '1 day') as d
+        where e.active_from <= d::date and (e.active_to is null or e.active_to >= d::date)
+        on conflict (employee_id, local_date) do nothing`.execute(db);
+      return Number(r.numAffectedRows ?? 0);
+    },
+
+    /** The months (first day) with stored days, oldest first. */
+    storedMonths: async (exec: Exec) =>
+      (
+        await sql<{
+          month: string;
+        }>`select distinct month::text as month from status_months order by 1`.execute(exec)
+      ).rows.map((r) => r.month),
+
+    /**
+     * Stored days of a month (first day) that are "no data": before the go-live of the day's unit, or outside the
+     * employee's service (src/core/recap/no-data.ts); a day of a closed month already carried as an adjustment to
+     * "no data" (its row stays frozen) is done.
+     */
+    noDataKeys: async (exec: Exec, month: string): Promise<DayKey[]> =>
+      (
+        await sql<DayKey>`
+          select ds.employee_id, ds.local_date::text as local_date
+          from day_statuses ds join employees e on e.id = ds.employee_id join units u on u.id = ds.unit_id
+          where ds.month = ${month}::date
+            and (ds.local_date < u.attendance_start or ds.local_date < e.active_from
+                 or (e.active_to is not null and ds.local_date > e.active_to))
+            and not exists (select 1 from status_adjustments a where a.employee_id = ds.employee_id
+                              and a.local_date = ds.local_date and a.new_code is null)
+          order by ds.employee_id, ds.local_date`.execute(exec)
+      ).rows,
 
     /** The oldest queued keys up to a date (nothing later can be computed yet), with why they were queued. */
     peekQueue: (upTo: string, limit: number) =>
@@ -306,7 +408,7 @@ export function createStatusRepo(db: Db) {
         ? Promise.resolve([])
         : exec
             .selectFrom('units')
-            .select(['id', 'code', 'path', 'timeZone'])
+            .select(['id', 'code', 'path', 'timeZone', 'attendanceStart'])
             .where('id', '=', sql<string>`any(${ids}::uuid[])`)
             .execute(),
 
@@ -355,6 +457,9 @@ export function createStatusRepo(db: Db) {
 
     /** Write days into their month rows; returns the employee-months whose days changed. */
     writeDays,
+
+    /** Remove "no data" days from their month rows; returns the employee-months that changed. */
+    clearDays,
 
     /** The stored month rows of (employee, first day of the month) keys, unpacked. */
     months: (exec: Exec, keys: [string, string][]) => readMonths(exec, keys, false),

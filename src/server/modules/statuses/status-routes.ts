@@ -30,6 +30,8 @@ export const dayStatusSchema = z.object({
   reasons: z.array(z.string()),
   rulebookId: z.string(),
   computedAt: z.string(),
+  /** Not stored yet: classified in memory for this answer, exactly as the worker will store it. */
+  provisional: z.boolean(),
 });
 
 export function statusRoutes({ statuses }: { statuses: StatusService }): FastifyPluginAsyncZod {
@@ -41,11 +43,17 @@ export function statusRoutes({ statuses }: { statuses: StatusService }): Fastify
           tags,
           summary: 'Status harian tersimpan seorang pegawai (H, TL/PSW, TK, LIBUR, …) dalam rentang tanggal',
           description:
-            'Pegawai sendiri, atasan (termasuk Plt/Plh) atau pemegang attendance.read dalam lingkup. Hari yang ' +
-            'belum tersimpan (sampai hari ini) dihitung dan disimpan lebih dulu; hari yang sudah tersimpan tidak ' +
-            'dihitung ulang di sini.',
+            'Pegawai sendiri, atasan (termasuk Plt/Plh) atau pemegang attendance.read dalam lingkup. Hanya membaca: ' +
+            'hari yang sudah berakhir tetapi belum tersimpan dihitung di memori (provisional), tidak disimpan. ' +
+            'Hari sebelum unit mulai tercatat di Abdi (go-live) atau di luar masa tugas pegawai tidak ada datanya ' +
+            '(noData, dengan alasannya): bukan TK.',
           querystring: statusQuerySchema,
-          response: { 200: z.object({ items: z.array(dayStatusSchema) }) },
+          response: {
+            200: z.object({
+              items: z.array(dayStatusSchema),
+              noData: z.array(z.object({ localDate: z.string(), reason: z.string() })),
+            }),
+          },
         },
       },
       async (request) => statuses.list(actorOf(request), request.query),

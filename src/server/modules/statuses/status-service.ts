@@ -8,9 +8,9 @@ import { fieldError, forbidden, notFound } from '../../errors.ts';
 import { inScope, scopeOf, type Actor } from '../access/authz.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { Rulebook } from '../../../core/rulebook/rulebook.ts';
+import { createRuleViews } from '../../../core/attendance/rule-views.ts';
 import { addDays, diffDays, eachDay, maxDate, minDate } from '../../../core/common/local-date.ts';
 import { fromZoned, toZoned, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
-import { buildCalendar, type Calendar } from '../../../core/calendar/calendar.ts';
 import {
   resolveDaySchedule,
   type FlexibleDay,
@@ -18,7 +18,6 @@ import {
 } from '../../../core/schedule/resolve-schedule.ts';
 import {
   classifyDay,
-  compileAttendanceRules,
   type ApprovedAbsence,
   type CalendarDayType,
   type CompiledAttendanceRules,
@@ -26,6 +25,7 @@ import {
 import type { DayKey, DayStatusRow, PunchInstant, StatusRepo } from './status-repo.ts';
 import { DAY_FIELDS, FIGURE_FIELDS, type MonthRow } from './month-rows.ts';
 import { nextMonth } from '../../../core/recap/recap-rules.ts';
+import { isNoDataDay, noDataReason } from '../../../core/recap/no-data.ts';
 
 /** Read through this when given: the open recompute transaction (on PGlite a query outside it waits forever). */
 export type Exec = Kysely<Database> | Transaction<Database>;
@@ -128,7 +128,10 @@ type EmployeeInfo = Awaited<ReturnType<StatusRepo['employeesById']>>[number];
 type UnitInfo = Awaited<ReturnType<StatusRepo['unitsById']>>[number];
 type Placement = Awaited<ReturnType<StatusRepo['placementsOf']>>[number];
 
-/** What a recompute did. `stored` = keys computed (written, or equal to the stored row); `changed` = rows written. */
+/**
+ * What a recompute did. `stored` = keys computed (written, or equal to the stored row); `changed` = rows written;
+ * `cleared` = stored days removed because they are "no data" (src/core/recap/no-data.ts).
+ */
 export interface RecomputeResult {
   stored: DayKey[];
   skipped: DayKey[];
@@ -137,6 +140,23 @@ export interface RecomputeResult {
   computed: number;
   changed: number;
   adjusted: number;
+  cleared: number;
+}
+
+const emptyResult = (): RecomputeResult => ({
+  stored: [],
+  skipped: [],
+  failed: [],
+  computed: 0,
+  changed: 0,
+  adjusted: 0,
+  cleared: 0,
+});
+
+/** A "no data" day met by a recompute: before the unit's go-live or outside the employee's service. */
+interface NoDataDay extends DayKey {
+  unitId: string;
+  month: string;
 }
 
 /** What a date is for a unit under a rulebook (shared by its employees without an own schedule). */
@@ -230,27 +250,7 @@ export function createStatusService(deps: StatusDeps) {
   /** The latest local date anywhere in Indonesia (WIT): nothing after it can be computed. */
   const latestToday = () => toZoned(clock.now().getTime(), 'Asia/Jayapura').date;
 
-  const compiled = new WeakMap<Rulebook, CompiledAttendanceRules>();
-  const calendars = new WeakMap<Rulebook, Map<string, Calendar>>();
-  const overrideNips = new WeakMap<Rulebook, Set<string>>();
-  function calendarOf(rules: Rulebook, unitCode: string, zone: IndonesianTimeZone) {
-    let byUnit = calendars.get(rules);
-    if (!byUnit) calendars.set(rules, (byUnit = new Map()));
-    const key = `${unitCode}|${zone}`;
-    let cal = byUnit.get(key);
-    if (!cal) byUnit.set(key, (cal = buildCalendar(rules.calendar, { unitCode, zone })));
-    return cal;
-  }
-  function attendanceRulesOf(rules: Rulebook) {
-    let c = compiled.get(rules);
-    if (!c) compiled.set(rules, (c = compileAttendanceRules(rules.attendance)));
-    return c;
-  }
-  function nipsWithOverride(rules: Rulebook) {
-    let s = overrideNips.get(rules);
-    if (!s) overrideNips.set(rules, (s = new Set(rules.schedule.employeeOverrides.map((o) => o.nip))));
-    return s;
-  }
+  const { attendanceRulesOf, calendarOf, nipsWithOverride } = createRuleViews();
 
   async function markDirty(employeeId: string, dates: string[], reason: string) {
     await repo.markDirty(
@@ -333,28 +333,20 @@ export function createStatusService(deps: StatusDeps) {
   }
 
   /**
-   * Recompute the given days of a batch of employees inside `trx`: one query each for the employees, their
-   * placements, new units and closings, the punches, the absences and the corrections; classification in
-   * memory; one multi-row upsert; adjustments for days of closed months; `onRecomputed` for what changed.
-   * `reasonOf` names the cause of each day (for adjustments). Days to requeue are returned in `requeue`.
+   * Classify the given days of a batch of employees, reading through `trx`: one query each for the employees,
+   * their placements, new units and closings, the punches, the absences and the corrections; classification in
+   * memory. Nothing is written. Days before the go-live of the employee's unit on the date, or outside their
+   * service, are "no data" (`noData`), never classified; days in the employee's future are to be requeued.
    */
-  async function computeBatch(
-    trx: Exec,
-    work: Map<string, string[]>,
-    ctx: Context,
-    reasonOf: (key: DayKey) => string,
-  ) {
-    const result: RecomputeResult = {
-      stored: [],
-      skipped: [],
-      failed: [],
-      computed: 0,
-      changed: 0,
-      adjusted: 0,
-    };
+  async function classifyBatch(trx: Exec, work: Map<string, string[]>, ctx: Context) {
+    const result = emptyResult();
     const requeue: DayKey[] = [];
+    const noData: NoDataDay[] = [];
+    const open: DayStatusRow[] = [];
+    const closedRows: { row: DayStatusRow; month: string }[] = [];
+    const done = { result, requeue, noData, open, closedRows };
     const ids = [...work.keys()];
-    if (ids.length === 0) return { result, requeue };
+    if (ids.length === 0) return done;
     let lo = '9999-12-31';
     let hi = '0000-01-01';
     let seen: string[] | undefined;
@@ -446,8 +438,6 @@ export function createStatusService(deps: StatusDeps) {
     }
     for (const xs of corrected) xs.sort((x, y) => x.at - y.at);
 
-    const open: DayStatusRow[] = [];
-    const closedRows: { row: DayStatusRow; month: string }[] = [];
     const empById = new Map(emps.map((e) => [e.id, e]));
     const NONE: readonly ApprovedAbsence[] = [];
     for (const [employeeId, dates] of work) {
@@ -467,7 +457,7 @@ export function createStatusService(deps: StatusDeps) {
       let unit: UnitInfo | undefined;
       let today = '';
       for (const date of dates) {
-        if (!emp || date < emp.activeFrom || (emp.activeTo && date > emp.activeTo)) {
+        if (!emp) {
           if (ctx.collect) result.skipped.push(dayKey(employeeId, date));
           continue;
         }
@@ -482,6 +472,12 @@ export function createStatusService(deps: StatusDeps) {
           continue;
         }
         if (ctx.unitPath && !unit.path.startsWith(ctx.unitPath)) continue;
+        // "No data" (src/core/recap/no-data.ts): never classified; a day stored before is removed (storeBatch).
+        if (isNoDataDay(date, { ...emp, attendanceStart: unit.attendanceStart })) {
+          noData.push({ employeeId, localDate: date, unitId, month: monthOf(date) });
+          if (ctx.collect) result.skipped.push(dayKey(employeeId, date));
+          continue;
+        }
         const zone = unit.timeZone as IndonesianTimeZone;
         if (date > today) {
           if (ctx.collect) result.skipped.push(dayKey(employeeId, date));
@@ -573,7 +569,29 @@ export function createStatusService(deps: StatusDeps) {
         }
       }
     }
+    return done;
+  }
 
+  /**
+   * Write what `classifyBatch` found inside `trx`: one multi-row upsert of the open days; for days of closed
+   * months an adjustment where the day now counts differently; "no data" days removed from their month rows
+   * (with their open adjustments), or, in a closed month, an adjustment to "no data"; `onRecomputed` for what
+   * changed. `reasonOf` names the cause of each day (for adjustments).
+   */
+  async function storeBatch(
+    trx: Exec,
+    c: Awaited<ReturnType<typeof classifyBatch>>,
+    ctx: Context,
+    reasonOf: (key: DayKey) => string,
+  ) {
+    const { result, open, closedRows, noData } = c;
+    const adjustments: Parameters<StatusRepo['upsertAdjustments']>[1] = [];
+    const carriedTo = (unitId: string, month: string) => {
+      const closedSet = ctx.closed.get(unitId)!;
+      let carried = nextMonth(month);
+      while (closedSet.has(carried)) carried = nextMonth(carried);
+      return carried;
+    };
     // Closed months: the stored row stays; a day that now counts differently (sameFigures) becomes (or replaces)
     // the day's open adjustment.
     const touched = new Map<string, { employeeId: string; month: string }>();
@@ -593,7 +611,6 @@ export function createStatusService(deps: StatusDeps) {
           )
         ).map((r) => [`${r.employeeId}|${r.localDate}`, r]),
       );
-      const adjustments: Parameters<StatusRepo['upsertAdjustments']>[1] = [];
       const back: DayKey[] = [];
       for (const { row, month } of closedRows) {
         const old = storedMap.get(`${row.employeeId}|${row.localDate}`);
@@ -601,9 +618,7 @@ export function createStatusService(deps: StatusDeps) {
         if (!old) open.push(row);
         else if (sameFigures(old, row)) back.push(row);
         else {
-          const closedSet = ctx.closed.get(row.unitId)!;
-          let carried = nextMonth(month);
-          while (closedSet.has(carried)) carried = nextMonth(carried);
+          const carried = carriedTo(row.unitId, month);
           adjustments.push({
             employeeId: row.employeeId,
             unitId: row.unitId,
@@ -620,10 +635,42 @@ export function createStatusService(deps: StatusDeps) {
           touch(row.employeeId, carried);
         }
       }
-      await repo.upsertAdjustments(trx, adjustments);
       for (const r of await repo.deleteAdjustments(trx, back)) touch(r.employeeId, r.carriedToMonth);
-      result.adjusted = adjustments.length;
     }
+
+    // "No data" days: removed where stored. In a closed month the stored row stays and its removal is carried as an
+    // adjustment to no data; in an open month the day leaves its row, and an adjustment it had is void.
+    const stillStored: MonthRow[] = [];
+    if (noData.length > 0) {
+      const closedNoData = noData.filter((n) => ctx.closed.get(n.unitId)?.has(n.month));
+      const openNoData = noData.filter((n) => !ctx.closed.get(n.unitId)?.has(n.month));
+      for (const old of await repo.storedRows(trx, closedNoData)) {
+        const month = monthOf(old.localDate);
+        const carried = carriedTo(old.unitId, month);
+        adjustments.push({
+          employeeId: old.employeeId,
+          unitId: old.unitId,
+          localDate: old.localDate,
+          monthClosed: month,
+          carriedToMonth: carried,
+          oldCode: old.code,
+          newCode: null,
+          oldStatus: JSON.stringify(statusOf(old)),
+          newStatus: null,
+          reason: reasonOf(old),
+          createdAt: ctx.now,
+        });
+        touch(old.employeeId, carried);
+      }
+      for (const x of await repo.clearDays(trx, openNoData, ctx.now)) {
+        touch(x.employeeId, x.month);
+        result.cleared += x.rows;
+        if (x.stored) stillStored.push(x.stored);
+      }
+      for (const r of await repo.deleteAdjustments(trx, openNoData)) touch(r.employeeId, r.carriedToMonth);
+    }
+    await repo.upsertAdjustments(trx, adjustments);
+    result.adjusted = adjustments.length;
 
     // Days equal to what is stored are not written; months with a changed day are.
     const written = await repo.writeDays(trx, open, ctx.now);
@@ -635,9 +682,30 @@ export function createStatusService(deps: StatusDeps) {
       await deps.onRecomputed(
         [...touched.values()],
         trx,
-        written.map((c) => c.stored),
+        stillStored.length === 0
+          ? written.map((c) => c.stored)
+          : // A month written after a day was cleared from it is passed as written (the later state).
+            [
+              ...new Map(
+                [...stillStored, ...written.map((c) => c.stored)].map((m) => [
+                  `${m.employeeId}|${m.month}`,
+                  m,
+                ]),
+              ).values(),
+            ],
       );
-    return { result, requeue };
+    return result;
+  }
+
+  /** Classify and store a batch inside `trx` (see `classifyBatch`, `storeBatch`). */
+  async function computeBatch(
+    trx: Exec,
+    work: Map<string, string[]>,
+    ctx: Context,
+    reasonOf: (key: DayKey) => string,
+  ) {
+    const c = await classifyBatch(trx, work, ctx);
+    return { result: await storeBatch(trx, c, ctx, reasonOf), requeue: c.requeue };
   }
 
   /** Group keys by employee, dates sorted and unique. */
@@ -667,14 +735,7 @@ export function createStatusService(deps: StatusDeps) {
       await rulesFor(new Set(keys.map((k) => k.localDate))),
       true,
     );
-    let result: RecomputeResult = {
-      stored: [],
-      skipped: [],
-      failed: [],
-      computed: 0,
-      changed: 0,
-      adjusted: 0,
-    };
+    let result = emptyResult();
     await db.transaction().execute(async (trx) => {
       if (fromQueue) {
         const lock = await sql<{
@@ -704,8 +765,7 @@ export function createStatusService(deps: StatusDeps) {
    */
   async function processQueue(limit = STATUS_WORKER_BATCH) {
     const keys = await repo.peekQueue(latestToday(), limit);
-    if (keys.length === 0)
-      return { stored: [], skipped: [], failed: [], computed: 0, changed: 0, adjusted: 0 };
+    if (keys.length === 0) return emptyResult();
     return recompute(keys, true, new Map(keys.map((k) => [`${k.employeeId}|${k.localDate}`, k.reason])));
   }
 
@@ -717,7 +777,7 @@ export function createStatusService(deps: StatusDeps) {
    */
   async function recomputeRange(from: string, to: string, unitPath?: string, reason = 'recompute') {
     const hi = minDate(to, latestToday());
-    const totals = { employees: 0, days: 0, changed: 0, adjusted: 0, failed: 0, requeued: 0 };
+    const totals = { employees: 0, days: 0, changed: 0, adjusted: 0, cleared: 0, failed: 0, requeued: 0 };
     if (from > hi) return totals;
     const dates = eachDay(from, hi);
     const ctx = newContext(dates, await rulesFor(dates), false);
@@ -737,6 +797,7 @@ export function createStatusService(deps: StatusDeps) {
         totals.days += result.computed;
         totals.changed += result.changed;
         totals.adjusted += result.adjusted;
+        totals.cleared += result.cleared;
         totals.failed += result.failed.length;
         totals.requeued += requeue.length;
       }
@@ -747,29 +808,80 @@ export function createStatusService(deps: StatusDeps) {
     return totals;
   }
 
-  /** Store the missing days of the employee in `from`..`to` (up to today; stored days are left alone). */
+  /**
+   * Store the missing days of the employee in `from`..`to` (up to today; stored days and "no data" days are left
+   * alone). A write: for commands and tests, never for a read (a GET stores nothing: `employeeDays`).
+   */
   async function ensureRange(employeeId: string, from: string, to: string) {
     const [emp] = await repo.employees([employeeId]);
     if (!emp) throw notFound('Pegawai');
     const today = toZoned(clock.now().getTime(), emp.timeZone as IndonesianTimeZone).date;
     const lo = maxDate(from, emp.activeFrom);
     const hi = minDate(minDate(to, today), emp.activeTo ?? to);
-    const none: RecomputeResult = {
-      stored: [],
-      skipped: [],
-      failed: [],
-      computed: 0,
-      changed: 0,
-      adjusted: 0,
-    };
-    if (lo > hi) return none;
+    if (lo > hi) return emptyResult();
     const have = new Set(await repo.storedDates(employeeId, lo, hi));
     const missing = eachDay(lo, hi).filter((d) => !have.has(d));
-    if (missing.length === 0) return none;
+    if (missing.length === 0) return emptyResult();
     return recompute(
       missing.map((localDate) => ({ employeeId, localDate })),
       false,
     );
+  }
+
+  /**
+   * The days of one employee in `from`..`to` as a reader sees them, writing nothing ("reading never writes"):
+   * days with data that are stored; days with data that have ended but are not stored yet (the queue is behind,
+   * or the unit's go-live was moved earlier) classified in memory exactly as the worker will store them
+   * (`provisional`); and the "no data" days with their reason (before the go-live of the employee's unit on the
+   * date, outside their service; src/core/recap/no-data.ts), a stored row of such a day being ignored until the
+   * worker or `statuses:repair` removes it. Today and later days that are not stored are left out.
+   * Source: issue 13 point 1.
+   */
+  async function employeeDays(employeeId: string, from: string, to: string) {
+    const [emp] = await repo.employees([employeeId]);
+    if (!emp) throw notFound('Pegawai');
+    const [rows, places] = await Promise.all([
+      repo.list(employeeId, from, to),
+      repo.placementsOf(db, [employeeId], from, to),
+    ]);
+    const unitIds = new Set([emp.unitId, ...places.map((p) => p.unitId), ...rows.map((r) => r.unitId)]);
+    const units = new Map((await repo.unitsById(db, [...unitIds])).map((u) => [u.id, u]));
+    const storedOn = new Map(rows.map((r) => [r.localDate, r]));
+    const noData: { localDate: string; reason: string }[] = [];
+    const stored: typeof rows = [];
+    const missing: DayKey[] = [];
+    const nowMs = clock.now().getTime();
+    for (const date of eachDay(from, to)) {
+      const unit = units.get(unitOn(emp, places, date));
+      if (!unit) continue;
+      const reason = noDataReason(date, { ...emp, attendanceStart: unit.attendanceStart });
+      const row = storedOn.get(date);
+      if (reason) noData.push({ localDate: date, reason });
+      else if (row) stored.push(row);
+      else if (date < toZoned(nowMs, unit.timeZone as IndonesianTimeZone).date)
+        missing.push(dayKey(employeeId, date));
+    }
+    let provisional: DayStatusRow[] = [];
+    let failed: RecomputeResult['failed'] = [];
+    if (missing.length > 0) {
+      const dates = missing.map((k) => k.localDate);
+      const ctx = newContext(dates, await rulesFor(dates), true);
+      const c = await classifyBatch(db, byEmployee(missing), ctx);
+      provisional = [...c.open, ...c.closedRows.map((x) => x.row)];
+      failed = c.result.failed;
+    }
+    const days = [
+      ...stored.map((r) => ({ ...r, provisional: false })),
+      ...provisional.map((r) => ({ ...r, computedAt: clock.now(), provisional: true })),
+    ].sort((a, b) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : 0));
+    return {
+      employee: emp,
+      days,
+      noData,
+      /** Days stored before that are "no data" now (ignored here; removed by the worker or the repair). */
+      staleNoData: rows.filter((r) => noData.some((n) => n.localDate === r.localDate)).length,
+      failed,
+    };
   }
 
   /** Read access: the employee, their superiors (incl. Plt/Plh on the day) and attendance.read in scope. */
@@ -782,7 +894,10 @@ export function createStatusService(deps: StatusDeps) {
     return repo.isStaffOf(employeeId, [actor.employeeId, ...holders]);
   }
 
-  /** GET /api/statuses: the stored days of one employee, filling days not stored yet first. */
+  /**
+   * GET /api/statuses: the days of one employee (`employeeDays`): stored ones, ended ones not stored yet computed
+   * in memory (`provisional`), and the "no data" days with their reason. Stores nothing.
+   */
   async function list(actor: Actor, q: { employeeId?: string | undefined; from: string; to: string }) {
     const employeeId = q.employeeId ?? actor.employeeId;
     if (!employeeId) throw fieldError('employeeId', 'Sebutkan pegawai');
@@ -793,10 +908,9 @@ export function createStatusService(deps: StatusDeps) {
     if (!emp) throw notFound('Pegawai');
     if (!(await canRead(actor, employeeId, emp.unitPath)))
       throw forbidden('Anda tidak berwenang melihat status harian pegawai ini');
-    await ensureRange(employeeId, q.from, q.to);
-    const rows = await repo.list(employeeId, q.from, q.to);
+    const v = await employeeDays(employeeId, q.from, q.to);
     return {
-      items: rows.map((r) => ({
+      items: v.days.map((r) => ({
         employeeId: r.employeeId,
         localDate: r.localDate,
         unitId: r.unitId,
@@ -812,8 +926,61 @@ export function createStatusService(deps: StatusDeps) {
         reasons: r.reasons,
         rulebookId: r.rulebookId,
         computedAt: r.computedAt.toISOString(),
+        provisional: r.provisional,
       })),
+      noData: v.noData,
     };
+  }
+
+  /**
+   * A unit's go-live date changed (org service, after its commit): the days between the old and the new date
+   * of the employees placed in the unit then — now "no data" (to be removed) or now with data (to be stored) —
+   * are queued, at most MAX_BACKFILL_DAYS back and up to today; the worker recomputes them and their recaps.
+   * Returns how many days were queued.
+   */
+  async function markGoLiveChanged(changes: { unitId: string; from: string; to: string }[]) {
+    const today = latestToday();
+    const floor = addDays(today, -MAX_BACKFILL_DAYS);
+    const ranges = changes
+      .map((c) => ({ unitId: c.unitId, from: maxDate(c.from, floor), to: minDate(c.to, today) }))
+      .filter((c) => c.from <= c.to);
+    if (ranges.length === 0) return 0;
+    return repo.markUnitDaysDirty(ranges, 'go-live');
+  }
+
+  /**
+   * Repair an installation (issue 13): every stored day that is "no data" — before the go-live of its unit, or
+   * outside the employee's service (e.g. the false TK days a read stored before the installation existed) — is
+   * removed through the recompute path, month by month, batch by batch: its month row loses the day, an open
+   * adjustment of it is void, a day of a closed month is carried into the next open month as an adjustment to no
+   * data, and the recap of every touched employee-month is stored again (a month left without days loses its
+   * recap row). Idempotent: a second run finds nothing. Returns counts.
+   */
+  async function repairNoData(onMonth?: (month: string, days: number) => void) {
+    const totals = { months: 0, employees: 0, days: 0, cleared: 0, adjusted: 0 };
+    const employees = new Set<string>();
+    for (const month of await repo.storedMonths(db)) {
+      const keys = await repo.noDataKeys(db, month);
+      onMonth?.(month.slice(0, 7), keys.length);
+      if (keys.length === 0) continue;
+      totals.months++;
+      totals.days += keys.length;
+      const work = byEmployee(keys);
+      for (const id of work.keys()) employees.add(id);
+      const ids = [...work.keys()];
+      for (let i = 0; i < ids.length; i += batchEmployees) {
+        const batch = new Map(ids.slice(i, i + batchEmployees).map((id) => [id, work.get(id)!]));
+        const dates = [...new Set([...batch.values()].flat())];
+        const ctx = newContext(dates, await rulesFor(dates), false);
+        const { result } = await db
+          .transaction()
+          .execute((trx) => computeBatch(trx, batch, ctx, () => 'go-live'));
+        totals.cleared += result.cleared;
+        totals.adjusted += result.adjusted;
+      }
+    }
+    totals.employees = employees.size;
+    return totals;
   }
 
   /** Stored month rows (employee, first day of the month), unpacked, read through `exec`: the recap reads them. */
@@ -836,7 +1003,10 @@ export function createStatusService(deps: StatusDeps) {
     fillEndedDays,
     recomputeRange,
     ensureRange,
+    employeeDays,
     list,
+    markGoLiveChanged,
+    repairNoData,
   };
 }
 

@@ -244,18 +244,32 @@ describe('daily statuses', () => {
     expect(await t.db.selectFrom('statusQueue').selectAll().execute()).toEqual([]);
   });
 
-  it('reads stored statuses: own, superior, attendance.read in scope; fills missing days only', async () => {
+  it('reads without writing: stored days, ended days computed in memory, no data before go-live; in scope', async () => {
+    const storedIn = async (e: Emp) =>
+      (
+        await t.db
+          .selectFrom('dayStatuses')
+          .select('localDate')
+          .where('employeeId', '=', e.id)
+          .where('month', '=', '2026-01-01')
+          .where('localDate', '>=', '2026-01-10')
+          .execute()
+      )
+        .map((r) => r.localDate)
+        .sort();
+    const before = await storedIn(wib);
     const own = await statuses.list(actor(wib.id), { from: '2026-01-10', to: '2026-01-20' });
-    // 10 Jan … 15 Jan (today, running status); nothing after today.
-    expect(own.items.map((i) => i.localDate)).toEqual([
-      '2026-01-10',
-      '2026-01-11',
-      '2026-01-12',
-      '2026-01-13',
-      '2026-01-14',
-      '2026-01-15',
-    ]);
-    expect(own.items.map((i) => i.code)).toEqual(['LIBUR', 'LIBUR', 'H', 'H', 'H', expect.any(String)]);
+    // 10 Jan … 14 Jan ended: stored or classified in memory; 15 Jan (today) only when stored; nothing after.
+    expect(own.items.map((i) => i.localDate)).toEqual(
+      ['2026-01-10', '2026-01-11', '2026-01-12', '2026-01-13', '2026-01-14'].concat(
+        before.includes('2026-01-15') ? ['2026-01-15'] : [],
+      ),
+    );
+    expect(own.items.slice(0, 5).map((i) => i.code)).toEqual(['LIBUR', 'LIBUR', 'H', 'H', 'H']);
+    for (const i of own.items) expect(i.provisional).toBe(!before.includes(i.localDate));
+    expect(own.noData).toEqual([]);
+    // Reading never writes (issue 13): nothing was stored, nothing queued.
+    expect(await storedIn(wib)).toEqual(before);
     const stamp = own.items.find((i) => i.localDate === '2026-01-12')!.computedAt;
     t.clock.advance(60_000);
     const sup = await statuses.list(actor(wib.superiorId), {
@@ -273,6 +287,30 @@ describe('daily statuses', () => {
       to: '2026-01-13',
     });
     expect(bkd.items).toHaveLength(2);
+    // The unit goes live on 13 Jan: the days before are "no data" with their reason, never a code.
+    const unit = await t.db
+      .selectFrom('units')
+      .select(['id', 'attendanceStart'])
+      .where('id', '=', wib.unitId)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable('units')
+      .set({ attendanceStart: '2026-01-13' })
+      .where('id', '=', unit.id)
+      .execute();
+    const late = await statuses.list(actor(wib.id), { from: '2026-01-10', to: '2026-01-14' });
+    expect(late.items.map((i) => i.localDate)).toEqual(['2026-01-13', '2026-01-14']);
+    expect(late.noData).toEqual(
+      ['2026-01-10', '2026-01-11', '2026-01-12'].map((localDate) => ({
+        localDate,
+        reason: 'Sebelum unit mulai tercatat di Abdi',
+      })),
+    );
+    await t.db
+      .updateTable('units')
+      .set({ attendanceStart: unit.attendanceStart })
+      .where('id', '=', unit.id)
+      .execute();
   });
 
   it('the worker drains the queue until stopped', async () => {

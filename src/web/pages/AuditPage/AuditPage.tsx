@@ -3,18 +3,22 @@ import {
   Alert,
   Badge,
   Button,
+  Collapse,
   Group,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import {
   IconChevronDown,
   IconChevronRight,
   IconCircleCheck,
+  IconDownload,
+  IconFilter,
   IconLinkOff,
   IconSearch,
   IconShieldCheck,
@@ -22,10 +26,12 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { useAuditLog, useVerifyAudit } from '../../api/audit.ts';
+import { auditExportUrl, useAuditLog, useVerifyAudit, type AuditQuery } from '../../api/audit.ts';
 import { apiUrl } from '../../api/http.ts';
 import { useMe } from '../../api/auth.ts';
-import type { AuditEntry, AuditFilters } from '../../api/types.ts';
+import type { AuditEntry } from '../../api/types.ts';
+import { EmployeeSelect } from '../../components/EmployeeSelect.tsx';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../shared/api/audit-labels.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -37,10 +43,12 @@ import { formatDateTime } from '../../lib/format.ts';
 import { AUDIT_VERIFIERS, hasAnyRole } from '../../lib/roles.ts';
 import { AuditDiff } from './components/AuditDiff.tsx';
 
-function readFilters(params: URLSearchParams): AuditFilters {
+function readFilters(params: URLSearchParams): AuditQuery {
   return {
     q: params.get('q') || undefined,
     entityType: params.get('entityType') || undefined,
+    action: params.get('action') || undefined,
+    personId: params.get('personId') || undefined,
     unitId: params.get('unitId') || undefined,
     from: params.get('from') || undefined,
     to: params.get('to') || undefined,
@@ -96,9 +104,7 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const [search, setSearch] = useState(filters.q ?? '');
-  const [entityType, setEntityType] = useState(filters.entityType ?? '');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 350);
-  const [debouncedType] = useDebouncedValue(entityType.trim(), 350);
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
   const audit = useAuditLog(filters);
   const canVerify = hasAnyRole(me.data, AUDIT_VERIFIERS);
@@ -119,10 +125,38 @@ export function AuditPage() {
   };
 
   useEffect(() => {
-    if (debouncedSearch !== (filters.q ?? '') || debouncedType !== (filters.entityType ?? '')) {
-      update({ q: debouncedSearch || null, entityType: debouncedType || null });
-    }
-  }, [debouncedSearch, debouncedType]);
+    if (debouncedSearch !== (filters.q ?? '')) update({ q: debouncedSearch || null });
+  }, [debouncedSearch]);
+
+  const names = audit.data?.names ?? {};
+  // Phones: the filters other than the search fold away, so the entries come first.
+  const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false }) ?? false;
+  const [showFilters, setShowFilters] = useState(false);
+  const activeFilters = [
+    filters.action,
+    filters.entityType,
+    filters.personId,
+    filters.unitId,
+    filters.from,
+    filters.to,
+  ].filter(Boolean).length;
+  const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
+  const entityLabel = (type: string) => t(`audit.entities.${type}`, { defaultValue: type });
+  const actionOptions = useMemo(
+    () =>
+      Object.entries(AUDIT_ACTION_LABELS)
+        .flatMap(([prefix, verbs]) => Object.keys(verbs).map((verb) => `${prefix}.${verb}`))
+        .map((value) => ({ value, label: actionLabel(value) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [t],
+  );
+  const entityOptions = useMemo(
+    () =>
+      Object.keys(AUDIT_ENTITY_LABELS)
+        .map((value) => ({ value, label: entityLabel(value) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [t],
+  );
 
   const toggle = (id: number) =>
     setExpanded((current) => {
@@ -137,6 +171,7 @@ export function AuditPage() {
       key: 'toggle',
       header: '',
       width: 40,
+      card: 'hidden',
       render: (e) => (
         <ActionIcon
           variant="subtle"
@@ -160,42 +195,46 @@ export function AuditPage() {
           <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
             {formatDateTime(e.at)}
           </Text>
-          <Text size="xs" c="dimmed" hiddenFrom="sm">
-            {e.actorName ?? t('audit.system')} · {e.action}
-          </Text>
         </Stack>
+      ),
+    },
+    {
+      key: 'action',
+      header: t('audit.action'),
+      card: 'title',
+      render: (e) => (
+        <Badge
+          variant="light"
+          color="indigo"
+          style={{ textTransform: 'none', whiteSpace: 'normal', height: 'auto' }}
+          data-action={e.action}
+        >
+          {actionLabel(e.action)}
+        </Badge>
       ),
     },
     {
       key: 'actor',
       header: t('audit.actor'),
-      visibleFrom: 'sm',
       render: (e) => <Text size="sm">{e.actorName ?? t('audit.system')}</Text>,
     },
     {
-      key: 'action',
-      header: t('audit.action'),
-      visibleFrom: 'sm',
+      key: 'employee',
+      header: t('audit.employee'),
       render: (e) => (
-        <Badge variant="light" color="indigo" style={{ textTransform: 'none' }}>
-          {e.action}
-        </Badge>
+        <Stack gap={0}>
+          <Text size="sm">{e.subjectEmployeeId ? (names[e.subjectEmployeeId] ?? '—') : '—'}</Text>
+          <Text size="xs" c="dimmed">
+            {entityLabel(e.entityType)}
+          </Text>
+        </Stack>
       ),
     },
     {
-      key: 'entity',
-      header: t('audit.entity'),
+      key: 'unit',
+      header: t('audit.unit'),
       visibleFrom: 'md',
-      render: (e) => (
-        <Stack gap={0}>
-          <Text size="sm">{e.entityType}</Text>
-          {e.entityId && (
-            <Text size="xs" c="dimmed" ff="monospace" title={e.entityId}>
-              {e.entityId.length > 13 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
-            </Text>
-          )}
-        </Stack>
-      ),
+      render: (e) => <Text size="sm">{e.unitName ?? '—'}</Text>,
     },
     {
       key: 'id',
@@ -216,7 +255,7 @@ export function AuditPage() {
       <Stack gap="md">
         {canVerify && <VerifyChain />}
         <Paper withBorder p="md">
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             <TextInput
               label={t('common.search')}
               placeholder={t('audit.searchPlaceholder')}
@@ -225,29 +264,79 @@ export function AuditPage() {
               type="search"
               onChange={(e) => setSearch(e.currentTarget.value)}
             />
-            <TextInput
-              label={t('audit.entityType')}
-              placeholder="employee, unit, …"
-              value={entityType}
-              onChange={(e) => setEntityType(e.currentTarget.value)}
-            />
-            <UnitSelect
-              label={t('employees.unit')}
-              placeholder={t('employees.allUnits')}
-              value={filters.unitId ?? null}
-              onChange={(unitId) => update({ unitId })}
-            />
-            <DateField
-              label={t('audit.from')}
-              value={filters.from ?? ''}
-              onChange={(from) => update({ from: from || null })}
-            />
-            <DateField
-              label={t('audit.to')}
-              value={filters.to ?? ''}
-              onChange={(to) => update({ to: to || null })}
-            />
           </SimpleGrid>
+          {isPhone && (
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              mt="xs"
+              leftSection={<IconFilter size={14} />}
+              onClick={() => setShowFilters((v) => !v)}
+              aria-expanded={showFilters}
+            >
+              {showFilters ? t('audit.hideFilters') : t('audit.moreFilters', { count: activeFilters })}
+            </Button>
+          )}
+          <Collapse expanded={!isPhone || showFilters}>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" mt="sm">
+              <Select
+                label={t('audit.action')}
+                placeholder={t('audit.allActions')}
+                data={actionOptions}
+                value={filters.action ?? null}
+                onChange={(action) => update({ action })}
+                searchable
+                clearable
+                data-testid="audit-action"
+              />
+              <Select
+                label={t('audit.entityType')}
+                placeholder={t('audit.allEntities')}
+                data={entityOptions}
+                value={filters.entityType ?? null}
+                onChange={(entityType) => update({ entityType })}
+                searchable
+                clearable
+              />
+              <EmployeeSelect
+                label={t('audit.person')}
+                placeholder={t('audit.anyPerson')}
+                value={filters.personId ?? null}
+                onChange={(personId) => update({ personId })}
+              />
+              <UnitSelect
+                label={t('employees.unit')}
+                placeholder={t('employees.allUnits')}
+                value={filters.unitId ?? null}
+                onChange={(unitId) => update({ unitId })}
+              />
+              <DateField
+                label={t('audit.from')}
+                value={filters.from ?? ''}
+                onChange={(from) => update({ from: from || null })}
+              />
+              <DateField
+                label={t('audit.to')}
+                value={filters.to ?? ''}
+                onChange={(to) => update({ to: to || null })}
+              />
+            </SimpleGrid>
+          </Collapse>
+          <Group justify="flex-end" mt="sm" gap="xs">
+            <Text size="xs" c="dimmed">
+              {t('audit.exportHint')}
+            </Text>
+            <Button
+              component="a"
+              href={auditExportUrl(filters)}
+              download
+              variant="light"
+              leftSection={<IconDownload size={16} />}
+              data-testid="audit-export"
+            >
+              {t('audit.exportCsv')}
+            </Button>
+          </Group>
         </Paper>
         {audit.isPending ? (
           <LoadingState />
@@ -260,7 +349,8 @@ export function AuditPage() {
             rows={audit.data.items}
             rowKey={(e) => String(e.id)}
             onRowClick={(e) => toggle(e.id)}
-            renderExpanded={(e) => (expanded.has(e.id) ? <AuditDiff entry={e} /> : null)}
+            renderExpanded={(e) => (expanded.has(e.id) ? <AuditDiff entry={e} names={names} /> : null)}
+            phone="cards"
             fetching={audit.isFetching && audit.isPlaceholderData}
             dataFor={audit.isPlaceholderData ? undefined : apiUrl('/audit', { ...filters })}
             emptyDescription={t('audit.empty')}

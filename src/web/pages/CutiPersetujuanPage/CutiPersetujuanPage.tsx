@@ -270,10 +270,12 @@ function AllRequests({ onAction }: { onAction: (a: Action) => void }) {
           rowKey={(r) => r.id}
           fetching={list.isFetching}
           emptyTitle={t('leave.listEmpty')}
+          phone="cards"
           columns={[
             {
               key: 'name',
               header: t('leave.employee'),
+              card: 'title',
               render: (r) => (
                 <Stack gap={0}>
                   <Text size="sm" fw={500}>

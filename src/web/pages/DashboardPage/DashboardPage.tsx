@@ -1,226 +1,71 @@
-import { BarChart, DonutChart } from '@mantine/charts';
-import {
-  Button,
-  Card,
-  Group,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
-import type { Icon } from '@tabler/icons-react';
-import {
-  IconBuildingCommunity,
-  IconFileImport,
-  IconShieldCheck,
-  IconUserCircle,
-  IconUsers,
-  IconUsersGroup,
-} from '@tabler/icons-react';
+import { SimpleGrid, Skeleton, Stack } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { useMe } from '../../api/auth.ts';
-import { useDashboard } from '../../api/dashboard.ts';
-import { isApiError } from '../../api/http.ts';
-import type { DashboardSummary, EmployeeType } from '../../api/types.ts';
+import { useHome } from '../../api/dashboard.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
+import { MySection } from './MySection.tsx';
+import { OversightSection } from './OversightSection.tsx';
+import { TeamSection, UnitSection } from './TeamSection.tsx';
 
-const TYPE_COLORS: Record<EmployeeType, string> = {
-  PNS: 'teal.6',
-  CPNS: 'cyan.5',
-  PPPK: 'indigo.5',
-  PPPK_PARUH_WAKTU: 'violet.4',
-  NON_ASN: 'gray.5',
-};
-const TYPES = Object.keys(TYPE_COLORS) as EmployeeType[];
+// The leaders' charts (recharts) load only for BKD and the Sekda, never for a pegawai's phone.
+const LeadersSection = lazy(() =>
+  import('./LeadersSection.tsx').then((m) => ({ default: m.LeadersSection })),
+);
 
-function StatCard({
-  label,
-  value,
-  icon: IconComponent,
-  color,
-  testId,
-}: {
-  label: string;
-  value: number;
-  icon: Icon;
-  color: string;
-  testId: string;
-}) {
+function HomeSkeleton() {
   return (
-    <Card padding="md" data-testid={testId}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={2}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.3 }}>
-            {label}
-          </Text>
-          <Text fz={{ base: 24, sm: 28 }} fw={700} lh={1.2}>
-            {formatNumber(value)}
-          </Text>
-        </Stack>
-        <ThemeIcon variant="light" color={color} size={40} radius="md">
-          <IconComponent size={22} stroke={1.6} />
-        </ThemeIcon>
-      </Group>
-    </Card>
+    <Stack data-testid="home-loading">
+      <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }}>
+        {Array.from({ length: 4 }, (_, i) => (
+          <Skeleton key={i} h={180} radius="md" />
+        ))}
+      </SimpleGrid>
+      <Skeleton h={160} radius="md" />
+    </Stack>
   );
 }
 
-function Charts({ data }: { data: DashboardSummary }) {
-  const { t } = useTranslation();
-  const donut = TYPES.map((type) => ({
-    name: t(`employeeTypes.${type}`),
-    value: data.byType[type] ?? 0,
-    color: TYPE_COLORS[type],
-  })).filter((cell) => cell.value > 0);
-  const bars = data.byUnit.slice(0, 10).map((row) => ({ unitName: row.unitName, count: row.count }));
-  return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <Card padding="lg">
-        <Title order={4} mb="md">
-          {t('dashboard.byType')}
-        </Title>
-        {donut.length === 0 ? (
-          <EmptyState description={t('dashboard.noChartData')} />
-        ) : (
-          <Group justify="center" gap="xl" wrap="wrap">
-            <DonutChart
-              data={donut}
-              size={180}
-              thickness={28}
-              withTooltip
-              tooltipDataSource="segment"
-              chartLabel={formatNumber(data.employees)}
-              valueFormatter={formatNumber}
-            />
-            <Stack gap={6}>
-              {donut.map((cell) => (
-                <Group key={cell.name} gap={8} wrap="nowrap">
-                  <ThemeIcon size={10} radius="xl" color={cell.color} />
-                  <Text size="sm">{cell.name}</Text>
-                  <Text size="sm" fw={600} ml="auto">
-                    {formatNumber(cell.value)}
-                  </Text>
-                </Group>
-              ))}
-            </Stack>
-          </Group>
-        )}
-      </Card>
-      <Card padding="lg">
-        <Title order={4} mb="md">
-          {t('dashboard.byUnit')}
-        </Title>
-        {bars.length === 0 ? (
-          <EmptyState description={t('dashboard.noChartData')} />
-        ) : (
-          <BarChart
-            h={Math.max(200, bars.length * 34)}
-            data={bars}
-            dataKey="unitName"
-            orientation="vertical"
-            yAxisProps={{
-              width: 140,
-              tickFormatter: (v: string) => (v.length > 20 ? `${v.slice(0, 19)}…` : v),
-            }}
-            series={[{ name: 'count', label: t('dashboard.count'), color: 'teal.6' }]}
-            valueFormatter={formatNumber}
-            gridAxis="x"
-          />
-        )}
-      </Card>
-    </SimpleGrid>
-  );
-}
-
+/**
+ * `/`: the home page of each role, one section per role the user holds (issue 13): the pegawai's day and punch
+ * button, leave, requests and month; the atasan's team and decisions; admin OPD's unit, pending work and closing;
+ * BKD's and the Sekda's ranking of OPDs; the Inspektorat's anomalies. One request (`/api/dashboard/home`) plus
+ * the today view for the "who is in today" cards.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const dashboard = useDashboard();
+  const home = useHome();
   const user = me.data?.user;
-  const forbidden = isApiError(dashboard.error) && dashboard.error.code === 'FORBIDDEN';
+  const h = home.data;
+  const none = h && !h.pegawai && !h.atasan && !h.admin && !h.leaders && !h.oversight;
 
   return (
     <>
       <PageHeader
-        title={t('dashboard.title')}
-        subtitle={`${t('dashboard.welcome', { name: user?.displayName ?? '' })} · ${formatDate(new Date().toISOString())}`}
-        actions={
-          user?.employeeId ? (
-            <Button
-              component={Link}
-              to={`/pegawai/${user.employeeId}`}
-              variant="light"
-              leftSection={<IconUserCircle size={16} />}
-            >
-              {t('dashboard.myProfile')}
-            </Button>
-          ) : undefined
-        }
+        title={t('home.title')}
+        subtitle={`${t('dashboard.welcome', { name: user?.displayName ?? '' })} · ${formatDate(h?.date ?? new Date().toISOString())}`}
       />
-      {dashboard.isPending ? (
-        <Stack>
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }}>
-            {Array.from({ length: 5 }, (_, i) => (
-              <Skeleton key={i} h={92} radius="md" />
-            ))}
-          </SimpleGrid>
-          <Skeleton h={280} radius="md" />
-        </Stack>
-      ) : dashboard.isError ? (
-        forbidden ? (
-          <Paper withBorder p="lg">
-            <Text>{t('dashboard.welcome', { name: user?.displayName ?? '' })}</Text>
-          </Paper>
-        ) : (
-          <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
-        )
+      {home.isPending ? (
+        <HomeSkeleton />
+      ) : home.isError ? (
+        <ErrorState error={home.error} onRetry={() => void home.refetch()} />
+      ) : none ? (
+        <EmptyState title={t('home.noneTitle')} description={t('home.none')} />
       ) : (
-        <Stack gap="md">
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md">
-            <StatCard
-              testId="stat-units"
-              label={t('dashboard.units')}
-              value={dashboard.data.units}
-              icon={IconBuildingCommunity}
-              color="indigo"
-            />
-            <StatCard
-              testId="stat-employees"
-              label={t('dashboard.employees')}
-              value={dashboard.data.employees}
-              icon={IconUsers}
-              color="teal"
-            />
-            <StatCard
-              testId="stat-subordinates"
-              label={t('dashboard.subordinates')}
-              value={dashboard.data.subordinates}
-              icon={IconUsersGroup}
-              color="cyan"
-            />
-            <StatCard
-              testId="stat-audit"
-              label={t('dashboard.auditToday')}
-              value={dashboard.data.auditToday}
-              icon={IconShieldCheck}
-              color="grape"
-            />
-            <StatCard
-              testId="stat-imports"
-              label={t('dashboard.imports')}
-              value={dashboard.data.imports}
-              icon={IconFileImport}
-              color="orange"
-            />
-          </SimpleGrid>
-          <Charts data={dashboard.data} />
+        <Stack gap="xl">
+          {h!.pegawai && <MySection data={h!.pegawai} />}
+          {h!.atasan && <TeamSection data={h!.atasan} />}
+          {h!.admin && <UnitSection data={h!.admin} />}
+          {h!.leaders && (
+            <Suspense fallback={<Skeleton h={320} radius="md" data-testid="home-leaders-loading" />}>
+              <LeadersSection data={h!.leaders} />
+            </Suspense>
+          )}
+          {h!.oversight && <OversightSection data={h!.oversight} />}
         </Stack>
       )}
     </>

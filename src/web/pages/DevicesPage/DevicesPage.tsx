@@ -124,6 +124,7 @@ export function DevicesPage() {
     {
       key: 'employee',
       header: t('devices.employee'),
+      card: 'title',
       render: (d) => (
         <Stack gap={0}>
           <Text size="sm" fw={600}>
@@ -271,6 +272,7 @@ export function DevicesPage() {
           fetching={devices.isFetching}
           emptyTitle={t('devices.empty')}
           minWidth={720}
+          phone="cards"
           pagination={{
             page,
             pageSize,

@@ -97,6 +97,7 @@ export function EmployeesPage() {
     {
       key: 'name',
       header: t('employees.name'),
+      card: 'title',
       render: (e) => (
         <Stack gap={0}>
           <Anchor
@@ -121,6 +122,7 @@ export function EmployeesPage() {
       key: 'nip',
       header: t('employees.nip'),
       visibleFrom: 'sm',
+      card: 'hidden',
       render: (e) => (
         <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
           {formatNip(e.nip)}
@@ -159,6 +161,7 @@ export function EmployeesPage() {
       key: 'unit',
       header: t('employees.unit'),
       visibleFrom: 'md',
+      card: 'hidden',
       render: (e) => <Text size="sm">{e.unitName}</Text>,
     },
     {
@@ -281,6 +284,7 @@ export function EmployeesPage() {
           dataFor={employees.isPlaceholderData ? undefined : apiUrl('/employees', employeeQuery(filters))}
           emptyDescription={t('employees.empty')}
           minWidth={360}
+          phone="cards"
           pagination={{
             page: employees.data.page,
             pageSize: employees.data.pageSize,

@@ -31,6 +31,7 @@ import {
   type RequestStatus,
   type UploadedFile,
 } from '../../api/permits.ts';
+import { usePermitPrefill } from '../../components/attendance/request-prefill.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { EmployeeSelect } from '../../components/EmployeeSelect.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -42,6 +43,7 @@ import {
   DecisionLine,
   FileLink,
   isCancellable,
+  LateBadge,
   MyRequestList,
   RequestStatusBadge,
   UploadField,
@@ -77,17 +79,20 @@ export function PermitForm({ onBehalf = false, onDone }: { onBehalf?: boolean; o
   const mutation = onBehalf ? recordPermit : requestPermit;
   const { errors, fromError, clear, setErrors } = useFieldErrors<Field>();
   const [employeeId, setEmployeeId] = useState<string | null>(null);
-  const [kind, setKind] = useState<PermitKind>(onBehalf ? 'DL' : 'I');
+  // Prefilled from the address when the Presensi page offers a dinas luar as the next step (own requests only).
+  const address = usePermitPrefill();
+  const prefill = onBehalf ? null : address;
+  const [kind, setKind] = useState<PermitKind>(onBehalf ? 'DL' : (prefill?.kind ?? 'I'));
   const [part, setPart] = useState<'full' | 'late' | 'early'>('full');
-  const [dateFrom, setDateFrom] = useState('');
-  const [dateTo, setDateTo] = useState('');
-  const [reason, setReason] = useState('');
+  const [dateFrom, setDateFrom] = useState(prefill?.date ?? '');
+  const [dateTo, setDateTo] = useState(prefill?.date ?? '');
+  const [reason, setReason] = useState(prefill?.reason ?? '');
   const [letterNumber, setLetterNumber] = useState('');
   const [letterDate, setLetterDate] = useState('');
   const [file, setFile] = useState<UploadedFile | null>(null);
   const [destName, setDestName] = useState('');
-  const [lat, setLat] = useState<number | string>('');
-  const [lon, setLon] = useState<number | string>('');
+  const [lat, setLat] = useState<number | string>(prefill?.lat ?? '');
+  const [lon, setLon] = useState<number | string>(prefill?.lon ?? '');
   const [radius, setRadius] = useState<number | string>(200);
   const [formKey, setFormKey] = useState(0);
 
@@ -371,7 +376,10 @@ export function PermitCard({ permit, actions }: { permit: Permit; actions?: Reac
           </Group>
           <RequestStatusBadge status={permit.status as RequestStatus} />
         </Group>
-        <Text size="sm">{dates}</Text>
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm">{dates}</Text>
+          <LateBadge late={permit.late} />
+        </Group>
         <Text size="sm" c="dimmed">
           {permit.reason}
         </Text>

@@ -300,8 +300,11 @@ function ScopedList() {
   );
 }
 
-/** /izin/persetujuan: permits and corrections waiting for my decision; the scoped list for admins. */
-export function PersetujuanPage() {
+/**
+ * /izin/persetujuan: permits and corrections waiting for my decision; the scoped list for admins.
+ * /koreksi/persetujuan opens the same page on the corrections (`initialTab`).
+ */
+export function PersetujuanPage({ initialTab }: { initialTab?: 'permits' | 'corrections' } = {}) {
   const { t } = useTranslation();
   const me = useMe();
   const permits = usePermitInbox();
@@ -350,7 +353,7 @@ export function PersetujuanPage() {
           <PermitForm onBehalf onDone={() => setRecording(false)} />
         </Modal>
       )}
-      <Tabs defaultValue={isAtasan || !reader ? 'permits' : 'list'} keepMounted={false}>
+      <Tabs defaultValue={initialTab ?? (isAtasan || !reader ? 'permits' : 'list')} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="permits" rightSection={count(permits.data?.total)} data-testid="tab-permits">
             {t('approvals.tabPermits')}

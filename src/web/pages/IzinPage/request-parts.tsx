@@ -28,6 +28,26 @@ export function RequestStatusBadge({ status }: { status: RequestStatus }) {
   );
 }
 
+/**
+ * "Terlambat N hari kerja": a request filed past the rulebook's window for its kind (attendance.requestWindows),
+ * shown to the approver and the employee. Nothing when on time. Source: issue 13 point 11.
+ */
+export function LateBadge({ late }: { late: { days: number; windowDays: number } | null }) {
+  const { t } = useTranslation();
+  if (!late) return null;
+  return (
+    <Badge
+      color="orange"
+      variant="light"
+      title={t('permits.lateHint', { window: late.windowDays })}
+      data-testid="request-late"
+      data-late-days={late.days}
+    >
+      {t('permits.late', { count: late.days })}
+    </Badge>
+  );
+}
+
 /** Choose a file and upload it at once (stored by content hash); reports the hash when done. */
 export function UploadField({
   label,

@@ -24,6 +24,7 @@ import {
   type RequestStatus,
   type UploadedFile,
 } from '../../api/permits.ts';
+import { useCorrectionPrefill } from '../../components/attendance/request-prefill.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -34,6 +35,7 @@ import {
   DecisionLine,
   FileLink,
   isCancellable,
+  LateBadge,
   MyRequestList,
   RequestStatusBadge,
   UploadField,
@@ -53,11 +55,13 @@ function CorrectionForm() {
   const { t } = useTranslation();
   const send = useRequestCorrection();
   const { errors, setErrors, fromError, clear } = useFieldErrors<Field>();
-  const [date, setDate] = useState('');
-  const [checkIn, setCheckIn] = useState('');
-  const [checkOut, setCheckOut] = useState('');
-  const [category, setCategory] = useState<CorrectionCategory>('LUPA_PRESENSI');
-  const [reason, setReason] = useState('');
+  // Prefilled from the address when the Presensi page offers a correction as the next step.
+  const prefill = useCorrectionPrefill();
+  const [date, setDate] = useState(prefill.date);
+  const [checkIn, setCheckIn] = useState(prefill.checkIn);
+  const [checkOut, setCheckOut] = useState(prefill.checkOut);
+  const [category, setCategory] = useState<CorrectionCategory>(prefill.category ?? 'LUPA_PRESENSI');
+  const [reason, setReason] = useState(prefill.reason);
   const [evidence, setEvidence] = useState<UploadedFile | null>(null);
   const [formKey, setFormKey] = useState(0);
 
@@ -211,6 +215,7 @@ export function CorrectionCard({ correction: c, actions }: { correction: Correct
           </Text>
           <RequestStatusBadge status={c.status as RequestStatus} />
         </Group>
+        <LateBadge late={c.late} />
         <Text size="sm">
           {[
             c.checkIn ? `${t('corrections.checkIn')} ${c.checkIn} ${zone}` : null,

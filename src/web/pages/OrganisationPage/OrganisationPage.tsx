@@ -33,6 +33,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ZoneBadge } from '../../components/ZoneBadge.tsx';
 import { hasAnyRole, ORG_EDITORS } from '../../lib/roles.ts';
+import { formatDate } from '../../lib/format.ts';
 import { OfficeFormModal } from './components/OfficeFormModal.tsx';
 import { UnitFormModal } from './components/UnitFormModal.tsx';
 import { UnitTree } from './components/UnitTree.tsx';
@@ -102,6 +103,9 @@ function UnitDetail({
             {u.address && <Text size="sm">{u.address}</Text>}
             <Text size="sm" c="dimmed">
               {t('org.timeZone')}: {t(`timeZones.${u.timeZone}`)}
+            </Text>
+            <Text size="sm" c="dimmed" data-testid="unit-attendance-start">
+              {t('org.attendanceStartShown', { date: formatDate(u.attendanceStart) })}
             </Text>
           </Stack>
           <Group gap="xs" wrap="wrap">

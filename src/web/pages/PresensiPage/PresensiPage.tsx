@@ -16,6 +16,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import {
   IconCamera,
   IconCloudOff,
+  IconLockOpen,
   IconLogin2,
   IconLogout2,
   IconQrcode,
@@ -29,6 +30,10 @@ import { attendanceKeys, sendPunch, useAttendanceToday } from '../../api/attenda
 import type { PunchBody } from '../../api/attendance.ts';
 import { useMe } from '../../api/auth.ts';
 import { isApiError } from '../../api/http.ts';
+import type { CaptureRules } from '../../../core/attendance/capture-rules.ts';
+import type { DeviceState } from '../../../core/attendance/judge-punch.ts';
+import { guidanceForReason, punchGuidance } from '../../../core/attendance/punch-guidance.ts';
+import { PunchGuidance, type GuidanceContext } from '../../components/attendance/PunchGuidance.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -39,7 +44,7 @@ import { useGeolocation } from '../../lib/geolocation.ts';
 import type { Fix } from '../../lib/geolocation.ts';
 import { enqueuePunch, onQueueSent, syncQueue, useQueueSnapshot } from '../../lib/punch-queue.ts';
 import { useQrScanner } from '../../lib/qr-scan.ts';
-import { offlineClock } from '../../lib/server-clock.ts';
+import { offlineClock, serverNow } from '../../lib/server-clock.ts';
 import { CameraView } from './components/CameraView.tsx';
 import { DeviceCard } from './components/DeviceCard.tsx';
 import { HistoryCard } from './components/HistoryCard.tsx';
@@ -50,9 +55,58 @@ import { PunchResultCard } from './components/PunchResultCard.tsx';
 import type { PunchOutcome } from './components/PunchResultCard.tsx';
 import { QueueCard } from './components/QueueCard.tsx';
 import { TodayCard } from './components/TodayCard.tsx';
-import { useDeviceBinding } from './useDeviceBinding.ts';
+import { useDeviceBinding, type BindingState } from './useDeviceBinding.ts';
 
 type Mode = 'selfie' | 'qr';
+
+/** The device state the server will see for this phone's key, as the judge names it (null: no device bound here). */
+const DEVICE_STATE: Partial<Record<BindingState, DeviceState | null>> = {
+  active: 'ACTIVE',
+  // Offline, the key was active when last asked; the punch is judged when it arrives.
+  offline: 'ACTIVE',
+  pending: 'PENDING',
+  rejected: 'REVOKED',
+  none: null,
+  other: null,
+  unsupported: null,
+};
+
+/**
+ * True once the browser has had an idle moment after the first render (at most `timeoutMs` later): the cards below
+ * the fold (roster, history) and their requests wait for it, so a slow phone spends its first seconds on the button.
+ */
+function useAfterFirstIdle(timeoutMs = 1500): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(() => setReady(true), { timeout: timeoutMs });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(() => setReady(true), 300);
+    return () => clearTimeout(id);
+  }, [timeoutMs]);
+  return ready;
+}
+
+/**
+ * Over plain HTTP (other than localhost) the browser gives no camera, no location and no WebCrypto key store:
+ * presensi cannot work, so say why in plain words instead of letting every part fail on its own.
+ */
+function HttpsNotice() {
+  const { t } = useTranslation();
+  if (typeof window === 'undefined' || window.isSecureContext) return null;
+  return (
+    <Alert
+      color="red"
+      variant="filled"
+      icon={<IconLockOpen size={20} />}
+      title={t('presensi.https.title')}
+      data-testid="https-notice"
+    >
+      {t('presensi.https.body')}
+    </Alert>
+  );
+}
 type Kind = 'IN' | 'OUT';
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -113,8 +167,15 @@ function Presensi({ employeeId }: { employeeId: string }) {
   // After a code is read the scanner rests until the user asks for another scan (no accidental second punch).
   const [scanPaused, setScanPaused] = useState(false);
   const busyRef = useRef(false);
+  const belowTheFold = useAfterFirstIdle();
 
-  const canPunchDevice = binding.state === 'active' || binding.state === 'offline';
+  // The rulebook's capture section as the server judges by it (absent from a copy cached before it was sent).
+  const capture: CaptureRules | undefined = today.data?.capture;
+  // A phone whose change still waits for admin OPD may punch only where the rulebook merely reviews such punches.
+  const canPunchDevice =
+    binding.state === 'active' ||
+    binding.state === 'offline' ||
+    (binding.state === 'pending' && capture?.reasons.DEVICE_PENDING === 'FLAG');
   const camera = useCamera(canPunchDevice, mode === 'selfie' ? 'user' : 'environment');
   const geo = useGeolocation(true);
   const timeZone = today.data?.timeZone ?? 'Asia/Jakarta';
@@ -243,16 +304,55 @@ function Presensi({ employeeId }: { employeeId: string }) {
   }
   const data = today.data;
 
-  // Why the big button cannot be pressed now, if it cannot.
+  // Why the big button cannot be pressed yet, while the camera or the location is still starting. When they have
+  // failed for good, the button stays usable and the guidance says what the server will decide and what to do.
+  const cameraWaiting = camera.status === 'idle' || camera.status === 'starting';
+  const locationWaiting = !geo.fix && (geo.status === 'idle' || geo.status === 'locating');
   let blocked: string | null = null;
   if (!canPunchDevice) blocked = t('presensi.blocked.device');
-  else if (mode === 'selfie' && data.rules.photoRequired && camera.status !== 'ready')
+  else if (mode === 'selfie' && data.rules.photoRequired && cameraWaiting)
     blocked = t('presensi.blocked.camera');
-  else if (mode === 'selfie' && !geo.fix) blocked = t('presensi.blocked.location');
+  else if (mode === 'selfie' && locationWaiting) blocked = t('presensi.blocked.location');
+
+  // What the server will decide about a selfie punch taken now, from the same judge and rulebook (punch-guidance).
+  const now = serverNow();
+  const deviceState = DEVICE_STATE[binding.state];
+  const previousPunchAt = data.punches
+    .filter((p) => p.effectiveVerdict !== 'REJECTED')
+    .reduce<number | null>((latest, p) => Math.max(latest ?? 0, Date.parse(p.occurredAt)), null);
+  const guidanceContext: GuidanceContext = {
+    kind,
+    localDate: data.localDate,
+    at: now,
+    timeZone,
+    fix: geo.fix,
+    maxAccuracyM: rules?.maxAccuracyM ?? null,
+  };
+  const guidance =
+    capture && canPunchDevice && mode === 'selfie' && !blocked && deviceState !== undefined
+      ? punchGuidance(
+          {
+            now,
+            places: data.places,
+            location: geo.fix,
+            device: deviceState,
+            photo: camera.status === 'ready',
+            previousPunchAt,
+          },
+          capture,
+        )
+      : null;
+  // A phone that cannot punch yet because of its binding: what a punch would meet, and the next step meanwhile.
+  const deviceGuidance =
+    capture && !canPunchDevice && (binding.state === 'pending' || binding.state === 'rejected')
+      ? guidanceForReason(binding.state === 'pending' ? 'DEVICE_PENDING' : 'UNREGISTERED_DEVICE', capture)
+      : null;
+  const predicted = guidance?.verdict ?? 'ACCEPTED';
 
   return (
     <Box maw={560} mx="auto" data-testid="presensi-page">
       <Stack gap="sm" data-attempts={attempts} data-testid="presensi-body">
+        <HttpsNotice />
         <Group justify="space-between" align="flex-end" wrap="nowrap">
           <Stack gap={0}>
             <Title order={2} fz={{ base: 'h3', sm: 'h2' }}>
@@ -294,6 +394,8 @@ function Presensi({ employeeId }: { employeeId: string }) {
           decisionNote={binding.ownRecord?.decisionNote ?? null}
           onRegister={binding.register}
         />
+
+        {deviceGuidance && <PunchGuidance guidance={deviceGuidance} context={guidanceContext} />}
 
         {canPunchDevice && (
           <Card withBorder radius="md" padding="sm">
@@ -349,7 +451,15 @@ function Presensi({ employeeId }: { employeeId: string }) {
                     h={72}
                     radius="md"
                     fullWidth
-                    color={kind === 'IN' ? 'teal' : 'indigo'}
+                    color={
+                      predicted === 'REJECTED'
+                        ? 'red'
+                        : predicted === 'FLAGGED'
+                          ? 'yellow'
+                          : kind === 'IN'
+                            ? 'teal'
+                            : 'indigo'
+                    }
                     leftSection={kind === 'IN' ? <IconLogin2 size={26} /> : <IconLogout2 size={26} />}
                     loading={busy}
                     disabled={!!blocked}
@@ -357,9 +467,21 @@ function Presensi({ employeeId }: { employeeId: string }) {
                     data-testid="punch-button"
                     data-kind={kind}
                     data-attempts={attempts}
+                    data-verdict={guidance ? predicted : undefined}
                   >
-                    {t(kind === 'IN' ? 'presensi.checkIn' : 'presensi.checkOut')}
+                    <Stack gap={0} align="center">
+                      <span>{t(kind === 'IN' ? 'presensi.checkIn' : 'presensi.checkOut')}</span>
+                      {predicted !== 'ACCEPTED' && (
+                        <Text span size="sm" fw={600} data-testid="punch-button-verdict">
+                          {t(`presensi.guidance.button.${predicted}`)}
+                        </Text>
+                      )}
+                    </Stack>
                   </Button>
+                  {/* After a refusal the result below carries the same next steps: shown once. */}
+                  {guidance && !(outcome?.type === 'sent' && outcome.punch.verdict !== 'ACCEPTED') && (
+                    <PunchGuidance guidance={guidance} context={guidanceContext} />
+                  )}
                   {blocked && (
                     <Text size="xs" c="dimmed" ta="center" data-testid="punch-blocked">
                       {blocked}
@@ -435,6 +557,7 @@ function Presensi({ employeeId }: { employeeId: string }) {
             attempt={attempts}
             outcome={outcome}
             timeZone={timeZone}
+            maxAccuracyM={rules?.maxAccuracyM ?? null}
             onClose={() => setOutcome(null)}
           />
         )}
@@ -449,8 +572,8 @@ function Presensi({ employeeId }: { employeeId: string }) {
         />
 
         <TodayCard today={data} />
-        <RosterCard today={data.localDate} />
-        <HistoryCard employeeId={employeeId} />
+        {belowTheFold && <RosterCard today={data.localDate} />}
+        {belowTheFold && <HistoryCard employeeId={employeeId} />}
       </Stack>
     </Box>
   );

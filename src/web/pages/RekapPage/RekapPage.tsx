@@ -3,7 +3,7 @@ import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { RecapDay } from '../../api/recap.ts';
+import type { NoDataDay, RecapDay } from '../../api/recap.ts';
 import { currentMonth, employeeExportUrl, useEmployeeMonth } from '../../api/recap.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -29,19 +29,27 @@ function daysInMonth(month: string): string[] {
   return Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
 }
 
+/**
+ * The month as a calendar: each stored day's code (a day not stored yet, computed for this view, marked with *),
+ * and the days without data — before the unit went live in Abdi or outside the employee's service — as
+ * "Belum ada data", never as absent.
+ */
 function Calendar({
   month,
   days,
+  noData,
   onPick,
   picked,
 }: {
   month: string;
   days: RecapDay[];
+  noData: NoDataDay[];
   onPick: (d: string) => void;
   picked: string | null;
 }) {
   const { t } = useTranslation();
   const byDate = new Map(days.map((d) => [d.localDate, d]));
+  const none = new Map(noData.map((n) => [n.localDate, n]));
   const dates = daysInMonth(month);
   const blanks = weekdayIndex(dates[0]!);
   const names = t('recap.weekdays').split(',');
@@ -62,26 +70,35 @@ function Calendar({
       ))}
       {dates.map((date) => {
         const d = byDate.get(date);
+        const empty = none.get(date);
         const band = d ? [d.lateBand, d.earlyBand].filter(Boolean).join('-') : '';
         return (
           <UnstyledButton
             key={date}
             role="gridcell"
             onClick={() => onPick(date)}
-            aria-label={`${formatDate(date)} ${d ? `${d.code} ${band}` : ''}`}
+            aria-label={`${formatDate(date)} ${d ? `${d.code} ${band}${d.provisional ? ` (${t('recap.provisional')})` : ''}` : empty ? t('recap.noData') : ''}`}
             aria-selected={picked === date}
             data-testid={`recap-day-${date}`}
             data-code={d?.code ?? ''}
+            data-no-data={empty ? 'true' : undefined}
             style={{
-              border: `1px solid var(--mantine-color-${picked === date ? 'blue-6' : 'gray-3'})`,
+              border: `1px ${d?.provisional ? 'dashed' : 'solid'} var(--mantine-color-${picked === date ? 'blue-6' : 'gray-3'})`,
               borderRadius: 6,
               padding: 4,
               minHeight: 52,
+              background: empty ? 'var(--mantine-color-gray-1)' : undefined,
             }}
           >
             <Text size="xs" c="dimmed">
               {Number(date.slice(8, 10))}
+              {d?.provisional ? '*' : ''}
             </Text>
+            {empty && (
+              <Text size="10px" c="dimmed" ta="center" style={{ lineHeight: 1.1 }}>
+                {t('recap.noDataShort')}
+              </Text>
+            )}
             {d && (
               <Text
                 fw={700}
@@ -122,6 +139,8 @@ export function RekapPage() {
   };
   const data = q.data;
   const pickedDay = data?.days.find((d) => d.localDate === picked) ?? null;
+  const pickedNoData = data?.noData.find((d) => d.localDate === picked) ?? null;
+  const provisionalDays = data?.days.some((d) => d.provisional) ?? false;
   const codes = data ? [...new Set(data.days.map((d) => d.code))].sort() : [];
 
   return (
@@ -151,17 +170,41 @@ export function RekapPage() {
                 })}
               </Alert>
             )}
+            {data.days.length === 0 && data.noData.length > 0 && (
+              <Alert color="gray" data-testid="recap-no-data">
+                {t('recap.noDataMonth', { reason: data.noData[0]!.reason })}
+              </Alert>
+            )}
+            {(data.recapProvisional || provisionalDays) && (
+              <Alert color="yellow" data-testid="recap-provisional">
+                {t('recap.provisionalHint')}
+              </Alert>
+            )}
             {data.recap && <RecapSummary recap={data.recap} />}
             <Card withBorder>
               <Title order={3} size="h5" mb="xs">
                 {t('recap.calendar', { month: monthLabel(month) })}
               </Title>
-              {data.days.length === 0 ? (
+              {data.days.length === 0 && data.noData.length === 0 ? (
                 <EmptyState description={t('recap.noDays')} />
               ) : (
-                <Calendar month={month} days={data.days} onPick={setPicked} picked={picked} />
+                <Calendar
+                  month={month}
+                  days={data.days}
+                  noData={data.noData}
+                  onPick={setPicked}
+                  picked={picked}
+                />
               )}
             </Card>
+            {pickedNoData && (
+              <Card withBorder data-testid="recap-day-detail" aria-live="polite">
+                <Title order={3} size="h5">
+                  {t('recap.dayDetail', { date: formatDate(pickedNoData.localDate) })}
+                </Title>
+                <Text size="sm">{t('recap.noDataDay', { reason: pickedNoData.reason })}</Text>
+              </Card>
+            )}
             {pickedDay && (
               <Card withBorder data-testid="recap-day-detail" aria-live="polite">
                 <Group gap="xs" mb="xs">

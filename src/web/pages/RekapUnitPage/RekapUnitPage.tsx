@@ -11,7 +11,6 @@ import {
   Pagination,
   ScrollArea,
   Stack,
-  Table,
   Tabs,
   Text,
   Textarea,
@@ -26,7 +25,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../api/auth.ts';
-import type { ClosingStatus, RecapRow } from '../../api/recap.ts';
+import type { ClosingItem, ClosingStatus, RecapRow } from '../../api/recap.ts';
 import {
   currentMonth,
   useAdjustments,
@@ -34,11 +33,13 @@ import {
   useClosingStatus,
   useCodeDistribution,
   useHeatmap,
+  useQueueMissingDays,
   useReopenMonth,
   useTrend,
   useUnitRecap,
   useWarnings,
 } from '../../api/recap.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -53,65 +54,140 @@ import { ExportJobMenu } from '../../components/ExportJobMenu.tsx';
 const PAGE_SIZE = 25;
 const LEAVE_LIKE = ['CT', 'CB', 'CS', 'CM', 'CAP', 'CLTN', 'I', 'S', 'DL', 'TGL', 'TB', 'DIKLAT', 'DSP'];
 
+/** The recap of a unit-month, one row per employee; on a phone one card per employee (no sideways scrolling). */
 function RecapTable({ rows, month }: { rows: RecapRow[]; month: string }) {
   const { t } = useTranslation();
+  const columns: Column<RecapRow>[] = [
+    {
+      key: 'name',
+      header: t('recap.columns.name'),
+      card: 'title',
+      render: (r) => (
+        <>
+          <Anchor component={Link} to={`/rekap?pegawai=${r.employeeId}&bulan=${month}`} size="sm">
+            {r.name}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {formatNip(r.nip)}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'position',
+      header: t('recap.columns.position'),
+      card: 'wide',
+      render: (r) => (
+        <>
+          <Text size="sm">{r.positionName ?? '—'}</Text>
+          <Text size="xs" c="dimmed">
+            {r.unitName}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'hk', header: t('recap.columns.hk'), render: (r) => r.workingDays },
+    { key: 'h', header: t('recap.columns.h'), render: (r) => r.codeCounts.H ?? 0 },
+    { key: 'tl', header: t('recap.columns.tl'), render: (r) => `${r.tl1}/${r.tl2}/${r.tl3}/${r.tl4}` },
+    { key: 'psw', header: t('recap.columns.psw'), render: (r) => `${r.psw1}/${r.psw2}/${r.psw3}/${r.psw4}` },
+    {
+      key: 'tk',
+      header: t('recap.columns.tk'),
+      render: (r) => (r.tkDays > 0 ? <Badge color="red">{r.tkDays}</Badge> : 0),
+    },
+    {
+      key: 'leave',
+      header: t('recap.columns.leave'),
+      card: 'wide',
+      render: (r) => (
+        <Text size="xs">
+          {LEAVE_LIKE.filter((c) => r.codeCounts[c])
+            .map((c) => `${c} ${r.codeCounts[c]}`)
+            .join(', ') || '—'}
+        </Text>
+      ),
+    },
+    {
+      key: 'minutes',
+      header: t('recap.columns.minutes'),
+      render: (r) => `${r.lateMinutes} + ${r.earlyMinutes}`,
+    },
+    { key: 'tkEq', header: t('recap.columns.tkEq'), render: (r) => r.tkEquivalentDays },
+    {
+      key: 'apel',
+      header: t('recap.columns.apel'),
+      render: (r) => (r.apelPercent === null ? '—' : `${r.apelPercent}%`),
+    },
+    { key: 'adjustments', header: t('recap.columns.adjustments'), render: (r) => r.adjustmentCount || '—' },
+  ];
   return (
-    <ScrollArea type="auto">
-      <Table striped highlightOnHover miw={900} data-testid="recap-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('recap.columns.name')}</Table.Th>
-            <Table.Th>{t('recap.columns.position')}</Table.Th>
-            <Table.Th>{t('recap.columns.hk')}</Table.Th>
-            <Table.Th>{t('recap.columns.h')}</Table.Th>
-            <Table.Th>{t('recap.columns.tl')}</Table.Th>
-            <Table.Th>{t('recap.columns.psw')}</Table.Th>
-            <Table.Th>{t('recap.columns.tk')}</Table.Th>
-            <Table.Th>{t('recap.columns.leave')}</Table.Th>
-            <Table.Th>{t('recap.columns.minutes')}</Table.Th>
-            <Table.Th>{t('recap.columns.tkEq')}</Table.Th>
-            <Table.Th>{t('recap.columns.apel')}</Table.Th>
-            <Table.Th>{t('recap.columns.adjustments')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.employeeId} data-testid="recap-row" data-employee-id={r.employeeId}>
-              <Table.Td>
-                <Anchor component={Link} to={`/rekap?pegawai=${r.employeeId}&bulan=${month}`} size="sm">
-                  {r.name}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {formatNip(r.nip)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{r.positionName ?? '—'}</Text>
-                <Text size="xs" c="dimmed">
-                  {r.unitName}
-                </Text>
-              </Table.Td>
-              <Table.Td>{r.workingDays}</Table.Td>
-              <Table.Td>{r.codeCounts.H ?? 0}</Table.Td>
-              <Table.Td>{`${r.tl1}/${r.tl2}/${r.tl3}/${r.tl4}`}</Table.Td>
-              <Table.Td>{`${r.psw1}/${r.psw2}/${r.psw3}/${r.psw4}`}</Table.Td>
-              <Table.Td>{r.tkDays > 0 ? <Badge color="red">{r.tkDays}</Badge> : 0}</Table.Td>
-              <Table.Td>
-                <Text size="xs">
-                  {LEAVE_LIKE.filter((c) => r.codeCounts[c])
-                    .map((c) => `${c} ${r.codeCounts[c]}`)
-                    .join(', ') || '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td>{`${r.lateMinutes} + ${r.earlyMinutes}`}</Table.Td>
-              <Table.Td>{r.tkEquivalentDays}</Table.Td>
-              <Table.Td>{r.apelPercent === null ? '—' : `${r.apelPercent}%`}</Table.Td>
-              <Table.Td>{r.adjustmentCount || '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea>
+    <DataTable
+      testId="recap-table"
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.employeeId}
+      rowProps={(r) => ({ 'data-testid': 'recap-row', 'data-employee-id': r.employeeId })}
+      minWidth={900}
+      phone="cards"
+      cardColumns={3}
+    />
+  );
+}
+
+/**
+ * What keeps the month from being complete, item by item (days not stored or waiting to be recomputed, flagged
+ * punches not reviewed, requests not decided), with a reason field for each item the rulebook allows to leave
+ * open when `reasons` is given. Source: issue 13 point 2.
+ */
+function ClosingItems({
+  items,
+  total,
+  reasons,
+  onReason,
+}: {
+  items: ClosingItem[];
+  total: number;
+  reasons?: Record<string, string>;
+  onReason?: (key: string, reason: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={6} data-testid="recap-closing-items">
+      {items.map((i) => {
+        const key = `${i.kind}:${i.ref}`;
+        return (
+          <div key={key} data-testid="recap-closing-item" data-kind={i.kind}>
+            <Text size="sm">
+              <Text span fw={600}>
+                {i.employeeName}
+              </Text>{' '}
+              — {i.label}{' '}
+              <Badge size="xs" variant="light" color={i.waivable ? 'yellow' : 'red'}>
+                {t(i.waivable ? 'recap.itemWaivable' : 'recap.itemBlocking')}
+              </Badge>
+            </Text>
+            {reasons && onReason && i.waivable && (
+              <Textarea
+                size="xs"
+                autosize
+                minRows={1}
+                maxLength={1000}
+                placeholder={t('recap.waiverReason')}
+                aria-label={`${t('recap.waiverReason')}: ${i.employeeName} — ${i.label}`}
+                value={reasons[key] ?? ''}
+                onChange={(e) => onReason(key, e.currentTarget.value)}
+                data-testid="recap-waiver-reason"
+              />
+            )}
+          </div>
+        );
+      })}
+      {total > items.length && (
+        <Text size="xs" c="dimmed">
+          {t('recap.itemsMore', { count: total - items.length })}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -129,9 +205,11 @@ function ClosingCard({
   const monthLabel = useMonthLabel();
   const close = useCloseMonth();
   const reopen = useReopenMonth();
+  const queueMissing = useQueueMissingDays();
   const [confirming, setConfirming] = useState(false);
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
+  const [waivers, setWaivers] = useState<Record<string, string>>({});
   const canClose = hasAnyRole(me, RECAP_CLOSERS);
   const canReopen = hasAnyRole(me, RECAP_REOPENERS);
   const c = status.closing;
@@ -176,18 +254,56 @@ function ClosingCard({
           {t('recap.opensOn', { date: formatDate(status.opensOn) })}
         </Text>
       )}
-      {!c && waiting > 0 && (
-        <Alert color="yellow" mt="xs" icon={<IconAlertTriangle size={18} />} data-testid="recap-pending">
-          {t('recap.pending', {
-            flagged: status.pending.flaggedPunches,
-            queued: status.pending.queuedDays,
-            requests: status.pending.requests,
-          })}
-        </Alert>
-      )}
-      {!c && status.missingDays > 0 && (
-        <Alert color="gray" mt="xs" data-testid="recap-missing">
-          {t('recap.missingDays', { count: status.missingDays })}
+      {!c && !status.complete && (
+        <Alert
+          color="yellow"
+          mt="xs"
+          icon={<IconAlertTriangle size={18} />}
+          title={t('recap.incompleteTitle', { count: status.total })}
+          data-testid="recap-pending"
+        >
+          <Stack gap={6}>
+            {waiting > 0 && (
+              <Text size="sm">
+                {t('recap.pending', {
+                  flagged: status.pending.flaggedPunches,
+                  queued: status.pending.queuedDays,
+                  requests: status.pending.requests,
+                })}
+              </Text>
+            )}
+            {status.missingDays > 0 && (
+              <Group gap="xs" justify="space-between" wrap="wrap">
+                <Text size="sm" data-testid="recap-missing">
+                  {t('recap.missingDays', { count: status.missingDays })}
+                </Text>
+                {canClose && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={queueMissing.isPending}
+                    data-testid="recap-queue-missing"
+                    onClick={() =>
+                      queueMissing.mutate(
+                        { unitId: status.unitId, month },
+                        {
+                          onSuccess: (r) =>
+                            notifications.show({
+                              color: 'teal',
+                              message: t('recap.missingQueued', { count: r.days }),
+                            }),
+                          onError: (err) => notifications.show({ color: 'red', message: err.message }),
+                        },
+                      )
+                    }
+                  >
+                    {t('recap.queueMissing')}
+                  </Button>
+                )}
+              </Group>
+            )}
+            <ClosingItems items={status.items.slice(0, 10)} total={status.total} />
+          </Stack>
         </Alert>
       )}
       {status.intact === false && (
@@ -203,6 +319,7 @@ function ClosingCard({
           {status.history.map((h) => (
             <Text key={h.id} size="xs" c="dimmed">
               {t('recap.closed', { name: h.closedByName ?? '—', date: formatDateTime(h.closedAt) })}
+              {h.waivers.length > 0 ? ` · ${t('recap.historyWaivers', { count: h.waivers.length })}` : ''}
               {h.reopenedAt
                 ? ` · ${t('recap.historyReopened', {
                     name: h.reopenedByName ?? '—',
@@ -221,6 +338,24 @@ function ClosingCard({
       >
         <Stack gap="sm">
           <Text size="sm">{t('recap.closeConfirmBody', { unit: unitName, month: monthLabel(month) })}</Text>
+          {!status.complete && (
+            <>
+              <Text size="sm" fw={600}>
+                {t('recap.closeIncomplete', { count: status.total })}
+              </Text>
+              {status.waivable && status.items.some((i) => i.waivable) && (
+                <Text size="xs" c="dimmed">
+                  {t('recap.waiverHint', { min: status.waivable.minReasonChars })}
+                </Text>
+              )}
+              <ClosingItems
+                items={status.items}
+                total={status.total}
+                reasons={waivers}
+                onReason={(key, value) => setWaivers((w) => ({ ...w, [key]: value }))}
+              />
+            </>
+          )}
           {close.error && <ErrorState error={close.error} compact />}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
@@ -231,7 +366,17 @@ function ClosingCard({
               data-testid="recap-close-confirm"
               onClick={() =>
                 close.mutate(
-                  { unitId: status.unitId, month },
+                  {
+                    unitId: status.unitId,
+                    month,
+                    waivers: status.items
+                      .filter((i) => i.waivable && (waivers[`${i.kind}:${i.ref}`] ?? '').trim())
+                      .map((i) => ({
+                        kind: i.kind,
+                        ref: i.ref,
+                        reason: waivers[`${i.kind}:${i.ref}`]!.trim(),
+                      })),
+                  },
                   {
                     onSuccess: () => {
                       notifications.show({

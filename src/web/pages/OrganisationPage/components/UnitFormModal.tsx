@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { TIME_ZONES, UNIT_KINDS } from '../../../../shared/api/org.ts';
 import { useCreateUnit, useUpdateUnit } from '../../../api/units.ts';
 import type { TimeZone, Unit, UnitKind } from '../../../api/types.ts';
+import { DateField } from '../../../components/DateField.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { useFieldErrors } from '../../../components/field-errors.ts';
 import { UnitSelect } from '../../../components/UnitSelect.tsx';
 
-const FIELDS = ['code', 'name', 'kind', 'parentId', 'timeZone', 'address'] as const;
+const FIELDS = ['code', 'name', 'kind', 'parentId', 'timeZone', 'address', 'attendanceStart'] as const;
 type Field = (typeof FIELDS)[number];
 
 interface UnitFormModalProps {
@@ -50,6 +51,10 @@ function UnitForm({ onClose, unit, parentId = null, parentTimeZone, onSaved }: U
   const [parent, setParent] = useState<string | null>(unit ? unit.parentId : parentId);
   const [timeZone, setTimeZone] = useState<TimeZone>(unit?.timeZone ?? parentTimeZone ?? 'Asia/Jakarta');
   const [address, setAddress] = useState(unit?.address ?? '');
+  // Go-live: empty for a new unit = today (the server's default); an edit sends it only when changed.
+  const [attendanceStart, setAttendanceStart] = useState(unit?.attendanceStart ?? '');
+  const [applyBelow, setApplyBelow] = useState(true);
+  const goLiveChanged = !!attendanceStart && attendanceStart !== (unit?.attendanceStart ?? '');
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -65,6 +70,7 @@ function UnitForm({ onClose, unit, parentId = null, parentTimeZone, onSaved }: U
       parentId: parent,
       timeZone,
       address: address.trim() || null,
+      ...(goLiveChanged ? { attendanceStart, ...(unit ? { attendanceStartSubunits: applyBelow } : {}) } : {}),
     };
     mutation.mutate(input, {
       onSuccess: (saved) => {
@@ -137,6 +143,20 @@ function UnitForm({ onClose, unit, parentId = null, parentTimeZone, onSaved }: U
           onChange={(e) => setAddress(e.currentTarget.value)}
           error={fieldErrors.errors.address}
         />
+        <DateField
+          label={t('org.attendanceStart')}
+          description={t(unit ? 'org.attendanceStartHint' : 'org.attendanceStartNewHint')}
+          value={attendanceStart}
+          onChange={setAttendanceStart}
+          error={fieldErrors.errors.attendanceStart}
+        />
+        {unit && goLiveChanged && (
+          <Checkbox
+            label={t('org.attendanceStartSubunits')}
+            checked={applyBelow}
+            onChange={(e) => setApplyBelow(e.currentTarget.checked)}
+          />
+        )}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

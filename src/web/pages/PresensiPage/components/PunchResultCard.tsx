@@ -2,7 +2,9 @@ import { Alert, CloseButton, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconCloudUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Punch } from '../../../api/attendance.ts';
+import { nextStepsFor } from '../../../../core/attendance/punch-guidance.ts';
 import { ReasonList } from '../../../components/attendance/PunchCard.tsx';
+import { NextSteps } from '../../../components/attendance/PunchGuidance.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { formatTime } from '../../../lib/format.ts';
 
@@ -16,11 +18,14 @@ export function PunchResultCard({
   attempt,
   outcome,
   timeZone,
+  maxAccuracyM = null,
   onClose,
 }: {
   attempt: number;
   outcome: PunchOutcome;
   timeZone: string;
+  /** The rulebook's accuracy limit, for the explanation of a punch refused for a poor fix. */
+  maxAccuracyM?: number | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -59,6 +64,8 @@ export function PunchResultCard({
     );
   }
   const { punch } = outcome;
+  // After a refusal (or a punch outside every place sent to review): the next step, from the server's own reasons.
+  const next = punch.verdict === 'ACCEPTED' ? null : nextStepsFor(punch.reasons);
   const color = punch.verdict === 'ACCEPTED' ? 'teal' : punch.verdict === 'FLAGGED' ? 'yellow' : 'red';
   const Icon =
     punch.verdict === 'ACCEPTED'
@@ -86,6 +93,34 @@ export function PunchResultCard({
           </Text>
           {punch.verdict === 'FLAGGED' && <Text size="sm">{t('presensi.result.flaggedHint')}</Text>}
           <ReasonList reasons={punch.reasons} />
+          {next && next.nextSteps.length > 0 && (punch.kind === 'IN' || punch.kind === 'OUT') && (
+            <NextSteps
+              guidance={{
+                verdict: punch.verdict,
+                reasons: punch.reasons,
+                nearest:
+                  punch.place && punch.place.distanceM !== null
+                    ? { label: punch.place.label, distanceM: punch.place.distanceM }
+                    : null,
+                ...next,
+                waitMinutes: null,
+              }}
+              context={{
+                kind: punch.kind,
+                localDate: punch.localDate,
+                at: Date.parse(punch.occurredAt),
+                timeZone: punch.timeZone,
+                fix: punch.location
+                  ? {
+                      lat: punch.location.lat,
+                      lon: punch.location.lon,
+                      accuracyM: punch.location.accuracyM ?? 0,
+                    }
+                  : null,
+                maxAccuracyM,
+              }}
+            />
+          )}
           {outcome.replayed && (
             <Text size="xs" c="dimmed">
               {t('presensi.result.replayed')}

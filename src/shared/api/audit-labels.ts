@@ -1,0 +1,268 @@
+/**
+ * The audit log in words people read (issue 13 point 10): a label per action, per kind of record and per field,
+ * in Bahasa Indonesia. The web's id.ts uses these maps as they are and en.ts has the English ones (same keys);
+ * the server's CSV export uses them too. Actions are nested by their prefix (`permit.approved` →
+ * `permit: { approved }`), as i18next reads dotted keys. A new audited action or field gets its label here
+ * (src/server/modules/audit/audit-labels.test.ts finds the ones missing).
+ */
+export const AUDIT_ACTION_LABELS = {
+  account: {
+    created: 'Akun dibuat',
+    password_reset: 'Kata sandi akun diatur ulang',
+    deactivated: 'Akun dinonaktifkan',
+    unlocked: 'Kunci akun dibuka',
+    updated: 'Akun diubah',
+  },
+  apel_schedule: { added: 'Jadwal apel ditambahkan' },
+  apel_session: { added: 'Sesi apel ditambahkan' },
+  attendance: { terminal_imported: 'Log mesin presensi diimpor' },
+  auth: {
+    login: 'Masuk',
+    login_failed: 'Gagal masuk',
+    locked: 'Akun terkunci sementara',
+    logout: 'Keluar',
+    password_changed: 'Kata sandi diganti',
+    password_change_failed: 'Gagal mengganti kata sandi',
+  },
+  correction: {
+    requested: 'Koreksi presensi diajukan',
+    approved: 'Koreksi presensi disetujui',
+    rejected: 'Koreksi presensi ditolak',
+    cancelled: 'Koreksi presensi dibatalkan',
+  },
+  demo: { seeded: 'Data demo dimuat', devices_registered: 'Perangkat demo didaftarkan' },
+  device: {
+    registered: 'Perangkat didaftarkan',
+    change_requested: 'Pergantian perangkat diajukan',
+    approved: 'Perangkat disetujui',
+    rejected: 'Perangkat ditolak',
+    revoked: 'Perangkat dicabut',
+  },
+  employee: {
+    created: 'Pegawai ditambahkan',
+    updated: 'Data pegawai diubah',
+    placed: 'Penempatan (mutasi) dicatat',
+    acting_assigned: 'Plt/Plh ditetapkan',
+  },
+  field_assignment: { added: 'Lokasi dinas luar ditambahkan' },
+  grant: { added: 'Peran diberikan', revoked: 'Peran dicabut' },
+  import: { validated: 'Berkas impor diperiksa', committed: 'Impor disimpan' },
+  kiosk: { opened: 'Layar kios dibuka', closed: 'Layar kios ditutup' },
+  leave: {
+    submitted: 'Cuti diajukan',
+    approved: 'Cuti disetujui',
+    rejected: 'Cuti ditolak',
+    cancelled: 'Cuti dibatalkan',
+    opening_balance_set: 'Saldo awal cuti diatur',
+  },
+  office: { created: 'Kantor ditambahkan', deleted: 'Kantor dihapus' },
+  permit: {
+    requested: 'Izin diajukan',
+    recorded: 'Penugasan dicatat admin',
+    approved: 'Izin disetujui',
+    rejected: 'Izin ditolak',
+    cancelled: 'Izin dibatalkan',
+  },
+  photo: { purged: 'Foto presensi dihapus (retensi)' },
+  punch: {
+    review_accepted: 'Presensi diterima setelah ditinjau',
+    review_rejected: 'Presensi ditolak setelah ditinjau',
+  },
+  recap: {
+    month_closed: 'Bulan rekap ditutup',
+    month_reopened: 'Bulan rekap dibuka kembali',
+    missing_days_queued: 'Hari yang belum tersimpan diantrekan untuk dihitung',
+  },
+  roster: { set: 'Jadwal shift diatur', cleared: 'Jadwal shift dihapus', imported: 'Jadwal shift diimpor' },
+  rulebook: {
+    loaded: 'Buku aturan dimuat',
+    reloaded: 'Buku aturan dimuat ulang',
+    draft_created: 'Draf buku aturan dibuat',
+    activated: 'Buku aturan diaktifkan',
+    closed: 'Buku aturan diakhiri',
+  },
+  terminal_user: {
+    created: 'Pemetaan ID mesin ditambahkan',
+    deleted: 'Pemetaan ID mesin dihapus',
+    imported: 'Pemetaan ID mesin diimpor',
+  },
+  unit: {
+    created: 'Unit ditambahkan',
+    updated: 'Unit diubah',
+    attendance_start_set: 'Tanggal mulai presensi unit di Abdi diatur',
+  },
+  work_location: { added: 'Lokasi kerja ditambahkan', removed: 'Lokasi kerja dihapus' },
+} as const satisfies Record<string, Record<string, string>>;
+
+/** The kinds of record an entry is about (`entity_type`). */
+export const AUDIT_ENTITY_LABELS = {
+  apel_schedule: 'Jadwal apel',
+  apel_session: 'Sesi apel',
+  correction: 'Koreksi presensi',
+  device: 'Perangkat',
+  employee: 'Pegawai',
+  field_assignment: 'Dinas luar',
+  import: 'Impor',
+  kiosk: 'Kios',
+  leave_request: 'Cuti',
+  month_closing: 'Penutupan bulan',
+  office: 'Kantor',
+  permit: 'Izin',
+  photo: 'Foto presensi',
+  punch: 'Presensi',
+  rulebook: 'Buku aturan',
+  shift_roster: 'Jadwal shift',
+  system: 'Sistem',
+  terminal_import: 'Impor log mesin',
+  terminal_user: 'ID mesin',
+  unit: 'Unit',
+  user: 'Akun',
+  work_location: 'Lokasi kerja',
+} as const satisfies Record<string, string>;
+
+/** The fields of the before/after values. */
+export const AUDIT_FIELD_LABELS = {
+  active: 'Aktif',
+  activeFrom: 'Mulai bekerja',
+  activeTo: 'Akhir masa kerja',
+  address: 'Alamat',
+  approverKind: 'Pejabat pemberi cuti',
+  approverPositionId: 'Jabatan pemberi cuti',
+  attachmentHash: 'Lampiran',
+  attendanceStart: 'Mulai presensi di Abdi',
+  backTitle: 'Gelar belakang',
+  birthDate: 'Tanggal lahir',
+  by: 'Oleh',
+  category: 'Kategori',
+  checkIn: 'Jam masuk',
+  checkOut: 'Jam pulang',
+  closedAt: 'Ditutup pada',
+  code: 'Kode',
+  contentHash: 'Sidik isi',
+  count: 'Jumlah',
+  createdAt: 'Dibuat pada',
+  cutiBersamaDays: 'Hari cuti bersama',
+  date: 'Tanggal',
+  dateFrom: 'Dari tanggal',
+  dateTo: 'Sampai tanggal',
+  decision: 'Keputusan',
+  decree: 'Nomor SK',
+  destination: 'Tujuan',
+  education: 'Pendidikan',
+  email: 'Surel',
+  employeeId: 'Pegawai',
+  employeeType: 'Jenis pegawai',
+  evidenceHash: 'Bukti',
+  fieldAssignmentId: 'Lokasi dinas luar',
+  fileHash: 'Berkas',
+  fileName: 'Nama berkas',
+  fullName: 'Nama lengkap',
+  from: 'Dari',
+  frontTitle: 'Gelar depan',
+  gender: 'Jenis kelamin',
+  golongan: 'Golongan',
+  id: 'ID',
+  internalId: 'ID internal',
+  kind: 'Jenis',
+  label: 'Nama',
+  lat: 'Lintang',
+  letterDate: 'Tanggal surat',
+  letterNumber: 'Nomor surat',
+  localDate: 'Tanggal',
+  lockedUntil: 'Terkunci sampai',
+  lon: 'Bujur',
+  month: 'Bulan',
+  name: 'Nama',
+  nip: 'NIP',
+  note: 'Catatan',
+  parentId: 'Unit induk',
+  part: 'Bagian hari',
+  phone: 'Telepon',
+  placeKind: 'Jenis lokasi',
+  positionId: 'Jabatan',
+  positionName: 'Nama jabatan',
+  radiusM: 'Radius (m)',
+  reason: 'Alasan',
+  reasons: 'Alasan penandaan',
+  role: 'Peran',
+  rows: 'Jumlah baris',
+  status: 'Status',
+  step: 'Tahap',
+  superiorId: 'Atasan langsung',
+  superiorName: 'Nama atasan',
+  thumbprint: 'Sidik kunci perangkat',
+  timeZone: 'Zona waktu',
+  to: 'Sampai',
+  type: 'Jenis',
+  unitId: 'Unit',
+  unitName: 'Nama unit',
+  unitPath: 'Jalur unit',
+  updatedAt: 'Diubah pada',
+  username: 'Nama pengguna',
+  validFrom: 'Berlaku mulai',
+  validTo: 'Berlaku sampai',
+  verdict: 'Penilaian',
+  workingDays: 'Hari kerja',
+  zone: 'Zona waktu',
+} as const satisfies Record<string, string>;
+
+/** An action's label, or the action itself when it has none yet. */
+export function auditActionLabel(
+  action: string,
+  labels: Record<string, Record<string, string>> = AUDIT_ACTION_LABELS,
+): string {
+  const dot = action.indexOf('.');
+  return (dot > 0 ? labels[action.slice(0, dot)]?.[action.slice(dot + 1)] : undefined) ?? action;
+}
+
+/** A field's label (`a.b` of a nested value: the label of `a`, then `b`), or the field itself. */
+export function auditFieldLabel(field: string, labels: Record<string, string> = AUDIT_FIELD_LABELS): string {
+  const [head, ...rest] = field.split('.');
+  const label = labels[head!] ?? head!;
+  return rest.length ? `${label} · ${rest.map((r) => labels[r] ?? r).join(' · ')}` : label;
+}
+
+/** One field of an entry's before/after values. */
+export interface AuditDiffRow {
+  field: string;
+  before: unknown;
+  after: unknown;
+  changed: boolean;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Nested objects as dotted keys (arrays kept whole); a bare value as `(nilai)`. */
+function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (isPlainObject(value)) {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+  } else if (prefix) {
+    out[prefix] = value;
+  } else if (value !== null && value !== undefined) {
+    out['(nilai)'] = value;
+  }
+  return out;
+}
+
+/**
+ * Field-by-field comparison of an entry's before and after values; changed fields first. An update often
+ * records the whole record before and only the fields sent after: a field missing from `after` then did not
+ * change (it is kept as context, with its value before).
+ */
+export function diffValues(before: unknown, after: unknown): AuditDiffRow[] {
+  const a = flatten(before);
+  const b = flatten(after);
+  const partial = isPlainObject(before) && isPlainObject(after);
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const rows = keys.map((field) => {
+    const kept = partial && !(field in b);
+    return {
+      field,
+      before: a[field],
+      after: kept ? a[field] : b[field],
+      changed: !kept && JSON.stringify(a[field]) !== JSON.stringify(b[field]),
+    };
+  });
+  return rows.sort((x, y) => Number(y.changed) - Number(x.changed) || x.field.localeCompare(y.field));
+}
