@@ -66,7 +66,8 @@ const MONTH = '2026-11';
 const OPDS = 42;
 const UNITS_PER_OPD = 24;
 const TARGET_MS = 1000;
-const PASSWORD = 'bench-reads-password-1';
+/** The bench accounts' password: random per run (the accounts live only in the bench's own database). */
+const PASSWORD = randomBytes(18).toString('base64url');
 
 function addMonths(month: string, n: number): string {
   const y = Number(month.slice(0, 4));
