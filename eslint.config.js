@@ -72,18 +72,30 @@ export default tseslint.config(
     files: ['src/server/**/*.ts'],
     rules: boundary(['**/web/**', 'react*'], 'src/server never imports web code.'),
   },
-  // A feature module reaches another only through that module's service (passed in by app.ts), never its repo.
+  // A feature module reaches another only through that module's service interface: a type-only import of
+  // `../other/other-service.ts` (the service object itself is passed in by app.ts, the composition root). Never
+  // another module's repo, routes, presenter or internal files; what several modules share is platform
+  // (src/server/auth, relations, files, documents, lib, db, plugins). docs/modules.md. Tests may reach further.
   {
     files: ['src/server/modules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['**/web/**', 'react*'], message: 'src/server never imports web code.' },
             {
-              group: ['../*/*-repo', '../*/*-repo.ts'],
-              message: "Use the other module's service (wired in app.ts), not its repo.",
+              regex: '^\\.\\./[a-z0-9-]+/(?![a-z0-9-]+-service(?:\\.ts)?$)',
+              message:
+                "Another module only through its service's types (import type … from '../x/x-service.ts'); shared code belongs in the platform (src/server/lib, auth, relations, files, documents).",
+            },
+            {
+              regex: '^\\.\\./[a-z0-9-]+/[a-z0-9-]+-service(?:\\.ts)?$',
+              allowTypeImports: true,
+              message:
+                "Another module's service: types only (import type); the service object is passed in by src/server/app.ts.",
             },
           ],
         },

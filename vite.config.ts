@@ -14,7 +14,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 /**
  * What the service worker precaches besides the shell (the entry chunk and everything it imports statically):
  * the employee's own pages, so the installed app opens them offline — Presensi with its offline queue,
- * Cuti, Izin/dinas luar, Koreksi —, the login page, the toast container and the English strings. Every other
+ * Cuti, Izin/dinas luar, Koreksi —, the login page, the toast container, the other pages' Indonesian strings and the English strings. Every other
  * chunk (the admin app, charts, maps, the QR decoder) is cached when it is first used (runtime caching below).
  * Facade modules, relative to the project root.
  */
@@ -29,6 +29,7 @@ export const PRECACHED_MODULES = [
   'src/web/pages/LoginPage/LoginPage.tsx',
   'src/web/pages/NotFoundPage/NotFoundPage.tsx',
   'src/web/text/en.ts',
+  'src/web/text/id-pages.ts',
   'node_modules/@mantine/notifications/esm/index.mjs',
 ];
 
@@ -120,7 +121,12 @@ export default defineConfig({
             // it needs beyond the shell as another: on HTTP/1.1 a phone fetches 6 files at a time, and with a
             // 3G round trip per file, sixty small shared chunks cost seconds before the button can appear.
             { name: 'shell', tags: ['$initial'], priority: 3 },
-            { name: 'presensi', test: /src[\\/]web[\\/]pages[\\/]PresensiPage[\\/]/, priority: 2 },
+            // (The punch history below the fold, with its pagination, is left out: it arrives after the first screen.)
+            {
+              name: 'presensi',
+              test: /src[\\/]web[\\/]pages[\\/]PresensiPage[\\/](?!components[\\/]HistoryCard\.tsx$)/,
+              priority: 2,
+            },
             // zod (the API contract's schemas, imported by the web only for types and a few constants) in a chunk
             // of its own, so a small shared module never drags it into a page that does not need it.
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 1 },

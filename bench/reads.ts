@@ -33,7 +33,7 @@ import { createDatabase, type Db } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { buildApp } from '../src/server/app.ts';
 import { fixedClock } from '../src/server/clock.ts';
-import { hashPassword } from '../src/server/modules/access/password.ts';
+import { hashPassword } from '../src/server/auth/password.ts';
 import { addDays } from '../src/core/common/local-date.ts';
 import { ANOMALY_KINDS } from '../src/shared/api/dashboard.ts';
 
@@ -211,7 +211,7 @@ async function loadPeople(db: Db, n: number) {
 
 /**
  * The daily statuses of the history, set-based: one month row per employee-month written straight into
- * `status_months` in its packed form (src/server/modules/statuses/month-rows.ts), with the mix of the punches
+ * `status_months` in its packed form (src/server/lib/month-rows.ts), with the mix of the punches
  * above — on time ~75 %, late ~12 % (TL1–TL4 by minutes), early ~6 % (PSW), no check-out ~2 %, no check-in ~2 %,
  * TK ~3 %, weekends LIBUR — and reasons of the length the classifier writes; today is not stored yet (the day
  * runs). Then the recap of each month is stored by the recap service from those rows, as the app would.

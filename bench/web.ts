@@ -6,6 +6,7 @@
  * demo province on a fresh PGlite.
  *
  *   npm run bench:web [-- --profiles fast3g,slow3g] [--cpu 4] [--runs 3] [--login NIP] [--root DIR] [--no-build]
+ *                     [--trace] [--profile] [--floor-only]
  *
  * The phone is set up once as a returning employee would have it (signed in, device key registered, camera and
  * location allowed, standing in the office). Then, per network profile:
@@ -25,8 +26,8 @@
  * node_modules linked), for before/after figures on the same machine in the same way.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +50,8 @@ const PROFILE_NAMES = opt('profiles', 'fast3g,slow3g').split(',');
 const BUILD = !argv.includes('--no-build');
 /** Print the resource timeline (start → end, ms from navigation start) of each measured load. */
 const TRACE = argv.includes('--trace');
+/** Print where the main thread spent its time until usable (a sampled CPU profile, self time by function). */
+const PROFILE = argv.includes('--profile');
 const PASSWORD = 'abdi-demo';
 
 /** Chrome DevTools' presets (bytes per second, latency in ms added to every request). */
@@ -219,11 +222,56 @@ function watchNetwork(cdp: CDPSession) {
   };
 }
 
+interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    hitCount?: number;
+  }[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Self time per function and per script of a sampled profile (ms, as measured under the CPU slowdown). */
+function printProfile(profile: CpuProfile): void {
+  const self = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++)
+    self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  const byFunction = new Map<string, number>();
+  const byScript = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const ms = self.get(node.id) ?? 0;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const script = url.replace(/^https?:\/\/[^/]+/, '') || `(${functionName || 'native'})`;
+    byScript.set(script, (byScript.get(script) ?? 0) + ms);
+    const key = `${functionName || '(anonymous)'} ${script}:${lineNumber}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `      ${v.toFixed(0).padStart(6)} ms  ${k}`);
+  console.log(`    CPU profile, ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms; by script:`);
+  console.log(top(byScript, 12).join('\n'));
+  console.log('    by function:');
+  console.log(top(byFunction, 25).join('\n'));
+}
+
 async function measurePresensi(context: BrowserContext, baseUrl: string, profile: string, sizeJs: boolean) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const net = watchNetwork(cdp);
   await throttle(cdp, profile);
+  if (PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(`${baseUrl}/presensi`, { waitUntil: 'commit', timeout: 180_000 });
   const handle = await page.waitForFunction(
     () => (window as unknown as { __punchReady?: number }).__punchReady,
@@ -234,6 +282,7 @@ async function measurePresensi(context: BrowserContext, baseUrl: string, profile
     },
   );
   const ms = (await handle.jsonValue()) as number;
+  if (PROFILE) printProfile((await cdp.send('Profiler.stop')).profile);
   if (TRACE) {
     const timeline = await page.evaluate(() =>
       performance
@@ -311,7 +360,81 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 // ------------------------------------------------------------------ main
+/**
+ * What the libraries STACK.md chose cost before a line of Abdi's code: each bundled alone with the exports a shell
+ * needs (rolldown, minified, production), and all together, gzip -9. The honest floor for the initial JavaScript.
+ */
+const FLOOR_PARTS: { label: string; code: string }[] = [
+  {
+    label: 'react + react-dom (createRoot)',
+    code: "import { createRoot } from 'react-dom/client'; export { createRoot };",
+  },
+  {
+    label: 'react-router (data router, links, search params)',
+    code: "export { createBrowserRouter, RouterProvider, useNavigate, Link, useSearchParams, useLocation, Outlet } from 'react-router-dom';",
+  },
+  {
+    label: '@tanstack/react-query (client, provider, useQuery, useMutation)',
+    code: "export { QueryClient, QueryClientProvider, useQuery, useMutation } from '@tanstack/react-query';",
+  },
+  {
+    label: 'i18next + react-i18next',
+    code: "import i18n from 'i18next'; export { i18n }; export { useTranslation, initReactI18next } from 'react-i18next';",
+  },
+  {
+    label: '@mantine/core (provider, Button, Card, Text, Group, Stack, Alert)',
+    code: "export { MantineProvider, Button, Card, Text, Group, Stack, Badge, Alert, Loader, Title } from '@mantine/core';",
+  },
+];
+
+async function frameworkFloor(): Promise<{ parts: { label: string; gzip: number }[]; total: number } | null> {
+  const dir = await mkdtemp(path.join(ROOT, '.bench-floor-'));
+  try {
+    const bundle = async (code: string): Promise<number> => {
+      const entry = path.join(dir, 'entry.js');
+      const out = path.join(dir, 'out');
+      await rm(out, { recursive: true, force: true });
+      await writeFile(entry, code);
+      const res = spawnSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'node_modules/rolldown/bin/cli.mjs'),
+          entry,
+          '--minify',
+          '--platform',
+          'browser',
+          '--define',
+          'process.env.NODE_ENV="production"',
+          '-d',
+          out,
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      if (res.status !== 0) throw new Error(res.stderr);
+      const files = readdirSync(out).filter((f) => f.endsWith('.js'));
+      return gzipSync(Buffer.concat(files.map((f) => readFileSync(path.join(out, f)))), { level: 9 }).length;
+    };
+    const parts = [];
+    for (const p of FLOOR_PARTS) parts.push({ label: p.label, gzip: await bundle(p.code) });
+    const total = await bundle(FLOOR_PARTS.map((p) => p.code).join('\n'));
+    return { parts, total };
+  } catch (error) {
+    console.log(`(the stack's floor could not be measured: ${(error as Error).message.split('\n')[0]})`);
+    return null;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+let floor: Awaited<ReturnType<typeof frameworkFloor>> = null;
+
 async function main(): Promise<void> {
+  floor = await frameworkFloor();
+  if (argv.includes('--floor-only')) {
+    for (const part of floor?.parts ?? []) console.log(`  ${part.label.padEnd(64)} ${kb(part.gzip)}`);
+    if (floor) console.log(`  ${'together'.padEnd(64)} ${kb(floor.total)}`);
+    return;
+  }
   ensureBuild();
   const demo = generateDemoData();
   const login = opt('login', pickDemoLogins(demo).pegawai[0]!.login);
@@ -444,6 +567,17 @@ async function main(): Promise<void> {
       console.log(
         `  initial JavaScript         ${js.files} files, ${kb(js.transferred)} transferred, ${kb(js.gzip)} gzip -9, ${kb(js.raw)} raw   (target ≤ 150 KB gzip)`,
       );
+      if (floor)
+        console.log(
+          `  of which the libraries     ≥ ${kb(floor.total)} gzip -9 (the stack's floor, measured below); Abdi's own ≤ ${kb(js.gzip - floor.total)}`,
+        );
+    }
+    if (floor) {
+      console.log(
+        "\n--- the stack's floor: each library alone, bundled and minified as the build does, gzip -9 ---",
+      );
+      for (const part of floor.parts) console.log(`  ${part.label.padEnd(64)} ${kb(part.gzip)}`);
+      console.log(`  ${'together (one bundle, shared code counted once)'.padEnd(64)} ${kb(floor.total)}`);
     }
     await context.close();
   } finally {

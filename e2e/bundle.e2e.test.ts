@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNK_GRAPH_FILE, chunkFor, filesNeeded, type ChunkGraph } from '../scripts/web-build-plugins.ts';
 import { createTestApp, type TestApp } from '../test/helpers/test-app.ts';
+import { idShell } from '../src/web/text/id-shell.ts';
 import { ensureWebBuild } from './harness.ts';
 
 /**
@@ -45,6 +46,9 @@ describe('the /presensi bundle', () => {
       'node_modules/jsqr/',
       'node_modules/zod/',
       'src/web/text/en.ts',
+      // The other pages' strings, and the floating elements of the user menu and the notification panel.
+      'src/web/text/id-pages.ts',
+      'node_modules/@floating-ui/',
     ])
       expect(
         modules.filter((m) => m.includes(heavy)),
@@ -58,6 +62,24 @@ describe('the /presensi bundle', () => {
     expect(js.length).toBeLessThanOrEqual(6);
   });
 
+  it("uses only the first screen's strings (id-shell.ts): no label of it waits for the pages' strings", () => {
+    const presensi = chunkFor(graph, 'src/web/pages/PresensiPage/PresensiPage.tsx')!;
+    const files = [...filesNeeded(graph, [entry(), presensi])].filter((f) => f.endsWith('.js'));
+    const sources = modulesOf(files).filter((m) => m.startsWith('src/web/') && /\.tsx?$/.test(m));
+    expect(sources.length).toBeGreaterThan(20);
+    const shellSections = new Set(Object.keys(idShell));
+    const used = new Map<string, string>();
+    for (const file of sources) {
+      const text = readFileSync(path.resolve(import.meta.dirname, '..', file), 'utf8');
+      // t('section.key' …), t(`section.${…}`), i18n.t('section.key'): the section is the key's first part.
+      for (const m of text.matchAll(/\bt\(\s*['"`]([A-Za-z]+)\./g)) used.set(m[1]!, file);
+    }
+    expect(used.size).toBeGreaterThan(5);
+    for (const [section, file] of used) expect(shellSections.has(section), `${section} (${file})`).toBe(true);
+    // And the pages' strings are a chunk of their own, precached for the installed app.
+    expect(chunkFor(graph, 'src/web/text/id-pages.ts')).toBeDefined();
+  });
+
   it('the English strings and the maps still exist, each in its own lazy chunk', () => {
     expect(chunkFor(graph, 'src/web/text/en.ts')).toBeDefined();
     expect(Object.values(graph).some((c) => c.modules.some((m) => m.includes('node_modules/leaflet/')))).toBe(
@@ -69,6 +91,9 @@ describe('the /presensi bundle', () => {
     const sw = readFileSync(path.join(DIST, 'sw.js'), 'utf8');
     const precached = new Set([...sw.matchAll(/"?url"?:\s*"([^"]+)"/g)].map((m) => m[1]!));
     expect(precached).toContain('index.html');
+    // The early requests of /presensi (public/boot.js) work in the installed app too.
+    expect(precached).toContain('boot.js');
+    expect(precached).toContain(chunkFor(graph, 'src/web/text/id-pages.ts'));
     for (const page of [
       'DashboardPage',
       'PresensiPage',
@@ -111,7 +136,8 @@ describe('the built files and the API on the wire', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(js.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
 
-    for (const url of ['/', '/index.html', '/presensi', '/sw.js', '/manifest.webmanifest']) {
+    expect((await get('/presensi')).payload).toMatch(/<script async src="\/boot\.js"><\/script>/);
+    for (const url of ['/', '/index.html', '/presensi', '/sw.js', '/boot.js', '/manifest.webmanifest']) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-cache');

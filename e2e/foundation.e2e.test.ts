@@ -410,6 +410,7 @@ describe('language', () => {
       'Lokasi kerja',
       'Jadwal shift',
       'Log mesin',
+      'Kop & nomor surat',
       'Impor',
       'Audit',
     ]);
@@ -431,6 +432,7 @@ describe('language', () => {
       'Work places',
       'Shift roster',
       'Terminal logs',
+      'Letterheads & numbers',
       'Import',
       'Audit',
     ]);

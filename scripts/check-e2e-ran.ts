@@ -1,17 +1,59 @@
 /**
- * CI guard: reads Vitest JSON reports and fails unless, in each, the browser tests (e2e/) ran and passed with
- * none skipped. With `--summary` it then prints one plain closing line over all the reports,
- * "Tests: N passed, N failed[, N skipped]", so the CI log ends with the runner's totals.
+ * CI guard: reads Vitest JSON reports and
+ * - fails unless, in each report given before `--totals-only`, the browser tests (e2e/) ran and passed with none
+ *   skipped;
+ * - prints the ten slowest test files of every report, with their seconds, and fails naming each file that took
+ *   longer than its limit (below): a file over it is made cheaper (test/factories instead of the demo province,
+ *   one database per file, a tool called in-process) or split, so the CI stays inside its time budget;
+ * - with `--summary`, prints one plain closing line over all the reports, "Tests: N passed, N failed[, N skipped]",
+ *   always the last line, so the CI log ends with the runner's totals.
+ * A file's time is its wall time from `<report>.files.json` beside the report (test/helpers/file-times-reporter.ts:
+ * import, setup, hooks and tests) when that exists, else the span of its tests in the JSON report (hooks left out).
  * Usage: node scripts/check-e2e-ran.ts [--summary] report.json [more.json …] [--totals-only server-run.json …]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Per-file limits in seconds, on the CI machine (2 cores, two files at a time). Core and server files: 120 s
+ * (after issue 14 the slowest takes about half of it). Browser files: 300 s (each starts servers and Chromium,
+ * and the first one run also builds the web bundle).
+ */
+const MAX_FILE_SECONDS = { default: 120, e2e: 300 } as const;
 
 interface Report {
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { name: string; assertionResults: { status: string; fullName: string }[] }[];
+  testResults: {
+    name: string;
+    startTime?: number;
+    endTime?: number;
+    assertionResults: { status: string; fullName: string }[];
+  }[];
+}
+
+interface FileTime {
+  file: string;
+  seconds: number;
+}
+
+const isE2e = (file: string) => /(^|[\\/])e2e[\\/]/.test(file);
+
+/** The files of a report with their seconds, slowest first. */
+function fileTimes(reportFile: string, report: Report): FileTime[] {
+  const sidecar = reportFile.replace(/\.json$/, '') + '.files.json';
+  if (existsSync(sidecar)) {
+    const { files } = JSON.parse(readFileSync(sidecar, 'utf8')) as { files: FileTime[] };
+    return [...files].sort((a, b) => b.seconds - a.seconds);
+  }
+  return report.testResults
+    .map((f) => ({
+      file: path.relative(process.cwd(), f.name),
+      seconds: Math.round(((f.endTime ?? 0) - (f.startTime ?? 0)) / 100) / 10,
+    }))
+    .sort((a, b) => b.seconds - a.seconds);
 }
 
 const args = process.argv.slice(2);
@@ -26,20 +68,31 @@ if (files.length === 0) {
 }
 let failed = false;
 const totals = { passed: 0, failed: 0, skipped: 0 };
-for (const file of totalsOnly) {
+const slow: string[] = [];
+
+function count(file: string): Report {
   const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
+  const times = fileTimes(file, report);
+  console.log(`Slowest test files (${path.basename(file)}):`);
+  for (const t of times.slice(0, 10)) console.log(`  ${t.seconds.toFixed(1).padStart(6)} s  ${t.file}`);
+  for (const t of times) {
+    const limit = isE2e(t.file) ? MAX_FILE_SECONDS.e2e : MAX_FILE_SECONDS.default;
+    if (t.seconds > limit)
+      slow.push(
+        `${path.basename(file)}: ${t.file} took ${t.seconds.toFixed(1)} s, over the per-file limit of ${limit} s ` +
+          '(scripts/check-e2e-ran.ts): make it cheaper (test/factories, one database per file) or split it',
+      );
+  }
+  return report;
 }
+
+for (const file of totalsOnly) count(file);
 for (const file of files) {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
-  totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests;
-  totals.skipped += report.numPendingTests + report.numTodoTests;
-  const e2e = report.testResults
-    .filter((f) => /[\\/]e2e[\\/]/.test(f.name))
-    .flatMap((f) => f.assertionResults);
+  const report = count(file);
+  const e2e = report.testResults.filter((f) => isE2e(f.name)).flatMap((f) => f.assertionResults);
   const passed = e2e.filter((t) => t.status === 'passed').length;
   const notRun = e2e.filter((t) => t.status !== 'passed' && t.status !== 'failed');
   if (passed === 0 || notRun.length > 0) {
@@ -49,6 +102,10 @@ for (const file of files) {
         (notRun.length ? `:\n  ${notRun.map((t) => t.fullName).join('\n  ')}` : ''),
     );
   }
+}
+if (slow.length > 0) {
+  failed = true;
+  for (const line of slow) console.error(line);
 }
 if (summary)
   console.log(

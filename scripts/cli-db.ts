@@ -2,22 +2,71 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open } from 'node:fs/promises';
 import { ConfigError, loadConfig, type Config } from '../src/server/config.ts';
 import { createDatabase, type DatabaseHandle, type Db } from '../src/server/db/database.ts';
-import type { Actor } from '../src/server/modules/access/authz.ts';
-import { hashPassword } from '../src/server/modules/access/password.ts';
+import type { Actor } from '../src/server/auth/authz.ts';
+import { hashPassword } from '../src/server/auth/password.ts';
 import type { AuditService } from '../src/server/modules/audit/audit-service.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 
 /** Exit codes shared by the command-line tools (docs/import.md). TOO_LARGE: a file over IMPORT_MAX_BYTES. */
 export const EXIT = { OK: 0, REJECTED: 1, USAGE: 2, DATABASE: 3, TOO_LARGE: 4 } as const;
 
-/** The server's configuration (src/server/config.ts); exits with 2 and the list of problems when it is bad. */
-export function loadCliConfig(): Config {
+/** A stream a tool writes progress to: a terminal gets a progress bar (cli-progress), anything else plain lines. */
+export type CliStream = NodeJS.WritableStream & { isTTY?: boolean };
+
+/**
+ * Where a tool writes and how it ends early. On the command line ({@link processIo}): console.log/console.error,
+ * process.stderr and process.exit. A test calling a tool's `main` in-process passes its own (test/helpers/cli.ts):
+ * captured output, and an `exit` that throws {@link CliExit}, which `main` turns into its return value.
+ */
+export interface CliIo {
+  /** One line on stdout (as console.log). */
+  log(line: string): void;
+  /** One line on stderr (as console.error). */
+  error(line: string): void;
+  /** stderr as a stream, for progress. */
+  stderr: CliStream;
+  /** End the tool with `code`. */
+  exit(code: number): never;
+}
+
+export const processIo: CliIo = {
+  log: (line) => console.log(line),
+  error: (line) => console.error(line),
+  stderr: process.stderr,
+  exit: (code) => process.exit(code),
+};
+
+/** Thrown by an in-process `exit` (see {@link CliIo}). */
+export class CliExit extends Error {
+  readonly code: number;
+  constructor(code: number) {
+    super(`exit ${code}`);
+    this.name = 'CliExit';
+    this.code = code;
+  }
+}
+
+/** A tool's body run to its exit code: its return value, or the code of an in-process `exit` ({@link CliExit}). */
+export async function exitCodeOf(body: () => Promise<number>): Promise<number> {
   try {
-    return loadConfig();
+    return await body();
+  } catch (err) {
+    if (err instanceof CliExit) return err.code;
+    throw err;
+  }
+}
+
+/** The server's configuration (src/server/config.ts); exits with 2 and the list of problems when it is bad. */
+export function loadCliConfig(
+  env: Record<string, string | undefined> = process.env,
+  io: CliIo = processIo,
+): Config {
+  try {
+    return loadConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(EXIT.USAGE);
+      io.error(err.message);
+      io.exit(EXIT.USAGE);
     }
     throw err;
   }
@@ -31,26 +80,27 @@ export function loadCliConfig(): Config {
  */
 export async function openDatabase(
   config: Config = loadCliConfig(),
+  io: CliIo = processIo,
 ): Promise<{ config: Config; handle: DatabaseHandle; applied: string[] }> {
   let handle: DatabaseHandle;
   try {
     if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
     handle = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   } catch (err) {
-    console.error(`Tidak dapat membuka basis data: ${(err as Error).message}`);
+    io.error(`Tidak dapat membuka basis data: ${(err as Error).message}`);
     if (!config.databaseUrl)
-      console.error(
+      io.error(
         `Jika server Abdi sedang berjalan dengan PGlite di ${config.dataDir}, hentikan dulu servernya.`,
       );
-    process.exit(EXIT.DATABASE);
+    io.exit(EXIT.DATABASE);
   }
   try {
     const applied = await migrateToLatest(handle.db);
     return { config, handle, applied };
   } catch (err) {
-    console.error((err as Error).message);
+    io.error((err as Error).message);
     await handle.close();
-    process.exit(EXIT.DATABASE);
+    io.exit(EXIT.DATABASE);
   }
 }
 
@@ -95,22 +145,24 @@ export async function readImportFile(
   file: string,
   max: number,
   usageError: (message: string) => never,
+  io: CliIo = processIo,
 ): Promise<Buffer> {
+  let read: FileRead;
   try {
-    const read = await readAtMost(file, max);
-    if (read.ok) return read.buf;
-    console.error(
-      `Berkas ${file} terlalu besar: ${read.exact ? '' : 'lebih dari '}${formatBytes(read.size)}; ` +
-        `batas IMPORT_MAX_BYTES ${formatBytes(max)}. ` +
-        'Pecah berkas menjadi beberapa bagian, atau naikkan IMPORT_MAX_BYTES. Tidak ada data yang ditulis.',
-    );
-    process.exit(EXIT.TOO_LARGE);
+    read = await readAtMost(file, max);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     usageError(
       `Berkas ${file} tidak dapat dibaca: ${code === 'ENOENT' ? 'tidak ditemukan' : (err as Error).message}`,
     );
   }
+  if (read.ok) return read.buf;
+  io.error(
+    `Berkas ${file} terlalu besar: ${read.exact ? '' : 'lebih dari '}${formatBytes(read.size)}; ` +
+      `batas IMPORT_MAX_BYTES ${formatBytes(max)}. ` +
+      'Pecah berkas menjadi beberapa bagian, atau naikkan IMPORT_MAX_BYTES. Tidak ada data yang ditulis.',
+  );
+  io.exit(EXIT.TOO_LARGE);
 }
 
 /** A byte count for CLI messages, e.g. "12,4 MB (13002342 bita)". */

@@ -4,7 +4,7 @@
  * password once; it must be changed at the first sign-in. Uses the server's configuration (DATABASE_URL or
  * DATA_DIR); on PGlite, stop the server first. Exit 0 done, 1 refused (e.g. the name exists), 2 usage, 3 database.
  * The temporary password is random (not a default): a production server starts with such an account, and
- * `--reset` on a demo account replaces its demo password (src/server/modules/access/production-check.ts).
+ * `--reset` on a demo account replaces its demo password (src/server/auth/production-check.ts).
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../src/server/errors.ts';

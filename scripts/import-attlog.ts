@@ -24,10 +24,13 @@ import {
 } from '../src/server/modules/attendance/terminal-service.ts';
 import type { TerminalImportResult } from '../src/shared/api/attendance.ts';
 import {
+  type CliIo,
   describeDatabase,
   EXIT,
+  exitCodeOf,
   loadCliConfig,
   openDatabase,
+  processIo,
   readImportFile,
   systemActor,
 } from './cli-db.ts';
@@ -45,14 +48,19 @@ Kode keluar: 0 berhasil, 1 ada baris rusak atau ID mesin tidak dikenal (baris la
 3 basis data tidak dapat dibuka, 4 berkas lebih besar dari IMPORT_MAX_BYTES (bawaan 10 MB).
 PGlite hanya dapat dibuka satu proses: hentikan server Abdi dulu (atau gunakan PostgreSQL).`;
 
-function usageError(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(EXIT.USAGE);
+/** The message and the usage on stderr, exit 2. */
+function usageError(io: CliIo, message: string): never {
+  io.error(`${message}\n\n${USAGE}`);
+  return io.exit(EXIT.USAGE);
 }
 
-function parseCli(): { file: string; serial: string | null; unit: string | null; dryRun: boolean } {
+type Args = { file: string; serial: string | null; unit: string | null; dryRun: boolean };
+
+function parseCli(argv: string[], io: CliIo): Args {
+  let parsed;
   try {
-    const { values, positionals } = parseArgs({
+    parsed = parseArgs({
+      args: argv,
       options: {
         file: { type: 'string' },
         serial: { type: 'string' },
@@ -63,31 +71,34 @@ function parseCli(): { file: string; serial: string | null; unit: string | null;
       strict: true,
       allowPositionals: true,
     });
-    if (values.help) {
-      console.log(USAGE);
-      process.exit(EXIT.OK);
-    }
-    if (positionals.length > 0) usageError(`Argumen tidak dikenal: ${positionals.join(' ')}`);
-    const file = values.file ? values.file : usageError('--file wajib diisi');
-    if (values.serial !== undefined && values.serial.trim() === '') usageError('--serial tidak boleh kosong');
-    if (values.unit !== undefined && values.unit.trim() === '') usageError('--unit tidak boleh kosong');
-    return {
-      file,
-      serial: values.serial?.trim() ?? null,
-      unit: values.unit?.trim() ?? null,
-      dryRun: values['dry-run'],
-    };
   } catch (err) {
     // parseArgs throws for unknown flags and flags missing their value.
-    usageError((err as Error).message);
+    usageError(io, (err as Error).message);
   }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.log(USAGE);
+    io.exit(EXIT.OK);
+  }
+  if (positionals.length > 0) usageError(io, `Argumen tidak dikenal: ${positionals.join(' ')}`);
+  const file = values.file ? values.file : usageError(io, '--file wajib diisi');
+  if (values.serial !== undefined && values.serial.trim() === '')
+    usageError(io, '--serial tidak boleh kosong');
+  if (values.unit !== undefined && values.unit.trim() === '') usageError(io, '--unit tidak boleh kosong');
+  return {
+    file,
+    serial: values.serial?.trim() ?? null,
+    unit: values.unit?.trim() ?? null,
+    dryRun: values['dry-run'],
+  };
 }
 
 /**
  * One progress bar per phase on stderr when it is a terminal; otherwise (cli-progress draws nothing there)
  * a plain line at each quarter of a phase, so logs and pipes still show progress.
  */
-function progressReporter(tty = process.stderr.isTTY === true) {
+function progressReporter(stderr: CliIo['stderr']) {
+  const tty = stderr.isTTY === true;
   const labels = { check: 'Memeriksa', write: 'Menulis  ' } as const;
   let bar: cliProgress.SingleBar | null = null;
   let phase: keyof typeof labels | null = null;
@@ -106,6 +117,7 @@ function progressReporter(tty = process.stderr.isTTY === true) {
               format: `${labels[next]} |{bar}| {value}/{total} baris`,
               hideCursor: true,
               clearOnComplete: false,
+              stream: stderr,
             },
             cliProgress.Presets.shades_classic,
           );
@@ -120,7 +132,7 @@ function progressReporter(tty = process.stderr.isTTY === true) {
       const quarter = Math.floor((Math.min(done, total) / total) * 4);
       if (quarter > lastQuarter) {
         lastQuarter = quarter;
-        process.stderr.write(
+        stderr.write(
           `${labels[next].trim()}: ${Math.min(done, total)}/${total} baris (${Math.floor((Math.min(done, total) / total) * 100)}%)\n`,
         );
       }
@@ -133,108 +145,124 @@ function progressReporter(tty = process.stderr.isTTY === true) {
   };
 }
 
-function printErrors(errors: { line: number; message: string }[]) {
+function printErrors(errors: { line: number; message: string }[], io: CliIo) {
   if (errors.length === 0) return;
-  console.log(`\nBaris rusak (${errors.length}):`);
-  for (const e of errors) console.log(`  Baris ${e.line}: ${e.message}`);
+  io.log(`\nBaris rusak (${errors.length}):`);
+  for (const e of errors) io.log(`  Baris ${e.line}: ${e.message}`);
 }
 
-function printReport(fileName: string, r: TerminalImportResult, dryRun: boolean) {
+function printReport(fileName: string, r: TerminalImportResult, dryRun: boolean, io: CliIo) {
   const unknownLines = r.unknownIds.reduce((n, u) => n + u.lines.length, 0);
-  console.log(
+  io.log(
     `\nBerkas ${fileName}: ${r.totalLines} baris; ${r.imported} ${dryRun ? 'akan diimpor' : 'diimpor'}, ` +
       `${r.duplicates} duplikat (sudah ada), ${unknownLines} baris dengan ID mesin tidak dikenal, ${r.errors.length} baris rusak.`,
   );
   if (r.unknownIds.length > 0) {
-    console.log(
+    io.log(
       `\nID pengguna mesin tidak dikenal atau di luar kewenangan (${r.unknownIds.length}); petakan dulu ke pegawai:`,
     );
-    for (const u of r.unknownIds) console.log(`  ID ${u.terminalUserId}: baris ${u.lines.join(', ')}`);
+    for (const u of r.unknownIds) io.log(`  ID ${u.terminalUserId}: baris ${u.lines.join(', ')}`);
   }
-  printErrors(r.errors);
+  printErrors(r.errors, io);
 }
 
-const args = parseCli();
-const cliConfig = loadCliConfig();
-const buf = await readImportFile(args.file, cliConfig.importMaxBytes, usageError);
+/**
+ * The tool: `args` as after `npm run attendance:import --`, the configuration from `env`, output and early exits
+ * through `io`. Returns the exit code (the command line below exits with it).
+ */
+export function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: CliIo = processIo,
+): Promise<number> {
+  return exitCodeOf(() => runTool(argv, env, io));
+}
 
-const { config, handle } = await openDatabase(cliConfig);
-const services = buildServices({ config, db: handle.db, clock: systemClock });
-const progress = progressReporter();
+async function runTool(argv: string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+  const args = parseCli(argv, io);
+  const cliConfig = loadCliConfig(env, io);
+  const buf = await readImportFile(args.file, cliConfig.importMaxBytes, (m) => usageError(io, m), io);
 
-async function run(): Promise<number> {
-  // The server loads the repository's rulebooks on start; a database only ever used by tools may not have them.
-  try {
-    await services.rulebooks.syncRepoRulebooks();
-  } catch (err) {
-    console.error(`Rulebook tidak dapat dimuat: ${(err as Error).message}`);
-    return EXIT.DATABASE;
-  }
-  const terminal: TerminalService =
-    (services as Partial<{ terminal: TerminalService }>).terminal ??
-    createTerminalService({
-      db: handle.db,
-      audit: services.audit,
-      clock: systemClock,
-      config,
-      rulebooks: services.rulebooks,
-    });
-  let unitId: string | null = null;
-  if (args.unit) {
-    const unit = await handle.db
-      .selectFrom('units')
-      .select(['id', 'name', 'timeZone'])
-      .where('code', '=', args.unit)
-      .executeTakeFirst();
-    if (!unit) {
-      console.error(`Unit dengan kode ${args.unit} tidak ditemukan.\n\n${USAGE}`);
-      return EXIT.USAGE;
+  const { config, handle } = await openDatabase(cliConfig, io);
+  const services = buildServices({ config, db: handle.db, clock: systemClock });
+  const progress = progressReporter(io.stderr);
+
+  async function run(): Promise<number> {
+    // The server loads the repository's rulebooks on start; a database only ever used by tools may not have them.
+    try {
+      await services.rulebooks.syncRepoRulebooks();
+    } catch (err) {
+      io.error(`Rulebook tidak dapat dimuat: ${(err as Error).message}`);
+      return EXIT.DATABASE;
     }
-    unitId = unit.id;
-    console.log(`Jam mesin dibaca dalam zona waktu ${unit.name} (${unit.timeZone}).`);
-  }
-  const actor = await systemActor(handle.db, services.audit, 'abdi-cli/attendance-import');
-  const fileName = path.basename(args.file);
-  console.log(
-    `Impor log mesin presensi dari ${fileName} ke ${describeDatabase(config)} sebagai ${actor.displayName}.`,
-  );
-  try {
-    const result = await terminal.importLog(
-      actor,
-      { fileName, buf, serial: args.serial, unitId, dryRun: args.dryRun },
-      progress.onProgress,
+    const terminal: TerminalService =
+      (services as Partial<{ terminal: TerminalService }>).terminal ??
+      createTerminalService({
+        db: handle.db,
+        audit: services.audit,
+        clock: systemClock,
+        config,
+        rulebooks: services.rulebooks,
+      });
+    let unitId: string | null = null;
+    if (args.unit) {
+      const unit = await handle.db
+        .selectFrom('units')
+        .select(['id', 'name', 'timeZone'])
+        .where('code', '=', args.unit)
+        .executeTakeFirst();
+      if (!unit) {
+        io.error(`Unit dengan kode ${args.unit} tidak ditemukan.\n\n${USAGE}`);
+        return EXIT.USAGE;
+      }
+      unitId = unit.id;
+      io.log(`Jam mesin dibaca dalam zona waktu ${unit.name} (${unit.timeZone}).`);
+    }
+    const actor = await systemActor(handle.db, services.audit, 'abdi-cli/attendance-import');
+    const fileName = path.basename(args.file);
+    io.log(
+      `Impor log mesin presensi dari ${fileName} ke ${describeDatabase(config)} sebagai ${actor.displayName}.`,
     );
-    progress.stop();
-    printReport(fileName, result, args.dryRun);
-    if (args.dryRun) console.log('\nUji coba (--dry-run): tidak ada data yang ditulis.');
-    return result.unknownIds.length > 0 || result.errors.length > 0 ? EXIT.REJECTED : EXIT.OK;
-  } catch (err) {
-    progress.stop();
-    if (!(err instanceof AppError)) throw err;
-    if (err.code === 'VALIDATION') {
-      // Every line is broken (or the file is empty): nothing was written.
-      const lines = Array.isArray(err.details)
-        ? (err.details as { line?: number; message: string }[]).filter((d) => d.line !== undefined)
-        : [];
-      printErrors(lines as { line: number; message: string }[]);
-      console.error(`\nBerkas ditolak: ${err.message}`);
-      return EXIT.REJECTED;
+    try {
+      const result = await terminal.importLog(
+        actor,
+        { fileName, buf, serial: args.serial, unitId, dryRun: args.dryRun },
+        progress.onProgress,
+      );
+      progress.stop();
+      printReport(fileName, result, args.dryRun, io);
+      if (args.dryRun) io.log('\nUji coba (--dry-run): tidak ada data yang ditulis.');
+      return result.unknownIds.length > 0 || result.errors.length > 0 ? EXIT.REJECTED : EXIT.OK;
+    } catch (err) {
+      progress.stop();
+      if (!(err instanceof AppError)) throw err;
+      if (err.code === 'VALIDATION') {
+        // Every line is broken (or the file is empty): nothing was written.
+        const lines = Array.isArray(err.details)
+          ? (err.details as { line?: number; message: string }[]).filter((d) => d.line !== undefined)
+          : [];
+        printErrors(lines as { line: number; message: string }[], io);
+        io.error(`\nBerkas ditolak: ${err.message}`);
+        return EXIT.REJECTED;
+      }
+      if (err.code === 'FILE_TOO_LARGE') {
+        io.error(err.message);
+        return EXIT.TOO_LARGE;
+      }
+      // No rulebook in force, or one without capture rules: the database is not ready for punches.
+      io.error(`Impor tidak dapat dijalankan: ${err.message}`);
+      return EXIT.DATABASE;
     }
-    if (err.code === 'FILE_TOO_LARGE') {
-      console.error(err.message);
-      return EXIT.TOO_LARGE;
-    }
-    // No rulebook in force, or one without capture rules: the database is not ready for punches.
-    console.error(`Impor tidak dapat dijalankan: ${err.message}`);
-    return EXIT.DATABASE;
   }
+
+  let code: number;
+  try {
+    code = await run();
+  } finally {
+    progress.stop();
+    await handle.close();
+  }
+  return code;
 }
 
-let code: number;
-try {
-  code = await run();
-} finally {
-  progress.stop();
-  await handle.close();
-}
-process.exit(code);
+if (import.meta.main) process.exit(await main(process.argv.slice(2)));

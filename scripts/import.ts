@@ -19,10 +19,13 @@ import { systemClock } from '../src/server/clock.ts';
 import { AppError } from '../src/server/errors.ts';
 import type { ImportJob } from '../src/shared/api/imports.ts';
 import {
+  type CliIo,
   describeDatabase,
   EXIT,
+  exitCodeOf,
   loadCliConfig,
   openDatabase,
+  processIo,
   readImportFile,
   systemActor,
 } from './cli-db.ts';
@@ -39,14 +42,19 @@ Kode keluar: 0 berhasil, 1 ada baris ditolak dan tidak ada yang ditulis, 2 salah
 4 berkas lebih besar dari IMPORT_MAX_BYTES (bawaan 10 MB).
 PGlite hanya dapat dibuka satu proses: hentikan server Abdi dulu (atau gunakan PostgreSQL).`;
 
-function usageError(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(EXIT.USAGE);
+/** The message and the usage on stderr, exit 2. */
+function usageError(io: CliIo, message: string): never {
+  io.error(`${message}\n\n${USAGE}`);
+  return io.exit(EXIT.USAGE);
 }
 
-function parseCli(): { kind: 'units' | 'employees'; file: string; validOnly: boolean; dryRun: boolean } {
+type Args = { kind: 'units' | 'employees'; file: string; validOnly: boolean; dryRun: boolean };
+
+function parseCli(argv: string[], io: CliIo): Args {
+  let parsed;
   try {
-    const { values, positionals } = parseArgs({
+    parsed = parseArgs({
+      args: argv,
       options: {
         kind: { type: 'string' },
         file: { type: 'string' },
@@ -57,34 +65,36 @@ function parseCli(): { kind: 'units' | 'employees'; file: string; validOnly: boo
       strict: true,
       allowPositionals: true,
     });
-    if (values.help) {
-      console.log(USAGE);
-      process.exit(EXIT.OK);
-    }
-    if (positionals.length > 0) usageError(`Argumen tidak dikenal: ${positionals.join(' ')}`);
-    const kind: 'units' | 'employees' =
-      values.kind === 'units' || values.kind === 'employees'
-        ? values.kind
-        : usageError('--kind harus "units" atau "employees"');
-    const file = values.file ? values.file : usageError('--file wajib diisi');
-    return { kind, file, validOnly: values['valid-only'], dryRun: values['dry-run'] };
   } catch (err) {
     // parseArgs throws for unknown flags and flags missing their value.
-    usageError((err as Error).message);
+    usageError(io, (err as Error).message);
   }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.log(USAGE);
+    io.exit(EXIT.OK);
+  }
+  if (positionals.length > 0) usageError(io, `Argumen tidak dikenal: ${positionals.join(' ')}`);
+  const kind: 'units' | 'employees' =
+    values.kind === 'units' || values.kind === 'employees'
+      ? values.kind
+      : usageError(io, '--kind harus "units" atau "employees"');
+  const file = values.file ? values.file : usageError(io, '--file wajib diisi');
+  return { kind, file, validOnly: values['valid-only'], dryRun: values['dry-run'] };
 }
 
 /**
  * One progress bar per phase on stderr when it is a terminal; otherwise (cli-progress draws nothing there)
  * a plain line at each quarter of a phase, so logs and pipes still show progress.
  */
-function progressReporter(tty = process.stderr.isTTY === true) {
+function progressReporter(stderr: CliIo['stderr']) {
+  const tty = stderr.isTTY === true;
   const labels = { validate: 'Memeriksa', commit: 'Menulis  ' } as const;
   let bar: cliProgress.SingleBar | null = null;
   let phase: keyof typeof labels | null = null;
   let lastQuarter = 0;
   const plainLine = (done: number, total: number) =>
-    process.stderr.write(
+    stderr.write(
       `${labels[phase!].trim()}: ${done}/${total} langkah (${Math.floor((done / total) * 100)}%)\n`,
     );
   return {
@@ -101,6 +111,7 @@ function progressReporter(tty = process.stderr.isTTY === true) {
               format: `${labels[next]} |{bar}| {value}/{total} langkah`,
               hideCursor: true,
               clearOnComplete: false,
+              stream: stderr,
             },
             cliProgress.Presets.shades_classic,
           );
@@ -126,85 +137,101 @@ function progressReporter(tty = process.stderr.isTTY === true) {
   };
 }
 
-function printReport(job: ImportJob) {
-  console.log(
+function printReport(job: ImportJob, io: CliIo) {
+  io.log(
     `\nBerkas ${job.fileName}: ${job.totalRows} baris data, ${job.validRows} valid, ${job.totalRows - job.validRows} bermasalah.`,
   );
   if (job.errors.length === 0) return;
-  console.log(`\nLaporan baris bermasalah (${job.errors.length} kesalahan):`);
+  io.log(`\nLaporan baris bermasalah (${job.errors.length} kesalahan):`);
   for (const e of job.errors)
-    console.log(`  Baris ${e.line}${e.column ? `, kolom ${e.column}` : ''}: ${e.message}`);
+    io.log(`  Baris ${e.line}${e.column ? `, kolom ${e.column}` : ''}: ${e.message}`);
 }
 
-const args = parseCli();
-const cliConfig = loadCliConfig();
-const buf = await readImportFile(args.file, cliConfig.importMaxBytes, usageError);
+/**
+ * The tool: `args` as after `npm run import --`, the configuration from `env`, output and early exits through
+ * `io`. Returns the exit code (the command line below exits with it).
+ */
+export function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: CliIo = processIo,
+): Promise<number> {
+  return exitCodeOf(() => run(argv, env, io));
+}
 
-const { config, handle } = await openDatabase(cliConfig);
-const services = buildServices({ config, db: handle.db, clock: systemClock });
-const progress = progressReporter();
-let code: number = EXIT.OK;
-try {
-  const actor = await systemActor(handle.db, services.audit, 'abdi-cli/import');
-  console.log(
-    `Impor ${args.kind === 'units' ? 'unit' : 'pegawai'} dari ${path.basename(args.file)} ke ${describeDatabase(config)} sebagai ${actor.displayName}.`,
-  );
-  let job: ImportJob;
+async function run(argv: string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+  const args = parseCli(argv, io);
+  const cliConfig = loadCliConfig(env, io);
+  const buf = await readImportFile(args.file, cliConfig.importMaxBytes, (m) => usageError(io, m), io);
+
+  const { config, handle } = await openDatabase(cliConfig, io);
+  const services = buildServices({ config, db: handle.db, clock: systemClock });
+  const progress = progressReporter(io.stderr);
+  let code: number = EXIT.OK;
   try {
-    job = await services.imports.validate(
-      actor,
-      args.kind,
-      path.basename(args.file),
-      buf,
-      progress.onProgress,
+    const actor = await systemActor(handle.db, services.audit, 'abdi-cli/import');
+    io.log(
+      `Impor ${args.kind === 'units' ? 'unit' : 'pegawai'} dari ${path.basename(args.file)} ke ${describeDatabase(config)} sebagai ${actor.displayName}.`,
     );
-  } catch (err) {
-    progress.stop();
-    if (err instanceof AppError) {
-      console.error(`Berkas tidak dapat diproses: ${err.message}`);
-      code = EXIT.USAGE;
-    } else throw err;
-  }
-  progress.stop();
-  if (code === EXIT.OK) {
-    printReport(job!);
-    const hasErrors = job!.errors.length > 0;
-    if (args.dryRun) {
-      console.log(`\nUji coba (--dry-run): tidak ada data yang ditulis.`);
-      if (hasErrors) code = EXIT.REJECTED;
-    } else if (hasErrors && (!args.validOnly || job!.validRows === 0)) {
-      console.error(
-        args.validOnly
-          ? '\nTidak ada baris valid; tidak ada data yang ditulis.'
-          : '\nBerkas ditolak: tidak ada data yang ditulis. Perbaiki baris di atas, atau jalankan ulang dengan --valid-only untuk menulis baris yang valid saja.',
+    let job: ImportJob;
+    try {
+      job = await services.imports.validate(
+        actor,
+        args.kind,
+        path.basename(args.file),
+        buf,
+        progress.onProgress,
       );
-      code = EXIT.REJECTED;
-    } else {
-      try {
-        const saved = await services.imports.commit(
-          actor,
-          job!.id,
-          args.validOnly ? 'validOnly' : 'all',
-          progress.onProgress,
+    } catch (err) {
+      progress.stop();
+      if (err instanceof AppError) {
+        io.error(`Berkas tidak dapat diproses: ${err.message}`);
+        code = EXIT.USAGE;
+      } else throw err;
+    }
+    progress.stop();
+    if (code === EXIT.OK) {
+      printReport(job!, io);
+      const hasErrors = job!.errors.length > 0;
+      if (args.dryRun) {
+        io.log(`\nUji coba (--dry-run): tidak ada data yang ditulis.`);
+        if (hasErrors) code = EXIT.REJECTED;
+      } else if (hasErrors && (!args.validOnly || job!.validRows === 0)) {
+        io.error(
+          args.validOnly
+            ? '\nTidak ada baris valid; tidak ada data yang ditulis.'
+            : '\nBerkas ditolak: tidak ada data yang ditulis. Perbaiki baris di atas, atau jalankan ulang dengan --valid-only untuk menulis baris yang valid saja.',
         );
-        progress.stop();
-        const r = saved.result!;
-        console.log(
-          `\nSelesai: ${r.inserted} baru, ${r.updated} diperbarui, ${r.skipped} tidak berubah${hasErrors ? `; ${job!.totalRows - job!.validRows} baris bermasalah dilewati` : ''}.`,
-        );
-      } catch (err) {
-        progress.stop();
-        if (!(err instanceof AppError) || err.code !== 'IMPORT_INVALID') throw err;
-        // The database changed between validation and commit (e.g. a unit was removed meanwhile).
-        console.error(`\n${err.message}`);
-        for (const e of (err.details as ImportJob['errors']) ?? [])
-          console.error(`  Baris ${e.line}${e.column ? `, kolom ${e.column}` : ''}: ${e.message}`);
         code = EXIT.REJECTED;
+      } else {
+        try {
+          const saved = await services.imports.commit(
+            actor,
+            job!.id,
+            args.validOnly ? 'validOnly' : 'all',
+            progress.onProgress,
+          );
+          progress.stop();
+          const r = saved.result!;
+          io.log(
+            `\nSelesai: ${r.inserted} baru, ${r.updated} diperbarui, ${r.skipped} tidak berubah${hasErrors ? `; ${job!.totalRows - job!.validRows} baris bermasalah dilewati` : ''}.`,
+          );
+        } catch (err) {
+          progress.stop();
+          if (!(err instanceof AppError) || err.code !== 'IMPORT_INVALID') throw err;
+          // The database changed between validation and commit (e.g. a unit was removed meanwhile).
+          io.error(`\n${err.message}`);
+          for (const e of (err.details as ImportJob['errors']) ?? [])
+            io.error(`  Baris ${e.line}${e.column ? `, kolom ${e.column}` : ''}: ${e.message}`);
+          code = EXIT.REJECTED;
+        }
       }
     }
+  } finally {
+    progress.stop();
+    await handle.close();
   }
-} finally {
-  progress.stop();
-  await handle.close();
+  return code;
 }
-process.exit(code);
+
+if (import.meta.main) process.exit(await main(process.argv.slice(2)));

@@ -15,81 +15,111 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildServices } from '../src/server/app.ts';
 import { systemClock } from '../src/server/clock.ts';
-import { describeDatabase, EXIT, openDatabase } from './cli-db.ts';
+import {
+  type CliIo,
+  describeDatabase,
+  EXIT,
+  exitCodeOf,
+  loadCliConfig,
+  openDatabase,
+  processIo,
+} from './cli-db.ts';
 
 const USAGE = 'Pemakaian: npm run statuses:repair';
 
-try {
-  const { values, positionals } = parseArgs({
-    options: { help: { type: 'boolean', default: false } },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(EXIT.OK);
-  }
-  if (positionals.length > 0) throw new Error(`Argumen tidak dikenal: ${positionals.join(' ')}`);
-} catch (err) {
-  console.error(`${(err as Error).message}\n\n${USAGE}`);
-  process.exit(EXIT.USAGE);
+/**
+ * The tool: `args` as after `npm run statuses:repair --`, the configuration from `env`, output and early exits
+ * through `io`. Returns the exit code (the command line below exits with it).
+ */
+export function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: CliIo = processIo,
+): Promise<number> {
+  return exitCodeOf(() => runTool(argv, env, io));
 }
 
-const { config, handle } = await openDatabase();
-const services = buildServices({ config, db: handle.db, clock: systemClock });
-const recapRows = async () =>
-  Number(
-    (await sql<{ n: string }>`select count(*) as n from monthly_recaps`.execute(handle.db)).rows[0]?.n ?? 0,
-  );
-
-async function run(): Promise<number> {
-  // The recaps are stored again under the rulebook in force: load the repository's, as the server does on start.
+function parseCli(argv: string[], io: CliIo): void {
+  let parsed;
   try {
-    await services.rulebooks.syncRepoRulebooks();
+    parsed = parseArgs({
+      args: argv,
+      options: { help: { type: 'boolean', default: false } },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (!parsed.values.help && parsed.positionals.length > 0)
+      throw new Error(`Argumen tidak dikenal: ${parsed.positionals.join(' ')}`);
   } catch (err) {
-    console.error(`Rulebook tidak dapat dimuat: ${(err as Error).message}`);
-    return EXIT.DATABASE;
+    io.error(`${(err as Error).message}\n\n${USAGE}`);
+    io.exit(EXIT.USAGE);
   }
-  console.log(`Memperbaiki status harian "belum ada data" di ${describeDatabase(config)} …`);
-  const recapsBefore = await recapRows();
-  const totals = await services.statuses.repairNoData((month, days) => {
-    if (days > 0)
-      console.log(`  ${month}: ${days} hari tersimpan tanpa data (sebelum mulai / di luar masa tugas)`);
-  });
-  const recapsRemoved = recapsBefore - (await recapRows());
-  console.log(
-    `\nSelesai: ${totals.days} hari-pegawai tanpa data ditemukan pada ${totals.employees} pegawai di ` +
-      `${totals.months} bulan; ${totals.cleared} hari dihapus, ${totals.adjusted} hari di bulan yang sudah ditutup ` +
-      `dicatat sebagai penyesuaian ke bulan terbuka berikutnya, ${recapsRemoved} baris rekap bulanan dihapus ` +
-      '(rekap bulan yang tersentuh dihitung ulang).',
-  );
-  if (totals.days === 0) console.log('Tidak ada yang perlu diperbaiki.');
-  if (totals.adjusted > 0)
-    console.log(
-      'Bulan yang sudah ditutup tetap beku; BKD dapat membukanya kembali agar angkanya diperbaiki di tempat.',
-    );
-  if (totals.days > 0)
-    await services.audit.recordStandalone(
-      {
-        actorId: null,
-        actorName: 'Sistem (statuses:repair)',
-        ip: null,
-        userAgent: 'abdi-cli/statuses-repair',
-      },
-      {
-        action: 'statuses.repaired',
-        entityType: 'day_status',
-        entityId: 'no-data',
-        after: { ...totals, recapsRemoved },
-      },
-    );
-  return EXIT.OK;
+  if (parsed.values.help) {
+    io.log(USAGE);
+    io.exit(EXIT.OK);
+  }
 }
 
-let code: number;
-try {
-  code = await run();
-} finally {
-  await handle.close();
+async function runTool(argv: string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+  parseCli(argv, io);
+  const { config, handle } = await openDatabase(loadCliConfig(env, io), io);
+  const services = buildServices({ config, db: handle.db, clock: systemClock });
+  const recapRows = async () =>
+    Number(
+      (await sql<{ n: string }>`select count(*) as n from monthly_recaps`.execute(handle.db)).rows[0]?.n ?? 0,
+    );
+
+  async function run(): Promise<number> {
+    // The recaps are stored again under the rulebook in force: load the repository's, as the server does on start.
+    try {
+      await services.rulebooks.syncRepoRulebooks();
+    } catch (err) {
+      io.error(`Rulebook tidak dapat dimuat: ${(err as Error).message}`);
+      return EXIT.DATABASE;
+    }
+    io.log(`Memperbaiki status harian "belum ada data" di ${describeDatabase(config)} …`);
+    const recapsBefore = await recapRows();
+    const totals = await services.statuses.repairNoData((month, days) => {
+      if (days > 0)
+        io.log(`  ${month}: ${days} hari tersimpan tanpa data (sebelum mulai / di luar masa tugas)`);
+    });
+    const recapsRemoved = recapsBefore - (await recapRows());
+    io.log(
+      `\nSelesai: ${totals.days} hari-pegawai tanpa data ditemukan pada ${totals.employees} pegawai di ` +
+        `${totals.months} bulan; ${totals.cleared} hari dihapus, ${totals.adjusted} hari di bulan yang sudah ditutup ` +
+        `dicatat sebagai penyesuaian ke bulan terbuka berikutnya, ${recapsRemoved} baris rekap bulanan dihapus ` +
+        '(rekap bulan yang tersentuh dihitung ulang).',
+    );
+    if (totals.days === 0) io.log('Tidak ada yang perlu diperbaiki.');
+    if (totals.adjusted > 0)
+      io.log(
+        'Bulan yang sudah ditutup tetap beku; BKD dapat membukanya kembali agar angkanya diperbaiki di tempat.',
+      );
+    if (totals.days > 0)
+      await services.audit.recordStandalone(
+        {
+          actorId: null,
+          actorName: 'Sistem (statuses:repair)',
+          ip: null,
+          userAgent: 'abdi-cli/statuses-repair',
+        },
+        {
+          action: 'statuses.repaired',
+          entityType: 'day_status',
+          entityId: 'no-data',
+          after: { ...totals, recapsRemoved },
+        },
+      );
+    return EXIT.OK;
+  }
+
+  let code: number;
+  try {
+    code = await run();
+  } finally {
+    await handle.close();
+  }
+  return code;
 }
-process.exit(code);
+
+if (import.meta.main) process.exit(await main(process.argv.slice(2)));

@@ -22,7 +22,7 @@ describe('app basics', () => {
   });
 
   it('serves OpenAPI docs generated from the route schemas', async () => {
-    // API_DOCS=login (default): the document is for a signed-in user (src/server/modules/access/api-docs.ts).
+    // API_DOCS=login (default): the document is for a signed-in user (src/server/auth/api-docs.ts).
     const res = await (await login(t.app, 'admin')).get('/docs/json');
     expect(res.statusCode).toBe(200);
     const spec = res.json();

@@ -23,10 +23,10 @@ import { compressOptions, webStaticOptions } from './lib/web-assets.ts';
 import { safeValidatorCompiler } from './plugins/validation.ts';
 import { createAuditService } from './modules/audit/audit-service.ts';
 import { auditRoutes } from './modules/audit/audit-routes.ts';
-import { createAccessRepo } from './modules/access/access-repo.ts';
-import { createAuthService } from './modules/access/auth-service.ts';
-import { accessRoutes } from './modules/access/access-routes.ts';
-import { apiDocsHooks } from './modules/access/api-docs.ts';
+import { createAccessRepo } from './auth/access-repo.ts';
+import { createAuthService } from './auth/auth-service.ts';
+import { accessRoutes } from './auth/access-routes.ts';
+import { apiDocsHooks } from './auth/api-docs.ts';
 import { createOrgRepo } from './modules/org/org-repo.ts';
 import { createOrgService } from './modules/org/org-service.ts';
 import { orgRoutes } from './modules/org/org-routes.ts';
@@ -74,10 +74,15 @@ import { jobRoutes } from './modules/jobs/job-routes.ts';
 import { createTodayRepo } from './modules/today/today-repo.ts';
 import { createTodayService } from './modules/today/today-service.ts';
 import { todayRoutes } from './modules/today/today-routes.ts';
+import { createAttachmentService, attachmentStoreOf } from './files/attachment-service.ts';
 import { createNotificationRepo } from './modules/notifications/notification-repo.ts';
 import { createNotificationService } from './modules/notifications/notification-service.ts';
 import { notificationRoutes } from './modules/notifications/notification-routes.ts';
 import { createPushSender } from './modules/notifications/push-sender.ts';
+import { createDocumentRepo } from './documents/document-repo.ts';
+import { createDocumentService } from './documents/document-service.ts';
+import { documentRoutes } from './documents/document-routes.ts';
+import { createRelationsService } from './relations/relations-service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -88,6 +93,8 @@ export interface AppDeps {
 /** Wire every service once (the composition root). No side effects at import; tests call it with a test db and clock. */
 export function buildServices({ config, db, clock }: AppDeps) {
   const audit = createAuditService({ db, clock });
+  // Org relations on a date (superior, Plt/Plh, chain, PyBMC, subordinates, the employee's local date): one owner.
+  const relations = createRelationsService({ db, clock });
   // One notification service for every module (decisions notify inside their transaction); Web Push when
   // WEB_PUSH_* is configured. Opening a notification re-checks the item with its owning module.
   const notifications = createNotificationService({
@@ -102,6 +109,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
       leave_request: (actor, id) => leave.get(actor, id),
       staffOf: (actor) => requestSupport.staffOf(actor),
     }),
+    relations,
   });
   const accessRepo = createAccessRepo(db);
   const auth = createAuthService({ db, repo: accessRepo, audit, clock, config });
@@ -116,6 +124,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
       closedMonths: (path, from, to, exec) => recap.closedMonthsOf(path, from, to, exec),
       markChanged: (changes) => statuses.markGoLiveChanged(changes),
     },
+    relations,
   });
   // Heavy work (exports, import parsing) runs in worker threads, at most JOB_WORKERS at once.
   const workers = createWorkerPool({ size: config.jobWorkers, memoryMb: config.jobWorkerMemoryMb });
@@ -135,6 +144,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     clock,
     config,
     rulebooks,
+    relations,
     ...statusSources(() => ({ leave, permits, corrections, rosters, recap })),
   });
   rulebooks.onActivated((v) => statuses.onRulebookActivated(v));
@@ -162,16 +172,14 @@ export function buildServices({ config, db, clock }: AppDeps) {
     statuses,
     rosters,
     notifications,
+    relations,
   });
   const terminal = createTerminalService({ db, audit, clock, config, rulebooks, statuses, workers });
-  // Letters and evidence of permits / corrections: local disk, by content hash (apart from punch photos).
+  // Attachments of every module (src/server/files): checked from their content, stripped, stored by SHA-256 on
+  // the photo store's backend (PHOTO_STORE) apart from punch photos; each owner registers its access rule.
+  const files = createAttachmentService({ db, clock, audit, config, store: attachmentStoreOf(config) });
   const permitsRepo = createPermitsRepo(db);
-  const requestSupport = createRequestSupport({
-    db,
-    repo: permitsRepo,
-    clock,
-    files: localPhotoStore(path.join(config.photoDir, 'request-files')),
-  });
+  const requestSupport = createRequestSupport({ db, repo: permitsRepo, clock, files, relations });
   const permitDeps = {
     db,
     repo: permitsRepo,
@@ -183,17 +191,20 @@ export function buildServices({ config, db, clock }: AppDeps) {
   };
   const permits = createPermitService({ ...permitDeps, config, rulebooks });
   const corrections = createCorrectionService({ ...permitDeps, window: { config, rulebooks } });
-  // Leave attachments (doctor's notes): local disk, by content hash.
+  // The document layer's shared parts (src/server/documents): letterheads and letter numbers set by BKD.
+  const documents = createDocumentService({ db, repo: createDocumentRepo(db), audit, clock });
   const leave = createLeaveService({
+    documents,
     db,
     repo: createLeaveRepo(db),
     audit,
     clock,
     config,
     rulebooks,
-    files: localPhotoStore(path.join(config.photoDir, 'leave-files')),
+    files,
     statuses,
     notifications,
+    relations,
   });
   const recap = createRecapService({
     db,
@@ -204,6 +215,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     audit,
     statuses,
     notifications,
+    relations,
   });
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
@@ -217,6 +229,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     recap,
     repo: createDashboardRepo(db),
     clock,
+    relations,
   });
   // Kehadiran hari ini: computed per request from stored data, through the daily statuses' own sources.
   const todaySources = statusSources(() => ({ leave, permits, corrections, rosters, recap }));
@@ -228,8 +241,10 @@ export function buildServices({ config, db, clock }: AppDeps) {
     absences: todaySources.absences!,
     corrections: todaySources.corrections!,
     schedules: todaySources.schedules!,
+    relations,
   });
   return {
+    relations,
     workers,
     jobs,
     audit,
@@ -246,11 +261,13 @@ export function buildServices({ config, db, clock }: AppDeps) {
     permits,
     corrections,
     requestSupport,
+    files,
     leave,
     recap,
     rosters,
     notifications,
     today,
+    documents,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -394,9 +411,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       permits: services.permits,
       corrections: services.corrections,
       support: services.requestSupport,
+      files: services.files,
     }),
   );
-  await app.register(leaveRoutes({ leave: services.leave }));
+  await app.register(documentRoutes({ documents: services.documents }));
+  await app.register(leaveRoutes({ leave: services.leave, files: services.files }));
+  // A refused view of an attachment is reported in the server log (a refusal writes nothing).
+  services.files.setLogger(app.log);
   await app.register(rosterRoutes({ rosters: services.rosters }));
   await app.register(todayRoutes({ today: services.today, jobs: services.jobs }));
   await app.register(notificationRoutes({ notifications: services.notifications }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRetentionDays, type RetentionClass } from './files/kinds.ts';
 
 /**
  * The only reader of `process.env`. Every variable is documented in README.md (Environment variables).
@@ -76,6 +77,23 @@ const envSchema = z.object({
     .min(64 * 1024)
     .max(8 * 1024 ** 3)
     .default(256 * 1024 * 1024),
+  /**
+   * Attachments (leave evidence, letters of assignment, correction evidence; src/server/files): the largest file
+   * accepted (the multipart reader stops at it: 413 naming the limit), and the retention days per class
+   * (`personnel=1825,attendance=1825,staging=2`; the classes named override those defaults).
+   */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  ATTACHMENT_RETENTION_DAYS: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      for (const message of parseRetentionDays(v).problems) ctx.addIssue({ code: 'custom', message });
+    }),
   /** Background work (exports, import parsing) in worker threads: how many at once, heap of each, file lifetime. */
   JOB_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
   JOB_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
@@ -158,6 +176,10 @@ export type Config = Readonly<{
     maxEntryBytes: number;
     maxUnzippedBytes: number;
   };
+  /** Largest attachment (ATTACHMENT_MAX_BYTES). */
+  attachmentMaxBytes: number;
+  /** Days an attachment's bytes are kept, per retention class (ATTACHMENT_RETENTION_DAYS). */
+  attachmentRetentionDays: Readonly<Record<RetentionClass, number>>;
   jobWorkers: number;
   jobWorkerMemoryMb: number;
   jobFileTtlHours: number;
@@ -257,6 +279,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxEntryBytes: e.IMPORT_MAX_ENTRY_BYTES,
       maxUnzippedBytes: e.IMPORT_MAX_UNZIPPED_BYTES,
     }),
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    attachmentRetentionDays: Object.freeze(parseRetentionDays(e.ATTACHMENT_RETENTION_DAYS).days),
     jobWorkers: e.JOB_WORKERS,
     jobWorkerMemoryMb: e.JOB_WORKER_MEMORY_MB,
     jobFileTtlHours: e.JOB_FILE_TTL_HOURS,

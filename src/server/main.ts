@@ -10,8 +10,9 @@ import { systemClock } from './clock.ts';
 import { loadDemoData, DEMO_PASSWORD } from './db/seeds/load-demo.ts';
 import { startStatusWorker, STATUS_WORKER_INTERVAL_MS } from './modules/statuses/status-service.ts';
 import { demoLoginBanner, generateDemoData } from './db/seeds/demo-data.ts';
-import { productionStartRefusal } from './modules/access/production-check.ts';
+import { productionStartRefusal } from './auth/production-check.ts';
 import { removeOrphanTempFiles } from './modules/attendance/photo-store.ts';
+import { legacyDirsOf } from './files/attachment-service.ts';
 import { addDays } from '../core/common/local-date.ts';
 import { toZoned } from '../core/common/zoned-time.ts';
 
@@ -120,14 +121,27 @@ export async function main() {
     3_600_000,
   );
   timer.unref();
-  // Photo retention (PHOTO_RETENTION_DAYS): once at start, then daily.
-  const purge = () =>
+  // Leave and permit files kept before issue 14 move into the attachment store (once; idempotent).
+  await services.files
+    .adoptLegacy(legacyDirsOf(config))
+    .then((n) => n > 0 && console.log(`Lampiran lama: ${n} berkas dipindahkan ke penyimpanan lampiran`))
+    .catch((err: Error) =>
+      console.error(`Pemindahan lampiran lama gagal (dicoba lagi saat mulai): ${err.message}`),
+    );
+  // Photo retention (PHOTO_RETENTION_DAYS) and attachment retention (ATTACHMENT_RETENTION_DAYS): once at
+  // start, then daily.
+  const purge = () => {
     void services.attendance
       .purgePhotos()
       .then((n) => n > 0 && console.log(`Retensi foto: ${n} foto presensi dihapus`))
       .catch((err: Error) => console.error(`Retensi foto gagal: ${err.message}`));
+    void services.files
+      .purgeExpired()
+      .then((n) => n > 0 && console.log(`Retensi lampiran: ${n} lampiran dihapus`))
+      .catch((err: Error) => console.error(`Retensi lampiran gagal: ${err.message}`));
+  };
   purge();
-  // Temporary files of photo / letter writes cut off by a kill -9 (photos, request-files, leave-files).
+  // Temporary files of photo / attachment writes cut off by a kill -9 (photos, attachments).
   void removeOrphanTempFiles(config.photoDir)
     .then((n) => n > 0 && console.log(`Berkas sementara yatim: ${n} dihapus`))
     .catch((err: Error) => console.error(`Pembersihan berkas sementara gagal: ${err.message}`));

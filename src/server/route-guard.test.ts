@@ -61,7 +61,7 @@ describe('route guard', () => {
         .values({
           username: 'guard',
           displayName: 'Guard',
-          passwordHash: await (await import('./modules/access/password.ts')).hashPassword('sandi-uji-123'),
+          passwordHash: await (await import('./auth/password.ts')).hashPassword('sandi-uji-123'),
         })
         .execute();
       return login(t.app, 'guard', 'sandi-uji-123');

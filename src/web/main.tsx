@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
-import { initialLanguageReady } from './text/i18n.ts';
+import { initialLanguageReady, loadPageStrings } from './text/i18n.ts';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense } from 'react';
@@ -13,6 +13,7 @@ import { installSessionHandling } from './app/session.ts';
 import { theme } from './app/theme.ts';
 import { prefetchPresensi } from './pages/PresensiPage/prefetch.ts';
 import { registerServiceWorker } from './sw/register.ts';
+import { afterFirstScreen } from './lib/after-first-screen.ts';
 
 // The toast container is not needed for the first paint: it arrives in its own chunk. Toasts shown before it has
 // mounted wait in the notifications store and appear when it does.
@@ -45,3 +46,6 @@ void initialLanguageReady().then(() => {
 });
 
 registerServiceWorker();
+
+// The other pages' strings once the first screen is up (pages wait for them anyway; this makes the next one quick).
+afterFirstScreen(() => void loadPageStrings());

@@ -1,28 +1,34 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCliDatabase, runNpmScript, type CliDatabase } from '../helpers/cli.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetAuditChain } from '../helpers/audit-chain.ts';
+import { createCliDatabase, runCli, runNpmScript, type CliDatabase } from '../helpers/cli.ts';
+import { main } from '../../scripts/audit-verify.ts';
 import { fixedClock } from '../../src/server/clock.ts';
 import type { DatabaseHandle } from '../../src/server/db/database.ts';
 import { createAuditService } from '../../src/server/modules/audit/audit-service.ts';
 
 /*
- * `npm run audit:verify` as a child process against a database of its own (a PGlite data directory, or a
- * PostgreSQL database with TEST_DATABASE_URL), tampered with the way someone with database rights could:
- * the append-only trigger switched off, then a row changed or deleted.
+ * `npm run audit:verify` against a database of its own (a PGlite data directory, or a PostgreSQL database with
+ * TEST_DATABASE_URL), tampered with the way someone with database rights could: the append-only trigger
+ * switched off, then a row changed or deleted. The first case runs the npm script's command line in a child
+ * process; the others call the tool's `main` in this process. One database for the file: each case starts
+ * from an empty chain (`resetAuditChain`).
  */
 
 const SYSTEM = { actorId: null, actorName: 'Uji', ip: null, userAgent: null };
-let store: CliDatabase | null = null;
+let store: CliDatabase;
 
-afterEach(async () => {
+beforeAll(async () => {
+  store = await createCliDatabase();
+});
+afterAll(async () => {
   await store?.dispose();
-  store = null;
 });
 
-/** A database with `n` chained entries; returns their ids, oldest first. */
+/** The database's chain made of `n` entries; returns their ids, oldest first. */
 async function chainOf(n: number): Promise<number[]> {
-  store = await createCliDatabase();
   return store.use(async (h) => {
+    await resetAuditChain(h.db);
     const clock = fixedClock('2026-01-15T02:00:00Z');
     const audit = createAuditService({ db: h.db, clock });
     for (let i = 0; i < n; i++) {
@@ -41,7 +47,7 @@ async function chainOf(n: number): Promise<number[]> {
 
 /** Run `sql` with the append-only trigger switched off (as a table owner or superuser could). */
 async function tamper(run: (h: DatabaseHandle) => Promise<unknown>) {
-  await store!.use(async (h) => {
+  await store.use(async (h) => {
     await sql`alter table audit_log disable trigger audit_log_no_update`.execute(h.db);
     try {
       await run(h);
@@ -51,12 +57,12 @@ async function tamper(run: (h: DatabaseHandle) => Promise<unknown>) {
   });
 }
 
-const verify = () => runNpmScript('audit:verify', [], store!.env);
+const verify = () => runCli(main, [], store.env);
 
 describe('npm run audit:verify', () => {
-  it('exits 0 on an intact chain and prints the number of entries and the newest entry', async () => {
+  it('exits 0 on an intact chain and prints the number of entries and the newest entry (npm script, spawned)', async () => {
     const ids = await chainOf(5);
-    const r = verify();
+    const r = runNpmScript('audit:verify', [], store.env);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Rantai audit utuh: 5 entri diperiksa');
@@ -70,7 +76,7 @@ describe('npm run audit:verify', () => {
         h.db,
       ),
     );
-    const r = verify();
+    const r = await verify();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
       `Rantai audit RUSAK pada entri #${ids[1]}: Isi entri tidak sesuai dengan hash-nya (entri diubah)`,
@@ -82,7 +88,7 @@ describe('npm run audit:verify', () => {
   it('exits 1 on a deleted middle entry, naming the entry after it and the missing id', async () => {
     const ids = await chainOf(5);
     await tamper((h) => sql`delete from audit_log where id = ${ids[2]!}`.execute(h.db));
-    const r = verify();
+    const r = await verify();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`Rantai audit RUSAK pada entri #${ids[3]}: Entri sebelumnya telah dihapus`);
     expect(r.stderr).toContain(`entri #${ids[2]} tidak ditemukan`);
@@ -92,7 +98,7 @@ describe('npm run audit:verify', () => {
   it('exits 1 on deleted newest entries, naming the first deleted one', async () => {
     const ids = await chainOf(5);
     await tamper((h) => sql`delete from audit_log where id >= ${ids[3]!}`.execute(h.db));
-    const r = verify();
+    const r = await verify();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
       `Rantai audit RUSAK pada entri #${ids[3]}: 2 entri terakhir telah dihapus: rantai berakhir pada entri #${ids[2]}, padahal entri terakhir yang tercatat adalah #${ids[4]}`,
@@ -106,7 +112,7 @@ describe('npm run audit:verify', () => {
       await sql`delete from audit_log where id = ${ids[5]!}`.execute(h.db);
       await sql`update audit_log set actor_name = 'Orang Lain' where id = ${ids[2]!}`.execute(h.db);
     });
-    const r = verify();
+    const r = await verify();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`Rantai audit RUSAK pada entri #${ids[2]}:`);
   });

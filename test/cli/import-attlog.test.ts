@@ -5,21 +5,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createCliDatabase,
   REPO_ROOT,
+  runCli,
   runNpmScript,
-  runNpmScriptInTty,
   type CliDatabase,
   type CliResult,
 } from '../helpers/cli.ts';
+import { factories } from '../factories/index.ts';
+import { main } from '../../scripts/import-attlog.ts';
+import { buildServices } from '../../src/server/app.ts';
 import { fixedClock } from '../../src/server/clock.ts';
-import { createAuditService } from '../../src/server/modules/audit/audit-service.ts';
-import { loadDemoData } from '../../src/server/db/seeds/load-demo.ts';
+import { loadConfig } from '../../src/server/config.ts';
 
 /*
- * `npm run attendance:import` (scripts/import-attlog.ts) as a child process on a real ZKTeco attlog file
+ * `npm run attendance:import` (scripts/import-attlog.ts) on a real ZKTeco attlog file
  * (test/fixtures/attendance/1_attlog.dat) and a CSV export, against a database of its own (a PGlite data
- * directory, or a PostgreSQL database with TEST_DATABASE_URL) loaded with the demo province; the tool loads the
- * repository's rulebooks itself, as the server does on start. Terminal id 1 is a DINKES employee (WIB), id 2 an
- * employee of the WITA office; id 999 is nobody. The tests run in order.
+ * directory, or a PostgreSQL database with TEST_DATABASE_URL) holding two employees of two units (test
+ * factories); the tool loads the repository's rulebooks itself, as the server does on start. Terminal id 1 is an
+ * employee of the Dinas Kesehatan secretariat (WIB), id 2 one of the office in Makassar (WITA); id 999 is nobody.
+ * The first case runs the npm script's command line in a child process; the others call the tool's `main` in
+ * this process. The tests run in order.
  *
  * 1_attlog.dat: lines 1–4 and 8 are good (line 4 repeats line 3), lines 5 and 9 are id 999, line 6 is
  * 30 February, line 7 is empty.
@@ -36,7 +40,7 @@ let dir: string;
 const people = { dinkes: '', wita: '' };
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
-  runNpmScript('attendance:import', args, { ...store.env, ...env });
+  runCli(main, args, { ...store.env, ...env });
 const expectStatus = (r: CliResult, status: number) => expect(r.status, r.output).toBe(status);
 const punches = () =>
   store.use((h) =>
@@ -60,19 +64,24 @@ beforeAll(async () => {
   store = await createCliDatabase();
   dir = await mkdtemp(path.join(os.tmpdir(), 'abdi-attlog-'));
   await store.use(async (h) => {
-    const audit = createAuditService({ db: h.db, clock: fixedClock('2026-01-15T02:00:00Z') });
-    await loadDemoData(h.db, audit);
-    const first = (code: string) =>
-      h.db
-        .selectFrom('employees as e')
-        .innerJoin('units as u', 'u.id', 'e.unitId')
-        .select('e.id')
-        .where('u.code', '=', code)
-        .where('e.nip', 'is not', null)
-        .orderBy('e.nip')
-        .executeTakeFirstOrThrow();
-    people.dinkes = (await first('DINKES-SEK')).id;
-    people.wita = (await first('SETDA-MKS')).id;
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir });
+    const services = buildServices({ config, db: h.db, clock: fixedClock('2026-01-15T02:00:00Z') });
+    const f = factories({ db: h.db, services });
+    const province = await f.unit({ code: 'PEMPROV', name: 'Pemerintah Provinsi Banten' });
+    const dinkes = await f.unit({ code: 'DINKES', name: 'Dinas Kesehatan', kind: 'OPD', parent: province });
+    const sekretariat = await f.unit({
+      code: 'DINKES-SEK',
+      name: 'Sekretariat Dinas Kesehatan',
+      parent: dinkes,
+    });
+    const makassar = await f.unit({
+      code: 'SETDA-MKS',
+      name: 'Kantor Penghubung Pemerintah Provinsi Banten di Makassar',
+      parent: province,
+      timeZone: 'Asia/Makassar',
+    });
+    people.dinkes = (await f.employee({ unit: sekretariat })).id;
+    people.wita = (await f.employee({ unit: makassar })).id;
     await h.db
       .insertInto('terminalUsers')
       .values([
@@ -88,8 +97,12 @@ afterAll(async () => {
 });
 
 describe('npm run attendance:import', () => {
-  it('--dry-run reports what would be imported and writes nothing', async () => {
-    const r = cli(['--file', ATTLOG, '--serial', 'SN-01', '--dry-run']);
+  it('--dry-run reports what would be imported and writes nothing (npm script, spawned)', async () => {
+    const r = runNpmScript(
+      'attendance:import',
+      ['--file', ATTLOG, '--serial', 'SN-01', '--dry-run'],
+      store.env,
+    );
     expectStatus(r, 1);
     expect(r.stdout).toContain(
       'Berkas 1_attlog.dat: 8 baris; 4 akan diimpor, 1 duplikat (sudah ada), 2 baris dengan ID mesin tidak dikenal, 1 baris rusak.',
@@ -100,7 +113,7 @@ describe('npm run attendance:import', () => {
   });
 
   it('imports the good lines (exit 1: unknown ids and a broken line), listing each with its lines', async () => {
-    const r = cli(['--file', ATTLOG, '--serial', 'SN-01']);
+    const r = await cli(['--file', ATTLOG, '--serial', 'SN-01']);
     expectStatus(r, 1);
     expect(r.stdout).toContain(
       'Berkas 1_attlog.dat: 8 baris; 4 diimpor, 1 duplikat (sudah ada), 2 baris dengan ID mesin tidak dikenal, 1 baris rusak.',
@@ -130,14 +143,14 @@ describe('npm run attendance:import', () => {
   });
 
   it('the same file again adds nothing: every good line is a duplicate', async () => {
-    const r = cli(['--file', ATTLOG, '--serial', 'SN-01']);
+    const r = await cli(['--file', ATTLOG, '--serial', 'SN-01']);
     expectStatus(r, 1);
     expect(r.stdout).toContain('0 diimpor, 5 duplikat (sudah ada)');
     expect(await punches()).toHaveLength(4);
   });
 
   it('a clean CSV export exits 0; --unit reads the terminal clock in that unit zone', async () => {
-    const r = cli(['--file', CSV, '--unit', 'SETDA-MKS']);
+    const r = await cli(['--file', CSV, '--unit', 'SETDA-MKS']);
     expectStatus(r, 0);
     expect(r.stdout).toContain(
       'zona waktu Kantor Penghubung Pemerintah Provinsi Banten di Makassar (Asia/Makassar)',
@@ -156,7 +169,7 @@ describe('npm run attendance:import', () => {
     const file = path.join(dir, 'rusak.dat');
     await writeFile(file, 'garbage\n        1\t2026-01-14 25:00:00\t0\t1\n');
     const before = (await punches()).length;
-    const r = cli(['--file', file]);
+    const r = await cli(['--file', file]);
     expectStatus(r, 1);
     expect(r.stdout).toMatch(/^ {2}Baris 1: Kolom tidak lengkap/m);
     expect(r.stdout).toMatch(/^ {2}Baris 2: Jam 25:00:00 tidak valid$/m);
@@ -165,15 +178,15 @@ describe('npm run attendance:import', () => {
   });
 
   it('usage errors exit 2: no --file, an unknown flag, a missing file, an unknown unit code', async () => {
-    const none = cli([]);
+    const none = await cli([]);
     expectStatus(none, 2);
     expect(none.stderr).toContain('--file wajib diisi');
     expect(none.stderr).toContain('Pemakaian: npm run attendance:import');
-    expectStatus(cli(['--file', ATTLOG, '--verbose']), 2);
-    const missing = cli(['--file', path.join(dir, 'tidak-ada.dat')]);
+    expectStatus(await cli(['--file', ATTLOG, '--verbose']), 2);
+    const missing = await cli(['--file', path.join(dir, 'tidak-ada.dat')]);
     expectStatus(missing, 2);
     expect(missing.stderr).toContain('tidak ditemukan');
-    const unit = cli(['--file', ATTLOG, '--unit', 'TIDAK-ADA']);
+    const unit = await cli(['--file', ATTLOG, '--unit', 'TIDAK-ADA']);
     expectStatus(unit, 2);
     expect(unit.stderr).toContain('Unit dengan kode TIDAK-ADA tidak ditemukan');
   });
@@ -181,16 +194,15 @@ describe('npm run attendance:import', () => {
   it('a file over IMPORT_MAX_BYTES exits 4 and writes nothing', async () => {
     const file = path.join(dir, 'besar.dat');
     await writeFile(file, Buffer.alloc(2048, '        1\t2026-01-14 07:00:00\t0\t1\t0\t0\n'));
-    const r = cli(['--file', file], { IMPORT_MAX_BYTES: '2047' });
+    const r = await cli(['--file', file], { IMPORT_MAX_BYTES: '2047' });
     expectStatus(r, 4);
     expect(r.stderr).toContain('terlalu besar: 2048 bita; batas IMPORT_MAX_BYTES 2047 bita.');
   });
 
-  it('draws a progress bar when run in a terminal', async (ctx) => {
-    const r = runNpmScriptInTty('attendance:import', ['--file', ATTLOG, '--dry-run'], store.env);
-    if (!r) ctx.skip('util-linux `script` is not installed (needed for a pseudo-terminal)');
-    expect(r!.status, r!.output).toBe(1);
-    expect(r!.stdout).toMatch(/Memeriksa \|[\u2588\u2591]+\| 7\/7 baris/);
-    expect(r!.stdout).not.toMatch(/Memeriksa: 7\/7 baris/);
+  it('draws a progress bar when stderr is a terminal', async () => {
+    const r = await runCli(main, ['--file', ATTLOG, '--dry-run'], store.env, { tty: true });
+    expect(r.status, r.output).toBe(1);
+    expect(r.stdout).toMatch(/Memeriksa \|[\u2588\u2591]+\| 7\/7 baris/);
+    expect(r.stdout).not.toMatch(/Memeriksa: 7\/7 baris/);
   });
 });

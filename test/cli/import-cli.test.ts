@@ -3,20 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createCliDatabase,
-  runNpmScript,
-  runNpmScriptInTty,
-  type CliDatabase,
-  type CliResult,
-} from '../helpers/cli.ts';
+import { createCliDatabase, runCli, runNpmScript, type CliDatabase, type CliResult } from '../helpers/cli.ts';
+import { main } from '../../scripts/import.ts';
 import { composeNip } from '../../src/core/people/nip.ts';
 import { EMPLOYEE_COLUMNS, UNIT_COLUMNS } from '../../src/server/modules/imports/import-columns.ts';
 
 /*
- * `npm run import` (scripts/import.ts) as a child process on real CSV and XLSX files against a database of
- * its own (a PGlite data directory, or a PostgreSQL database with TEST_DATABASE_URL). The tests run in order
- * on one database: units first, then employees placed in them.
+ * `npm run import` (scripts/import.ts) on real CSV and XLSX files against a database of its own (a PGlite data
+ * directory, or a PostgreSQL database with TEST_DATABASE_URL). The first case runs the npm script's command line
+ * in a child process; the others call the tool's `main` in this process (same arguments, environment and exit
+ * code, output captured). The tests run in order on one database: units first, then employees placed in them.
  */
 
 type Cells = Record<string, string>;
@@ -78,7 +74,7 @@ let dir: string;
 const files: Record<string, string> = {};
 
 const importCli = (args: string[], env: Record<string, string> = {}) =>
-  runNpmScript('import', args, { ...store.env, ...env });
+  runCli(main, args, { ...store.env, ...env });
 const counts = () =>
   store.use(async (h) => {
     const n = async (table: 'units' | 'employees' | 'placements' | 'importJobs') =>
@@ -160,8 +156,8 @@ afterAll(async () => {
 });
 
 describe('npm run import', () => {
-  it('imports units from CSV (exit 0), with plain progress lines when stderr is not a terminal', async () => {
-    const r = importCli(['--kind', 'units', '--file', files['unit.csv']!]);
+  it('imports units from CSV (exit 0), with plain progress lines when stderr is not a terminal (npm script, spawned)', async () => {
+    const r = runNpmScript('import', ['--kind', 'units', '--file', files['unit.csv']!], store.env);
     expectOk(r);
     expect(r.stdout).toContain('Berkas unit.csv: 3 baris data, 3 valid, 0 bermasalah.');
     expect(r.stdout).toContain('Selesai: 3 baru, 0 diperbarui, 0 tidak berubah.');
@@ -172,28 +168,28 @@ describe('npm run import', () => {
   });
 
   it('imports employees from CSV, and a second run of the same people is idempotent on NIP', async () => {
-    const first = importCli(['--kind', 'employees', '--file', files['pegawai.csv']!]);
+    const first = await importCli(['--kind', 'employees', '--file', files['pegawai.csv']!]);
     expectOk(first);
     expect(first.stdout).toContain('Selesai: 3 baru, 0 diperbarui, 0 tidak berubah.');
     expect(await nips()).toEqual([NIP.a, NIP.b, NIP.c].sort());
     const before = await counts();
     expect(before).toMatchObject({ employees: 3, placements: 3 });
 
-    const again = importCli(['--kind', 'employees', '--file', files['pegawai-ulang.csv']!]);
+    const again = await importCli(['--kind', 'employees', '--file', files['pegawai-ulang.csv']!]);
     expectOk(again);
     expect(again.stdout).toContain('Selesai: 0 baru, 0 diperbarui, 3 tidak berubah.');
     expect(await counts()).toEqual(before);
   });
 
   it('imports employees from XLSX: a known NIP is updated, a new one inserted; a rerun changes nothing', async () => {
-    const r = importCli(['--kind', 'employees', '--file', files['pegawai.xlsx']!]);
+    const r = await importCli(['--kind', 'employees', '--file', files['pegawai.xlsx']!]);
     expectOk(r);
     expect(r.stdout).toContain('Berkas pegawai.xlsx: 2 baris data, 2 valid, 0 bermasalah.');
     expect(r.stdout).toContain('Selesai: 1 baru, 1 diperbarui, 0 tidak berubah.');
     expect(await phoneOf(NIP.a)).toBe('081299999999');
     expect((await counts()).employees).toBe(4);
 
-    const again = importCli(['--kind', 'employees', '--file', files['pegawai.xlsx']!]);
+    const again = await importCli(['--kind', 'employees', '--file', files['pegawai.xlsx']!]);
     expectOk(again);
     expect(again.stdout).toContain('Selesai: 0 baru, 0 diperbarui, 2 tidak berubah.');
     expect((await counts()).employees).toBe(4);
@@ -201,7 +197,7 @@ describe('npm run import', () => {
 
   it('rejects a file with bad rows: exit 1, each bad line with its reason, nothing written', async () => {
     const before = await counts();
-    const r = importCli(['--kind', 'employees', '--file', files['pegawai-salah.csv']!]);
+    const r = await importCli(['--kind', 'employees', '--file', files['pegawai-salah.csv']!]);
     expect(r.status, r.output).toBe(1);
     expect(r.stdout).toContain('Berkas pegawai-salah.csv: 3 baris data, 1 valid, 2 bermasalah.');
     expect(r.stdout).toMatch(/^ {2}Baris 3, kolom nip: .*18/m);
@@ -214,11 +210,11 @@ describe('npm run import', () => {
 
   it('--dry-run checks only: exit 0 on a valid file, 1 on a bad one, and writes nothing', async () => {
     const before = await counts();
-    const ok = importCli(['--kind', 'employees', '--file', files['pegawai-baru.csv']!, '--dry-run']);
+    const ok = await importCli(['--kind', 'employees', '--file', files['pegawai-baru.csv']!, '--dry-run']);
     expectOk(ok);
     expect(ok.stdout).toContain('Uji coba (--dry-run): tidak ada data yang ditulis.');
     expect(ok.stdout).not.toContain('Selesai:');
-    const bad = importCli(['--kind', 'employees', '--file', files['pegawai-salah.csv']!, '--dry-run']);
+    const bad = await importCli(['--kind', 'employees', '--file', files['pegawai-salah.csv']!, '--dry-run']);
     expect(bad.status, bad.output).toBe(1);
     expect(bad.stdout).toContain('Baris 3, kolom nip:');
     expect(await counts()).toEqual(before);
@@ -227,7 +223,7 @@ describe('npm run import', () => {
 
   it('--valid-only writes the valid rows and skips the bad ones', async () => {
     const before = await counts();
-    const r = importCli(['--kind', 'employees', '--file', files['pegawai-salah.csv']!, '--valid-only']);
+    const r = await importCli(['--kind', 'employees', '--file', files['pegawai-salah.csv']!, '--valid-only']);
     expectOk(r);
     expect(r.stdout).toContain(
       'Selesai: 1 baru, 0 diperbarui, 0 tidak berubah; 2 baris bermasalah dilewati.',
@@ -243,16 +239,13 @@ describe('npm run import', () => {
     expect(all.some((n) => n?.startsWith(NIP.f.slice(0, 17)))).toBe(false);
   });
 
-  it('draws a progress bar when run in a terminal', async (ctx) => {
-    const r = runNpmScriptInTty(
-      'import',
-      ['--kind', 'units', '--file', files['unit.csv']!, '--dry-run'],
-      store.env,
-    );
-    if (!r) ctx.skip('util-linux `script` is not installed (needed for a pseudo-terminal)');
-    expect(r!.status, r!.output).toBe(0);
-    expect(r!.stdout).toMatch(/Memeriksa \|[\u2588\u2591]+\| 3\/3 langkah/);
-    expect(r!.stdout).not.toMatch(/Memeriksa: 3\/3 langkah/);
+  it('draws a progress bar when stderr is a terminal', async () => {
+    const r = await runCli(main, ['--kind', 'units', '--file', files['unit.csv']!, '--dry-run'], store.env, {
+      tty: true,
+    });
+    expect(r.status, r.output).toBe(0);
+    expect(r.stdout).toMatch(/Memeriksa \|[\u2588\u2591]+\| 3\/3 langkah/);
+    expect(r.stdout).not.toMatch(/Memeriksa: 3\/3 langkah/);
   });
 
   describe('IMPORT_MAX_BYTES', () => {
@@ -261,7 +254,9 @@ describe('npm run import', () => {
       const size = (await stat(file)).size;
       expect(size).toBeGreaterThan(1024);
       const before = await counts();
-      const over = importCli(['--kind', 'units', '--file', file], { IMPORT_MAX_BYTES: String(size - 1) });
+      const over = await importCli(['--kind', 'units', '--file', file], {
+        IMPORT_MAX_BYTES: String(size - 1),
+      });
       expect(over.status, over.output).toBe(4);
       expect(over.stderr).toContain(
         `Berkas ${file} terlalu besar: ${size} bita; batas IMPORT_MAX_BYTES ${size - 1} bita.`,
@@ -269,7 +264,7 @@ describe('npm run import', () => {
       expect(over.stdout).not.toContain('Berkas unit-banyak.csv:');
       expect(await counts()).toEqual(before);
 
-      const at = importCli(['--kind', 'units', '--file', file, '--dry-run'], {
+      const at = await importCli(['--kind', 'units', '--file', file, '--dry-run'], {
         IMPORT_MAX_BYTES: String(size),
       });
       expectOk(at);
@@ -283,7 +278,7 @@ describe('npm run import', () => {
       await fh.close();
       const before = await counts();
       const started = Date.now();
-      const r = importCli(['--kind', 'employees', '--file', huge]);
+      const r = await importCli(['--kind', 'employees', '--file', huge]);
       expect(r.status, r.output).toBe(4);
       expect(r.stderr).toContain(
         'terlalu besar: 3072,0 MB (3221225472 bita); batas IMPORT_MAX_BYTES 10,0 MB (10485760 bita).',

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCliDatabase, runNpmScript, type CliDatabase } from '../helpers/cli.ts';
+import { createCliDatabase, runCli, runNpmScript, type CliDatabase } from '../helpers/cli.ts';
+import { main } from '../../scripts/repair-statuses.ts';
 import { seedDayStatuses } from '../helpers/day-statuses.ts';
 import { eachDay } from '../../src/core/common/local-date.ts';
 
 /*
- * `npm run statuses:repair` as a child process against a database of its own: a unit that went live on
- * 20 January 2026 whose employee has January 1–31 stored as TK (the false TK days the old read path stored).
+ * `npm run statuses:repair` against a database of its own: a unit that went live on 20 January 2026 whose
+ * employee has January 1–31 stored as TK (the false TK days the old read path stored). The first run is the npm
+ * script's command line in a child process, the second calls the tool's `main` in this process.
  */
 let store: CliDatabase | null = null;
 afterAll(async () => {
@@ -86,7 +88,7 @@ describe('npm run statuses:repair', () => {
     );
     expect(left).toEqual(eachDay('2026-01-20', '2026-01-31'));
 
-    const again = runNpmScript('statuses:repair', [], store.env);
+    const again = await runCli(main, [], store.env);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('Tidak ada yang perlu diperbaiki.');
   });

@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { CliExit, type CliIo } from '../../scripts/cli-db.ts';
 import { createDatabase, type DatabaseHandle } from '../../src/server/db/database.ts';
 import { withDatabase } from './global-setup.ts';
 import { dropTestDatabase } from './test-db.ts';
@@ -117,36 +119,64 @@ function scriptCommand(script: string): string[] {
   return [process.execPath, ...rest];
 }
 
+/** A tool's exported entry point (scripts/*.ts): arguments, environment, output; resolves to the exit code. */
+export type CliMain = (args: string[], env: Record<string, string | undefined>, io: CliIo) => Promise<number>;
+
+/**
+ * A tool's `main`, run in this process: what its npm script runs, without starting a Node process and loading the
+ * whole server for every call. The environment is built as for a spawned tool (this process's, without the
+ * machine's database settings, plus `env`). Output is captured: `stdout` as console.log writes it, `stderr` as
+ * console.error and the progress output write it; an early exit ends the tool with its code. With `tty`, stderr
+ * is a terminal (progress bars are drawn) and both streams arrive together on `stdout`, in order, as in a
+ * pseudo-terminal. One spawned run per tool (`runNpmScript`) still proves its npm command line.
+ */
+export async function runCli(
+  main: CliMain,
+  args: string[],
+  env: Record<string, string>,
+  opts: { tty?: boolean } = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  let both = '';
+  const out = (s: string) => {
+    stdout += s;
+    both += s;
+  };
+  const err = (s: string) => {
+    stderr += s;
+    both += s;
+  };
+  const stream = Object.assign(
+    new Writable({
+      decodeStrings: false,
+      write(chunk: string | Buffer, _enc, done) {
+        err(chunk.toString());
+        done();
+      },
+    }),
+    opts.tty ? { isTTY: true, columns: 120, rows: 40 } : { isTTY: false },
+  );
+  const io: CliIo = {
+    log: (line) => out(`${line}\n`),
+    error: (line) => err(`${line}\n`),
+    stderr: stream,
+    exit: (code) => {
+      throw new CliExit(code);
+    },
+  };
+  const status = await main(args, childEnv(env), io);
+  await new Promise<void>((resolve) => stream.end(resolve));
+  if (opts.tty) return { status, stdout: both, stderr: '', output: both };
+  return { status, stdout, stderr, output: `${stdout}\n${stderr}` };
+}
+
 /** `npm run --silent <script> -- <args>` in the repository, as a user would run it (the script's own command). */
 export function runNpmScript(script: string, args: string[], env: Record<string, string>): CliResult {
   const [bin, ...rest] = scriptCommand(script);
   const r = spawnSync(bin!, [...rest, ...args], {
     cwd: REPO_ROOT,
     env: childEnv(env),
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}\n${r.stderr}` };
-}
-
-const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
-
-/**
- * The same inside a pseudo-terminal (util-linux `script`), so the tool sees a TTY on stdout and stderr.
- * Both streams arrive together on `stdout`. Returns null when `script` is not installed.
- */
-export function runNpmScriptInTty(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-): CliResult | null {
-  const probe = spawnSync('script', ['--version'], { encoding: 'utf8' });
-  if (probe.error) return null;
-  const command = [...scriptCommand(script), ...args].map(shellQuote).join(' ');
-  const r = spawnSync('script', ['-qec', command, '/dev/null'], {
-    cwd: REPO_ROOT,
-    env: { ...childEnv(env), TERM: 'xterm', COLUMNS: '120' },
     encoding: 'utf8',
     timeout: 120_000,
   });

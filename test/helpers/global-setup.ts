@@ -3,55 +3,103 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createDatabase } from '../../src/server/db/database.ts';
+import { fixedClock } from '../../src/server/clock.ts';
+import { createDatabase, type DatabaseHandle } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { loadDemoData } from '../../src/server/db/seeds/load-demo.ts';
+import { createAuditService } from '../../src/server/modules/audit/audit-service.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** PGlite: path of a migrated data-dir tarball to clone. */
     pgliteTemplate: string;
+    /** PGlite: the same with the demo province loaded (`DEMO_TEMPLATE_NOW`). */
+    pgliteDemoTemplate: string;
     /** PostgreSQL: URL of the server and name of a migrated template database (empty on PGlite). */
     pgServerUrl: string;
     pgTemplateDb: string;
+    /** PostgreSQL: the same with the demo province loaded (empty on PGlite). */
+    pgDemoTemplateDb: string;
   }
 }
 
 /**
- * Builds one migrated template per run, so each test file gets a fresh database by cloning it:
- * a PGlite data-dir tarball, or (when TEST_DATABASE_URL is set) a PostgreSQL template database.
+ * The clock at which the demo template's province is loaded (its one audit entry, "demo.seeded", carries it):
+ * the test app's default clock, so a test app cloned from the template holds what loading the demo into a fresh
+ * database at its own clock writes (test/helpers/test-app.ts uses the template only at this clock).
+ */
+export const DEMO_TEMPLATE_NOW = '2026-01-15T02:00:00Z';
+
+/** Load the demo province as a test app does, at {@link DEMO_TEMPLATE_NOW}. */
+async function loadDemo(handle: DatabaseHandle) {
+  await loadDemoData(handle.db, createAuditService({ db: handle.db, clock: fixedClock(DEMO_TEMPLATE_NOW) }));
+}
+
+/**
+ * Builds the run's templates once, so each test file gets a fresh database by cloning one: migrated, and migrated
+ * with the demo province loaded (what most test apps start from; loading it costs seconds per file). A PGlite
+ * data-dir tarball (uncompressed: quicker to load), or (when TEST_DATABASE_URL is set) a PostgreSQL template
+ * database.
  */
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const name = `abdi_tpl_${randomBytes(4).toString('hex')}`;
+    const suffix = randomBytes(4).toString('hex');
+    const name = `abdi_tpl_${suffix}`;
+    const demoName = `abdi_tpl_demo_${suffix}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`create database ${name}`);
-    const url = withDatabase(serverUrl, name);
-    const handle = await createDatabase({ databaseUrl: url, poolSize: 1 });
+    const handle = await createDatabase({ databaseUrl: withDatabase(serverUrl, name), poolSize: 1 });
+    // A template is copied only once no session is connected to it; a closed pool may still be disconnecting.
+    const disconnected = async (db: string) => {
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await admin.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [db],
+        );
+        if (rows[0]!.n === 0) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
     await migrateToLatest(handle.db);
     await handle.close();
+    await disconnected(name);
+    await admin.query(`create database ${demoName} template ${name}`);
+    const demo = await createDatabase({ databaseUrl: withDatabase(serverUrl, demoName), poolSize: 1 });
+    await loadDemo(demo);
+    await demo.close();
+    await disconnected(demoName);
     project.provide('pgServerUrl', serverUrl);
     project.provide('pgTemplateDb', name);
+    project.provide('pgDemoTemplateDb', demoName);
     project.provide('pgliteTemplate', '');
+    project.provide('pgliteDemoTemplate', '');
     return async () => {
+      await admin.query(`drop database if exists ${demoName} with (force)`);
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     };
   }
   const handle = await createDatabase({ dataDir: 'memory://' });
   await migrateToLatest(handle.db);
-  const dump = await handle.pglite!.dumpDataDir('gzip');
-  await handle.close();
   const dir = path.resolve('.data-test');
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `template-${process.pid}-${randomBytes(4).toString('hex')}.tar.gz`);
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  const base = path.join(dir, `template-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const file = `${base}.tar`;
+  const demoFile = `${base}-demo.tar`;
+  await writeFile(file, Buffer.from(await (await handle.pglite!.dumpDataDir('none')).arrayBuffer()));
+  await loadDemo(handle);
+  await writeFile(demoFile, Buffer.from(await (await handle.pglite!.dumpDataDir('none')).arrayBuffer()));
+  await handle.close();
   project.provide('pgliteTemplate', file);
+  project.provide('pgliteDemoTemplate', demoFile);
   project.provide('pgServerUrl', '');
   project.provide('pgTemplateDb', '');
+  project.provide('pgDemoTemplateDb', '');
   return async () => {
     await rm(file, { force: true });
+    await rm(demoFile, { force: true });
   };
 }
 

@@ -8,6 +8,7 @@ import { fixedClock } from '../../src/server/clock.ts';
 import type { DatabaseHandle } from '../../src/server/db/database.ts';
 import { loadDemoData } from '../../src/server/db/seeds/load-demo.ts';
 import { generateDemoData, type DemoData } from '../../src/server/db/seeds/demo-data.ts';
+import { DEMO_TEMPLATE_NOW } from './global-setup.ts';
 import { createTestDb } from './test-db.ts';
 
 export interface TestApp {
@@ -23,13 +24,17 @@ export interface TestApp {
 
 /**
  * A real Fastify app on a fresh cloned database with a fixed clock, optionally loaded with the demo province.
- * Requests go through `app.inject` (real routing, hooks, validation and serialisation).
+ * Requests go through `app.inject` (real routing, hooks, validation and serialisation). At the default clock the
+ * database is a clone of the run's demo template (the province loaded once per run at that clock); at another
+ * clock the province is loaded into the fresh database at that clock, as before.
  */
 export async function createTestApp(
   opts: { demo?: boolean; now?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
-  const handle = await createTestDb();
-  const clock = fixedClock(opts.now ?? '2026-01-15T02:00:00Z');
+  const now = opts.now ?? DEMO_TEMPLATE_NOW;
+  const demoTemplate = opts.demo !== false && now === DEMO_TEMPLATE_NOW;
+  const handle = await createTestDb({ demo: demoTemplate });
+  const clock = fixedClock(now);
   const photoDir = await mkdtemp(path.join(os.tmpdir(), 'abdi-photos-'));
   const config = loadConfig({
     PHOTO_DIR: photoDir,
@@ -42,7 +47,7 @@ export async function createTestApp(
   });
   const { app, services } = await buildApp({ config, db: handle.db, clock });
   const demo = generateDemoData();
-  if (opts.demo !== false) await loadDemoData(handle.db, services.audit, demo);
+  if (opts.demo !== false && !demoTemplate) await loadDemoData(handle.db, services.audit, demo);
   await app.ready();
   return {
     app,

@@ -7,16 +7,19 @@ import { withDatabase } from './global-setup.ts';
 
 /**
  * A fresh, migrated database for one test file: a clone of the run's template (PGlite tarball, or a
- * PostgreSQL `create database … template …` when TEST_DATABASE_URL is set). Close it in afterAll.
+ * PostgreSQL `create database … template …` when TEST_DATABASE_URL is set). With `demo`, the template holding
+ * the demo province loaded at the test app's default clock (test/helpers/global-setup.ts). Close it in afterAll.
  */
-export async function createTestDb(): Promise<DatabaseHandle> {
+export async function createTestDb(opts: { demo?: boolean } = {}): Promise<DatabaseHandle> {
   const serverUrl = inject('pgServerUrl');
   if (serverUrl) {
     const name = `abdi_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     try {
-      await admin.query(`create database ${name} template ${inject('pgTemplateDb')}`);
+      await admin.query(
+        `create database ${name} template ${inject(opts.demo ? 'pgDemoTemplateDb' : 'pgTemplateDb')}`,
+      );
     } finally {
       await admin.end();
     }
@@ -29,7 +32,7 @@ export async function createTestDb(): Promise<DatabaseHandle> {
       },
     };
   }
-  const tarball = await readFile(inject('pgliteTemplate'));
+  const tarball = await readFile(inject(opts.demo ? 'pgliteDemoTemplate' : 'pgliteTemplate'));
   return createDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
 }
 

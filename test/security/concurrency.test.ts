@@ -70,6 +70,12 @@ const NOT_DECISIONS: Partial<Record<Route, string>> = {
   'POST /api/rosters/import': 'sets roster lines from a file (upsert): last writer wins',
   'POST /api/rulebooks': 'saves a draft; a draft id/version is unique (409 on a duplicate)',
   'POST /api/rulebooks/validate': 'reads only: validates a document and writes nothing',
+  'PUT /api/documents/letterheads':
+    "sets a letterhead's text to the values sent (upsert on the unit): last writer wins",
+  'POST /api/documents/letterheads/logo':
+    "sets a letterhead's logo to the bytes sent (upsert on the unit): last writer wins",
+  'PUT /api/documents/letter-number-schemes':
+    'sets a scheme to the values sent (upsert on unit and letter type): last writer wins; numbers are taken by the letters (documents.test.ts)',
   'POST /api/recap/export-jobs': 'starts a background export; every call is its own job',
   'POST /api/notifications/{id}/open':
     "one's own notification, marked read by a conditional update (`… where read_at is null`): N calls leave it read",

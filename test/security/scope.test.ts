@@ -4,13 +4,17 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createTestApp, login, multipart, type Client, type TestApp } from '../helpers/test-app.ts';
 import { changedTables, dbFingerprint } from '../helpers/db-fingerprint.ts';
 import { apiRoutes } from '../helpers/api-routes.ts';
-import { flaggedPunch, seedActivity, type Side } from '../helpers/activity.ts';
+import { flaggedPunch, sideActivity, type Side } from '../helpers/activity.ts';
 import { fileUpload, newPhone, pdf } from '../helpers/evidence.ts';
+import { factories } from '../factories/index.ts';
+import { smallProvince, type ServiceUnit } from '../factories/province.ts';
 import { formatNip } from '../../src/core/people/nip.ts';
+import { testPng } from '../../src/server/documents/test-images.ts';
 
 /*
  * Who may reach what, for every route of the API document: each role against a record inside its scope and one
- * outside it, from ONE table (ACCESS below). The demo province, clock 2026-01-15:
+ * outside it, from ONE table (ACCESS below). The demo province in miniature (test/factories/province.ts: its
+ * units, with a head, a plain employee and two colleagues in each UPTD), clock 2026-01-15:
  *
  *   inside  = a plain PNS of Puskesmas Curug (Dinas Kesehatan): her permit, correction, leave, phones, punch…
  *   outside = a plain PNS of UPTD Samsat Ciruas (Bapenda), with the same.
@@ -279,34 +283,50 @@ const fresh = {
           active_from: '2025-01-02',
         }),
     ),
-  /** An import job: the role's own ("in") or someone else's ("out"). */
+  /**
+   * An import job not committed yet: the role's own ("in") or someone else's ("out"). One per owner, until a
+   * commit uses it up (a read leaves it as it was).
+   */
   importJob: async (x: Ctx, role: Role, w: Where): Promise<string> => {
     const owner = w === 'in' ? x.c[role] : role === 'bkd' ? x.c.superAdmin : x.c.bkd;
-    const res = await owner.request(
-      upload(
-        '/api/imports',
-        { kind: 'units' },
-        {
-          name: 'unit.csv',
-          content: `kode,nama,jenis,induk,zona_waktu\nU${x.n()},Unit Uji,BIDANG,DINKES,WIB\n`,
-        },
-      ),
+    return reusable(
+      x,
+      `importJob:${owner.me.user.id}`,
+      'in',
+      exists(x, 'import_jobs', sql`committed_at is null`),
+      () => newImportJob(x, role, owner),
     );
-    // A role that may not import has no job of its own: any job id is someone else's.
-    if (res.statusCode !== 201) return fresh.importJob(x, role, 'out');
-    return res.json().id as string;
   },
-  /** An export job: the role's own ("in") or someone else's ("out"), finished. */
+  /** An export job, finished: the role's own ("in") or someone else's ("out"); one per owner (reads only). */
   exportJob: async (x: Ctx, role: Role, w: Where) => {
     const owner = w === 'in' ? x.c[role] : role === 'bkd' ? x.c.superAdmin : x.c.bkd;
-    const res = await owner.post('/api/employees/export-jobs?format=csv');
-    if (res.statusCode !== 202) throw new Error(`export job: ${res.statusCode} ${res.body}`);
-    const id = res.json().id as string;
-    for (let i = 0; i < 400 && x.t.services.jobs.running() > 0; i++)
-      await new Promise((r) => setTimeout(r, 25));
-    return id;
+    return reusable(x, `exportJob:${owner.me.user.id}`, 'in', exists(x, 'jobs'), async () => {
+      const res = await owner.post('/api/employees/export-jobs?format=csv');
+      if (res.statusCode !== 202) throw new Error(`export job: ${res.statusCode} ${res.body}`);
+      const id = res.json().id as string;
+      for (let i = 0; i < 400 && x.t.services.jobs.running() > 0; i++)
+        await new Promise((r) => setTimeout(r, 25));
+      return id;
+    });
   },
 };
+
+/** A new import job of `owner` (for `fresh.importJob`). */
+async function newImportJob(x: Ctx, role: Role, owner: Client): Promise<string> {
+  const res = await owner.request(
+    upload(
+      '/api/imports',
+      { kind: 'units' },
+      {
+        name: 'unit.csv',
+        content: `kode,nama,jenis,induk,zona_waktu\nU${x.n()},Unit Uji,BIDANG,DINKES,WIB\n`,
+      },
+    ),
+  );
+  // A role that may not import has no job of its own: any job id is someone else's.
+  if (res.statusCode !== 201) return fresh.importJob(x, role, 'out');
+  return res.json().id as string;
+}
 
 /**
  * A notification of the role's own account ("in": about the role's own digest, which it may always open) or of
@@ -525,6 +545,47 @@ const ACCESS: Record<string, Entry | Skip> = {
     req: () => get('/api/imports/template/units.csv'),
   },
   'GET /api/imports/columns': { kind: 'plain', expect: 'AADDADD', req: () => get('/api/imports/columns') },
+
+  // ── Documents (letterheads, letter-number schemes): BKD and the super admin only ──
+  'GET /api/documents/letterheads': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: () => get('/api/documents/letterheads'),
+  },
+  'PUT /api/documents/letterheads': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: () => put('/api/documents/letterheads', { unitId: null, regionName: 'Pemerintah Provinsi Banten' }),
+  },
+  'POST /api/documents/letterheads/logo': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: () => {
+      const mp = multipart({}, { field: 'logo', name: 'logo.png', content: testPng(), type: 'image/png' });
+      return {
+        method: 'POST',
+        url: '/api/documents/letterheads/logo',
+        payload: mp.payload,
+        headers: mp.headers,
+      };
+    },
+  },
+  'GET /api/documents/letter-number-schemes': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: () => get('/api/documents/letter-number-schemes'),
+  },
+  'PUT /api/documents/letter-number-schemes': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: (x) =>
+      put('/api/documents/letter-number-schemes', {
+        unitId: x.side.in.opdUnitId,
+        letterType: 'CUTI',
+        pattern: '{kode}/{nomor}/CUTI/{unit}/{tahun}',
+        classificationCode: '800.1.11.4',
+      }),
+  },
 
   // ── Rulebooks ──
   'GET /api/rulebooks': { kind: 'plain', expect: 'AAAAADD', req: () => get('/api/rulebooks') },
@@ -1222,64 +1283,58 @@ describe('scope: every route × role × a record inside and outside the role’s
       .rows[0]!.x;
 
   beforeAll(async () => {
-    const t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1440' } });
-    await t.services.rulebooks.syncRepoRulebooks();
-    const sides = await seedActivity(t);
+    const t = await createTestApp({
+      demo: false,
+      env: { LOGIN_RATE_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1440' },
+    });
+    const f = factories(t);
+    const p = await smallProvince(f);
+    await f.rulebooks();
+    const activity = (s: ServiceUnit) =>
+      sideActivity(t, {
+        employee: s.employee,
+        login: s.employee.login,
+        superiorLogin: s.head.login,
+        employeeId: s.employee.id,
+        unitId: s.unit.id,
+        superiorId: s.head.id,
+      });
+    const sides = { inside: await activity(p.dinkes.service), outside: await activity(p.bapenda.service) };
     // The month's statuses and recap rows of both employees, stored as the worker would (a read stores nothing).
     for (const s of [sides.inside, sides.outside])
       await t.services.statuses.ensureRange(s.employeeId, `${MONTH}-01`, '2026-01-14');
-    const d = t.demo;
-    const nipOf = (role: string, unit?: string) => {
-      const g = d.roleGrants.find((r) => r.role === role && (!unit || r.unitCode === unit))!;
-      return g.nip ?? g.username!;
-    };
-    const headOfDinkes = d.employees.find((e) => e.positionCode === 'DINKES:KEPALA')!;
     const c: Record<Role, Client> = {
       superAdmin: await login(t.app, 'admin'),
-      bkd: await login(t.app, nipOf('BKD')),
-      inspektorat: await login(t.app, nipOf('INSPEKTORAT')),
-      pimpinan: await login(t.app, headOfDinkes.nip!),
-      adminOpd: await login(t.app, nipOf('ADMIN_OPD', 'DINKES')),
+      bkd: await login(t.app, p.bkd.login),
+      inspektorat: await login(t.app, p.inspektorat.login),
+      pimpinan: await login(t.app, p.dinkes.head.login),
+      adminOpd: await login(t.app, p.adminDinkes.login),
       atasan: sides.inside.superior,
       pegawai: sides.inside.client,
     };
-    const withColleague = async (s: Side, opd: string) => {
+    const withColleague = async (s: Side, unit: ServiceUnit, opdUnitId: string) => {
       // Two colleagues with plain accounts: one for account changes, one to receive and lose role grants.
-      const [colleague, grantee] = await t.db
-        .selectFrom('employees as e')
-        .innerJoin('users as u', 'u.employeeId', 'e.id')
-        .select(['e.id', 'u.id as accountId'])
-        .where('e.unitId', '=', s.unitId)
-        .where('e.id', 'not in', [s.employeeId, s.superiorId])
-        .where('u.id', 'not in', sql<string>`(select user_id from role_grants)`)
-        .orderBy('e.nip')
-        .limit(2)
-        .execute();
-      const opdUnit = await t.db
-        .selectFrom('units')
-        .select('id')
-        .where('code', '=', opd)
-        .executeTakeFirstOrThrow();
+      const [colleague, grantee] = unit.colleagues;
       // A terminal id mapped to the colleague, for the mapping list.
       await insert({ t } as Ctx, 'terminal_users', {
         terminal_serial: null,
-        terminal_user_id: `SEED-${opd}`,
+        terminal_user_id: `SEED-${unit.unit.code}`,
         employee_id: colleague!.id,
       });
       return {
         ...s,
         colleagueId: colleague!.id,
-        colleagueAccountId: colleague!.accountId,
-        granteeAccountId: grantee!.accountId,
-        opdUnitId: opdUnit.id,
+        colleagueAccountId: colleague!.account.userId,
+        granteeAccountId: grantee!.account.userId,
+        opdUnitId,
       };
     };
     x = {
       t,
       c,
       side: {
-        in: await withColleague(sides.inside, 'DINKES'),
-        out: await withColleague(sides.outside, 'BAPENDA'),
+        in: await withColleague(sides.inside, p.dinkes.service, p.dinkes.unit.id),
+        out: await withColleague(sides.outside, p.bapenda.service, p.bapenda.unit.id),
       },
       n: () => ++counter,
     };

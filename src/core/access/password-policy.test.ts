@@ -8,7 +8,7 @@ import {
   type PasswordRule,
 } from './password-policy.ts';
 
-/** A small stand-in for the shipped list of common passwords (src/server/modules/access/common-passwords.txt). */
+/** A small stand-in for the shipped list of common passwords (src/server/auth/common-passwords.txt). */
 const policy = {
   minLength: 10,
   blocklist: blocklistOf([

@@ -8,41 +8,10 @@
 import type { DayStatus } from '../attendance/day-status.ts';
 import { accumulateDiscipline } from '../discipline/accumulate.ts';
 import type { DisciplineEmployeeType, DisciplineRules } from '../discipline/discipline-rules.ts';
+import type { EarlyBandFigure, LateBandFigure, MonthlyRecapFigures } from './recap-figures.ts';
 
-/** The figures of one employee-month (apel and adjustments come from other tables). */
-export interface MonthlyRecapFigures {
-  /** Days with a stored status in the month. */
-  recordedDays: number;
-  /** Hari kerja: days that were working days for the employee (not `nonWorkingDay`). */
-  workingDays: number;
-  /** Days per code (H, TK, CT, I, S, DL, LIBUR, …), every stored day counted once. */
-  codeCounts: Record<string, number>;
-  /** Late / early minutes that count toward PP 94/2021 (TK days excluded: they count as whole days). */
-  lateMinutes: number;
-  earlyMinutes: number;
-  tl1: number;
-  tl2: number;
-  tl3: number;
-  tl4: number;
-  psw1: number;
-  psw2: number;
-  psw3: number;
-  psw4: number;
-  /** Working days with a missing check-in / check-out. */
-  missingIn: number;
-  missingOut: number;
-  /** Working days present on time: `H`, no late band, check-in recorded. */
-  onTimeDays: number;
-  /** TK working days (rulebook `discipline.absence.tkCodes`). */
-  tkDays: number;
-  /** The divisor (`discipline.minutesPerDay`, 450 under PerBKN 6/2022). */
-  minutesPerDay: number;
-  /** floor((lateMinutes + earlyMinutes) / minutesPerDay) for the month alone. */
-  tkEquivalentDays: number;
-  wfoDays: number;
-  wfhDays: number;
-  wfaDays: number;
-}
+export { EARLY_BAND_FIGURES, LATE_BAND_FIGURES, RECAP_FIGURES } from './recap-figures.ts';
+export type { MonthlyRecapFigures, RecapCountFigure, RecapFigure } from './recap-figures.ts';
 
 /**
  * Add up a month of stored daily statuses of one employee. TK days and the minute total are those of the
@@ -87,8 +56,8 @@ export function recapOfDays(
   };
   for (const d of days) {
     codeCounts[d.code] = (codeCounts[d.code] ?? 0) + 1;
-    if (d.lateBand) f[d.lateBand.toLowerCase() as 'tl1' | 'tl2' | 'tl3' | 'tl4']++;
-    if (d.earlyBand) f[d.earlyBand.toLowerCase() as 'psw1' | 'psw2' | 'psw3' | 'psw4']++;
+    if (d.lateBand) f[d.lateBand.toLowerCase() as LateBandFigure]++;
+    if (d.earlyBand) f[d.earlyBand.toLowerCase() as EarlyBandFigure]++;
     if (d.workLocation === 'WFO') f.wfoDays++;
     else if (d.workLocation === 'WFH') f.wfhDays++;
     else if (d.workLocation === 'WFA') f.wfaDays++;

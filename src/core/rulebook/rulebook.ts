@@ -142,7 +142,7 @@ function hasControlCharacter(s: string): boolean {
 
 /**
  * Texts of a rulebook (holiday names, labels) reach the day reasons people read and the stored statuses, whose
- * packed columns use control characters as separators (src/server/modules/statuses/month-rows.ts): no text may
+ * packed columns use control characters as separators (src/server/lib/month-rows.ts): no text may
  * contain one. Source: issue 5 point 4 (stored daily statuses with their reasons).
  */
 function controlCharacterIssues(json: unknown, path = ''): RuleIssue[] {

@@ -413,7 +413,7 @@ export interface DayStatusesTable {
 
 /**
  * One employee-month of daily statuses (migration 202612010600): `units` plus one packed text per day column,
- * read and written through src/server/modules/statuses/month-rows.ts.
+ * read and written through src/server/lib/month-rows.ts.
  */
 export interface StatusMonthsTable {
   employeeId: string;
@@ -435,13 +435,37 @@ export interface StatusMonthsTable {
   computedAt: Timestamp;
 }
 
-export interface RequestFilesTable {
-  hash: string;
-  uploadedBy: string;
+/**
+ * One row per attachment (src/server/files): the owning record (null = an upload waiting to be cited, owned by its
+ * uploader), what it is for, its content and where its bytes are (the store, by SHA-256). Migration 202612070300.
+ */
+export interface AttachmentsTable {
+  id: Generated<string>;
+  ownerKind: string | null;
+  ownerId: string | null;
+  kind: string;
   mime: string;
   sizeBytes: number;
+  sha256: string;
   fileName: string | null;
+  uploadedBy: string | null;
   createdAt: Generated<Date>;
+  retentionClass: string;
+  /** Set when the retention job deleted the bytes; the row stays as the record that there was a file. */
+  purgedAt: Timestamp | null;
+}
+
+/** Every view of an attachment: who, when, from where (UU 27/2022 access log). Migration 202612070302. */
+export interface AttachmentViewsTable {
+  id: Generated<number>;
+  attachmentId: string | null;
+  ownerKind: string;
+  ownerId: string;
+  sha256: string;
+  viewerId: string;
+  viewedAt: Generated<Date>;
+  ip: string | null;
+  userAgent: string | null;
 }
 
 export interface PermitsTable {
@@ -500,6 +524,7 @@ export interface CorrectionsTable {
   lateWindowDays: Generated<number | null>;
 }
 
+/** A view over `attachmentViews` (permit letters and correction evidence), under its name before issue 14. */
 export interface RequestFileViewsTable {
   id: Generated<number>;
   fileHash: string;
@@ -691,6 +716,42 @@ export interface NotificationRunsTable {
   sent: Generated<number>;
 }
 
+/** Letterheads (kop surat) set by BKD: the region's row (`unitId` null) and one per unit. Migration 202612071400. */
+export interface LetterheadsTable {
+  id: Generated<string>;
+  unitId: string | null;
+  regionName: string | null;
+  agencyName: string | null;
+  address: string | null;
+  contact: string | null;
+  logo: Uint8Array | null;
+  logoType: string | null;
+  logoSha256: string | null;
+  updatedBy: string | null;
+  updatedAt: Generated<Date>;
+}
+
+/** Letter-number schemes per unit and letter type. Migration 202612071401. */
+export interface LetterNumberSchemesTable {
+  id: Generated<string>;
+  unitId: string;
+  letterType: string;
+  pattern: string;
+  classificationCode: Generated<string>;
+  unitCode: string;
+  counterDigits: Generated<number>;
+  updatedBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+/** The last number issued per scheme and year. Migration 202612071402. */
+export interface LetterNumberCountersTable {
+  schemeId: string;
+  year: number;
+  lastNumber: number;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -728,7 +789,8 @@ export interface Database {
   leaveOpeningBalances: LeaveOpeningBalancesTable;
   statusAdjustments: StatusAdjustmentsTable;
   statusFills: StatusFillsTable;
-  requestFiles: RequestFilesTable;
+  attachments: AttachmentsTable;
+  attachmentViews: AttachmentViewsTable;
   permits: PermitsTable;
   corrections: CorrectionsTable;
   requestFileViews: RequestFileViewsTable;
@@ -739,4 +801,7 @@ export interface Database {
   notifications: NotificationsTable;
   pushSubscriptions: PushSubscriptionsTable;
   notificationRuns: NotificationRunsTable;
+  letterheads: LetterheadsTable;
+  letterNumberSchemes: LetterNumberSchemesTable;
+  letterNumberCounters: LetterNumberCountersTable;
 }

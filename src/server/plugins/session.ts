@@ -1,9 +1,9 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import type { Actor } from '../modules/access/authz.ts';
-import { sessionIdOf, type AuthService } from '../modules/access/auth-service.ts';
-import type { DeferredSession } from '../modules/access/session-sql.ts';
+import type { Actor } from '../auth/authz.ts';
+import { sessionIdOf, type AuthService } from '../auth/auth-service.ts';
+import type { DeferredSession } from '../auth/session-sql.ts';
 import type { Config } from '../config.ts';
 
 export const SESSION_COOKIE = 'abdi_session';

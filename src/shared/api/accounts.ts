@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GRANTABLE_ROLES } from './access.ts';
-import { id, pageQuerySchema, searchText } from './common.ts';
+import { id, pageQuerySchema, paged, searchText } from './common.ts';
 
 /** One explicit role grant of an account, scoped to a unit subtree (`unitId` null = the whole organisation). */
 export const accountGrantSchema = z.object({
@@ -60,3 +60,9 @@ export const grantBodySchema = z.object({
 export type GrantBody = z.infer<typeof grantBodySchema>;
 
 export const employeeAccountSchema = z.object({ account: accountSchema.nullable() });
+
+/** GET /api/accounts. */
+export const accountPageSchema = paged(accountSchema);
+
+/** DELETE /api/accounts/{id}/grants/{grantId}. */
+export const grantParamsSchema = z.object({ id: z.string().uuid(), grantId: z.string().uuid() });

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { captureRulesSchema, PUNCH_REASONS } from '../../core/attendance/capture-rules.ts';
-import { dateRange, id, localDate, pageQuerySchema, searchText, text } from './common.ts';
+import {
+  dateRange,
+  id,
+  localDate,
+  pageQuerySchema,
+  paged,
+  searchText,
+  text,
+  TABLE_EXPORT_FORMATS,
+} from './common.ts';
 
 /**
  * The HTTP contract of attendance capture: devices, punches with evidence and verdicts, places (geofences),
@@ -331,4 +340,67 @@ export const terminalUserImportResultSchema = z.object({
   created: z.number().int(),
   unchanged: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+
+/*
+ * The routes' own request and answer schemas (src/server/modules/attendance/attendance-routes.ts and
+ * terminal-routes.ts).
+ */
+
+/** GET /api/attendance/punches and GET /api/attendance/reviews. */
+export const punchPageSchema = paged(punchSchema);
+
+/** POST /api/attendance/punches/export-jobs: the list's filters and the file's format. */
+export const punchExportJobQuerySchema = punchListQuerySchema.extend({
+  format: z.enum(TABLE_EXPORT_FORMATS),
+});
+
+/** GET /api/attendance/reviews/count. */
+export const reviewCountSchema = z.object({ count: z.number() });
+
+/** GET /api/attendance/devices/mine. */
+export const deviceListSchema = z.array(deviceSchema);
+/** GET /api/attendance/devices. */
+export const devicePageSchema = paged(deviceSchema);
+
+/** GET /api/attendance/work-locations and GET /api/attendance/field-assignments: one employee's places. */
+export const employeePlacesQuerySchema = z.object({ employeeId: z.string().uuid() });
+
+/** GET /api/attendance/apel-schedules: of one unit, or of the caller's scope. */
+export const apelScheduleQuerySchema = z.object({ unitId: z.string().uuid().optional() });
+
+/** GET /api/attendance/apel-sessions. */
+export const apelSessionQuerySchema = z.object({ unitId: z.string().uuid(), date: localDate });
+export const apelSessionListSchema = z.array(apelSessionSchema);
+
+/** POST /api/attendance/apel-sessions: an apel or ceremony held once (e.g. a national day's upacara). */
+export const apelSessionInputSchema = z.object({
+  unitId: id,
+  kind: z.enum(APEL_KINDS),
+  title: text({ min: 1, max: 200, label: 'Judul' }),
+  localDate,
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam harus berformat HH:mm'),
+  windowMinutes: z.number().int().min(5).max(240),
+});
+
+/** GET /api/attendance/terminal-users. */
+export const terminalUserQuerySchema = pageQuerySchema.extend({
+  unitId: id.optional(),
+  q: searchText.optional(),
+});
+export const terminalUserPageSchema = paged(terminalUserSchema);
+
+/** POST /api/attendance/terminal-imports: the multipart fields besides the file. */
+export const terminalImportFieldsSchema = z.object({
+  serial: text({ max: 100, label: 'Nomor seri mesin' }).optional(),
+  unitId: z
+    .string()
+    .trim()
+    .uuid('unitId harus berupa UUID unit')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  dryRun: z
+    .enum(['true', 'false', '1', '0', ''], { error: 'dryRun harus "true" atau "false"' })
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
 });

@@ -15,6 +15,7 @@ export const AUDIT_ACTION_LABELS = {
   },
   apel_schedule: { added: 'Jadwal apel ditambahkan' },
   apel_session: { added: 'Sesi apel ditambahkan' },
+  attachment: { purged: 'Lampiran dihapus (retensi)' },
   attendance: { terminal_imported: 'Log mesin presensi diimpor' },
   auth: {
     login: 'Masuk',
@@ -37,6 +38,11 @@ export const AUDIT_ACTION_LABELS = {
     approved: 'Perangkat disetujui',
     rejected: 'Perangkat ditolak',
     revoked: 'Perangkat dicabut',
+  },
+  document: {
+    letterhead_set: 'Kop surat diatur',
+    letterhead_logo_set: 'Logo kop surat diunggah',
+    number_scheme_set: 'Skema penomoran surat diatur',
   },
   employee: {
     created: 'Pegawai ditambahkan',
@@ -98,12 +104,15 @@ export const AUDIT_ACTION_LABELS = {
 export const AUDIT_ENTITY_LABELS = {
   apel_schedule: 'Jadwal apel',
   apel_session: 'Sesi apel',
+  attachment: 'Lampiran',
   correction: 'Koreksi presensi',
   device: 'Perangkat',
   employee: 'Pegawai',
   field_assignment: 'Dinas luar',
   import: 'Impor',
   kiosk: 'Kios',
+  letter_number_scheme: 'Skema nomor surat',
+  letterhead: 'Kop surat',
   leave_request: 'Cuti',
   month_closing: 'Penutupan bulan',
   office: 'Kantor',
@@ -125,6 +134,7 @@ export const AUDIT_FIELD_LABELS = {
   active: 'Aktif',
   activeFrom: 'Mulai bekerja',
   activeTo: 'Akhir masa kerja',
+  agencyName: 'Nama instansi (kop)',
   address: 'Alamat',
   approverKind: 'Pejabat pemberi cuti',
   approverPositionId: 'Jabatan pemberi cuti',

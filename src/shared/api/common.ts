@@ -162,3 +162,14 @@ export function unsafeStringPath(value: unknown, path: (string | number)[] = [])
   }
   return null;
 }
+
+/** The answer of a route that answers 204 No Content. */
+export const noContentSchema = z.null();
+
+/** The formats a table (a list with the page's filters) downloads in. */
+export const TABLE_EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+/** The `:format` of a table download's path (`/api/…/export.:format`). */
+export const tableExportParamsSchema = z.object({ format: z.enum(TABLE_EXPORT_FORMATS) });
+
+/** The answer 304 Not Modified of a route with an ETag (If-None-Match matched): no body. */
+export const notModifiedSchema = z.null().describe('Tidak berubah sejak ETag yang dikirim');

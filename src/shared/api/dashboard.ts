@@ -13,6 +13,19 @@ const count = z.number().int().nonnegative();
 /** A share 0..1 with three decimals; null when there was nothing to count. */
 const share = z.number().nullable();
 
+/** GET /api/dashboard: counts in the caller's scope (units, employees by type and by unit, audit, imports). */
+export const dashboardSummarySchema = z.object({
+  units: z.number(),
+  employees: z.number(),
+  /** Employees per employee type (PNS, CPNS, PPPK, …); a type without employees is absent. */
+  byType: z.record(z.string(), z.number()),
+  byUnit: z.array(z.object({ unitId: z.string(), unitName: z.string(), count: z.number() })),
+  subordinates: z.number(),
+  auditToday: z.number(),
+  imports: z.number(),
+});
+export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
+
 /** The pegawai's own day (from the Presensi page's read). */
 export const homeMyDaySchema = z.object({
   localDate: z.string(),

@@ -19,3 +19,6 @@ export const jobSchema = z.object({
   downloadUrl: z.string().nullable(),
 });
 export type Job = z.infer<typeof jobSchema>;
+
+/** GET /api/jobs: the caller's recent jobs. */
+export const jobListSchema = z.object({ items: z.array(jobSchema) });

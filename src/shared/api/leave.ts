@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUESTABLE_LEAVE_CODES } from '../../core/leave/leave-rules.ts';
 import { LEAVE_STATUSES } from '../../core/leave/leave-workflow.ts';
-import { dateRange, id, localDate, pageQuerySchema, searchText, text, year } from './common.ts';
+import { dateRange, id, localDate, paged, pageQuerySchema, searchText, text, year } from './common.ts';
 
 /**
  * The HTTP contract of leave (cuti): options per employee type, a preview of the days counted and the rule
@@ -167,6 +167,14 @@ export const leaveRequestSchema = z.object({
 });
 export type LeaveRequest = z.infer<typeof leaveRequestSchema>;
 
+/** GET /api/leave/mine, /api/leave/inbox and /api/leave/granted: at most 200 requests, and how many there are. */
+export const leaveListSchema = z.object({ items: z.array(leaveRequestSchema), total: z.number().int() });
+export type LeaveList = z.output<typeof leaveListSchema>;
+
+/** GET /api/leave/inbox/count: how many requests wait for the caller's decision. */
+export const leaveInboxCountSchema = z.object({ count: z.number().int() });
+export type LeaveInboxCount = z.output<typeof leaveInboxCountSchema>;
+
 export const leaveDecideSchema = z.object({
   decision: z.enum(['APPROVE', 'REJECT']),
   note: text({ max: 1000, label: 'Catatan', multiline: true }).default(''),
@@ -185,6 +193,10 @@ export const leaveListQuerySchema = pageQuerySchema.extend({
   type: z.enum(LEAVE_TYPE_CODES).optional(),
 });
 export type LeaveListQuery = z.infer<typeof leaveListQuerySchema>;
+
+/** GET /api/leave/requests: one page of the list in scope. */
+export const leavePageSchema = paged(leaveRequestSchema);
+export type LeavePage = z.output<typeof leavePageSchema>;
 
 export const leaveBalanceQuerySchema = z.object({
   employeeId: id.optional(),

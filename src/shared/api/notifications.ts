@@ -111,3 +111,8 @@ export const pushSubscriptionSchema = z.object({
 export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
 
 export const pushUnsubscribeSchema = z.object({ endpoint: z.string().max(2000) });
+
+/** POST /api/notifications/push/subscriptions: the device's subscription is stored. */
+export const pushSubscribedSchema = z.object({ subscribed: z.boolean() });
+/** POST /api/notifications/push/unsubscribe: how many of the caller's subscriptions were removed. */
+export const pushUnsubscribedSchema = z.object({ removed: z.number().int() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateRange, id, localDate, searchText, text } from './common.ts';
+import { dateRange, id, localDate, paged, searchText, text, TABLE_EXPORT_FORMATS } from './common.ts';
 
 export const UNIT_KINDS = ['INSTANSI', 'OPD', 'BIDANG', 'UPTD', 'SEKOLAH', 'PUSKESMAS'] as const;
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -225,3 +225,59 @@ export const actingInputSchema = z
     reason: text({ max: 500, label: 'Alasan', multiline: true }).nullable().optional(),
   })
   .superRefine(dateRange('validFrom', 'validTo', 366, { toOptional: true }));
+
+/*
+ * The routes' own request and answer schemas (src/server/modules/org/org-routes.ts).
+ */
+
+/** A unit's or an employee's id in the path (`/api/units/{id}`, `/api/employees/{id}`). */
+export const orgIdParamsSchema = z.object({ id: z.string().uuid() });
+
+/** GET /api/units/tree: the units of the caller's scope as a tree. */
+export const unitTreeSchema = z.array(unitTreeNodeSchema);
+
+/** DELETE /api/units/{unitId}/offices/{officeId}. */
+export const officeParamsSchema = z.object({ unitId: z.string().uuid(), officeId: z.string().uuid() });
+
+/** GET /api/positions. */
+export const positionQuerySchema = z.object({ unitId: z.string().uuid() });
+export const positionListSchema = z.array(positionSchema);
+
+/** GET /api/employees. */
+export const employeePageSchema = paged(employeeListItemSchema);
+
+/** POST /api/employees/export-jobs: the list's filters and the file's format. */
+export const employeeExportJobQuerySchema = employeeListQuerySchema.extend({
+  format: z.enum(TABLE_EXPORT_FORMATS),
+});
+
+/** PATCH /api/employees/{id}: personal data only (placement, superior and start go through their own routes). */
+export const employeePatchSchema = employeeInputSchema
+  .omit({ unitId: true, positionId: true, superiorId: true, activeFrom: true })
+  .partial();
+
+/** GET /api/employees/{id}/on. */
+export const employeeOnQuerySchema = z.object({ date: localDate });
+/** GET /api/employees/{id}/on: the employee's placement and superior (with Plt/Plh) on the date. */
+export const employeeOnSchema = z.object({
+  date: z.string(),
+  placement: z
+    .object({
+      unitId: z.string(),
+      unitName: z.string(),
+      timeZone: z.string(),
+      positionId: z.string().nullable(),
+      positionName: z.string().nullable(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+    })
+    .nullable(),
+  superior: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      acting: z.enum(['PLT', 'PLH']).nullable(),
+      definitiveId: z.string().nullable(),
+    })
+    .nullable(),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateRange, id, localDate, pageQuerySchema, searchText, text } from './common.ts';
+import { dateRange, id, localDate, paged, pageQuerySchema, searchText, text } from './common.ts';
 import { CORRECTION_CATEGORIES, PERMIT_KINDS, REQUEST_STATUSES } from '../../core/permits/permit-request.ts';
 
 export { CORRECTION_CATEGORIES, PERMIT_KINDS, REQUEST_STATUSES };
@@ -78,6 +78,10 @@ export const permitSchema = z.object({
 });
 export type Permit = z.infer<typeof permitSchema>;
 
+/** GET /api/permits/inbox, /api/permits/mine and /api/permits: one page of permits. */
+export const permitPageSchema = paged(permitSchema);
+export type PermitPage = z.output<typeof permitPageSchema>;
+
 /** Filters of the scoped lists (admin OPD / BKD / Inspektorat) and of the CSV exports. */
 export const requestListQuerySchema = pageQuerySchema.extend({
   q: searchText.optional(),
@@ -87,6 +91,9 @@ export const requestListQuerySchema = pageQuerySchema.extend({
   status: z.enum(REQUEST_STATUSES).optional(),
   kind: text({ max: 20, label: 'Jenis' }).optional(),
 });
+
+/** The `:format` of GET /api/permits/export.:format and /api/corrections/export.:format. */
+export const requestExportParamsSchema = z.object({ format: z.enum(['csv', 'xlsx']) });
 
 export const correctionInputSchema = z
   .object({
@@ -127,12 +134,18 @@ export const correctionSchema = z.object({
 });
 export type Correction = z.infer<typeof correctionSchema>;
 
+/** GET /api/corrections/inbox, /api/corrections/mine and /api/corrections: one page of corrections. */
+export const correctionPageSchema = paged(correctionSchema);
+export type CorrectionPage = z.output<typeof correctionPageSchema>;
+
+/** POST /api/permits/files: the stored file's content hash, type and size. */
 export const uploadedFileSchema = z.object({
   hash: z.string(),
   mime: z.string(),
   sizeBytes: z.number().int(),
 });
 
+/** GET /api/permits/inbox/count: permits and corrections waiting for the caller. */
 export const inboxCountSchema = z.object({
   permits: z.number().int(),
   corrections: z.number().int(),

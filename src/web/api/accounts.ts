@@ -1,6 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Account, GrantBody, temporaryPasswordSchema } from '../../shared/api/accounts.ts';
+import type {
+  Account,
+  employeeAccountSchema,
+  GrantBody,
+  temporaryPasswordSchema,
+} from '../../shared/api/accounts.ts';
 import { api } from './http.ts';
 
 export type { Account, AccountGrant, GrantBody } from '../../shared/api/accounts.ts';
@@ -15,7 +20,7 @@ export function useEmployeeAccount(employeeId: string, enabled = true) {
   return useQuery({
     queryKey: accountKeys.ofEmployee(employeeId),
     queryFn: ({ signal }) =>
-      api.get<{ account: Account | null }>(
+      api.get<z.output<typeof employeeAccountSchema>>(
         `/employees/${encodeURIComponent(employeeId)}/account`,
         undefined,
         signal,

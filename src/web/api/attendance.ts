@@ -6,6 +6,8 @@ import type {
   apelScheduleInputSchema,
   apelSessionSchema,
   attendanceTodaySchema,
+  deviceListQuerySchema,
+  deviceRegisterSchema,
   deviceSchema,
   DEVICE_STATUSES,
   fieldAssignmentInputSchema,
@@ -13,8 +15,10 @@ import type {
   kioskOpenSchema,
   PLACE_KINDS,
   PUNCH_VERDICTS,
+  punchListQuerySchema,
   punchResultSchema,
   punchSchema,
+  reviewCountSchema,
   terminalImportResultSchema,
   terminalUserInputSchema,
   workLocationInputSchema,
@@ -67,24 +71,11 @@ export interface KioskOpened {
   expiresAt: string | number;
 }
 
-export interface PunchFilters {
-  employeeId?: string;
-  unitId?: string;
-  from?: string;
-  to?: string;
-  verdict?: PunchVerdict;
-  q?: string;
-  page?: number;
-  pageSize?: number;
-}
+/** The punch history's filters (GET /api/attendance/punches), each optional. */
+export type PunchFilters = Partial<z.output<typeof punchListQuerySchema>>;
 
-export interface DeviceFilters {
-  status?: DeviceStatus;
-  unitId?: string;
-  q?: string;
-  page?: number;
-  pageSize?: number;
-}
+/** The device list's filters (GET /api/attendance/devices), each optional. */
+export type DeviceFilters = Partial<z.output<typeof deviceListQuerySchema>>;
 
 export const attendanceKeys = {
   all: ['attendance'] as const,
@@ -179,12 +170,7 @@ export function useMyDevices(enabled = true) {
   });
 }
 
-export interface DeviceRegisterInput {
-  publicKey: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
-  label: string;
-  platform?: string;
-  reason?: string;
-}
+export type DeviceRegisterInput = z.input<typeof deviceRegisterSchema>;
 
 export function registerDevice(input: DeviceRegisterInput): Promise<Device> {
   return api.post<Device>('/attendance/devices', input);
@@ -240,7 +226,8 @@ export function useReviews(page: number) {
 export function useReviewCount(enabled: boolean) {
   return useQuery({
     queryKey: attendanceKeys.reviewCount(),
-    queryFn: ({ signal }) => api.get<{ count: number }>('/attendance/reviews/count', undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<z.output<typeof reviewCountSchema>>('/attendance/reviews/count', undefined, signal),
     enabled,
     refetchInterval: 60_000,
     staleTime: 30_000,

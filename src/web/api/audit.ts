@@ -1,17 +1,14 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { auditPageSchema } from '../../shared/api/audit.ts';
+import type { auditPageSchema, auditQuerySchema } from '../../shared/api/audit.ts';
 import { api, apiUrl } from './http.ts';
-import type { AuditFilters, AuditVerify } from './types.ts';
+import type { AuditVerify } from './types.ts';
 
 /** A page of the audit log with the names of the ids its entries hold. */
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
 /** The audit list's filters: unit, period, action (or a kind of action, `permit.`), person, record kind, text. */
-export interface AuditQuery extends AuditFilters {
-  action?: string;
-  personId?: string;
-}
+export type AuditQuery = Partial<z.output<typeof auditQuerySchema>>;
 
 export const auditKeys = {
   all: ['audit'] as const,

@@ -1,12 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './http.ts';
-import { correctionKeys, permitKeys, type Correction, type CorrectionInput } from './permits.ts';
-import type { Paged } from './types.ts';
+import {
+  correctionKeys,
+  permitKeys,
+  type Correction,
+  type CorrectionInput,
+  type CorrectionPage,
+  type RequestCancelVars,
+  type RequestDecisionVars,
+} from './permits.ts';
 
 export function useMyCorrections(page = 1) {
   return useQuery({
     queryKey: correctionKeys.mine(page),
-    queryFn: ({ signal }) => api.get<Paged<Correction>>('/corrections/mine', { page, pageSize: 50 }, signal),
+    queryFn: ({ signal }) => api.get<CorrectionPage>('/corrections/mine', { page, pageSize: 50 }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -14,7 +21,7 @@ export function useMyCorrections(page = 1) {
 export function useCorrectionInbox(page = 1) {
   return useQuery({
     queryKey: correctionKeys.inbox(page),
-    queryFn: ({ signal }) => api.get<Paged<Correction>>('/corrections/inbox', { page, pageSize: 50 }, signal),
+    queryFn: ({ signal }) => api.get<CorrectionPage>('/corrections/inbox', { page, pageSize: 50 }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -40,7 +47,7 @@ export function useRequestCorrection() {
 export function useCancelCorrection() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, note }: { id: string; note?: string }) =>
+    mutationFn: ({ id, note }: RequestCancelVars) =>
       api.post<Correction>(`/corrections/${id}/cancel`, { note: note ?? '' }),
     onSuccess: invalidate,
   });
@@ -49,7 +56,7 @@ export function useCancelCorrection() {
 export function useCorrectionDecision() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, decision, note }: { id: string; decision: 'APPROVE' | 'REJECT'; note: string }) =>
+    mutationFn: ({ id, decision, note }: RequestDecisionVars) =>
       api.post<Correction>(`/corrections/${id}/decision`, { decision, note }),
     onSuccess: invalidate,
   });

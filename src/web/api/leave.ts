@@ -1,28 +1,40 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
+  leaveCancelSchema,
+  leaveDecideSchema,
   LeaveBalance,
+  LeaveInboxCount,
   LeaveInput,
+  LeaveList,
   LeaveListQuery,
   LeaveOpeningInput,
   LeaveOptions,
+  LeavePage,
   LeavePreview,
   LeaveRequest,
   LeaveStatus,
   LeaveTypeCode,
 } from '../../shared/api/leave.ts';
 import { api, apiUrl, type QueryParams } from './http.ts';
-import type { Paged } from './types.ts';
 
 export type {
   LeaveBalance,
+  LeaveInboxCount,
   LeaveInput,
+  LeaveList,
   LeaveOpeningInput,
   LeaveOptions,
+  LeavePage,
   LeavePreview,
   LeaveRequest,
   LeaveStatus,
   LeaveTypeCode,
 };
+/** The body of POST /api/leave/requests/:id/decision, with the request's id. */
+export type LeaveDecisionVars = { id: string } & z.input<typeof leaveDecideSchema>;
+/** The body of POST /api/leave/requests/:id/cancel, with the request's id. */
+export type LeaveCancelVars = { id: string } & z.input<typeof leaveCancelSchema>;
 
 export const leaveKeys = {
   all: ['leave'] as const,
@@ -73,16 +85,14 @@ export function useLeaveBalance(employeeId: string | null, year: number) {
 export function useMyLeave() {
   return useQuery({
     queryKey: leaveKeys.mine(),
-    queryFn: ({ signal }) =>
-      api.get<{ items: LeaveRequest[]; total: number }>('/leave/mine', undefined, signal),
+    queryFn: ({ signal }) => api.get<LeaveList>('/leave/mine', undefined, signal),
   });
 }
 
 export function useLeaveInbox() {
   return useQuery({
     queryKey: leaveKeys.inbox(),
-    queryFn: ({ signal }) =>
-      api.get<{ items: LeaveRequest[]; total: number }>('/leave/inbox', undefined, signal),
+    queryFn: ({ signal }) => api.get<LeaveList>('/leave/inbox', undefined, signal),
   });
 }
 
@@ -90,8 +100,7 @@ export function useLeaveInbox() {
 export function useLeaveGranted() {
   return useQuery({
     queryKey: [...leaveKeys.all, 'granted'] as const,
-    queryFn: ({ signal }) =>
-      api.get<{ items: LeaveRequest[]; total: number }>('/leave/granted', undefined, signal),
+    queryFn: ({ signal }) => api.get<LeaveList>('/leave/granted', undefined, signal),
   });
 }
 
@@ -99,7 +108,7 @@ export function useLeaveGranted() {
 export function useLeaveInboxCount(enabled: boolean) {
   return useQuery({
     queryKey: leaveKeys.inboxCount(),
-    queryFn: ({ signal }) => api.get<{ count: number }>('/leave/inbox/count', undefined, signal),
+    queryFn: ({ signal }) => api.get<LeaveInboxCount>('/leave/inbox/count', undefined, signal),
     enabled,
     refetchInterval: 60_000,
     staleTime: 30_000,
@@ -110,7 +119,7 @@ export function useLeaveInboxCount(enabled: boolean) {
 export function useLeaveList(q: Partial<LeaveListQuery>, enabled = true) {
   return useQuery({
     queryKey: leaveKeys.list(q),
-    queryFn: ({ signal }) => api.get<Paged<LeaveRequest>>('/leave/requests', q as QueryParams, signal),
+    queryFn: ({ signal }) => api.get<LeavePage>('/leave/requests', q as QueryParams, signal),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -139,7 +148,7 @@ export function useSubmitLeave() {
 export function useDecideLeave() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, decision, note }: { id: string; decision: 'APPROVE' | 'REJECT'; note: string }) =>
+    mutationFn: ({ id, decision, note }: LeaveDecisionVars) =>
       api.post<LeaveRequest>(`/leave/requests/${id}/decision`, { decision, note }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: leaveKeys.all }),
   });
@@ -148,7 +157,7 @@ export function useDecideLeave() {
 export function useCancelLeave() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+    mutationFn: ({ id, reason }: LeaveCancelVars) =>
       api.post<LeaveRequest>(`/leave/requests/${id}/cancel`, { reason }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: leaveKeys.all }),
   });

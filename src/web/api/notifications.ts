@@ -1,5 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Notification, NotificationList, PushConfig } from '../../shared/api/notifications.ts';
+import type { z } from 'zod';
+import type {
+  markAllReadSchema,
+  Notification,
+  NotificationList,
+  notificationOpenSchema,
+  PushConfig,
+  unreadCountSchema,
+} from '../../shared/api/notifications.ts';
 import { api } from './http.ts';
 
 export type { Notification, NotificationList, PushConfig };
@@ -16,7 +24,8 @@ export const notificationKeys = {
 export function useUnreadCount(enabled = true) {
   return useQuery({
     queryKey: notificationKeys.count(),
-    queryFn: ({ signal }) => api.get<{ count: number }>('/notifications/unread-count', undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<z.output<typeof unreadCountSchema>>('/notifications/unread-count', undefined, signal),
     enabled,
     refetchInterval: 30_000,
     staleTime: 10_000,
@@ -43,7 +52,8 @@ export function useNotifications(q: { unread: boolean; page: number; pageSize: n
 export function useOpenNotification() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<{ link: string }>(`/notifications/${id}/open`),
+    mutationFn: (id: string) =>
+      api.post<z.output<typeof notificationOpenSchema>>(`/notifications/${id}/open`),
     onSettled: () => void qc.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
@@ -59,7 +69,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ marked: number }>('/notifications/read-all'),
+    mutationFn: () => api.post<z.output<typeof markAllReadSchema>>('/notifications/read-all'),
     onSettled: () => void qc.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }

@@ -1,33 +1,41 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Correction, CorrectionInput, Permit, PermitInput } from '../../shared/api/permits.ts';
-import type { CORRECTION_CATEGORIES, PERMIT_KINDS, REQUEST_STATUSES } from '../../shared/api/permits.ts';
+import type { z } from 'zod';
+import type {
+  Correction,
+  CorrectionInput,
+  CorrectionPage,
+  Permit,
+  PermitInput,
+  PermitPage,
+} from '../../shared/api/permits.ts';
+import type {
+  cancelSchema,
+  CORRECTION_CATEGORIES,
+  decisionSchema,
+  inboxCountSchema,
+  PERMIT_KINDS,
+  permitRecordSchema,
+  REQUEST_STATUSES,
+  requestListQuerySchema,
+  uploadedFileSchema,
+} from '../../shared/api/permits.ts';
 import { api, apiUrl, request } from './http.ts';
-import type { Paged } from './types.ts';
 
-export type { Correction, CorrectionInput, Permit, PermitInput };
+export type { Correction, CorrectionInput, CorrectionPage, Permit, PermitInput, PermitPage };
 export type PermitKind = (typeof PERMIT_KINDS)[number];
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export type CorrectionCategory = (typeof CORRECTION_CATEGORIES)[number];
-export interface UploadedFile {
-  hash: string;
-  mime: string;
-  sizeBytes: number;
-}
-export interface InboxCount {
-  permits: number;
-  corrections: number;
-  total: number;
-}
-export interface RequestFilters {
-  q?: string;
-  unitId?: string;
-  from?: string;
-  to?: string;
-  status?: RequestStatus;
-  kind?: string;
-  page?: number;
-  pageSize?: number;
-}
+/** The answer of POST /api/permits/files: the stored file's content hash, type and size. */
+export type UploadedFile = z.output<typeof uploadedFileSchema>;
+export type InboxCount = z.output<typeof inboxCountSchema>;
+/** Admin OPD records an assignment for an employee (POST /api/permits/record). */
+export type PermitRecordInput = z.input<typeof permitRecordSchema>;
+/** The body of POST …/:id/decision (permits and corrections), with the request's id. */
+export type RequestDecisionVars = { id: string } & z.input<typeof decisionSchema>;
+/** The body of POST …/:id/cancel (permits and corrections), with the request's id. */
+export type RequestCancelVars = { id: string } & z.input<typeof cancelSchema>;
+/** The request lists' filters (GET /api/permits, GET /api/corrections), each optional. */
+export type RequestFilters = Partial<z.output<typeof requestListQuerySchema>>;
 
 export const permitKeys = {
   all: ['permits'] as const,
@@ -59,7 +67,7 @@ export const permitExportUrl = (filters: RequestFilters) =>
 export function useMyPermits(page = 1) {
   return useQuery({
     queryKey: permitKeys.mine(page),
-    queryFn: ({ signal }) => api.get<Paged<Permit>>('/permits/mine', { page, pageSize: 50 }, signal),
+    queryFn: ({ signal }) => api.get<PermitPage>('/permits/mine', { page, pageSize: 50 }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -67,7 +75,7 @@ export function useMyPermits(page = 1) {
 export function usePermitInbox(page = 1) {
   return useQuery({
     queryKey: permitKeys.inbox(page),
-    queryFn: ({ signal }) => api.get<Paged<Permit>>('/permits/inbox', { page, pageSize: 50 }, signal),
+    queryFn: ({ signal }) => api.get<PermitPage>('/permits/inbox', { page, pageSize: 50 }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -87,7 +95,7 @@ export function usePermitInboxCount(enabled: boolean) {
 export function usePermitList(filters: RequestFilters, enabled = true) {
   return useQuery({
     queryKey: permitKeys.list(filters),
-    queryFn: ({ signal }) => api.get<Paged<Permit>>('/permits', { ...filters }, signal),
+    queryFn: ({ signal }) => api.get<PermitPage>('/permits', { ...filters }, signal),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -105,7 +113,7 @@ export function useRequestPermit() {
 export function useRecordPermit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: PermitInput & { employeeId: string }) => api.post<Permit>('/permits/record', input),
+    mutationFn: (input: PermitRecordInput) => api.post<Permit>('/permits/record', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: permitKeys.all }),
   });
 }
@@ -113,7 +121,7 @@ export function useRecordPermit() {
 export function useCancelPermit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, note }: { id: string; note?: string }) =>
+    mutationFn: ({ id, note }: RequestCancelVars) =>
       api.post<Permit>(`/permits/${id}/cancel`, { note: note ?? '' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: permitKeys.all }),
   });
@@ -122,7 +130,7 @@ export function useCancelPermit() {
 export function usePermitDecision() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, decision, note }: { id: string; decision: 'APPROVE' | 'REJECT'; note: string }) =>
+    mutationFn: ({ id, decision, note }: RequestDecisionVars) =>
       api.post<Permit>(`/permits/${id}/decision`, { decision, note }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: permitKeys.all }),
   });

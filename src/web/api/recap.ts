@@ -1,213 +1,54 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  adjustmentListSchema,
+  closeMonthBodySchema,
+  closeMonthResultSchema,
+  closingItemSchema,
+  closingStatusSchema,
+  closingWaiverSchema,
+  codeDistributionSchema,
+  earlyWarningSchema,
+  employeeMonthSchema,
+  heatmapSchema,
+  noDataDaySchema,
+  queueMissingBodySchema,
+  queueMissingResultSchema,
+  recapAdjustmentSchema,
+  recapClosingSchema,
+  recapDaySchema,
+  recapExportFormatSchema,
+  recapRowSchema,
+  reopenMonthBodySchema,
+  reopenMonthResultSchema,
+  trendSchema,
+  unitRecapSchema,
+  warningListSchema,
+} from '../../shared/api/recap.ts';
 import { api, apiUrl } from './http.ts';
 
-/** One employee-month of the stored recap (server: recapRowSchema in modules/recap/recap-routes.ts). */
-export interface RecapRow {
-  employeeId: string;
-  month: string;
-  unitId: string;
-  unitName: string;
-  nip: string | null;
-  name: string;
-  positionName: string | null;
-  recordedDays: number;
-  workingDays: number;
-  codeCounts: Record<string, number>;
-  lateMinutes: number;
-  earlyMinutes: number;
-  tl1: number;
-  tl2: number;
-  tl3: number;
-  tl4: number;
-  psw1: number;
-  psw2: number;
-  psw3: number;
-  psw4: number;
-  missingIn: number;
-  missingOut: number;
-  onTimeDays: number;
-  tkDays: number;
-  minutesPerDay: number;
-  tkEquivalentDays: number;
-  wfoDays: number;
-  wfhDays: number;
-  wfaDays: number;
-  apelTarget: number;
-  apelAttended: number;
-  apelPercent: number | null;
-  adjustmentCount: number;
-  adjustmentDelta: Record<string, number>;
-  computedAt: string;
-}
+/* The answers of /api/recap/… as the server's schemas give them (src/shared/api/recap.ts). */
 
-export interface Closing {
-  unitId: string;
-  unitName: string;
-  closedAt: string;
-  closedByName: string | null;
-  contentHash: string | null;
-}
-
-export interface Adjustment {
-  id: string;
-  employeeId: string;
-  employeeName: string;
-  nip: string | null;
-  localDate: string;
-  monthClosed: string;
-  carriedToMonth: string;
-  oldCode: string | null;
-  newCode: string | null;
-  reason: string | null;
-  createdAt: string;
-}
-
-export interface RecapDay {
-  localDate: string;
-  code: string;
-  lateBand: string | null;
-  earlyBand: string | null;
-  lateMinutes: number;
-  earlyMinutes: number;
-  missingCheckIn: boolean;
-  missingCheckOut: boolean;
-  workLocation: string | null;
-  nonWorkingDay: boolean;
-  reasons: string[];
-  /** Not stored yet: classified for this answer, as the worker will store it. */
-  provisional: boolean;
-}
-
+/** One employee-month of the stored recap: a count per figure of RECAP_FIGURES (src/core/recap/recap-figures.ts). */
+export type RecapRow = z.output<typeof recapRowSchema>;
+export type Closing = z.output<typeof recapClosingSchema>;
+export type Adjustment = z.output<typeof recapAdjustmentSchema>;
+/** A day of the month; `provisional`: not stored yet, classified for this answer as the worker will store it. */
+export type RecapDay = z.output<typeof recapDaySchema>;
 /** A day on which Abdi is not the employee's record (before the unit's go-live, outside service): never TK. */
-export interface NoDataDay {
-  localDate: string;
-  reason: string;
-}
-
-export interface EmployeeMonth {
-  employee: {
-    id: string;
-    nip: string | null;
-    name: string;
-    positionName: string | null;
-    unitId: string;
-    unitName: string;
-    timeZone: string;
-  };
-  month: string;
-  closing: Closing | null;
-  recap: RecapRow | null;
-  /** The figures were computed for this answer (some day not stored yet). */
-  recapProvisional: boolean;
-  days: RecapDay[];
-  noData: NoDataDay[];
-  adjustments: Adjustment[];
-}
-
-export interface UnitRecap {
-  mode: 'unit' | 'staff';
-  unit: { id: string; name: string; code: string } | null;
-  closing: Closing | null;
-  items: RecapRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface ClosingStatus {
-  unitId: string;
-  month: string;
-  opensOn: string;
-  canCloseNow: boolean;
-  closing: Closing | null;
-  intact: boolean | null;
-  pending: { flaggedPunches: number; queuedDays: number; requests: number };
-  /** Employee-days of the month (ended days with data) without a stored status: the recap would be incomplete. */
-  missingDays: number;
-  /** Nothing missing or pending: the month can be closed without any reason. */
-  complete: boolean;
-  counts: Record<ClosingItemKind, number>;
-  total: number;
-  /** What is missing or pending, item by item (the first 200). */
-  items: ClosingItem[];
-  /** What the rulebook lets the closer leave open with a reason per item (null: nothing). */
-  waivable: { kinds: ClosingItemKind[]; minReasonChars: number } | null;
-  history: {
-    id: string;
-    closedAt: string;
-    closedByName: string | null;
-    contentHash: string;
-    rowCount: number;
-    reopenedAt: string | null;
-    reopenedByName: string | null;
-    reopenReason: string | null;
-    waivers: { kind: string; ref: string; label: string; reason: string }[];
-  }[];
-}
-
-export type ClosingItemKind =
-  'missingDays' | 'queuedDays' | 'flaggedPunch' | 'pendingLeave' | 'pendingPermit' | 'pendingCorrection';
-
+export type NoDataDay = z.output<typeof noDataDaySchema>;
+export type EmployeeMonth = z.output<typeof employeeMonthSchema>;
+export type UnitRecap = z.output<typeof unitRecapSchema>;
+export type ClosingStatus = z.output<typeof closingStatusSchema>;
+export type ClosingItemKind = ClosingItem['kind'];
 /** One thing keeping a month from being complete (server: src/core/recap/closing-check.ts). */
-export interface ClosingItem {
-  kind: ClosingItemKind;
-  ref: string;
-  employeeId: string;
-  employeeName: string;
-  dates: string[];
-  count: number;
-  label: string;
-  waivable: boolean;
-}
-
+export type ClosingItem = z.output<typeof closingItemSchema>;
 /** A reason recorded for an item left open when closing. */
-export interface ClosingWaiver {
-  kind: ClosingItemKind;
-  ref: string;
-  reason: string;
-}
-
-export interface EarlyWarning {
-  employeeId: string;
-  nip: string | null;
-  name: string;
-  unitName: string;
-  employeeType: string;
-  totalDays: number;
-  tkDays: number;
-  minutesAsDays: number;
-  remainderMinutes: number;
-  cumulativeStep: number | null;
-  next: { atDays: number; inDays: number; level: string; sanction: string } | null;
-  consecutive: { atDays: number; currentDays: number; inDays: number } | null;
-  reasons: string[];
-}
-
-export interface Heatmap {
-  unitId: string;
-  month: string;
-  rows: {
-    unitId: string;
-    unitName: string;
-    days: { date: string; share: number | null; working: number; onTime: number }[];
-  }[];
-}
-
-export interface Trend {
-  unitId: string;
-  points: {
-    month: string;
-    employees: number;
-    workingDays: number;
-    onTimeDays: number;
-    compliance: number | null;
-    tkDays: number;
-    lateMinutes: number;
-    earlyMinutes: number;
-  }[];
-}
-
-export type ExportFormat = 'xlsx' | 'pdf' | 'csv';
+export type ClosingWaiver = z.input<typeof closingWaiverSchema>;
+export type EarlyWarning = z.output<typeof earlyWarningSchema>;
+export type Heatmap = z.output<typeof heatmapSchema>;
+export type Trend = z.output<typeof trendSchema>;
+export type ExportFormat = z.output<typeof recapExportFormatSchema>;
 
 export const recapKeys = {
   all: ['recap'] as const,
@@ -294,11 +135,8 @@ export function useClosingStatus(unitId: string | null, month: string) {
 export function useQueueMissingDays() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { unitId: string; month: string }) =>
-      api.post<{ unitId: string; month: string; employees: number; days: number }>(
-        '/recap/closing/queue-missing',
-        body,
-      ),
+    mutationFn: (body: z.input<typeof queueMissingBodySchema>) =>
+      api.post<z.output<typeof queueMissingResultSchema>>('/recap/closing/queue-missing', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: recapKeys.all }),
   });
 }
@@ -307,7 +145,7 @@ export function useWarnings(unitId: string | null, month: string, enabled = true
   return useQuery({
     queryKey: recapKeys.warnings(unitId, month),
     queryFn: ({ signal }) =>
-      api.get<{ month: string; marginDays: number; items: EarlyWarning[] }>(
+      api.get<z.output<typeof warningListSchema>>(
         '/recap/warnings',
         { unitId: unitId ?? undefined, month },
         signal,
@@ -320,7 +158,11 @@ export function useAdjustments(unitId: string | null, month: string) {
   return useQuery({
     queryKey: recapKeys.adjustments(unitId ?? '', month),
     queryFn: ({ signal }) =>
-      api.get<{ items: Adjustment[] }>('/recap/adjustments', { unitId: unitId ?? undefined, month }, signal),
+      api.get<z.output<typeof adjustmentListSchema>>(
+        '/recap/adjustments',
+        { unitId: unitId ?? undefined, month },
+        signal,
+      ),
     enabled: unitId !== null,
   });
 }
@@ -347,7 +189,7 @@ export function useCodeDistribution(unitId: string | null, month: string, enable
   return useQuery({
     queryKey: recapKeys.chart('codes', unitId, month),
     queryFn: ({ signal }) =>
-      api.get<{ unitId: string; month: string; items: { code: string; days: number }[] }>(
+      api.get<z.output<typeof codeDistributionSchema>>(
         '/recap/charts/codes',
         { unitId: unitId ?? undefined, month },
         signal,
@@ -359,8 +201,8 @@ export function useCodeDistribution(unitId: string | null, month: string, enable
 export function useCloseMonth() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { unitId: string; month: string; waivers?: ClosingWaiver[] }) =>
-      api.post<Closing & { rows: number }>('/recap/closing/close', body),
+    mutationFn: (body: z.input<typeof closeMonthBodySchema>) =>
+      api.post<z.output<typeof closeMonthResultSchema>>('/recap/closing/close', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: recapKeys.all }),
   });
 }
@@ -368,11 +210,8 @@ export function useCloseMonth() {
 export function useReopenMonth() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { unitId: string; month: string; reason: string }) =>
-      api.post<{ unitId: string; month: string; reopenedAt: string; reason: string }>(
-        '/recap/closing/reopen',
-        body,
-      ),
+    mutationFn: (body: z.input<typeof reopenMonthBodySchema>) =>
+      api.post<z.output<typeof reopenMonthResultSchema>>('/recap/closing/reopen', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: recapKeys.all }),
   });
 }

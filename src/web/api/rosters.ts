@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   MyRoster,
   RosterChangeResult,
@@ -6,6 +7,7 @@ import type {
   RosterImportIssue,
   RosterImportResult,
   RosterMonth,
+  rosterQuerySchema,
   RosterSetInput,
 } from '../../shared/api/rosters.ts';
 import { ROSTER_DAY_OFF } from '../../shared/api/roster-codes.ts';
@@ -21,13 +23,10 @@ export type {
 };
 export { ROSTER_DAY_OFF };
 
-export interface RosterFilters {
-  unitId: string;
-  month: string;
-  q?: string;
-  page?: number;
-  pageSize?: number;
-}
+type RosterQuery = z.output<typeof rosterQuerySchema>;
+/** The roster grid's filters (GET /api/rosters): a unit and a month, the rest optional. */
+export type RosterFilters = Pick<RosterQuery, 'unitId' | 'month'> &
+  Partial<Omit<RosterQuery, 'unitId' | 'month'>>;
 
 export const rosterKeys = {
   all: ['rosters'] as const,

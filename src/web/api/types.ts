@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { auditEntrySchema, auditVerifySchema } from '../../shared/api/audit.ts';
+import type { auditEntrySchema, auditQuerySchema, auditVerifySchema } from '../../shared/api/audit.ts';
 import type { importJobSchema, IMPORT_KINDS } from '../../shared/api/imports.ts';
 import type {
   actingInputSchema,
@@ -8,6 +8,7 @@ import type {
   employeeDetailSchema,
   employeeInputSchema,
   employeeListItemSchema,
+  employeeListQuerySchema,
   officeInputSchema,
   officeSchema,
   placementInputSchema,
@@ -20,6 +21,7 @@ import type {
 } from '../../shared/api/org.ts';
 
 export type { Me, Role } from '../../shared/api/access.ts';
+export type { DashboardSummary } from '../../shared/api/dashboard.ts';
 export type { UnitTreeNode } from '../../shared/api/org.ts';
 
 export interface Paged<T> {
@@ -56,36 +58,12 @@ export type ImportJob = z.infer<typeof importJobSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type AuditVerify = z.infer<typeof auditVerifySchema>;
 
-export type EmployeeStatusFilter = 'active' | 'inactive' | 'all';
-export type EmployeeSort = 'name' | 'nip' | 'unit';
+type EmployeeListQuery = z.output<typeof employeeListQuerySchema>;
+export type EmployeeStatusFilter = EmployeeListQuery['status'];
+export type EmployeeSort = EmployeeListQuery['sort'];
 
-export interface EmployeeFilters {
-  q?: string;
-  unitId?: string;
-  includeSubunits?: boolean;
-  type?: EmployeeType;
-  status?: EmployeeStatusFilter;
-  page?: number;
-  pageSize?: number;
-  sort?: EmployeeSort;
-}
+/** The employee list's filters (GET /api/employees, src/shared/api/org.ts), each optional. */
+export type EmployeeFilters = Partial<EmployeeListQuery>;
 
-export interface AuditFilters {
-  q?: string;
-  entityType?: string;
-  unitId?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-  pageSize?: number;
-}
-
-export interface DashboardSummary {
-  units: number;
-  employees: number;
-  byType: Partial<Record<EmployeeType, number>>;
-  byUnit: { unitId: string; unitName: string; count: number }[];
-  subordinates: number;
-  auditToday: number;
-  imports: number;
-}
+/** The audit list's filters without the action and the person (GET /api/audit, src/shared/api/audit.ts). */
+export type AuditFilters = Omit<Partial<z.output<typeof auditQuerySchema>>, 'action' | 'personId'>;

@@ -1,35 +1,29 @@
 import {
   ActionIcon,
   AppShell,
-  Avatar,
   Badge,
   Box,
   Burger,
   Group,
   Indicator,
-  Menu,
   NavLink,
-  ScrollArea,
-  SegmentedControl,
-  Stack,
   Text,
-  ThemeIcon,
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconKey, IconLanguage, IconLogout, IconUserCircle } from '@tabler/icons-react';
-import { Suspense, useEffect } from 'react';
+import { IconLanguage } from '@tabler/icons-react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation } from 'react-router-dom';
 import { usePendingDeviceCount, useReviewCount } from '../api/attendance.ts';
 import { useLeaveInboxCount } from '../api/leave.ts';
 import { usePermitInboxCount } from '../api/permits.ts';
-import { authKeys, useLogout, useMe } from '../api/auth.ts';
+import { authKeys, useMe } from '../api/auth.ts';
 import type { Me } from '../api/types.ts';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
+import { useAfterFirstScreen } from '../lib/after-first-screen.ts';
 import { usePunchSync } from '../lib/punch-queue.ts';
 import { NotificationBell } from '../components/NotificationBell.tsx';
 import {
@@ -38,143 +32,31 @@ import {
   LEAVE_APPROVAL_VIEWERS,
   PERMIT_APPROVAL_VIEWERS,
   PUNCH_REVIEWERS,
-  roleNames,
 } from '../lib/roles.ts';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
-import type { Language } from '../text/i18n.ts';
 import { navSectionsFor, type NavBadge, type NavItem } from './nav.ts';
+import { LanguageToggle, Logo, UserMenuButton } from './header-parts.tsx';
 
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((part) => /^[A-Za-z]/.test(part))
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? '')
-    .join('');
-}
+const UserMenu = lazy(() => import('./UserMenu.tsx').then((m) => ({ default: m.UserMenu })));
 
-export function Logo() {
-  const { t } = useTranslation();
-  return (
-    <Group gap={8} wrap="nowrap">
-      <ThemeIcon size={32} radius="md" variant="filled" aria-hidden>
-        <Text fw={800} fz="lg" c="white" lh={1}>
-          A
-        </Text>
-      </ThemeIcon>
-      <Stack gap={0}>
-        <Text fw={750} fz="lg" lh={1.1}>
-          {t('app.name')}
-        </Text>
-        <Text fz={11} c="dimmed" lh={1.1} visibleFrom="xs">
-          {t('app.tagline')}
-        </Text>
-      </Stack>
-    </Group>
-  );
-}
-
-export function LanguageToggle({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <SegmentedControl
-      size={size}
-      aria-label={t('user.language')}
-      data-testid="language-toggle"
-      value={i18n.language === 'en' ? 'en' : 'id'}
-      onChange={(value) => setLanguage(value as Language)}
-      data={[
-        { value: 'id', label: 'ID' },
-        { value: 'en', label: 'EN' },
-      ]}
+/** The user menu: its button at once, the menu's code (floating dropdown) once the first screen is idle. */
+function UserMenuSlot({ me }: { me: Me }) {
+  const [ready, now] = useAfterFirstScreen();
+  const [openOnLoad, setOpenOnLoad] = useState(false);
+  const button = (
+    <UserMenuButton
+      me={me}
+      onClick={() => {
+        setOpenOnLoad(true);
+        now();
+      }}
     />
   );
-}
-
-function UserMenu({ me }: { me: Me }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const logout = useLogout();
-  const roles = roleNames(me);
-
-  const handleLogout = () => {
-    logout.mutate(undefined, {
-      onSettled: () => {
-        notifications.show({ color: 'teal', message: t('user.loggedOut') });
-        void navigate('/login', { replace: true });
-      },
-    });
-  };
-
+  if (!ready) return button;
   return (
-    <Menu position="bottom-end" width={260} shadow="md" withinPortal>
-      <Menu.Target>
-        <UnstyledButton aria-label={t('user.menu')} data-testid="user-menu">
-          <Group gap={8} wrap="nowrap">
-            <Avatar radius="xl" size={32} color="teal">
-              {initials(me.user.displayName) || <IconUserCircle size={18} />}
-            </Avatar>
-            <Box visibleFrom="sm" maw={200}>
-              <Text size="sm" fw={600} truncate="end">
-                {me.user.displayName}
-              </Text>
-              <Text size="xs" c="dimmed" truncate="end">
-                {roles.map((role) => t(`roles.${role}`)).join(', ')}
-              </Text>
-            </Box>
-            <IconChevronDown size={14} />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          <Text size="sm" fw={600} c="var(--mantine-color-text)">
-            {me.user.displayName}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {me.user.nip ?? me.user.username}
-          </Text>
-          <Group gap={4} mt={6}>
-            {roles.map((role) => (
-              <Badge key={role} size="xs" variant="light">
-                {t(`roles.${role}`)}
-              </Badge>
-            ))}
-          </Group>
-        </Menu.Label>
-        <Menu.Divider />
-        <Menu.Label>
-          <Group justify="space-between" wrap="nowrap">
-            <Group gap={6}>
-              <IconLanguage size={14} />
-              <span>{t('user.language')}</span>
-            </Group>
-            <LanguageToggle />
-          </Group>
-        </Menu.Label>
-        <Menu.Divider />
-        {me.user.employeeId && (
-          <Menu.Item
-            component={Link}
-            to={`/pegawai/${me.user.employeeId}`}
-            leftSection={<IconUserCircle size={16} />}
-          >
-            {t('nav.profile')}
-          </Menu.Item>
-        )}
-        <Menu.Item component={Link} to="/ganti-sandi" leftSection={<IconKey size={16} />}>
-          {t('user.changePassword')}
-        </Menu.Item>
-        <Menu.Item
-          color="red"
-          leftSection={<IconLogout size={16} />}
-          onClick={handleLogout}
-          data-testid="logout"
-        >
-          {t('user.logout')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Suspense fallback={button}>
+      <UserMenu me={me} defaultOpened={openOnLoad} />
+    </Suspense>
   );
 }
 
@@ -270,7 +152,7 @@ export function AppLayout() {
     leave: {
       count: pendingLeave,
       testId: 'leave-count',
-      label: t('leave.waitingCount', { count: pendingLeave }),
+      label: t('approvals.leaveWaitingCount', { count: pendingLeave }),
     },
     permits: {
       count: pendingPermits,
@@ -327,13 +209,13 @@ export function AppLayout() {
               <LanguageToggle />
             </Box>
             <NotificationBell />
-            <UserMenu me={me.data} />
+            <UserMenuSlot me={me.data} />
           </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
-        <AppShell.Section grow component={ScrollArea}>
+        <AppShell.Section grow style={{ overflowY: 'auto', overscrollBehavior: 'contain' }}>
           <nav>
             {sections.map((section) => (
               <Box

@@ -10,6 +10,7 @@ import {
   IconDeviceMobile,
   IconFileCertificate,
   IconFileImport,
+  IconFileText,
   IconFingerprint,
   IconFlag,
   IconHierarchy2,
@@ -25,10 +26,12 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { Me, Role } from '../api/types.ts';
+import type { MessageKey } from '../text/keys.ts';
 import {
   ANOMALY_VIEWERS,
   ATTENDANCE_ADMINS,
   AUDIT_VIEWERS,
+  DOCUMENT_CONFIGURERS,
   hasAnyRole,
   IMPORTERS,
   LEAVE_APPROVAL_VIEWERS,
@@ -48,7 +51,7 @@ export type NavBadge = 'reviews' | 'leave' | 'permits' | 'corrections' | 'device
 export interface NavItem {
   to: string;
   /** i18n key */
-  label: string;
+  label: MessageKey;
   icon: Icon;
   /** Active only on exactly this path (not on the pages below it). */
   end?: boolean;
@@ -177,6 +180,13 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     label: 'nav.terminal',
     icon: IconServer,
     who: ATTENDANCE_ADMINS,
+  },
+  {
+    group: 'administrasi',
+    to: '/pengaturan/dokumen',
+    label: 'nav.documents',
+    icon: IconFileText,
+    who: DOCUMENT_CONFIGURERS,
   },
   { group: 'administrasi', to: '/impor', label: 'nav.import', icon: IconFileImport, who: IMPORTERS },
   { group: 'administrasi', to: '/audit', label: 'nav.audit', icon: IconShieldCheck, who: AUDIT_VIEWERS },

@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { LoadingState } from '../components/LoadingState.tsx';
 import {
   ANOMALY_VIEWERS,
   ATTENDANCE_ADMINS,
   AUDIT_VIEWERS,
+  DOCUMENT_CONFIGURERS,
   IMPORTERS,
   LEAVE_APPROVAL_VIEWERS,
   PERMIT_APPROVAL_VIEWERS,
@@ -16,89 +17,108 @@ import {
 import { AppLayout } from './AppLayout.tsx';
 import { RequireAuth, RequireRole } from './AuthGuard.tsx';
 import { RouteError } from './RouteError.tsx';
+import { loadPageStrings } from '../text/i18n.ts';
+
+/**
+ * A page chunk that renders once the Indonesian strings of the pages (id-pages.ts) have arrived too, fetched in
+ * parallel with it. Presensi and the sign-in need only the first screen's strings (id-shell.ts) and use `lazy`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React's own lazy() takes any component type
+function lazyPage<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
+  return lazy(() => Promise.all([load(), loadPageStrings()]).then(([module]) => module));
+}
 
 const LoginPage = lazy(() =>
   import('../pages/LoginPage/LoginPage.tsx').then((m) => ({ default: m.LoginPage })),
 );
-const ChangePasswordPage = lazy(() =>
+const ChangePasswordPage = lazyPage(() =>
   import('../pages/ChangePasswordPage/ChangePasswordPage.tsx').then((m) => ({
     default: m.ChangePasswordPage,
   })),
 );
-const DashboardPage = lazy(() =>
+const DashboardPage = lazyPage(() =>
   import('../pages/DashboardPage/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
 );
-const AnomaliesPage = lazy(() =>
+const AnomaliesPage = lazyPage(() =>
   import('../pages/DashboardPage/AnomaliesPage.tsx').then((m) => ({ default: m.AnomaliesPage })),
 );
-const OrganisationPage = lazy(() =>
+const OrganisationPage = lazyPage(() =>
   import('../pages/OrganisationPage/OrganisationPage.tsx').then((m) => ({ default: m.OrganisationPage })),
 );
-const EmployeesPage = lazy(() =>
+const EmployeesPage = lazyPage(() =>
   import('../pages/EmployeesPage/EmployeesPage.tsx').then((m) => ({ default: m.EmployeesPage })),
 );
-const EmployeeDetailPage = lazy(() =>
+const EmployeeDetailPage = lazyPage(() =>
   import('../pages/EmployeeDetailPage/EmployeeDetailPage.tsx').then((m) => ({
     default: m.EmployeeDetailPage,
   })),
 );
-const ImportPage = lazy(() =>
+const ImportPage = lazyPage(() =>
   import('../pages/ImportPage/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
 );
-const AuditPage = lazy(() =>
+const AuditPage = lazyPage(() =>
   import('../pages/AuditPage/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
 const PresensiPage = lazy(() =>
   import('../pages/PresensiPage/PresensiPage.tsx').then((m) => ({ default: m.PresensiPage })),
 );
-const CutiPage = lazy(() => import('../pages/CutiPage/CutiPage.tsx').then((m) => ({ default: m.CutiPage })));
-const CutiPersetujuanPage = lazy(() =>
+const CutiPage = lazyPage(() =>
+  import('../pages/CutiPage/CutiPage.tsx').then((m) => ({ default: m.CutiPage })),
+);
+const CutiPersetujuanPage = lazyPage(() =>
   import('../pages/CutiPersetujuanPage/CutiPersetujuanPage.tsx').then((m) => ({
     default: m.CutiPersetujuanPage,
   })),
 );
-const IzinPage = lazy(() => import('../pages/IzinPage/IzinPage.tsx').then((m) => ({ default: m.IzinPage })));
-const PersetujuanPage = lazy(() =>
+const IzinPage = lazyPage(() =>
+  import('../pages/IzinPage/IzinPage.tsx').then((m) => ({ default: m.IzinPage })),
+);
+const PersetujuanPage = lazyPage(() =>
   import('../pages/IzinPage/PersetujuanPage.tsx').then((m) => ({ default: m.PersetujuanPage })),
 );
-const KoreksiPage = lazy(() =>
+const KoreksiPage = lazyPage(() =>
   import('../pages/KoreksiPage/KoreksiPage.tsx').then((m) => ({ default: m.KoreksiPage })),
 );
-const ReviewPage = lazy(() =>
+const ReviewPage = lazyPage(() =>
   import('../pages/ReviewPage/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
 );
-const DevicesPage = lazy(() =>
+const DevicesPage = lazyPage(() =>
   import('../pages/DevicesPage/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })),
 );
-const PlacesPage = lazy(() =>
+const PlacesPage = lazyPage(() =>
   import('../pages/PlacesPage/PlacesPage.tsx').then((m) => ({ default: m.PlacesPage })),
 );
-const ApelPage = lazy(() => import('../pages/ApelPage/ApelPage.tsx').then((m) => ({ default: m.ApelPage })));
-const KioskOpenPage = lazy(() =>
+const ApelPage = lazyPage(() =>
+  import('../pages/ApelPage/ApelPage.tsx').then((m) => ({ default: m.ApelPage })),
+);
+const KioskOpenPage = lazyPage(() =>
   import('../pages/KioskOpenPage/KioskOpenPage.tsx').then((m) => ({ default: m.KioskOpenPage })),
 );
-const KioskPage = lazy(() =>
+const KioskPage = lazyPage(() =>
   import('../pages/KioskPage/KioskPage.tsx').then((m) => ({ default: m.KioskPage })),
 );
-const TerminalPage = lazy(() =>
+const TerminalPage = lazyPage(() =>
   import('../pages/TerminalPage/TerminalPage.tsx').then((m) => ({ default: m.TerminalPage })),
 );
-const JadwalShiftPage = lazy(() =>
+const JadwalShiftPage = lazyPage(() =>
   import('../pages/JadwalShiftPage/JadwalShiftPage.tsx').then((m) => ({ default: m.JadwalShiftPage })),
 );
-const RekapPage = lazy(() =>
+const DokumenPage = lazyPage(() =>
+  import('../pages/DokumenPage/DokumenPage.tsx').then((m) => ({ default: m.DokumenPage })),
+);
+const RekapPage = lazyPage(() =>
   import('../pages/RekapPage/RekapPage.tsx').then((m) => ({ default: m.RekapPage })),
 );
-const RekapUnitPage = lazy(() =>
+const RekapUnitPage = lazyPage(() =>
   import('../pages/RekapUnitPage/RekapUnitPage.tsx').then((m) => ({ default: m.RekapUnitPage })),
 );
-const TodayPage = lazy(() =>
+const TodayPage = lazyPage(() =>
   import('../pages/TodayPage/TodayPage.tsx').then((m) => ({ default: m.TodayPage })),
 );
-const NotificationsPage = lazy(() =>
+const NotificationsPage = lazyPage(() =>
   import('../pages/NotificationsPage/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
-const NotFoundPage = lazy(() =>
+const NotFoundPage = lazyPage(() =>
   import('../pages/NotFoundPage/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
 
@@ -107,7 +127,7 @@ const page = (node: ReactNode) => <Suspense fallback={<LoadingState minHeight={3
 /**
  * Route paths are Indonesian: /login, /ganti-sandi, / (the home page of each role), /organisasi, /pegawai,
  * /pegawai/:id, /impor, /audit, /presensi (+ /tinjau, /perangkat, /lokasi, /apel, /kios, /log-mesin,
- * /jadwal-shift), /rekap (+ /unit), /izin (+ /persetujuan), /koreksi (+ /persetujuan), /cuti (+ /persetujuan),
+ * /jadwal-shift), /pengaturan/dokumen, /rekap (+ /unit), /izin (+ /persetujuan), /koreksi (+ /persetujuan), /cuti (+ /persetujuan),
  * /pengawasan (attendance anomalies) and the public kiosk screen /kiosk/:id. Every page is a lazy chunk: a page
  * adds one `lazy` line and one route line here, and one line in nav.ts.
  */
@@ -157,6 +177,14 @@ export function createRouter() {
           element: (
             <RequireRole roles={IMPORTERS}>
               <ImportPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'pengaturan/dokumen',
+          element: (
+            <RequireRole roles={DOCUMENT_CONFIGURERS}>
+              <DokumenPage />
             </RequireRole>
           ),
         },

@@ -1,177 +1,71 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Divider,
-  Group,
-  Indicator,
-  Popover,
-  Stack,
-  Text,
-  UnstyledButton,
-} from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { notifications as toasts } from '@mantine/notifications';
+import { ActionIcon, Indicator } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
+import { forwardRef, lazy, Suspense, useState, type ComponentPropsWithoutRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
-import {
-  useMarkAllRead,
-  useNotifications,
-  useOpenNotification,
-  useUnreadCount,
-  type Notification,
-} from '../api/notifications.ts';
-import { formatDateTime } from '../lib/format.ts';
-import { useDescribeError } from './error-text.ts';
+import { useUnreadCount } from '../api/notifications.ts';
+import { useAfterFirstScreen } from '../lib/after-first-screen.ts';
 
-/**
- * Opening a notification: the server checks the item is still visible to the reader, marks it read and answers
- * its link, which the app then shows; a refusal (the item is no longer the reader's to see) is shown as a toast
- * with its reason, and the notification stays as it was.
- */
-export function useOpenAndGo() {
-  const open = useOpenNotification();
-  const navigate = useNavigate();
-  const describe = useDescribeError();
-  return {
-    pending: open.isPending,
-    go: (n: Pick<Notification, 'id'>, after?: () => void) =>
-      open.mutate(n.id, {
-        onSuccess: ({ link }) => {
-          after?.();
-          void navigate(link);
-        },
-        onError: (error) => {
-          const text = describe(error);
-          toasts.show({ color: 'red', title: text.title, message: text.detail ?? '' });
-        },
-      }),
-  };
-}
+const NotificationPopover = lazy(() =>
+  import('./NotificationPopover.tsx').then((m) => ({ default: m.NotificationPopover })),
+);
 
-/** One notification in a list: unread dot, title, text, time. */
-export function NotificationLine({ n, onOpen }: { n: Notification; onOpen: () => void }) {
-  const unread = n.readAt === null;
-  return (
-    <UnstyledButton
-      onClick={onOpen}
-      data-testid="notification-item"
-      data-unread={unread}
-      style={{ display: 'block', width: '100%', borderRadius: 'var(--mantine-radius-sm)' }}
-      px="xs"
-      py={6}
-    >
-      <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Indicator color={unread ? 'red' : 'transparent'} size={8} position="middle-start" mt={8} ml={4} />
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          <Text size="sm" fw={unread ? 700 : 500} lineClamp={2}>
-            {n.title}
-          </Text>
-          <Text size="xs" c="dimmed" lineClamp={2}>
-            {n.body}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {formatDateTime(n.createdAt)}
-          </Text>
-        </Stack>
-      </Group>
-    </UnstyledButton>
-  );
-}
-
-/** The bell in the header: the unread count, the latest notifications, a link to all of them (/notifikasi). */
-export function NotificationBell() {
+/** The bell with the unread count: alone until the panel's code has arrived, then the panel's target. */
+export const BellButton = forwardRef<
+  HTMLDivElement,
+  { count: number; onClick: () => void } & Omit<
+    ComponentPropsWithoutRef<'div'>,
+    'onClick' | 'color' | 'style'
+  >
+>(function BellButton({ count: n, onClick, ...props }, ref) {
   const { t } = useTranslation();
-  const [opened, { close, toggle }] = useDisclosure(false);
-  const count = useUnreadCount();
-  const latest = useNotifications({ unread: false, page: 1, pageSize: 6 }, opened);
-  const markAll = useMarkAllRead();
-  const { go } = useOpenAndGo();
-  const n = count.data?.count ?? 0;
   const label = n > 0 ? t('notifications.bellUnread', { count: n }) : t('notifications.bell');
-
   return (
-    <Popover
-      opened={opened}
-      onChange={(o) => !o && close()}
-      position="bottom-end"
-      width={340}
-      shadow="md"
-      withinPortal
+    <Indicator
+      ref={ref}
+      {...props}
+      disabled={n === 0}
+      label={
+        <span data-testid="notification-count" data-count={n}>
+          {n > 99 ? '99+' : n}
+        </span>
+      }
+      size={18}
+      color="red"
+      offset={5}
     >
-      <Popover.Target>
-        <Indicator
-          disabled={n === 0}
-          label={
-            <span data-testid="notification-count" data-count={n}>
-              {n > 99 ? '99+' : n}
-            </span>
-          }
-          size={18}
-          color="red"
-          offset={5}
-        >
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="lg"
-            aria-label={label}
-            title={label}
-            onClick={toggle}
-            data-testid="notification-bell"
-          >
-            <IconBell size={20} />
-          </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" data-testid="notification-popover">
-        <Group justify="space-between" px="xs" mb={4}>
-          <Text fw={700} size="sm">
-            {t('notifications.title')}
-          </Text>
-          {n > 0 && (
-            <Badge size="sm" color="red" variant="light">
-              {t('notifications.unreadCount', { count: n })}
-            </Badge>
-          )}
-        </Group>
-        <Divider mb={4} />
-        {latest.isPending ? (
-          <Text size="sm" c="dimmed" p="xs">
-            {t('states.loading')}
-          </Text>
-        ) : latest.isError ? (
-          <Text size="sm" c="red" p="xs">
-            {t('notifications.loadError')}
-          </Text>
-        ) : latest.data.items.length === 0 ? (
-          <Text size="sm" c="dimmed" p="xs">
-            {t('notifications.empty')}
-          </Text>
-        ) : (
-          <Stack gap={2} mah={380} style={{ overflowY: 'auto' }}>
-            {latest.data.items.map((item) => (
-              <NotificationLine key={item.id} n={item} onOpen={() => go(item, close)} />
-            ))}
-          </Stack>
-        )}
-        <Divider mt={4} />
-        <Group justify="space-between" mt={6} px={4}>
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            disabled={n === 0}
-            loading={markAll.isPending}
-            onClick={() => markAll.mutate()}
-          >
-            {t('notifications.markAllRead')}
-          </Button>
-          <Button component={Link} to="/notifikasi" variant="light" size="compact-sm" onClick={close}>
-            {t('notifications.seeAll')}
-          </Button>
-        </Group>
-      </Popover.Dropdown>
-    </Popover>
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        size="lg"
+        aria-label={label}
+        title={label}
+        onClick={onClick}
+        data-testid="notification-bell"
+      >
+        <IconBell size={20} />
+      </ActionIcon>
+    </Indicator>
+  );
+});
+
+/** The bell in the header: the unread count at once, the panel with the latest notifications when idle or clicked. */
+export function NotificationBell() {
+  const count = useUnreadCount();
+  const [ready, now] = useAfterFirstScreen();
+  const [openOnLoad, setOpenOnLoad] = useState(false);
+  const button = (
+    <BellButton
+      count={count.data?.count ?? 0}
+      onClick={() => {
+        setOpenOnLoad(true);
+        now();
+      }}
+    />
+  );
+  if (!ready) return button;
+  return (
+    <Suspense fallback={button}>
+      <NotificationPopover defaultOpened={openOnLoad} />
+    </Suspense>
   );
 }

@@ -59,3 +59,5 @@ export const RECAP_CLOSERS: readonly Role[] = ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'
 export const RECAP_REOPENERS: readonly Role[] = ['BKD', 'SUPER_ADMIN'];
 /** Who opens the attendance anomalies (/pengawasan; server: attendance.read): unit readers, the Inspektorat first. */
 export const ANOMALY_VIEWERS: readonly Role[] = RECAP_UNIT_READERS;
+/** Who configures letterheads and letter-number schemes (/pengaturan/dokumen; server: src/server/documents). */
+export const DOCUMENT_CONFIGURERS: readonly Role[] = ['BKD', 'SUPER_ADMIN'];

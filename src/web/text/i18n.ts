@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { id } from './id.ts';
+import { idShell } from './id-shell.ts';
 
 export type Language = 'id' | 'en';
 const STORAGE_KEY = 'abdi.lang';
@@ -13,17 +13,39 @@ function storedLanguage(): Language {
   }
 }
 
-// Indonesian is in the first bundle; English is its own chunk, fetched only when it is chosen (a phone that never
-// switches never downloads it). Until it has arrived the UI stays Indonesian, the fallback.
+// The first screen's Indonesian strings are in the first bundle; the other pages' strings are a chunk of their own
+// (loadPageStrings), and English is another, fetched only when it is chosen (a phone that never switches never
+// downloads it). Until English has arrived the UI stays Indonesian, the fallback. Components re-render when strings
+// are added ('added'), so a label asked for before its chunk arrived fills in by itself.
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id } },
+  resources: { id: { translation: idShell } },
   lng: 'id',
   fallbackLng: 'id',
   interpolation: { escapeValue: false },
   returnNull: false,
+  react: { bindI18nStore: 'added' },
 });
 
 document.documentElement.lang = 'id';
+
+let pageStrings: Promise<void> | null = null;
+
+/**
+ * Loads the Indonesian strings of the pages beyond the first screen once (id-pages.ts, a separate chunk). Every
+ * page but Presensi and the sign-in waits for it (routes.tsx); main.tsx starts it after the first screen. A failed
+ * load (offline, not yet cached) may be retried; the page then shows its keys rather than failing.
+ */
+export function loadPageStrings(): Promise<void> {
+  pageStrings ??= import('./id-pages.ts').then(
+    ({ idPages }) => {
+      i18n.addResourceBundle('id', 'translation', idPages, true, true);
+    },
+    () => {
+      pageStrings = null;
+    },
+  );
+  return pageStrings;
+}
 
 let english: Promise<void> | null = null;
 

@@ -68,6 +68,12 @@ import * as m060300 from './202612060300_index-anomalous-punches.ts';
 import * as m060400 from './202612060400_create-notifications.ts';
 import * as m060401 from './202612060401_create-push-subscriptions.ts';
 import * as m060402 from './202612060402_create-notification-runs.ts';
+import * as m070300 from './202612070300_create-attachments.ts';
+import * as m070301 from './202612070301_move-request-and-leave-files-to-attachments.ts';
+import * as m070302 from './202612070302_create-attachment-views.ts';
+import * as m071400 from './202612071400_create-letterheads.ts';
+import * as m071401 from './202612071401_create-letter-number-schemes.ts';
+import * as m071402 from './202612071402_create-letter-number-counters.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -140,4 +146,10 @@ export const migrations: Record<string, Migration> = {
   '202612060400_create-notifications': m060400,
   '202612060401_create-push-subscriptions': m060401,
   '202612060402_create-notification-runs': m060402,
+  '202612070300_create-attachments': m070300,
+  '202612070301_move-request-and-leave-files-to-attachments': m070301,
+  '202612070302_create-attachment-views': m070302,
+  '202612071400_create-letterheads': m071400,
+  '202612071401_create-letter-number-schemes': m071401,
+  '202612071402_create-letter-number-counters': m071402,
 };

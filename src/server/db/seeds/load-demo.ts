@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../database.ts';
 import type { AuditService } from '../../modules/audit/audit-service.ts';
-import { hashPassword } from '../../modules/access/password.ts';
+import { hashPassword } from '../../auth/password.ts';
 import { formatFullName } from '../../../core/people/names.ts';
 import { generateDemoData, type DemoData } from './demo-data.ts';
 import { DEMO_GO_LIVE_WITHOUT_HISTORY, historyWindow } from './demo-history.ts';
@@ -36,7 +36,7 @@ export interface LoadDemoOptions {
  * go-live date), offices, positions, employees with placement history and Plt/Plh, one account per employee
  * (login by NIP, or by the internal number for non-ASN) and `admin` (super admin). Demo accounts need no
  * password change; each carries users.is_demo ("the password is still the demo password", cleared when it is
- * set again), which makes a production server refuse to start (src/server/modules/access/production-check.ts).
+ * set again), which makes a production server refuse to start (src/server/auth/production-check.ts).
  * With `history`, the history follows (its go-live is its first day).
  */
 export async function loadDemoData(

@@ -4,7 +4,7 @@ import type { Db } from '../database.ts';
 import type { Config } from '../../config.ts';
 import { fixedClock } from '../../clock.ts';
 import { buildServices, type Services } from '../../app.ts';
-import type { Actor, Grant } from '../../modules/access/authz.ts';
+import type { Actor, Grant } from '../../auth/authz.ts';
 import { localPhotoStore } from '../../modules/attendance/photo-store.ts';
 import { s3PhotoStore } from '../../modules/attendance/s3-photo-store.ts';
 import { jwkThumbprint } from '../../modules/attendance/device-crypto.ts';

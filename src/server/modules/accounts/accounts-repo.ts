@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { UnitScope } from '../access/authz.ts';
-import { unitScopeCondition } from '../access/authz.ts';
+import type { UnitScope } from '../../auth/authz.ts';
+import { unitScopeCondition } from '../../auth/authz.ts';
 
 export interface AccountFilter {
   q?: string | undefined;

@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   accountListQuerySchema,
+  accountPageSchema,
   accountPatchSchema,
   accountSchema,
   employeeAccountSchema,
   grantBodySchema,
+  grantParamsSchema,
   temporaryPasswordSchema,
 } from '../../../shared/api/accounts.ts';
-import { idParamSchema, paged } from '../../../shared/api/common.ts';
+import { idParamSchema } from '../../../shared/api/common.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { AccountsService } from './accounts-service.ts';
 
@@ -23,7 +24,7 @@ export function accountsRoutes({ accounts }: { accounts: AccountsService }): Fas
           tags,
           summary: 'Akun pengguna dalam lingkup (cari, saring per unit dan peran)',
           querystring: accountListQuerySchema,
-          response: { 200: paged(accountSchema) },
+          response: { 200: accountPageSchema },
         },
       },
       (request) => accounts.list(actorOf(request), request.query),
@@ -77,7 +78,7 @@ export function accountsRoutes({ accounts }: { accounts: AccountsService }): Fas
         schema: {
           tags,
           summary: 'Cabut peran',
-          params: z.object({ id: z.string().uuid(), grantId: z.string().uuid() }),
+          params: grantParamsSchema,
           response: { 200: accountSchema },
         },
       },

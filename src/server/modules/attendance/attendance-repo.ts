@@ -1,9 +1,9 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { PREPARED, type Db } from '../../db/database.ts';
 import type { Database, PunchesTable } from '../../db/schema.ts';
-import type { UnitScope } from '../access/authz.ts';
-import { unitScopeCondition } from '../access/authz.ts';
-import { sessionActorSelect, type SessionActorRow } from '../access/session-sql.ts';
+import type { UnitScope } from '../../auth/authz.ts';
+import { unitScopeCondition } from '../../auth/authz.ts';
+import { sessionActorSelect, type SessionActorRow } from '../../auth/session-sql.ts';
 
 export interface PunchFilter {
   employeeId?: string | undefined;
@@ -357,20 +357,6 @@ export function createAttendanceRepo(db: Db) {
         ]),
 
     photo: (hash: string) => db.selectFrom('photos').selectAll().where('hash', '=', hash).executeTakeFirst(),
-
-    /** Employee ids whose position the employee holds as Plt/Plh on the date (the holders). */
-    actingHolders: async (employeeId: string, date: string) =>
-      (
-        await db
-          .selectFrom('actingAssignments as a')
-          .innerJoin('employees as h', 'h.positionId', 'a.positionId')
-          .select('h.id')
-          .where('a.employeeId', '=', employeeId)
-          .where('a.validFrom', '<=', date)
-          .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', date)]))
-          .where('h.id', '!=', employeeId)
-          .execute()
-      ).map((r) => r.id),
 
     /** Direct staff of the employee or of the holders they act for. */
     staffOf: async (superiorIds: string[]) =>

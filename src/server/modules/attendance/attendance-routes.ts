@@ -1,36 +1,44 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type {} from '@fastify/multipart';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   apelScheduleInputSchema,
-  apelSessionSchema,
-  APEL_KINDS,
+  apelScheduleQuerySchema,
+  apelSessionInputSchema,
+  apelSessionListSchema,
+  apelSessionQuerySchema,
   attendanceTodaySchema,
   deviceDecisionSchema,
   deviceListQuerySchema,
+  deviceListSchema,
+  devicePageSchema,
   deviceRegisterSchema,
   deviceSchema,
+  employeePlacesQuerySchema,
   fieldAssignmentInputSchema,
   kioskCodeSchema,
   kioskOpenSchema,
   punchBodySchema,
+  punchExportJobQuerySchema,
   punchListQuerySchema,
+  punchPageSchema,
   punchResultSchema,
   punchSchema,
   reviewBodySchema,
+  reviewCountSchema,
   workLocationInputSchema,
   type PunchBody,
 } from '../../../shared/api/attendance.ts';
-import { id, idParamSchema, localDate, pageQuerySchema, paged, text } from '../../../shared/api/common.ts';
+import { idParamSchema, pageQuerySchema, tableExportParamsSchema } from '../../../shared/api/common.ts';
 import { fieldError } from '../../errors.ts';
 import { readUpload } from '../../lib/multipart-upload.ts';
 import { parseInput } from '../../plugins/validation.ts';
 import { actorOf, type SessionGate } from '../../plugins/session.ts';
 import { pagesOf, tableExportSpec, type TableColumn } from '../../lib/table-export.ts';
 import { jobSchema } from '../../../shared/api/jobs.ts';
-import { sendExport } from '../jobs/job-routes.ts';
+import { sendExport } from '../../lib/send-export.ts';
 import type { JobService } from '../jobs/job-service.ts';
-import type { Actor } from '../access/authz.ts';
+import type { Actor } from '../../auth/authz.ts';
 import type { AttendanceService, UploadedPhoto } from './attendance-service.ts';
 import type { KioskService } from './kiosk-service.ts';
 
@@ -117,7 +125,7 @@ export function attendanceRoutes(deps: {
           tags,
           summary: 'Riwayat presensi (sendiri, bawahan, atau dalam lingkup)',
           querystring: punchListQuerySchema,
-          response: { 200: paged(punchSchema) },
+          response: { 200: punchPageSchema },
         },
       },
       (request) => attendance.listPunches(actorOf(request), request.query),
@@ -148,7 +156,7 @@ export function attendanceRoutes(deps: {
           summary: 'Ekspor riwayat presensi (xlsx atau csv) dengan saringan yang sama',
           description:
             'Dibuat di thread pekerja; untuk riwayat besar gunakan POST /api/attendance/punches/export-jobs.',
-          params: z.object({ format: z.enum(['xlsx', 'csv']) }),
+          params: tableExportParamsSchema,
           querystring: punchListQuerySchema,
         },
       },
@@ -161,7 +169,7 @@ export function attendanceRoutes(deps: {
         schema: {
           tags,
           summary: 'Mulai ekspor riwayat presensi sebagai pekerjaan latar (202); pantau di /api/jobs/:id',
-          querystring: punchListQuerySchema.extend({ format: z.enum(['xlsx', 'csv']) }),
+          querystring: punchExportJobQuerySchema,
           response: { 202: jobSchema },
         },
       },
@@ -204,7 +212,7 @@ export function attendanceRoutes(deps: {
           tags,
           summary: 'Presensi yang ditandai dan menunggu keputusan Anda',
           querystring: pageQuerySchema,
-          response: { 200: paged(punchSchema) },
+          response: { 200: punchPageSchema },
         },
       },
       (request) => attendance.reviewInbox(actorOf(request), request.query.page, request.query.pageSize),
@@ -215,7 +223,7 @@ export function attendanceRoutes(deps: {
         schema: {
           tags,
           summary: 'Jumlah presensi yang menunggu tinjauan',
-          response: { 200: z.object({ count: z.number() }) },
+          response: { 200: reviewCountSchema },
         },
       },
       (request) => attendance.reviewCount(actorOf(request)),
@@ -257,7 +265,7 @@ export function attendanceRoutes(deps: {
     );
     app.get(
       '/api/attendance/devices/mine',
-      { schema: { tags, summary: 'Perangkat saya', response: { 200: z.array(deviceSchema) } } },
+      { schema: { tags, summary: 'Perangkat saya', response: { 200: deviceListSchema } } },
       (request) => attendance.myDevices(actorOf(request)),
     );
     app.get(
@@ -267,7 +275,7 @@ export function attendanceRoutes(deps: {
           tags,
           summary: 'Perangkat pegawai dalam lingkup (admin OPD)',
           querystring: deviceListQuerySchema,
-          response: { 200: paged(deviceSchema) },
+          response: { 200: devicePageSchema },
         },
       },
       (request) => attendance.listDevices(actorOf(request), request.query),
@@ -287,7 +295,7 @@ export function attendanceRoutes(deps: {
     );
 
     // Places.
-    const employeeQuery = z.object({ employeeId: z.string().uuid() });
+    const employeeQuery = employeePlacesQuerySchema;
     app.get(
       '/api/attendance/work-locations',
       { schema: { tags, summary: 'Lokasi WFH/WFA seorang pegawai', querystring: employeeQuery } },
@@ -358,7 +366,7 @@ export function attendanceRoutes(deps: {
         schema: {
           tags,
           summary: 'Jadwal apel/upacara',
-          querystring: z.object({ unitId: z.string().uuid().optional() }),
+          querystring: apelScheduleQuerySchema,
         },
       },
       (request) => kiosk.listSchedules(actorOf(request), request.query.unitId),
@@ -375,8 +383,8 @@ export function attendanceRoutes(deps: {
         schema: {
           tags,
           summary: 'Sesi apel satu unit pada satu tanggal, dengan kehadirannya',
-          querystring: z.object({ unitId: z.string().uuid(), date: localDate }),
-          response: { 200: z.array(apelSessionSchema) },
+          querystring: apelSessionQuerySchema,
+          response: { 200: apelSessionListSchema },
         },
       },
       (request) => kiosk.sessionsOn(actorOf(request), request.query.unitId, request.query.date),
@@ -387,14 +395,7 @@ export function attendanceRoutes(deps: {
         schema: {
           tags,
           summary: 'Tambah apel/upacara sekali (mis. upacara hari besar)',
-          body: z.object({
-            unitId: id,
-            kind: z.enum(APEL_KINDS),
-            title: text({ min: 1, max: 200, label: 'Judul' }),
-            localDate,
-            startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam harus berformat HH:mm'),
-            windowMinutes: z.number().int().min(5).max(240),
-          }),
+          body: apelSessionInputSchema,
         },
       },
       async (request, reply) =>

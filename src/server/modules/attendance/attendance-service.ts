@@ -6,8 +6,8 @@ import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
 import type { AuditContext, AuditService } from '../audit/audit-service.ts';
-import { ctxOf } from '../access/auth-service.ts';
-import { inScope, requireAny, scopeOf, unitScopeCondition, type Actor } from '../access/authz.ts';
+import { ctxOf } from '../../auth/auth-service.ts';
+import { inScope, requireAny, scopeOf, unitScopeCondition, type Actor } from '../../auth/authz.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { AttendanceRepo, PunchFilter, PunchViewRow } from './attendance-repo.ts';
 import type { PhotoStore } from './photo-store.ts';
@@ -15,7 +15,7 @@ import type { KioskService } from './kiosk-service.ts';
 import type { StatusService } from '../statuses/status-service.ts';
 import type { RosterService } from '../rosters/roster-service.ts';
 import { addDays } from '../../../core/common/local-date.ts';
-import type { DeferredSession } from '../access/session-sql.ts';
+import type { DeferredSession } from '../../auth/session-sql.ts';
 import { isValidPublicJwk, jwkThumbprint, verifyDeviceSignature, type PublicJwk } from './device-crypto.ts';
 import { detectImageType, ImageFormatError, stripImageMetadata } from '../../lib/image.ts';
 import {
@@ -56,7 +56,8 @@ import { classifyDay } from '../../../core/attendance/classify-day.ts';
 import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import { decidedByText } from '../../../core/common/instant-text.ts';
 import type { NotificationService } from '../notifications/notification-service.ts';
-import { messages } from '../notifications/notification-messages.ts';
+import type { RelationsService } from '../../relations/relations-service.ts';
+import { messages } from '../../lib/notification-messages.ts';
 
 type Deps = {
   db: Db;
@@ -73,6 +74,8 @@ type Deps = {
   rosters?: Pick<RosterService, 'rosterLines'>;
   /** A flagged punch or a phone change waiting for its decider, a decision for the employee (issue 13). */
   notifications?: Pick<NotificationService, 'notify' | 'punchFlagged' | 'deviceChangeRequested'>;
+  /** Who acts (Plt/Plh) for whom on the actor's own day (src/server/relations). */
+  relations: Pick<RelationsService, 'actingForToday'>;
 };
 
 /** An uploaded photo as the route received it. */
@@ -184,11 +187,13 @@ export function createAttendanceService(deps: Deps) {
     };
   }
 
-  /** The employees the actor supervises today: direct staff and the staff of positions held as Plt/Plh. */
+  /**
+   * The employees the actor supervises on their own today: direct staff and the staff of positions held as
+   * Plt/Plh (src/server/relations).
+   */
   async function staffOf(actor: Actor): Promise<string[]> {
     if (!actor.employeeId) return [];
-    const date = toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
-    const holders = await repo.actingHolders(actor.employeeId, date);
+    const holders = await deps.relations.actingForToday(actor.employeeId);
     return repo.staffOf([actor.employeeId, ...holders]);
   }
 

@@ -65,11 +65,18 @@ export function signS3Request(
   };
 }
 
-/** Photos in an S3-compatible bucket under `photos/ab/<hash>` (PHOTO_STORE=s3). */
-export function s3PhotoStore(cfg: S3Config, now: () => Date = () => new Date()): PhotoStore {
+/**
+ * Photos in an S3-compatible bucket under `photos/ab/<hash>` (PHOTO_STORE=s3); another `prefix` keeps other
+ * content-addressed files apart in the same bucket (attachments: `attachments/ab/<hash>`).
+ */
+export function s3PhotoStore(
+  cfg: S3Config,
+  now: () => Date = () => new Date(),
+  prefix = 'photos',
+): PhotoStore {
   const keyOf = (hash: string) => {
     if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('invalid photo hash');
-    return `photos/${hash.slice(0, 2)}/${hash}`;
+    return `${prefix}/${hash.slice(0, 2)}/${hash}`;
   };
   async function send(method: 'GET' | 'PUT' | 'DELETE', hash: string, body: Uint8Array | null) {
     const { url, headers } = signS3Request(cfg, method, keyOf(hash), body, now());

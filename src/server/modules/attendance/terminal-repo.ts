@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
-import { unitScopeCondition, type UnitScope } from '../access/authz.ts';
+import { unitScopeCondition, type UnitScope } from '../../auth/authz.ts';
 
 /** A punch row as the terminal import writes it (only the columns a terminal log can fill). */
 export interface TerminalPunchRow {

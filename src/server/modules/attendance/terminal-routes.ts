@@ -1,24 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { readUpload } from '../../lib/multipart-upload.ts';
-import { z } from 'zod';
 import {
+  terminalImportFieldsSchema,
   terminalImportResultSchema,
   terminalUserImportResultSchema,
   terminalUserInputSchema,
+  terminalUserPageSchema,
+  terminalUserQuerySchema,
   terminalUserSchema,
 } from '../../../shared/api/attendance.ts';
-import { id, idParamSchema, pageQuerySchema, paged, searchText, text } from '../../../shared/api/common.ts';
+import { idParamSchema } from '../../../shared/api/common.ts';
 import { AppError } from '../../errors.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { TerminalService } from './terminal-service.ts';
 
 const tags = ['Presensi: mesin'];
-
-const terminalUserQuerySchema = pageQuerySchema.extend({
-  unitId: id.optional(),
-  q: searchText.optional(),
-});
 
 /** The fields and the one file of a multipart request (malformed multipart is a 4xx, see readUpload). */
 async function readMultipart(request: FastifyRequest, fieldNames: string[]) {
@@ -29,20 +26,6 @@ async function readMultipart(request: FastifyRequest, fieldNames: string[]) {
     ]);
   return { fields, file };
 }
-
-const importFieldsSchema = z.object({
-  serial: text({ max: 100, label: 'Nomor seri mesin' }).optional(),
-  unitId: z
-    .string()
-    .trim()
-    .uuid('unitId harus berupa UUID unit')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  dryRun: z
-    .enum(['true', 'false', '1', '0', ''], { error: 'dryRun harus "true" atau "false"' })
-    .optional()
-    .transform((v) => v === 'true' || v === '1'),
-});
 
 export function terminalRoutes({ terminal }: { terminal: TerminalService }): FastifyPluginAsyncZod {
   return async (app) => {
@@ -63,7 +46,7 @@ export function terminalRoutes({ terminal }: { terminal: TerminalService }): Fas
       },
       async (request) => {
         const { fields, file } = await readMultipart(request, ['serial', 'unitId', 'dryRun']);
-        const f = importFieldsSchema.safeParse(fields);
+        const f = terminalImportFieldsSchema.safeParse(fields);
         if (!f.success)
           throw new AppError(
             'VALIDATION',
@@ -86,7 +69,7 @@ export function terminalRoutes({ terminal }: { terminal: TerminalService }): Fas
           tags,
           summary: 'Pemetaan ID pengguna mesin ke pegawai dalam lingkup',
           querystring: terminalUserQuerySchema,
-          response: { 200: paged(terminalUserSchema) },
+          response: { 200: terminalUserPageSchema },
         },
       },
       (request) => terminal.listUsers(actorOf(request), request.query),

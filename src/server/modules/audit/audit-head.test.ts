@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCliDatabase, type CliDatabase } from '../../../../test/helpers/cli.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resetAuditChain } from '../../../../test/helpers/audit-chain.ts';
+import { createTestDb } from '../../../../test/helpers/test-db.ts';
 import { fixedClock } from '../../clock.ts';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { migrations } from '../../db/migrations/index.ts';
@@ -10,25 +11,26 @@ import { GENESIS_HASH, hashEntry } from './audit-hash.ts';
 /*
  * The chain-head checkpoint (audit_head) and the TRUNCATE guard: what the hash chain alone cannot show —
  * deleted newest entries, a rewritten chain, entries inserted around the chain, a truncated table.
- * Each test gets a fresh database (PGlite data directory, or a PostgreSQL database with TEST_DATABASE_URL).
+ * One database for the file (PGlite, or a PostgreSQL database with TEST_DATABASE_URL; several connections
+ * there): the first test sees it as migrated, and after each test the chain is put back to that empty state
+ * (`resetAuditChain`).
  */
 
 const SYSTEM = { actorId: null, actorName: 'Uji', ip: null, userAgent: null };
 
-let store: CliDatabase;
 let h: DatabaseHandle;
 let audit: AuditService;
 const clock = fixedClock('2026-01-15T02:00:00Z');
 
-// A fresh database per test (createCliDatabase, because its disposal waits for closed connections).
-beforeEach(async () => {
-  store = await createCliDatabase();
-  h = await store.open();
+beforeAll(async () => {
+  h = await createTestDb();
   audit = createAuditService({ db: h.db, clock });
 });
+afterAll(async () => {
+  await h?.close();
+});
 afterEach(async () => {
-  await h.close();
-  await store.dispose();
+  await resetAuditChain(h.db);
 });
 
 async function append(n: number): Promise<{ id: number; hash: string }[]> {

@@ -10,7 +10,7 @@ import {
   diffValues,
 } from '../../../shared/api/audit-labels.ts';
 import { NOTIFICATION_KINDS } from '../../../shared/api/notifications.ts';
-import { PERMISSIONS } from '../access/authz.ts';
+import { PERMISSIONS } from '../../auth/authz.ts';
 
 /*
  * The audit log in words (issue 13 point 10): every action the server writes has an Indonesian label

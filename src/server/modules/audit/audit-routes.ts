@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditPageSchema, auditQuerySchema, auditVerifySchema } from '../../../shared/api/audit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { requireAny } from '../access/authz.ts';
+import { requireAny } from '../../auth/authz.ts';
 import { sendTable } from '../../lib/table-export.ts';
 import { AUDIT_EXPORT_COLUMNS, AUDIT_EXPORT_LIMIT, type AuditService } from './audit-service.ts';
 

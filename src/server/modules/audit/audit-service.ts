@@ -3,8 +3,8 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../../clock.ts';
 import { GENESIS_HASH, hashEntry, type HashedFields } from './audit-hash.ts';
-import type { UnitScope } from '../access/authz.ts';
-import { unitScopeCondition } from '../access/authz.ts';
+import type { UnitScope } from '../../auth/authz.ts';
+import { unitScopeCondition } from '../../auth/authz.ts';
 import { aboutPerson, createAuditNames } from './audit-names.ts';
 import {
   AUDIT_ACTION_LABELS,

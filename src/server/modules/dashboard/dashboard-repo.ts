@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { unitScopeCondition, type UnitScope } from '../access/authz.ts';
+import { unitScopeCondition, type UnitScope } from '../../auth/authz.ts';
 
 /** Device states that bind a phone to an employee (a refused or replaced one binds nothing). */
 const BINDING_STATES = ['ACTIVE', 'PENDING'];

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   anomalyListSchema,
   anomalyParamsSchema,
   anomalyQuerySchema,
+  dashboardSummarySchema,
   homeSchema,
 } from '../../../shared/api/dashboard.ts';
 import { actorOf } from '../../plugins/session.ts';
@@ -19,17 +19,7 @@ export function dashboardRoutes({ dashboard }: { dashboard: DashboardService }):
         schema: {
           tags,
           summary: 'Ringkasan jumlah dalam lingkup pengguna',
-          response: {
-            200: z.object({
-              units: z.number(),
-              employees: z.number(),
-              byType: z.record(z.string(), z.number()),
-              byUnit: z.array(z.object({ unitId: z.string(), unitName: z.string(), count: z.number() })),
-              subordinates: z.number(),
-              auditToday: z.number(),
-              imports: z.number(),
-            }),
-          },
+          response: { 200: dashboardSummarySchema },
         },
       },
       (request) => dashboard.summary(actorOf(request)),

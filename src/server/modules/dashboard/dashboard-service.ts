@@ -8,7 +8,7 @@ import type { LeaveService } from '../leave/leave-service.ts';
 import type { PermitService } from '../permits/permit-service.ts';
 import type { CorrectionService } from '../permits/correction-service.ts';
 import type { RecapService } from '../recap/recap-service.ts';
-import { requireAny, scopeOf, type Actor, type Grant } from '../access/authz.ts';
+import { requireAny, scopeOf, type Actor, type Grant } from '../../auth/authz.ts';
 import { addDays } from '../../../core/common/local-date.ts';
 import { formatFullName } from '../../../core/people/names.ts';
 import { toZoned, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
@@ -31,6 +31,7 @@ import { ANOMALY_KINDS } from '../../../shared/api/dashboard.ts';
 import type { Punch } from '../../../shared/api/attendance.ts';
 import type { UnitTreeNode } from '../../../shared/api/org.ts';
 import type { DashboardRepo } from './dashboard-repo.ts';
+import type { RelationsService } from '../../relations/relations-service.ts';
 import {
   dailyCompliance,
   outliers,
@@ -66,6 +67,8 @@ type Deps = {
   recap: Pick<RecapService, 'employeeMonth' | 'closingStatus' | 'heatmap' | 'trend'>;
   repo: DashboardRepo;
   clock: Clock;
+  /** The caller's own today (their unit's zone; src/server/relations). */
+  relations: Pick<RelationsService, 'todayOf'>;
 };
 
 /** A part of a section that its owner may refuse for a reason of its own (no rulebook for the year …): null. */
@@ -503,7 +506,8 @@ export function createDashboardService(deps: Deps) {
    * gets several sections; a section the caller's roles do not give is null.
    */
   async function home(actor: Actor): Promise<Home> {
-    const date = todayWib();
+    // The caller's own day (a WITA/WIT employee's home turns over at their midnight); WIB without an employee.
+    const date = actor.employeeId ? await deps.relations.todayOf(actor.employeeId) : todayWib();
     const month = date.slice(0, 7);
     const adminGrant = topGrant(actor, ['ADMIN_OPD', 'SUPER_ADMIN']);
     const leaderGrant = topGrant(actor, ['BKD', 'PIMPINAN']);

@@ -1,12 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { importCommitBodySchema, importJobSchema, IMPORT_KINDS } from '../../../shared/api/imports.ts';
-import { paged, pageQuerySchema } from '../../../shared/api/common.ts';
+import {
+  importCommitBodySchema,
+  importIdParamsSchema,
+  importJobPageSchema,
+  importJobSchema,
+  importKindSchema,
+  importTemplateParamsSchema,
+} from '../../../shared/api/imports.ts';
+import { pageQuerySchema } from '../../../shared/api/common.ts';
 import { AppError } from '../../errors.ts';
 import { readUpload } from '../../lib/multipart-upload.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { ImportService } from './import-service.ts';
-import { requireAny } from '../access/authz.ts';
+import { requireAny } from '../../auth/authz.ts';
 
 const tags = ['Impor'];
 
@@ -35,7 +41,7 @@ export function importRoutes({ imports }: { imports: ImportService }): FastifyPl
           maxBytes: imports.columns.maxBytes,
         });
         const kind = fields.kind;
-        const k = z.enum(IMPORT_KINDS).safeParse(kind);
+        const k = importKindSchema.safeParse(kind);
         if (!k.success)
           throw new AppError('VALIDATION', 'Jenis impor harus "units" atau "employees"', [
             { path: 'kind', message: 'Pilih jenis impor' },
@@ -54,14 +60,14 @@ export function importRoutes({ imports }: { imports: ImportService }): FastifyPl
           tags,
           summary: 'Riwayat impor saya',
           querystring: pageQuerySchema,
-          response: { 200: paged(importJobSchema) },
+          response: { 200: importJobPageSchema },
         },
       },
       (request) => imports.list(actorOf(request), request.query.page, request.query.pageSize),
     );
     app.get(
       '/api/imports/:id',
-      { schema: { tags, params: z.object({ id: z.string().uuid() }), response: { 200: importJobSchema } } },
+      { schema: { tags, params: importIdParamsSchema, response: { 200: importJobSchema } } },
       (request) => imports.get(actorOf(request), request.params.id),
     );
     app.post(
@@ -70,7 +76,7 @@ export function importRoutes({ imports }: { imports: ImportService }): FastifyPl
         schema: {
           tags,
           summary: 'Tulis impor: semua (hanya jika tanpa kesalahan) atau baris valid saja',
-          params: z.object({ id: z.string().uuid() }),
+          params: importIdParamsSchema,
           body: importCommitBodySchema,
           response: { 200: importJobSchema },
         },
@@ -83,7 +89,7 @@ export function importRoutes({ imports }: { imports: ImportService }): FastifyPl
         schema: {
           tags,
           summary: 'Templat berkas impor',
-          params: z.object({ file: z.enum(['units.csv', 'units.xlsx', 'employees.csv', 'employees.xlsx']) }),
+          params: importTemplateParamsSchema,
         },
       },
       async (request, reply) => {

@@ -2,7 +2,7 @@ import { AppError } from '../../errors.ts';
 import type { ImportLimits } from '../../lib/table-reader.ts';
 import type { TaskIo } from '../../lib/worker-pool.ts';
 import { HEADER_ALIASES } from './import-columns.ts';
-import { parseTableFile, type RawRow } from './import-parse.ts';
+import { parseTableFile, type RawRow } from '../../lib/table-file.ts';
 import {
   validateEmployeeRows,
   validateUnitRows,

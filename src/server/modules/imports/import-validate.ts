@@ -4,7 +4,7 @@ import { validateEmployeeIdentity } from '../../../core/people/validate-employee
 import type { EmployeeType } from '../../../core/people/employee-types.ts';
 import { EMPLOYEE_TYPES, TIME_ZONES, UNIT_KINDS } from '../../../shared/api/org.ts';
 import type { ColumnSpec } from './import-columns.ts';
-import type { RawRow } from './import-parse.ts';
+import type { RawRow } from '../../lib/table-file.ts';
 
 export interface RowError {
   line: number;

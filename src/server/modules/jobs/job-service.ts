@@ -11,7 +11,7 @@ import { afterCommit, outsideUnitOfWork } from '../../db/unit-of-work.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { WorkerPool } from '../../lib/worker-pool.ts';
 import type { Job } from '../../../shared/api/jobs.ts';
-import type { Actor } from '../access/authz.ts';
+import type { Actor } from '../../auth/authz.ts';
 import type { JobRepo } from './job-repo.ts';
 
 /**

@@ -1,11 +1,15 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatDateId, formatDdMmYyyy } from '../../../core/common/date-text.ts';
+import type { ActingKind } from '../../../core/documents/signer.ts';
+import { renderPdf, type Block, type LetterheadData } from '../../documents/pdf.ts';
+import { letterheadBlock, signatureRow, tembusanBlocks, titleBlocks } from '../../documents/parts.ts';
 
 /** What the leave letter (surat izin cuti) shows. */
 export interface LeaveLetterData {
   regionName: string;
   unitName: string;
   unitAddress: string | null;
+  /** The letterhead BKD configured for the granting unit; without it, one from the three fields above. */
+  letterhead?: LetterheadData | null;
   letterNumber: string;
   employee: { name: string; nip: string | null; position: string | null; unitName: string; type: string };
   typeName: string;
@@ -21,129 +25,90 @@ export interface LeaveLetterData {
     name: string;
     nip: string | null;
     position: string | null;
+    /** 'PLT' / 'PLH' when the decider acted for the post (printed "Plt." / "Plh." before the position). */
+    acting?: ActingKind | null;
     decidedAt: string;
   }[];
+  /** Copies to (tembusan), none by default. */
+  tembusan?: string[];
   /** Issue time as printed (dd/MM/yyyy HH:mm WIB) and as the PDF's metadata date. */
   issuedAt: string;
   issuedOn: Date;
 }
 
-/** Helvetica (WinAnsi) cannot draw every character: replace what it cannot encode. */
-function safe(font: PDFFont, text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    try {
-      font.encodeText(ch);
-      out += ch;
-    } catch {
-      out += '?';
-    }
-  }
-  return out;
-}
-
-/** Words wrapped to `width` points. */
-function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of safe(font, text).split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+const LABEL = 150;
 
 /**
- * The leave letter of an approved request as PDF (A4, Helvetica): letterhead with the unit, number, the
- * employee, the leave type and dates (dd/MM/yyyy), working days, address during leave and the approvals with
- * name, NIP and decision time. Layout after the surat izin cuti of Peraturan BKN 24/2017 (lampiran) [INF].
+ * The leave letter of an approved request as PDF (A4, through the document layer): the letterhead of the granting
+ * unit, title and number, the employee, the leave type and dates (dd/MM/yyyy), working days, address during
+ * leave, the approvals as signature blocks (name, NIP, position with Plt./Plh. when acting, decision time), the
+ * tembusan, page numbers. Layout after the surat izin cuti of Peraturan BKN 24/2017 (lampiran) [INF].
  */
 export async function renderLeaveLetter(data: LeaveLetterData): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`Surat Izin Cuti ${data.letterNumber}`);
-  pdf.setAuthor('Abdi');
-  pdf.setCreationDate(data.issuedOn);
-  pdf.setModificationDate(data.issuedOn);
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const page: PDFPage = pdf.addPage([595.28, 841.89]);
-  const left = 56;
-  const width = 595.28 - 2 * left;
-  let y = 790;
-
-  const center = (text: string, size: number, f = bold) => {
-    const t = safe(f, text);
-    page.drawText(t, { x: left + (width - f.widthOfTextAtSize(t, size)) / 2, y, size, font: f });
-    y -= size + 6;
-  };
-  const para = (text: string, size = 10.5, f = font) => {
-    for (const l of wrap(f, text, size, width)) {
-      page.drawText(l, { x: left, y, size, font: f });
-      y -= size + 4;
-    }
-  };
-  const row = (label: string, value: string) => {
-    page.drawText(safe(font, label), { x: left + 10, y, size: 10.5, font });
-    page.drawText(':', { x: left + 150, y, size: 10.5, font });
-    const lines = wrap(font, value, 10.5, width - 170);
-    for (const l of lines.length ? lines : ['-']) {
-      page.drawText(l, { x: left + 160, y, size: 10.5, font });
-      y -= 15;
-    }
-  };
-
-  center(data.regionName.toUpperCase(), 12);
-  center(data.unitName.toUpperCase(), 13);
-  if (data.unitAddress) center(data.unitAddress, 9, font);
-  page.drawLine({
-    start: { x: left, y: y + 2 },
-    end: { x: left + width, y: y + 2 },
-    thickness: 1.5,
-    color: rgb(0, 0, 0),
+  const field = (label: string, value: string): Block => ({
+    kind: 'field',
+    label,
+    value,
+    labelWidth: LABEL,
+    indent: 10,
   });
-  y -= 22;
-  center(`SURAT IZIN ${data.typeName.toUpperCase()}`, 12);
-  center(`Nomor: ${data.letterNumber}`, 10.5, font);
-  y -= 10;
-
-  para('Diberikan izin cuti kepada Aparatur Sipil Negara:');
-  y -= 4;
-  row('Nama', data.employee.name);
-  row('NIP', data.employee.nip ?? '-');
-  row('Jabatan', data.employee.position ?? '-');
-  row('Unit kerja', data.employee.unitName);
-  row('Status kepegawaian', data.employee.type);
-  y -= 6;
-  row('Jenis cuti', data.variantName ? `${data.typeName} (${data.variantName})` : data.typeName);
-  row(
-    'Lamanya',
-    `${data.workingDays} hari kerja (${data.calendarDays} hari kalender), ${formatDdMmYyyy(data.from)} s.d. ${formatDdMmYyyy(data.to)}`,
+  const letterhead: LetterheadData = data.letterhead ?? {
+    regionName: data.regionName,
+    agencyName: data.unitName,
+    address: data.unitAddress,
+    contact: null,
+    logoBase64: null,
+  };
+  const blocks: Block[] = [
+    letterheadBlock(letterhead),
+    ...titleBlocks(`Surat Izin ${data.typeName}`, data.letterNumber),
+    { kind: 'text', text: 'Diberikan izin cuti kepada Aparatur Sipil Negara:', spaceAfter: 6 },
+    field('Nama', data.employee.name),
+    field('NIP', data.employee.nip ?? '-'),
+    field('Jabatan', data.employee.position ?? '-'),
+    field('Unit kerja', data.employee.unitName),
+    field('Status kepegawaian', data.employee.type),
+    { kind: 'space', height: 6 },
+    field('Jenis cuti', data.variantName ? `${data.typeName} (${data.variantName})` : data.typeName),
+    field(
+      'Lamanya',
+      `${data.workingDays} hari kerja (${data.calendarDays} hari kalender), ${formatDdMmYyyy(data.from)} s.d. ${formatDdMmYyyy(data.to)}`,
+    ),
+    field('Terhitung', `${formatDateId(data.from)} sampai dengan ${formatDateId(data.to)}`),
+    field('Alasan', data.reason),
+    field('Alamat selama cuti', data.address ?? '-'),
+    { kind: 'space', height: 8 },
+    {
+      kind: 'text',
+      text:
+        'Dengan ketentuan selama menjalankan cuti wajib menyerahkan pekerjaannya kepada atasan langsung atau ' +
+        'pejabat lain yang ditunjuk, dan setelah selesai menjalankan cuti wajib melaporkan diri kepada atasan ' +
+        'langsung serta bekerja kembali sebagaimana biasa.',
+      style: { align: 'justify' },
+      spaceAfter: 16,
+    },
+    signatureRow(
+      data.approvals.map((a) => ({
+        signer: { name: a.name, nip: a.nip, position: a.position, acting: a.acting ?? null },
+        options: { above: [a.role], note: `Disetujui secara elektronik ${a.decidedAt}` },
+      })),
+    ),
+    ...tembusanBlocks(data.tembusan ?? []),
+    { kind: 'space', height: 10 },
+    {
+      kind: 'text',
+      text: `Dokumen ini diterbitkan secara elektronik oleh Abdi pada ${data.issuedAt}.`,
+      style: { size: 8.5 },
+    },
+  ];
+  return renderPdf(
+    { size: 'A4' },
+    {
+      title: `Surat Izin Cuti ${data.letterNumber}`,
+      subject: `Surat izin cuti ${data.employee.name}`,
+      createdAt: data.issuedOn,
+      footerNote: `Surat Izin Cuti ${data.letterNumber}`,
+    },
+    blocks,
   );
-  row('Terhitung', `${formatDateId(data.from)} sampai dengan ${formatDateId(data.to)}`);
-  row('Alasan', data.reason);
-  row('Alamat selama cuti', data.address ?? '-');
-  y -= 8;
-  para(
-    'Dengan ketentuan selama menjalankan cuti wajib menyerahkan pekerjaannya kepada atasan langsung atau ' +
-      'pejabat lain yang ditunjuk, dan setelah selesai menjalankan cuti wajib melaporkan diri kepada atasan ' +
-      'langsung serta bekerja kembali sebagaimana biasa.',
-  );
-  y -= 14;
-
-  for (const a of data.approvals) {
-    page.drawText(safe(bold, a.role), { x: left, y, size: 10.5, font: bold });
-    y -= 15;
-    row('Nama', a.name);
-    row('NIP', a.nip ?? '-');
-    if (a.position) row('Jabatan', a.position);
-    row('Disetujui', a.decidedAt);
-    y -= 8;
-  }
-  y -= 6;
-  para(`Dokumen ini diterbitkan secara elektronik oleh Abdi pada ${data.issuedAt}.`, 8.5);
-  return pdf.save();
 }

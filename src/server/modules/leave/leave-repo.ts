@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
-import { unitScopeCondition, type UnitScope } from '../access/authz.ts';
+import { unitScopeCondition, type UnitScope } from '../../auth/authz.ts';
 
 export type Exec = Kysely<Database> | Transaction<Database>;
 
@@ -99,61 +99,6 @@ export function createLeaveRepo(db: Db) {
 
     unit: (id: string) =>
       db.selectFrom('units').select(['id', 'name', 'path', 'code']).where('id', '=', id).executeTakeFirst(),
-
-    /** The head position of a unit and its regular holder(s). */
-    headOf: async (unitId: string) => {
-      const pos = await db
-        .selectFrom('positions')
-        .select(['id', 'name'])
-        .where('unitId', '=', unitId)
-        .where('isHead', '=', true)
-        .executeTakeFirst();
-      if (!pos) return null;
-      const holders = await db
-        .selectFrom('employees')
-        .select('id')
-        .where('positionId', '=', pos.id)
-        .execute();
-      return { positionId: pos.id, positionName: pos.name, holderIds: holders.map((h) => h.id) };
-    },
-
-    /** Employees acting (Plt/Plh) in a position on the date. */
-    actingIn: async (positionId: string, date: string) =>
-      (
-        await db
-          .selectFrom('actingAssignments')
-          .select('employeeId')
-          .where('positionId', '=', positionId)
-          .where('validFrom', '<=', date)
-          .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', date)]))
-          .execute()
-      ).map((r) => r.employeeId),
-
-    /** Positions the employee holds as Plt/Plh on the date. */
-    actingPositions: async (employeeId: string, date: string) =>
-      (
-        await db
-          .selectFrom('actingAssignments')
-          .select('positionId')
-          .where('employeeId', '=', employeeId)
-          .where('validFrom', '<=', date)
-          .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', date)]))
-          .execute()
-      ).map((r) => r.positionId),
-
-    /** Employee ids whose position the employee holds as Plt/Plh on the date (same rule as attendance). */
-    actingHolders: async (employeeId: string, date: string) =>
-      (
-        await db
-          .selectFrom('actingAssignments as a')
-          .innerJoin('employees as h', 'h.positionId', 'a.positionId')
-          .select('h.id')
-          .where('a.employeeId', '=', employeeId)
-          .where('a.validFrom', '<=', date)
-          .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', date)]))
-          .where('h.id', '!=', employeeId)
-          .execute()
-      ).map((r) => r.id),
 
     /** Closed months among `months` for the unit or one of its ancestors (ids from its path). */
     closedMonths: async (exec: Exec, unitPath: string, months: string[]) => {

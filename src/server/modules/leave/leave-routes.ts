@@ -1,22 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type {} from '@fastify/multipart';
-import { z } from 'zod';
 import {
   leaveBalanceQuerySchema,
   leaveBalanceSchema,
   leaveCancelSchema,
   leaveDecideSchema,
+  leaveInboxCountSchema,
   leaveInputSchema,
   leaveListQuerySchema,
+  leaveListSchema,
   leaveOpeningInputSchema,
   leaveOptionsSchema,
+  leavePageSchema,
   leavePreviewQuerySchema,
   leavePreviewSchema,
   leaveRequestSchema,
 } from '../../../shared/api/leave.ts';
-import { idParamSchema, paged } from '../../../shared/api/common.ts';
+import { idParamSchema } from '../../../shared/api/common.ts';
 import { fieldError } from '../../errors.ts';
-import { readUpload } from '../../lib/multipart-upload.ts';
+import type { AttachmentService } from '../../files/attachment-service.ts';
 import { parseInput } from '../../plugins/validation.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { sendTable, type TableColumn } from '../../lib/table-export.ts';
@@ -37,10 +39,12 @@ const LEAVE_COLUMNS: TableColumn[] = [
   { header: 'Catatan', key: 'note', width: 40 },
 ];
 
-const listSchema = z.object({ items: z.array(leaveRequestSchema), total: z.number().int() });
-
-export function leaveRoutes(deps: { leave: LeaveService }): FastifyPluginAsyncZod {
-  const { leave } = deps;
+export function leaveRoutes(deps: {
+  leave: LeaveService;
+  /** The one multipart reader of attachments (ATTACHMENT_MAX_BYTES). */
+  files: Pick<AttachmentService, 'read'>;
+}): FastifyPluginAsyncZod {
+  const { leave, files } = deps;
   return async (app) => {
     app.get(
       '/api/leave/options',
@@ -73,7 +77,7 @@ export function leaveRoutes(deps: { leave: LeaveService }): FastifyPluginAsyncZo
         schema: {
           tags,
           summary:
-            'Ajukan cuti (JSON, atau multipart: field `request` berisi JSON dan berkas `attachment` PDF/JPEG/PNG)',
+            'Ajukan cuti (JSON, atau multipart: field `request` berisi JSON dan berkas `attachment` PDF/JPEG/PNG menurut isinya, paling besar ATTACHMENT_MAX_BYTES; metadata gambar dihapus)',
           response: { 201: leaveRequestSchema },
         },
       },
@@ -81,9 +85,8 @@ export function leaveRoutes(deps: { leave: LeaveService }): FastifyPluginAsyncZo
         let raw: unknown = request.body;
         let file: UploadedFile | null = null;
         if (request.isMultipart()) {
-          const upload = await readUpload(request, { fields: ['request'], fileField: 'attachment' });
-          if (upload.file)
-            file = { bytes: new Uint8Array(upload.file.buf), fileName: upload.file.name || null };
+          const upload = await files.read(request, { fields: ['request'], fileField: 'attachment' });
+          file = upload.file;
           try {
             raw = upload.fields.request === undefined ? undefined : JSON.parse(upload.fields.request);
           } catch {
@@ -97,7 +100,7 @@ export function leaveRoutes(deps: { leave: LeaveService }): FastifyPluginAsyncZo
 
     app.get(
       '/api/leave/mine',
-      { schema: { tags, summary: 'Permohonan cuti saya', response: { 200: listSchema } } },
+      { schema: { tags, summary: 'Permohonan cuti saya', response: { 200: leaveListSchema } } },
       (request) => leave.mine(actorOf(request)),
     );
 
@@ -107,7 +110,7 @@ export function leaveRoutes(deps: { leave: LeaveService }): FastifyPluginAsyncZo
         schema: {
           tags,
           summary: 'Permohonan cuti yang menunggu keputusan pemanggil (atasan langsung / PyBMC)',
-          response: { 200: listSchema },
+          response: { 200: leaveListSchema },
         },
       },
       (request) => leave.inbox(actorOf(request)),
@@ -119,7 +122,7 @@ export function leaveRoutes(deps: { leave: LeaveService }): FastifyPluginAsyncZo
         schema: {
           tags,
           summary: 'Cuti yang telah disetujui pemanggil sebagai PyBMC dan belum berakhir (dapat dibatalkan)',
-          response: { 200: listSchema },
+          response: { 200: leaveListSchema },
         },
       },
       (request) => leave.granted(actorOf(request)),
@@ -131,7 +134,7 @@ export function leaveRoutes(deps: { leave: LeaveService }): FastifyPluginAsyncZo
         schema: {
           tags,
           summary: 'Jumlah permohonan cuti yang menunggu keputusan pemanggil',
-          response: { 200: z.object({ count: z.number().int() }) },
+          response: { 200: leaveInboxCountSchema },
         },
       },
       (request) => leave.inboxCount(actorOf(request)),
@@ -144,7 +147,7 @@ export function leaveRoutes(deps: { leave: LeaveService }): FastifyPluginAsyncZo
           tags,
           summary: 'Daftar permohonan cuti dalam lingkup (admin OPD, BKD, Inspektorat, pimpinan)',
           querystring: leaveListQuerySchema,
-          response: { 200: paged(leaveRequestSchema) },
+          response: { 200: leavePageSchema },
         },
       },
       (request) => leave.list(actorOf(request), request.query),

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
+import { actingInForceSql } from '../../relations/relations-service.ts';
 
 export type Exec = Kysely<Database> | Transaction<Database>;
 
@@ -20,9 +21,8 @@ export interface NotificationRow {
 const NONE = '00000000-0000-0000-0000-000000000000';
 const idList = (ids: readonly string[]) => sql.join(ids.length > 0 ? ids : [NONE]);
 
-/** Acting (Plt/Plh) assignments in force on `date`, as a condition over `a`. */
-const actingOn = (date: string) =>
-  sql`a.valid_from <= ${date}::date and (a.valid_to is null or a.valid_to >= ${date}::date)`;
+/** Acting (Plt/Plh) assignments in force on `date`, as a condition over `a` (the relations' one condition). */
+const actingOn = (date: string) => actingInForceSql(date);
 
 /** Queries of notifications, push subscriptions, digest runs and the recipients they resolve (Kysely). */
 export function createNotificationRepo(db: Db) {
@@ -119,44 +119,6 @@ export function createNotificationRepo(db: Db) {
       ),
 
     // ------------------------------------------------------------ recipients
-
-    /**
-     * Who decides for staff whose direct superior is `superiorId`, on `date`: the superior, and whoever acts
-     * (Plt/Plh) in the superior's position — the same relation by which the request services let them decide
-     * (`request-support.staffOf`, `leave-service.superiorIdsOf`). Employee ids.
-     */
-    superiorDeciders: async (exec: Exec, superiorId: string, date: string) =>
-      (
-        await sql<{ id: string }>`
-          select s.id from employees s where s.id = ${superiorId}
-          union
-          select a.employee_id from employees s
-            join acting_assignments a on a.position_id = s.position_id
-          where s.id = ${superiorId} and ${actingOn(date)} and a.employee_id <> s.id`.execute(exec)
-      ).rows.map((r) => r.id),
-
-    /** The direct superior of an employee (null when none, or the employee themselves). */
-    superiorOf: async (exec: Exec, employeeId: string) =>
-      (
-        await exec
-          .selectFrom('employees')
-          .select('superiorId')
-          .where('id', '=', employeeId)
-          .where('superiorId', 'is not', null)
-          .where('superiorId', '!=', employeeId)
-          .executeTakeFirst()
-      )?.superiorId ?? null,
-
-    /** The holders of a position and whoever acts (Plt/Plh) in it on `date`: employee ids. */
-    positionDeciders: async (exec: Exec, positionId: string, date: string) =>
-      (
-        await sql<{ id: string }>`
-          select e.id from employees e where e.position_id = ${positionId}
-          union
-          select a.employee_id from acting_assignments a where a.position_id = ${positionId} and ${actingOn(date)}`.execute(
-          exec,
-        )
-      ).rows.map((r) => r.id),
 
     /** Accounts holding one of `roles` over the unit at `unitPath` (a grant on it, an ancestor, or everything). */
     grantHolders: async (exec: Exec, roles: readonly string[], unitPath: string) =>

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { idParamSchema } from '../../../shared/api/common.ts';
 import {
   markAllReadSchema,
@@ -8,7 +7,9 @@ import {
   notificationOpenSchema,
   notificationSchema,
   pushConfigSchema,
+  pushSubscribedSchema,
   pushSubscriptionSchema,
+  pushUnsubscribedSchema,
   pushUnsubscribeSchema,
   unreadCountSchema,
 } from '../../../shared/api/notifications.ts';
@@ -101,7 +102,7 @@ export function notificationRoutes({
           tags,
           summary: 'Simpan langganan push perangkat ini untuk saya (satu per perangkat)',
           body: pushSubscriptionSchema,
-          response: { 201: z.object({ subscribed: z.boolean() }) },
+          response: { 201: pushSubscribedSchema },
         },
       },
       async (request, reply) => {
@@ -120,7 +121,7 @@ export function notificationRoutes({
           tags,
           summary: 'Hapus langganan push perangkat ini (hanya milik saya)',
           body: pushUnsubscribeSchema,
-          response: { 200: z.object({ removed: z.number().int() }) },
+          response: { 200: pushUnsubscribedSchema },
         },
       },
       (request) => notifications.unsubscribe(actorOf(request), request.body.endpoint),

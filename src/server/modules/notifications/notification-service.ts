@@ -4,7 +4,7 @@ import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { afterCommit } from '../../db/unit-of-work.ts';
-import { inScope, scopeOf, type Actor, type Permission } from '../access/authz.ts';
+import { inScope, scopeOf, type Actor, type Permission } from '../../auth/authz.ts';
 import { INDONESIAN_TIME_ZONES, toZoned } from '../../../core/common/zoned-time.ts';
 import type {
   Notification,
@@ -13,10 +13,11 @@ import type {
   PushSubscriptionInput,
 } from '../../../shared/api/notifications.ts';
 import type { Exec, NotificationRepo, NotificationRow } from './notification-repo.ts';
-import { digestMessage, messages } from './notification-messages.ts';
+import { digestMessage, messages } from '../../lib/notification-messages.ts';
 import { LEAVE_TYPE_NAMES, type LeaveTypeCode } from '../../../shared/api/leave.ts';
 import { formatFullName } from '../../../core/people/names.ts';
 import type { PushSender } from './push-sender.ts';
+import type { RelationsService } from '../../relations/relations-service.ts';
 
 /** What a module tells the notification service (announced to the other engineers in issue 13). */
 export interface NotifyInput {
@@ -79,6 +80,8 @@ type Deps = {
   push: PushSender | null;
   /** Looked up when a notification is opened (the owning modules are built after this one). */
   access: () => EntityAccess;
+  /** Who decides for whom on the day of the person concerned (src/server/relations). */
+  relations: Pick<RelationsService, 'decidersToday' | 'superiorDecidersToday' | 'postDecidersToday'>;
 };
 
 /** Who may read a punch / a device besides the employee and their superiors (attendance-service's rules). */
@@ -144,7 +147,6 @@ export function createNotificationService(deps: Deps) {
   const processId = randomUUID();
   const inFlight = new Set<Promise<void>>();
   let log: { warn: (obj: object, msg: string) => void } = { warn: () => undefined };
-  const today = () => toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
 
   // ---------------------------------------------------------------- sending
 
@@ -240,22 +242,20 @@ export function createNotificationService(deps: Deps) {
   // ---------------------------------------------------------------- recipients
 
   /**
-   * Who decides an employee's permits, corrections and flagged punches today: the direct superior and whoever
-   * acts (Plt/Plh) in the superior's position (docs/security.md §2; request-support.staffOf). Employee ids.
+   * Who decides an employee's permits, corrections and flagged punches on the employee's today: the direct
+   * superior and whoever acts (Plt/Plh) in the superior's position (docs/security.md §2; request-support.staffOf;
+   * src/server/relations). Employee ids.
    */
-  async function deciders(exec: Exec, employeeId: string): Promise<string[]> {
-    const superiorId = await repo.superiorOf(exec, employeeId);
-    if (!superiorId) return [];
-    return (await repo.superiorDeciders(exec, superiorId, today())).filter((id) => id !== employeeId);
-  }
+  const deciders = (exec: Exec, employeeId: string): Promise<string[]> =>
+    deps.relations.decidersToday(employeeId, exec);
 
-  /** The superior fixed on a leave request and whoever acts in that superior's position today. */
+  /** The superior fixed on a leave request and whoever acts in that superior's position on the superior's today. */
   const superiorDeciders = (exec: Exec, superiorId: string) =>
-    repo.superiorDeciders(exec, superiorId, today());
+    deps.relations.superiorDecidersToday(superiorId, exec);
 
-  /** The holders of a position (a leave-granting head of OPD) and whoever acts in it today. */
+  /** The holders of a position (a leave-granting head of OPD) and whoever acts in it on its unit's today. */
   const positionDeciders = (exec: Exec, positionId: string) =>
-    repo.positionDeciders(exec, positionId, today());
+    deps.relations.postDecidersToday(positionId, exec);
 
   /** Accounts holding one of `roles` over the unit (its subtree grant, an ancestor's, or the whole organisation). */
   const grantHolders = (exec: Exec, roles: readonly string[], unitPath: string) =>

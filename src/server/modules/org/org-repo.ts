@@ -1,8 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
-import type { UnitScope } from '../access/authz.ts';
-import { unitScopeCondition } from '../access/authz.ts';
+import type { UnitScope } from '../../auth/authz.ts';
+import { unitScopeCondition } from '../../auth/authz.ts';
 
 type Q = Db | Transaction<Database>;
 /** A connection or the open transaction the org queries read through. */
@@ -21,7 +21,7 @@ export interface EmployeeFilter {
 /** Who else an actor may see besides their scope: themselves and the staff they supervise. */
 export interface Relations {
   selfId: string | null;
-  /** Employee ids whose position the actor holds as Plt/Plh today. */
+  /** Employee ids whose position the actor holds as Plt/Plh on their own today (src/server/relations). */
   actingForIds: string[];
 }
 
@@ -204,20 +204,6 @@ export function createOrgRepo(db: Db) {
         .where('superiorId', '=', employeeId)
         .where((eb) => eb.or([eb('activeTo', 'is', null), eb('activeTo', '>=', today)]))
         .executeTakeFirstOrThrow(),
-    /** Holders (at `date`) of the positions that `employeeId` acts for (Plt/Plh) on `date`. */
-    actingForHolders: async (employeeId: string, date: string) => {
-      const rows = await db
-        .selectFrom('actingAssignments as a')
-        .innerJoin('placements as pl', 'pl.positionId', 'a.positionId')
-        .select('pl.employeeId')
-        .where('a.employeeId', '=', employeeId)
-        .where('a.validFrom', '<=', date)
-        .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', date)]))
-        .where('pl.validFrom', '<=', date)
-        .where((eb) => eb.or([eb('pl.validTo', 'is', null), eb('pl.validTo', '>=', date)]))
-        .execute();
-      return rows.map((r) => r.employeeId);
-    },
     /** The positions held by the employee's superiors, up the chain (the posts above the employee). */
     superiorChainPositions: async (employeeId: string) => {
       const rows = await sql<{ positionId: string | null }>`
@@ -251,24 +237,6 @@ export function createOrgRepo(db: Db) {
         .where((eb) => eb.or([eb('pl.validTo', 'is', null), eb('pl.validTo', '>=', date)]))
         .orderBy('pl.validFrom', 'desc')
         .limit(1)
-        .executeTakeFirst(),
-    actingFor: (positionId: string, date: string) =>
-      db
-        .selectFrom('actingAssignments as a')
-        .innerJoin('employees as e', 'e.id', 'a.employeeId')
-        .select(['a.kind', 'a.employeeId', fullName.as('fullName')])
-        .where('a.positionId', '=', positionId)
-        .where('a.validFrom', '<=', date)
-        .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', date)]))
-        // A Plh (day-to-day stand-in) takes precedence over a Plt for the same day.
-        .orderBy(sql`case when a.kind = 'PLH' then 0 else 1 end`)
-        .limit(1)
-        .executeTakeFirst(),
-    employeeName: (id: string) =>
-      db
-        .selectFrom('employees as e')
-        .select([fullName.as('fullName'), 'e.activeTo'])
-        .where('e.id', '=', id)
         .executeTakeFirst(),
 
     /** Bring the denormalised current placement of every employee in line with the placement valid on `today`. */

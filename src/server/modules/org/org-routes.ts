@@ -1,35 +1,38 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { localDate } from '../../../shared/api/common.ts';
+import type { z } from 'zod';
+import { noContentSchema, tableExportParamsSchema } from '../../../shared/api/common.ts';
 import {
   actingInputSchema,
   employeeDetailSchema,
+  employeeExportJobQuerySchema,
   employeeInputSchema,
-  employeeListItemSchema,
   employeeListQuerySchema,
+  employeeOnQuerySchema,
+  employeeOnSchema,
+  employeePageSchema,
+  employeePatchSchema,
   officeInputSchema,
+  officeParamsSchema,
   officeSchema,
+  orgIdParamsSchema,
   placementInputSchema,
-  positionSchema,
+  positionListSchema,
+  positionQuerySchema,
   unitInputSchema,
   unitSchema,
-  unitTreeNodeSchema,
+  unitTreeSchema,
 } from '../../../shared/api/org.ts';
-import { paged } from '../../../shared/api/common.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { OrgService } from './org-service.ts';
 import { pagesOf, tableExportSpec, type TableColumn } from '../../lib/table-export.ts';
 import { jobSchema } from '../../../shared/api/jobs.ts';
-import { sendExport } from '../jobs/job-routes.ts';
+import { sendExport } from '../../lib/send-export.ts';
 import type { JobService } from '../jobs/job-service.ts';
-import type { Actor } from '../access/authz.ts';
+import type { Actor } from '../../auth/authz.ts';
 import { formatNip } from '../../../core/people/nip.ts';
 
-const id = z.object({ id: z.string().uuid() });
+const id = orgIdParamsSchema;
 const tags = ['Organisasi & pegawai'];
-const employeePatchSchema = employeeInputSchema
-  .omit({ unitId: true, positionId: true, superiorId: true, activeFrom: true })
-  .partial();
 
 type EmployeeListQuery = z.infer<typeof employeeListQuerySchema>;
 
@@ -40,7 +43,7 @@ export function orgRoutes({ org, jobs }: { org: OrgService; jobs: JobService }):
   return async (app) => {
     app.get(
       '/api/units/tree',
-      { schema: { tags, summary: 'Pohon unit organisasi', response: { 200: z.array(unitTreeNodeSchema) } } },
+      { schema: { tags, summary: 'Pohon unit organisasi', response: { 200: unitTreeSchema } } },
       (request) => org.unitTree(actorOf(request)),
     );
     app.get('/api/units/:id', { schema: { tags, params: id, response: { 200: unitSchema } } }, (request) =>
@@ -84,8 +87,8 @@ export function orgRoutes({ org, jobs }: { org: OrgService; jobs: JobService }):
         schema: {
           tags,
           summary: 'Hapus lokasi kantor',
-          params: z.object({ unitId: z.string().uuid(), officeId: z.string().uuid() }),
-          response: { 204: z.null() },
+          params: officeParamsSchema,
+          response: { 204: noContentSchema },
         },
       },
       async (request, reply) => {
@@ -99,8 +102,8 @@ export function orgRoutes({ org, jobs }: { org: OrgService; jobs: JobService }):
         schema: {
           tags,
           summary: 'Jabatan di satu unit',
-          querystring: z.object({ unitId: z.string().uuid() }),
-          response: { 200: z.array(positionSchema) },
+          querystring: positionQuerySchema,
+          response: { 200: positionListSchema },
         },
       },
       (request) => org.listPositions(actorOf(request), request.query.unitId),
@@ -113,7 +116,7 @@ export function orgRoutes({ org, jobs }: { org: OrgService; jobs: JobService }):
           tags,
           summary: 'Daftar pegawai (cari, saring, halaman)',
           querystring: employeeListQuerySchema,
-          response: { 200: paged(employeeListItemSchema) },
+          response: { 200: employeePageSchema },
         },
       },
       (request) => org.listEmployees(actorOf(request), request.query),
@@ -163,7 +166,7 @@ export function orgRoutes({ org, jobs }: { org: OrgService; jobs: JobService }):
           summary: 'Ekspor daftar pegawai (xlsx atau csv) dengan saringan yang sama',
           description:
             'Dibuat di thread pekerja; untuk daftar besar gunakan POST /api/employees/export-jobs.',
-          params: z.object({ format: z.enum(['xlsx', 'csv']) }),
+          params: tableExportParamsSchema,
           querystring: employeeListQuerySchema,
         },
       },
@@ -176,7 +179,7 @@ export function orgRoutes({ org, jobs }: { org: OrgService; jobs: JobService }):
         schema: {
           tags,
           summary: 'Mulai ekspor daftar pegawai sebagai pekerjaan latar (202); pantau di /api/jobs/:id',
-          querystring: employeeListQuerySchema.extend({ format: z.enum(['xlsx', 'csv']) }),
+          querystring: employeeExportJobQuerySchema,
           response: { 202: jobSchema },
         },
       },
@@ -199,31 +202,8 @@ export function orgRoutes({ org, jobs }: { org: OrgService; jobs: JobService }):
           tags,
           summary: 'Penempatan dan atasan pegawai pada suatu tanggal',
           params: id,
-          querystring: z.object({ date: localDate }),
-          response: {
-            200: z.object({
-              date: z.string(),
-              placement: z
-                .object({
-                  unitId: z.string(),
-                  unitName: z.string(),
-                  timeZone: z.string(),
-                  positionId: z.string().nullable(),
-                  positionName: z.string().nullable(),
-                  validFrom: z.string(),
-                  validTo: z.string().nullable(),
-                })
-                .nullable(),
-              superior: z
-                .object({
-                  id: z.string(),
-                  name: z.string(),
-                  acting: z.enum(['PLT', 'PLH']).nullable(),
-                  definitiveId: z.string().nullable(),
-                })
-                .nullable(),
-            }),
-          },
+          querystring: employeeOnQuerySchema,
+          response: { 200: employeeOnSchema },
         },
       },
       (request) => org.whereOn(actorOf(request), request.params.id, request.query.date),

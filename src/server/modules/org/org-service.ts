@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/audit-service.ts';
-import { ctxOf } from '../access/auth-service.ts';
+import { ctxOf } from '../../auth/auth-service.ts';
 import {
   inScope,
   requireAny,
@@ -13,7 +13,7 @@ import {
   strictlyInScope,
   type Actor,
   type UnitScope,
-} from '../access/authz.ts';
+} from '../../auth/authz.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { EmployeeFilter, Exec, OrgRepo, Relations } from './org-repo.ts';
@@ -34,6 +34,7 @@ import { afterCommit } from '../../db/unit-of-work.ts';
 import { validateEmployeeIdentity } from '../../../core/people/validate-employee.ts';
 import { normalizeNip } from '../../../core/people/nip.ts';
 import { isValidPolygon } from '../../../core/geo/geo.ts';
+import { OutOfServiceError, type RelationsService } from '../../relations/relations-service.ts';
 
 /** An office row as the API shows it (the polygon as {lat, lon} corners). */
 function toOffice(o: {
@@ -73,6 +74,8 @@ type Deps = {
   clock: Clock;
   /** What a go-live change needs from the recap and the statuses (wired in app.ts). */
   goLive?: GoLivePorts;
+  /** Superiors and Plt/Plh on a date, and an employee's own today (src/server/relations). */
+  relations: Pick<RelationsService, 'actingForToday' | 'superiorOn' | 'todayOf'>;
 };
 
 /** The recap's closed months and the statuses' re-queue, as a go-live change uses them (src/server/app.ts). */
@@ -89,14 +92,14 @@ export interface GoLivePorts {
 }
 
 /** Organisation tree, offices, positions and people, with placement history and acting officials. */
-export function createOrgService({ db, repo, audit, clock, goLive }: Deps) {
+export function createOrgService({ db, repo, audit, clock, goLive, relations }: Deps) {
   const today = () => toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
   const todayIn = (zone: string) => toZoned(clock.now().getTime(), zone as IndonesianTimeZone).date;
 
   async function relationsOf(actor: Actor): Promise<Relations> {
     return {
       selfId: actor.employeeId,
-      actingForIds: actor.employeeId ? await repo.actingForHolders(actor.employeeId, today()) : [],
+      actingForIds: actor.employeeId ? await relations.actingForToday(actor.employeeId) : [],
     };
   }
 
@@ -490,7 +493,8 @@ export function createOrgService({ db, repo, audit, clock, goLive }: Deps) {
     const e = await repo.findEmployee(id);
     if (!e) throw notFound('Pegawai');
     if (!(await canRead(actor, e))) throw forbidden('Data pegawai ini berada di luar kewenangan Anda');
-    const t = today();
+    // "Active" and the subordinates as of the employee's own today (their unit's zone).
+    const t = await relations.todayOf(id);
     const [placements, acting, subs] = await Promise.all([
       repo.placementsOf(id),
       repo.actingOf(id),
@@ -766,6 +770,8 @@ export function createOrgService({ db, repo, audit, clock, goLive }: Deps) {
     if (latest && input.validFrom <= latest.validFrom) {
       throw fieldError('validFrom', `Tanggal mulai harus setelah penempatan terakhir (${latest.validFrom})`);
     }
+    // In force now when it starts on or before today in the unit the employee moves to (its own zone).
+    const startsNow = input.validFrom <= todayIn(unit.timeZone);
     await db.transaction().execute(async (trx) => {
       if (latest && latest.validTo === null) {
         await trx
@@ -786,7 +792,7 @@ export function createOrgService({ db, repo, audit, clock, goLive }: Deps) {
           decree: input.decree ?? null,
         })
         .execute();
-      if (input.validFrom <= today()) {
+      if (startsNow) {
         await trx
           .updateTable('employees')
           .set({
@@ -849,35 +855,27 @@ export function createOrgService({ db, repo, audit, clock, goLive }: Deps) {
   }
 
   /**
-   * Where an employee was on a date and who their superior was: the placement in force, and the superior of
-   * that placement — or the Plt/Plh acting for the superior's position on that date.
+   * Where an employee was on a date and who their superior was: the placement in force, and who filled the
+   * superior's post on that date — the Plh/Plt in force in it, else the superior of that placement while in
+   * service (src/server/relations). Outside the employee's service: no placement, no superior.
    */
   async function whereOn(actor: Actor, id: string, date: string) {
     await getEmployee(actor, id);
     const p = await repo.placementAt(id, date);
     if (!p) return { date, placement: null, superior: null };
-    let superior: {
-      id: string;
-      name: string;
-      acting: 'PLT' | 'PLH' | null;
-      definitiveId: string | null;
-    } | null = null;
-    if (p.superiorId) {
-      const sp = await repo.placementAt(p.superiorId, date);
-      const acting = sp?.positionId ? await repo.actingFor(sp.positionId, date) : undefined;
-      const sup = await repo.employeeName(p.superiorId);
-      const supActive = sup && (sup.activeTo === null || sup.activeTo >= date);
-      if (acting && acting.employeeId !== id) {
-        superior = {
-          id: acting.employeeId,
-          name: acting.fullName,
-          acting: acting.kind as 'PLT' | 'PLH',
-          definitiveId: p.superiorId,
-        };
-      } else if (sup && supActive) {
-        superior = { id: p.superiorId, name: sup.fullName, acting: null, definitiveId: p.superiorId };
-      }
-    }
+    const slot = await relations.superiorOn(id, date).catch((err: unknown) => {
+      if (err instanceof OutOfServiceError) return null;
+      throw err;
+    });
+    const official = slot?.official;
+    const superior = official
+      ? {
+          id: official.employeeId,
+          name: official.name,
+          acting: official.acting,
+          definitiveId: slot.definitiveId,
+        }
+      : null;
     return {
       date,
       placement: {

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
-import type { AuditContext, AuditService } from '../audit/audit-service.ts';
-import { ctxOf } from '../access/auth-service.ts';
-import type { Actor } from '../access/authz.ts';
+import type { AuditService } from '../audit/audit-service.ts';
+import { ctxOf } from '../../auth/auth-service.ts';
+import type { Actor } from '../../auth/authz.ts';
 import type { StatusService } from '../statuses/status-service.ts';
 import { addDays } from '../../../core/common/local-date.ts';
 import {
@@ -27,7 +27,7 @@ import type { CorrectionRow, Exec, PermitsRepo } from './permits-repo.ts';
 import { nameOf, requestPages, type RequestSupport } from './request-support.ts';
 import { judgeLateness, presentLateness, type RequestWindowDeps } from './request-window.ts';
 import type { NotificationService } from '../notifications/notification-service.ts';
-import { messages } from '../notifications/notification-messages.ts';
+import { messages } from '../../lib/notification-messages.ts';
 
 type Deps = {
   db: Db;
@@ -162,6 +162,7 @@ export function createCorrectionService(deps: Deps) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await support.attachFile(trx, actor, input.evidenceHash!, { kind: 'correction', id: row.id });
       await audit.record(trx, ctxOf(actor), {
         action: 'correction.requested',
         entityType: 'correction',
@@ -266,16 +267,8 @@ export function createCorrectionService(deps: Deps) {
     });
   }
 
-  async function evidenceOf(actor: Actor, id: string, ctx: AuditContext) {
-    const c = await repo.findCorrection(id);
-    if (!c) throw notFound('Koreksi presensi');
-    return support.serve(
-      actor,
-      { id, employeeId: c.employeeId, unitPath: c.unitPath, hash: c.evidenceHash },
-      'correction',
-      ctx,
-    );
-  }
+  /** The correction's evidence, for those who may read the correction (`mayRead`); every view logged. */
+  const evidenceOf = (actor: Actor, id: string) => support.serve(actor, 'correction', id);
 
   /**
    * Approved corrections as punches for the daily status (contract of issue 5): each approved check-in /

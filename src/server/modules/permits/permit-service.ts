@@ -4,9 +4,9 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
-import type { AuditContext, AuditService } from '../audit/audit-service.ts';
-import { ctxOf } from '../access/auth-service.ts';
-import { inScope, requireAny, requireUnit, scopeOf, type Actor } from '../access/authz.ts';
+import type { AuditService } from '../audit/audit-service.ts';
+import { ctxOf } from '../../auth/auth-service.ts';
+import { inScope, requireAny, requireUnit, scopeOf, type Actor } from '../../auth/authz.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { StatusService } from '../statuses/status-service.ts';
 import type { ApprovedAbsence } from '../../../core/attendance/classify-day.ts';
@@ -34,7 +34,7 @@ import type { PermitRow, PermitsRepo, Exec } from './permits-repo.ts';
 import { nameOf, requestPages, type RequestSupport } from './request-support.ts';
 import { judgeLateness, presentLateness } from './request-window.ts';
 import type { NotificationService } from '../notifications/notification-service.ts';
-import { messages } from '../notifications/notification-messages.ts';
+import { messages } from '../../lib/notification-messages.ts';
 
 type Deps = {
   db: Db;
@@ -242,6 +242,8 @@ export function createPermitService(deps: Deps) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      if (input.fileHash)
+        await support.attachFile(trx, actor, input.fileHash, { kind: 'permit', id: inserted.id });
       if (byAdmin) await addFieldAssignment(trx, inserted.id, actor);
       await audit.record(trx, ctxOf(actor), {
         action: byAdmin ? 'permit.recorded' : 'permit.requested',
@@ -401,16 +403,8 @@ export function createPermitService(deps: Deps) {
     }));
   }
 
-  async function fileOf(actor: Actor, id: string, ctx: AuditContext) {
-    const p = await repo.findPermit(id);
-    if (!p) throw notFound('Permohonan izin');
-    return support.serve(
-      actor,
-      { id, employeeId: p.employeeId, unitPath: p.unitPath, hash: p.fileHash },
-      'permit',
-      ctx,
-    );
-  }
+  /** The permit's letter, for those who may read the permit (request-support `mayRead`); every view logged. */
+  const fileOf = (actor: Actor, id: string) => support.serve(actor, 'permit', id);
 
   /**
    * Approved permits touching from..to as the day classifier takes them (contract of issue 5). Flexible days

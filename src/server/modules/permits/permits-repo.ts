@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
-import type { UnitScope } from '../access/authz.ts';
+import type { UnitScope } from '../../auth/authz.ts';
 
 export type Exec = Kysely<Database> | Transaction<Database>;
 
@@ -44,7 +44,7 @@ const REQUEST_VIEW_COLUMNS = [
   'cb.displayName as cancelledByName',
 ] as const;
 
-/** Queries of permits, corrections and their uploaded files (Kysely, CamelCasePlugin). */
+/** Queries of permits and corrections (Kysely, CamelCasePlugin); their files are attachments (src/server/files). */
 export function createPermitsRepo(db: Db) {
   const employeeContext = (employeeId: string, exec: Exec = db) =>
     exec
@@ -131,20 +131,6 @@ export function createPermitsRepo(db: Db) {
   return {
     employeeContext,
 
-    /** Employee ids whose position the employee holds as Plt/Plh on the date. */
-    actingHolders: async (employeeId: string, date: string) =>
-      (
-        await db
-          .selectFrom('actingAssignments as a')
-          .innerJoin('employees as h', 'h.positionId', 'a.positionId')
-          .select('h.id')
-          .where('a.employeeId', '=', employeeId)
-          .where('a.validFrom', '<=', date)
-          .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', date)]))
-          .where('h.id', '!=', employeeId)
-          .execute()
-      ).map((r) => r.id),
-
     staffOf: async (superiorIds: string[]) =>
       superiorIds.length === 0
         ? []
@@ -164,40 +150,6 @@ export function createPermitsRepo(db: Db) {
         .execute();
       return [...new Set(rows.map((r) => r.month))].sort();
     },
-
-    // ------------------------------------------------------------ files
-    file: (hash: string, uploadedBy: string, exec: Exec = db) =>
-      exec
-        .selectFrom('requestFiles')
-        .selectAll()
-        .where('hash', '=', hash)
-        .where('uploadedBy', '=', uploadedBy)
-        .executeTakeFirst(),
-    anyFile: (hash: string) =>
-      db.selectFrom('requestFiles').selectAll().where('hash', '=', hash).limit(1).executeTakeFirst(),
-    insertFile: (row: {
-      hash: string;
-      uploadedBy: string;
-      mime: string;
-      sizeBytes: number;
-      fileName: string | null;
-    }) =>
-      db
-        .insertInto('requestFiles')
-        .values(row)
-        .onConflict((oc) => oc.columns(['hash', 'uploadedBy']).doNothing())
-        .execute(),
-    logView: (
-      exec: Exec,
-      row: {
-        fileHash: string;
-        entityType: string;
-        entityId: string;
-        viewerId: string;
-        ip: string | null;
-        userAgent: string | null;
-      },
-    ) => exec.insertInto('requestFileViews').values(row).execute(),
 
     // ------------------------------------------------------------ permits
     permitView,

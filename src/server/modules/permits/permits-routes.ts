@@ -1,40 +1,35 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type {} from '@fastify/multipart';
-import { z } from 'zod';
-import { idParamSchema, paged, pageQuerySchema } from '../../../shared/api/common.ts';
+import { idParamSchema, pageQuerySchema } from '../../../shared/api/common.ts';
 import {
   cancelSchema,
   correctionInputSchema,
+  correctionPageSchema,
   correctionSchema,
   decisionSchema,
   inboxCountSchema,
   permitInputSchema,
+  permitPageSchema,
   permitRecordSchema,
   permitSchema,
+  requestExportParamsSchema,
   requestListQuerySchema,
   uploadedFileSchema,
 } from '../../../shared/api/permits.ts';
 import { AppError } from '../../errors.ts';
-import { readUpload } from '../../lib/multipart-upload.ts';
+import type { AttachmentService } from '../../files/attachment-service.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { sendTable, type TableColumn } from '../../lib/table-export.ts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../access/authz.ts';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '../../auth/authz.ts';
 import type { PermitService } from './permit-service.ts';
 import { PERMIT_EXPORT_COLUMNS } from './permit-service.ts';
 import type { CorrectionService } from './correction-service.ts';
 import { CORRECTION_EXPORT_COLUMNS } from './correction-service.ts';
-import type { RequestSupport, UploadedFile } from './request-support.ts';
+import type { RequestSupport } from './request-support.ts';
 
 const permitTags = ['Izin dan penugasan'];
 const correctionTags = ['Koreksi presensi'];
-
-const auditCtx = (request: FastifyRequest, actor: Actor) => ({
-  actorId: actor.userId,
-  actorName: actor.displayName,
-  ip: request.ip,
-  userAgent: (request.headers['user-agent'] as string | undefined) ?? null,
-});
 
 const sendFile = (reply: FastifyReply, f: { bytes: Uint8Array; mime: string }) =>
   reply
@@ -52,17 +47,14 @@ interface RequestRouteSpec {
   base: '/api/permits' | '/api/corrections';
   tags: string[];
   item: typeof permitSchema | typeof correctionSchema;
+  page: typeof permitPageSchema | typeof correctionPageSchema;
   service: Pick<PermitService, Shared> | Pick<CorrectionService, Shared>;
   summaries: Record<'inbox' | 'mine' | 'list' | 'export' | 'get' | 'decision' | 'cancel', string>;
   exportAs: { fileBase: string; title: string; columns: TableColumn[] };
   file: {
     path: 'file' | 'evidence';
     summary: string;
-    serve: (
-      actor: Actor,
-      id: string,
-      ctx: ReturnType<typeof auditCtx>,
-    ) => Promise<{ bytes: Uint8Array; mime: string }>;
+    serve: (actor: Actor, id: string) => Promise<{ bytes: Uint8Array; mime: string }>;
   };
 }
 
@@ -75,7 +67,7 @@ function listRoutes(app: App, r: RequestRouteSpec) {
         tags: r.tags,
         summary: r.summaries.inbox,
         querystring: pageQuerySchema,
-        response: { 200: paged(r.item) },
+        response: { 200: r.page },
       },
     },
     (request) => r.service.inbox(actorOf(request), request.query),
@@ -88,7 +80,7 @@ function listRoutes(app: App, r: RequestRouteSpec) {
         tags: r.tags,
         summary: r.summaries.mine,
         querystring: pageQuerySchema,
-        response: { 200: paged(r.item) },
+        response: { 200: r.page },
       },
     },
     (request) => r.service.mine(actorOf(request), request.query),
@@ -101,7 +93,7 @@ function listRoutes(app: App, r: RequestRouteSpec) {
         tags: r.tags,
         summary: r.summaries.list,
         querystring: requestListQuerySchema,
-        response: { 200: paged(r.item) },
+        response: { 200: r.page },
       },
     },
     (request) => r.service.list(actorOf(request), request.query),
@@ -113,7 +105,7 @@ function listRoutes(app: App, r: RequestRouteSpec) {
       schema: {
         tags: r.tags,
         summary: r.summaries.export,
-        params: z.object({ format: z.enum(['csv', 'xlsx']) }),
+        params: requestExportParamsSchema,
         querystring: requestListQuerySchema,
       },
     },
@@ -171,10 +163,7 @@ function itemRoutes(app: App, r: RequestRouteSpec) {
   app.get(
     `${r.base}/:id/${r.file.path}`,
     { schema: { tags: r.tags, summary: r.file.summary, params: idParamSchema } },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      return sendFile(reply, await r.file.serve(actor, request.params.id, auditCtx(request, actor)));
-    },
+    async (request, reply) => sendFile(reply, await r.file.serve(actorOf(request), request.params.id)),
   );
 }
 
@@ -182,12 +171,15 @@ export function permitsRoutes(deps: {
   permits: PermitService;
   corrections: CorrectionService;
   support: RequestSupport;
+  /** The one multipart reader of attachments (ATTACHMENT_MAX_BYTES). */
+  files: Pick<AttachmentService, 'read'>;
 }): FastifyPluginAsyncZod {
-  const { permits, corrections, support } = deps;
+  const { permits, corrections, support, files } = deps;
   const permitSpec: RequestRouteSpec = {
     base: '/api/permits',
     tags: permitTags,
     item: permitSchema,
+    page: permitPageSchema,
     service: permits,
     summaries: {
       inbox: 'Permohonan izin bawahan (termasuk sebagai Plt/Plh) yang menunggu keputusan Anda',
@@ -209,6 +201,7 @@ export function permitsRoutes(deps: {
     base: '/api/corrections',
     tags: correctionTags,
     item: correctionSchema,
+    page: correctionPageSchema,
     service: corrections,
     summaries: {
       inbox: 'Koreksi presensi bawahan yang menunggu keputusan Anda',
@@ -237,19 +230,15 @@ export function permitsRoutes(deps: {
         schema: {
           tags: permitTags,
           summary:
-            'Unggah surat tugas / bukti (multipart, berkas `file`: PDF, JPEG, PNG atau WebP, maks. 5 MB)',
+            'Unggah surat tugas / bukti (multipart, berkas `file`: PDF, JPEG, PNG atau WebP menurut isinya, paling besar ATTACHMENT_MAX_BYTES; metadata gambar dihapus)',
           response: { 201: uploadedFileSchema },
         },
       },
       async (request, reply) => {
         if (!request.isMultipart())
           throw new AppError('VALIDATION', 'Kirim berkas sebagai multipart/form-data');
-        const upload = await readUpload(request);
-        if (!upload.file) throw new AppError('VALIDATION', 'Berkas `file` tidak terkirim');
-        const file: UploadedFile = {
-          bytes: new Uint8Array(upload.file.buf),
-          fileName: upload.file.name || null,
-        };
+        const { file } = await files.read(request);
+        if (!file) throw new AppError('VALIDATION', 'Berkas `file` tidak terkirim');
         return reply.status(201).send(await support.upload(actorOf(request), file));
       },
     );

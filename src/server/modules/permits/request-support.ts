@@ -1,27 +1,19 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
-import { inScope, requireAny, requireUnit, scopeOf, type Actor } from '../access/authz.ts';
-import type { AuditContext } from '../audit/audit-service.ts';
-import type { PhotoStore } from '../attendance/photo-store.ts';
-import { detectImageType } from '../../lib/image.ts';
-import { toZoned, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
+import { inScope, requireAny, requireUnit, scopeOf, type Actor } from '../../auth/authz.ts';
+import type { AttachmentService, Upload } from '../../files/attachment-service.ts';
+import type { RelationsService } from '../../relations/relations-service.ts';
+import type { IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
 import { eachDay } from '../../../core/common/local-date.ts';
 import { formatFullName } from '../../../core/people/names.ts';
 import { decidedByText } from '../../../core/common/instant-text.ts';
 import type { decisionSchema, requestListQuerySchema } from '../../../shared/api/permits.ts';
 import type { Exec, PermitsRepo, RequestFilter } from './permits-repo.ts';
 
-/** Largest letter / evidence upload (a scanned page or a phone photo). A technical limit, not a regulation. */
-export const MAX_REQUEST_FILE_BYTES = 5 * 1024 * 1024;
-
 /** An uploaded file as the route received it. */
-export interface UploadedFile {
-  bytes: Uint8Array;
-  fileName: string | null;
-}
+export type UploadedFile = Upload;
 
 export const nameOf = (r: { frontTitle: string | null; name: string; backTitle: string | null }) =>
   formatFullName({
@@ -29,12 +21,6 @@ export const nameOf = (r: { frontTitle: string | null; name: string; backTitle: 
     name: r.name,
     backTitle: r.backTitle ?? undefined,
   });
-
-/** The file type by magic bytes: PDF, JPEG, PNG or WebP; null otherwise (never the name or the browser's word). */
-export function detectRequestFileType(b: Uint8Array): string | null {
-  if (b.length >= 5 && String.fromCharCode(...b.subarray(0, 5)) === '%PDF-') return 'application/pdf';
-  return detectImageType(b);
-}
 
 /** How messages name a request: a permit is a 'permohonan', a correction a 'koreksi'. */
 export type RequestWord = 'permohonan' | 'koreksi';
@@ -91,16 +77,26 @@ export const monthsOf = (from: string, to: string) => [
 
 /**
  * What permits and corrections share: who supervises whom (direct superior plus positions held as Plt/Plh),
- * closed months, uploads by content hash and their guarded, logged download.
+ * closed months, and their files through the attachment service (uploads waiting to be cited, the cited file
+ * attached to its record, views checked by `mayRead` and logged).
  */
-export function createRequestSupport(deps: { db: Db; repo: PermitsRepo; clock: Clock; files: PhotoStore }) {
-  const { db, repo, clock, files } = deps;
+export function createRequestSupport(deps: {
+  db: Db;
+  repo: PermitsRepo;
+  clock: Clock;
+  files: Pick<AttachmentService, 'registerOwner' | 'stage' | 'requireWaiting' | 'attachWaiting' | 'view'>;
+  /** Who acts (Plt/Plh) for whom on the actor's own day (src/server/relations). */
+  relations: Pick<RelationsService, 'actingForToday'>;
+}) {
+  const { db, repo, clock, files, relations } = deps;
 
-  /** The employees the actor supervises today: direct staff and the staff of positions held as Plt/Plh. */
+  /**
+   * The employees the actor supervises on their own today: direct staff and the staff of positions held as
+   * Plt/Plh (src/server/relations).
+   */
   async function staffOf(actor: Actor): Promise<string[]> {
     if (!actor.employeeId) return [];
-    const date = toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
-    const holders = await repo.actingHolders(actor.employeeId, date);
+    const holders = await relations.actingForToday(actor.employeeId);
     return repo.staffOf([actor.employeeId, ...holders]);
   }
 
@@ -118,35 +114,30 @@ export function createRequestSupport(deps: { db: Db; repo: PermitsRepo; clock: C
       );
   }
 
-  /** Store an upload by its SHA-256 (same bytes = same file), recorded for its uploader. */
-  async function upload(actor: Actor, file: UploadedFile) {
-    if (file.bytes.length === 0) throw new AppError('VALIDATION', 'Berkas kosong');
-    if (file.bytes.length > MAX_REQUEST_FILE_BYTES)
-      throw new AppError(
-        'FILE_TOO_LARGE',
-        `Berkas terlalu besar (${(file.bytes.length / 1e6).toFixed(1)} MB); batasnya ${MAX_REQUEST_FILE_BYTES / 1e6} MB`,
-      );
-    const mime = detectRequestFileType(file.bytes);
-    if (!mime) throw new AppError('UNSUPPORTED_FILE', 'Berkas harus PDF, JPEG, PNG atau WebP');
-    const hash = createHash('sha256').update(file.bytes).digest('hex');
-    await files.put(hash, file.bytes);
-    await repo.insertFile({
-      hash,
-      uploadedBy: actor.userId,
-      mime,
-      sizeBytes: file.bytes.length,
-      fileName: file.fileName?.slice(0, 200) ?? null,
-    });
-    return { hash, mime, sizeBytes: file.bytes.length };
-  }
+  /**
+   * A letter / evidence upload (PDF, JPEG, PNG or WebP by its content, metadata stripped), stored by its
+   * SHA-256 (same bytes = same file) and waiting for its uploader to cite it.
+   */
+  const upload = (actor: Actor, file: UploadedFile) => files.stage(actor, file);
 
   /** The file a request cites must be one the caller uploaded (nobody cites, then reads, another's file). */
-  async function requireOwnFile(actor: Actor, hash: string, path: string, exec: Exec = db) {
-    if (!(await repo.file(hash, actor.userId, exec)))
-      throw new AppError('VALIDATION', 'Berkas belum diunggah', [
-        { path, message: 'Unggah berkas lebih dulu' },
-      ]);
-  }
+  const requireOwnFile = (actor: Actor, hash: string, path: string, exec: Exec = db) =>
+    files.requireWaiting(actor, hash, path, exec);
+
+  /** The cited upload becomes the request's attachment, in the request's transaction. */
+  const attachFile = (
+    trx: Exec,
+    actor: Actor,
+    hash: string,
+    owner: { kind: 'permit' | 'correction'; id: string },
+  ) =>
+    files.attachWaiting(trx, {
+      sha256: hash,
+      uploadedBy: actor.userId,
+      kind: owner.kind === 'permit' ? 'permit_letter' : 'correction_evidence',
+      owner: owner.kind,
+      ownerId: owner.id,
+    });
 
   /** Read one: the employee, their superior (incl. Plt/Plh) or permit.read in scope. */
   async function mayRead(actor: Actor, rec: { employeeId: string; unitPath: string }) {
@@ -268,37 +259,27 @@ export function createRequestSupport(deps: { db: Db; repo: PermitsRepo; clock: C
     return { scope, unitPath, status: q.status, kind: q.kind, from: q.from, to: q.to, q: q.q };
   }
 
-  /**
-   * Serve a request's file to the employee, their superior (incl. Plt/Plh) and permit.read in scope; every view
-   * is logged (UU 27/2022).
-   */
-  async function serve(
-    actor: Actor,
-    rec: { id: string; employeeId: string; unitPath: string; hash: string | null },
-    entityType: 'permit' | 'correction',
-    ctx: AuditContext,
-  ) {
-    if (!(await mayRead(actor, rec))) throw forbidden('Anda tidak berwenang melihat berkas ini');
-    if (!rec.hash) throw notFound('Berkas');
-    const meta = await repo.anyFile(rec.hash);
-    const bytes = meta ? await files.get(rec.hash) : null;
-    if (!meta || !bytes) throw notFound('Berkas');
-    await repo.logView(db, {
-      fileHash: rec.hash,
-      entityType,
-      entityId: rec.id,
-      viewerId: actor.userId,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-    });
-    return { bytes, mime: meta.mime };
-  }
+  // Who may open a request's file: the employee, their superior (incl. Plt/Plh) and permit.read in scope.
+  files.registerOwner('permit', async (actor, id) => {
+    const p = await repo.findPermit(id);
+    if (!p) throw notFound('Permohonan izin');
+    return mayRead(actor, p);
+  });
+  files.registerOwner('correction', async (actor, id) => {
+    const c = await repo.findCorrection(id);
+    if (!c) throw notFound('Koreksi presensi');
+    return mayRead(actor, c);
+  });
+
+  /** Serve a request's file to those `mayRead` admits; every view is logged (UU 27/2022). */
+  const serve = (actor: Actor, kind: 'permit' | 'correction', id: string) => files.view(actor, kind, id);
 
   return {
     staffOf,
     assertOpen,
     upload,
     requireOwnFile,
+    attachFile,
     mayRead,
     checkDecision,
     checkCancel,

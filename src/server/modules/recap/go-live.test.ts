@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type Client, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { changedTables, dbFingerprint } from '../../../../test/helpers/db-fingerprint.ts';
 import { seedDayStatuses } from '../../../../test/helpers/day-statuses.ts';
-import type { DayStatusRow } from '../statuses/month-rows.ts';
+import type { DayStatusRow } from '../../lib/month-rows.ts';
 import { eachDay, isoWeekday } from '../../../core/common/local-date.ts';
 
 /*

@@ -3,14 +3,14 @@ import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
-import { PDFDocument as PdfLibDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { LEAVE_CODES } from '../../../core/attendance/status-codes.ts';
 import { formatDateId, formatDdMmYyyy, formatMonthId } from '../../../core/common/date-text.ts';
 import { formatNip } from '../../../core/people/nip.ts';
 import { isoWeekday } from '../../../core/common/local-date.ts';
 import { csvLine, toCsv, type TableColumn } from '../../lib/table-export.ts';
 import type { TaskIo } from '../../lib/worker-pool.ts';
+import { renderPdf, renderPdfToFile, type Block, type PageSetup } from '../../documents/pdf.ts';
+import { signatureBlock } from '../../documents/parts.ts';
 import type { RecapService } from './recap-service.ts';
 
 /**
@@ -358,178 +358,125 @@ async function writeUnitXlsx(h: UnitExportHeader, io: TaskIo<Row>, filePath: str
   return { rows: idx };
 }
 
-/** Text that the standard PDF fonts (WinAnsi) can draw. */
-const ansi = (s: string) =>
-  s
-    .replace(/→/g, '->')
-    .replace(/—/g, '-')
-    .replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
+// The PDFs go through the document layer (src/server/documents): embedded Unicode typeface, the library's word
+// wrapping, tables whose header repeats on every page, "Halaman i dari N".
 
-function fit(font: PDFFont, text: string, size: number, width: number) {
-  let t = ansi(text);
-  while (t.length > 1 && font.widthOfTextAtSize(t, size) > width) t = t.slice(0, -1);
-  return t;
+/** Landscape A4 with narrow margins: the recap table's 23 columns. */
+const PDF_PAGE: PageSetup = {
+  size: 'A4',
+  landscape: true,
+  margins: { top: 30, right: 30, bottom: 36, left: 30 },
+};
+
+/** The title block: the title centred, then the unit, month, status (and the incomplete-month warning). */
+function titleLines(lines: string[]): Block[] {
+  return lines.map((line, i) =>
+    i === 0
+      ? { kind: 'text', text: line, style: { face: 'bold', size: 13, align: 'center' }, spaceAfter: 6 }
+      : { kind: 'text', text: line, style: { size: 9 }, spaceAfter: 2 },
+  );
 }
 
-interface PdfCtx {
-  doc: PdfLibDocument;
-  page: PDFPage;
-  font: PDFFont;
-  bold: PDFFont;
-  y: number;
-  w: number;
-  h: number;
-}
+const adjustmentBlocks = (adjustments: UnitExport['adjustments']): Block[] =>
+  adjustments.length === 0
+    ? []
+    : [
+        {
+          kind: 'text',
+          text: 'Penyesuaian dari bulan yang sudah ditutup (tanggal asli):',
+          style: { face: 'bold', size: 8 },
+          spaceAfter: 2,
+          keepWithNext: true,
+        },
+        ...adjustments.map((a): Block => ({
+          kind: 'text',
+          text: adjustmentLine(a),
+          style: { size: 8 },
+          spaceAfter: 1,
+        })),
+        { kind: 'space', height: 6 },
+      ];
 
-async function newPdf(): Promise<PdfCtx> {
-  const doc = await PdfLibDocument.create();
-  doc.setTitle(TITLE);
-  doc.setCreator('Abdi');
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const [w, h] = [842, 595];
-  return { doc, page: doc.addPage([w, h]), font, bold, y: h - 36, w, h };
-}
-
-function text(ctx: PdfCtx, s: string, x: number, size = 8, bold = false, width = 800) {
-  ctx.page.drawText(fit(bold ? ctx.bold : ctx.font, s, size, width), {
-    x,
-    y: ctx.y,
-    size,
-    font: bold ? ctx.bold : ctx.font,
-    color: rgb(0, 0, 0),
-  });
-}
-
-function ensureSpace(ctx: PdfCtx, needed: number, onNewPage?: () => void) {
-  if (ctx.y - needed >= 30) return;
-  ctx.page = ctx.doc.addPage([ctx.w, ctx.h]);
-  ctx.y = ctx.h - 36;
-  onNewPage?.();
-}
-
-function drawTitle(ctx: PdfCtx, lines: string[]) {
-  lines.forEach((line, i) => {
-    const size = i === 0 ? 13 : 9;
-    const f = i === 0 ? ctx.bold : ctx.font;
-    const s = ansi(line);
-    const x = i === 0 ? (ctx.w - f.widthOfTextAtSize(s, size)) / 2 : 36;
-    ctx.page.drawText(s, { x, y: ctx.y, size, font: f });
-    ctx.y -= i === 0 ? 18 : 12;
-  });
-  ctx.y -= 4;
-}
-
-function drawSignature(ctx: PdfCtx, lines: string[]) {
-  ensureSpace(ctx, lines.length * 11 + 10);
-  ctx.y -= 10;
-  for (const line of lines) {
-    text(ctx, line, ctx.w - 260, 9, false, 230);
-    ctx.y -= 11;
-  }
+/**
+ * The unit form's signature block ("Mengetahui, Kepala …") over a complete month with rows; otherwise the print
+ * date and why it is not for signing, at the left (never a signature over "Belum ada data").
+ */
+function unitSignature(
+  d: Pick<UnitExport, 'head' | 'unit' | 'printedOn' | 'completeness'>,
+  rows: number,
+): Block[] {
+  if (unsignedBecause(d, rows) !== null)
+    return signature(d, rows).map((text): Block => ({
+      kind: 'text',
+      text,
+      style: { size: 9 },
+      spaceAfter: 2,
+    }));
+  return [
+    { kind: 'space', height: 8 },
+    signatureBlock(
+      {
+        name: d.head?.name ?? '(..............................)',
+        nip: d.head?.nip ? formatNip(d.head.nip) : '..............................',
+        position: `Kepala ${d.unit.name}`,
+      },
+      { above: [`Dicetak ${formatDateId(d.printedOn)}`, 'Mengetahui,'], size: 9 },
+    ),
+  ];
 }
 
 /**
- * PDF (A4 landscape) in the form's layout, written with pdfkit page by page to the file (a finished page is
- * flushed and not kept), the column headers repeated on every page.
+ * PDF (A4 landscape) in the form's layout: the table's header repeated on every page, long names and positions
+ * wrapped in their cells. Laid out and painted by the document layer as a stream: rows are spooled to a scratch
+ * file beside the output and painted page by page, so memory stays flat for a province.
  */
 async function writeUnitPdf(h: UnitExportHeader, io: TaskIo<Row>, filePath: string) {
-  const [w, ht] = [842, 595];
-  const doc = new PDFDocument({ size: [w, ht], margin: 0, autoFirstPage: true, compress: true });
-  doc.info.Title = TITLE;
-  doc.info.Creator = 'Abdi';
-  const out = createWriteStream(filePath);
-  doc.pipe(out);
-  const done = once(out, 'finish');
-  let y = 30;
-  const draw = (s: string, x: number, size: number, bold: boolean, width: number) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
-    let t = ansi(s);
-    if (doc.widthOfString(t) > width) {
-      while (t.length > 1 && doc.widthOfString(t) > width) t = t.slice(0, -1);
-    }
-    doc.text(t, x, y, { lineBreak: false });
-  };
-  const newPage = (onNewPage?: () => void) => {
-    doc.addPage({ size: [w, ht], margin: 0 });
-    y = 30;
-    onNewPage?.();
-  };
-  const ensure = (needed: number, onNewPage?: () => void) => {
-    if (y + needed > ht - 30) newPage(onNewPage);
-  };
-  headerLines(h).forEach((line, i) => {
-    const size = i === 0 ? 13 : 9;
-    doc.font(i === 0 ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
-    const t = ansi(line);
-    doc.text(t, i === 0 ? (w - doc.widthOfString(t)) / 2 : 36, y, { lineBreak: false });
-    y += i === 0 ? 18 : 12;
-  });
-  y += 4;
-  const usable = w - 72;
-  const totalWidth = UNIT_COLUMNS.reduce((sum, c) => sum + c.width, 0);
-  const xs: number[] = [];
-  let x = 36;
-  for (const c of UNIT_COLUMNS) {
-    xs.push(x);
-    x += (c.width / totalWidth) * usable;
-  }
-  const colW = (i: number) => (xs[i + 1] ?? 36 + usable) - (xs[i] ?? 0) - 2;
-  const header = () => {
-    UNIT_COLUMNS.forEach((c, i) => draw(c.header, xs[i]!, 7, true, colW(i)));
-    y += 10;
-    doc
-      .moveTo(36, y)
-      .lineTo(36 + usable, y)
-      .lineWidth(0.5)
-      .stroke();
-    y += 4;
-  };
-  header();
   let idx = 0;
-  for await (const page of io.feed) {
-    for (const r of page) {
-      ensure(22, header);
-      UNIT_COLUMNS.forEach((c, i) => {
-        const [first, second] = String(c.value(r, idx)).split('\n');
-        draw(first ?? '', xs[i]!, 7, false, colW(i));
-        if (second !== undefined) {
-          y += 8;
-          draw(second, xs[i]!, 7, false, colW(i));
-          y -= 8;
-        }
-      });
-      y += 20;
-      idx++;
+  async function* blocks(): AsyncGenerator<Block> {
+    yield* titleLines(headerLines(h));
+    yield { kind: 'space', height: 4 };
+    yield {
+      kind: 'table',
+      size: 7,
+      columns: UNIT_COLUMNS.map((c, i) => ({
+        header: c.header,
+        weight: c.width,
+        align: i < 3 ? 'left' : 'center',
+      })),
+    };
+    for await (const page of io.feed) {
+      for (const r of page) {
+        yield { kind: 'row', cells: UNIT_COLUMNS.map((c) => String(c.value(r, idx))) };
+        idx++;
+      }
+      // The layout pass is the first half of the work, the painting the second.
+      io.progress(Math.floor(idx / 2), h.total);
     }
-    io.progress(idx, h.total);
+    yield { kind: 'tableEnd', spaceAfter: 8 };
+    if (idx === 0)
+      yield {
+        kind: 'text',
+        text: 'Belum ada data rekap untuk bulan ini.',
+        style: { size: 9 },
+        spaceAfter: 8,
+      };
+    yield* adjustmentBlocks(h.adjustments);
+    yield* unitSignature(h, idx);
   }
-  if (idx === 0) {
-    draw('Belum ada data rekap untuk bulan ini.', 36, 9, false, usable);
-    y += 14;
-  }
-  if (h.adjustments.length > 0) {
-    ensure(30);
-    y += 6;
-    draw('Penyesuaian dari bulan yang sudah ditutup (tanggal asli):', 36, 8, true, usable);
-    y += 11;
-    for (const a of h.adjustments) {
-      ensure(11);
-      draw(adjustmentLine(a), 36, 8, false, usable);
-      y += 11;
-    }
-  }
-  const sig = signature(h, idx);
-  const unsigned = unsignedBecause(h, idx) !== null;
-  ensure(sig.length * 11 + 10);
-  y += 10;
-  for (const line of sig) {
-    if (unsigned) draw(line, 36, 9, false, usable);
-    else draw(line, w - 260, 9, false, 230);
-    y += 11;
-  }
-  doc.end();
-  await done;
+  await renderPdfToFile(
+    PDF_PAGE,
+    {
+      title: TITLE,
+      subject: `${TITLE} ${h.unit.name} ${formatMonthId(h.month)}`,
+      footerNote: `${TITLE} — ${h.unit.name} — ${formatMonthId(h.month)}`,
+    },
+    blocks(),
+    filePath,
+    (pass, n) => {
+      if (pass === 'paint' && n % 500 === 0)
+        io.progress(Math.min(h.total, Math.floor(h.total / 2 + n / 2)), h.total);
+    },
+  );
   return { rows: idx };
 }
 
@@ -649,50 +596,52 @@ export async function employeeXlsx(d: EmployeeExport): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** The employee's month as PDF (A4 landscape): summary, the day-by-day table, adjustments, signature. */
 export async function employeePdf(d: EmployeeExport): Promise<Buffer> {
-  const ctx = await newPdf();
-  drawTitle(ctx, employeeLines(d));
-  for (const line of employeeSummary(d)) {
-    text(ctx, line, 36, 8);
-    ctx.y -= 11;
-  }
-  ctx.y -= 6;
-  const xs = [36, 96, 150, 185, 235, 290, 345, 385];
-  const header = () => {
-    EMP_COLUMNS.forEach((c, i) => text(ctx, c.header, xs[i]!, 7, true, (xs[i + 1] ?? 806) - xs[i]! - 3));
-    ctx.y -= 11;
-  };
-  header();
-  for (const r of empRows(d)) {
-    ensureSpace(ctx, 11, header);
-    const values = [r.tanggal, r.hari, r.kode, r.pita, String(r.late), String(r.early), r.lokasi, r.ket];
-    values.forEach((v, i) => text(ctx, v, xs[i]!, 7, false, (xs[i + 1] ?? 806) - xs[i]! - 3));
-    ctx.y -= 10;
-  }
-  if (d.adjustments.length > 0) {
-    ensureSpace(ctx, 24);
-    ctx.y -= 6;
-    text(ctx, 'Penyesuaian dari bulan yang sudah ditutup (tanggal asli):', 36, 8, true);
-    ctx.y -= 11;
-    for (const a of d.adjustments) {
-      ensureSpace(ctx, 11);
-      text(ctx, adjustmentLine(a), 36, 8);
-      ctx.y -= 11;
-    }
-  }
   const why = employeeUnsignedBecause(d);
-  if (why) {
-    ensureSpace(ctx, 30);
-    ctx.y -= 10;
-    text(ctx, `Dicetak ${formatDateId(d.printedOn)}. ${why}`, 36, 9);
-  } else
-    drawSignature(ctx, [
-      `Dicetak ${formatDateId(d.printedOn)}`,
-      'Pegawai yang bersangkutan,',
-      '',
-      '',
-      d.employee.name,
-      `NIP ${nip(d.employee.nip)}`,
-    ]);
-  return Buffer.from(await ctx.doc.save());
+  const blocks: Block[] = [
+    ...titleLines(employeeLines(d)),
+    ...employeeSummary(d).map((line): Block => ({
+      kind: 'text',
+      text: line,
+      style: { size: 8 },
+      spaceAfter: 2,
+    })),
+    { kind: 'space', height: 6 },
+    {
+      kind: 'table',
+      size: 7,
+      columns: EMP_COLUMNS.map((c) => ({ header: c.header, weight: c.width ?? 12 })),
+    },
+    ...empRows(d).map((r): Block => ({
+      kind: 'row',
+      cells: [r.tanggal, r.hari, r.kode, r.pita, String(r.late), String(r.early), r.lokasi, r.ket],
+    })),
+    { kind: 'tableEnd', spaceAfter: 8 },
+    ...adjustmentBlocks(d.adjustments),
+    ...(why
+      ? [
+          {
+            kind: 'text',
+            text: `Dicetak ${formatDateId(d.printedOn)}. ${why}`,
+            style: { size: 9 },
+          } satisfies Block,
+        ]
+      : [
+          { kind: 'space', height: 8 } satisfies Block,
+          signatureBlock(
+            { name: d.employee.name, nip: nip(d.employee.nip), position: null },
+            { above: [`Dicetak ${formatDateId(d.printedOn)}`, 'Pegawai yang bersangkutan,'], size: 9 },
+          ),
+        ]),
+  ];
+  return renderPdf(
+    PDF_PAGE,
+    {
+      title: TITLE,
+      subject: `${TITLE} ${d.employee.name} ${formatMonthId(d.month)}`,
+      footerNote: `${TITLE} — ${d.employee.name} — ${formatMonthId(d.month)}`,
+    },
+    blocks,
+  );
 }

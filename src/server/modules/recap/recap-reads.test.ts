@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { seedDayStatuses } from '../../../../test/helpers/day-statuses.ts';
-import type { Actor } from '../access/authz.ts';
+import type { Actor } from '../../auth/authz.ts';
 import { createRecapRepo, unitIdsUnder } from './recap-repo.ts';
-import type { DayStatusRow } from '../statuses/month-rows.ts';
+import type { DayStatusRow } from '../../lib/month-rows.ts';
 
 /*
  * The reads rewritten for province scale (issue 13 point 12) answer exactly as the statements they replace, kept

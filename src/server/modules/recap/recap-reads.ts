@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { DAY_SEP } from '../statuses/month-rows.ts';
+import { DAY_SEP } from '../../lib/month-rows.ts';
 
 /**
  * The recap's reads at province scale (issue 13 point 12): each reads what its answer needs — the month's

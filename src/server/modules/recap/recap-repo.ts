@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { monthRange } from '../../../core/common/local-date.ts';
 import type { MonthlyRecapFigures } from '../../../core/recap/monthly-recap.ts';
+import { RECAP_FIGURES as MONTH_FIGURES } from '../../../core/recap/recap-figures.ts';
 import { createRecapReads } from './recap-reads.ts';
 
 export type Exec = Db | Transaction<Database>;
@@ -16,30 +17,12 @@ export interface RecapKey {
   month: string;
 }
 
-/** The stored columns of a recap row (as the API and the exports use them). */
+/**
+ * The stored columns of a recap row (as the API and the exports use them): the month's figures
+ * (src/core/recap/recap-figures.ts), then apel and the adjustments carried in.
+ */
 export const RECAP_FIGURES = [
-  'recordedDays',
-  'workingDays',
-  'codeCounts',
-  'lateMinutes',
-  'earlyMinutes',
-  'tl1',
-  'tl2',
-  'tl3',
-  'tl4',
-  'psw1',
-  'psw2',
-  'psw3',
-  'psw4',
-  'missingIn',
-  'missingOut',
-  'onTimeDays',
-  'tkDays',
-  'minutesPerDay',
-  'tkEquivalentDays',
-  'wfoDays',
-  'wfhDays',
-  'wfaDays',
+  ...MONTH_FIGURES,
   'apelTarget',
   'apelAttended',
   'adjustmentCount',
@@ -410,20 +393,6 @@ export function createRecapRepo(db: Db) {
         ])
         .where('e.id', '=', id)
         .executeTakeFirst(),
-
-    /** Employee ids whose position the employee holds as Plt/Plh on the date (same rule as attendance). */
-    actingHolders: async (employeeId: string, date: string) =>
-      (
-        await db
-          .selectFrom('actingAssignments as a')
-          .innerJoin('employees as h', 'h.positionId', 'a.positionId')
-          .select('h.id')
-          .where('a.employeeId', '=', employeeId)
-          .where('a.validFrom', '<=', date)
-          .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', date)]))
-          .where('h.id', '!=', employeeId)
-          .execute()
-      ).map((r) => r.id),
 
     days: (employeeId: string, from: string, to: string) =>
       db

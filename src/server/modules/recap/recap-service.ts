@@ -5,8 +5,8 @@ import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
 import { sharedSnapshots } from '../../lib/shared-snapshots.ts';
-import { ctxOf } from '../access/auth-service.ts';
-import { inScope, scopeOf, type Actor } from '../access/authz.ts';
+import { ctxOf } from '../../auth/auth-service.ts';
+import { inScope, scopeOf, type Actor } from '../../auth/authz.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { StatusService } from '../statuses/status-service.ts';
@@ -44,9 +44,10 @@ import {
   type RecapKey,
   type RecapRepo,
 } from './recap-repo.ts';
-import { DAY_SEP, dayStatusesOfMonth, emptyMonth, putDay, type MonthRow } from '../statuses/month-rows.ts';
+import { DAY_SEP, dayStatusesOfMonth, emptyMonth, putDay, type MonthRow } from '../../lib/month-rows.ts';
 import type { NotificationService } from '../notifications/notification-service.ts';
-import { messages } from '../notifications/notification-messages.ts';
+import { messages } from '../../lib/notification-messages.ts';
+import type { RelationsService } from '../../relations/relations-service.ts';
 
 type Deps = {
   db: Db;
@@ -59,6 +60,8 @@ type Deps = {
   statuses: Pick<StatusService, 'monthRows' | 'employeeDays' | 'markDirty'>;
   /** Admin OPD and BKD over the unit hear of a month closed or reopened (issue 13 point 6). */
   notifications?: Pick<NotificationService, 'notify' | 'grantHolders'>;
+  /** Who acts (Plt/Plh) for whom on the actor's own day (src/server/relations). */
+  relations: Pick<RelationsService, 'actingForToday'>;
 };
 
 /** At most this many employees are checked in detail for the early-warning list. */
@@ -101,7 +104,7 @@ function requireMonth(month: string) {
  * Source: issue 5 points 5–8; regulations.md §1.3–§1.4, §5.3–§5.4.
  */
 export function createRecapService(deps: Deps) {
-  const { db, repo, clock, config, rulebooks, audit } = deps;
+  const { db, repo, clock, config, rulebooks, audit, relations } = deps;
 
   async function closingRules(month: string): Promise<MonthClosingRules> {
     const rules = await rulebooks.rulesOn(config.rulebookRegion, monthRange(month).to);
@@ -267,10 +270,10 @@ export function createRecapService(deps: Deps) {
     return u;
   }
 
+  /** The actor and the holders of the posts they act in (Plt/Plh) on their own today. */
   async function staffSuperiors(actor: Actor) {
     if (!actor.employeeId) return [];
-    const date = todayIn('Asia/Jakarta');
-    return [actor.employeeId, ...(await repo.actingHolders(actor.employeeId, date))];
+    return [actor.employeeId, ...(await relations.actingForToday(actor.employeeId))];
   }
 
   /** Read access to one employee: self, attendance.read in scope, or superior (incl. Plt/Plh). */

@@ -1,30 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { localDate, text } from '../../../shared/api/common.ts';
+import {
+  rulebookDetailSchema,
+  rulebookDocumentSchema,
+  rulebookListSchema,
+  rulebookParamsSchema,
+  rulebookResolveQuerySchema,
+  rulebookSummarySchema,
+  rulebookValidationSchema,
+} from '../../../shared/api/rulebooks.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { RulebookService } from './rulebook-service.ts';
 
 const tags = ['Rulebook'];
-const summary = z.object({
-  id: z.string().uuid(),
-  rulebookId: z.string(),
-  region: z.string(),
-  name: z.string(),
-  version: z.string(),
-  effectiveFrom: z.string(),
-  effectiveTo: z.string().nullable(),
-  status: z.enum(['draft', 'active', 'retired']),
-  source: z.enum(['repo', 'api']),
-  createdAt: z.string(),
-  activatedAt: z.string().nullable(),
-});
-const issues = z.array(z.object({ path: z.string(), message: z.string() }));
 
 export function rulebookRoutes({ rulebooks }: { rulebooks: RulebookService }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/rulebooks',
-      { schema: { tags, summary: 'Semua versi rulebook', response: { 200: z.array(summary) } } },
+      { schema: { tags, summary: 'Semua versi rulebook', response: { 200: rulebookListSchema } } },
       (request) => rulebooks.list(actorOf(request)),
     );
     app.get(
@@ -33,8 +26,8 @@ export function rulebookRoutes({ rulebooks }: { rulebooks: RulebookService }): F
         schema: {
           tags,
           summary: 'Versi yang berlaku untuk wilayah pada tanggal tertentu',
-          querystring: z.object({ region: text({ min: 1, max: 60, label: 'Wilayah' }), date: localDate }),
-          response: { 200: summary },
+          querystring: rulebookResolveQuerySchema,
+          response: { 200: rulebookSummarySchema },
         },
       },
       (request) => rulebooks.resolve(actorOf(request), request.query.region, request.query.date),
@@ -44,8 +37,8 @@ export function rulebookRoutes({ rulebooks }: { rulebooks: RulebookService }): F
       {
         schema: {
           tags,
-          params: z.object({ id: z.string().uuid() }),
-          response: { 200: summary.extend({ content: z.record(z.string(), z.unknown()) }) },
+          params: rulebookParamsSchema,
+          response: { 200: rulebookDetailSchema },
         },
       },
       (request) => rulebooks.get(actorOf(request), request.params.id),
@@ -56,8 +49,8 @@ export function rulebookRoutes({ rulebooks }: { rulebooks: RulebookService }): F
         schema: {
           tags,
           summary: 'Periksa dokumen rulebook tanpa menyimpan',
-          body: z.record(z.string(), z.unknown()),
-          response: { 200: z.object({ ok: z.boolean(), issues }) },
+          body: rulebookDocumentSchema,
+          response: { 200: rulebookValidationSchema },
         },
       },
       (request) => rulebooks.validate(actorOf(request), request.body),
@@ -68,8 +61,8 @@ export function rulebookRoutes({ rulebooks }: { rulebooks: RulebookService }): F
         schema: {
           tags,
           summary: 'Simpan versi baru sebagai draf (BKD)',
-          body: z.record(z.string(), z.unknown()),
-          response: { 201: summary },
+          body: rulebookDocumentSchema,
+          response: { 201: rulebookSummarySchema },
         },
         bodyLimit: 5 * 1024 * 1024,
       },
@@ -82,8 +75,8 @@ export function rulebookRoutes({ rulebooks }: { rulebooks: RulebookService }): F
         schema: {
           tags,
           summary: 'Aktifkan draf (BKD)',
-          params: z.object({ id: z.string().uuid() }),
-          response: { 200: summary },
+          params: rulebookParamsSchema,
+          response: { 200: rulebookSummarySchema },
         },
       },
       (request) => rulebooks.activate(actorOf(request), request.params.id),

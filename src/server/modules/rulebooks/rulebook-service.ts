@@ -7,8 +7,8 @@ import type { Clock } from '../../clock.ts';
 import { afterCommit, currentUnitOfWork } from '../../db/unit-of-work.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { AuditService } from '../audit/audit-service.ts';
-import { ctxOf } from '../access/auth-service.ts';
-import { requireAny, type Actor } from '../access/authz.ts';
+import { ctxOf } from '../../auth/auth-service.ts';
+import { requireAny, type Actor } from '../../auth/authz.ts';
 import {
   parseRulebook,
   resolveRulebook,

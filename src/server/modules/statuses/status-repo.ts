@@ -16,7 +16,7 @@ import {
   type DayStatusRow,
   type MonthRow,
   type StoredMonthRow,
-} from './month-rows.ts';
+} from '../../lib/month-rows.ts';
 
 type Exec = Db | Transaction<Database>;
 
@@ -26,7 +26,7 @@ export interface DayKey {
   localDate: string;
 }
 
-export type { DayStatusRow } from './month-rows.ts';
+export type { DayStatusRow } from '../../lib/month-rows.ts';
 
 /** A punch as the classifier reads it: its instant (epoch ms). */
 export interface PunchInstant {
@@ -538,20 +538,6 @@ export function createStatusRepo(db: Db) {
         .where('localDate', '<=', to)
         .orderBy('localDate')
         .execute(),
-
-    /** Employee ids whose position the employee holds as Plt/Plh on the date (same rule as attendance). */
-    actingHolders: async (employeeId: string, date: string) =>
-      (
-        await db
-          .selectFrom('actingAssignments as a')
-          .innerJoin('employees as h', 'h.positionId', 'a.positionId')
-          .select('h.id')
-          .where('a.employeeId', '=', employeeId)
-          .where('a.validFrom', '<=', date)
-          .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', date)]))
-          .where('h.id', '!=', employeeId)
-          .execute()
-      ).map((r) => r.id),
 
     /** Whether the employee is a direct staff member of one of the superiors. */
     isStaffOf: async (employeeId: string, superiorIds: string[]) =>

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { fieldError, forbidden, notFound } from '../../errors.ts';
-import { inScope, scopeOf, type Actor } from '../access/authz.ts';
+import { inScope, scopeOf, type Actor } from '../../auth/authz.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { Rulebook } from '../../../core/rulebook/rulebook.ts';
 import { createRuleViews } from '../../../core/attendance/rule-views.ts';
@@ -23,9 +23,10 @@ import {
   type CompiledAttendanceRules,
 } from '../../../core/attendance/classify-day.ts';
 import type { DayKey, DayStatusRow, PunchInstant, StatusRepo } from './status-repo.ts';
-import { DAY_FIELDS, FIGURE_FIELDS, type MonthRow } from './month-rows.ts';
+import { DAY_FIELDS, FIGURE_FIELDS, type MonthRow } from '../../lib/month-rows.ts';
 import { nextMonth } from '../../../core/recap/recap-rules.ts';
 import { isNoDataDay, noDataReason } from '../../../core/recap/no-data.ts';
+import { createRelationsService, type RelationsService } from '../../relations/relations-service.ts';
 
 /** Read through this when given: the open recompute transaction (on PGlite a query outside it waits forever). */
 export type Exec = Kysely<Database> | Transaction<Database>;
@@ -91,6 +92,8 @@ export type StatusDeps = {
   corrections?: CorrectionSource;
   schedules?: ScheduleSource;
   onRecomputed?: RecomputedListener;
+  /** Who acts (Plt/Plh) for whom on the actor's own day; built from `db` and `clock` when not given (tests). */
+  relations?: Pick<RelationsService, 'actingForToday'>;
   /** Employees per transaction of a bulk recompute (default 1,500). */
   batchEmployees?: number;
   /**
@@ -241,6 +244,7 @@ function lowerBound(xs: readonly PunchInstant[], x: number): number {
  */
 export function createStatusService(deps: StatusDeps) {
   const { db, repo, clock, config, rulebooks } = deps;
+  const relations = deps.relations ?? createRelationsService({ db, clock });
   const absences = deps.absences ?? noAbsences;
   const corrections = deps.corrections ?? noCorrections;
   const schedules = deps.schedules ?? noScheduleChanges;
@@ -884,13 +888,12 @@ export function createStatusService(deps: StatusDeps) {
     };
   }
 
-  /** Read access: the employee, their superiors (incl. Plt/Plh on the day) and attendance.read in scope. */
+  /** Read access: the employee, their superiors (incl. Plt/Plh on the superior's own day) and attendance.read in scope. */
   async function canRead(actor: Actor, employeeId: string, unitPath: string) {
     if (actor.employeeId === employeeId) return true;
     if (inScope(scopeOf(actor, 'attendance.read'), unitPath)) return true;
     if (!actor.employeeId) return false;
-    const date = toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
-    const holders = await repo.actingHolders(actor.employeeId, date);
+    const holders = await relations.actingForToday(actor.employeeId);
     return repo.isStaffOf(employeeId, [actor.employeeId, ...holders]);
   }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
-import type { Actor } from '../access/authz.ts';
+import type { Actor } from '../../auth/authz.ts';
 import { createStatusRepo } from './status-repo.ts';
 import { sql } from 'kysely';
 import {

@@ -172,20 +172,6 @@ export function createTodayRepo(db: Db) {
         placeLabel: r.placeLabel,
       })),
 
-    /** Employee ids whose position the employee holds as Plt/Plh on the date (same rule as attendance). */
-    actingHolders: async (employeeId: string, date: string) =>
-      (
-        await db
-          .selectFrom('actingAssignments as a')
-          .innerJoin('employees as h', 'h.positionId', 'a.positionId')
-          .select('h.id')
-          .where('a.employeeId', '=', employeeId)
-          .where('a.validFrom', '<=', date)
-          .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', date)]))
-          .where('h.id', '!=', employeeId)
-          .execute()
-      ).map((r) => r.id),
-
     /** Direct staff of the superiors, with the path of their unit. */
     staffOf: (superiorIds: string[]) =>
       superiorIds.length === 0

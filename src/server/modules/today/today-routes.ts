@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import {
   todayExportQuerySchema,
   todayListSchema,
@@ -8,9 +7,10 @@ import {
   todayUnitsQuerySchema,
   todayUnitsSchema,
 } from '../../../shared/api/today.ts';
+import { notModifiedSchema, tableExportParamsSchema } from '../../../shared/api/common.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { tableExportSpec, type TableColumn } from '../../lib/table-export.ts';
-import { sendExport } from '../jobs/job-routes.ts';
+import { sendExport } from '../../lib/send-export.ts';
 import type { JobService } from '../jobs/job-service.ts';
 import { todayEtag, type TodayService } from './today-service.ts';
 
@@ -59,7 +59,7 @@ export function todayRoutes(deps: { today: TodayService; jobs: JobService }): Fa
           summary:
             'Kehadiran hari ini: status setiap pegawai dalam lingkup (atau satu unit) dengan jumlah per status; ETag/If-None-Match → 304 bila tidak berubah',
           querystring: todayQuerySchema,
-          response: { 200: todayListSchema, 304: z.null().describe('Tidak berubah sejak ETag yang dikirim') },
+          response: { 200: todayListSchema, 304: notModifiedSchema },
         },
       },
       async (request, reply) => withEtag(request, reply, await today.list(actorOf(request), request.query)),
@@ -73,10 +73,7 @@ export function todayRoutes(deps: { today: TodayService; jobs: JobService }): Fa
           summary:
             'Kehadiran hari ini per sub-unit (atau per OPD di puncak lingkup), kepatuhan terendah dahulu, untuk telusur dan peringkat',
           querystring: todayUnitsQuerySchema,
-          response: {
-            200: todayUnitsSchema,
-            304: z.null().describe('Tidak berubah sejak ETag yang dikirim'),
-          },
+          response: { 200: todayUnitsSchema, 304: notModifiedSchema },
         },
       },
       async (request, reply) => withEtag(request, reply, await today.units(actorOf(request), request.query)),
@@ -89,7 +86,7 @@ export function todayRoutes(deps: { today: TodayService; jobs: JobService }): Fa
           tags,
           summary:
             'Ekspor daftar kehadiran hari ini (xlsx atau csv) dengan saringan yang sama, semua halaman',
-          params: z.object({ format: z.enum(['xlsx', 'csv']) }),
+          params: tableExportParamsSchema,
           querystring: todayExportQuerySchema,
         },
       },

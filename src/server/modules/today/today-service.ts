@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { inScope, scopeOf, type Actor } from '../access/authz.ts';
+import { inScope, scopeOf, type Actor } from '../../auth/authz.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { AbsenceSource, CorrectionSource, ScheduleSource } from '../statuses/status-service.ts';
 import type { Rulebook } from '../../../core/rulebook/rulebook.ts';
@@ -31,6 +31,7 @@ import {
   type TodayStatusResult,
 } from '../../../core/attendance/today-status.ts';
 import type { TodayItem, TodayList, TodayUnits } from '../../../shared/api/today.ts';
+import type { RelationsService } from '../../relations/relations-service.ts';
 import type {
   TodayAudience,
   TodayEmployeeRow,
@@ -50,6 +51,8 @@ type Deps = {
   corrections: CorrectionSource;
   /** Roster lines and approved WFH/WFA days. */
   schedules: ScheduleSource;
+  /** Who acts (Plt/Plh) for whom on the actor's own day (src/server/relations). */
+  relations: Pick<RelationsService, 'actingForToday'>;
 };
 
 /** Employees per call of a source (each passes its ids as query parameters; PostgreSQL takes at most 65,535). */
@@ -114,12 +117,13 @@ export function createTodayService(deps: Deps) {
   const { repo, clock, config, rulebooks } = deps;
   const { attendanceRulesOf, calendarOf, nipsWithOverride } = createRuleViews();
 
-  const wibToday = () => toZoned(clock.now().getTime(), 'Asia/Jakarta').date;
-
-  /** The caller's staff (direct, and of the positions they hold as Plt/Plh today) with their unit paths. */
+  /**
+   * The caller's staff (direct, and of the positions they hold as Plt/Plh on their own today) with their unit
+   * paths.
+   */
   async function staffOf(actor: Actor) {
     if (!actor.employeeId) return [];
-    const holders = await repo.actingHolders(actor.employeeId, wibToday());
+    const holders = await deps.relations.actingForToday(actor.employeeId);
     return repo.staffOf([actor.employeeId, ...holders]);
   }
 

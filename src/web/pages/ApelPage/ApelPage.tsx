@@ -237,8 +237,10 @@ export function ApelPage() {
                           {t('apel.minutes', { count: s.windowMinutes ?? 0 })})
                         </Text>
                         <Text size="xs" c="dimmed">
-                          {s.weekdays.map((d) => t(`apel.days.${d}`)).join(', ')} · {formatDate(s.validFrom)}{' '}
-                          – {s.validTo ? formatDate(s.validTo) : t('places.open')}
+                          {WEEKDAYS.filter((d) => s.weekdays.includes(d))
+                            .map((d) => t(`apel.days.${d}`))
+                            .join(', ')}{' '}
+                          · {formatDate(s.validFrom)} – {s.validTo ? formatDate(s.validTo) : t('places.open')}
                         </Text>
                       </Stack>
                     </Group>

@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useChangePassword, useMe } from '../../api/auth.ts';
 import { isApiError } from '../../api/http.ts';
-import { LanguageToggle, Logo } from '../../app/AppLayout.tsx';
+import { LanguageToggle, Logo } from '../../app/header-parts.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFieldErrors } from '../../components/field-errors.ts';
 import { OfflineBanner } from '../../components/OfflineBanner.tsx';

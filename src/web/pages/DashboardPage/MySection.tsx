@@ -152,8 +152,11 @@ function RequestsCard({ requests }: { requests: HomePegawai['requests'] }) {
         : t('home.my.correctionOf', {
             category: t(`corrections.categories.${r.type}`, { defaultValue: r.type }),
           });
+  // The answer's status is any string (src/shared/api/dashboard.ts): a status without a label shows its code.
   const statusOf = (r: HomePegawai['requests']['items'][number]) =>
-    r.kind === 'LEAVE' ? t(`leave.status.${r.status}`) : t(`permits.status.${r.status}`);
+    r.kind === 'LEAVE'
+      ? t(`leave.status.${r.status}`, { defaultValue: r.status })
+      : t(`permits.status.${r.status}`, { defaultValue: r.status });
   return (
     <HomeCard title={t('home.my.requests')} testId="home-my-requests">
       <Stack gap="xs">
@@ -235,7 +238,7 @@ function MonthCard({ month }: { month: MyMonth | null }) {
     { key: 'late', n: month.lateDays, color: 'orange' },
     { key: 'early', n: month.earlyDays, color: 'grape' },
     { key: 'tk', n: month.tkDays, color: 'red' },
-  ];
+  ] as const;
   return (
     <HomeCard
       title={t('home.my.month')}

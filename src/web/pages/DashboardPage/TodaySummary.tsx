@@ -16,7 +16,13 @@ import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { complianceLine, CountLink, HomeCard } from './home-ui.tsx';
 
 /** The statuses as the home page groups them: at work, late, away with a reason, not in yet, absent. */
-const GROUPS: { key: string; statuses: TodayStatus[]; icon: Icon; color: string; urgent?: boolean }[] = [
+const GROUPS: {
+  key: 'present' | 'late' | 'away' | 'notYet' | 'absent';
+  statuses: TodayStatus[];
+  icon: Icon;
+  color: string;
+  urgent?: boolean;
+}[] = [
   { key: 'present', statuses: ['PRESENT'], icon: IconUserCheck, color: 'teal' },
   { key: 'late', statuses: ['LATE'], icon: IconClockExclamation, color: 'orange', urgent: true },
   { key: 'away', statuses: ['LEAVE', 'PERMIT', 'DINAS_LUAR', 'WFH_WFA'], icon: IconBeach, color: 'indigo' },
@@ -33,7 +39,7 @@ function DayBar({ summary }: { summary: Summary }) {
   if (summary.total === 0) return null;
   const parts = [
     ...GROUPS.map((g) => ({ key: g.key, color: g.color, n: sum(summary, g.statuses) })),
-    { key: 'other', color: 'gray.3', n: sum(summary, OTHER) },
+    { key: 'other' as const, color: 'gray.3', n: sum(summary, OTHER) },
   ];
   return (
     <Progress.Root size={14} radius="sm" aria-hidden>

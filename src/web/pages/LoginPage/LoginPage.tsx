@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useLogin, useMe } from '../../api/auth.ts';
 import { isApiError } from '../../api/http.ts';
-import { LanguageToggle, Logo } from '../../app/AppLayout.tsx';
+import { LanguageToggle, Logo } from '../../app/header-parts.tsx';
 import { clearSessionExpired } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';

@@ -27,7 +27,7 @@ import {
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import { NotificationLine, useOpenAndGo } from '../../components/NotificationBell.tsx';
+import { NotificationLine, useOpenAndGo } from '../../components/NotificationPopover.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
 const PAGE_SIZE = 20;

@@ -23,7 +23,7 @@ import {
   IconWifi,
   IconWifiOff,
 } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { attendanceKeys, sendPunch, useAttendanceToday } from '../../api/attendance.ts';
@@ -38,6 +38,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { useOnline } from '../../components/OfflineBanner.tsx';
+import { markFirstScreenReady, useAfterFirstScreen } from '../../lib/after-first-screen.ts';
 import { useCamera } from '../../lib/camera.ts';
 import { sha256Hex, signPunch } from '../../lib/device-key.ts';
 import { useGeolocation } from '../../lib/geolocation.ts';
@@ -47,7 +48,6 @@ import { useQrScanner } from '../../lib/qr-scan.ts';
 import { offlineClock, serverNow } from '../../lib/server-clock.ts';
 import { CameraView } from './components/CameraView.tsx';
 import { DeviceCard } from './components/DeviceCard.tsx';
-import { HistoryCard } from './components/HistoryCard.tsx';
 import { RosterCard } from './components/RosterCard.tsx';
 import { LiveClock } from './components/LiveClock.tsx';
 import { LocationStatus } from './components/LocationStatus.tsx';
@@ -58,6 +58,11 @@ import { TodayCard } from './components/TodayCard.tsx';
 import { useDeviceBinding, type BindingState } from './useDeviceBinding.ts';
 
 type Mode = 'selfie' | 'qr';
+
+// The punch history (with its pagination) is below the fold: its code arrives after the first screen.
+const HistoryCard = lazy(() =>
+  import('./components/HistoryCard.tsx').then((m) => ({ default: m.HistoryCard })),
+);
 
 /** The device state the server will see for this phone's key, as the judge names it (null: no device bound here). */
 const DEVICE_STATE: Partial<Record<BindingState, DeviceState | null>> = {
@@ -70,23 +75,6 @@ const DEVICE_STATE: Partial<Record<BindingState, DeviceState | null>> = {
   other: null,
   unsupported: null,
 };
-
-/**
- * True once the browser has had an idle moment after the first render (at most `timeoutMs` later): the cards below
- * the fold (roster, history) and their requests wait for it, so a slow phone spends its first seconds on the button.
- */
-function useAfterFirstIdle(timeoutMs = 1500): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    if ('requestIdleCallback' in window) {
-      const id = window.requestIdleCallback(() => setReady(true), { timeout: timeoutMs });
-      return () => window.cancelIdleCallback(id);
-    }
-    const id = setTimeout(() => setReady(true), 300);
-    return () => clearTimeout(id);
-  }, [timeoutMs]);
-  return ready;
-}
 
 /**
  * Over plain HTTP (other than localhost) the browser gives no camera, no location and no WebCrypto key store:
@@ -167,7 +155,7 @@ function Presensi({ employeeId }: { employeeId: string }) {
   // After a code is read the scanner rests until the user asks for another scan (no accidental second punch).
   const [scanPaused, setScanPaused] = useState(false);
   const busyRef = useRef(false);
-  const belowTheFold = useAfterFirstIdle();
+  const [belowTheFold] = useAfterFirstScreen();
 
   // The rulebook's capture section as the server judges by it (absent from a copy cached before it was sent).
   const capture: CaptureRules | undefined = today.data?.capture;
@@ -297,6 +285,18 @@ function Presensi({ employeeId }: { employeeId: string }) {
     [online, punch],
   );
   useQrScanner(camera.videoRef, mode === 'qr' && camera.status === 'ready' && !busy && !scanPaused, onQrCode);
+
+  // The first screen has settled once the button can be pressed, or the page knows why it cannot (no usable device,
+  // no data): only then does the rest of the app (menus, history, other pages' strings) start loading.
+  const firstScreenSettled =
+    today.isError ||
+    (!!today.data &&
+      (!canPunchDevice ||
+        (!(today.data.rules.photoRequired && (camera.status === 'idle' || camera.status === 'starting')) &&
+          !(!geo.fix && (geo.status === 'idle' || geo.status === 'locating')))));
+  useEffect(() => {
+    if (firstScreenSettled) markFirstScreenReady();
+  }, [firstScreenSettled]);
 
   if (today.isPending) return <LoadingState minHeight={320} />;
   if (today.isError) {
@@ -573,7 +573,11 @@ function Presensi({ employeeId }: { employeeId: string }) {
 
         <TodayCard today={data} />
         {belowTheFold && <RosterCard today={data.localDate} />}
-        {belowTheFold && <HistoryCard employeeId={employeeId} />}
+        {belowTheFold && (
+          <Suspense fallback={<LoadingState minHeight={120} />}>
+            <HistoryCard employeeId={employeeId} />
+          </Suspense>
+        )}
       </Stack>
     </Box>
   );

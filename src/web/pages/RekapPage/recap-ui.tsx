@@ -4,6 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { ExportFormat, RecapRow } from '../../api/recap.ts';
 import { currentMonth, recentMonths } from '../../api/recap.ts';
 import { MONTHS_ID } from '../../../core/common/date-text.ts';
+import {
+  EARLY_BAND_FIGURES,
+  LATE_BAND_FIGURES,
+  type EarlyBandFigure,
+  type LateBandFigure,
+} from '../../../core/recap/recap-figures.ts';
 
 /** Colour of a day code (the legend and the calendar use the same). */
 export function codeColor(code: string): string {
@@ -78,6 +84,10 @@ export function DownloadMenu({ url, testId }: { url: (f: ExportFormat) => string
   );
 }
 
+/** Days per band, `TL1 0 · TL2 1 · …` (the bands of src/core/recap/recap-figures.ts). */
+const bandCounts = (recap: RecapRow, bands: readonly (LateBandFigure | EarlyBandFigure)[]) =>
+  bands.map((band) => `${band.toUpperCase()} ${recap[band]}`).join(' · ');
+
 /** The figures of one employee-month as small stat cards. */
 export function RecapSummary({ recap }: { recap: RecapRow }) {
   const { t } = useTranslation();
@@ -86,14 +96,8 @@ export function RecapSummary({ recap }: { recap: RecapRow }) {
     [t('recap.present'), String(recap.codeCounts.H ?? 0)],
     [t('recap.onTime'), String(recap.onTimeDays)],
     [t('recap.tk'), String(recap.tkDays)],
-    [
-      t('recap.lateMinutes'),
-      `${recap.lateMinutes} (TL1 ${recap.tl1} · TL2 ${recap.tl2} · TL3 ${recap.tl3} · TL4 ${recap.tl4})`,
-    ],
-    [
-      t('recap.earlyMinutes'),
-      `${recap.earlyMinutes} (PSW1 ${recap.psw1} · PSW2 ${recap.psw2} · PSW3 ${recap.psw3} · PSW4 ${recap.psw4})`,
-    ],
+    [t('recap.lateMinutes'), `${recap.lateMinutes} (${bandCounts(recap, LATE_BAND_FIGURES)})`],
+    [t('recap.earlyMinutes'), `${recap.earlyMinutes} (${bandCounts(recap, EARLY_BAND_FIGURES)})`],
     [
       t('recap.tkEquivalent'),
       String(recap.tkEquivalentDays),

@@ -24,6 +24,7 @@ import { IconAlertTriangle, IconLock, IconLockOpen, IconSearch } from '@tabler/i
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { EARLY_BAND_FIGURES, LATE_BAND_FIGURES } from '../../../core/recap/recap-figures.ts';
 import { useMe } from '../../api/auth.ts';
 import type { ClosingItem, ClosingStatus, RecapRow } from '../../api/recap.ts';
 import {
@@ -88,8 +89,12 @@ function RecapTable({ rows, month }: { rows: RecapRow[]; month: string }) {
     },
     { key: 'hk', header: t('recap.columns.hk'), render: (r) => r.workingDays },
     { key: 'h', header: t('recap.columns.h'), render: (r) => r.codeCounts.H ?? 0 },
-    { key: 'tl', header: t('recap.columns.tl'), render: (r) => `${r.tl1}/${r.tl2}/${r.tl3}/${r.tl4}` },
-    { key: 'psw', header: t('recap.columns.psw'), render: (r) => `${r.psw1}/${r.psw2}/${r.psw3}/${r.psw4}` },
+    { key: 'tl', header: t('recap.columns.tl'), render: (r) => LATE_BAND_FIGURES.map((f) => r[f]).join('/') },
+    {
+      key: 'psw',
+      header: t('recap.columns.psw'),
+      render: (r) => EARLY_BAND_FIGURES.map((f) => r[f]).join('/'),
+    },
     {
       key: 'tk',
       header: t('recap.columns.tk'),

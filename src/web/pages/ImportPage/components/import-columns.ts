@@ -1,7 +1,11 @@
 import type { ImportKind } from '../../../api/types.ts';
+import type { Messages } from '../../../text/id.ts';
+
+/** A column of an import file; its description is the string `import.col.<name>`. */
+export type ImportColumnName = keyof Messages['import']['col'];
 
 /** The documented column layout of each import file (header row, in this order). */
-export const IMPORT_COLUMNS: Record<ImportKind, { name: string; required: boolean }[]> = {
+export const IMPORT_COLUMNS: Record<ImportKind, { name: ImportColumnName; required: boolean }[]> = {
   units: [
     { name: 'kode', required: true },
     { name: 'nama', required: true },

@@ -1,0 +1,121 @@
+/**
+ * What a module may attach, per use: the kinds of content accepted (checked from the bytes, never the name or the
+ * declared type), the record that owns it, and the retention class whose period (ATTACHMENT_RETENTION_DAYS)
+ * decides how long its bytes are kept. Source: issue 14 point 3 (allowed kinds per use, retention by kind).
+ */
+
+/** The contents an attachment may have: documents (PDF) and photos/scans (JPEG, PNG, WebP). */
+export type AttachmentMime = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/webp';
+
+/** The records that own attachments (also their audit `entityType`). */
+export type OwnerKind = 'leave_request' | 'permit' | 'correction';
+
+/**
+ * Retention classes: `personnel` for documents that justify a personnel decision (leave evidence, letters of
+ * assignment), `attendance` for evidence of a corrected punch, `staging` for an upload no request cites yet.
+ */
+export type RetentionClass = 'personnel' | 'attendance' | 'staging';
+export const RETENTION_CLASSES: readonly RetentionClass[] = ['personnel', 'attendance', 'staging'];
+
+/**
+ * Default retention in days per class. Not a regulation: a default an installation sets to its records schedule
+ * (ATTACHMENT_RETENTION_DAYS); `staging` is short because an upload nobody cites has no purpose.
+ */
+export const DEFAULT_RETENTION_DAYS: Readonly<Record<RetentionClass, number>> = {
+  personnel: 1825,
+  attendance: 1825,
+  staging: 2,
+};
+
+export interface AttachmentKindRule {
+  /** Indonesian label for messages ("Lampiran cuti"). */
+  label: string;
+  allowed: readonly AttachmentMime[];
+  /** The owning record; null = an upload waiting to be cited (staged), owned by its uploader only. */
+  owner: OwnerKind | null;
+  retention: RetentionClass;
+}
+
+const DOCUMENTS_AND_PHOTOS: readonly AttachmentMime[] = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+];
+
+/** Every use of the attachment service. */
+export const ATTACHMENT_KINDS = {
+  /** A doctor's note or other evidence of a leave request: PDF, JPEG or PNG (as the leave form always said). */
+  leave_evidence: {
+    label: 'Lampiran cuti',
+    allowed: ['application/pdf', 'image/jpeg', 'image/png'],
+    owner: 'leave_request',
+    retention: 'personnel',
+  },
+  /** A letter of assignment or evidence uploaded before a permit or correction cites it. */
+  request_upload: {
+    label: 'Surat tugas / bukti',
+    allowed: DOCUMENTS_AND_PHOTOS,
+    owner: null,
+    retention: 'staging',
+  },
+  /** The letter of assignment (SPT) or evidence a permit cites. */
+  permit_letter: {
+    label: 'Surat tugas / lampiran izin',
+    allowed: DOCUMENTS_AND_PHOTOS,
+    owner: 'permit',
+    retention: 'personnel',
+  },
+  /** The evidence (a manual attendance list, a statement) a correction cites. */
+  correction_evidence: {
+    label: 'Bukti koreksi presensi',
+    allowed: DOCUMENTS_AND_PHOTOS,
+    owner: 'correction',
+    retention: 'attendance',
+  },
+} as const satisfies Record<string, AttachmentKindRule>;
+
+export type AttachmentKind = keyof typeof ATTACHMENT_KINDS;
+
+/** Short names of the contents for messages. */
+export const MIME_LABEL: Readonly<Record<AttachmentMime, string>> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+};
+
+/** "PDF, JPEG atau PNG". */
+export function allowedText(allowed: readonly AttachmentMime[]): string {
+  const names = allowed.map((m) => MIME_LABEL[m]);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} atau ${names.at(-1)}`;
+}
+
+/**
+ * Parse ATTACHMENT_RETENTION_DAYS ("personnel=1825,attendance=730,staging=2"): the classes named override the
+ * defaults. Returns the problems instead of throwing, for the config's list of problems.
+ */
+export function parseRetentionDays(text: string | undefined): {
+  days: Record<RetentionClass, number>;
+  problems: string[];
+} {
+  const days = { ...DEFAULT_RETENTION_DAYS };
+  const problems: string[] = [];
+  for (const item of (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const m = /^([a-z_]+)\s*=\s*(\d+)$/.exec(item);
+    if (!m) {
+      problems.push(`"${item}" harus berbentuk kelas=hari (mis. personnel=1825)`);
+      continue;
+    }
+    const cls = m[1] as RetentionClass;
+    const n = Number(m[2]);
+    if (!RETENTION_CLASSES.includes(cls))
+      problems.push(`kelas retensi "${m[1]}" tidak dikenal (${RETENTION_CLASSES.join(', ')})`);
+    else if (n < 1 || n > 36_500) problems.push(`${cls}: hari harus 1–36500`);
+    else days[cls] = n;
+  }
+  return { days, problems };
+}
