@@ -570,6 +570,11 @@ const ACCESS: Record<string, Entry | Skip> = {
       };
     },
   },
+  'GET /api/documents/letterheads/logo': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: () => get('/api/documents/letterheads/logo'),
+  },
   'GET /api/documents/letter-number-schemes': {
     kind: 'plain',
     expect: 'AADDDDD',

@@ -82,6 +82,15 @@ export function createDocumentRepo(db: Db) {
         .where((eb) => eb.or([eb('unitId', 'is', null), eb('unitId', '=', unitId)]))
         .execute(),
 
+    /** The stored logo of the region's (null) or a unit's letterhead, if any. */
+    logoOf: (unitId: string | null) =>
+      db
+        .selectFrom('letterheads')
+        .select(['logo', 'logoType', 'logoSha256'])
+        .where('unitId', unitId === null ? 'is' : '=', unitId)
+        .where('logo', 'is not', null)
+        .executeTakeFirst(),
+
     letterheadOf: (unitId: string | null, exec: Exec = db) =>
       exec
         .selectFrom('letterheads')

@@ -5,6 +5,7 @@ import { readUpload } from '../lib/multipart-upload.ts';
 import { id } from '../../shared/api/common.ts';
 import {
   letterheadInputSchema,
+  letterheadLogoQuerySchema,
   letterheadListSchema,
   letterheadSchema,
   letterNumberSchemeInputSchema,
@@ -63,6 +64,24 @@ export function documentRoutes({ documents }: { documents: DocumentService }): F
             { path: 'unitId', message: 'Pengenal tidak valid' },
           ]);
         return documents.setLetterheadLogo(actorOf(request), unitId, file.buf);
+      },
+    );
+    app.get(
+      '/api/documents/letterheads/logo',
+      {
+        schema: {
+          tags,
+          summary: 'Logo kop surat yang tersimpan (unitId kosong = kop wilayah) (BKD)',
+          querystring: letterheadLogoQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const logo = await documents.letterheadLogo(actorOf(request), request.query.unitId ?? null);
+        return reply
+          .header('content-type', logo.type)
+          .header('cache-control', 'private, no-cache')
+          .header('etag', `"${logo.sha256 ?? ''}"`)
+          .send(Buffer.from(logo.bytes));
       },
     );
     app.get(

@@ -332,10 +332,23 @@ export function createDocumentService(deps: Deps) {
     });
   }
 
+  /**
+   * GET /api/documents/letterheads/logo: the stored logo of the region's (unitId null) or a unit's letterhead, for
+   * BKD's page (the same readers as the letterheads: configurers in scope). Reading stores nothing.
+   * @throws NOT_FOUND when that letterhead has no logo
+   */
+  async function letterheadLogo(actor: Actor, unitId: string | null) {
+    await targetUnit(actor, unitId);
+    const row = await repo.logoOf(unitId);
+    if (!row?.logo || !row.logoType) throw notFound('Logo kop surat');
+    return { bytes: row.logo, type: row.logoType, sha256: row.logoSha256 };
+  }
+
   return {
     listLetterheads,
     setLetterhead,
     setLetterheadLogo,
+    letterheadLogo,
     letterheadFor,
     listSchemes,
     setScheme,

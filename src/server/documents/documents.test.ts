@@ -125,6 +125,16 @@ describe('documents: letterheads and letter numbers', () => {
       expect(Buffer.from(stored.logo!).includes('GPS')).toBe(false);
       expect(Buffer.from(stored.logo!).subarray(1, 4).toString()).toBe('PNG');
 
+      // BKD's page shows the stored logo (the stripped bytes); another role may not read it; no logo is a 404.
+      const shown = await c.bkd.get('/api/documents/letterheads/logo');
+      expect(shown.statusCode).toBe(200);
+      expect(shown.headers['content-type']).toBe('image/png');
+      expect(Buffer.compare(shown.rawPayload, Buffer.from(stored.logo!))).toBe(0);
+      expect((await c.adminOpd.get('/api/documents/letterheads/logo')).statusCode).toBe(403);
+      expect((await c.bkd.get(`/api/documents/letterheads/logo?unitId=${unit.bapenda}`)).statusCode).toBe(
+        404,
+      );
+
       const dinkes = await t.services.documents.letterheadFor(unit.dinkes);
       expect(dinkes).toMatchObject({
         regionName: 'Pemerintah Provinsi Banten',
@@ -352,6 +362,61 @@ describe('documents: letterheads and letter numbers', () => {
       ])
         expect(flat).toContain(s);
       expect(flat).not.toContain('?');
+    });
+
+    it('a step decided by a Plh of the deciding post is signed "Plh. <that post>"', async () => {
+      const superior = await t.db
+        .selectFrom('employees as e')
+        .innerJoin('positions as p', 'p.id', 'e.positionId')
+        .select(['e.id', 'e.positionId', 'p.name as positionName'])
+        .where('e.nip', '=', pegawai.superiorNip!)
+        .executeTakeFirstOrThrow();
+      const plhNip = t.demo.employees.find(
+        (e) =>
+          e.unitCode === pegawai.unitCode && e.nip && e.nip !== pegawai.nip && e.nip !== pegawai.superiorNip,
+      )!.nip!;
+      const plh = await t.db
+        .selectFrom('employees')
+        .select('id')
+        .where('nip', '=', plhNip)
+        .executeTakeFirstOrThrow();
+      await t.db
+        .insertInto('actingAssignments')
+        .values({
+          employeeId: plh.id,
+          positionId: superior.positionId!,
+          kind: 'PLH',
+          validFrom: '2026-01-01',
+          validTo: null,
+          reason: 'Kepala berhalangan',
+        })
+        .execute();
+      const sent = await c.pegawai.post('/api/leave/requests', {
+        type: 'CT',
+        from: '2026-03-11',
+        to: '2026-03-12',
+        reason: 'Keperluan keluarga',
+        address: 'Serang',
+      });
+      expect(sent.statusCode, sent.body).toBe(201);
+      const id = sent.json().id as string;
+      const byPlh = await (
+        await login(t.app, plhNip)
+      ).post(`/api/leave/requests/${id}/decision`, {
+        decision: 'APPROVE',
+      });
+      expect(byPlh.statusCode, byPlh.body).toBe(200);
+      const byHead = await c.head.post(`/api/leave/requests/${id}/decision`, { decision: 'APPROVE' });
+      expect(byHead.statusCode, byHead.body).toBe(200);
+      const pdf = await c.pegawai.get(`/api/leave/requests/${id}/letter.pdf`);
+      expect(pdf.statusCode, pdf.body).toBe(200);
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), {
+        mergePages: true,
+      });
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain(`Plh. ${superior.positionName}`);
+      // The head decided in their own post: no prefix before it.
+      expect(flat).not.toMatch(/Pl[th]\. Kepala Dinas Kesehatan/);
     });
   });
 });

@@ -457,7 +457,34 @@ export function createRelationsService(deps: { db: Db; clock: Clock }) {
 
   const deciders = createDeciderRelations({ db, clock, repo, todayOf });
 
+  /**
+   * The post among `positionIds` that the employee filled as Plt/Plh at the instant `at` (on their own date then),
+   * with its kind and name, or null when they filled none of them as acting official. For signature blocks: a
+   * decision taken as Plt/Plh is signed "Plt. <the post>" (Perka ANRI / tata naskah dinas).
+   */
+  async function actingPostAt(
+    employeeId: string,
+    positionIds: readonly (string | null)[],
+    at: Date,
+    exec: Exec = db,
+  ): Promise<{ kind: 'PLT' | 'PLH'; positionId: string; positionName: string } | null> {
+    const wanted = new Set(positionIds.filter((p): p is string => !!p));
+    if (wanted.size === 0) return null;
+    const date = await localDateOf(employeeId, at, exec);
+    const post = (await repo.actingPostsOf(exec, employeeId, date))
+      .filter((p) => wanted.has(p.positionId))
+      .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'PLH' ? -1 : 1))[0];
+    if (!post) return null;
+    const named = await exec
+      .selectFrom('positions')
+      .select('name')
+      .where('id', '=', post.positionId)
+      .executeTakeFirst();
+    return { kind: post.kind, positionId: post.positionId, positionName: named?.name ?? '' };
+  }
+
   return {
+    actingPostAt,
     localDateOf,
     todayOf,
     on,

@@ -84,3 +84,6 @@ export const letterNumberSchemeSchema = z.object({
 });
 export type LetterNumberScheme = z.infer<typeof letterNumberSchemeSchema>;
 export const letterNumberSchemeListSchema = z.object({ items: z.array(letterNumberSchemeSchema) });
+
+/** GET /api/documents/letterheads/logo: the region's logo (no unitId) or a unit's. */
+export const letterheadLogoQuerySchema = z.object({ unitId: id.optional() });

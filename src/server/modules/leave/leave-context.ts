@@ -53,7 +53,10 @@ export type LeaveDeps = {
    */
   documents?: Pick<DocumentService, 'issueNumber' | 'letterheadFor'>;
   /** The PyBMC, Plt/Plh and posts on a date (src/server/relations). */
-  relations: Pick<RelationsService, 'leaveGrantorOn' | 'actingForToday' | 'postsToday'>;
+  relations: Pick<
+    RelationsService,
+    'leaveGrantorOn' | 'actingForToday' | 'postsToday' | 'actingPostAt' | 'placementOn' | 'localDateOf'
+  >;
 };
 
 /** An uploaded attachment as the route received it. */

@@ -23,7 +23,7 @@ const EMPLOYEE_TYPE_LABELS: Record<string, string> = {
  * letter of an approved request, and the absence source of the daily statuses. Source: regulations.md §4.1–4.3.
  */
 export function createLeaveReads(ctx: LeaveContext) {
-  const { db, repo, clock, files, documents } = ctx.deps;
+  const { db, repo, clock, files, documents, relations } = ctx.deps;
   const { rulesOn, todayIn, employeeOf, inboxWho, present, load } = ctx;
   const stamp = (d: Date, zone: string) => {
     const z = toZoned(d.getTime(), zone as IndonesianTimeZone);
@@ -105,6 +105,21 @@ export function createLeaveReads(ctx: LeaveContext) {
       throw new AppError('CONFLICT', 'Surat izin cuti hanya tersedia untuk cuti yang sudah disetujui');
     const emp = await employeeOf(r.employeeId);
     const decisions = (await repo.decisionsOf([r.id])).filter((d) => d.decision === 'APPROVE');
+    /**
+     * A decision taken as Plt/Plh of the post that decides this step (the superior's post for the atasan's step,
+     * the PyBMC's post for the grant) is signed "Plt./Plh. <that post>"; otherwise with the decider's own position.
+     */
+    const actingSigner = async (d: (typeof decisions)[number]) => {
+      if (!d.deciderEmployeeId) return null;
+      let post: string | null = null;
+      if (d.step === 'ATASAN' && r.superiorId) {
+        const date = await relations.localDateOf(d.deciderEmployeeId, d.decidedAt).catch(() => null);
+        post = date
+          ? ((await relations.placementOn(r.superiorId, date).catch(() => null))?.positionId ?? null)
+          : null;
+      } else post = r.approverPositionId;
+      return relations.actingPostAt(d.deciderEmployeeId, [post], d.decidedAt).catch(() => null);
+    };
     const rootId = r.unitPath.split('/').filter(Boolean)[0]!;
     const [root, opd] = await Promise.all([repo.unit(rootId), repo.unit(r.approverUnitId ?? r.unitId)]);
     const rules = await rulesOn(r.dateFrom);
@@ -138,16 +153,22 @@ export function createLeaveReads(ctx: LeaveContext) {
       calendarDays: r.calendarDays,
       reason: r.reason,
       address: r.address,
-      approvals: decisions.map((d) => ({
-        role:
-          d.step === 'ATASAN'
-            ? 'Pertimbangan atasan langsung'
-            : 'Keputusan pejabat yang berwenang memberikan cuti',
-        name: d.deciderName,
-        nip: d.deciderNip,
-        position: d.deciderPosition,
-        decidedAt: stamp(d.decidedAt, r.timeZone),
-      })),
+      approvals: await Promise.all(
+        decisions.map(async (d) => {
+          const acting = await actingSigner(d);
+          return {
+            role:
+              d.step === 'ATASAN'
+                ? 'Pertimbangan atasan langsung'
+                : 'Keputusan pejabat yang berwenang memberikan cuti',
+            name: d.deciderName,
+            nip: d.deciderNip,
+            position: acting?.positionName ?? d.deciderPosition,
+            acting: acting?.kind ?? null,
+            decidedAt: stamp(d.decidedAt, r.timeZone),
+          };
+        }),
+      ),
       issuedAt: stamp(clock.now(), r.timeZone),
       issuedOn: clock.now(),
     });

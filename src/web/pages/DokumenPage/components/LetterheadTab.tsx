@@ -39,10 +39,18 @@ import { LetterheadPreview, type LetterheadLines } from './LetterheadPreview.tsx
 const LOGO_MAX_KB = 512;
 
 /**
- * Logos uploaded in this session, by the sha256 the server stored them under: the API gives a letterhead's logo as
- * its hash only, so the page shows the image it sent (the stored one is the same picture without its metadata).
+ * Logos uploaded in this session, by the sha256 the server stored them under (shown at once, without a round trip;
+ * the stored one is the same picture without its metadata).
  */
 const logoUrls = new Map<string, string>();
+
+/** A stored logo's address (GET /api/documents/letterheads/logo; the hash keeps a changed logo from a stale cache). */
+function logoUrl(owner: string | null, sha256: string): string {
+  return (
+    logoUrls.get(sha256) ??
+    `/api/documents/letterheads/logo?${owner ? `unitId=${encodeURIComponent(owner)}&` : ''}v=${sha256}`
+  );
+}
 
 const FIELDS = ['regionName', 'agencyName', 'address', 'contact'] as const;
 type Field = (typeof FIELDS)[number];
@@ -164,11 +172,7 @@ function LetterheadEditor({
     agencyName: isRegion ? null : (orNull(agencyName) ?? unitName ?? ''),
     address: isRegion ? null : (orNull(address) ?? unitAddress),
     contact: isRegion ? null : orNull(contact),
-    logo: effectiveLogo
-      ? logoUrls.has(effectiveLogo.sha256)
-        ? { url: logoUrls.get(effectiveLogo.sha256)! }
-        : 'stored'
-      : null,
+    logo: effectiveLogo ? { url: logoUrl(own?.logo ? unitId : null, effectiveLogo.sha256) } : null,
   };
   const fallback = (value: string | null | undefined) =>
     value ? t('documents.letterhead.fallback', { value }) : t('documents.letterhead.notPrinted');
@@ -302,7 +306,7 @@ function LogoCard({
   };
 
   const stored = own?.logo ?? null;
-  const shownUrl = chosenUrl ?? (stored ? logoUrls.get(stored.sha256) : undefined) ?? null;
+  const shownUrl = chosenUrl ?? (stored ? logoUrl(unitId, stored.sha256) : null);
   const status = file
     ? t('documents.letterhead.logoChosen', { name: file.name, size: formatFileSize(file.size) })
     : stored
