@@ -86,6 +86,9 @@ export const ${camel}ItemSchema = z.object({
 });
 export type ${pascal}Item = z.output<typeof ${camel}ItemSchema>;
 
+/** POST /api/${name}: 201 with the new item's id. */
+export const ${camel}CreatedSchema = z.object({ id: z.string() });
+
 export const ${camel}ListSchema = paged(${camel}ItemSchema);
 export type ${pascal}List = z.output<typeof ${camel}ListSchema>;
 `,
@@ -264,8 +267,8 @@ export function create${pascal}Service(deps: { db: Db; repo: ${pascal}Repo; audi
 export type ${pascal}Service = ReturnType<typeof create${pascal}Service>;
 `,
     [`src/server/modules/${name}/${name}-routes.ts`]: `import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
+  ${camel}CreatedSchema,
   ${camel}CreateSchema,
   ${camel}ListQuerySchema,
   ${camel}ListSchema,
@@ -299,7 +302,7 @@ export function ${camel}Routes(deps: { ${camel}: ${pascal}Service }): FastifyPlu
           tags,
           summary: '${pascal}: catat satu butir (dicatat di log audit)',
           body: ${camel}CreateSchema,
-          response: { 201: z.object({ id: z.string() }) },
+          response: { 201: ${camel}CreatedSchema },
         },
       },
       async (request, reply) => reply.code(201).send(await service.create(actorOf(request), request.body)),

@@ -95,6 +95,12 @@ describe('generated files', () => {
     }
   });
 
+  it('the routes take every schema from the contract (none built inline)', () => {
+    const routes = files['src/server/modules/uji-modul/uji-modul-routes.ts']!;
+    expect(routes).not.toMatch(/\bz\./);
+    expect(routes).toContain("from '../../../shared/api/uji-modul.ts'");
+  });
+
   it('the service checks scope before it writes and audits the write', () => {
     const service = files['src/server/modules/uji-modul/uji-modul-service.ts']!;
     const create = service.slice(service.indexOf('async create('));

@@ -1,13 +1,13 @@
 import type {} from '@fastify/rate-limit';
 import type {} from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   changePasswordBodySchema,
   loginBodySchema,
   meSchema,
   passwordPolicySchema,
 } from '../../shared/api/access.ts';
+import { noContentSchema } from '../../shared/api/common.ts';
 import type { Config } from '../config.ts';
 import { actorOf, SESSION_COOKIE, sessionCookieOptions } from '../plugins/session.ts';
 import { toMe, type AuthService } from './auth-service.ts';
@@ -55,7 +55,7 @@ export function accessRoutes(deps: { auth: AuthService; config: Config }): Fasti
     app.post(
       '/api/auth/logout',
       {
-        schema: { tags: ['Akses'], summary: 'Keluar', response: { 204: z.null() } },
+        schema: { tags: ['Akses'], summary: 'Keluar', response: { 204: noContentSchema } },
         config: { allowDuringPasswordChange: true },
       },
       async (request, reply) => {
@@ -72,7 +72,7 @@ export function accessRoutes(deps: { auth: AuthService; config: Config }): Fasti
           tags: ['Akses'],
           summary: 'Ganti kata sandi sendiri',
           body: changePasswordBodySchema,
-          response: { 204: z.null() },
+          response: { 204: noContentSchema },
         },
         config: {
           allowDuringPasswordChange: true,
