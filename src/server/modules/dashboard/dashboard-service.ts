@@ -41,6 +41,7 @@ import {
   worstFirst,
   type HeatmapUnit,
 } from './dashboard-figures.ts';
+import { EARLY_BAND_FIGURES, LATE_BAND_FIGURES } from '../../../core/recap/recap-figures.ts';
 
 /**
  * Display choices of the home page (not regulations, so not rulebook data): how many days of punches the
@@ -235,8 +236,8 @@ export function createDashboardService(deps: Deps) {
             month,
             workingDays: r?.workingDays ?? 0,
             onTimeDays: r?.onTimeDays ?? 0,
-            lateDays: r ? r.tl1 + r.tl2 + r.tl3 + r.tl4 : 0,
-            earlyDays: r ? r.psw1 + r.psw2 + r.psw3 + r.psw4 : 0,
+            lateDays: r ? LATE_BAND_FIGURES.reduce((n, f) => n + r[f], 0) : 0,
+            earlyDays: r ? EARLY_BAND_FIGURES.reduce((n, f) => n + r[f], 0) : 0,
             tkDays: r?.tkDays ?? 0,
             lateMinutes: r?.lateMinutes ?? 0,
             earlyMinutes: r?.earlyMinutes ?? 0,

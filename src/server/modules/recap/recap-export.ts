@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import { LEAVE_CODES } from '../../../core/attendance/status-codes.ts';
+import { EARLY_BAND_FIGURES, LATE_BAND_FIGURES } from '../../../core/recap/recap-figures.ts';
 import { formatDateId, formatDdMmYyyy, formatMonthId } from '../../../core/common/date-text.ts';
 import { formatNip } from '../../../core/people/nip.ts';
 import { isoWeekday } from '../../../core/common/local-date.ts';
@@ -12,6 +13,14 @@ import type { TaskIo } from '../../lib/worker-pool.ts';
 import { renderPdf, renderPdfToFile, type Block, type PageSetup } from '../../documents/pdf.ts';
 import { signatureBlock } from '../../documents/parts.ts';
 import type { RecapService } from './recap-service.ts';
+
+/** The late and early-leave band figures (TL1–TL4, PSW1–PSW4), in the recap's one list (core/recap/recap-figures.ts). */
+const BAND_FIGURES = [...LATE_BAND_FIGURES, ...EARLY_BAND_FIGURES] as const;
+/** "TL1 0, TL2 1, TL3 0, TL4 0" for a row. */
+const bandText = (
+  r: Record<(typeof BAND_FIGURES)[number], number>,
+  bands: readonly (typeof BAND_FIGURES)[number][],
+) => bands.map((f) => `${f.toUpperCase()} ${r[f]}`).join(', ');
 
 /**
  * Exports of the monthly recap laid out like the *rekap absensi* forms regions print: title, unit and month,
@@ -46,14 +55,7 @@ export const UNIT_COLUMNS: {
   { header: 'Jabatan', key: 'jabatan', width: 26, value: (r) => r.positionName ?? '-' },
   { header: 'HK', key: 'hk', width: 6, value: (r) => r.workingDays },
   { header: 'H', key: 'h', width: 6, value: (r) => r.codeCounts.H ?? 0 },
-  { header: 'TL1', key: 'tl1', width: 6, value: (r) => r.tl1 },
-  { header: 'TL2', key: 'tl2', width: 6, value: (r) => r.tl2 },
-  { header: 'TL3', key: 'tl3', width: 6, value: (r) => r.tl3 },
-  { header: 'TL4', key: 'tl4', width: 6, value: (r) => r.tl4 },
-  { header: 'PSW1', key: 'psw1', width: 6, value: (r) => r.psw1 },
-  { header: 'PSW2', key: 'psw2', width: 6, value: (r) => r.psw2 },
-  { header: 'PSW3', key: 'psw3', width: 6, value: (r) => r.psw3 },
-  { header: 'PSW4', key: 'psw4', width: 6, value: (r) => r.psw4 },
+  ...BAND_FIGURES.map((f) => ({ header: f.toUpperCase(), key: f, width: 6, value: (r: Row) => r[f] })),
   { header: 'TK', key: 'tk', width: 6, value: (r) => r.tkDays },
   { header: 'I', key: 'i', width: 5, value: (r) => r.codeCounts.I ?? 0 },
   { header: 'S', key: 's', width: 5, value: (r) => r.codeCounts.S ?? 0 },
@@ -187,10 +189,7 @@ const CSV_FIXED_HEAD: TableColumn[] = [
   { header: 'HK', key: 'hk' },
 ];
 const CSV_FIXED_TAIL: TableColumn[] = [
-  ...['TL1', 'TL2', 'TL3', 'TL4', 'PSW1', 'PSW2', 'PSW3', 'PSW4'].map((b) => ({
-    header: b,
-    key: b.toLowerCase(),
-  })),
+  ...BAND_FIGURES.map((f) => ({ header: f.toUpperCase(), key: f })),
   { header: 'Tanpa presensi masuk', key: 'missingIn' },
   { header: 'Tanpa presensi pulang', key: 'missingOut' },
   { header: 'TK', key: 'tk' },
@@ -214,14 +213,7 @@ const csvRow = (r: Row, i: number): Record<string, unknown> => ({
   unit: r.unitName,
   hk: r.workingDays,
   ...Object.fromEntries(Object.entries(r.codeCounts).map(([c, n]) => [`code_${c}`, n])),
-  tl1: r.tl1,
-  tl2: r.tl2,
-  tl3: r.tl3,
-  tl4: r.tl4,
-  psw1: r.psw1,
-  psw2: r.psw2,
-  psw3: r.psw3,
-  psw4: r.psw4,
+  ...Object.fromEntries(BAND_FIGURES.map((f) => [f, r[f]])),
   missingIn: r.missingIn,
   missingOut: r.missingOut,
   tk: r.tkDays,
@@ -503,7 +495,7 @@ function employeeSummary(d: EmployeeExport): string[] {
     .join(', ');
   return [
     `HK ${r.workingDays}; ${codes}`,
-    `TL1 ${r.tl1}, TL2 ${r.tl2}, TL3 ${r.tl3}, TL4 ${r.tl4}; PSW1 ${r.psw1}, PSW2 ${r.psw2}, PSW3 ${r.psw3}, PSW4 ${r.psw4}`,
+    `${bandText(r, LATE_BAND_FIGURES)}; ${bandText(r, EARLY_BAND_FIGURES)}`,
     `Terlambat ${r.lateMinutes} menit, pulang cepat ${r.earlyMinutes} menit = ${r.tkEquivalentDays} hari TK ekuivalen (${r.minutesPerDay} menit = 1 hari); TK ${r.tkDays} hari`,
     `WFO ${r.wfoDays}, WFH ${r.wfhDays}, WFA ${r.wfaDays}; apel ${r.apelAttended}/${r.apelTarget}${r.apelPercent === null ? '' : ` (${r.apelPercent}%)`}`,
     ...(d.recapProvisional

@@ -36,6 +36,7 @@ import {
   type ClosingWaiver,
 } from '../../../core/recap/closing-check.ts';
 import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
+import { RECAP_FIGURES as MONTH_FIGURES, type RecapFigure } from '../../../core/recap/recap-figures.ts';
 import {
   RECAP_FIGURES,
   unitIdsUnder,
@@ -334,28 +335,8 @@ export function createRecapService(deps: Deps) {
       nip: r.nip,
       name: fullName(r),
       positionName: r.positionName,
-      recordedDays: r.recordedDays,
-      workingDays: r.workingDays,
-      codeCounts: r.codeCounts,
-      lateMinutes: r.lateMinutes,
-      earlyMinutes: r.earlyMinutes,
-      tl1: r.tl1,
-      tl2: r.tl2,
-      tl3: r.tl3,
-      tl4: r.tl4,
-      psw1: r.psw1,
-      psw2: r.psw2,
-      psw3: r.psw3,
-      psw4: r.psw4,
-      missingIn: r.missingIn,
-      missingOut: r.missingOut,
-      onTimeDays: r.onTimeDays,
-      tkDays: r.tkDays,
-      minutesPerDay: r.minutesPerDay,
-      tkEquivalentDays: r.tkEquivalentDays,
-      wfoDays: r.wfoDays,
-      wfhDays: r.wfhDays,
-      wfaDays: r.wfaDays,
+      // The recap's figures, from its one list (core/recap/recap-figures.ts), in that list's order.
+      ...(Object.fromEntries(MONTH_FIGURES.map((f) => [f, r[f]])) as Pick<T, RecapFigure>),
       apelTarget: r.apelTarget,
       apelAttended: r.apelAttended,
       apelPercent: apelPercent(r.apelAttended, r.apelTarget),
