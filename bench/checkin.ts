@@ -37,6 +37,7 @@ import pg from 'pg';
 import { canonicalPunchPayload, type PunchBody } from '../src/shared/api/attendance.ts';
 import { generateDemoData } from '../src/server/db/seeds/demo-data.ts';
 import { DEMO_PASSWORD } from '../src/server/db/seeds/load-demo.ts';
+import { adminQuery, withDatabase } from './pg-admin.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
@@ -192,9 +193,11 @@ async function startServer(engine: 'pglite' | 'postgres'): Promise<Server> {
   let dbName: string | null = null;
   if (engine === 'postgres') {
     dbName = `abdi_bench_${randomBytes(5).toString('hex')}`;
-    await adminQuery(`create database ${dbName}`);
+    await adminQuery(PG_URL, `create database ${dbName}`);
     const name = dbName;
-    cleanups.push(() => adminQuery(`drop database if exists ${name} with (force)`).then(() => undefined));
+    cleanups.push(() =>
+      adminQuery(PG_URL, `drop database if exists ${name} with (force)`).then(() => undefined),
+    );
     env.DATABASE_URL = withDatabase(PG_URL, dbName);
   } else {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'abdi-bench-pglite-'));
@@ -269,21 +272,6 @@ async function settle(srv: Server) {
     await sleep(500);
     const b = await getJson<{ cpuMs: number }>(`${srv.url}/bench/cpu`);
     if (b.cpuMs - a.cpuMs < 50) return;
-  }
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-async function adminQuery(text: string) {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    return await c.query(text);
-  } finally {
-    await c.end();
   }
 }
 
@@ -483,6 +471,7 @@ interface CpuSnap {
 async function pgBackends(srv: Server): Promise<number[]> {
   if (!srv.dbName) return [];
   const r = await adminQuery(
+    PG_URL,
     `select pid from pg_stat_activity where datname = '${srv.dbName}' and pid <> pg_backend_pid()`,
   );
   return r.rows.map((x: { pid: number }) => x.pid);

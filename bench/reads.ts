@@ -27,7 +27,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
 import { createDatabase, type Db } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
@@ -36,6 +35,7 @@ import { fixedClock } from '../src/server/clock.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
 import { addDays } from '../src/core/common/local-date.ts';
 import { ANOMALY_KINDS } from '../src/shared/api/dashboard.ts';
+import { adminQuery, withDatabase } from './pg-admin.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
@@ -81,20 +81,6 @@ async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
   const r = await f();
   return [r, performance.now() - t0];
-}
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-async function adminQuery(text: string) {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    return await c.query(text);
-  } finally {
-    await c.end();
-  }
 }
 
 // ------------------------------------------------------------------ data
@@ -332,13 +318,14 @@ async function runSize(n: number): Promise<Row[]> {
   if (reuse) databaseUrl = withDatabase(PG_URL, reuse);
   else if (ENGINE === 'postgres') {
     const name = `abdi_bench_reads_${randomBytes(5).toString('hex')}`;
-    await adminQuery(`create database ${name}`);
+    await adminQuery(PG_URL, `create database ${name}`);
     if (process.env.BENCH_LOG_SLOW)
       await adminQuery(
+        PG_URL,
         `alter database ${name} set log_min_duration_statement = ${Number(process.env.BENCH_LOG_SLOW)}`,
       );
     if (!argv.includes('--keep'))
-      cleanups.push(() => adminQuery(`drop database if exists ${name} with (force)`));
+      cleanups.push(() => adminQuery(PG_URL, `drop database if exists ${name} with (force)`));
     else console.log(`keeping database ${name}`);
     databaseUrl = withDatabase(PG_URL, name);
   } else {

@@ -30,7 +30,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
 import { createDatabase, type Db } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
@@ -41,6 +40,7 @@ import {
   createStatusService,
   type RecomputedListener,
 } from '../src/server/modules/statuses/status-service.ts';
+import { adminQuery, withDatabase } from './pg-admin.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
@@ -88,21 +88,6 @@ function machineCpu(since?: { busyMs: number; totalMs: number }) {
   const totalMs = ticks.reduce((a, b) => a + b, 0) * 10;
   const busyMs = totalMs - (ticks[3]! + ticks[4]!) * 10;
   return since ? { busyMs: busyMs - since.busyMs, totalMs: totalMs - since.totalMs } : { busyMs, totalMs };
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-async function adminQuery(text: string) {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    return await c.query(text);
-  } finally {
-    await c.end();
-  }
 }
 
 // ------------------------------------------------------------------ data generation
@@ -219,13 +204,14 @@ async function runEngine(engine: 'postgres' | 'pglite') {
   let dataDir: string | undefined;
   if (engine === 'postgres') {
     const name = `abdi_bench_recap_${randomBytes(5).toString('hex')}`;
-    await adminQuery(`create database ${name}`);
+    await adminQuery(PG_URL, `create database ${name}`);
     if (process.env.BENCH_LOG_SLOW)
       await adminQuery(
+        PG_URL,
         `alter database ${name} set log_min_duration_statement = ${Number(process.env.BENCH_LOG_SLOW)}`,
       );
     if (!argv.includes('--keep'))
-      cleanups.push(() => adminQuery(`drop database if exists ${name} with (force)`));
+      cleanups.push(() => adminQuery(PG_URL, `drop database if exists ${name} with (force)`));
     else console.log(`keeping database ${name}`);
     databaseUrl = withDatabase(PG_URL, name);
   } else {
