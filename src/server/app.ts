@@ -83,6 +83,8 @@ import { createDocumentRepo } from './documents/document-repo.ts';
 import { createDocumentService } from './documents/document-service.ts';
 import { documentRoutes } from './documents/document-routes.ts';
 import { createRelationsService } from './relations/relations-service.ts';
+import { createKinerjaService } from './modules/kinerja/kinerja-service.ts';
+import { kinerjaRoutes } from './modules/kinerja/kinerja-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -107,6 +109,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
       permit: (actor, id) => permits.get(actor, id),
       correction: (actor, id) => corrections.get(actor, id),
       leave_request: (actor, id) => leave.get(actor, id),
+      kinerja: (actor, type, id) => kinerja.canOpen(actor, type, id),
       staffOf: (actor) => requestSupport.staffOf(actor),
     }),
     relations,
@@ -217,6 +220,20 @@ export function buildServices({ config, db, clock }: AppDeps) {
     notifications,
     relations,
   });
+  // e-Kinerja (issue 15): SKP, daily reports, evaluations, the monthly figure for TPP; month closings freeze it.
+  const kinerja = createKinerjaService({
+    db,
+    clock,
+    config,
+    audit,
+    relations,
+    rulebooks,
+    files,
+    documents,
+    notifications,
+    jobs,
+    recap: () => recap,
+  });
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
     org,
@@ -268,6 +285,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     notifications,
     today,
     documents,
+    kinerja,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -421,6 +439,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(rosterRoutes({ rosters: services.rosters }));
   await app.register(todayRoutes({ today: services.today, jobs: services.jobs }));
   await app.register(notificationRoutes({ notifications: services.notifications }));
+  await app.register(kinerjaRoutes({ kinerja: services.kinerja }));
   services.notifications.setLogger(app.log);
   // Pushes still on their way are answered before the server closes.
   app.addHook('onClose', () => services.notifications.flushPush());

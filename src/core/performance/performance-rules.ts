@@ -47,6 +47,52 @@ export const POTENTIAL_LABELS: Record<PotentialLevel, string> = {
   TINGGI: 'Tinggi',
 };
 
+/** Organisational performance of a unit, which selects its distribution curve. Source: PermenPANRB 6/2022; regulations.md §6.3. */
+export const ORG_PERFORMANCE = ['ISTIMEWA', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const;
+export type OrgPerformance = (typeof ORG_PERFORMANCE)[number];
+
+export const ORG_PERFORMANCE_LABELS: Record<OrgPerformance, string> = {
+  ISTIMEWA: 'Istimewa',
+  BAIK: 'Baik',
+  BUTUH_PERBAIKAN: 'Butuh Perbaikan',
+  KURANG: 'Kurang',
+  SANGAT_KURANG: 'Sangat Kurang',
+};
+
+/** The seven BerAKHLAK core values rated as perilaku kerja. Source: PermenPANRB 6/2022; regulations.md §6.2. */
+export const BERAKHLAK = [
+  'BERORIENTASI_PELAYANAN',
+  'AKUNTABEL',
+  'KOMPETEN',
+  'HARMONIS',
+  'LOYAL',
+  'ADAPTIF',
+  'KOLABORATIF',
+] as const;
+export type BerakhlakValue = (typeof BERAKHLAK)[number];
+
+export const BERAKHLAK_LABELS: Record<BerakhlakValue, string> = {
+  BERORIENTASI_PELAYANAN: 'Berorientasi Pelayanan',
+  AKUNTABEL: 'Akuntabel',
+  KOMPETEN: 'Kompeten',
+  HARMONIS: 'Harmonis',
+  LOYAL: 'Loyal',
+  ADAPTIF: 'Adaptif',
+  KOLABORATIF: 'Kolaboratif',
+};
+
+/**
+ * How the monthly kinerja figure for TPP is made [REG] (regulations.md §5.2, §5.4, §5.5):
+ * - `PREDIKAT`: the TPP score of the predikat of the approved periodic evaluation covering the month;
+ * - `LAPORAN_HARIAN`: the share of required working days with accepted daily reports of at least the daily minimum
+ *   (Ogan Ilir: no LKH = the day counts as absent);
+ * - `MENIT_EFEKTIF`: accepted minutes (each day capped at the effective minutes per day) over the effective minutes
+ *   of the required days (DKI: 300 minutes a day, reduced by absence);
+ * - `GABUNGAN`: a weighted sum of the predikat score and one of the two report-based scores.
+ */
+export const KINERJA_FIGURE_METHODS = ['PREDIKAT', 'LAPORAN_HARIAN', 'MENIT_EFEKTIF', 'GABUNGAN'] as const;
+export type KinerjaFigureMethod = (typeof KINERJA_FIGURE_METHODS)[number];
+
 const predikatRecord = (value: z.ZodNumber) => z.record(z.enum(PREDIKATS), value);
 
 /** A JPM band: from `minPercent` (inclusive) up to the next band's minimum (exclusive). */
@@ -98,6 +144,68 @@ export const performanceRulesSchema = z.object({
       ),
     })
     .optional(),
+  /** Who draws up an SKP. Source: PermenPANRB 6/2022 (PNS, CPNS, PPPK; PP 30/2019, PP 49/2018); regulations.md §6.1. */
+  skp: z.object({
+    legalBasis: legalBasisSchema,
+    /** Employee types with an SKP (the others are told they have none). */
+    employeeTypes: z.array(z.string().min(1)).min(1),
+  }),
+  /** When and how SKP are evaluated, and the objection window. [REG] Source: PermenPANRB 6/2022; regulations.md §6.1, §6.3. */
+  evaluation: z.object({
+    legalBasis: legalBasisSchema,
+    /** The periodic evaluation: every month or every quarter (Triwulan I–IV); the annual one always follows. */
+    periodicFrequency: z.enum(['MONTHLY', 'QUARTERLY']),
+    /** Whether peers and subordinates may give behaviour feedback (Penilaian Rekan Kerja / Bawahan). */
+    peerFeedback: z.boolean(),
+    objection: z.object({
+      legalBasis: legalBasisSchema,
+      /** Calendar days after the evaluation is approved within which the employee may object. */
+      fileWithinDays: z.number().int().positive(),
+      /** Calendar days within which the atasan pejabat penilai must decide (shown as overdue after). */
+      decideWithinDays: z.number().int().positive(),
+    }),
+  }),
+  /** Daily activity reports (laporan kinerja harian). [REG] Source: regulations.md §5.2, §5.4. */
+  dailyReports: z.object({
+    legalBasis: legalBasisSchema,
+    /** Minutes of work a day should show (the employee's day view compares against it). */
+    minMinutesPerDay: z.number().int().min(0).max(1440),
+    /** Most minutes one employee may report on one day (never above 24 hours). */
+    maxMinutesPerDay: z.number().int().min(1).max(1440),
+    /** A report may be entered up to this many calendar days after the day it reports; later is refused. */
+    entryWindowDays: z.number().int().min(0).max(366),
+    /** The superior should verify within this many calendar days of submission; later the report is overdue. */
+    verifyWithinDays: z.number().int().min(1).max(366),
+    /** Day codes on which no report is expected (leave, sick, CLTN …): not counted as required days. */
+    excusedDayCodes: z.array(z.string().min(1)),
+    /** Day codes on which a report is flagged for the superior (TK, leave …). */
+    flagDayCodes: z.array(z.string().min(1)),
+  }),
+  /**
+   * Expected distribution of predikat in a unit by its organisational performance (pola distribusi), a soft check
+   * shown to the penilai. Percentages per predikat add up to 100 for each class. [REG] The official percentages
+   * were not found (regulations.md §11 item 5): `isExample` marks illustrative figures.
+   */
+  distributionCurves: z.object({
+    legalBasis: legalBasisSchema,
+    isExample: z.boolean().default(false),
+    /** A share this many percentage points above the curve is a warning. */
+    tolerancePercent: z.number().min(0).max(100),
+    byOrgPerformance: z.record(z.enum(ORG_PERFORMANCE), predikatRecord(z.number().min(0).max(100))),
+  }),
+  /** The monthly kinerja figure (0..1) for TPP. [REG] Source: regulations.md §5.2, §5.4, §5.5. */
+  kinerjaFigure: z.object({
+    legalBasis: legalBasisSchema,
+    method: z.enum(KINERJA_FIGURE_METHODS),
+    /** MENIT_EFEKTIF: effective minutes of one required day (DKI: 300). */
+    effectiveMinutesPerDay: z.number().int().min(1).max(1440).optional(),
+    /** GABUNGAN: the weight (%) of the predikat score; the rest comes from `reportsMethod`. */
+    evaluationWeightPercent: z.number().min(0).max(100).optional(),
+    /** GABUNGAN: which report-based score makes up the rest. */
+    reportsMethod: z.enum(['LAPORAN_HARIAN', 'MENIT_EFEKTIF']).optional(),
+    /** The score of a month with no approved evaluation yet (PREDIKAT, GABUNGAN); null = the figure is pending. */
+    whenNoEvaluation: z.number().min(0).max(1).nullable(),
+  }),
   /** Predikat → 0–100 score used as the performance axis of the talent 9-box. */
   talentScore: z.object({
     legalBasis: legalBasisSchema,
@@ -243,6 +351,44 @@ export function validatePerformanceRules(rules: PerformanceRules, path = 'perfor
   rules.nineBox.talentPoolBoxes.forEach((b, i) => {
     if (!boxNumbers.has(b)) add(`nineBox.talentPoolBoxes[${i}]`, `Kotak ${b} tidak ada di tabel 9-box`);
   });
+
+  const dr = rules.dailyReports;
+  if (dr.minMinutesPerDay > dr.maxMinutesPerDay)
+    add(
+      'dailyReports.minMinutesPerDay',
+      `Menit minimum per hari (${dr.minMinutesPerDay}) melebihi menit maksimum (${dr.maxMinutesPerDay})`,
+    );
+  for (const [org, curve] of Object.entries(rules.distributionCurves.byOrgPerformance)) {
+    const total = PREDIKATS.reduce((sum, p) => sum + (curve[p] ?? 0), 0);
+    if (Math.abs(total - 100) > 1e-9)
+      add(`distributionCurves.byOrgPerformance.${org}`, `Kurva ${org} berjumlah ${total}%, harus 100%`);
+    for (const p of PREDIKATS)
+      if (curve[p] === undefined)
+        add(
+          `distributionCurves.byOrgPerformance.${org}.${p}`,
+          `Kurva ${org} belum memuat predikat ${PREDIKAT_LABELS[p]}`,
+        );
+  }
+  for (const org of ORG_PERFORMANCE)
+    if (!rules.distributionCurves.byOrgPerformance[org])
+      add(
+        'distributionCurves.byOrgPerformance',
+        `Kurva untuk kinerja organisasi ${ORG_PERFORMANCE_LABELS[org]} belum diisi`,
+      );
+  const kf = rules.kinerjaFigure;
+  const needsMinutes =
+    kf.method === 'MENIT_EFEKTIF' || (kf.method === 'GABUNGAN' && kf.reportsMethod === 'MENIT_EFEKTIF');
+  if (needsMinutes && kf.effectiveMinutesPerDay === undefined)
+    add('kinerjaFigure.effectiveMinutesPerDay', 'Metode menit efektif memerlukan menit efektif per hari');
+  if (kf.method === 'GABUNGAN') {
+    if (kf.evaluationWeightPercent === undefined)
+      add('kinerjaFigure.evaluationWeightPercent', 'Metode gabungan memerlukan bobot penilaian (%)');
+    if (kf.reportsMethod === undefined)
+      add(
+        'kinerjaFigure.reportsMethod',
+        'Metode gabungan memerlukan metode laporan (LAPORAN_HARIAN atau MENIT_EFEKTIF)',
+      );
+  }
 
   return issues;
 }

@@ -70,6 +70,14 @@ export const PERMISSIONS = {
   'permit.record': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
   /** Set, clear, import and export shift rosters (jadwal shift) of employees in scope (regulations.md §3.3). */
   'roster.manage': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /**
+   * e-Kinerja: read the SKP, daily reports, evaluations and monthly figures of employees in scope, with the
+   * progress views and exports (PermenPANRB 6/2022; regulations.md §6). Deciding stays with the pejabat penilai and
+   * the atasan pejabat penilai (by relationship, with Plt/Plh), never with these roles.
+   */
+  'kinerja.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
+  /** e-Kinerja administration in scope: import SKP, set a unit's organisational performance, rebuild figures. */
+  'kinerja.manage': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -752,6 +752,221 @@ export interface LetterNumberCountersTable {
   lastNumber: number;
 }
 
+/** numeric columns come back as strings (exact decimals); written from a number or a string. */
+type Numeric = ColumnType<string, number | string, number | string>;
+type NumericOrNull = ColumnType<string | null, number | string | null, number | string | null>;
+type JsonValue<T> = ColumnType<T, string | undefined, string>;
+
+/** SKP per employee and period (migration 202612081500; PermenPANRB 6/2022). */
+export interface SkpTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitId: string;
+  positionId: string | null;
+  year: number;
+  periodStart: LocalDate;
+  periodEnd: LocalDate;
+  approach: string;
+  status: Generated<string>;
+  penilaiId: string | null;
+  atasanPenilaiId: string | null;
+  returnNote: string | null;
+  submittedAt: Timestamp | null;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  decidedAs: string | null;
+  copiedFrom: string | null;
+  /** [{ value: BerAKHLAK code, ekspektasi: string }] */
+  perilaku: JsonValue<{ value: string; ekspektasi: string }[]>;
+  /** { dukunganSumberDaya: string[], skemaPertanggungjawaban: string[], konsekuensi: string[] } */
+  lampiran: JsonValue<Record<string, string[]>>;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+/** An RHK of an SKP and the superior's RHK it intervenes (migration 202612081501). */
+export interface SkpRhkTable {
+  id: Generated<string>;
+  skpId: string;
+  kind: string;
+  seq: number;
+  text: string;
+  intervenesRhkId: string | null;
+  penugasanDari: string | null;
+}
+
+/** An indicator of an RHK with its target (migration 202612081502). */
+export interface SkpIndicatorsTable {
+  id: Generated<string>;
+  rhkId: string;
+  seq: number;
+  text: string;
+  aspect: string;
+  targetMin: Numeric;
+  targetMax: NumericOrNull;
+  satuan: string;
+}
+
+/** A daily activity report and its verification (migration 202612081503). */
+export interface DailyReportsTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitId: string;
+  skpId: string;
+  rhkId: string;
+  reportDate: LocalDate;
+  activity: string;
+  output: string | null;
+  quantity: NumericOrNull;
+  satuan: string | null;
+  minutes: number;
+  latitude: number | null;
+  longitude: number | null;
+  accuracyM: number | null;
+  clientId: string;
+  recordedAt: Timestamp | null;
+  status: Generated<string>;
+  verifierId: string | null;
+  verifiedAs: string | null;
+  verifiedAt: Timestamp | null;
+  verifyNote: string | null;
+  revision: Generated<number>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+/** Continuous feedback on an RHK or a report (migration 202612081504). */
+export interface KinerjaFeedbackTable {
+  id: Generated<string>;
+  employeeId: string;
+  skpId: string;
+  rhkId: string | null;
+  reportId: string | null;
+  authorId: string;
+  authorAs: string | null;
+  text: string;
+  createdAt: Generated<Date>;
+}
+
+/** Evidence of an RHK's realisation for a period (migration 202612081505). */
+export interface RhkEvidenceTable {
+  id: Generated<string>;
+  employeeId: string;
+  skpId: string;
+  rhkId: string;
+  periodStart: LocalDate;
+  periodEnd: LocalDate;
+  description: string;
+  link: string | null;
+  createdAt: Generated<Date>;
+}
+
+/** A unit's organisational performance for a period (migration 202612081506). */
+export interface UnitPerformanceTable {
+  id: Generated<string>;
+  unitId: string;
+  periodStart: LocalDate;
+  periodEnd: LocalDate;
+  rating: string;
+  note: string | null;
+  setBy: string | null;
+  setAt: Generated<Date>;
+}
+
+/** A periodic or annual evaluation of an SKP (migration 202612081507). */
+export interface EvaluationsTable {
+  id: Generated<string>;
+  skpId: string;
+  employeeId: string;
+  unitId: string;
+  kind: string;
+  periodStart: LocalDate;
+  periodEnd: LocalDate;
+  label: string;
+  status: Generated<string>;
+  /** [{ indicatorId, realisasi: number | null, note: string | null }] */
+  realisation: JsonValue<{ indicatorId: string; realisasi: number | null; note: string | null }[]>;
+  hasilKerjaRating: string | null;
+  perilakuRating: string | null;
+  /** [{ value: BerAKHLAK code, note: string }] */
+  perilakuNotes: JsonValue<{ value: string; note: string }[]>;
+  ratingNote: string | null;
+  predikat: string | null;
+  penilaiId: string | null;
+  penilaiAs: string | null;
+  atasanPenilaiId: string | null;
+  atasanAs: string | null;
+  orgPerformance: string | null;
+  curveCheck: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  returnNote: string | null;
+  finalisedAt: Timestamp | null;
+  approvedAt: Timestamp | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+/** Behaviour feedback from a peer or subordinate (migration 202612081508). */
+export interface EvaluationPeerFeedbackTable {
+  id: Generated<string>;
+  evaluationId: string;
+  authorId: string;
+  relation: string;
+  ratings: JsonValue<Record<string, string>>;
+  note: string | null;
+  createdAt: Generated<Date>;
+}
+
+/** An objection to a predikat (migration 202612081509). */
+export interface EvaluationObjectionsTable {
+  id: Generated<string>;
+  evaluationId: string;
+  filedBy: string;
+  reason: string;
+  filedAt: Generated<Date>;
+  status: Generated<string>;
+  decidedBy: string | null;
+  decidedAs: string | null;
+  decidedAt: Timestamp | null;
+  decisionNote: string | null;
+  predikatBefore: string;
+  predikatAfter: string | null;
+}
+
+/** The monthly kinerja figure of an employee for TPP (migration 202612081510). */
+export interface KinerjaMonthlyTable {
+  employeeId: string;
+  month: string;
+  unitId: string;
+  method: string;
+  score: NumericOrNull;
+  requiredDays: Generated<number>;
+  minutesRequired: Generated<number>;
+  minutesAccepted: Generated<number>;
+  reportsAccepted: Generated<number>;
+  reportsPending: Generated<number>;
+  reportsReturned: Generated<number>;
+  evaluationId: string | null;
+  predikat: string | null;
+  explanation: JsonValue<unknown[]>;
+  rulebookId: string;
+  computedAt: Timestamp;
+  frozenAt: Timestamp | null;
+}
+
+/** A change to a frozen monthly kinerja figure (migration 202612081511). */
+export interface KinerjaAdjustmentsTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitId: string;
+  monthClosed: string;
+  carriedToMonth: string;
+  oldScore: NumericOrNull;
+  newScore: NumericOrNull;
+  reason: string;
+  createdAt: Generated<Date>;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -804,4 +1019,16 @@ export interface Database {
   letterheads: LetterheadsTable;
   letterNumberSchemes: LetterNumberSchemesTable;
   letterNumberCounters: LetterNumberCountersTable;
+  skp: SkpTable;
+  skpRhk: SkpRhkTable;
+  skpIndicators: SkpIndicatorsTable;
+  dailyReports: DailyReportsTable;
+  kinerjaFeedback: KinerjaFeedbackTable;
+  rhkEvidence: RhkEvidenceTable;
+  unitPerformance: UnitPerformanceTable;
+  evaluations: EvaluationsTable;
+  evaluationPeerFeedback: EvaluationPeerFeedbackTable;
+  evaluationObjections: EvaluationObjectionsTable;
+  kinerjaMonthly: KinerjaMonthlyTable;
+  kinerjaAdjustments: KinerjaAdjustmentsTable;
 }

@@ -74,6 +74,18 @@ import * as m070302 from './202612070302_create-attachment-views.ts';
 import * as m071400 from './202612071400_create-letterheads.ts';
 import * as m071401 from './202612071401_create-letter-number-schemes.ts';
 import * as m071402 from './202612071402_create-letter-number-counters.ts';
+import * as m081500 from './202612081500_create-skp.ts';
+import * as m081501 from './202612081501_create-skp-rhk.ts';
+import * as m081502 from './202612081502_create-skp-indicators.ts';
+import * as m081503 from './202612081503_create-daily-reports.ts';
+import * as m081504 from './202612081504_create-kinerja-feedback.ts';
+import * as m081505 from './202612081505_create-rhk-evidence.ts';
+import * as m081506 from './202612081506_create-unit-performance.ts';
+import * as m081507 from './202612081507_create-evaluations.ts';
+import * as m081508 from './202612081508_create-evaluation-peer-feedback.ts';
+import * as m081509 from './202612081509_create-evaluation-objections.ts';
+import * as m081510 from './202612081510_create-kinerja-monthly.ts';
+import * as m081511 from './202612081511_create-kinerja-adjustments.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -152,4 +164,16 @@ export const migrations: Record<string, Migration> = {
   '202612071400_create-letterheads': m071400,
   '202612071401_create-letter-number-schemes': m071401,
   '202612071402_create-letter-number-counters': m071402,
+  '202612081500_create-skp': m081500,
+  '202612081501_create-skp-rhk': m081501,
+  '202612081502_create-skp-indicators': m081502,
+  '202612081503_create-daily-reports': m081503,
+  '202612081504_create-kinerja-feedback': m081504,
+  '202612081505_create-rhk-evidence': m081505,
+  '202612081506_create-unit-performance': m081506,
+  '202612081507_create-evaluations': m081507,
+  '202612081508_create-evaluation-peer-feedback': m081508,
+  '202612081509_create-evaluation-objections': m081509,
+  '202612081510_create-kinerja-monthly': m081510,
+  '202612081511_create-kinerja-adjustments': m081511,
 };

@@ -67,6 +67,8 @@ export interface EntityAccess {
   permit: (actor: Actor, id: string) => Promise<unknown>;
   correction: (actor: Actor, id: string) => Promise<unknown>;
   leave_request: (actor: Actor, id: string) => Promise<unknown>;
+  /** e-Kinerja items (SKP, daily reports, evaluations, objections): the kinerja service's read check. */
+  kinerja: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   /** The employees the actor supervises today (direct staff and the staff of a post held as Plt/Plh). */
   staffOf: (actor: Actor) => Promise<string[]>;
 }
@@ -95,6 +97,10 @@ const ENTITY_WORDS: Record<string, string> = {
   permit: 'permohonan izin',
   correction: 'koreksi presensi',
   leave_request: 'permohonan cuti',
+  skp: 'SKP',
+  daily_report: 'laporan kinerja harian',
+  evaluation: 'penilaian kinerja',
+  evaluation_objection: 'keberatan atas predikat',
   punch: 'presensi',
   device: 'perangkat',
   month_closing: 'rekap bulanan',
@@ -452,6 +458,11 @@ export function createNotificationService(deps: Deps) {
         return byOwner(() => access.correction(actor, n.entityId));
       case 'leave_request':
         return byOwner(() => access.leave_request(actor, n.entityId));
+      case 'skp':
+      case 'daily_report':
+      case 'evaluation':
+      case 'evaluation_objection':
+        return byOwner(() => access.kinerja(actor, n.entityType, n.entityId));
       case 'month_closing': {
         const path = await repo.unitPath(n.entityId.split(':')[0] ?? '');
         if (path && RECAP_READERS.some((p) => inScope(scopeOf(actor, p), path))) return;

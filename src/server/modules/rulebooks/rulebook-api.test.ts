@@ -11,7 +11,7 @@ describe('rulebook API (read, validate, draft, activate with audit)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    expect(await t.services.rulebooks.syncRepoRulebooks()).toBe(3);
+    expect(await t.services.rulebooks.syncRepoRulebooks()).toBe(4);
     expect(await t.services.rulebooks.syncRepoRulebooks()).toBe(0);
     const bkdGrant = t.demo.roleGrants.find((g) => g.role === 'BKD' && g.nip)!;
     bkd = await login(t.app, bkdGrant.nip!);

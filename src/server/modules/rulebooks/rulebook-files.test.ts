@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { loadRulebookFiles } from './rulebook-files.ts';
 
 describe('loadRulebookFiles', () => {
-  it('loads and validates the three rulebooks shipped in rulebooks/', async () => {
+  it('loads and validates the four rulebooks shipped in rulebooks/', async () => {
     const rulebooks = await loadRulebookFiles('rulebooks');
-    expect(rulebooks.map((r) => r.meta.id)).toEqual(['national', 'regional-40-60', 'regional-60-40']);
+    expect(rulebooks.map((r) => r.meta.id)).toEqual(['national', 'regional-40-60', 'regional-60-40', 'regional-menit']);
     const national = rulebooks.find((r) => r.meta.id === 'national');
     const kalbar = rulebooks.find((r) => r.meta.id === 'regional-40-60');
     const provA = rulebooks.find((r) => r.meta.id === 'regional-60-40');
@@ -19,6 +19,18 @@ describe('loadRulebookFiles', () => {
     expect(kalbar?.calendar.regionalHolidays.length).toBeGreaterThan(0);
     expect(kalbar?.calendar.units.map((u) => u.workPattern)).toEqual(['6HK', 'SHIFT']);
     expect(kalbar?.schedule.unitOverrides).toHaveLength(1);
+    // The monthly kinerja figure differs by region (issue 15 point 6): predikat, combined, daily reports, minutes.
+    const dki = rulebooks.find((r) => r.meta.id === 'regional-menit');
+    expect(rulebooks.map((r) => r.performance.kinerjaFigure.method)).toEqual([
+      'PREDIKAT',
+      'GABUNGAN',
+      'LAPORAN_HARIAN',
+      'MENIT_EFEKTIF',
+    ]);
+    // Merged key by key: the regions keep the national predikat matrix.
+    expect(dki?.performance.predikatMatrix).toEqual(national?.performance.predikatMatrix);
+    expect(dki?.performance.kinerjaFigure.effectiveMinutesPerDay).toBe(300);
+    expect(kalbar?.performance.evaluation.periodicFrequency).toBe('MONTHLY');
   });
 
   it('throws one error listing every issue per file', async () => {
