@@ -26,6 +26,8 @@ export const PRECACHED_MODULES = [
   'src/web/pages/IzinPage/IzinPage.tsx',
   'src/web/pages/KoreksiPage/KoreksiPage.tsx',
   'src/web/pages/RekapPage/RekapPage.tsx',
+  // Kinerja Saya with today's report form (/kinerja/lapor), so a report can be written offline on a cold start.
+  'src/web/pages/KinerjaPage/KinerjaPage.tsx',
   'src/web/pages/LoginPage/LoginPage.tsx',
   'src/web/pages/NotFoundPage/NotFoundPage.tsx',
   'src/web/text/en.ts',

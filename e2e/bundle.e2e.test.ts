@@ -101,13 +101,20 @@ describe('the /presensi bundle', () => {
       'IzinPage',
       'KoreksiPage',
       'RekapPage',
+      'KinerjaPage',
     ]) {
       const file = chunkFor(graph, `src/web/pages/${page}/${page}.tsx`);
       expect(precached, page).toContain(file);
     }
-    const admin = ['PlacesPage', 'RekapUnitPage', 'AuditPage', 'ImportPage', 'TodayPage'].map((page) =>
-      chunkFor(graph, `src/web/pages/${page}/${page}.tsx`),
-    );
+    const admin = [
+      'PlacesPage',
+      'RekapUnitPage',
+      'AuditPage',
+      'ImportPage',
+      'TodayPage',
+      'KinerjaProgresPage',
+      'KinerjaImporPage',
+    ].map((page) => chunkFor(graph, `src/web/pages/${page}/${page}.tsx`));
     for (const file of admin) expect(precached).not.toContain(file);
     // The leaders' section of the home page (charts) is its own chunk, not precached.
     expect(precached).not.toContain(chunkFor(graph, 'src/web/pages/DashboardPage/LeadersSection.tsx'));

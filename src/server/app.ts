@@ -234,6 +234,8 @@ export function buildServices({ config, db, clock }: AppDeps) {
     jobs,
     recap: () => recap,
   });
+  // A closed attendance month freezes the unit's monthly kinerja figures (in the closing's transaction).
+  recap.onMonthClosed((trx, e) => kinerja.figures.freezeClosedMonth(trx, e));
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
     org,
@@ -247,6 +249,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     repo: createDashboardRepo(db),
     clock,
     relations,
+    kinerja,
   });
   // Kehadiran hari ini: computed per request from stored data, through the daily statuses' own sources.
   const todaySources = statusSources(() => ({ leave, permits, corrections, rosters, recap }));

@@ -9,6 +9,22 @@ import { databaseRefusal } from '../../src/server/plugins/error-handler.ts';
 import { UNIT_COLUMNS } from '../../src/server/modules/imports/import-columns.ts';
 import { removeOrphanTempFiles } from '../../src/server/modules/attendance/photo-store.ts';
 import { loadRulebookFiles } from '../../src/server/modules/rulebooks/rulebook-files.ts';
+import {
+  approvedEvaluation,
+  approvedSkp,
+  buildKinerjaWorld,
+  draftEvaluation,
+  draftSkp,
+  finalEvaluation,
+  peerRatings,
+  put,
+  rateEvaluation,
+  report,
+  reportBody,
+  skpBody,
+  submittedSkp,
+  type KinerjaWorld,
+} from '../helpers/kinerja-concurrency.ts';
 
 /*
  * One effect under concurrency (issue 12, points 6 and 7c). For every decision route, N identical calls fired at
@@ -86,6 +102,14 @@ const NOT_DECISIONS: Partial<Record<Route, string>> = {
     "stores this device's subscription by its endpoint (unique, upsert): N identical calls leave one row",
   'POST /api/notifications/push/unsubscribe':
     "removes one's own subscription: removing twice leaves it removed",
+  'POST /api/kinerja/feedback':
+    "the penilai's continuous feedback: each call is a new note on the SKP (a new row per call), not a decision on a pending state",
+  'POST /api/kinerja/evidence':
+    'the employee adds an evidence item to an RHK (a new row per call); its file is stored by its SHA-256',
+  'POST /api/kinerja/reports/files':
+    'stores an upload as a waiting file by its SHA-256 (the same bytes are one file); nothing is decided until a report cites it',
+  'POST /api/kinerja/export/skp/jobs': 'starts a background export; every call is its own job',
+  'POST /api/kinerja/export/evaluations/jobs': 'starts a background export; every call is its own job',
 };
 
 /** How many identical calls each case fires at once. */
@@ -187,6 +211,58 @@ describe('one effect under concurrency (every decision route)', () => {
     expect(r.statusCode, r.body).toBeLessThan(300);
     return r.json();
   }
+  // e-Kinerja: the test unit's people, built on first use (test/helpers/kinerja-concurrency.ts), and the SKPs
+  // the cases share: staff 4 writes the reports, staff 5's SKP is evaluated, staff 6's is objected to.
+  let kinerjaWorld: Promise<KinerjaWorld> | null = null;
+  const kinerja = () => (kinerjaWorld ??= buildKinerjaWorld(t, { staffCount: 9 }));
+  const memo = <T>(make: () => Promise<T>) => {
+    let p: Promise<T> | null = null;
+    return () => (p ??= make());
+  };
+  const reportsSkp = memo(async () => {
+    const w = await kinerja();
+    return approvedSkp(w.staff[4]!.c, w.kabid.c, 2026);
+  });
+  const evaluatedSkp = memo(async () => {
+    const w = await kinerja();
+    return approvedSkp(w.staff[5]!.c, w.kabid.c, 2026);
+  });
+  const objectedSkp = memo(async () => {
+    const w = await kinerja();
+    return approvedSkp(w.staff[6]!.c, w.kabid.c, 2026);
+  });
+  const periods = async (skpId: string) => {
+    const res = await (await kinerja()).kabid.c.get(`/api/kinerja/evaluations/periods?skpId=${skpId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as { kind: string; periodStart: string }[];
+  };
+  const kinerjaRows = async (
+    table: 'skpRhk' | 'skpIndicators' | 'dailyReports' | 'kinerjaAdjustments',
+    column: string,
+    value: string,
+  ) =>
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select(({ fn }) => fn.countAll<number>().as('n'))
+          .where(column as never, '=', value as never)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  /** Notifications of a kind about an entity (every recipient counted). */
+  const notices = async (kind: string, entityType: string, entityId: string) =>
+    Number(
+      (
+        await t.db
+          .selectFrom('notifications')
+          .select(({ fn }) => fn.countAll<number>().as('n'))
+          .where('kind', '=', kind)
+          .where('entityType', '=', entityType)
+          .where('entityId', '=', entityId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   let employeeSeq = 0;
   /** A new Dinkes employee (through the API): they have no account yet. */
   async function newEmployee(name: string) {
@@ -748,6 +824,359 @@ describe('one effect under concurrency (every decision route)', () => {
         await t.db.selectFrom('roleGrants').select('id').where('userId', '=', account.id).execute(),
       ).toEqual([]);
       expect(await audits('grant.revoked', account.id)).toBe(1);
+    },
+
+    // ---------------------------------------------------------------- e-Kinerja (issue 15)
+
+    'POST /api/kinerja/skp': async () => {
+      // A double click on "Susun SKP" files one SKP for the year; the others are told it exists.
+      const w = await kinerja();
+      const s = w.staff[0]!;
+      const rs = await fire(N, () => s.c.post('/api/kinerja/skp', skpBody(2026)));
+      const ok = expectOneWinner(rs, /^Sudah ada SKP tahun 2026 untuk periode 2026-01-01 s.d. 2026-12-31/);
+      const rows = await t.db.selectFrom('skp').select('id').where('employeeId', '=', s.e.id).execute();
+      expect(rows.map((r) => r.id)).toEqual([ok.json().skp.id]);
+      expect(await audits('skp.created', ok.json().skp.id)).toBe(1);
+      expect(await kinerjaRows('skpRhk', 'skpId', ok.json().skp.id)).toBe(1);
+    },
+
+    'PUT /api/kinerja/skp/{id}': async () => {
+      // An edit of a draft under its row lock: N identical edits leave exactly the RHK sent, never a mix or twice.
+      const w = await kinerja();
+      const s = w.staff[1]!;
+      const id = await draftSkp(s.c, 2026);
+      const body = skpBody(2026, 'Tersusunnya layanan uji konkurensi yang diperbaiki');
+      const rs = await fire(N, () => put(s.c, `/api/kinerja/skp/${id}`, body));
+      expectNoServerError(rs);
+      expect(statuses(rs)).toEqual(Array(N).fill(200));
+      const rhk = await t.db.selectFrom('skpRhk').select(['id', 'text']).where('skpId', '=', id).execute();
+      expect(rhk.map((r) => r.text)).toEqual([body.rhk[0]!.text]);
+      expect(await kinerjaRows('skpIndicators', 'rhkId', rhk[0]!.id)).toBe(1);
+    },
+
+    'POST /api/kinerja/skp/{id}/submit': async () => {
+      const w = await kinerja();
+      const s = w.staff[2]!;
+      const id = await draftSkp(s.c, 2026);
+      const rs = await fire(N, () => s.c.post(`/api/kinerja/skp/${id}/submit`));
+      expectOneWinner(rs, /^SKP sudah diajukan dan menunggu keputusan$/);
+      expect(await audits('skp.submitted', id)).toBe(1);
+      expect(await notices('skp.waiting', 'skp', id)).toBe(1);
+    },
+
+    'POST /api/kinerja/skp/{id}/decision': async () => {
+      const w = await kinerja();
+      const s = w.staff[3]!;
+      const id = await submittedSkp(s.c, 2026);
+      const rs = await fire(N, () =>
+        w.kabid.c.post(`/api/kinerja/skp/${id}/decision`, { decision: 'APPROVE', note: 'Lanjutkan' }),
+      );
+      expectOneWinner(rs, /^SKP sudah disetujui; tidak ada yang perlu diputuskan$/);
+      expect(await audits('skp.approved', id)).toBe(1);
+      expect(await audits('skp.returned', id)).toBe(0);
+      expect(await notices('skp.decided', 'skp', id)).toBe(1);
+    },
+
+    'POST /api/kinerja/reports': async () => {
+      // The offline queue's re-sync: the same clientId is stored once; the repeats answer that report (200).
+      const w = await kinerja();
+      const { rhkId } = await reportsSkp();
+      const body = reportBody(rhkId, '2026-01-15');
+      const rs = await fire(N, () => w.staff[4]!.c.post('/api/kinerja/reports', body));
+      expectNoServerError(rs);
+      expect(statuses(rs)).toEqual([...Array(N - 1).fill(200), 201]);
+      expect(new Set(rs.map((r) => r.json().id)).size).toBe(1);
+      const rows = await t.db
+        .selectFrom('dailyReports')
+        .select('id')
+        .where('employeeId', '=', w.staff[4]!.e.id)
+        .where('clientId', '=', body.clientId)
+        .execute();
+      expect(rows).toHaveLength(1);
+      expect(await audits('daily_report.submitted', rows[0]!.id)).toBe(1);
+    },
+
+    'POST /api/kinerja/reports/{id}/verify': async () => {
+      const w = await kinerja();
+      const { rhkId } = await reportsSkp();
+      const id = await report(w.staff[4]!.c, rhkId, '2026-01-15');
+      const rs = await fire(N, () =>
+        w.kabid.c.post(`/api/kinerja/reports/${id}/verify`, { decision: 'ACCEPT', note: null }),
+      );
+      expectOneWinner(rs, /^Laporan ini sudah diterima; hanya laporan yang menunggu verifikasi/);
+      expect(await audits('daily_report.accepted', id)).toBe(1);
+    },
+
+    'POST /api/kinerja/reports/verify': async () => {
+      // Bulk: every call answers 200 with a verdict per report; each report is decided by exactly one call.
+      const w = await kinerja();
+      const { rhkId } = await reportsSkp();
+      const ids = [
+        await report(w.staff[4]!.c, rhkId, '2026-01-14', 30),
+        await report(w.staff[4]!.c, rhkId, '2026-01-14', 30),
+      ];
+      const rs = await fire(N, () =>
+        w.kabid.c.post('/api/kinerja/reports/verify', {
+          ids,
+          decision: 'RETURN',
+          note: 'Lengkapi outputnya',
+        }),
+      );
+      expectNoServerError(rs);
+      expect(statuses(rs)).toEqual(Array(N).fill(200));
+      const items = rs.flatMap(
+        (r) => r.json().items as { id: string; ok: boolean; error: { code: string; message: string } }[],
+      );
+      for (const id of ids) {
+        expect(items.filter((i) => i.id === id && i.ok)).toHaveLength(1);
+        for (const refused of items.filter((i) => i.id === id && !i.ok)) {
+          expect(refused.error.code).toBe('CONFLICT');
+          expect(refused.error.message).toMatch(/^Laporan ini sudah dikembalikan/);
+        }
+        expect(await audits('daily_report.returned', id)).toBe(1);
+        expect(await notices('daily_report.returned', 'daily_report', id)).toBe(1);
+      }
+    },
+
+    'PUT /api/kinerja/reports/{id}': async () => {
+      // A correction by the owner under the employee's lock: N identical corrections are N revisions in turn,
+      // none lost (each read the revision its predecessor wrote), each audited, the day total checked each time.
+      const w = await kinerja();
+      const { rhkId } = await reportsSkp();
+      const id = await report(w.staff[4]!.c, rhkId, '2026-01-14', 45);
+      const { clientId: _c, ...fields } = reportBody(rhkId, '2026-01-14', 50);
+      const rs = await fire(N, () => put(w.staff[4]!.c, `/api/kinerja/reports/${id}`, fields));
+      expectNoServerError(rs);
+      expect(statuses(rs)).toEqual(Array(N).fill(200));
+      const row = await t.db
+        .selectFrom('dailyReports')
+        .select(['revision', 'minutes', 'status'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ minutes: 50, status: 'SUBMITTED' });
+      expect(await audits('daily_report.corrected', id)).toBe(row.revision - 1);
+      expect(row.revision).toBe(N + 1);
+    },
+
+    'DELETE /api/kinerja/reports/{id}': async () => {
+      // Removed once: one call removes (and audits) it; a call that read it first gets 409, a later one 404.
+      const w = await kinerja();
+      const { rhkId } = await reportsSkp();
+      const id = await report(w.staff[4]!.c, rhkId, '2026-01-15', 20);
+      const rs = await fire(N, () => w.staff[4]!.c.del(`/api/kinerja/reports/${id}`));
+      expectOneWinner(rs, /sudah dihapus/, [
+        { status: 404, code: 'NOT_FOUND', said: /Laporan kinerja harian/ },
+      ]);
+      expect(await kinerjaRows('dailyReports', 'id', id)).toBe(0);
+      expect(await audits('daily_report.deleted', id)).toBe(1);
+    },
+
+    'POST /api/kinerja/evaluations': async () => {
+      // One evaluation per SKP period: the others are told it exists.
+      const w = await kinerja();
+      const { skpId } = await evaluatedSkp();
+      const p = (await periods(skpId))[0]!;
+      const rs = await fire(N, () =>
+        w.kabid.c.post('/api/kinerja/evaluations', { skpId, kind: p.kind, periodStart: p.periodStart }),
+      );
+      const ok = expectOneWinner(rs, /^Penilaian .+ sudah ada$/);
+      const rows = await t.db.selectFrom('evaluations').select('id').where('skpId', '=', skpId).execute();
+      expect(rows.map((r) => r.id)).toEqual([ok.json().id]);
+      expect(await audits('evaluation.created', ok.json().id)).toBe(1);
+    },
+
+    'PUT /api/kinerja/evaluations/{id}': async () => {
+      // The penilai's edit of a draft under its row lock: the realisation of an indicator is stored once.
+      const w = await kinerja();
+      const { skpId, indicatorId } = await evaluatedSkp();
+      const id = await draftEvaluation(w.kabid.c, skpId, 1);
+      const body = { realisation: [{ indicatorId, value: 10 }], hasilKerjaRating: 'SESUAI_EKSPEKTASI' };
+      const rs = await fire(N, () => put(w.kabid.c, `/api/kinerja/evaluations/${id}`, body));
+      expectNoServerError(rs);
+      expect(statuses(rs)).toEqual(Array(N).fill(200));
+      const row = await t.db
+        .selectFrom('evaluations')
+        .select(['realisation', 'hasilKerjaRating', 'status'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const realisation = (
+        typeof row.realisation === 'string' ? JSON.parse(row.realisation) : row.realisation
+      ) as { indicatorId: string; realisasi: number }[];
+      expect(realisation.map((r) => [r.indicatorId, Number(r.realisasi)])).toEqual([[indicatorId, 10]]);
+      expect(row).toMatchObject({ hasilKerjaRating: 'SESUAI_EKSPEKTASI', status: 'DRAFT' });
+    },
+
+    'POST /api/kinerja/evaluations/{id}/finalise': async () => {
+      const w = await kinerja();
+      const { skpId, indicatorId } = await evaluatedSkp();
+      const id = await draftEvaluation(w.kabid.c, skpId, 2);
+      await rateEvaluation(w.kabid.c, id, indicatorId);
+      const rs = await fire(N, () => w.kabid.c.post(`/api/kinerja/evaluations/${id}/finalise`));
+      expectOneWinner(rs, /^Penilaian ini sudah final dan menunggu persetujuan/);
+      expect(await audits('evaluation.finalised', id)).toBe(1);
+      expect(await notices('kinerja_evaluation.waiting', 'evaluation', id)).toBe(1);
+    },
+
+    'POST /api/kinerja/evaluations/{id}/approve': async () => {
+      const w = await kinerja();
+      const { skpId, indicatorId } = await evaluatedSkp();
+      const id = await finalEvaluation(w.kabid.c, skpId, 3, indicatorId);
+      const rs = await fire(N, () => w.kadis.c.post(`/api/kinerja/evaluations/${id}/approve`));
+      expectOneWinner(rs, /^Penilaian ini sudah disetujui$/);
+      expect(await audits('evaluation.approved', id)).toBe(1);
+      expect(await notices('kinerja_evaluation.decided', 'evaluation', id)).toBe(1);
+    },
+
+    'POST /api/kinerja/evaluations/{id}/return': async () => {
+      const w = await kinerja();
+      const { skpId, indicatorId } = await evaluatedSkp();
+      const id = await finalEvaluation(w.kabid.c, skpId, 4, indicatorId);
+      const rs = await fire(N, () =>
+        w.kadis.c.post(`/api/kinerja/evaluations/${id}/return`, { note: 'Periksa lagi realisasinya' }),
+      );
+      expectOneWinner(rs, /^Penilaian ini belum difinalkan pejabat penilai$/);
+      expect(await audits('evaluation.returned', id)).toBe(1);
+      expect(await notices('kinerja_evaluation.returned', 'evaluation', id)).toBe(1);
+    },
+
+    'POST /api/kinerja/evaluations/{id}/peer-feedback': async () => {
+      // One feedback per author and evaluation.
+      const w = await kinerja();
+      const { skpId } = await objectedSkp();
+      const id = await draftEvaluation(w.kabid.c, skpId, 2);
+      const peer = w.staff[7]!;
+      const rs = await fire(N, () =>
+        peer.c.post(`/api/kinerja/evaluations/${id}/peer-feedback`, peerRatings()),
+      );
+      expectOneWinner(rs, /^Anda sudah memberi umpan balik untuk penilaian ini$/);
+      const rows = await t.db
+        .selectFrom('evaluationPeerFeedback')
+        .select('id')
+        .where('evaluationId', '=', id)
+        .execute();
+      expect(rows).toHaveLength(1);
+      expect(await audits('evaluation.peer_feedback_given', id)).toBe(1);
+    },
+
+    'POST /api/kinerja/evaluations/{id}/objection': async () => {
+      const w = await kinerja();
+      const s = w.staff[6]!;
+      const { skpId, indicatorId } = await objectedSkp();
+      const id = await approvedEvaluation(w, skpId, 0, indicatorId);
+      const rs = await fire(N, () =>
+        s.c.post(`/api/kinerja/evaluations/${id}/objection`, {
+          reason: 'Realisasi saya melebihi target, mohon ditinjau kembali',
+        }),
+      );
+      expectOneWinner(rs, /^Keberatan atas penilaian ini sudah pernah diajukan$/);
+      const rows = await t.db
+        .selectFrom('evaluationObjections')
+        .select('id')
+        .where('evaluationId', '=', id)
+        .execute();
+      expect(rows).toHaveLength(1);
+      expect(await audits('evaluation.objection_filed', rows[0]!.id)).toBe(1);
+      expect(await notices('kinerja_objection.waiting', 'evaluation_objection', rows[0]!.id)).toBe(1);
+    },
+
+    'POST /api/kinerja/objections/{id}/decide': async () => {
+      const w = await kinerja();
+      const { skpId, indicatorId } = await objectedSkp();
+      const id = await approvedEvaluation(w, skpId, 1, indicatorId);
+      const filed = await w.staff[6]!.c.post(`/api/kinerja/evaluations/${id}/objection`, {
+        reason: 'Perilaku kerja saya sudah sesuai ekspektasi khusus',
+      });
+      expect(filed.statusCode, filed.body).toBe(201);
+      const objectionId = filed.json().objection.id as string;
+      const rs = await fire(N, () =>
+        w.kadis.c.post(`/api/kinerja/objections/${objectionId}/decide`, {
+          decision: 'DITERIMA',
+          hasilKerjaRating: 'DI_ATAS_EKSPEKTASI',
+          note: 'Bukti realisasi cukup',
+        }),
+      );
+      expectOneWinner(rs, /^Keberatan ini sudah diputus$/);
+      expect(await audits('evaluation.objection_decided', objectionId)).toBe(1);
+      expect(await notices('kinerja_objection.decided', 'evaluation_objection', objectionId)).toBe(1);
+    },
+
+    'PUT /api/kinerja/unit-performance': async () => {
+      // Sets the unit's organisational performance to the value sent (upsert on unit and period): one row.
+      const w = await kinerja();
+      const body = {
+        unitId: w.unit.id,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-03-31',
+        rating: 'BAIK',
+        note: 'Capaian triwulan I',
+      };
+      const rs = await fire(N, () => put(c.adminOpd, '/api/kinerja/unit-performance', body));
+      expectNoServerError(rs);
+      expect(statuses(rs)).toEqual(Array(N).fill(200));
+      const rows = await t.db
+        .selectFrom('unitPerformance')
+        .select(['id', 'rating'])
+        .where('unitId', '=', w.unit.id)
+        .execute();
+      expect(rows).toEqual([{ id: rs[0]!.json().id, rating: 'BAIK' }]);
+    },
+
+    'POST /api/kinerja/figures/build': async () => {
+      // A recomputation stored by upsert: N builds at once leave one figure per employee and month.
+      const w = await kinerja();
+      const body = { month: '2026-01', unitId: w.unit.id };
+      const rs = await fire(N, () => c.adminOpd.post('/api/kinerja/figures/build', body));
+      expectNoServerError(rs);
+      expect(statuses(rs)).toEqual(Array(N).fill(200));
+      const rows = await t.db
+        .selectFrom('kinerjaMonthly')
+        .select(['employeeId'])
+        .where('unitId', '=', w.unit.id)
+        .where('month', '=', '2026-01')
+        .execute();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(new Set(rows.map((r) => r.employeeId)).size).toBe(rows.length);
+      expect(await kinerjaRows('kinerjaAdjustments', 'unitId', w.unit.id)).toBe(0);
+    },
+
+    'POST /api/kinerja/import/skp': async () => {
+      // The import's commit: N identical files at once leave one SKP (a draft of the file, replaced in turn),
+      // with the file's one RHK and indicator — never two SKPs, a mix of RHK or a bare unique-violation answer.
+      const w = await kinerja();
+      const s = w.staff[8]!;
+      const row: Record<string, string> = {
+        nip: s.e.nip!,
+        tahun: '2026',
+        periode_mulai: '01/01/2026',
+        periode_selesai: '31/12/2026',
+        pendekatan: 'Kuantitatif',
+        jenis_rhk: 'Utama',
+        no_rhk: '1',
+        rhk: 'Terselenggaranya layanan uji impor konkuren',
+        penugasan_dari: 'Perjanjian Kinerja Bidang',
+        indikator: 'Jumlah layanan yang diselesaikan',
+        aspek: 'Kuantitas',
+        target_min: '12',
+        satuan: 'layanan',
+      };
+      const header = Object.keys(row);
+      const text = `${header.join(',')}\r\n${header.map((h) => row[h]).join(',')}\r\n`;
+      const mp = multipart(
+        { dryRun: 'false' },
+        { field: 'file', name: 'skp.csv', content: text, type: 'text/csv' },
+      );
+      const rs = await fire(N, () =>
+        c.adminOpd.request({ method: 'POST', url: '/api/kinerja/import/skp', ...mp }),
+      );
+      expectNoServerError(rs);
+      for (const r of rs.filter((x) => x.statusCode >= 300))
+        expect(GENERIC_MESSAGES, r.body).not.toContain(r.json().error.message);
+      expect(rs.filter((r) => r.statusCode === 201).length).toBeGreaterThan(0);
+      const skps = await t.db.selectFrom('skp').select('id').where('employeeId', '=', s.e.id).execute();
+      expect(skps).toHaveLength(1);
+      const rhk = await t.db.selectFrom('skpRhk').select('id').where('skpId', '=', skps[0]!.id).execute();
+      expect(rhk).toHaveLength(1);
+      expect(await kinerjaRows('skpIndicators', 'rhkId', rhk[0]!.id)).toBe(1);
     },
   };
 

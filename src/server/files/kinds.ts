@@ -8,7 +8,7 @@
 export type AttachmentMime = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** The records that own attachments (also their audit `entityType`). */
-export type OwnerKind = 'leave_request' | 'permit' | 'correction';
+export type OwnerKind = 'leave_request' | 'permit' | 'correction' | 'rhk_evidence' | 'daily_report';
 
 /**
  * Retention classes: `personnel` for documents that justify a personnel decision (leave evidence, letters of
@@ -72,6 +72,20 @@ export const ATTACHMENT_KINDS = {
     allowed: DOCUMENTS_AND_PHOTOS,
     owner: 'correction',
     retention: 'attendance',
+  },
+  /** Evidence (eviden) of an RHK's realisation (e-Kinerja, issue 15 point 4): a document or a photo. */
+  rhk_evidence: {
+    label: 'Eviden RHK',
+    allowed: DOCUMENTS_AND_PHOTOS,
+    owner: 'rhk_evidence',
+    retention: 'personnel',
+  },
+  /** The evidence (a photo or a document) of a daily activity report (e-Kinerja, issue 15 point 2). */
+  daily_report_evidence: {
+    label: 'Bukti laporan kinerja harian',
+    allowed: DOCUMENTS_AND_PHOTOS,
+    owner: 'daily_report',
+    retention: 'personnel',
   },
 } as const satisfies Record<string, AttachmentKindRule>;
 

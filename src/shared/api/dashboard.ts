@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from './common.ts';
+import { homeKinerjaSchema } from './kinerja-figures.ts';
 
 /**
  * The HTTP contract of the home page (`/`): one answer with a section per role the caller holds, each built from
@@ -278,5 +279,7 @@ export const homeSchema = z.object({
   admin: homeAdminSchema.nullable(),
   leaders: homeLeadersSchema.nullable(),
   oversight: homeOversightSchema.nullable(),
+  /** e-Kinerja (issue 15 point 8): today's report, waiting verifications, SKP/report progress; null when none applies. */
+  kinerja: homeKinerjaSchema.nullable().optional(),
 });
 export type Home = z.infer<typeof homeSchema>;

@@ -22,6 +22,16 @@ export const NOTIFICATION_KINDS = [
   'recap.closed',
   'recap.reopened',
   'digest.waiting',
+  'daily_report.waiting',
+  'daily_report.returned',
+  'skp.waiting',
+  'skp.decided',
+  'kinerja.feedback',
+  'kinerja_evaluation.waiting',
+  'kinerja_evaluation.returned',
+  'kinerja_evaluation.decided',
+  'kinerja_objection.waiting',
+  'kinerja_objection.decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -33,11 +33,16 @@ import {
   PERMIT_APPROVAL_VIEWERS,
   PUNCH_REVIEWERS,
 } from '../lib/roles.ts';
+import { KINERJA_VERIFIERS } from '../components/kinerja/roles.ts';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import { navSectionsFor, type NavBadge, type NavItem } from './nav.ts';
 import { LanguageToggle, Logo, UserMenuButton } from './header-parts.tsx';
 
 const UserMenu = lazy(() => import('./UserMenu.tsx').then((m) => ({ default: m.UserMenu })));
+// e-Kinerja's work from every page (offline daily reports sent, the Verifikasi count): a lazy chunk, after the first screen.
+const KinerjaShellWork = lazy(() =>
+  import('../components/kinerja/KinerjaShellWork.tsx').then((m) => ({ default: m.KinerjaShellWork })),
+);
 
 /** The user menu: its button at once, the menu's code (floating dropdown) once the first screen is idle. */
 function UserMenuSlot({ me }: { me: Me }) {
@@ -146,6 +151,9 @@ export function AppLayout() {
   const pendingCorrections = permitCount.data?.corrections ?? 0;
   const deviceCount = usePendingDeviceCount(hasAnyRole(me.data, ATTENDANCE_ADMINS));
   const pendingDevices = deviceCount.data ?? 0;
+  const kinerjaVerifier = hasAnyRole(me.data, KINERJA_VERIFIERS);
+  const [kinerjaReady] = useAfterFirstScreen();
+  const [pendingKinerja, setPendingKinerja] = useState(0);
   /** What waits for this user's decision, per navigation badge (with its test id and spoken label). */
   const badges: Record<NavBadge, { count: number; testId: string; label?: string }> = {
     reviews: { count: pendingReviews, testId: 'review-count' },
@@ -169,8 +177,14 @@ export function AppLayout() {
       testId: 'device-count',
       label: t('approvals.waitingCount', { count: pendingDevices }),
     },
+    kinerja: {
+      count: pendingKinerja,
+      testId: 'kinerja-count',
+      label: t('approvals.waitingCount', { count: pendingKinerja }),
+    },
   };
-  const waiting = pendingReviews + pendingLeave + pendingPermits + pendingCorrections + pendingDevices;
+  const waiting =
+    pendingReviews + pendingLeave + pendingPermits + pendingCorrections + pendingDevices + pendingKinerja;
 
   if (!me.data) return null;
   const sections = navSectionsFor(me.data);
@@ -271,6 +285,15 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="var(--mantine-color-gray-0)">
+        {kinerjaReady && (me.data.user.employeeId || kinerjaVerifier) && (
+          <Suspense fallback={null}>
+            <KinerjaShellWork
+              employeeId={me.data.user.employeeId}
+              verifier={kinerjaVerifier}
+              onCount={setPendingKinerja}
+            />
+          </Suspense>
+        )}
         {/* /presensi has its own offline notice: punches can still be taken there. */}
         {location.pathname !== '/presensi' && <OfflineBanner />}
         <Box maw={1400} mx="auto">

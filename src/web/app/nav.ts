@@ -25,7 +25,14 @@ import {
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
+import { IconChartBar, IconClipboardList, IconTargetArrow, IconUserSearch } from '@tabler/icons-react';
 import type { Me, Role } from '../api/types.ts';
+import {
+  KINERJA_MANAGERS,
+  KINERJA_READERS,
+  KINERJA_STAFF_VIEWERS,
+  KINERJA_VERIFIERS,
+} from '../components/kinerja/roles.ts';
 import type { MessageKey } from '../text/keys.ts';
 import {
   ANOMALY_VIEWERS,
@@ -46,7 +53,7 @@ export const NAV_GROUPS = ['presensi', 'pengajuan', 'persetujuan', 'rekap', 'adm
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** A live count shown beside a label: what waits for the user's decision. */
-export type NavBadge = 'reviews' | 'leave' | 'permits' | 'corrections' | 'devices';
+export type NavBadge = 'reviews' | 'leave' | 'permits' | 'corrections' | 'devices' | 'kinerja';
 
 export interface NavItem {
   to: string;
@@ -80,6 +87,14 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
   { group: 'presensi', to: '/kehadiran', label: 'nav.today', icon: IconUsersGroup, who: RECAP_VIEWERS },
   { group: 'presensi', to: '/presensi/kios', label: 'nav.kiosk', icon: IconQrcode, who: ATTENDANCE_ADMINS },
   { group: 'presensi', to: '/presensi/apel', label: 'nav.apel', icon: IconFlag, who: ATTENDANCE_ADMINS },
+  { group: 'presensi', to: '/kinerja', label: 'nav.kinerja', icon: IconTargetArrow, who: 'employee' },
+  {
+    group: 'presensi',
+    to: '/kinerja/staf',
+    label: 'nav.kinerjaStaff',
+    icon: IconUserSearch,
+    who: KINERJA_STAFF_VIEWERS,
+  },
   { group: 'pengajuan', to: '/cuti', label: 'nav.leave', icon: IconBeach, end: true, who: 'employee' },
   {
     group: 'pengajuan',
@@ -131,6 +146,14 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
   },
   {
     group: 'persetujuan',
+    to: '/kinerja/verifikasi',
+    label: 'nav.kinerjaVerify',
+    icon: IconClipboardList,
+    badge: 'kinerja',
+    who: KINERJA_VERIFIERS,
+  },
+  {
+    group: 'persetujuan',
     to: '/presensi/perangkat',
     label: 'nav.devices',
     icon: IconDeviceMobile,
@@ -144,6 +167,13 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     label: 'nav.unitRecap',
     icon: IconReportAnalytics,
     who: RECAP_VIEWERS,
+  },
+  {
+    group: 'rekap',
+    to: '/kinerja/progres',
+    label: 'nav.kinerjaProgress',
+    icon: IconChartBar,
+    who: KINERJA_READERS,
   },
   {
     group: 'rekap',
@@ -189,6 +219,13 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     who: DOCUMENT_CONFIGURERS,
   },
   { group: 'administrasi', to: '/impor', label: 'nav.import', icon: IconFileImport, who: IMPORTERS },
+  {
+    group: 'administrasi',
+    to: '/kinerja/impor',
+    label: 'nav.kinerjaImport',
+    icon: IconFileImport,
+    who: KINERJA_MANAGERS,
+  },
   { group: 'administrasi', to: '/audit', label: 'nav.audit', icon: IconShieldCheck, who: AUDIT_VIEWERS },
 ];
 

@@ -17,6 +17,12 @@ import {
 import { AppLayout } from './AppLayout.tsx';
 import { RequireAuth, RequireRole } from './AuthGuard.tsx';
 import { RouteError } from './RouteError.tsx';
+import {
+  KINERJA_MANAGERS,
+  KINERJA_READERS,
+  KINERJA_STAFF_VIEWERS,
+  KINERJA_VERIFIERS,
+} from '../components/kinerja/roles.ts';
 import { loadPageStrings } from '../text/i18n.ts';
 
 /**
@@ -117,6 +123,30 @@ const TodayPage = lazyPage(() =>
 );
 const NotificationsPage = lazyPage(() =>
   import('../pages/NotificationsPage/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
+const KinerjaPage = lazyPage(() =>
+  import('../pages/KinerjaPage/KinerjaPage.tsx').then((m) => ({ default: m.KinerjaPage })),
+);
+const KinerjaStafPage = lazyPage(() =>
+  import('../pages/KinerjaStafPage/KinerjaStafPage.tsx').then((m) => ({ default: m.KinerjaStafPage })),
+);
+const KinerjaVerifikasiPage = lazyPage(() =>
+  import('../pages/KinerjaVerifikasiPage/KinerjaVerifikasiPage.tsx').then((m) => ({
+    default: m.KinerjaVerifikasiPage,
+  })),
+);
+const KinerjaPenilaianPage = lazyPage(() =>
+  import('../pages/KinerjaPenilaianPage/KinerjaPenilaianPage.tsx').then((m) => ({
+    default: m.KinerjaPenilaianPage,
+  })),
+);
+const KinerjaProgresPage = lazyPage(() =>
+  import('../pages/KinerjaProgresPage/KinerjaProgresPage.tsx').then((m) => ({
+    default: m.KinerjaProgresPage,
+  })),
+);
+const KinerjaImporPage = lazyPage(() =>
+  import('../pages/KinerjaImporPage/KinerjaImporPage.tsx').then((m) => ({ default: m.KinerjaImporPage })),
 );
 const NotFoundPage = lazyPage(() =>
   import('../pages/NotFoundPage/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -271,6 +301,43 @@ export function createRouter() {
           path,
           element: <RequireRole roles={ATTENDANCE_ADMINS}>{element}</RequireRole>,
         })),
+        // e-Kinerja (issue 15): the employee's page (tabs /kinerja/:tab, /kinerja/lapor = today's report form),
+        // the superior's staff page and inbox, an evaluation, progress and the SKP import.
+        { path: 'kinerja', element: <KinerjaPage /> },
+        { path: 'kinerja/:tab', element: <KinerjaPage /> },
+        {
+          path: 'kinerja/staf',
+          element: (
+            <RequireRole roles={KINERJA_STAFF_VIEWERS}>
+              <KinerjaStafPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'kinerja/verifikasi',
+          element: (
+            <RequireRole roles={KINERJA_VERIFIERS}>
+              <KinerjaVerifikasiPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'kinerja/penilaian/:id', element: <KinerjaPenilaianPage /> },
+        {
+          path: 'kinerja/progres',
+          element: (
+            <RequireRole roles={KINERJA_READERS}>
+              <KinerjaProgresPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'kinerja/impor',
+          element: (
+            <RequireRole roles={KINERJA_MANAGERS}>
+              <KinerjaImporPage />
+            </RequireRole>
+          ),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

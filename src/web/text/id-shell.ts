@@ -11,6 +11,11 @@ export const idShell = {
   },
   nav: {
     home: 'Beranda',
+    kinerja: 'Kinerja saya',
+    kinerjaStaff: 'Staf hari ini',
+    kinerjaVerify: 'Verifikasi kinerja',
+    kinerjaProgress: 'Progres kinerja',
+    kinerjaImport: 'Impor SKP',
     kiosk: 'Layar kios',
     correctionApprovals: 'Persetujuan koreksi',
     anomalies: 'Anomali presensi',
@@ -191,6 +196,7 @@ export const idShell = {
     },
   },
   presensi: {
+    kinerjaReport: 'Laporan kinerja hari ini',
     roster: {
       title: 'Jadwal shift 7 hari ke depan',
       dayOff: 'Libur',

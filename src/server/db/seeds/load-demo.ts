@@ -6,6 +6,7 @@ import { formatFullName } from '../../../core/people/names.ts';
 import { generateDemoData, type DemoData } from './demo-data.ts';
 import { DEMO_GO_LIVE_WITHOUT_HISTORY, historyWindow } from './demo-history.ts';
 import { loadDemoHistory, type DemoHistoryOptions, type DemoHistorySummary } from './load-history.ts';
+import { loadDemoKinerja } from './load-kinerja.ts';
 
 /**
  * The demo password of every demo account (README). Public by construction: the password policy refuses it and
@@ -212,5 +213,8 @@ export async function loadDemoData(
   });
   const loaded = { units: unitRows.length, employees: data.employees.length };
   if (!options.history) return loaded;
-  return { ...loaded, history: await loadDemoHistory(db, data, options.history) };
+  const history = await loadDemoHistory(db, data, options.history);
+  // e-Kinerja (issue 15): approved SKP with the cascade, recent daily reports, one approved evaluation.
+  await loadDemoKinerja(db, data, { today: history.today, config: options.history.config });
+  return { ...loaded, history };
 }

@@ -8,6 +8,7 @@ import type { LeaveService } from '../leave/leave-service.ts';
 import type { PermitService } from '../permits/permit-service.ts';
 import type { CorrectionService } from '../permits/correction-service.ts';
 import type { RecapService } from '../recap/recap-service.ts';
+import type { KinerjaService } from '../kinerja/kinerja-service.ts';
 import { requireAny, scopeOf, type Actor, type Grant } from '../../auth/authz.ts';
 import { addDays } from '../../../core/common/local-date.ts';
 import { formatFullName } from '../../../core/people/names.ts';
@@ -70,6 +71,8 @@ type Deps = {
   clock: Clock;
   /** The caller's own today (their unit's zone; src/server/relations). */
   relations: Pick<RelationsService, 'todayOf'>;
+  /** e-Kinerja's home part (today's report, waiting verifications, progress in scope); absent in older wirings. */
+  kinerja?: { figures: Pick<KinerjaService['figures'], 'home'> };
 };
 
 /** A part of a section that its owner may refuse for a reason of its own (no rulebook for the year …): null. */
@@ -513,12 +516,13 @@ export function createDashboardService(deps: Deps) {
     const adminGrant = topGrant(actor, ['ADMIN_OPD', 'SUPER_ADMIN']);
     const leaderGrant = topGrant(actor, ['BKD', 'PIMPINAN']);
     const inspektorat = actor.grants.some((g) => g.role === 'INSPEKTORAT');
-    const [pegawai, atasan, admin, leaders, oversight] = await Promise.all([
+    const [pegawai, atasan, admin, leaders, oversight, kinerja] = await Promise.all([
       actor.employeeId ? pegawaiSection(actor, actor.employeeId, month) : null,
       actor.isAtasan ? atasanSection(actor) : null,
       adminGrant ? adminSection(actor, adminGrant, month) : null,
       leaderGrant ? leadersSection(actor, leaderGrant, month) : null,
       inspektorat ? oversightSection(actor) : null,
+      deps.kinerja ? orNull(deps.kinerja.figures.home(actor)) : null,
     ]);
     return {
       date,
@@ -529,6 +533,7 @@ export function createDashboardService(deps: Deps) {
       admin,
       leaders,
       oversight,
+      kinerja,
     };
   }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
@@ -83,6 +84,12 @@ type WarningList = {
   } & NonNullable<ReturnType<typeof earlyWarningOf>>)[];
 };
 
+/** A listener of month closings: runs in the closing's transaction, so a failure refuses the closing. */
+export type MonthClosedListener = (
+  trx: Transaction<Database>,
+  e: { unitId: string; unitPath: string; month: string; closedAt: Date },
+) => Promise<unknown>;
+
 export type RecapRow = Awaited<ReturnType<RecapRepo['rowsOfSubtree']>>[number];
 
 /** SHA-256 (hex) of the canonical text of a unit-month's recap rows. Source: src/core/recap/monthly-recap.ts. */
@@ -106,6 +113,9 @@ function requireMonth(month: string) {
  */
 export function createRecapService(deps: Deps) {
   const { db, repo, clock, config, rulebooks, audit, relations } = deps;
+  /** Called inside the closing transaction of a unit-month (e-Kinerja freezes its monthly figures there). */
+  const monthClosedListeners: MonthClosedListener[] = [];
+  const onMonthClosed = (listener: MonthClosedListener) => void monthClosedListeners.push(listener);
 
   async function closingRules(month: string): Promise<MonthClosingRules> {
     const rules = await rulebooks.rulesOn(config.rulebookRegion, monthRange(month).to);
@@ -870,6 +880,8 @@ export function createRecapService(deps: Deps) {
         unitId: unit.id,
         after: { month, contentHash, rows: rows.length, ...(waived.length > 0 ? { waivers: waived } : {}) },
       });
+      for (const listener of monthClosedListeners)
+        await listener(trx, { unitId: unit.id, unitPath: unit.path, month, closedAt: now });
       if (deps.notifications)
         await deps.notifications.notify(trx, {
           userIds: await deps.notifications.grantHolders(trx, ['ADMIN_OPD', 'BKD'], unit.path),
@@ -1308,6 +1320,7 @@ export function createRecapService(deps: Deps) {
     repo.closedMonthsOf(exec, unitPath, fromMonth, toMonth);
 
   return {
+    onMonthClosed,
     closedMonthsOf,
     storeMonth: (month: string, unitPath?: string) => storeMonth(month, unitPath),
     employeeExportData,

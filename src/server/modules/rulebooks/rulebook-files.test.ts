@@ -7,7 +7,12 @@ import { loadRulebookFiles } from './rulebook-files.ts';
 describe('loadRulebookFiles', () => {
   it('loads and validates the four rulebooks shipped in rulebooks/', async () => {
     const rulebooks = await loadRulebookFiles('rulebooks');
-    expect(rulebooks.map((r) => r.meta.id)).toEqual(['national', 'regional-40-60', 'regional-60-40', 'regional-menit']);
+    expect(rulebooks.map((r) => r.meta.id)).toEqual([
+      'national',
+      'regional-40-60',
+      'regional-60-40',
+      'regional-menit',
+    ]);
     const national = rulebooks.find((r) => r.meta.id === 'national');
     const kalbar = rulebooks.find((r) => r.meta.id === 'regional-40-60');
     const provA = rulebooks.find((r) => r.meta.id === 'regional-60-40');

@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/format.ts';
 import { MySection } from './MySection.tsx';
 import { OversightSection } from './OversightSection.tsx';
 import { TeamSection, UnitSection } from './TeamSection.tsx';
+import { KinerjaSection } from './KinerjaSection.tsx';
 
 // The leaders' charts (recharts) load only for BKD and the Sekda, never for a pegawai's phone.
 const LeadersSection = lazy(() =>
@@ -59,6 +60,7 @@ export function DashboardPage() {
         <Stack gap="xl">
           {h!.pegawai && <MySection data={h!.pegawai} />}
           {h!.atasan && <TeamSection data={h!.atasan} />}
+          {h!.kinerja && <KinerjaSection data={h!.kinerja} />}
           {h!.admin && <UnitSection data={h!.admin} />}
           {h!.leaders && (
             <Suspense fallback={<Skeleton h={320} radius="md" data-testid="home-leaders-loading" />}>

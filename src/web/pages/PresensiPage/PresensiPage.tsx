@@ -55,6 +55,7 @@ import { PunchResultCard } from './components/PunchResultCard.tsx';
 import type { PunchOutcome } from './components/PunchResultCard.tsx';
 import { QueueCard } from './components/QueueCard.tsx';
 import { TodayCard } from './components/TodayCard.tsx';
+import { KinerjaReportButton } from '../../components/kinerja/KinerjaReportButton.tsx';
 import { useDeviceBinding, type BindingState } from './useDeviceBinding.ts';
 
 type Mode = 'selfie' | 'qr';
@@ -572,6 +573,7 @@ function Presensi({ employeeId }: { employeeId: string }) {
         />
 
         <TodayCard today={data} />
+        <KinerjaReportButton />
         {belowTheFold && <RosterCard today={data.localDate} />}
         {belowTheFold && (
           <Suspense fallback={<LoadingState minHeight={120} />}>
