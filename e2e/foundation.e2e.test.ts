@@ -342,6 +342,7 @@ describe('roles', () => {
     expect(await shell.navGroups()).toEqual({
       top: ['Beranda'],
       presensi: ['Presensi'],
+      kinerja: ['Kinerja saya'],
       pengajuan: ['Cuti', 'Izin & Tugas', 'Koreksi presensi'],
       rekap: ['Rekap saya'],
     });
@@ -399,6 +400,8 @@ describe('language', () => {
       'Kehadiran hari ini',
       'Layar kios',
       'Apel',
+      'Staf hari ini',
+      'Progres kinerja',
       'Persetujuan cuti',
       'Persetujuan izin',
       'Persetujuan koreksi',
@@ -412,6 +415,7 @@ describe('language', () => {
       'Log mesin',
       'Kop & nomor surat',
       'Impor',
+      'Impor SKP',
       'Audit',
     ]);
     await shell.setLanguage('EN');
@@ -421,6 +425,8 @@ describe('language', () => {
       'Attendance today',
       'Kiosk screen',
       'Apel',
+      'Staff today',
+      'Performance progress',
       'Leave approvals',
       'Permit approvals',
       'Correction approvals',
@@ -434,6 +440,7 @@ describe('language', () => {
       'Terminal logs',
       'Letterheads & numbers',
       'Import',
+      'Import SKP',
       'Audit',
     ]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -17,13 +17,21 @@ export class KinerjaReportPage {
   async goto(): Promise<this> {
     await this.page.goto('/kinerja/lapor');
     await this.form.getByRole('button', { name: 'Kirim laporan' }).waitFor();
+    // The RHK list comes with the day's options (kept on the phone for offline use): wait until it is there.
+    const rhk = this.form.getByLabel('Rencana hasil kerja (RHK)');
+    for (let i = 0; i < 150 && !(await rhk.isEnabled()); i++) await this.page.waitForTimeout(200);
     return this;
   }
 
   /** Fills the form (the first RHK) and sends it. */
   async write(activity: string, minutes: number): Promise<void> {
-    await this.form.getByLabel('Rencana hasil kerja (RHK)').click();
-    await this.page.getByRole('option').first().click();
+    // By keyboard: the dropdown of a Select on a small screen may still be moving when a click is tried.
+    const rhk = this.form.getByLabel('Rencana hasil kerja (RHK)');
+    await rhk.click();
+    await this.page.getByRole('option').first().waitFor();
+    await rhk.press('ArrowDown');
+    await rhk.press('Enter');
+    for (let i = 0; i < 50 && !(await rhk.inputValue()); i++) await this.page.waitForTimeout(100);
     await this.form.getByLabel('Uraian kegiatan').fill(activity);
     await this.form.getByLabel('Lama (menit)').fill(String(minutes));
     await this.form.getByRole('button', { name: 'Kirim laporan' }).click();

@@ -49,7 +49,14 @@ import {
 } from '../lib/roles.ts';
 
 /** The navigation is grouped by task (issue 13): what I do today, what I ask for, what I decide, reports, data. */
-export const NAV_GROUPS = ['presensi', 'pengajuan', 'persetujuan', 'rekap', 'administrasi'] as const;
+export const NAV_GROUPS = [
+  'presensi',
+  'kinerja',
+  'pengajuan',
+  'persetujuan',
+  'rekap',
+  'administrasi',
+] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** A live count shown beside a label: what waits for the user's decision. */
@@ -87,9 +94,16 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
   { group: 'presensi', to: '/kehadiran', label: 'nav.today', icon: IconUsersGroup, who: RECAP_VIEWERS },
   { group: 'presensi', to: '/presensi/kios', label: 'nav.kiosk', icon: IconQrcode, who: ATTENDANCE_ADMINS },
   { group: 'presensi', to: '/presensi/apel', label: 'nav.apel', icon: IconFlag, who: ATTENDANCE_ADMINS },
-  { group: 'presensi', to: '/kinerja', label: 'nav.kinerja', icon: IconTargetArrow, who: 'employee' },
   {
-    group: 'presensi',
+    group: 'kinerja',
+    to: '/kinerja',
+    label: 'nav.kinerja',
+    icon: IconTargetArrow,
+    end: true,
+    who: 'employee',
+  },
+  {
+    group: 'kinerja',
     to: '/kinerja/staf',
     label: 'nav.kinerjaStaff',
     icon: IconUserSearch,
@@ -169,7 +183,7 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     who: RECAP_VIEWERS,
   },
   {
-    group: 'rekap',
+    group: 'kinerja',
     to: '/kinerja/progres',
     label: 'nav.kinerjaProgress',
     icon: IconChartBar,

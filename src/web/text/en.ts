@@ -354,6 +354,7 @@ export const en: Messages = {
     anomalies: 'Attendance anomalies',
     groups: {
       presensi: 'Attendance',
+      kinerja: 'Performance',
       pengajuan: 'Requests',
       persetujuan: 'Approvals',
       rekap: 'Reports',

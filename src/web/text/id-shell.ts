@@ -21,6 +21,7 @@ export const idShell = {
     anomalies: 'Anomali presensi',
     groups: {
       presensi: 'Presensi',
+      kinerja: 'Kinerja',
       pengajuan: 'Pengajuan',
       persetujuan: 'Persetujuan',
       rekap: 'Rekap',
