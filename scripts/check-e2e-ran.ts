@@ -20,6 +20,12 @@ import path from 'node:path';
  * and the first one run also builds the web bundle).
  */
 const MAX_FILE_SECONDS = { default: 120, e2e: 300 } as const;
+/**
+ * The one exception: the access table of every route × role × a record inside and outside scope, which grows with
+ * each module (issue 15 added 61 e-Kinerja routes: 95 s on PGlite, 106–118 s on PostgreSQL). Until it is split by
+ * module (noted for the next module), it may take up to 180 s; every other file keeps its limit.
+ */
+const FILE_LIMIT_EXCEPTIONS: Readonly<Record<string, number>> = { 'test/security/scope.test.ts': 180 };
 
 interface Report {
   numPassedTests: number;
@@ -79,7 +85,8 @@ function count(file: string): Report {
   console.log(`Slowest test files (${path.basename(file)}):`);
   for (const t of times.slice(0, 10)) console.log(`  ${t.seconds.toFixed(1).padStart(6)} s  ${t.file}`);
   for (const t of times) {
-    const limit = isE2e(t.file) ? MAX_FILE_SECONDS.e2e : MAX_FILE_SECONDS.default;
+    const limit =
+      FILE_LIMIT_EXCEPTIONS[t.file] ?? (isE2e(t.file) ? MAX_FILE_SECONDS.e2e : MAX_FILE_SECONDS.default);
     if (t.seconds > limit)
       slow.push(
         `${path.basename(file)}: ${t.file} took ${t.seconds.toFixed(1)} s, over the per-file limit of ${limit} s ` +
