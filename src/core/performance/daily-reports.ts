@@ -1,4 +1,5 @@
 import { addDays, diffDays, type LocalDate } from '../common/local-date.ts';
+import { formatDdMmYyyy } from '../common/date-text.ts';
 import type { PerformanceRules } from './performance-rules.ts';
 
 /*
@@ -21,9 +22,6 @@ export interface FieldProblem {
   path: string;
   message: string;
 }
-
-/** dd/mm/yyyy for messages. */
-export const idDate = (d: LocalDate) => d.split('-').reverse().join('/');
 
 /** "7 jam 30 menit". */
 export function hoursText(minutes: number): string {
@@ -52,13 +50,13 @@ export function entryWindowProblem(
   if (reportDate > today)
     return {
       path: 'reportDate',
-      message: `Tanggal laporan ${idDate(reportDate)} belum tiba (hari ini ${idDate(today)}); laporan hanya untuk pekerjaan yang sudah dilakukan`,
+      message: `Tanggal laporan ${formatDdMmYyyy(reportDate)} belum tiba (hari ini ${formatDdMmYyyy(today)}); laporan hanya untuk pekerjaan yang sudah dilakukan`,
     };
   const earliest = earliestEntryDate(today, entryWindowDays);
   if (reportDate < earliest)
     return {
       path: 'reportDate',
-      message: `Tanggal laporan ${idDate(reportDate)} melewati batas pengisian ${entryWindowDays} hari (paling awal ${idDate(earliest)})`,
+      message: `Tanggal laporan ${formatDdMmYyyy(reportDate)} melewati batas pengisian ${entryWindowDays} hari (paling awal ${formatDdMmYyyy(earliest)})`,
     };
   return null;
 }
@@ -88,7 +86,7 @@ export function dayTotalProblem(
   return {
     path: 'minutes',
     message:
-      `Jumlah laporan pada ${idDate(reportDate)} menjadi ${total} menit (${hoursText(total)}), melebihi batas ` +
+      `Jumlah laporan pada ${formatDdMmYyyy(reportDate)} menjadi ${total} menit (${hoursText(total)}), melebihi batas ` +
       `${cap} menit (${hoursText(cap)}) per hari` +
       (over24 ? '; tidak ada lebih dari 24 jam dalam sehari' : '') +
       (countedMinutes > 0 ? `. Sudah dilaporkan ${countedMinutes} menit pada hari itu` : ''),

@@ -1,3 +1,4 @@
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import { sql } from 'kysely';
 import { scopeOf, unitScopeCondition, type Actor, type UnitScope } from '../../auth/authz.ts';
 import { forbidden, notFound } from '../../errors.ts';
@@ -10,7 +11,7 @@ import {
 } from '../../../shared/api/kinerja-interchange.ts';
 import type { KinerjaContext } from './kinerja-context.ts';
 
-const ddmmyyyy = (d: string | null) => (d ? d.split('-').reverse().join('/') : '');
+const ddmmyyyy = (d: string | null) => (d ? formatDdMmYyyy(d) : '');
 const cap = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 const num = (v: string | number | null) => (v === null || v === undefined ? null : Number(v));
 

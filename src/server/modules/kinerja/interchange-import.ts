@@ -1,3 +1,4 @@
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -80,7 +81,6 @@ interface PlannedSkp {
 const MAX_TEXT = 2000;
 const clean = (v: string | undefined) => (v ?? '').trim();
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-const ddmmyyyy = (d: string) => d.split('-').reverse().join('/');
 
 /** `dd/MM/yyyy` (or `d/M/yyyy`, or the `yyyy-MM-dd` an XLSX date cell is read as) → `yyyy-MM-dd`, or null. */
 function parseDate(v: string): string | null {
@@ -345,14 +345,14 @@ export function createInterchangeImport(ctx: KinerjaContext) {
           err(
             p.first.line,
             'periode_mulai',
-            `Pegawai ${p.employee.nip} sudah memiliki SKP berstatus ${s.status} untuk periode mulai ${ddmmyyyy(s.periodStart)}; SKP yang bukan draf tidak ditimpa`,
+            `Pegawai ${p.employee.nip} sudah memiliki SKP berstatus ${s.status} untuk periode mulai ${formatDdMmYyyy(s.periodStart)}; SKP yang bukan draf tidak ditimpa`,
           );
           p.bad = true;
         } else if (overlaps) {
           err(
             p.first.line,
             'periode_mulai',
-            `Periode beririsan dengan SKP pegawai yang tersimpan (${ddmmyyyy(s.periodStart)}–${ddmmyyyy(s.periodEnd)})`,
+            `Periode beririsan dengan SKP pegawai yang tersimpan (${formatDdMmYyyy(s.periodStart)}–${formatDdMmYyyy(s.periodEnd)})`,
           );
           p.bad = true;
         }
@@ -486,7 +486,7 @@ export function createInterchangeImport(ctx: KinerjaContext) {
           a.line,
           a.supSeq !== null ? 'no_rhk_atasan' : 'rhk_atasan',
           other
-            ? `${what} atasan ${supNip} berada di periode lain (${ddmmyyyy(other.periodStart)}–${ddmmyyyy(other.periodEnd)}), bukan periode SKP ini`
+            ? `${what} atasan ${supNip} berada di periode lain (${formatDdMmYyyy(other.periodStart)}–${formatDdMmYyyy(other.periodEnd)}), bukan periode SKP ini`
             : `${what} atasan ${supNip} tidak ditemukan pada SKP atasan untuk periode ini`,
         );
         p.bad = true;

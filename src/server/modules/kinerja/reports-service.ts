@@ -1,3 +1,4 @@
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../auth/authz.ts';
 import { ctxOf } from '../../auth/auth-service.ts';
@@ -9,7 +10,6 @@ import {
   dayTotalProblem,
   earliestEntryDate,
   entryWindowProblem,
-  idDate,
   monthSummary,
   type ReportStatus,
 } from '../../../core/performance/daily-reports.ts';
@@ -172,12 +172,12 @@ export function createReportsSection(ctx: KinerjaContext) {
     if (!facts?.skpId)
       throw fieldError(
         'rhkId',
-        `Belum ada SKP yang diajukan atau disetujui untuk tanggal ${idDate(input.reportDate)}; laporan harian mengacu pada RHK SKP`,
+        `Belum ada SKP yang diajukan atau disetujui untuk tanggal ${formatDdMmYyyy(input.reportDate)}; laporan harian mengacu pada RHK SKP`,
       );
     if (!facts.rhkOk)
       throw fieldError(
         'rhkId',
-        `RHK yang dipilih tidak ada dalam SKP Anda yang berlaku pada ${idDate(input.reportDate)}`,
+        `RHK yang dipilih tidak ada dalam SKP Anda yang berlaku pada ${formatDdMmYyyy(input.reportDate)}`,
       );
     const rules = (await rulesOn(input.reportDate, exec)).dailyReports;
     const total = dayTotalProblem(input.reportDate, facts.counted, input.minutes, rules.maxMinutesPerDay);
@@ -445,7 +445,7 @@ export function createReportsSection(ctx: KinerjaContext) {
         : null,
       blockedReason:
         window?.message ??
-        (skp ? null : `Belum ada SKP yang diajukan atau disetujui untuk tanggal ${idDate(day)}`),
+        (skp ? null : `Belum ada SKP yang diajukan atau disetujui untuk tanggal ${formatDdMmYyyy(day)}`),
       rhk: rhk.map((r) => ({
         id: r.id,
         kind: r.kind,

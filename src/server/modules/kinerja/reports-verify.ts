@@ -4,7 +4,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Exec } from '../../relations/relations-service.ts';
-import { idDate } from '../../../core/performance/daily-reports.ts';
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import type {
   BulkVerifyInput,
   BulkVerifyResult,
@@ -101,7 +101,7 @@ export function createReportsVerification(
         employeeIds: [row.employeeId],
         kind: 'daily_report.returned',
         title: 'Laporan kinerja harian dikembalikan',
-        body: `Laporan ${idDate(row.reportDate)} dikembalikan atasan: ${note ?? ''}. Perbaiki lalu kirim lagi.`,
+        body: `Laporan ${formatDdMmYyyy(row.reportDate)} dikembalikan atasan: ${note ?? ''}. Perbaiki lalu kirim lagi.`,
         link: `/kinerja/bulan?tanggal=${row.reportDate}`,
         entity: { type: 'daily_report', id },
         subjectEmployeeId: row.employeeId,
