@@ -85,6 +85,8 @@ import { documentRoutes } from './documents/document-routes.ts';
 import { createRelationsService } from './relations/relations-service.ts';
 import { createKinerjaService } from './modules/kinerja/kinerja-service.ts';
 import { kinerjaRoutes } from './modules/kinerja/kinerja-routes.ts';
+import { createDisciplineService } from './modules/discipline/discipline-service.ts';
+import { disciplineRoutes } from './modules/discipline/discipline-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -110,6 +112,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
       correction: (actor, id) => corrections.get(actor, id),
       leave_request: (actor, id) => leave.get(actor, id),
       kinerja: (actor, type, id) => kinerja.canOpen(actor, type, id),
+      discipline: (actor, type, id) => discipline.canOpen(actor, type, id),
       staffOf: (actor) => requestSupport.staffOf(actor),
     }),
     relations,
@@ -236,6 +239,22 @@ export function buildServices({ config, db, clock }: AppDeps) {
   });
   // A closed attendance month freezes the unit's monthly kinerja figures (in the closing's transaction).
   recap.onMonthClosed((trx, e) => kinerja.figures.freezeClosedMonth(trx, e));
+  // Discipline cases (issue 16): indications from the recap become cases run to a decision that takes effect.
+  const discipline = createDisciplineService({
+    db,
+    clock,
+    config,
+    audit,
+    relations,
+    rulebooks,
+    files,
+    documents,
+    notifications,
+    jobs,
+    recap: () => recap,
+  });
+  // A closed attendance month stores the month's discipline indications of the unit (in the closing's transaction).
+  recap.onMonthClosed((trx, e) => discipline.indications.scanClosedMonth(trx, e));
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
     org,
@@ -289,6 +308,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     today,
     documents,
     kinerja,
+    discipline,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -443,6 +463,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(todayRoutes({ today: services.today, jobs: services.jobs }));
   await app.register(notificationRoutes({ notifications: services.notifications }));
   await app.register(kinerjaRoutes({ kinerja: services.kinerja }));
+  await app.register(disciplineRoutes({ discipline: services.discipline }));
   services.notifications.setLogger(app.log);
   // Pushes still on their way are answered before the server closes.
   app.addHook('onClose', () => services.notifications.flushPush());

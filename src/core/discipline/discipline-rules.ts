@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { effectivePeriodSchema, legalBasisSchema } from '../common/legal-basis.ts';
 import type { RuleIssue } from '../common/rule-issue.ts';
 import { DAY_CODES } from '../attendance/status-codes.ts';
+import { procedureRulesSchema } from './procedure-rules.ts';
 
 /** Sanction levels in increasing severity. Source: PP 94/2021 Pasal 8 ayat (1). */
 export const DISCIPLINE_LEVELS = ['ringan', 'sedang', 'berat'] as const;
@@ -189,6 +190,8 @@ export const disciplineRulesSchema = effectivePeriodSchema.extend({
   sanctionTypes: z.array(sanctionTypeSchema).min(1, 'Katalog jenis hukuman disiplin kosong'),
   ladders: z.array(ladderSchema),
   deadlines: disciplineDeadlinesSchema,
+  /** Authority matrix, examination, violation catalogue, tracks per employee type, salary stop (procedure-rules.ts). */
+  procedure: procedureRulesSchema,
 });
 export type DisciplineRules = z.infer<typeof disciplineRulesSchema>;
 

@@ -78,6 +78,20 @@ export const PERMISSIONS = {
   'kinerja.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
   /** e-Kinerja administration in scope: import SKP, set a unit's organisational performance, rebuild figures. */
   'kinerja.manage': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /**
+   * Discipline (PP 94/2021): read the cases, indications, sanctions, salary stops and the registry of one's
+   * subtree, and open a case by hand (inspection, complaint, neutrality). Documents are confidential (Peraturan BKN
+   * 6/2022 Pasal 57): every view is logged. Examining and deciding stay with the direct superior, the team and the
+   * competent official (PyB) by relationship and authority matrix, never with these roles alone.
+   */
+  'discipline.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
+  /**
+   * Discipline administration for the PPK: form examination teams, record the PPK's decisions and the outcomes of
+   * keberatan/banding, verify salary stops, designate JF as PyB (BKD as unsur kepegawaian; regulations.md §1.5–1.9).
+   */
+  'discipline.manage': ['BKD', 'SUPER_ADMIN'],
+  /** Record the stop and re-activation of salary decided by the KPA / finance official (regulations.md §1.8). */
+  'discipline.salary': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -967,6 +967,267 @@ export interface KinerjaAdjustmentsTable {
   createdAt: Generated<Date>;
 }
 
+// ---------------------------------------------------------------- discipline (issue 16, migrations 2026120916xx)
+
+/** Evidence of an indication: the days that count and the valid reasons already recorded. */
+export interface IndicationEvidence {
+  days: { date: string; code: string; lateMinutes: number; earlyMinutes: number }[];
+  excused: { date: string; code: string }[];
+  streak: { from: string; to: string; days: number } | null;
+}
+
+/** Who holds the next step of a case (for inboxes): employees by id and/or a role over the case's unit. */
+export interface NextHolder {
+  employeeIds: string[];
+  roles: string[];
+}
+
+export interface DisciplineCasesTable {
+  id: Generated<string>;
+  caseNumber: string;
+  employeeId: string;
+  unitId: string;
+  unitPath: string;
+  employeeType: string;
+  positionKind: string | null;
+  source: string;
+  sourceRef: string | null;
+  track: Generated<string>;
+  procedure: Generated<string>;
+  violationDate: LocalDate;
+  summary: string;
+  expectedLevel: string;
+  examinerKind: string | null;
+  state: string;
+  stateSince: Generated<Date>;
+  rules: Json<Record<string, unknown>>;
+  regulationSet: string;
+  rulebookVersion: string | null;
+  nextStep: string | null;
+  nextDue: LocalDate | null;
+  nextHolder: JSONColumnType<NextHolder, string, string> | null;
+  relievedFrom: LocalDate | null;
+  relievedTo: LocalDate | null;
+  reliefPlhId: string | null;
+  endedReason: string | null;
+  openedBy: string;
+  openedByEmployee: string | null;
+  openedAs: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface DisciplineIndicationsTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitId: string;
+  unitPath: string;
+  year: number;
+  source: string;
+  step: number;
+  level: string;
+  sanctionCode: string;
+  totalDays: number;
+  reachedOn: LocalDate | null;
+  salaryStop: Generated<boolean>;
+  salaryStopFromMonth: string | null;
+  evidence: JSONColumnType<IndicationEvidence, string, string>;
+  reasons: JSONColumnType<string[], string | undefined, string>;
+  regulationSet: string;
+  status: Generated<string>;
+  caseId: string | null;
+  decidedBy: string | null;
+  decidedByEmployee: string | null;
+  decidedAs: string | null;
+  decidedAt: Timestamp | null;
+  dismissReason: string | null;
+  foundAt: Generated<Date>;
+}
+
+export interface DisciplineCaseViolationsTable {
+  id: Generated<string>;
+  caseId: string;
+  indicationId: string | null;
+  violationCode: string;
+  article: string;
+  occurredOn: LocalDate;
+  description: string;
+  level: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface DisciplineCaseEventsTable {
+  id: Generated<string>;
+  caseId: string;
+  at: Generated<Date>;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  actorUserId: string | null;
+  actorEmployeeId: string | null;
+  actingAs: string | null;
+  data: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  reason: string | null;
+  confidential: Generated<boolean>;
+}
+
+export interface DisciplineTeamMembersTable {
+  caseId: string;
+  employeeId: string;
+  role: string;
+  isChair: Generated<boolean>;
+  positionName: string | null;
+  addedAt: Generated<Date>;
+}
+
+export interface DisciplineSummonsTable {
+  id: Generated<string>;
+  caseId: string;
+  seq: number;
+  letterNumber: string;
+  letterDate: LocalDate;
+  examDate: LocalDate;
+  examTime: string | null;
+  examPlace: string;
+  limitDate: LocalDate;
+  lateReason: string | null;
+  attended: boolean | null;
+  recordedAt: Generated<Date>;
+}
+
+export interface DisciplineExaminationsTable {
+  caseId: string;
+  examDate: LocalDate;
+  mode: string;
+  place: string;
+  qa: JSONColumnType<{ question: string; answer: string }[], string | undefined, string>;
+  examineeStatement: string | null;
+  signedByExaminee: boolean;
+  refusalNote: string | null;
+  copyGivenOn: LocalDate | null;
+  teamNotes: string | null;
+  reportSummary: string | null;
+  foundLevel: string | null;
+  proposedSanction: string | null;
+  reportedTo: JSONColumnType<Record<string, unknown>, string, string> | null;
+  reportedAt: Timestamp | null;
+  recordedBy: string;
+  recordedAt: Generated<Date>;
+}
+
+export interface DisciplineSanctionsTable {
+  id: Generated<string>;
+  caseId: string;
+  employeeId: string;
+  sanctionCode: string;
+  appliedCode: string;
+  level: string;
+  name: string;
+  durationMonths: number | null;
+  decidedByUser: string;
+  decidedByEmployee: string | null;
+  decidedAs: string | null;
+  authority: Json<Record<string, unknown>>;
+  skNumber: string;
+  skDate: LocalDate;
+  considerations: string;
+  deliveryDue: LocalDate;
+  deliverySummonedOn: LocalDate | null;
+  deliveryMethod: string | null;
+  postedOn: LocalDate | null;
+  receivedOn: LocalDate | null;
+  deliveredBy: string | null;
+  effectiveOn: LocalDate | null;
+  startsOn: LocalDate | null;
+  endsOn: LocalDate | null;
+  status: Generated<string>;
+  blocksKgb: Generated<boolean>;
+  blocksPromotion: Generated<boolean>;
+  replacedBy: string | null;
+  annulledOn: LocalDate | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface DisciplineAppealsTable {
+  id: Generated<string>;
+  sanctionId: string;
+  caseId: string;
+  kind: string;
+  filedOn: LocalDate;
+  filingDeadline: LocalDate;
+  responseDue: LocalDate;
+  reason: string;
+  filedBy: string;
+  status: Generated<string>;
+  outcome: string | null;
+  newSanctionCode: string | null;
+  decidedOn: LocalDate | null;
+  decisionNumber: string | null;
+  decisionNote: string | null;
+  decidedBy: string | null;
+  createdAt: Generated<Date>;
+}
+
+/** A settlement case of the salary-stop annex (regulations.md §1.8). */
+export interface SalarySettlement {
+  kind: 'BAYAR_KEMBALI' | 'SETOR_KEMBALI';
+  months: string[];
+  note: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface DisciplineSalaryStopsTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitPath: string;
+  indicationId: string | null;
+  caseId: string | null;
+  streakFrom: LocalDate;
+  streakTo: LocalDate;
+  streakDays: number;
+  fromMonth: string;
+  status: Generated<string>;
+  notifiedBy: string;
+  notifiedAt: Generated<Date>;
+  verifiedBy: string | null;
+  verifiedAt: Timestamp | null;
+  verificationNote: string | null;
+  confirmedDays: number | null;
+  stoppedBy: string | null;
+  stopDecisionNumber: string | null;
+  stoppedAt: Timestamp | null;
+  reactivation: JSONColumnType<Record<string, unknown>, string, string> | null;
+  reactivatedFromMonth: string | null;
+  settlements: JSONColumnType<SalarySettlement[], string | undefined, string>;
+  updatedAt: Generated<Date>;
+}
+
+export interface DisciplineDocumentsTable {
+  id: Generated<string>;
+  caseId: string;
+  kind: string;
+  letterNumber: string | null;
+  letterDate: LocalDate | null;
+  attachmentId: string | null;
+  title: string;
+  createdBy: string;
+  createdAt: Generated<Date>;
+}
+
+export interface DisciplinePybDesignationsTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitId: string;
+  levels: JSONColumnType<string[], string, string>;
+  decreeNumber: string;
+  validFrom: LocalDate;
+  validTo: LocalDate | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -1031,4 +1292,16 @@ export interface Database {
   evaluationObjections: EvaluationObjectionsTable;
   kinerjaMonthly: KinerjaMonthlyTable;
   kinerjaAdjustments: KinerjaAdjustmentsTable;
+  disciplineCases: DisciplineCasesTable;
+  disciplineIndications: DisciplineIndicationsTable;
+  disciplineCaseViolations: DisciplineCaseViolationsTable;
+  disciplineCaseEvents: DisciplineCaseEventsTable;
+  disciplineTeamMembers: DisciplineTeamMembersTable;
+  disciplineSummons: DisciplineSummonsTable;
+  disciplineExaminations: DisciplineExaminationsTable;
+  disciplineSanctions: DisciplineSanctionsTable;
+  disciplineAppeals: DisciplineAppealsTable;
+  disciplineSalaryStops: DisciplineSalaryStopsTable;
+  disciplineDocuments: DisciplineDocumentsTable;
+  disciplinePybDesignations: DisciplinePybDesignationsTable;
 }

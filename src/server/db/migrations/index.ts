@@ -86,6 +86,18 @@ import * as m081508 from './202612081508_create-evaluation-peer-feedback.ts';
 import * as m081509 from './202612081509_create-evaluation-objections.ts';
 import * as m081510 from './202612081510_create-kinerja-monthly.ts';
 import * as m081511 from './202612081511_create-kinerja-adjustments.ts';
+import * as m091600 from './202612091600_create-discipline-cases.ts';
+import * as m091601 from './202612091601_create-discipline-indications.ts';
+import * as m091602 from './202612091602_create-discipline-case-violations.ts';
+import * as m091603 from './202612091603_create-discipline-case-events.ts';
+import * as m091604 from './202612091604_create-discipline-team-members.ts';
+import * as m091605 from './202612091605_create-discipline-summons.ts';
+import * as m091606 from './202612091606_create-discipline-examinations.ts';
+import * as m091607 from './202612091607_create-discipline-sanctions.ts';
+import * as m091608 from './202612091608_create-discipline-appeals.ts';
+import * as m091609 from './202612091609_create-discipline-salary-stops.ts';
+import * as m091610 from './202612091610_create-discipline-documents.ts';
+import * as m091611 from './202612091611_create-discipline-pyb-designations.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -176,4 +188,16 @@ export const migrations: Record<string, Migration> = {
   '202612081509_create-evaluation-objections': m081509,
   '202612081510_create-kinerja-monthly': m081510,
   '202612081511_create-kinerja-adjustments': m081511,
+  '202612091600_create-discipline-cases': m091600,
+  '202612091601_create-discipline-indications': m091601,
+  '202612091602_create-discipline-case-violations': m091602,
+  '202612091603_create-discipline-case-events': m091603,
+  '202612091604_create-discipline-team-members': m091604,
+  '202612091605_create-discipline-summons': m091605,
+  '202612091606_create-discipline-examinations': m091606,
+  '202612091607_create-discipline-sanctions': m091607,
+  '202612091608_create-discipline-appeals': m091608,
+  '202612091609_create-discipline-salary-stops': m091609,
+  '202612091610_create-discipline-documents': m091610,
+  '202612091611_create-discipline-pyb-designations': m091611,
 };

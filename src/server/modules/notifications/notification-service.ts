@@ -69,6 +69,8 @@ export interface EntityAccess {
   leave_request: (actor: Actor, id: string) => Promise<unknown>;
   /** e-Kinerja items (SKP, daily reports, evaluations, objections): the kinerja service's read check. */
   kinerja: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
+  /** Discipline items (cases, indications, salary stops): the discipline service's read check. */
+  discipline: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   /** The employees the actor supervises today (direct staff and the staff of a post held as Plt/Plh). */
   staffOf: (actor: Actor) => Promise<string[]>;
 }
@@ -101,6 +103,9 @@ const ENTITY_WORDS: Record<string, string> = {
   daily_report: 'laporan kinerja harian',
   evaluation: 'penilaian kinerja',
   evaluation_objection: 'keberatan atas predikat',
+  discipline_case: 'kasus disiplin',
+  discipline_indication: 'indikasi pelanggaran disiplin',
+  discipline_salary_stop: 'penghentian gaji',
   punch: 'presensi',
   device: 'perangkat',
   month_closing: 'rekap bulanan',
@@ -463,6 +468,10 @@ export function createNotificationService(deps: Deps) {
       case 'evaluation':
       case 'evaluation_objection':
         return byOwner(() => access.kinerja(actor, n.entityType, n.entityId));
+      case 'discipline_case':
+      case 'discipline_indication':
+      case 'discipline_salary_stop':
+        return byOwner(() => access.discipline(actor, n.entityType, n.entityId));
       case 'month_closing': {
         const path = await repo.unitPath(n.entityId.split(':')[0] ?? '');
         if (path && RECAP_READERS.some((p) => inScope(scopeOf(actor, p), path))) return;

@@ -1,0 +1,7 @@
+import type { DisciplineContext } from './discipline-context.ts';
+
+/** PLACEHOLDER: the cases section (filled in by its owner). */
+export function createCasesSection(ctx: DisciplineContext) {
+  void ctx;
+  return {};
+}

@@ -1,0 +1,7 @@
+import type { DisciplineContext } from './discipline-context.ts';
+
+/** PLACEHOLDER: the documents section (filled in by its owner). */
+export function createDocumentsSection(ctx: DisciplineContext) {
+  void ctx;
+  return {};
+}
