@@ -25,7 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     evidence jsonb not null,
     reasons jsonb not null default '[]',
     regulation_set text not null,
-    status text not null default 'BARU' check (status in ('BARU', 'DIPROSES', 'DIABAIKAN')),
+    status text not null default 'BARU' check (status in ('BARU', 'DIPROSES', 'DIABAIKAN', 'DIGANTIKAN')),
     case_id uuid references discipline_cases(id),
     decided_by uuid references users(id),
     decided_by_employee uuid references employees(id),
