@@ -464,6 +464,15 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(notificationRoutes({ notifications: services.notifications }));
   await app.register(kinerjaRoutes({ kinerja: services.kinerja }));
   await app.register(disciplineRoutes({ discipline: services.discipline }));
+  // Discipline cases move to BERLAKU / SELESAI as their sanctions take effect and end (hourly, and at start).
+  const settleDiscipline = () =>
+    services.discipline.sanctions
+      .settle()
+      .catch((err: unknown) => app.log.error({ err }, 'discipline settle failed'));
+  const disciplineSettler = setInterval(settleDiscipline, 3600_000);
+  disciplineSettler.unref();
+  app.addHook('onReady', async () => void settleDiscipline());
+  app.addHook('onClose', async () => clearInterval(disciplineSettler));
   services.notifications.setLogger(app.log);
   // Pushes still on their way are answered before the server closes.
   app.addHook('onClose', () => services.notifications.flushPush());

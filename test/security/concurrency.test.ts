@@ -25,6 +25,23 @@ import {
   submittedSkp,
   type KinerjaWorld,
 } from '../helpers/kinerja-concurrency.ts';
+import {
+  buildDisciplineWorld,
+  expectOneEvent,
+  rowsOf,
+  seedTkMonth,
+  stateOf,
+  type DisciplineWorld,
+} from '../helpers/discipline-concurrency.ts';
+import {
+  disciplineBodies as discBody,
+  driveCase,
+  driveSalaryStop,
+  insertIndication,
+  pendingAppealOf,
+  stagedStatement,
+  type DriveState,
+} from '../helpers/discipline-activity.ts';
 
 /*
  * One effect under concurrency (issue 12, points 6 and 7c). For every decision route, N identical calls fired at
@@ -110,6 +127,10 @@ const NOT_DECISIONS: Partial<Record<Route, string>> = {
     'stores an upload as a waiting file by its SHA-256 (the same bytes are one file); nothing is decided until a report cites it',
   'POST /api/kinerja/export/skp/jobs': 'starts a background export; every call is its own job',
   'POST /api/kinerja/export/evaluations/jobs': 'starts a background export; every call is its own job',
+  'POST /api/discipline/salary-stops/files':
+    'stores an upload as a waiting file by its SHA-256 (the same bytes are one file); nothing is decided until a re-activation request cites it',
+  'POST /api/discipline/cases/{id}/documents':
+    'keeps a signed scan or evidence with the case: a new document row per call (a scan may be filed again), not a decision on a pending state',
 };
 
 /** How many identical calls each case fires at once. */
@@ -263,6 +284,47 @@ describe('one effect under concurrency (every decision route)', () => {
           .executeTakeFirstOrThrow()
       ).n,
     );
+  // Discipline: the test unit's head and staff, built on first use (test/helpers/discipline-concurrency.ts). Staff
+  // 0 has the cases, staff 1–6 one salary stop each (one open stop per employee), staff 7 the scanned TK days.
+  let disciplineWorld: Promise<DisciplineWorld> | null = null;
+  const discipline = () =>
+    (disciplineWorld ??= buildDisciplineWorld(t, { bkd: c.bkd, adminOpd: c.adminOpd }, { staffCount: 8 }));
+  /**
+   * A case of staff 0 driven to `state`, then N identical calls of a step by `by` (default the head, the examiner
+   * and PyB of a ringan case): one success, N−1 409s saying `said`, one audit entry and one timeline event.
+   */
+  const disciplineStep = async (o: {
+    state: DriveState;
+    level?: 'ringan' | 'berat';
+    path: string;
+    body: object;
+    said: RegExp;
+    audit: string;
+    event: string;
+    by?: (w: DisciplineWorld) => Client;
+  }) => {
+    const w = await discipline();
+    const id = await driveCase(w.parties(0), o.state, o.level ?? 'ringan');
+    const who = o.by ? o.by(w) : w.head.c;
+    const rs = await fire(N, () => who.post(`/api/discipline/cases/${id}/${o.path}`, o.body));
+    expectOneWinner(rs, o.said);
+    expect(await audits(o.audit, id)).toBe(1);
+    await expectOneEvent(t, id, o.event);
+    return id;
+  };
+  /** A salary stop of staff `i` (from a consecutive-TK indication) driven to `until` through the API. */
+  const salaryStopAt = async (i: number, until: Parameters<typeof driveSalaryStop>[2]) => {
+    const w = await discipline();
+    const indicationId = await insertIndication(t, { employeeId: w.staff[i]!.e.id }, 'consecutive');
+    const id = await driveSalaryStop(
+      { superior: w.head.c, manager: w.bkd, finance: w.finance },
+      indicationId,
+      until,
+    );
+    return { w, id };
+  };
+  const NOT_AT_STAGE = /tidak dapat dilakukan pada tahap/;
+
   let employeeSeq = 0;
   /** A new Dinkes employee (through the API): they have no account yet. */
   async function newEmployee(name: string) {
@@ -1177,6 +1239,328 @@ describe('one effect under concurrency (every decision route)', () => {
       const rhk = await t.db.selectFrom('skpRhk').select('id').where('skpId', '=', skps[0]!.id).execute();
       expect(rhk).toHaveLength(1);
       expect(await kinerjaRows('skpIndicators', 'rhkId', rhk[0]!.id)).toBe(1);
+    },
+
+    // ── Discipline (issue 16): every step of a case runs under the case's row lock; indications and salary stops
+    // under theirs. ──
+    'POST /api/discipline/indications/scan': async () => {
+      // Documented replay: a scan is idempotent (an indication's key is employee, year, source and step), so N
+      // scans at once all answer 200 and store the indication once, with one audit of the finding and the scan.
+      const w = await discipline();
+      const s = w.staff[7]!;
+      await seedTkMonth(t, s.e, '2025-12', ['2025-12-08', '2025-12-09', '2025-12-10']);
+      const rs = await fire(N, () =>
+        w.bkd.post('/api/discipline/indications/scan', { unitId: w.unit.id, month: '2025-12' }),
+      );
+      expectNoServerError(rs);
+      expect(statuses(rs)).toEqual(Array(N).fill(200));
+      expect(rs.reduce((n, r) => n + (r.json().created as number), 0)).toBe(1);
+      const rows = await t.db
+        .selectFrom('disciplineIndications')
+        .select(['id', 'sanctionCode'])
+        .where('employeeId', '=', s.e.id)
+        .execute();
+      expect(rows.map((r) => r.sanctionCode)).toEqual(['R1']);
+      expect(await audits('discipline.indication_found', rows[0]!.id)).toBe(1);
+      expect(await audits('discipline.indications_scanned', w.unit.id)).toBe(1);
+    },
+
+    'POST /api/discipline/indications/{id}/open': async () => {
+      const w = await discipline();
+      const id = await insertIndication(t, { employeeId: w.staff[0]!.e.id });
+      const rs = await fire(N, () => w.head.c.post(`/api/discipline/indications/${id}/open`, {}));
+      expectOneWinner(rs, /Indikasi ini sudah/);
+      expect(await rowsOf(t, 'disciplineCases', { sourceRef: id })).toBe(1);
+      expect(await rowsOf(t, 'disciplineCaseViolations', { indicationId: id })).toBe(1);
+      expect(await audits('discipline.indication_opened', id)).toBe(1);
+    },
+
+    'POST /api/discipline/indications/{id}/dismiss': async () => {
+      const w = await discipline();
+      const id = await insertIndication(t, { employeeId: w.staff[0]!.e.id });
+      const rs = await fire(N, () =>
+        w.head.c.post(`/api/discipline/indications/${id}/dismiss`, {
+          reason: 'Pegawai sakit dengan surat dokter yang terlambat dicatat.',
+        }),
+      );
+      expectOneWinner(rs, /Indikasi ini sudah/);
+      expect(await audits('discipline.indication_dismissed', id)).toBe(1);
+    },
+
+    'POST /api/discipline/cases': async () => {
+      // A violation (article and date) is examined once: N identical openings leave one case.
+      const w = await discipline();
+      const p = w.parties(0);
+      const body = discBody.open(p.employeeId, 'ringan', '2025-12-24');
+      const rs = await fire(N, () => w.head.c.post('/api/discipline/cases', body));
+      const won = expectOneWinner(rs, /sudah diperiksa dalam kasus/);
+      const opened = await t.db
+        .selectFrom('disciplineCases as c')
+        .innerJoin('disciplineCaseViolations as v', 'v.caseId', 'c.id')
+        .select('c.id')
+        .where('c.employeeId', '=', p.employeeId)
+        .where('v.occurredOn', '=', '2025-12-24')
+        .execute();
+      expect(opened.map((r) => r.id)).toEqual([won.json().case.id]);
+      expect(await audits('discipline.case_opened', opened[0]!.id)).toBe(1);
+    },
+
+    'POST /api/discipline/cases/{id}/telaah': async () => {
+      const id = await disciplineStep({
+        state: 'TELAAH',
+        path: 'telaah',
+        body: discBody.telaah('ringan'),
+        said: NOT_AT_STAGE,
+        audit: 'discipline.case_reviewed',
+        event: 'telaah',
+      });
+      expect(await stateOf(t, id)).toBe('PEMANGGILAN');
+    },
+
+    'POST /api/discipline/cases/{id}/team': async () => {
+      const w = await discipline();
+      const id = await disciplineStep({
+        state: 'PEMBENTUKAN_TIM',
+        level: 'berat',
+        path: 'team',
+        body: discBody.team(w.parties(0)),
+        said: NOT_AT_STAGE,
+        audit: 'discipline.case_team_formed',
+        event: 'formTeam',
+        by: (x) => x.bkd,
+      });
+      expect(await rowsOf(t, 'disciplineTeamMembers', { caseId: id })).toBe(3);
+    },
+
+    'POST /api/discipline/cases/{id}/summons': async () => {
+      // After summons I the case waits for its examination date: a second identical letter is no summons II.
+      const id = await disciplineStep({
+        state: 'PEMANGGILAN',
+        path: 'summons',
+        body: discBody.summons(),
+        said: /Surat panggilan II hanya dapat diterbitkan setelah ketidakhadiran/,
+        audit: 'discipline.case_summoned',
+        event: 'summon',
+      });
+      expect(await rowsOf(t, 'disciplineSummons', { caseId: id })).toBe(1);
+    },
+
+    'POST /api/discipline/cases/{id}/absence': async () => {
+      await disciplineStep({
+        state: 'PANGGILAN_I',
+        path: 'absence',
+        body: { note: 'Pegawai tidak hadir tanpa keterangan.' },
+        said: /Ketidakhadiran pada panggilan I sudah dicatat/,
+        audit: 'discipline.case_absence',
+        event: 'recordAbsence',
+      });
+    },
+
+    'POST /api/discipline/cases/{id}/examination': async () => {
+      const id = await disciplineStep({
+        state: 'PANGGILAN_I',
+        path: 'examination',
+        body: discBody.examination(),
+        said: NOT_AT_STAGE,
+        audit: 'discipline.case_examined',
+        event: 'examine',
+      });
+      expect(await rowsOf(t, 'disciplineExaminations', { caseId: id })).toBe(1);
+    },
+
+    'POST /api/discipline/cases/{id}/relief': async () => {
+      const w = await discipline();
+      await disciplineStep({
+        state: 'PEMBENTUKAN_TIM',
+        level: 'berat',
+        path: 'relief',
+        body: {
+          from: '2026-01-15',
+          plhEmployeeId: w.staff[1]!.e.id,
+          reason: 'Agar pemeriksaan tidak terganggu.',
+        },
+        said: /sudah dibebaskan sementara/,
+        audit: 'discipline.case_relieved',
+        event: 'relieve',
+      });
+    },
+
+    'POST /api/discipline/cases/{id}/report': async () => {
+      await disciplineStep({
+        state: 'PEMERIKSAAN',
+        path: 'report',
+        body: discBody.report('ringan'),
+        said: NOT_AT_STAGE,
+        audit: 'discipline.case_reported',
+        event: 'report',
+      });
+    },
+
+    'POST /api/discipline/cases/{id}/end': async () => {
+      const id = await disciplineStep({
+        state: 'TELAAH',
+        path: 'end',
+        body: { reason: 'TIDAK_TERBUKTI', note: 'Pelanggaran tidak terbukti setelah telaah.' },
+        said: NOT_AT_STAGE,
+        audit: 'discipline.case_ended',
+        event: 'end',
+      });
+      expect(await stateOf(t, id)).toBe('DIHENTIKAN');
+    },
+
+    'POST /api/discipline/cases/{id}/decision': async () => {
+      // One sanction per case: the head (PyB of R2) decides once.
+      const id = await disciplineStep({
+        state: 'PENJATUHAN',
+        path: 'decision',
+        body: discBody.decision('R2'),
+        said: NOT_AT_STAGE,
+        audit: 'discipline.sanction_decided',
+        event: 'decide',
+      });
+      expect(await rowsOf(t, 'disciplineSanctions', { caseId: id })).toBe(1);
+    },
+
+    'POST /api/discipline/cases/{id}/delivery': async () => {
+      await disciplineStep({
+        state: 'PENYAMPAIAN',
+        path: 'delivery',
+        body: discBody.delivery(),
+        said: NOT_AT_STAGE,
+        audit: 'discipline.sanction_delivered',
+        event: 'deliver',
+      });
+    },
+
+    'POST /api/discipline/cases/{id}/appeals': async () => {
+      const id = await disciplineStep({
+        state: 'MENUNGGU_BERLAKU',
+        path: 'appeals',
+        body: discBody.appeal(),
+        said: /upaya administratif yang belum diputus/,
+        audit: 'discipline.appeal_filed',
+        event: 'appeal',
+        by: (w) => w.staff[0]!.c,
+      });
+      expect(await rowsOf(t, 'disciplineAppeals', { caseId: id })).toBe(1);
+    },
+
+    'POST /api/discipline/appeals/{id}/decision': async () => {
+      const w = await discipline();
+      const caseId = await driveCase(w.parties(0), 'UPAYA_ADMINISTRATIF');
+      const appealId = await pendingAppealOf(t, caseId);
+      const body = discBody.appealDecision();
+      const rs = await fire(N, () => w.bkd.post(`/api/discipline/appeals/${appealId}/decision`, body));
+      expectOneWinner(rs, /sudah diputus/);
+      expect(await audits('discipline.appeal_decided', caseId)).toBe(1);
+      await expectOneEvent(t, caseId, 'decideAppeal');
+    },
+
+    'POST /api/discipline/designations': async () => {
+      // The PPK's designation of a JF as PyB: validity periods of one JF in one unit never overlap.
+      const w = await discipline();
+      const body = {
+        employeeId: w.jf.id,
+        unitId: w.unit.id,
+        levels: ['ringan'],
+        decreeNumber: '800/PYB/KONKUREN/2026',
+        validFrom: '2026-02-01',
+        validTo: null,
+      };
+      const rs = await fire(N, () => w.bkd.post('/api/discipline/designations', body));
+      const won = expectOneWinner(rs, /sudah ada untuk masa/);
+      expect(await rowsOf(t, 'disciplinePybDesignations', { employeeId: w.jf.id, unitId: w.unit.id })).toBe(
+        1,
+      );
+      expect(await audits('discipline.pyb_designated', won.json().id)).toBe(1);
+    },
+
+    'POST /api/discipline/designations/{id}/end': async () => {
+      const w = await discipline();
+      // A designation over the parent OPD (written as the PPK's decree was), ended by BKD.
+      const { id } = await t.db
+        .insertInto('disciplinePybDesignations')
+        .values({
+          employeeId: w.jf.id,
+          unitId: units.DINKES!.id,
+          levels: JSON.stringify(['ringan']),
+          decreeNumber: '800/PYB/AKHIR/2025',
+          validFrom: '2025-01-01',
+          validTo: null,
+          createdBy: c.superAdmin.me.user.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const body = { validTo: '2026-06-30', reason: 'Unit sudah memiliki pejabat struktural.' };
+      const rs = await fire(N, () => w.bkd.post(`/api/discipline/designations/${id}/end`, body));
+      expectOneWinner(rs, /sudah berakhir/);
+      expect(await audits('discipline.pyb_designation_ended', id)).toBe(1);
+    },
+
+    'POST /api/discipline/salary-stops': async () => {
+      const w = await discipline();
+      const indicationId = await insertIndication(t, { employeeId: w.staff[1]!.e.id }, 'consecutive');
+      const rs = await fire(N, () => w.head.c.post('/api/discipline/salary-stops', { indicationId }));
+      const won = expectOneWinner(rs, /sudah dilaporkan/);
+      expect(await rowsOf(t, 'disciplineSalaryStops', { indicationId })).toBe(1);
+      expect(await audits('discipline.salary_stop_reported', won.json().id)).toBe(1);
+    },
+
+    'POST /api/discipline/salary-stops/{id}/verify': async () => {
+      const { w, id } = await salaryStopAt(2, 'DILAPORKAN');
+      const body = { confirmedDays: 10, note: 'Data presensi sesuai.' };
+      const rs = await fire(N, () => w.bkd.post(`/api/discipline/salary-stops/${id}/verify`, body));
+      expectOneWinner(rs, /sudah diverifikasi/);
+      expect(await audits('discipline.salary_stop_verified', id)).toBe(1);
+    },
+
+    'POST /api/discipline/salary-stops/{id}/stop': async () => {
+      const { w, id } = await salaryStopAt(3, 'DIVERIFIKASI');
+      const rs = await fire(N, () =>
+        w.finance.post(`/api/discipline/salary-stops/${id}/stop`, { decisionNumber: '900/9/KPA/2026' }),
+      );
+      expectOneWinner(rs, /tidak dapat dilakukan: penghentian gaji berstatus/);
+      expect(await audits('discipline.salary_stopped', id)).toBe(1);
+    },
+
+    'POST /api/discipline/salary-stops/{id}/reactivation': async () => {
+      const { w, id } = await salaryStopAt(4, 'DIHENTIKAN');
+      const body = {
+        employeeStatementId: await stagedStatement(w.head.c, `konkuren pegawai ${id}`),
+        superiorStatementId: await stagedStatement(w.head.c, `konkuren atasan ${id}`),
+        recapMonths: ['2025-12'],
+        note: 'Pegawai sudah masuk kerja kembali.',
+      };
+      const rs = await fire(N, () => w.head.c.post(`/api/discipline/salary-stops/${id}/reactivation`, body));
+      expectOneWinner(rs, /tidak dapat dilakukan: penghentian gaji berstatus/);
+      expect(await audits('discipline.salary_reactivation_requested', id)).toBe(1);
+    },
+
+    'POST /api/discipline/salary-stops/{id}/reactivate': async () => {
+      const { w, id } = await salaryStopAt(5, 'PENGAKTIFAN_DIAJUKAN');
+      const rs = await fire(N, () =>
+        w.finance.post(`/api/discipline/salary-stops/${id}/reactivate`, {
+          fromMonth: '2026-01',
+          decisionNumber: '900/10/KPA/2026',
+        }),
+      );
+      expectOneWinner(rs, /tidak dapat dilakukan: penghentian gaji berstatus/);
+      expect(await audits('discipline.salary_reactivated', id)).toBe(1);
+    },
+
+    'POST /api/discipline/salary-stops/{id}/settlements': async () => {
+      // A month is settled once: the repeats name the month already recorded (400 on the field `months`).
+      const { w, id } = await salaryStopAt(6, 'DIHENTIKAN');
+      const body = { kind: 'SETOR_KEMBALI', months: ['2025-12'], note: 'Gaji Desember terlanjur dibayar.' };
+      const rs = await fire(N, () => w.finance.post(`/api/discipline/salary-stops/${id}/settlements`, body));
+      expectOneWinner(rs, /^$/, [{ status: 400, code: 'VALIDATION', said: /Bulan 2025-12 sudah dicatat/ }]);
+      const row = await t.db
+        .selectFrom('disciplineSalaryStops')
+        .select('settlements')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(row.settlements).toHaveLength(1);
+      expect(await audits('discipline.salary_settlement_recorded', id)).toBe(1);
     },
   };
 

@@ -14,6 +14,9 @@ import {
   summonsDeadline,
 } from './deadlines.ts';
 import { HOLIDAYS_2022, calendar2022, makeCalendar, nationalRules } from './test-helpers.ts';
+import nationalCalendarJson from '../../../rulebooks/national/calendar.json' with { type: 'json' };
+import { calendarRulesSchema } from '../calendar/calendar-rules.ts';
+import { buildCalendar } from '../calendar/calendar.ts';
 
 const rules = nationalRules;
 
@@ -308,6 +311,86 @@ describe('effectiveDate — property: for either delivery method adding a holida
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+/*
+ * The national 2025–2026 calendar (SKB 3 Menteri 1017/2024 as amended; rulebooks/national/calendar.json) for the
+ * 5-day pattern, which observes cuti bersama, against the same days for a unit that works on cuti bersama days.
+ *
+ *            Desember 2025                       Januari 2026
+ *   Sen Sel Rab Kam Jum Sab Min           Sen Sel Rab Kam Jum Sab Min
+ *   15  16  17  18  19  20  21                       1*  2   3   4
+ *   22  23  24  25* 26c 27  28             5   6   7   8   9  10  11
+ *   29  30  31                            12  13  14  15  16* 17  18
+ *   * = libur nasional (25 Dec Natal, 1 Jan Tahun Baru, 16 Jan Isra Mikraj), c = cuti bersama (26 Dec)
+ */
+describe('deadlines — cuti bersama and the year end on the national calendar (regulations.md §0, §1.7, §3.4)', () => {
+  const calendarRules = calendarRulesSchema.parse(nationalCalendarJson);
+  const observes = buildCalendar(calendarRules, { unitCode: 'UJI' });
+  const holidaysOnly = calendarRules.years.flatMap((y) =>
+    y.holidays.filter((h) => h.kind !== 'cuti_bersama').map((h) => h.date),
+  );
+  const worksOnCutiBersama = makeCalendar(holidaysOnly);
+
+  it('the fixture: 26 Dec 2025 is cuti bersama, observed by the 5-day pattern', () => {
+    expect(observes.holiday('2025-12-26')?.kind).toBe('cuti_bersama');
+    expect(observes.isWorkingDay('2025-12-26')).toBe(false);
+    expect(worksOnCutiBersama('2025-12-26')).toBe(true);
+    expect(observes.isWorkingDay('2026-01-01')).toBe(false);
+  });
+
+  it.each<[string, LocalDate, IsWorkingDay, LocalDate]>([
+    // 22 23 24 | (25* 26c) | 29 30 31 | (1*) 2 | 5 6 7 8 9 | 12 13 → 14th HK = 13 Jan
+    ['SK signed Sat 20 Dec 2025, cuti bersama observed', '2025-12-20', observes.isWorkingDay, '2026-01-13'],
+    ['SK signed Fri 19 Dec 2025, cuti bersama observed', '2025-12-19', observes.isWorkingDay, '2026-01-13'],
+    // 26 Dec counts as a working day → one day earlier
+    ['SK signed Sat 20 Dec 2025, unit works on cuti bersama', '2025-12-20', worksOnCutiBersama, '2026-01-12'],
+  ])('delivery within 14 HK across the new year: %s', (_name, signed, cal, expected) => {
+    const r = deliveryDeadline(signed, rules, cal);
+    expect(r).toMatchObject({ date: expected, bound: 'onOrBefore', count: 14, unit: 'workingDays' });
+  });
+
+  it.each<[string, LocalDate, DeliveryMethod, IsWorkingDay, LocalDate]>([
+    // 16 17 18 19 | 22 23 24 | (25* 26c) | 29 30 31 | (1*) 2 | 5 6 7 8 → 15th HK = 8 Jan
+    ['received in person Mon 15 Dec 2025', '2025-12-15', 'langsung', observes.isWorkingDay, '2026-01-08'],
+    ['received by post Mon 15 Dec 2025 (day 1)', '2025-12-15', 'pos', observes.isWorkingDay, '2026-01-07'],
+    [
+      'received in person, unit works on cuti bersama',
+      '2025-12-15',
+      'langsung',
+      worksOnCutiBersama,
+      '2026-01-07',
+    ],
+    // received on the cuti bersama day by post: it is not day 1; 29 30 31 | 2 | 5–9 | 12–15 | (16*) 19 20 → 15th = 20 Jan
+    ['received by post on the cuti bersama day', '2025-12-26', 'pos', observes.isWorkingDay, '2026-01-20'],
+  ])('effective date across the new year: %s', (_name, received, delivery, cal, expected) => {
+    expect(effectiveDate(received, rules, cal, delivery).date).toBe(expected);
+  });
+
+  /*
+   * Idul Fitri 1446 H (2025): 28 Mar cuti bersama Nyepi, 31 Mar–1 Apr Idul Fitri, 2–4 and 7 Apr cuti bersama,
+   * 18 Apr Wafat Yesus Kristus. Summons letter Thu 27 Mar 2025.
+   */
+  it('first summons before the Idul Fitri cuti bersama: examination not before 16 Apr 2025', () => {
+    // 8 9 10 11 | 14 15 16 → 7th HK = 16 Apr
+    expect(summonsDeadline('2025-03-27', rules, observes.isWorkingDay).date).toBe('2025-04-16');
+    // without cuti bersama: 28 Mar, 2 3 4, 7 8 9 → 9 Apr
+    expect(summonsDeadline('2025-03-27', rules, worksOnCutiBersama).date).toBe('2025-04-09');
+  });
+
+  it('second summons after a missed examination on the eve of cuti bersama: by 16 Apr 2025', () => {
+    expect(secondSummons('2025-03-27', rules, observes.isWorkingDay)).toMatchObject({
+      date: '2025-04-16',
+      bound: 'onOrBefore',
+    });
+  });
+
+  it('banding filed across Idul Fitri: 14 HK from receipt on 20 Mar 2025', () => {
+    // 21 24 25 26 27 | (28c 31* 1* 2c 3c 4c 7c) | 8 9 10 11 14 15 16 17 | (18*) 21 → 14th HK = 21 Apr
+    expect(appealWindow('2025-03-20', 'banding', rules, observes.isWorkingDay).filing.date).toBe(
+      '2025-04-21',
     );
   });
 });

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { effectivePeriodSchema, legalBasisSchema } from '../common/legal-basis.ts';
 import type { RuleIssue } from '../common/rule-issue.ts';
 import { DAY_CODES } from '../attendance/status-codes.ts';
-import { procedureRulesSchema } from './procedure-rules.ts';
+import { procedureRulesSchema, validateProcedureRules } from './procedure-rules.ts';
 
 /** Sanction levels in increasing severity. Source: PP 94/2021 Pasal 8 ayat (1). */
 export const DISCIPLINE_LEVELS = ['ringan', 'sedang', 'berat'] as const;
@@ -217,8 +217,10 @@ export function findSanction(rules: DisciplineRules, code: string): SanctionType
  * levels never decreasing (ringan < sedang < berat) and sanction severity strictly increasing along a ladder;
  * sanctions exist and match the step's level; each employee type in at most one ladder; minutes per day > 0;
  * every deadline positive; TK and non-working codes disjoint; interim substitutes exist and are active; the
- * effective-date count-from convention set for every delivery method (langsung, pos).
- * Source: regulations.md §1.3 (ladder), §1.4 (450 minutes), §1.7 (deadlines), §10.
+ * effective-date count-from convention set for every delivery method (langsung, pos); the procedure block
+ * (`validateProcedureRules`: authority and track sanctions in the catalogue and at the right level, one track per
+ * employee type, unique violation codes, team roles).
+ * Source: regulations.md §1.3 (ladder), §1.4 (450 minutes), §1.5–1.6 (authority, team), §1.7 (deadlines), §10.
  *
  * @param rules the parsed section
  * @param path dotted prefix for issue paths
@@ -382,6 +384,8 @@ export function validateDisciplineRules(rules: DisciplineRules, path = 'discipli
   checkDeadline('objection.decision', d.objection.decision);
   checkDeadline('appeal.filing', d.appeal.filing);
   checkDeadline('appeal.response', d.appeal.response);
+
+  issues.push(...validateProcedureRules(rules, path));
 
   return issues;
 }

@@ -11,6 +11,8 @@ import { z } from 'zod';
 import { legalBasisSchema } from '../common/legal-basis.ts';
 import { EMPLOYEE_TYPES, POSITION_KINDS } from '../people/employee-types.ts';
 import { OFFICIAL_LEVELS } from '../org/relations.ts';
+import type { RuleIssue } from '../common/rule-issue.ts';
+import type { DisciplineRules } from './discipline-rules.ts';
 
 const LEVELS = ['ringan', 'sedang', 'berat'] as const;
 const codeSchema = z.string().regex(/^[A-Z0-9_]+$/, 'Kode hanya boleh huruf besar, angka dan garis bawah');
@@ -111,7 +113,93 @@ export const procedureRulesSchema = z.object({
   violations: z.array(violationSchema).min(1, 'Katalog pelanggaran kosong'),
   tracks: z.array(trackSchema).min(1),
   salaryStop: salaryStopRulesSchema,
+  /**
+   * The region's target for the share of employees with a sanction decided in the year (the "indisipliner < 1 %"
+   * figure BKD reports), drawn on the registry's charts; absent = no target shown.
+   */
+  indisciplineTarget: z
+    .object({ percent: z.number().min(0).max(100), legalBasis: legalBasisSchema })
+    .optional(),
   /** Why discipline documents are confidential: only the parties and authorised roles see them, every view logged. */
   confidentialityBasis: legalBasisSchema,
 });
 export type ProcedureRules = z.infer<typeof procedureRulesSchema>;
+
+/**
+ * Semantic checks of the procedure block, with Indonesian messages for the BKD staff editing it: every sanction
+ * code of a track or an authority row exists in the catalogue (`sanctionTypes`); an authority row's sanctions are
+ * of one of the row's levels; authority row ids unique; each employee type in at most one track; violation codes
+ * unique; examination team roles present and not repeated.
+ * Source: PP 94/2021 Pasal 8, 18–21; Peraturan BKN 6/2022 Pasal 29; PP 49/2018 Pasal 52–53; regulations.md §1.2,
+ * §1.5, §1.6, §2, §10.
+ *
+ * @param rules the parsed discipline section (its `procedure` block and sanction catalogue)
+ * @param path dotted prefix for issue paths
+ * @returns the problems found; empty when the block is consistent
+ */
+export function validateProcedureRules(
+  rules: Pick<DisciplineRules, 'procedure' | 'sanctionTypes'>,
+  path = 'discipline',
+): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const add = (p: string, message: string): void => {
+    issues.push({ path: `${path}.procedure.${p}`, message });
+  };
+  const catalogue = new Map(rules.sanctionTypes.map((s) => [s.code, s]));
+  const p = rules.procedure;
+
+  const rowIds = new Set<string>();
+  p.authority.forEach((row, i) => {
+    if (rowIds.has(row.id))
+      add(`authority[${i}].id`, `Kode baris kewenangan ${row.id} tercantum lebih dari sekali`);
+    rowIds.add(row.id);
+    (row.sanctions ?? []).forEach((code, j) => {
+      const s = catalogue.get(code);
+      if (s === undefined) {
+        add(`authority[${i}].sanctions[${j}]`, `Jenis hukuman ${code} tidak ada di katalog`);
+      } else if (!row.levels.includes(s.level)) {
+        add(
+          `authority[${i}].sanctions[${j}]`,
+          `Jenis hukuman ${code} bertingkat ${s.level}, bukan tingkat baris ini (${row.levels.join(', ')})`,
+        );
+      }
+    });
+  });
+
+  const typeTrack = new Map<string, number>();
+  p.tracks.forEach((track, i) => {
+    track.employeeTypes.forEach((t, j) => {
+      const other = typeTrack.get(t);
+      if (other !== undefined) {
+        add(`tracks[${i}].employeeTypes[${j}]`, `Jenis pegawai ${t} sudah diatur pada jalur ke-${other + 1}`);
+      } else {
+        typeTrack.set(t, i);
+      }
+    });
+    track.sanctions.forEach((code, j) => {
+      if (!catalogue.has(code))
+        add(`tracks[${i}].sanctions[${j}]`, `Jenis hukuman ${code} tidak ada di katalog`);
+    });
+  });
+
+  const violationCodes = new Set<string>();
+  p.violations.forEach((v, i) => {
+    if (violationCodes.has(v.code))
+      add(`violations[${i}].code`, `Kode pelanggaran ${v.code} tercantum lebih dari sekali`);
+    violationCodes.add(v.code);
+  });
+
+  if (p.examination.teamRoles.length === 0) {
+    add(
+      'examination.teamRoles',
+      'Unsur tim pemeriksa harus diisi (atasan langsung, pengawasan, kepegawaian)',
+    );
+  }
+  const roles = new Set<string>();
+  p.examination.teamRoles.forEach((r, i) => {
+    if (roles.has(r)) add(`examination.teamRoles[${i}]`, `Unsur ${r} tercantum lebih dari sekali`);
+    roles.add(r);
+  });
+
+  return issues;
+}

@@ -8,7 +8,14 @@
 export type AttachmentMime = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** The records that own attachments (also their audit `entityType`). */
-export type OwnerKind = 'leave_request' | 'permit' | 'correction' | 'rhk_evidence' | 'daily_report';
+export type OwnerKind =
+  | 'leave_request'
+  | 'permit'
+  | 'correction'
+  | 'rhk_evidence'
+  | 'daily_report'
+  | 'discipline_document'
+  | 'discipline_salary_stop';
 
 /**
  * Retention classes: `personnel` for documents that justify a personnel decision (leave evidence, letters of
@@ -85,6 +92,27 @@ export const ATTACHMENT_KINDS = {
     label: 'Bukti laporan kinerja harian',
     allowed: DOCUMENTS_AND_PHOTOS,
     owner: 'daily_report',
+    retention: 'personnel',
+  },
+  /**
+   * A signed scan or evidence kept with a discipline case (issue 16 point 4), owned by its row in
+   * `discipline_documents`: PDF or a scan (JPEG, PNG). Confidential (Peraturan BKN 6/2022 Pasal 57).
+   */
+  discipline_document: {
+    label: 'Dokumen kasus disiplin',
+    allowed: ['application/pdf', 'image/jpeg', 'image/png'],
+    owner: 'discipline_document',
+    retention: 'personnel',
+  },
+  /**
+   * A statement attached to a salary-stop re-activation request (issue 16 point 6; regulations.md §1.8): the
+   * employee's statement or the superior's statement that duties are performed again, PDF or a scan. Owned by a
+   * statement id kept in the salary stop's `reactivation` (one owner per statement).
+   */
+  salary_stop_statement: {
+    label: 'Surat pernyataan pengaktifan gaji',
+    allowed: DOCUMENTS_AND_PHOTOS,
+    owner: 'discipline_salary_stop',
     retention: 'personnel',
   },
 } as const satisfies Record<string, AttachmentKindRule>;

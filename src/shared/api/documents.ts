@@ -8,7 +8,13 @@ import { LETTER_NUMBER_PATTERN_MAX } from '../../core/documents/letter-number.ts
  */
 
 /** The letter types Abdi issues with a number, and their names. A new module's letter adds its type here. */
-export const LETTER_TYPES = { CUTI: 'Surat izin cuti' } as const;
+export const LETTER_TYPES = {
+  CUTI: 'Surat izin cuti',
+  /** Discipline letters (surat panggilan, berita acara, laporan hasil pemeriksaan): issue 16 point 4. */
+  HUKDIS_SURAT: 'Surat dan berita acara pemeriksaan disiplin',
+  /** Discipline decisions (keputusan pembentukan tim pemeriksa, keputusan hukuman disiplin): issue 16 point 4. */
+  HUKDIS_KEPUTUSAN: 'Keputusan disiplin (tim pemeriksa, hukuman disiplin)',
+} as const;
 export type LetterType = keyof typeof LETTER_TYPES;
 export const letterTypeSchema = z.enum(Object.keys(LETTER_TYPES) as [LetterType, ...LetterType[]]);
 

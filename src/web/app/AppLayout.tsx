@@ -34,6 +34,7 @@ import {
   PUNCH_REVIEWERS,
 } from '../lib/roles.ts';
 import { KINERJA_VERIFIERS } from '../components/kinerja/roles.ts';
+import { DISCIPLINE_INBOX_VIEWERS } from '../components/discipline/roles.ts';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import { navSectionsFor, type NavBadge, type NavItem } from './nav.ts';
 import { LanguageToggle, Logo, UserMenuButton } from './header-parts.tsx';
@@ -42,6 +43,12 @@ const UserMenu = lazy(() => import('./UserMenu.tsx').then((m) => ({ default: m.U
 // e-Kinerja's work from every page (offline daily reports sent, the Verifikasi count): a lazy chunk, after the first screen.
 const KinerjaShellWork = lazy(() =>
   import('../components/kinerja/KinerjaShellWork.tsx').then((m) => ({ default: m.KinerjaShellWork })),
+);
+// The discipline inbox count (the "Kotak masuk disiplin" badge): a lazy chunk too, after the first screen.
+const DisciplineShellWork = lazy(() =>
+  import('../components/discipline/DisciplineShellWork.tsx').then((m) => ({
+    default: m.DisciplineShellWork,
+  })),
 );
 
 /** The user menu: its button at once, the menu's code (floating dropdown) once the first screen is idle. */
@@ -154,6 +161,8 @@ export function AppLayout() {
   const kinerjaVerifier = hasAnyRole(me.data, KINERJA_VERIFIERS);
   const [kinerjaReady] = useAfterFirstScreen();
   const [pendingKinerja, setPendingKinerja] = useState(0);
+  const disciplineInbox = hasAnyRole(me.data, DISCIPLINE_INBOX_VIEWERS);
+  const [pendingDisiplin, setPendingDisiplin] = useState(0);
   /** What waits for this user's decision, per navigation badge (with its test id and spoken label). */
   const badges: Record<NavBadge, { count: number; testId: string; label?: string }> = {
     reviews: { count: pendingReviews, testId: 'review-count' },
@@ -182,9 +191,20 @@ export function AppLayout() {
       testId: 'kinerja-count',
       label: t('approvals.waitingCount', { count: pendingKinerja }),
     },
+    disiplin: {
+      count: pendingDisiplin,
+      testId: 'disiplin-count',
+      label: t('approvals.waitingCount', { count: pendingDisiplin }),
+    },
   };
   const waiting =
-    pendingReviews + pendingLeave + pendingPermits + pendingCorrections + pendingDevices + pendingKinerja;
+    pendingReviews +
+    pendingLeave +
+    pendingPermits +
+    pendingCorrections +
+    pendingDevices +
+    pendingKinerja +
+    pendingDisiplin;
 
   if (!me.data) return null;
   const sections = navSectionsFor(me.data);
@@ -292,6 +312,11 @@ export function AppLayout() {
               verifier={kinerjaVerifier}
               onCount={setPendingKinerja}
             />
+          </Suspense>
+        )}
+        {kinerjaReady && disciplineInbox && (
+          <Suspense fallback={null}>
+            <DisciplineShellWork onCount={setPendingDisiplin} />
           </Suspense>
         )}
         {/* /presensi has its own offline notice: punches can still be taken there. */}

@@ -26,6 +26,15 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { IconChartBar, IconClipboardList, IconTargetArrow, IconUserSearch } from '@tabler/icons-react';
+import {
+  IconCashOff,
+  IconChartPie,
+  IconFolders,
+  IconGavel,
+  IconInbox,
+  IconRadar,
+  IconUserShield,
+} from '@tabler/icons-react';
 import type { Me, Role } from '../api/types.ts';
 import {
   KINERJA_MANAGERS,
@@ -33,6 +42,13 @@ import {
   KINERJA_STAFF_VIEWERS,
   KINERJA_VERIFIERS,
 } from '../components/kinerja/roles.ts';
+import {
+  DISCIPLINE_CASE_VIEWERS,
+  DISCIPLINE_INBOX_VIEWERS,
+  DISCIPLINE_MANAGERS,
+  DISCIPLINE_READERS,
+  DISCIPLINE_SALARY,
+} from '../components/discipline/roles.ts';
 import type { MessageKey } from '../text/keys.ts';
 import {
   ANOMALY_VIEWERS,
@@ -52,6 +68,7 @@ import {
 export const NAV_GROUPS = [
   'presensi',
   'kinerja',
+  'disiplin',
   'pengajuan',
   'persetujuan',
   'rekap',
@@ -60,7 +77,7 @@ export const NAV_GROUPS = [
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** A live count shown beside a label: what waits for the user's decision. */
-export type NavBadge = 'reviews' | 'leave' | 'permits' | 'corrections' | 'devices' | 'kinerja';
+export type NavBadge = 'reviews' | 'leave' | 'permits' | 'corrections' | 'devices' | 'kinerja' | 'disiplin';
 
 export interface NavItem {
   to: string;
@@ -108,6 +125,59 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     label: 'nav.kinerjaStaff',
     icon: IconUserSearch,
     who: KINERJA_STAFF_VIEWERS,
+  },
+  // Discipline (issue 16): my cases and riwayat hukuman; the inbox (badge) for superiors and the discipline roles;
+  // indications and cases for superiors and readers; the dashboard for readers; salary stops and JF designations.
+  {
+    group: 'disiplin',
+    to: '/disiplin',
+    label: 'nav.disiplin',
+    icon: IconGavel,
+    end: true,
+    who: 'employee',
+  },
+  {
+    group: 'disiplin',
+    to: '/disiplin/kotak-masuk',
+    label: 'nav.disiplinInbox',
+    icon: IconInbox,
+    badge: 'disiplin',
+    who: DISCIPLINE_INBOX_VIEWERS,
+  },
+  {
+    group: 'disiplin',
+    to: '/disiplin/indikasi',
+    label: 'nav.disiplinIndications',
+    icon: IconRadar,
+    who: DISCIPLINE_CASE_VIEWERS,
+  },
+  {
+    group: 'disiplin',
+    to: '/disiplin/kasus',
+    label: 'nav.disiplinCases',
+    icon: IconFolders,
+    who: DISCIPLINE_CASE_VIEWERS,
+  },
+  {
+    group: 'disiplin',
+    to: '/disiplin/dasbor',
+    label: 'nav.disiplinDashboard',
+    icon: IconChartPie,
+    who: DISCIPLINE_READERS,
+  },
+  {
+    group: 'disiplin',
+    to: '/disiplin/gaji',
+    label: 'nav.disiplinSalary',
+    icon: IconCashOff,
+    who: DISCIPLINE_SALARY,
+  },
+  {
+    group: 'disiplin',
+    to: '/disiplin/penunjukan',
+    label: 'nav.disiplinDesignations',
+    icon: IconUserShield,
+    who: DISCIPLINE_MANAGERS,
   },
   { group: 'pengajuan', to: '/cuti', label: 'nav.leave', icon: IconBeach, end: true, who: 'employee' },
   {

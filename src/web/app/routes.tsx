@@ -23,6 +23,11 @@ import {
   KINERJA_STAFF_VIEWERS,
   KINERJA_VERIFIERS,
 } from '../components/kinerja/roles.ts';
+import {
+  DISCIPLINE_CASE_VIEWERS,
+  DISCIPLINE_MANAGERS,
+  DISCIPLINE_READERS,
+} from '../components/discipline/roles.ts';
 import { loadPageStrings } from '../text/i18n.ts';
 
 /**
@@ -147,6 +152,50 @@ const KinerjaProgresPage = lazyPage(() =>
 );
 const KinerjaImporPage = lazyPage(() =>
   import('../pages/KinerjaImporPage/KinerjaImporPage.tsx').then((m) => ({ default: m.KinerjaImporPage })),
+);
+const DisiplinPage = lazyPage(() =>
+  import('../pages/DisiplinPage/DisiplinPage.tsx').then((m) => ({ default: m.DisiplinPage })),
+);
+const DisiplinIndikasiPage = lazyPage(() =>
+  import('../pages/DisiplinIndikasiPage/DisiplinIndikasiPage.tsx').then((m) => ({
+    default: m.DisiplinIndikasiPage,
+  })),
+);
+const DisiplinIndikasiDetailPage = lazyPage(() =>
+  import('../pages/DisiplinIndikasiPage/DisiplinIndikasiDetailPage.tsx').then((m) => ({
+    default: m.DisiplinIndikasiDetailPage,
+  })),
+);
+const DisiplinKasusPage = lazyPage(() =>
+  import('../pages/DisiplinKasusPage/DisiplinKasusPage.tsx').then((m) => ({ default: m.DisiplinKasusPage })),
+);
+const DisiplinKasusBaruPage = lazyPage(() =>
+  import('../pages/DisiplinKasusPage/DisiplinKasusBaruPage.tsx').then((m) => ({
+    default: m.DisiplinKasusBaruPage,
+  })),
+);
+const DisiplinKasusDetailPage = lazyPage(() =>
+  import('../pages/DisiplinKasusPage/DisiplinKasusDetailPage.tsx').then((m) => ({
+    default: m.DisiplinKasusDetailPage,
+  })),
+);
+const DisiplinGajiPage = lazyPage(() =>
+  import('../pages/DisiplinGajiPage/DisiplinGajiPage.tsx').then((m) => ({ default: m.DisiplinGajiPage })),
+);
+const DisiplinGajiDetailPage = lazyPage(() =>
+  import('../pages/DisiplinGajiPage/DisiplinGajiDetailPage.tsx').then((m) => ({
+    default: m.DisiplinGajiDetailPage,
+  })),
+);
+const DisiplinDasborPage = lazyPage(() =>
+  import('../pages/DisiplinDasborPage/DisiplinDasborPage.tsx').then((m) => ({
+    default: m.DisiplinDasborPage,
+  })),
+);
+const DisiplinPenunjukanPage = lazyPage(() =>
+  import('../pages/DisiplinPenunjukanPage/DisiplinPenunjukanPage.tsx').then((m) => ({
+    default: m.DisiplinPenunjukanPage,
+  })),
 );
 const NotFoundPage = lazyPage(() =>
   import('../pages/NotFoundPage/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -335,6 +384,62 @@ export function createRouter() {
           element: (
             <RequireRole roles={KINERJA_MANAGERS}>
               <KinerjaImporPage />
+            </RequireRole>
+          ),
+        },
+        // Discipline (issue 16): my cases and inbox, indications, the case registry and a case, salary stops, the
+        // dashboard and the PPK's JF designations. Detail pages are opened from links (inbox, notifications); the
+        // server shows each only to the parties and the authorised roles in scope.
+        { path: 'disiplin', element: <DisiplinPage /> },
+        { path: 'disiplin/kotak-masuk', element: <DisiplinPage /> },
+        {
+          path: 'disiplin/indikasi',
+          element: (
+            <RequireRole roles={DISCIPLINE_CASE_VIEWERS}>
+              <DisiplinIndikasiPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'disiplin/indikasi/:id', element: <DisiplinIndikasiDetailPage /> },
+        {
+          path: 'disiplin/kasus',
+          element: (
+            <RequireRole roles={DISCIPLINE_CASE_VIEWERS}>
+              <DisiplinKasusPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'disiplin/kasus/baru',
+          element: (
+            <RequireRole roles={DISCIPLINE_CASE_VIEWERS}>
+              <DisiplinKasusBaruPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'disiplin/kasus/:id', element: <DisiplinKasusDetailPage /> },
+        {
+          path: 'disiplin/gaji',
+          element: (
+            <RequireRole roles={DISCIPLINE_CASE_VIEWERS}>
+              <DisiplinGajiPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'disiplin/gaji/:id', element: <DisiplinGajiDetailPage /> },
+        {
+          path: 'disiplin/dasbor',
+          element: (
+            <RequireRole roles={DISCIPLINE_READERS}>
+              <DisiplinDasborPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'disiplin/penunjukan',
+          element: (
+            <RequireRole roles={DISCIPLINE_MANAGERS}>
+              <DisiplinPenunjukanPage />
             </RequireRole>
           ),
         },

@@ -335,7 +335,32 @@ export function demoPersonas(data: DemoData, seed = 2026): Record<EmployeeKey, P
     }
     out[keyOf(e)] = persona;
   }
+  // The README's atasan finds a discipline indication of one of his staff to open (issue 16): that staff member
+  // has a TK streak (the roll above is drawn all the same, so nobody else's persona moves).
+  const staff = disciplineDemoStaff(data);
+  if (staff) out[keyOf(staff)] = 'TK_STREAK';
   return out;
+}
+
+/**
+ * The staff member of the README's atasan who has a TK streak in the demo history, so that the atasan finds a
+ * discipline indication (BARU) to open as a newcomer tries the module (issue 16): the first PNS of his direct staff
+ * in the demo data, other than the README's pegawai (whose history other flows rely on), without staff of their own.
+ */
+export function disciplineDemoStaff(data: DemoData): DemoEmployee | undefined {
+  const logins = pickDemoLogins(data);
+  const atasan = logins.atasan[0]?.nip;
+  const pegawai = logins.pegawai[0]?.nip;
+  if (!atasan) return undefined;
+  const hasStaff = new Set(data.employees.map((e) => e.superiorNip).filter(Boolean));
+  return data.employees.find(
+    (e) =>
+      e.superiorNip === atasan &&
+      e.nip !== null &&
+      e.nip !== pegawai &&
+      e.employeeType === 'PNS' &&
+      !hasStaff.has(e.nip),
+  );
 }
 
 /**

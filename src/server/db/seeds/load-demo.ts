@@ -7,6 +7,7 @@ import { generateDemoData, type DemoData } from './demo-data.ts';
 import { DEMO_GO_LIVE_WITHOUT_HISTORY, historyWindow } from './demo-history.ts';
 import { loadDemoHistory, type DemoHistoryOptions, type DemoHistorySummary } from './load-history.ts';
 import { loadDemoKinerja } from './load-kinerja.ts';
+import { loadDemoDiscipline } from './load-discipline.ts';
 
 /**
  * The demo password of every demo account (README). Public by construction: the password policy refuses it and
@@ -216,5 +217,11 @@ export async function loadDemoData(
   const history = await loadDemoHistory(db, data, options.history);
   // e-Kinerja (issue 15): approved SKP with the cascade, recent daily reports, one approved evaluation.
   await loadDemoKinerja(db, data, { today: history.today, config: options.history.config });
+  // Discipline (issue 16): cases in several states across the province, run through the discipline services.
+  await loadDemoDiscipline(db, data, {
+    until: options.history.until,
+    today: history.today,
+    config: options.history.config,
+  });
   return { ...loaded, history };
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createTestApp, login, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { loadDemoData } from './load-demo.ts';
 import { pickDemoLogins } from './demo-data.ts';
-import { demoPersonas, keyOf, LATE_CLOSING_OPDS, type Persona } from './demo-history.ts';
+import { demoPersonas, disciplineDemoStaff, keyOf, LATE_CLOSING_OPDS, type Persona } from './demo-history.ts';
 import type { DemoHistorySummary } from './load-history.ts';
 
 /*
@@ -248,6 +248,46 @@ describe('the demo history', () => {
     expect(letter.statusCode).toBe(200);
     expect(letter.headers['content-type']).toContain('application/pdf');
     expect(letter.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('shows discipline to a newcomer: an indication for the README atasan, cases in several states', async () => {
+    const l = pickDemoLogins(a.demo);
+    const staff = disciplineDemoStaff(a.demo)!;
+    // The atasan's staff member (TK streak) has an indication waiting for him; nobody has touched it.
+    const atasan = await login(a.app, l.atasan[0]!.login);
+    const mine = (await atasan.get('/api/discipline/indications?status=BARU')).json();
+    expect(mine.items.map((i: { nip: string }) => i.nip)).toContain(staff.nip);
+    // Across the province, through the discipline services: telaah, summons I (twice, one by a team), decided R2.
+    const bkd = await login(a.app, l.bkd[0]!.login);
+    const cases = (await bkd.get('/api/discipline/cases?pageSize=100')).json().items as {
+      id: string;
+      state: string;
+      source: string;
+      expectedLevel: string;
+      employee: { id: string; nip: string };
+    }[];
+    const states = cases.map((c) => c.state);
+    expect(states).toContain('TELAAH');
+    expect(states.filter((s) => s === 'PANGGILAN_I')).toHaveLength(2);
+    expect(cases.map((c) => c.employee.nip)).not.toContain(staff.nip);
+    const team = cases.find((c) => c.source === 'NETRALITAS')!;
+    expect(team.expectedLevel).toBe('berat');
+    const teamView = (await bkd.get(`/api/discipline/cases/${team.id}`)).json();
+    expect(teamView.team.members.map((m: { role: string }) => m.role).sort()).toEqual([
+      'ATASAN',
+      'BKD',
+      'INSPEKTORAT',
+    ]);
+    expect(teamView.summonses).toHaveLength(1);
+    // The R2 was delivered and took effect before the clock: served at once (a reprimand), listed for TPP.
+    const decided = cases.find((c) => c.state === 'SELESAI' || c.state === 'BERLAKU')!;
+    const record = (await bkd.get(`/api/discipline/employees/${decided.employee.id}/record`)).json();
+    expect(record.sanctions[0]).toMatchObject({ sanctionCode: 'R2' });
+    expect(record.sanctions[0].effectiveOn <= '2026-02-10').toBe(true);
+    const month = record.sanctions[0].effectiveOn.slice(0, 7);
+    const active = (await bkd.get(`/api/discipline/sanctions/active?month=${month}`)).json();
+    expect(active.items.map((i: { employeeId: string }) => i.employeeId)).toContain(decided.employee.id);
+    expect((await a.services.audit.verify()).ok).toBe(true);
   });
 
   it('is deterministic: a second fresh database loaded at the same clock holds the same data', async () => {

@@ -66,6 +66,11 @@ export interface CaseRole {
   reader: boolean;
   /** Holds discipline.manage over the case's unit (BKD: team SK, PPK decisions, appeal outcomes). */
   manager: boolean;
+  /**
+   * The competent official (PyB) by relationship: holds the case's next step (e.g. the decision after the report),
+   * was named in the examination report (reported_to.deciderIds), or decided its sanction.
+   */
+  pyb: boolean;
 }
 
 /**
@@ -108,7 +113,15 @@ export function createDisciplineContext(deps: DisciplineDeps) {
     // rulebook in force in the middle of that year.
     const byYear = new Map<string, Rulebook>();
     const y0 = Number(around.slice(0, 4));
-    for (const y of [y0 - 1, y0, y0 + 1]) byYear.set(String(y), await rulebookOn(`${y}-06-30`, exec));
+    for (const y of [y0 - 1, y0, y0 + 1]) {
+      try {
+        byYear.set(String(y), await rulebookOn(`${y}-06-30`, exec));
+      } catch (err) {
+        // No rulebook yet (or any more) in a year around the date: another year's calendar serves for it.
+        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+      }
+    }
+    if (byYear.size === 0) byYear.set(around.slice(0, 4), await rulebookOn(around, exec));
     const cals = new Map<string, ReturnType<typeof views.calendarOf>>();
     const calOf = (date: LocalDate) => {
       const y = date.slice(0, 4);
@@ -136,7 +149,7 @@ export function createDisciplineContext(deps: DisciplineDeps) {
     const reader = DISCIPLINE_READERS.some((p) => inScope(scopeOf(actor, p), c.unitPath));
     const manager = inScope(scopeOf(actor, 'discipline.manage'), c.unitPath);
     const me = actor.employeeId;
-    if (!me) return { examinee: false, superior: false, teamMember: false, reader, manager };
+    if (!me) return { examinee: false, superior: false, teamMember: false, reader, manager, pyb: false };
     const examinee = me === c.employeeId;
     const team = await exec
       .selectFrom('disciplineTeamMembers')
@@ -152,11 +165,32 @@ export function createDisciplineContext(deps: DisciplineDeps) {
         if (!(err instanceof AppError)) throw err; // left service: nobody is their superior today
       }
     }
-    return { examinee, superior, teamMember: !!team, reader, manager };
+    let pyb = false;
+    if (!examinee) {
+      const holder = c.nextHolder as NextHolder | null;
+      pyb = !!holder?.employeeIds.includes(me);
+      if (!pyb) {
+        const exam = await exec
+          .selectFrom('disciplineExaminations')
+          .select('reportedTo')
+          .where('caseId', '=', c.id)
+          .executeTakeFirst();
+        const named = (exam?.reportedTo as { deciderIds?: string[] } | null | undefined)?.deciderIds;
+        pyb = Array.isArray(named) && named.includes(me);
+      }
+      if (!pyb)
+        pyb = !!(await exec
+          .selectFrom('disciplineSanctions')
+          .select('id')
+          .where('caseId', '=', c.id)
+          .where('decidedByEmployee', '=', me)
+          .executeTakeFirst());
+    }
+    return { examinee, superior, teamMember: !!team, reader, manager, pyb };
   }
 
   /** A party to the case or a reader in scope may see it (404 otherwise, so outsiders learn nothing). */
-  const mayRead = (r: CaseRole) => r.examinee || r.superior || r.teamMember || r.reader;
+  const mayRead = (r: CaseRole) => r.examinee || r.superior || r.teamMember || r.reader || r.pyb;
 
   /**
    * Loads a case the actor may see, with their role in it. `forUpdate` locks the row (inside a transaction) so two
@@ -197,9 +231,20 @@ export function createDisciplineContext(deps: DisciplineDeps) {
       confidential?: boolean;
     },
   ): Promise<void> {
+    // The server clock (not the database's now()), strictly after the case's previous event so the timeline keeps
+    // its order when several steps share an instant (one transaction, a fixed test clock).
+    const last = await trx
+      .selectFrom('disciplineCaseEvents')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .where('caseId', '=', c.id)
+      .executeTakeFirst();
+    const now = clock.now();
+    const lastAt = last?.at ? new Date(last.at).getTime() : null;
+    const at = lastAt !== null && lastAt >= now.getTime() ? new Date(lastAt + 1) : now;
     await trx
       .insertInto('disciplineCaseEvents')
       .values({
+        at,
         caseId: c.id,
         action: e.action,
         fromState: e.from ?? null,
@@ -319,6 +364,9 @@ export function createDisciplineContext(deps: DisciplineDeps) {
         openedBy: actor.userId,
         openedByEmployee: actor.employeeId,
         openedAs: input.openedAs,
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
+        stateSince: clock.now(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

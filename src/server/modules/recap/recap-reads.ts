@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { Exec } from './recap-repo.ts';
 import { DAY_SEP } from '../../lib/month-rows.ts';
 
 /**
@@ -114,11 +115,11 @@ export function createRecapReads(db: Db) {
      * both in one transaction; a month stored another way — a seeded test, a restore — may lack them): when so,
      * the warning candidates can be read from the recap rows.
      */
-    recapsComplete: async (fromMonth: string, toMonth: string) => {
+    recapsComplete: async (fromMonth: string, toMonth: string, exec: Exec = db) => {
       const r = await sql<{ days: number; recaps: number }>`
         select (select count(*) from status_months where month between ${`${fromMonth}-01`}::date and ${`${toMonth}-01`}::date)::int as days,
           (select count(*) from monthly_recaps where month between ${fromMonth} and ${toMonth})::int as recaps`.execute(
-        db,
+        exec,
       );
       return r.rows[0]!.days === r.rows[0]!.recaps;
     },
@@ -136,6 +137,7 @@ export function createRecapReads(db: Db) {
       minutesPerDay: number,
       floorDays: number,
       limit: number,
+      exec: Exec = db,
     ) =>
       (
         await sql<{ employeeId: string }>`
@@ -146,7 +148,7 @@ export function createRecapReads(db: Db) {
           having sum(r.tk_days) + floor(sum(r.late_minutes + r.early_minutes) / ${minutesPerDay}::int) >= ${floorDays}::int
           order by sum(r.tk_days) + floor(sum(r.late_minutes + r.early_minutes) / ${minutesPerDay}::int) desc,
             r.employee_id
-          limit ${limit}`.execute(db)
+          limit ${limit}`.execute(exec)
       ).rows.map((r) => r.employeeId),
 
     /**
@@ -165,6 +167,7 @@ export function createRecapReads(db: Db) {
         unitId: string,
         day: { code: string; nonWorkingDay: boolean; lateMinutes: number; earlyMinutes: number },
       ) => boolean,
+      exec: Exec = db,
     ) => {
       if (employeeIds.length === 0) return [];
       const rows = await sql<{
@@ -181,7 +184,7 @@ export function createRecapReads(db: Db) {
         from status_months
         where employee_id = any(${employeeIds}::uuid[])
           and month between ${`${from.slice(0, 7)}-01`}::date and ${`${to.slice(0, 7)}-01`}::date
-        order by employee_id, month`.execute(db);
+        order by employee_id, month`.execute(exec);
       const out: {
         employeeId: string;
         unitId: string;

@@ -15,8 +15,8 @@ import { monthRange, addDays, eachDay, minDate } from '../../../core/common/loca
 import { toZoned, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
 import { decidedByText } from '../../../core/common/instant-text.ts';
 import { accumulateDiscipline, accumulationFilter } from '../../../core/discipline/accumulate.ts';
-import { indicateDiscipline } from '../../../core/discipline/indicate.ts';
-import type { DisciplineEmployeeType } from '../../../core/discipline/discipline-rules.ts';
+import { indicateDiscipline, type ImposedSanction } from '../../../core/discipline/indicate.ts';
+import type { DisciplineEmployeeType, DisciplineRules } from '../../../core/discipline/discipline-rules.ts';
 import type { DayStatus } from '../../../core/attendance/day-status.ts';
 import type { DayCode } from '../../../core/attendance/status-codes.ts';
 import { canonicalRecapText, apelPercent, recapOfDays } from '../../../core/recap/monthly-recap.ts';
@@ -1005,18 +1005,55 @@ export function createRecapService(deps: Deps) {
   });
 
   async function computeWarnings(unit: { id: string; path: string }, month: string) {
-    const q = { month };
-    const year = Number(q.month.slice(0, 4));
-    const to = monthRange(q.month).to;
+    const to = monthRange(month).to;
+    const d = (await rulebooks.rulesOn(config.rulebookRegion, to)).discipline;
+    const margin = (await closingRules(month)).earlyWarningDays;
+    const floorDays = Math.max(1, firstThreshold(d) - margin);
+    const { candidates, standings } = await standingsOf(unit, month, d, floorDays, db);
+    const items = [];
+    for (const s of standings) {
+      const w = earlyWarningOf(s.accumulation, s.indication, margin);
+      if (w)
+        items.push({
+          employeeId: s.employeeId,
+          nip: s.nip,
+          name: s.name,
+          unitName: s.unitName,
+          employeeType: s.employeeType,
+          ...w,
+        });
+    }
+    items.sort((a, b) => b.totalDays - a.totalDays || a.name.localeCompare(b.name));
+    return { candidates, list: { month, marginDays: margin, items } satisfies WarningList };
+  }
+
+  /** The lowest number of days that can give an indication: the first ladder step or a consecutive run. */
+  function firstThreshold(d: DisciplineRules): number {
+    return Math.min(
+      ...d.ladders.flatMap((l) => [l.steps[0]?.fromDays ?? Infinity, l.consecutive?.days ?? Infinity]),
+    );
+  }
+
+  /**
+   * Each employee's discipline standing in the year of `month` (1 January to the end of the month) for the unit
+   * subtree: those whose TK days plus minutes as days reach `floorDays` (at most MAX_WARNING_CANDIDATES), with
+   * the accumulation and the indication of src/core/discipline (`imposed`: the attendance sanctions already
+   * decided this year, per employee, for step-wise escalation). Read through `exec` (a closing's transaction).
+   * "No data" days (before the go-live of the day's unit, outside the employee's service) never count; of the
+   * others only those that can change an accumulation are read into objects (accumulationFilter). The one body
+   * of the early-warning list and of `disciplineStanding`.
+   */
+  async function standingsOf(
+    unit: { id: string; path: string },
+    month: string,
+    d: DisciplineRules,
+    floorDays: number,
+    exec: Exec,
+    imposed?: ReadonlyMap<string, readonly ImposedSanction[]>,
+  ) {
+    const year = Number(month.slice(0, 4));
+    const to = monthRange(month).to;
     const from = `${year}-01-01`;
-    const rules = await rulebooks.rulesOn(config.rulebookRegion, to);
-    const margin = (await closingRules(q.month)).earlyWarningDays;
-    const d = rules.discipline;
-    const firstSteps = d.ladders.flatMap((l) => [
-      l.steps[0]?.fromDays ?? Infinity,
-      l.consecutive?.days ?? Infinity,
-    ]);
-    const floorDays = Math.max(1, Math.min(...firstSteps) - margin);
     const tk = sql.join(d.absence.tkCodes.map((c) => sql.lit(c)));
     const mpd = d.minutesPerDay.minutes;
     const candidatesFromDays = () =>
@@ -1030,22 +1067,22 @@ export function createRecapService(deps: Deps) {
       having (count(*) filter (where ds.code in (${tk}) and not ds.non_working_day))
         + (coalesce(sum(ds.late_minutes + ds.early_minutes) filter (where not (ds.code in (${tk}) and not ds.non_working_day)), 0) / ${mpd}::int)
         >= ${floorDays}::int
-      limit ${MAX_WARNING_CANDIDATES}`.execute(db);
+      limit ${MAX_WARNING_CANDIDATES}`.execute(exec);
     // Candidates from the stored monthly figures (one narrow row per employee-month, recap-reads.ts) when every
     // stored month has its row; else from the days themselves, as before.
-    const ids = (await repo.recapsComplete(from.slice(0, 7), q.month))
+    const ids = (await repo.recapsComplete(from.slice(0, 7), month, exec))
       ? await repo.warningCandidates(
           unit.path,
           from.slice(0, 7),
-          q.month,
+          month,
           mpd,
           floorDays,
           MAX_WARNING_CANDIDATES,
+          exec,
         )
       : (await candidatesFromDays()).rows.map((r) => r.employeeId);
-    if (ids.length === 0)
-      return { candidates: 0, list: { month: q.month, marginDays: margin, items: [] } satisfies WarningList };
-    const emps = await db
+    if (ids.length === 0) return { candidates: 0, standings: [] };
+    const emps = await exec
       .selectFrom('employees as e')
       .innerJoin('units as u', 'u.id', 'e.unitId')
       .select([
@@ -1057,28 +1094,34 @@ export function createRecapService(deps: Deps) {
         'e.employeeType',
         'e.activeFrom',
         'e.activeTo',
+        'e.unitId',
+        'u.path as unitPath',
         'u.name as unitName',
       ])
       .where('e.id', 'in', ids)
       .execute();
-    // "No data" days (before the go-live of the day's unit, outside the employee's service) never count; of the
-    // others only those that can change an accumulation are read into objects (accumulationFilter).
     const goLive = new Map(
-      (await db.selectFrom('units').select(['id', 'attendanceStart']).execute()).map((u) => [
+      (await exec.selectFrom('units').select(['id', 'attendanceStart']).execute()).map((u) => [
         u.id,
         u.attendanceStart,
       ]),
     );
     const service = new Map(emps.map((e) => [e.id, e]));
     const matters = accumulationFilter(d);
-    const days = await repo.daysOf(ids, addDays(from, -31), to, (employeeId, date, unitId, day) => {
-      const e = service.get(employeeId);
-      const start = goLive.get(unitId);
-      if (!e || start === undefined) return false;
-      if (isNoDataDay(date, { activeFrom: e.activeFrom, activeTo: e.activeTo, attendanceStart: start }))
-        return false;
-      return matters(employeeId, day);
-    });
+    const days = await repo.daysOf(
+      ids,
+      addDays(from, -31),
+      to,
+      (employeeId, date, unitId, day) => {
+        const e = service.get(employeeId);
+        const start = goLive.get(unitId);
+        if (!e || start === undefined) return false;
+        if (isNoDataDay(date, { activeFrom: e.activeFrom, activeTo: e.activeTo, attendanceStart: start }))
+          return false;
+        return matters(employeeId, day);
+      },
+      exec,
+    );
     const byEmp = new Map<string, DayStatus[]>();
     for (const r of days) {
       const list = byEmp.get(r.employeeId) ?? [];
@@ -1097,23 +1140,46 @@ export function createRecapService(deps: Deps) {
       });
       byEmp.set(r.employeeId, list);
     }
-    const items = [];
-    for (const e of emps) {
+    const standings = emps.map((e) => {
       const type = e.employeeType as DisciplineEmployeeType;
-      const acc = accumulateDiscipline(byEmp.get(e.id) ?? [], d, type, year);
-      const w = earlyWarningOf(acc, indicateDiscipline(acc, d, type), margin);
-      if (w)
-        items.push({
-          employeeId: e.id,
-          nip: e.nip,
-          name: fullName(e),
-          unitName: e.unitName,
-          employeeType: e.employeeType,
-          ...w,
-        });
-    }
-    items.sort((a, b) => b.totalDays - a.totalDays || a.name.localeCompare(b.name));
-    return { candidates: ids.length, list: { month: q.month, marginDays: margin, items } };
+      const own = byEmp.get(e.id) ?? [];
+      const accumulation = accumulateDiscipline(own, d, type, year);
+      return {
+        employeeId: e.id,
+        nip: e.nip,
+        name: fullName(e),
+        unitId: e.unitId,
+        unitPath: e.unitPath,
+        unitName: e.unitName,
+        employeeType: e.employeeType,
+        accumulation,
+        indication: indicateDiscipline(accumulation, d, type, imposed?.get(e.id) ?? []),
+        days: own,
+      };
+    });
+    return { candidates: ids.length, standings };
+  }
+
+  /**
+   * The discipline standing of each employee of the unit subtree in the year of `month` (1 January to the end
+   * of the month) who reached at least the first ladder step or a consecutive-TK run: the accumulation and the
+   * indication of src/core/discipline (with `imposed`: the attendance sanctions already decided this year, for
+   * step-wise escalation; PerBKN 6/2022 annex) and the days that count (TK days, days with minutes, and the
+   * days that break a run). Usable inside the closing transaction (`exec`): the discipline module stores its
+   * indications there. Source: PP 94/2021 Pasal 9–11, 15; regulations.md §1.3, §1.4, §1.8, §1.11.
+   */
+  async function disciplineStanding(
+    unit: { id: string; path: string },
+    month: string,
+    exec: Exec = db,
+    imposed?: ReadonlyMap<string, readonly ImposedSanction[]>,
+  ) {
+    requireMonth(month);
+    const d = (await rulebooks.rulesOn(config.rulebookRegion, monthRange(month).to, exec)).discipline;
+    const { standings } = await standingsOf(unit, month, d, Math.max(1, firstThreshold(d)), exec, imposed);
+    return standings.filter(
+      (s) => s.indication.cumulativeStep !== null || s.accumulation.consecutiveReachedOn !== null,
+    );
   }
 
   // ---------------------------------------------------------------- charts
@@ -1333,6 +1399,7 @@ export function createRecapService(deps: Deps) {
     close,
     reopen,
     warnings,
+    disciplineStanding,
     heatmap,
     trend,
     codes,

@@ -144,20 +144,32 @@ export function createRulebookService({ db, audit, clock, loadRepoRulebooks }: D
    * VERSION_CACHE_MS.
    */
   type VersionRow = Awaited<ReturnType<typeof loadActiveVersions>>[number];
-  const versionCache = new Map<string, { at: number; rows: Promise<VersionRow[]> }>();
+  const versionCache = new Map<string, { at: number; rows: Promise<VersionRow[]>; settled?: boolean }>();
   const forgetVersions = () => versionCache.clear();
 
   async function activeVersionOn(region: string, date: string, exec: Exec = db) {
     const now = clock.now().getTime();
+    const shared = versionCache.get(region);
     // Inside a request's unit of work the versions are read on its own connection and not shared: they may be
-    // uncommitted, and (on PGlite, one connection) a load begun by another request would wait for this one.
-    let hit = currentUnitOfWork()
-      ? { at: now, rows: loadActiveVersions(region, exec) }
-      : versionCache.get(region);
+    // uncommitted, and (on PGlite, one connection) a load begun by another request would wait for this one. The
+    // same holds for any other open transaction (the status worker refreshing recaps, a GET printing a document):
+    // it never waits for a load still running on the plain connection, which on PGlite waits for the transaction
+    // itself — the whole server then stops (issue 16). A load that has finished is shared as before.
+    let hit =
+      currentUnitOfWork() || (exec.isTransaction && shared && !shared.settled)
+        ? { at: now, rows: loadActiveVersions(region, exec) }
+        : shared;
     if (!hit || now - hit.at > VERSION_CACHE_MS || now < hit.at) {
-      hit = { at: now, rows: loadActiveVersions(region, exec) };
-      versionCache.set(region, hit);
-      hit.rows.catch(() => versionCache.delete(region));
+      const entry: { at: number; rows: Promise<VersionRow[]>; settled?: boolean } = {
+        at: now,
+        rows: loadActiveVersions(region, exec),
+      };
+      hit = entry;
+      versionCache.set(region, entry);
+      entry.rows.then(
+        () => (entry.settled = true),
+        () => versionCache.delete(region),
+      );
     }
     const rows = await hit.rows;
     const r = resolveRulebook(

@@ -11,6 +11,7 @@ import { MySection } from './MySection.tsx';
 import { OversightSection } from './OversightSection.tsx';
 import { TeamSection, UnitSection } from './TeamSection.tsx';
 import { KinerjaSection } from './KinerjaSection.tsx';
+import { DisiplinSection } from './DisiplinSection.tsx';
 
 // The leaders' charts (recharts) load only for BKD and the Sekda, never for a pegawai's phone.
 const LeadersSection = lazy(() =>
@@ -61,6 +62,7 @@ export function DashboardPage() {
           {h!.pegawai && <MySection data={h!.pegawai} />}
           {h!.atasan && <TeamSection data={h!.atasan} />}
           {h!.kinerja && <KinerjaSection data={h!.kinerja} />}
+          <DisiplinSection />
           {h!.admin && <UnitSection data={h!.admin} />}
           {h!.leaders && (
             <Suspense fallback={<Skeleton h={320} radius="md" data-testid="home-leaders-loading" />}>

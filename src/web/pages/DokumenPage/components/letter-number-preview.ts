@@ -15,7 +15,7 @@ export const PATTERN_FIELDS = Object.keys(LETTER_NUMBER_FIELDS) as LetterNumberF
  * The letter types a scheme can be set for. A record over the contract's type, so a new letter type there fails the
  * type check here until it is listed (the contract's own list is a value, and its module brings zod along).
  */
-const LETTER_TYPE_SET: Record<LetterType, true> = { CUTI: true };
+const LETTER_TYPE_SET: Record<LetterType, true> = { CUTI: true, HUKDIS_SURAT: true, HUKDIS_KEPUTUSAN: true };
 export const LETTER_TYPE_CODES = Object.keys(LETTER_TYPE_SET) as LetterType[];
 
 export type NumberPreview = { ok: true; number: string } | { ok: false; message: string };

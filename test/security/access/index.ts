@@ -1,0 +1,27 @@
+import type { AccessTable } from '../scope-harness.ts';
+import { ORG_ACCOUNTS_ACCESS } from './org-accounts.ts';
+import { ATTENDANCE_ACCESS } from './attendance.ts';
+import { REQUESTS_ACCESS } from './requests.ts';
+import { RECAP_REPORTS_ACCESS } from './recap-reports.ts';
+import { KINERJA_ACCESS } from './kinerja.ts';
+import { DISCIPLINE_ACCESS } from './discipline.ts';
+
+/**
+ * Every access table, by area. Each area `a` is checked by `test/security/scope-<a>.test.ts` (its own world, run
+ * in parallel with the others); scope-coverage.test.ts checks that together they name every route of the API
+ * document exactly once, and that each area has its test file.
+ */
+export const ACCESS_TABLES: Readonly<Record<string, AccessTable>> = {
+  'org-accounts': ORG_ACCOUNTS_ACCESS,
+  attendance: ATTENDANCE_ACCESS,
+  requests: REQUESTS_ACCESS,
+  'recap-reports': RECAP_REPORTS_ACCESS,
+  kinerja: KINERJA_ACCESS,
+  discipline: DISCIPLINE_ACCESS,
+};
+
+/** Paths owned by one area: a route under one of them belongs in that area's table, and that table holds nothing else. */
+export const AREA_PATHS: Readonly<Record<string, readonly string[]>> = {
+  kinerja: ['/api/kinerja'],
+  discipline: ['/api/discipline'],
+};
