@@ -53,7 +53,7 @@ export function ViolationSelect({
   return (
     <Stack gap={4} data-testid="violation-picker">
       <Select
-        label={t('disiplin.fields.violation')}
+        label={t('disiplin.pickers.violationLabel')}
         description={disabledHint ?? t('disiplin.pickers.violationPick')}
         placeholder={t('disiplin.pickers.violationPlaceholder')}
         data={list.map((v) => ({ value: v.code, label: `${v.article} — ${v.name}` }))}

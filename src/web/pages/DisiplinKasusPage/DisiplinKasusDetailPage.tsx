@@ -16,6 +16,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { canTake } from '../../../core/discipline/case-machine.ts';
+import { useMe } from '../../api/auth.ts';
 import {
   useCase,
   useDisciplineRecord,
@@ -23,6 +24,7 @@ import {
   type CaseView,
   type SanctionView,
 } from '../../api/discipline.ts';
+import { withSanctionActions } from '../../components/discipline/case-actions.ts';
 import { CaseStepper } from '../../components/discipline/CaseStepper.tsx';
 import {
   CaseStateBadge,
@@ -218,7 +220,16 @@ const SIDE: readonly string[] = ['relieve', 'end'];
 
 function Actions({ view, sanction }: { view: CaseView; sanction: SanctionView | null }) {
   const { t } = useTranslation();
-  const allowed = view.actions.filter((a) => a.allowed);
+  const me = useMe();
+  // The delivery and the appeals are the sanctions section's steps: judged here from the view (case-actions.ts).
+  const actions = withSanctionActions(view, me.data?.user.employeeId ?? null, sanction, {
+    deliver: t('disiplin.case.deliverOnly'),
+    appeal: t('disiplin.case.appealOnly'),
+    appealClosed: t('disiplin.case.appealClosed'),
+    appealPending: t('disiplin.case.appealPending'),
+    decideAppeal: t('disiplin.case.decideAppealOnly'),
+  });
+  const allowed = actions.filter((a) => a.allowed);
   const ordered = [
     ...allowed.filter((a) => !SIDE.includes(a.action)),
     ...allowed.filter((a) => SIDE.includes(a.action)),
@@ -228,7 +239,7 @@ function Actions({ view, sanction }: { view: CaseView; sanction: SanctionView | 
   const r = view.myRole;
   const official = r.superior || r.teamMember || r.reader || r.manager || r.examiner;
   const refused = official
-    ? view.actions.filter((a) => !a.allowed && a.reason && canTake(view.case.state, a.action))
+    ? actions.filter((a) => !a.allowed && a.reason && canTake(view.case.state, a.action))
     : [];
   if (ordered.length === 0 && refused.length === 0) return null;
   const first = ordered.find((a) => !SIDE.includes(a.action))?.action ?? null;
