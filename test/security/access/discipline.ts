@@ -265,7 +265,8 @@ export const DISCIPLINE_ACCESS: AccessTable = {
       ),
   },
   'GET /api/discipline/salary-stops/{id}': {
-    expect: 'AAAIIID',
+    // The employee reads her own stop (she is notified of every step); the steps stay with the officials.
+    expect: 'AAAIIII',
     req: (x, _r, w) => get(`/api/discipline/salary-stops/${x.disc[w].salaryStopId}`),
   },
   'POST /api/discipline/salary-stops/{id}/verify': {

@@ -496,6 +496,8 @@ describe('discipline cases: the procedure step by step', () => {
       proposedSanctionName: 'penurunan jabatan setingkat lebih rendah selama 12 bulan',
       reportedTo: { kind: 'ppk', hierarchical: true, deciderIds: [] },
     });
+    // The LHP is the examiners' report to the competent official: the examinee sees neither it nor its document.
+    expect((await view('pegawai', id)).examination.report).toBeNull();
     expect(v.next).toMatchObject({
       step: 'Keputusan hukuman disiplin oleh PPK (dicatat BKD)',
       holder: { employees: [], roles: ['discipline.manage'] },

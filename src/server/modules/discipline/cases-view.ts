@@ -273,27 +273,29 @@ export function createCaseView(ctx: DisciplineContext, repo: CasesRepo, tools: C
             refusalNote: exam.refusalNote,
             copyGivenOn: exam.copyGivenOn,
             teamNotes: confidential ? exam.teamNotes : null,
-            report: exam.reportSummary
-              ? {
-                  summary: exam.reportSummary,
-                  foundLevel: exam.foundLevel as DisciplineLevel,
-                  proposedSanction: exam.proposedSanction,
-                  proposedSanctionName: exam.proposedSanction
-                    ? (findSanction(rules, exam.proposedSanction)?.name ?? null)
-                    : null,
-                  reportedTo: reportedTo
-                    ? {
-                        kind: reportedTo.kind,
-                        name: reportedTo.name,
-                        positionName: reportedTo.positionName,
-                        deciderIds: reportedTo.deciderIds,
-                        hierarchical: reportedTo.hierarchical,
-                        explanation: reportedTo.explanation,
-                      }
-                    : null,
-                  reportedAt: exam.reportedAt ? new Date(exam.reportedAt).toISOString() : null,
-                }
-              : null,
+            // The examination report (LHP) goes to the competent official, never to the examinee (as its document).
+            report:
+              exam.reportSummary && !role.examinee
+                ? {
+                    summary: exam.reportSummary,
+                    foundLevel: exam.foundLevel as DisciplineLevel,
+                    proposedSanction: exam.proposedSanction,
+                    proposedSanctionName: exam.proposedSanction
+                      ? (findSanction(rules, exam.proposedSanction)?.name ?? null)
+                      : null,
+                    reportedTo: reportedTo
+                      ? {
+                          kind: reportedTo.kind,
+                          name: reportedTo.name,
+                          positionName: reportedTo.positionName,
+                          deciderIds: reportedTo.deciderIds,
+                          hierarchical: reportedTo.hierarchical,
+                          explanation: reportedTo.explanation,
+                        }
+                      : null,
+                    reportedAt: exam.reportedAt ? new Date(exam.reportedAt).toISOString() : null,
+                  }
+                : null,
           }
         : null,
       relief,

@@ -115,10 +115,10 @@ export function createSalaryStopsView(ctx: DisciplineContext) {
     return { ...who, finance };
   }
 
-  async function load(actor: Actor, id: string, exec: Exec, forUpdate = false) {
+  async function load(actor: Actor, id: string, exec: Exec, forUpdate = false, selfMayRead = false) {
     const row = await rowOf(id, exec, forUpdate);
     const who = await standing(actor, row, exec);
-    if (!who.reader && !who.decider) throw notFound('Penghentian gaji');
+    if (!who.reader && !who.decider && !(selfMayRead && who.self)) throw notFound('Penghentian gaji');
     return { row, who };
   }
 
@@ -249,9 +249,12 @@ export function createSalaryStopsView(ctx: DisciplineContext) {
     };
   }
 
-  /** GET /salary-stops/:id (also the notification service's access check). */
+  /**
+   * GET /salary-stops/:id (also the notification service's access check): also the employee whose salary it is,
+   * who is told of every step (the steps themselves stay with the officials).
+   */
   async function get(actor: Actor, id: string): Promise<SalaryStop> {
-    const { row, who } = await load(actor, id, db);
+    const { row, who } = await load(actor, id, db, false, true);
     return present(row, who, db);
   }
 

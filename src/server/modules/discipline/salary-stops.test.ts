@@ -94,6 +94,17 @@ describe('salary stops', () => {
       () => w.c.kasi.post('/api/discipline/salary-stops', { indicationId: ind.rekan }),
       409,
     );
+    // The employee reads the state of her own stop, but takes none of its steps.
+    expect(json(await w.c.rekan.get(`/api/discipline/salary-stops/${id}`))).toMatchObject({
+      status: 'DILAPORKAN',
+      actions: { verify: false, stop: false, requestReactivation: false, reactivate: false, settle: false },
+    });
+    await unchanged(
+      w.t,
+      () =>
+        w.c.rekan.post(`/api/discipline/salary-stops/${id}/verify`, { confirmedDays: 10, note: 'Sendiri.' }),
+      404,
+    );
     // BKD (discipline.manage) and the OPD's finance (discipline.salary) are told.
     const told = await w.t.db
       .selectFrom('notifications as n')

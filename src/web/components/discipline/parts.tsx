@@ -1,9 +1,9 @@
-import { Alert, Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Group, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconScale } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDeadline, CaseState, DisciplineLevel } from '../../api/discipline.ts';
-import { isApiError } from '../../api/http.ts';
+import { isApiError, validationIssues } from '../../api/http.ts';
 import { defaultTimeZone, formatDate, localDateIn } from '../../lib/format.ts';
 
 /** A legal basis as one line: "PP 94/2021 Pasal 26 ayat (2) — note". */
@@ -265,5 +265,66 @@ export function RefusedLimitNotice({ limit }: { limit: RefusedLimit }) {
         <LegalBasis basis={limit.legalBasis} />
       </Stack>
     </Alert>
+  );
+}
+
+/**
+ * The reason for lateness a step asks for when a date is past its limit: known past it here (`late`), refused by
+ * the server with the limit it named, refused on one of `dateFields`, or already written.
+ */
+export function useLateReason(error: unknown, late: boolean, dateFields: readonly string[]) {
+  const [lateReason, setLateReason] = useState('');
+  const refused = refusedLimit(error);
+  const aboutDates = validationIssues(error).some((i) =>
+    ['lateReason', ...dateFields].some((f) => i.path.startsWith(f)),
+  );
+  return {
+    lateReason,
+    setLateReason,
+    refused,
+    late,
+    needsReason: late || !!refused || aboutDates || !!lateReason,
+  };
+}
+
+/**
+ * The limit notice (the server's refusal, else "past the limit" when known here; `notice: false` when the form shows
+ * its own) and the reason-for-lateness field when it is needed.
+ */
+export function LateReasonFields({
+  state,
+  error,
+  notice = true,
+}: {
+  state: ReturnType<typeof useLateReason>;
+  error: string | undefined;
+  notice?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {notice &&
+        (state.refused ? (
+          <RefusedLimitNotice limit={state.refused} />
+        ) : (
+          state.late && (
+            <Alert color="red" variant="light" p="xs" data-testid="past-limit">
+              {t('disiplin.forms.pastLimit')}
+            </Alert>
+          )
+        ))}
+      {state.needsReason && (
+        <Textarea
+          label={t('disiplin.fields.lateReason')}
+          description={t('disiplin.fields.lateReasonHint')}
+          value={state.lateReason}
+          onChange={(e) => state.setLateReason(e.currentTarget.value)}
+          error={error}
+          autosize
+          minRows={2}
+          data-testid="late-reason"
+        />
+      )}
+    </>
   );
 }

@@ -34,7 +34,8 @@ import {
 import {
   DeadlineBlock,
   outsideDeadline,
-  refusedLimit,
+  LateReasonFields,
+  useLateReason,
   RefusedLimitNotice,
   todayLocal,
 } from '../../components/discipline/parts.tsx';
@@ -373,9 +374,8 @@ export function TeamForm({ view }: { view: CaseView }) {
 
 // ---------------------------------------------------------------------------------------------------- summons
 
-/** Whether a validation answer concerns the dates' limit (then the reason for lateness is asked for). */
-const aboutLimit = (error: unknown) =>
-  validationIssues(error).some((i) => /^(lateReason|examDate|letterDate|receivedOn|postedOn)/.test(i.path));
+/** The date fields whose refusal asks for a reason for lateness. */
+const LIMITED_DATES = ['examDate', 'letterDate'] as const;
 
 export function SummonsForm({ view }: { view: CaseView }) {
   const { t } = useTranslation();
@@ -393,13 +393,11 @@ export function SummonsForm({ view }: { view: CaseView }) {
   const [examDate, setExamDate] = useState('');
   const [examTime, setExamTime] = useState('09:00');
   const [examPlace, setExamPlace] = useState('');
-  const [lateReason, setLateReason] = useState('');
   const due = view.next?.due ?? null;
   // Summons II: the letter's latest date is the step's due date. The examination date's limit depends on the
   // letter date and the unit's calendar: the server names it when it refuses a date, and asks for a reason.
   const letterLate = seq === 2 && !!due && !!letterDate && outsideDeadline(letterDate, due);
-  const refused = refusedLimit(mutation.error);
-  const needsReason = letterLate || !!refused || aboutLimit(mutation.error) || !!lateReason;
+  const late = useLateReason(mutation.error, letterLate, LIMITED_DATES);
   return (
     <StepForm
       action="summon"
@@ -417,7 +415,7 @@ export function SummonsForm({ view }: { view: CaseView }) {
           examDate,
           examTime: examTime.trim() || null,
           examPlace: examPlace.trim(),
-          lateReason: lateReason.trim() || null,
+          lateReason: late.lateReason.trim() || null,
         });
       }}
     >
@@ -470,27 +468,7 @@ export function SummonsForm({ view }: { view: CaseView }) {
         error={fields.errors.examPlace}
         required
       />
-      {refused ? (
-        <RefusedLimitNotice limit={refused} />
-      ) : (
-        letterLate && (
-          <Alert color="red" variant="light" p="xs" data-testid="past-limit">
-            {t('disiplin.forms.pastLimit')}
-          </Alert>
-        )
-      )}
-      {needsReason && (
-        <Textarea
-          label={t('disiplin.fields.lateReason')}
-          description={t('disiplin.fields.lateReasonHint')}
-          value={lateReason}
-          onChange={(e) => setLateReason(e.currentTarget.value)}
-          error={fields.errors.lateReason}
-          autosize
-          minRows={2}
-          data-testid="late-reason"
-        />
-      )}
+      <LateReasonFields state={late} error={fields.errors.lateReason} />
     </StepForm>
   );
 }
@@ -568,11 +546,9 @@ export function ExaminationForm({ view }: { view: CaseView }) {
   const [refusalNote, setRefusalNote] = useState('');
   const [copyGivenOn, setCopyGivenOn] = useState('');
   const [teamNotes, setTeamNotes] = useState('');
-  const [lateReason, setLateReason] = useState('');
   const limit = last?.limit;
-  const late = !!limit && outsideDeadline(examDate, limit);
-  const refused = refusedLimit(mutation.error);
-  const needsReason = late || !!refused || aboutLimit(mutation.error) || !!lateReason;
+  const pastLimit = !!limit && outsideDeadline(examDate, limit);
+  const late = useLateReason(mutation.error, pastLimit, LIMITED_DATES);
   const [sentQa, setSentQa] = useState<number[]>([]);
   const qaIssues = itemIssues(mutation.error, 'qa');
   const qaIssueOf = (key: number) => {
@@ -604,7 +580,7 @@ export function ExaminationForm({ view }: { view: CaseView }) {
           refusalNote: signed ? null : refusalNote.trim(),
           copyGivenOn: copyGivenOn || null,
           teamNotes: teamNotes.trim() || null,
-          lateReason: lateReason.trim() || null,
+          lateReason: late.lateReason.trim() || null,
         });
       }}
     >
@@ -636,13 +612,13 @@ export function ExaminationForm({ view }: { view: CaseView }) {
         />
       </SimpleGrid>
       {limit && (
-        <Text size="xs" c={late ? 'red.7' : 'dimmed'}>
+        <Text size="xs" c={pastLimit ? 'red.7' : 'dimmed'}>
           {t('disiplin.forms.bap.limit', {
             limit: t(`disiplin.bound.${limit.bound}`, { date: formatDate(limit.date) }),
           })}
         </Text>
       )}
-      {refused && <RefusedLimitNotice limit={refused} />}
+      {late.refused && <RefusedLimitNotice limit={late.refused} />}
       <Stack gap="xs" data-testid="bap-qa">
         <Text size="sm" fw={600}>
           {t('disiplin.forms.bap.qa')}
@@ -740,18 +716,7 @@ export function ExaminationForm({ view }: { view: CaseView }) {
         autosize
         minRows={2}
       />
-      {needsReason && (
-        <Textarea
-          label={t('disiplin.fields.lateReason')}
-          description={t('disiplin.fields.lateReasonHint')}
-          value={lateReason}
-          onChange={(e) => setLateReason(e.currentTarget.value)}
-          error={fields.errors.lateReason}
-          autosize
-          minRows={2}
-          data-testid="late-reason"
-        />
-      )}
+      <LateReasonFields state={late} error={fields.errors.lateReason} notice={false} />
     </StepForm>
   );
 }

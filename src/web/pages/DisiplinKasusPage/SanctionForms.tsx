@@ -14,12 +14,11 @@ import {
   type DeliveryMethod,
   type SanctionView,
 } from '../../api/discipline.ts';
-import { validationIssues } from '../../api/http.ts';
 import {
   DeadlineBlock,
   outsideDeadline,
-  refusedLimit,
-  RefusedLimitNotice,
+  LateReasonFields,
+  useLateReason,
   todayLocal,
 } from '../../components/discipline/parts.tsx';
 import { SanctionPicker } from '../../components/discipline/pickers.tsx';
@@ -40,6 +39,9 @@ function useDone() {
 }
 
 // ---------------------------------------------------------------------------------------------------- decision
+
+/** The date fields whose refusal asks for a reason for lateness. */
+const DELIVERY_DATES = ['receivedOn', 'postedOn'] as const;
 
 export function DecisionForm({ view }: { view: CaseView }) {
   const { t } = useTranslation();
@@ -130,17 +132,12 @@ export function DeliveryForm({ view }: { view: CaseView }) {
   const [summonedOn, setSummonedOn] = useState('');
   const [receivedOn, setReceivedOn] = useState(todayLocal());
   const [postedOn, setPostedOn] = useState('');
-  const [lateReason, setLateReason] = useState('');
   const due = view.next?.due ?? null;
   // Delivered after the rulebook's period (the step's due date); a posting's 3-day limit and the like are named
   // by the server when it refuses a date, with the reason asked for.
   const deliveredOn = method === 'pos' ? postedOn : receivedOn;
   const lateDelivery = !!due && !!deliveredOn && outsideDeadline(deliveredOn, due);
-  const refused = refusedLimit(deliver.error);
-  const refusedForDate = validationIssues(deliver.error).some((i) =>
-    /^(lateReason|receivedOn|postedOn)/.test(i.path),
-  );
-  const needsReason = lateDelivery || !!refused || refusedForDate || !!lateReason;
+  const late = useLateReason(deliver.error, lateDelivery, DELIVERY_DATES);
   return (
     <StepForm
       action="deliver"
@@ -154,7 +151,7 @@ export function DeliveryForm({ view }: { view: CaseView }) {
             summonedOn: summonedOn || null,
             receivedOn,
             postedOn: method === 'pos' ? postedOn || null : null,
-            lateReason: lateReason.trim() || null,
+            lateReason: late.lateReason.trim() || null,
           },
           {
             onSuccess: done,
@@ -207,27 +204,7 @@ export function DeliveryForm({ view }: { view: CaseView }) {
       <Text size="xs" c="dimmed">
         {t('disiplin.forms.delivery.effectiveHint')}
       </Text>
-      {refused ? (
-        <RefusedLimitNotice limit={refused} />
-      ) : (
-        lateDelivery && (
-          <Alert color="red" variant="light" p="xs" data-testid="past-limit">
-            {t('disiplin.forms.pastLimit')}
-          </Alert>
-        )
-      )}
-      {needsReason && (
-        <Textarea
-          label={t('disiplin.fields.lateReason')}
-          description={t('disiplin.fields.lateReasonHint')}
-          value={lateReason}
-          onChange={(e) => setLateReason(e.currentTarget.value)}
-          error={fields.errors.lateReason}
-          autosize
-          minRows={2}
-          data-testid="late-reason"
-        />
-      )}
+      <LateReasonFields state={late} error={fields.errors.lateReason} />
     </StepForm>
   );
 }
