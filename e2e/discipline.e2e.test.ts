@@ -134,7 +134,9 @@ describe('discipline cases in the browser', () => {
     // "Buat PDF" opens the summons in a new tab (its number is issued at the first print) …
     const tab = await kasus.openDocument('PANGGILAN_I');
     await tab.close();
-    await expect.poll(() => kasus.letterNumber('PANGGILAN_I')).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    await expect
+      .poll(() => kasus.letterNumber('PANGGILAN_I'), { timeout: 20_000 })
+      .toMatch(/\d{2}\/\d{2}\/\d{4}/);
     const letterNumber = (await kasus.letterNumber('PANGGILAN_I')).split(' · ')[0]!;
     // … and the same PDF, fetched with the atasan's session, is read back.
     const pdf = await kasus.fetchDocument('PANGGILAN_I');

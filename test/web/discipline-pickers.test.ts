@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseOptions, CaseView } from '../../src/shared/api/discipline-cases.ts';
+import type { CaseOptions } from '../../src/shared/api/discipline-cases.ts';
 import {
   fixedLevel,
   sanctionGroups,
   sanctionOf,
   violationsForSource,
 } from '../../src/web/components/discipline/options.ts';
-import { withSanctionActions } from '../../src/web/components/discipline/case-actions.ts';
 
 /*
  * The case forms' choices (issue 16): violations of the catalogue by source with their fixed level, sanctions of
- * the employee's track by level (GET /discipline/options), and the sanctions section's steps on the case page.
+ * the employee's track by level (GET /discipline/options).
  */
 const basis = { regulation: 'PP 94/2021' };
 const options: CaseOptions = {
@@ -110,73 +109,5 @@ describe('the pickers’ choices (GET /discipline/options)', () => {
     expect(sanctionGroups({ ...options, sanctions: [] })).toEqual([]);
     expect(sanctionOf(options, 'B1')?.appliedAs?.code).toBe('B1X');
     expect(sanctionOf(options, 'X9')).toBeNull();
-  });
-});
-
-const reasons = {
-  deliver: 'deliver',
-  appeal: 'appeal',
-  appealClosed: 'closed',
-  appealPending: 'pending',
-  decideAppeal: 'decideAppeal',
-};
-const role = {
-  examinee: false,
-  superior: false,
-  teamMember: false,
-  reader: false,
-  manager: false,
-  examiner: false,
-};
-function view(state: string, myRole: Partial<typeof role>, extra: Partial<CaseView> = {}): CaseView {
-  return {
-    case: { state },
-    myRole: { ...role, ...myRole },
-    next: { step: 's', due: null, holder: { employees: [{ id: 'decider', name: 'D' }], roles: [] } },
-    appeals: [],
-    actions: [{ action: 'end', label: 'end', allowed: false, reason: 'x' }],
-    ...extra,
-  } as unknown as CaseView;
-}
-const pick = (v: CaseView, me: string | null) =>
-  Object.fromEntries(
-    withSanctionActions(v, me, null, reasons)
-      .filter((a) => a.action !== 'end')
-      .map((a) => [a.action, a.reason]),
-  );
-
-describe('the sanctions section’s steps on the case page', () => {
-  it.each([
-    ['the decider delivers', view('PENYAMPAIAN', {}), 'decider', { deliver: null }],
-    ['the superior delivers', view('PENYAMPAIAN', { superior: true }), 'x', { deliver: null }],
-    ['BKD delivers', view('PENYAMPAIAN', { manager: true }), null, { deliver: null }],
-    ['the examinee does not', view('PENYAMPAIAN', { examinee: true }), 'decider', { deliver: 'deliver' }],
-    ['the examinee appeals', view('MENUNGGU_BERLAKU', { examinee: true }), 'e', { appeal: null }],
-    ['nobody else appeals', view('BERLAKU', { superior: true }), 'x', { appeal: 'appeal' }],
-    [
-      'not while one is pending',
-      view('MENUNGGU_BERLAKU', { examinee: true }, {
-        appeals: [{ status: 'DIAJUKAN' }],
-      } as Partial<CaseView>),
-      'e',
-      { appeal: 'pending' },
-    ],
-    ['BKD records the outcome', view('UPAYA_ADMINISTRATIF', { manager: true }), null, { decideAppeal: null }],
-    [
-      'the superior does not',
-      view('UPAYA_ADMINISTRATIF', { superior: true }),
-      'x',
-      { decideAppeal: 'decideAppeal' },
-    ],
-    ['nothing before the decision', view('PEMERIKSAAN', { superior: true }), 'x', {}],
-  ])('%s', (_, v, me, expected) => {
-    expect(pick(v, me)).toEqual(expected);
-  });
-
-  it('keeps what the server already says about an action', () => {
-    const v = view('PENYAMPAIAN', {}, {
-      actions: [{ action: 'deliver', label: 'd', allowed: false, reason: 'server' }],
-    } as Partial<CaseView>);
-    expect(withSanctionActions(v, 'decider', null, reasons)).toEqual(v.actions);
   });
 });

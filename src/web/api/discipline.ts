@@ -337,11 +337,13 @@ export function useCompetentOfficial(caseId: string, sanctionCode: string | null
 
 // ---------------------------------------------------------------------------------------------------- documents
 
-export function useCaseDocuments(caseId: string, enabled = true) {
+/** The case's documents; `pollMs` asks again at that interval (while a printed document waits for its number). */
+export function useCaseDocuments(caseId: string, enabled = true, pollMs?: number) {
   return useQuery({
     queryKey: disciplineKeys.documents(caseId),
     queryFn: ({ signal }) => api.get<CaseDocuments>(`${D}/cases/${caseId}/documents`, undefined, signal),
     enabled,
+    ...(pollMs ? { refetchInterval: pollMs } : {}),
   });
 }
 

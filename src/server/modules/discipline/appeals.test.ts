@@ -75,6 +75,22 @@ describe('upaya administratif', () => {
       await deliverInPerson(w.c[by], id!, '2027-03-02');
   }, 180_000);
   afterAll(() => w?.t.close());
+  /** The case view's answer on one step of the sanctions section: [allowed, reason]. */
+  const step = async (cl: Client, caseId: string, action: string) => {
+    const a = json(await cl.get(`/api/discipline/cases/${caseId}`)).actions.find(
+      (x: any) => x.action === action,
+    );
+    return [a.allowed, a.reason];
+  };
+
+  it('the case view lists delivery, appeal and its outcome as their routes judge them', async () => {
+    expect(await step(w.c.kasi, undelivered, 'deliver')).toEqual([true, null]);
+    expect((await step(nina, undelivered, 'deliver'))[1]).toContain('pejabat yang menetapkan');
+    expect((await step(nina, undelivered, 'appeal'))[1]).toContain('Tidak tersedia pada tahap');
+    expect(await step(w.c.pegawai, ids.k!, 'appeal')).toEqual([true, null]);
+    expect((await step(w.c.kasi, ids.k!, 'appeal'))[1]).toContain('pegawai yang dijatuhi hukuman');
+    expect((await step(w.c.bkd, ids.k!, 'decideAppeal'))[1]).toContain('Tidak tersedia pada tahap');
+  });
 
   it('is refused before delivery, to anyone but the employee, and of the wrong kind', async () => {
     const notYet = await unchanged(
@@ -225,6 +241,9 @@ describe('upaya administratif', () => {
   it('confirmed: takes effect on the later of the decision and the original effective date; no second appeal', async () => {
     const a = json(await appeal('pegawai', ids.k!, 'KEBERATAN'), 201);
     expect(a.sanction.startsOn).toBeNull();
+    expect((await step(w.c.pegawai, ids.k!, 'appeal'))[0]).toBe(false);
+    expect(await step(w.c.bkd, ids.k!, 'decideAppeal')).toEqual([true, null]);
+    expect((await step(w.c.kasi, ids.k!, 'decideAppeal'))[1]).toContain('dicatat oleh BKD');
     const r = json(
       await w.c.bkd.post(
         `/api/discipline/appeals/${a.sanction.appeals[0].id}/decision`,
@@ -287,5 +306,9 @@ describe('upaya administratif', () => {
     );
     expect(e.error.message).toContain('telah lewat: paling lambat 25/03/2027');
     expect(e.error.message).toContain('diterima 02/03/2027');
+    expect(await step(cl, ids.late!, 'appeal')).toEqual([
+      false,
+      'Batas waktu pengajuan upaya administratif sudah lewat (25/03/2027)',
+    ]);
   });
 });

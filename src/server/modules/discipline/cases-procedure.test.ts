@@ -220,7 +220,7 @@ describe('discipline cases: the procedure step by step', () => {
       .selectFrom('auditLog')
       .select('action')
       .where('entityId', '=', id)
-      .orderBy('at')
+      .orderBy('id')
       .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual([

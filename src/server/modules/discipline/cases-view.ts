@@ -12,7 +12,7 @@ import {
   type CaseAction,
   type CaseState,
 } from '../../../core/discipline/case-machine.ts';
-import { secondSummons, summonsDeadline } from '../../../core/discipline/deadlines.ts';
+import { appealWindow, secondSummons, summonsDeadline } from '../../../core/discipline/deadlines.ts';
 import { findSanction, type DisciplineLevel } from '../../../core/discipline/discipline-rules.ts';
 import {
   CASE_ACTION_LABELS,
@@ -32,6 +32,8 @@ import {
 } from '../../../shared/api/discipline-cases.ts';
 import type { CaseRole, CaseRow, DisciplineContext } from './discipline-context.ts';
 import type { CasesRepo } from './cases-repo.ts';
+import { refuseAppeal, refuseAppealDecision, refuseDelivery } from './sanctions-access.ts';
+import { appealKindFor, type AppealRow, type SanctionRow } from './sanctions-shared.ts';
 import {
   basisText,
   deadlineOut,
@@ -323,16 +325,19 @@ export function createCaseView(ctx: DisciplineContext, repo: CasesRepo, tools: C
         responseDue: a.responseDue,
       })),
       myRole: { ...pickRole(role), examiner: confidential },
-      actions: actionsFor(
-        actor,
-        c,
-        role,
-        today,
-        summonses,
-        !!sanction,
-        rules.procedure.examination.reliefLevels,
-        team,
-      ),
+      actions: [
+        ...actionsFor(
+          actor,
+          c,
+          role,
+          today,
+          summonses,
+          !!sanction,
+          rules.procedure.examination.reliefLevels,
+          team,
+        ),
+        ...(await sanctionActionsFor(actor, c, role, today, sanction, appeals, rules)),
+      ],
       confidentiality: CONFIDENTIALITY,
     };
   }
@@ -454,6 +459,59 @@ export function createCaseView(ctx: DisciplineContext, repo: CasesRepo, tools: C
         : checks[action]();
       return { action, label: CASE_ACTION_LABELS[action], allowed: reason === null, reason };
     });
+  }
+
+  /**
+   * The steps of the sanctions section (delivery, keberatan/banding, its outcome) by the rules their routes apply
+   * (sanctions-access.ts), with the appeal window from the core on the unit calendar.
+   */
+  async function sanctionActionsFor(
+    actor: Actor,
+    c: CaseRow,
+    role: CaseRole,
+    today: LocalDate,
+    sanction: SanctionRow | undefined,
+    appeals: AppealRow[],
+    rules: ReturnType<DisciplineContext['rulesOf']>,
+  ): Promise<CaseActionView[]> {
+    const state = c.state as CaseState;
+    const appealClosed = async (): Promise<string | null> => {
+      if (!sanction?.receivedOn) return 'Upaya administratif diajukan setelah keputusan hukuman diterima';
+      if (appeals.some((a) => a.status === 'DIAJUKAN'))
+        return 'Masih ada upaya administratif yang belum diputus';
+      if (appeals.length) return 'Upaya administratif atas keputusan ini sudah diputus (final)';
+      const applied = findSanction(rules, sanction.appliedCode);
+      const kind = appealKindFor(
+        applied ?? { level: sanction.level as DisciplineLevel, durationMonths: sanction.durationMonths },
+      );
+      const cal = await ctx.calendarOfUnit(c.unitId, today);
+      const w = appealWindow(
+        sanction.receivedOn,
+        kind === 'BANDING' ? 'banding' : 'keberatan',
+        rules,
+        cal,
+        today,
+      );
+      return today > w.filing.date
+        ? `Batas waktu pengajuan upaya administratif sudah lewat (${formatDdMmYyyy(w.filing.date)})`
+        : null;
+    };
+    const checks: Record<
+      'deliver' | 'appeal' | 'decideAppeal',
+      () => Promise<string | null> | string | null
+    > = {
+      deliver: () => refuseDelivery(actor, role, sanction),
+      appeal: () => refuseAppeal(role) ?? appealClosed(),
+      decideAppeal: () => refuseAppealDecision(role),
+    };
+    const out: CaseActionView[] = [];
+    for (const action of Object.keys(checks) as (keyof typeof checks)[]) {
+      const reason = !canTake(state, action)
+        ? `Tidak tersedia pada tahap ${CASE_STATE_LABELS[state] ?? state}`
+        : await checks[action]();
+      out.push({ action, label: CASE_ACTION_LABELS[action], allowed: reason === null, reason });
+    }
+    return out;
   }
 
   return { view, tools };

@@ -197,7 +197,7 @@ describe('the competent official (PyB)', () => {
         .selectFrom('auditLog')
         .select('action')
         .where('entityId', '=', designationId)
-        .orderBy('at')
+        .orderBy('id')
         .execute();
       expect(audit.map((a) => a.action)).toEqual([
         'discipline.pyb_designated',

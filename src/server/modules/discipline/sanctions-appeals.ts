@@ -15,6 +15,7 @@ import {
   type SanctionStepResult,
 } from '../../../shared/api/discipline-sanctions.ts';
 import type { DisciplineContext } from './discipline-context.ts';
+import { refuseAppeal, refuseAppealDecision } from './sanctions-access.ts';
 import {
   appealKindFor,
   appliedTypeOf,
@@ -36,8 +37,8 @@ export function createAppealsPart(ctx: DisciplineContext, shared: SanctionsShare
   async function file(actor: Actor, caseId: string, body: AppealBody): Promise<SanctionStepResult> {
     return db.transaction().execute(async (trx) => {
       const { c, role } = await ctx.loadCase(actor, caseId, trx, true);
-      if (!role.examinee)
-        throw forbidden('Upaya administratif hanya dapat diajukan oleh pegawai yang dijatuhi hukuman');
+      const refused = refuseAppeal(role);
+      if (refused) throw forbidden(refused);
       const pending = await trx
         .selectFrom('disciplineAppeals')
         .select(['id', 'status', 'kind'])
@@ -171,8 +172,8 @@ export function createAppealsPart(ctx: DisciplineContext, shared: SanctionsShare
         .executeTakeFirst();
       if (!a0) throw notFound('Upaya administratif');
       const { c, role } = await ctx.loadCase(actor, a0.caseId, trx, true);
-      if (!role.manager || role.examinee)
-        throw forbidden('Putusan upaya administratif dicatat oleh BKD (pengelola disiplin) pada unit ini');
+      const refusedDecision = refuseAppealDecision(role);
+      if (refusedDecision) throw forbidden(refusedDecision);
       const a = await trx
         .selectFrom('disciplineAppeals')
         .selectAll()

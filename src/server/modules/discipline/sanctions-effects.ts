@@ -25,7 +25,8 @@ import type {
   SanctionStepResult,
 } from '../../../shared/api/discipline-sanctions.ts';
 import type { DisciplineContext } from './discipline-context.ts';
-import { appealKindFor, nameOf, type SanctionsShared, type StoredAuthority } from './sanctions-shared.ts';
+import { refuseDelivery } from './sanctions-access.ts';
+import { appealKindFor, nameOf, type SanctionsShared } from './sanctions-shared.ts';
 
 /** Sanction statuses whose period counts for the flags (delivered and scheduled, not annulled or suspended). */
 const SCHEDULED = new Set(['DISAMPAIKAN', 'MENUNGGU', 'BERLAKU', 'DIGANTI', 'SELESAI']);
@@ -49,15 +50,8 @@ export function createEffectsPart(ctx: DisciplineContext, shared: SanctionsShare
     return db.transaction().execute(async (trx) => {
       const { c, role } = await ctx.loadCase(actor, caseId, trx, true);
       const s = await shared.sanctionOfCase(c.id, trx);
-      const auth = s ? (s.authority as unknown as StoredAuthority) : null;
-      const isDecider =
-        !!actor.employeeId &&
-        !!s &&
-        (s.decidedByEmployee === actor.employeeId || (auth?.deciderIds ?? []).includes(actor.employeeId));
-      if (!(isDecider || role.superior || role.manager) || role.examinee)
-        throw forbidden(
-          'Penyampaian keputusan dicatat oleh pejabat yang menetapkan, atasan langsung pegawai, atau BKD',
-        );
+      const refused = refuseDelivery(actor, role, s);
+      if (refused) throw forbidden(refused);
       ctx.requireAction(c, 'deliver', 'Penyampaian keputusan');
       if (!s) throw new AppError('CONFLICT', 'Kasus ini belum memiliki keputusan hukuman disiplin');
       const rules = ctx.rulesOf(c);

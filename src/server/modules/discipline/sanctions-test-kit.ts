@@ -125,7 +125,21 @@ export async function caseAtDecision(
   let reportedTo: Record<string, unknown> | null = null;
   try {
     const p = await t.services.discipline.sanctions.pyb.competentOfficial(row, level, proposed);
-    reportedTo = { kind: p.kind, name: p.name, positionName: p.positionName, deciderIds: p.deciderIds };
+    // As the report route stores it (cases-procedure.ts): the official and how the report went to them.
+    reportedTo = {
+      kind: p.kind,
+      deciderIds: p.deciderIds,
+      name: p.name,
+      positionName: p.positionName,
+      positionId: p.positionId,
+      exact: p.exact,
+      explanation: p.explanation,
+      legalBasis: p.legalBasis,
+      rowId: p.rowId,
+      designationId: p.designationId,
+      date: p.date,
+      hierarchical: false,
+    };
     await db
       .updateTable('disciplineCases')
       .set({

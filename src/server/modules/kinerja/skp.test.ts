@@ -400,7 +400,7 @@ describe('SKP: cascade, workflow, PDF, feedback and evidence', () => {
       .selectFrom('auditLog')
       .select('action')
       .where('entityId', '=', stafSkp)
-      .orderBy('at')
+      .orderBy('id')
       .execute();
     expect(actions.map((a) => a.action)).toEqual([
       'skp.created',

@@ -17,7 +17,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconFileTypePdf, IconLock, IconPaperclip, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   disciplineKeys,
@@ -70,7 +70,7 @@ function GeneratedRow({ doc, onOpened }: { doc: GeneratedDocument; onOpened: () 
           size="xs"
           variant={doc.letterNumber ? 'default' : 'light'}
           leftSection={<IconFileTypePdf size={14} />}
-          onClick={() => window.setTimeout(onOpened, 1500)}
+          onClick={onOpened}
           aria-label={`${doc.letterNumber ? t('disiplin.documents.open') : t('disiplin.documents.create')}: ${doc.label}`}
           style={{ flexShrink: 0 }}
         >
@@ -213,9 +213,20 @@ function Views({ caseId }: { caseId: string }) {
 export function CaseDocumentsCard({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const docs = useCaseDocuments(caseId);
+  // After "Buat PDF" the number is issued while the new tab renders it: the list asks again every 1.5 s until
+  // that document shows its number (at most 30 s), then stops.
+  const [awaiting, setAwaiting] = useState<{ kind: string; until: number } | null>(null);
+  const docs = useCaseDocuments(caseId, true, awaiting ? 1_500 : undefined);
   const [showViews, setShowViews] = useState(false);
+  const numbered = docs.data?.generated.find((d) => d.kind === awaiting?.kind)?.letterNumber;
+  useEffect(() => {
+    if (awaiting && (numbered || Date.now() > awaiting.until)) setAwaiting(null);
+  }, [awaiting, numbered, docs.dataUpdatedAt]);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: disciplineKeys.documents(caseId) });
+  const printed = (d: GeneratedDocument) => {
+    if (!d.letterNumber) setAwaiting({ kind: d.kind, until: Date.now() + 30_000 });
+    else window.setTimeout(refresh, 1_500);
+  };
   return (
     <Card withBorder radius="md" padding="sm" data-testid="case-documents">
       <Stack gap="xs">
@@ -233,7 +244,7 @@ export function CaseDocumentsCard({ caseId }: { caseId: string }) {
           <>
             <Stack gap={0}>
               {docs.data.generated.map((d) => (
-                <GeneratedRow key={d.kind} doc={d} onOpened={refresh} />
+                <GeneratedRow key={d.kind} doc={d} onOpened={() => printed(d)} />
               ))}
             </Stack>
             {docs.data.uploads.length > 0 && (

@@ -16,7 +16,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { canTake } from '../../../core/discipline/case-machine.ts';
-import { useMe } from '../../api/auth.ts';
 import {
   useCase,
   useDisciplineRecord,
@@ -24,7 +23,6 @@ import {
   type CaseView,
   type SanctionView,
 } from '../../api/discipline.ts';
-import { withSanctionActions } from '../../components/discipline/case-actions.ts';
 import { CaseStepper } from '../../components/discipline/CaseStepper.tsx';
 import {
   CaseStateBadge,
@@ -220,15 +218,7 @@ const SIDE: readonly string[] = ['relieve', 'end'];
 
 function Actions({ view, sanction }: { view: CaseView; sanction: SanctionView | null }) {
   const { t } = useTranslation();
-  const me = useMe();
-  // The delivery and the appeals are the sanctions section's steps: judged here from the view (case-actions.ts).
-  const actions = withSanctionActions(view, me.data?.user.employeeId ?? null, sanction, {
-    deliver: t('disiplin.case.deliverOnly'),
-    appeal: t('disiplin.case.appealOnly'),
-    appealClosed: t('disiplin.case.appealClosed'),
-    appealPending: t('disiplin.case.appealPending'),
-    decideAppeal: t('disiplin.case.decideAppealOnly'),
-  });
+  const actions = view.actions;
   const allowed = actions.filter((a) => a.allowed);
   const ordered = [
     ...allowed.filter((a) => !SIDE.includes(a.action)),
