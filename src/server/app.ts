@@ -87,6 +87,8 @@ import { createKinerjaService } from './modules/kinerja/kinerja-service.ts';
 import { kinerjaRoutes } from './modules/kinerja/kinerja-routes.ts';
 import { createDisciplineService } from './modules/discipline/discipline-service.ts';
 import { disciplineRoutes } from './modules/discipline/discipline-routes.ts';
+import { createTppService } from './modules/tpp/tpp-service.ts';
+import { tppRoutes } from './modules/tpp/tpp-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -255,6 +257,23 @@ export function buildServices({ config, db, clock }: AppDeps) {
   });
   // A closed attendance month stores the month's discipline indications of the unit (in the closing's transaction).
   recap.onMonthClosed((trx, e) => discipline.indications.scanClosedMonth(trx, e));
+  // TPP (issue 17): the monthly run of a closed month from the recap, the kinerja figure and the sanctions in force.
+  const tpp = createTppService({
+    db,
+    clock,
+    config,
+    audit,
+    relations,
+    rulebooks,
+    files,
+    documents,
+    notifications,
+    jobs,
+    recap: () => recap,
+    statuses: () => statuses,
+    kinerja: () => kinerja,
+    discipline: () => discipline,
+  });
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
     org,
@@ -309,6 +328,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     documents,
     kinerja,
     discipline,
+    tpp,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -464,6 +484,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(notificationRoutes({ notifications: services.notifications }));
   await app.register(kinerjaRoutes({ kinerja: services.kinerja }));
   await app.register(disciplineRoutes({ discipline: services.discipline }));
+  await app.register(tppRoutes({ tpp: services.tpp }));
   // Discipline cases move to BERLAKU / SELESAI as their sanctions take effect and end (hourly, and at start).
   const settleDiscipline = () =>
     services.discipline.sanctions

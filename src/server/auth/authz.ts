@@ -92,6 +92,21 @@ export const PERMISSIONS = {
   'discipline.manage': ['BKD', 'SUPER_ADMIN'],
   /** Record the stop and re-activation of salary decided by the KPA / finance official (regulations.md §1.8). */
   'discipline.salary': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /**
+   * TPP (regulations.md §5): read the runs, lines, slips, nominative lists and dashboards of one's subtree (the head
+   * of OPD and the Sekda answer for what their units are paid; the Inspektorat audits it).
+   */
+  'tpp.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
+  /**
+   * TPP of one's OPD: compute and re-run the month, check and publish it, keep the employees' gaji, bank accounts
+   * and exclusion records (admin OPD as the OPD's personnel/finance desk).
+   */
+  'tpp.run': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /**
+   * TPP for the region (BKD for the PPK): tariffs and pagu from the Perkada, the final approval and lock,
+   * objections, simulations of a draft rulebook.
+   */
+  'tpp.manage': ['BKD', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1228,6 +1228,172 @@ export interface DisciplinePybDesignationsTable {
   createdAt: Generated<Date>;
 }
 
+/** A TPP tariff table of a year with its Perkada reference (migration 202612101500). */
+export interface TppTariffTablesTable {
+  id: Generated<string>;
+  year: number;
+  perkadaRef: string;
+  perkadaDate: LocalDate | null;
+  note: string | null;
+  status: Generated<string>;
+  createdBy: string;
+  createdAt: Generated<Date>;
+}
+
+/** One tariff: kelas × criterion, optionally only for a position group or a unit. */
+export interface TppTariffsTable {
+  id: Generated<string>;
+  tableId: string;
+  kelas: number;
+  criterion: string;
+  positionGroup: string | null;
+  unitId: string | null;
+  amount: number;
+}
+
+/** The TPP pagu of an OPD and year (migration 202612101501). */
+export interface TppBudgetsTable {
+  unitId: string;
+  year: number;
+  amount: number;
+  reference: string | null;
+  updatedBy: string;
+  updatedAt: Generated<Date>;
+}
+
+/** Gaji pokok history (migration 202612101502). */
+export interface EmployeeSalariesTable {
+  id: Generated<string>;
+  employeeId: string;
+  validFrom: LocalDate;
+  gajiPokok: number;
+  reference: string | null;
+  recordedBy: string;
+  recordedAt: Generated<Date>;
+}
+
+/** The account TPP is transferred to, with NPWP. */
+export interface EmployeeBankAccountsTable {
+  employeeId: string;
+  bankName: string;
+  accountNumber: string;
+  accountHolder: string;
+  npwp: string | null;
+  updatedBy: string;
+  updatedAt: Generated<Date>;
+}
+
+/** A period in which an employee is excluded from TPP (migration 202612101503). */
+export interface TppExclusionRecordsTable {
+  id: Generated<string>;
+  employeeId: string;
+  code: string;
+  validFrom: LocalDate;
+  validTo: LocalDate | null;
+  reason: string;
+  reference: string | null;
+  recordedBy: string;
+  recordedAt: Generated<Date>;
+  endedBy: string | null;
+}
+
+/** A monthly TPP run or a simulation (migration 202612101504). */
+export interface TppRunsTable {
+  id: Generated<string>;
+  unitId: string;
+  unitPath: string;
+  month: string;
+  kind: Generated<string>;
+  status: string;
+  rulebook: JSONColumnType<Record<string, unknown>, string, string>;
+  rules: JSONColumnType<Record<string, unknown>, string, string>;
+  tariffTableId: string | null;
+  inputsHash: string;
+  resultHash: string;
+  totals: JSONColumnType<Record<string, unknown>, string, string>;
+  objectionUntil: LocalDate | null;
+  label: string | null;
+  version: Generated<number>;
+  createdBy: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  lockedAt: Timestamp | null;
+}
+
+/** One employee's line of a run (migration 202612101505). */
+export interface TppRunLinesTable {
+  runId: string;
+  employeeId: string;
+  unitId: string;
+  nip: string | null;
+  name: string;
+  golongan: string | null;
+  positionName: string | null;
+  employeeType: string;
+  kelas: number | null;
+  base: number;
+  kinerja: number;
+  disiplin: number;
+  deductions: number;
+  sanctionCut: number;
+  gross: number;
+  bpjsEmployer: number;
+  bpjsEmployee: number;
+  tax: Generated<number>;
+  correction: Generated<number>;
+  net: number;
+  excluded: Generated<boolean>;
+  exclusionCode: string | null;
+  breakdown: JSONColumnType<Record<string, unknown>, string, string>;
+  inputs: JSONColumnType<Record<string, unknown>, string, string>;
+  inputsHash: string;
+  version: Generated<number>;
+  updatedAt: Generated<Date>;
+}
+
+/** A step of a run's lifecycle (migration 202612101506). */
+export interface TppRunEventsTable {
+  id: Generated<string>;
+  runId: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actorUserId: string | null;
+  note: string | null;
+  data: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  at: Generated<Date>;
+}
+
+/** An employee's objection to a line of their TPP (migration 202612101507). */
+export interface TppObjectionsTable {
+  id: Generated<string>;
+  runId: string;
+  employeeId: string;
+  line: JSONColumnType<Record<string, unknown>, string, string>;
+  reason: string;
+  evidenceFileId: string | null;
+  status: Generated<string>;
+  filedBy: string;
+  filedAt: Generated<Date>;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  decisionNote: string | null;
+  rerunAt: Timestamp | null;
+}
+
+/** A correction after locking, paid in the next run (migration 202612101508). */
+export interface TppCorrectionsTable {
+  id: Generated<string>;
+  employeeId: string;
+  originRunId: string;
+  originMonth: string;
+  amount: number;
+  reason: string;
+  createdBy: string;
+  createdAt: Generated<Date>;
+  appliedRunId: string | null;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -1304,4 +1470,15 @@ export interface Database {
   disciplineSalaryStops: DisciplineSalaryStopsTable;
   disciplineDocuments: DisciplineDocumentsTable;
   disciplinePybDesignations: DisciplinePybDesignationsTable;
+  tppTariffTables: TppTariffTablesTable;
+  tppTariffs: TppTariffsTable;
+  tppBudgets: TppBudgetsTable;
+  employeeSalaries: EmployeeSalariesTable;
+  employeeBankAccounts: EmployeeBankAccountsTable;
+  tppExclusionRecords: TppExclusionRecordsTable;
+  tppRuns: TppRunsTable;
+  tppRunLines: TppRunLinesTable;
+  tppRunEvents: TppRunEventsTable;
+  tppObjections: TppObjectionsTable;
+  tppCorrections: TppCorrectionsTable;
 }

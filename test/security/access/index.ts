@@ -5,6 +5,7 @@ import { REQUESTS_ACCESS } from './requests.ts';
 import { RECAP_REPORTS_ACCESS } from './recap-reports.ts';
 import { KINERJA_ACCESS } from './kinerja.ts';
 import { DISCIPLINE_ACCESS } from './discipline.ts';
+import { TPP_ACCESS } from './tpp.ts';
 
 /**
  * Every access table, by area. Each area `a` is checked by `test/security/scope-<a>.test.ts` (its own world, run
@@ -18,10 +19,12 @@ export const ACCESS_TABLES: Readonly<Record<string, AccessTable>> = {
   'recap-reports': RECAP_REPORTS_ACCESS,
   kinerja: KINERJA_ACCESS,
   discipline: DISCIPLINE_ACCESS,
+  tpp: TPP_ACCESS,
 };
 
 /** Paths owned by one area: a route under one of them belongs in that area's table, and that table holds nothing else. */
 export const AREA_PATHS: Readonly<Record<string, readonly string[]>> = {
   kinerja: ['/api/kinerja'],
   discipline: ['/api/discipline'],
+  tpp: ['/api/tpp'],
 };

@@ -98,6 +98,15 @@ import * as m091608 from './202612091608_create-discipline-appeals.ts';
 import * as m091609 from './202612091609_create-discipline-salary-stops.ts';
 import * as m091610 from './202612091610_create-discipline-documents.ts';
 import * as m091611 from './202612091611_create-discipline-pyb-designations.ts';
+import * as m101500 from './202612101500_create-tpp-tariffs.ts';
+import * as m101501 from './202612101501_create-tpp-budgets.ts';
+import * as m101502 from './202612101502_create-employee-pay.ts';
+import * as m101503 from './202612101503_create-tpp-exclusion-records.ts';
+import * as m101504 from './202612101504_create-tpp-runs.ts';
+import * as m101505 from './202612101505_create-tpp-run-lines.ts';
+import * as m101506 from './202612101506_create-tpp-run-events.ts';
+import * as m101507 from './202612101507_create-tpp-objections.ts';
+import * as m101508 from './202612101508_create-tpp-corrections.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -200,4 +209,13 @@ export const migrations: Record<string, Migration> = {
   '202612091609_create-discipline-salary-stops': m091609,
   '202612091610_create-discipline-documents': m091610,
   '202612091611_create-discipline-pyb-designations': m091611,
+  '202612101500_create-tpp-tariffs': m101500,
+  '202612101501_create-tpp-budgets': m101501,
+  '202612101502_create-employee-pay': m101502,
+  '202612101503_create-tpp-exclusion-records': m101503,
+  '202612101504_create-tpp-runs': m101504,
+  '202612101505_create-tpp-run-lines': m101505,
+  '202612101506_create-tpp-run-events': m101506,
+  '202612101507_create-tpp-objections': m101507,
+  '202612101508_create-tpp-corrections': m101508,
 };

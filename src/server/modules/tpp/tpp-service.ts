@@ -1,0 +1,17 @@
+import { createTppContext, type TppDeps } from './tpp-context.ts';
+import { createInputsSection } from './inputs-service.ts';
+import { createRunsSection } from './runs-service.ts';
+
+/**
+ * TPP (issue 17; PP 12/2019 Pasal 58, the region's Perkada; regulations.md §5, §1.10, §10): the module's façade,
+ * the only part other modules may use. Sections: inputs (tariffs per year and kelas from the Perkada, the pagu
+ * per OPD, gaji and bank accounts, exclusion records) and runs (the monthly run from the closed recap, the
+ * kinerja figure and the sanctions in force; every rupiah explained; its lifecycle to the locked list).
+ */
+export function createTppService(deps: TppDeps) {
+  const ctx = createTppContext(deps);
+  const inputs = createInputsSection(ctx);
+  const runs = createRunsSection(ctx, inputs);
+  return { inputs, runs };
+}
+export type TppService = ReturnType<typeof createTppService>;

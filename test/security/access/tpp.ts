@@ -1,0 +1,10 @@
+import type { AccessTable } from '../scope-harness.ts';
+import { TPP_INPUTS_ACCESS } from './tpp-inputs.ts';
+import { TPP_RUNS_ACCESS } from './tpp-runs.ts';
+
+/**
+ * The TPP module, every route starting with `/api/tpp` (scope-coverage.test.ts): its inputs and its runs, each in
+ * its own table. Employees see only their own slip, the superior their staff's, readers (tpp.read) their subtree;
+ * admin OPD runs and checks its OPD (tpp.run); BKD sets tariffs and pagu and approves and locks (tpp.manage).
+ */
+export const TPP_ACCESS: AccessTable = { ...TPP_INPUTS_ACCESS, ...TPP_RUNS_ACCESS };
