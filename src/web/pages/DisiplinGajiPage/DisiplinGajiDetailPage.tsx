@@ -12,7 +12,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Timeline,
   Title,
@@ -40,6 +39,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate, formatDateTime, formatNip } from '../../lib/format.ts';
 import { StepForm } from '../DisiplinKasusPage/ProcedureForms.tsx';
 import { monthChoices, monthText } from './months.ts';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 
 function useDone() {
   const { t } = useTranslation();
@@ -81,14 +81,12 @@ function VerifyForm({ s }: { s: SalaryStop }) {
         error={fields.errors.confirmedDays}
         w={{ base: '100%', sm: 200 }}
       />
-      <Textarea
+      <TextAreaField
         label={t('disiplin.salary.note')}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        onChange={setNote}
         error={fields.errors.note}
         required
-        autosize
-        minRows={2}
       />
     </StepForm>
   );
@@ -250,14 +248,12 @@ function ReactivationForm({ s }: { s: SalaryStop }) {
         searchable
         comboboxProps={{ withinPortal: true }}
       />
-      <Textarea
+      <TextAreaField
         label={t('disiplin.salary.note')}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        onChange={setNote}
         error={fields.errors.note}
         required
-        autosize
-        minRows={2}
       />
     </StepForm>
   );
@@ -348,14 +344,12 @@ function SettlementForm({ s }: { s: SalaryStop }) {
         searchable
         comboboxProps={{ withinPortal: true }}
       />
-      <Textarea
+      <TextAreaField
         label={t('disiplin.salary.note')}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        onChange={setNote}
         error={fields.errors.note}
         required
-        autosize
-        minRows={2}
       />
     </StepForm>
   );

@@ -45,6 +45,7 @@ import { EmployeeSelect } from '../../components/EmployeeSelect.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFieldErrors } from '../../components/field-errors.ts';
 import { formatDate } from '../../lib/format.ts';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 
 /**
  * The forms of the procedure's steps up to the report (discipline-cases.ts): telaah, examination team, summons
@@ -358,14 +359,12 @@ export function TeamForm({ view }: { view: CaseView }) {
         onChange={(e) => setImplicated(e.currentTarget.checked)}
       />
       {implicated && (
-        <Textarea
+        <TextAreaField
           label={t('disiplin.forms.team.implicatedReason')}
           value={implicatedReason}
-          onChange={(e) => setImplicatedReason(e.currentTarget.value)}
+          onChange={setImplicatedReason}
           error={fields.errors.superiorImplicated}
           required
-          autosize
-          minRows={2}
         />
       )}
     </StepForm>
@@ -500,14 +499,12 @@ export function AbsenceForm({ view }: { view: CaseView }) {
           })}
         </Text>
       )}
-      <Textarea
+      <TextAreaField
         label={t('disiplin.fields.absenceNote')}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        onChange={setNote}
         error={fields.errors.note}
         required
-        autosize
-        minRows={2}
       />
     </StepForm>
   );
@@ -676,12 +673,10 @@ export function ExaminationForm({ view }: { view: CaseView }) {
           </Button>
         </Group>
       </Stack>
-      <Textarea
+      <TextAreaField
         label={t('disiplin.fields.examineeStatement')}
         value={statement}
-        onChange={(e) => setStatement(e.currentTarget.value)}
-        autosize
-        minRows={2}
+        onChange={setStatement}
       />
       <Checkbox
         label={t('disiplin.fields.signedByExaminee')}
@@ -760,14 +755,12 @@ export function ReliefForm({ view }: { view: CaseView }) {
           excludeId={view.employee.id}
         />
       </SimpleGrid>
-      <Textarea
+      <TextAreaField
         label={t('disiplin.fields.reliefReason')}
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
+        onChange={setReason}
         error={fields.errors.reason}
         required
-        autosize
-        minRows={2}
       />
     </StepForm>
   );
@@ -801,13 +794,12 @@ export function ReportForm({ view }: { view: CaseView }) {
       <Text size="xs" c="dimmed">
         {t('disiplin.forms.report.hint')}
       </Text>
-      <Textarea
+      <TextAreaField
         label={t('disiplin.fields.reportSummary')}
         value={summary}
-        onChange={(e) => setSummary(e.currentTarget.value)}
+        onChange={setSummary}
         error={fields.errors.summary}
         required
-        autosize
         minRows={4}
       />
       <Select
@@ -873,14 +865,12 @@ export function EndForm({ view }: { view: CaseView }) {
         error={fields.errors.reason}
         comboboxProps={{ withinPortal: true }}
       />
-      <Textarea
+      <TextAreaField
         label={t('disiplin.fields.endNote')}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        onChange={setNote}
         error={fields.errors.note}
         required
-        autosize
-        minRows={2}
       />
     </StepForm>
   );

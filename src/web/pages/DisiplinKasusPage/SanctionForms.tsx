@@ -1,4 +1,4 @@
-import { Alert, Group, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { useFieldErrors } from '../../components/field-errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { StepForm } from './ProcedureForms.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 
 /**
  * The forms of the sanctions section (discipline-sanctions.ts): the decision by the competent official (PyB), the
@@ -108,13 +109,12 @@ export function DecisionForm({ view }: { view: CaseView }) {
           required
         />
       </SimpleGrid>
-      <Textarea
+      <TextAreaField
         label={t('disiplin.fields.considerations')}
         value={considerations}
-        onChange={(e) => setConsiderations(e.currentTarget.value)}
+        onChange={setConsiderations}
         error={fields.errors.considerations}
         required
-        autosize
         minRows={4}
       />
     </StepForm>
@@ -251,13 +251,12 @@ export function AppealForm({ view, sanction }: { view: CaseView; sanction: Sanct
         error={fields.errors.kind}
         comboboxProps={{ withinPortal: true }}
       />
-      <Textarea
+      <TextAreaField
         label={t('disiplin.fields.appealReason')}
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
+        onChange={setReason}
         error={fields.errors.reason}
         required
-        autosize
         minRows={4}
       />
     </StepForm>
@@ -369,14 +368,12 @@ export function AppealDecisionForm({ view }: { view: CaseView }) {
           required
         />
       </SimpleGrid>
-      <Textarea
+      <TextAreaField
         label={t('disiplin.fields.appealNote')}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        onChange={setNote}
         error={fields.errors.note}
         required
-        autosize
-        minRows={2}
       />
     </StepForm>
   );

@@ -9,7 +9,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -36,6 +35,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { formatDate, formatNip } from '../../lib/format.ts';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 
 type Field = 'employeeId' | 'unitId' | 'levels' | 'decreeNumber' | 'validFrom' | 'validTo';
 const FIELDS: Field[] = ['employeeId', 'unitId', 'levels', 'decreeNumber', 'validFrom', 'validTo'];
@@ -177,14 +177,12 @@ function EndDesignation({ d, onDone }: { d: Designation; onDone: () => void }) {
           error={fields.errors.validTo}
           required
         />
-        <Textarea
+        <TextAreaField
           label={t('disiplin.designations.endReason')}
           value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          onChange={setReason}
           error={fields.errors.reason}
           required
-          autosize
-          minRows={2}
         />
         {end.isError && <ErrorState error={end.error} compact hideIssues />}
         <Group justify="flex-end">
