@@ -8,6 +8,7 @@ import { DEMO_GO_LIVE_WITHOUT_HISTORY, historyWindow } from './demo-history.ts';
 import { loadDemoHistory, type DemoHistoryOptions, type DemoHistorySummary } from './load-history.ts';
 import { loadDemoKinerja } from './load-kinerja.ts';
 import { loadDemoDiscipline } from './load-discipline.ts';
+import { demoBankAccount, demoBudget, demoGajiPokok } from './demo-pay.ts';
 
 /**
  * The demo password of every demo account (README). Public by construction: the password policy refuses it and
@@ -197,6 +198,38 @@ export async function loadDemoData(
       }),
     ];
     await trx.insertInto('roleGrants').values(grants).execute();
+    // Pay data for TPP (illustrations: demo-pay.ts): gaji pokok from the service start, a bank account each, and
+    // a pagu per OPD for the go-live year and the next.
+    const salaries = data.employees.map((e) => ({
+      employeeId: employeeIds.get(keyOf(e))!,
+      validFrom: e.activeFrom,
+      gajiPokok: demoGajiPokok(e),
+      reference: 'Data contoh (PP 15/2019 / Perpres 98/2020, masa kerja 0)',
+      recordedBy: adminId,
+    }));
+    for (const c of chunks(salaries, 200)) await trx.insertInto('employeeSalaries').values(c).execute();
+    const accounts = data.employees.map((e) => ({
+      employeeId: employeeIds.get(keyOf(e))!,
+      ...demoBankAccount(e),
+      npwp: null,
+      updatedBy: adminId,
+    }));
+    for (const c of chunks(accounts, 200)) await trx.insertInto('employeeBankAccounts').values(c).execute();
+    const year = Number(goLive.slice(0, 4));
+    const budgets = data.units
+      .filter((u) => u.kind === 'OPD')
+      .flatMap((u) => {
+        const path = unitIds.get(u.code)!.path;
+        const staff = data.employees.filter((e) => unitIds.get(e.unitCode)!.path.startsWith(path)).length;
+        return [year, year + 1].map((y) => ({
+          unitId: unitIds.get(u.code)!.id,
+          year: y,
+          amount: demoBudget(staff),
+          reference: `DPA-${u.code}-${y} (contoh)`,
+          updatedBy: adminId,
+        }));
+      });
+    if (budgets.length) await trx.insertInto('tppBudgets').values(budgets).execute();
     await audit.record(
       trx,
       { actorId: null, actorName: 'Sistem', ip: null, userAgent: null },
