@@ -115,6 +115,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
       leave_request: (actor, id) => leave.get(actor, id),
       kinerja: (actor, type, id) => kinerja.canOpen(actor, type, id),
       discipline: (actor, type, id) => discipline.canOpen(actor, type, id),
+      tpp: (actor, type, id) => tpp.canOpen(actor, type, id),
       staffOf: (actor) => requestSupport.staffOf(actor),
     }),
     relations,

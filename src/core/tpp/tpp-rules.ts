@@ -18,6 +18,8 @@ const percentSchema = z
   .min(0, 'Persentase tidak boleh negatif')
   .max(100, 'Persentase paling besar 100');
 const rupiahSchema = z.number().int('Nominal harus rupiah bulat').min(0, 'Nominal tidak boleh negatif');
+/** A golongan (`III`, `III/a`; PPPK `IX`): a roman group, optionally with its ruang letter. */
+const GOLONGAN_RE = /^[IVX]{1,5}(\/[a-e])?$/;
 
 /** Codes a per-day deduction can be attached to: lateness / early-leave bands and day codes (TK, leave, permits). */
 export const TPP_DEDUCTION_CODES = [...LATE_BANDS, ...EARLY_BANDS, ...DAY_CODES] as const;
@@ -97,6 +99,45 @@ export const tppSanctionCutSchema = z.object({
   legalBasis: legalBasisSchema,
 });
 export type TppSanctionCut = z.infer<typeof tppSanctionCutSchema>;
+
+/**
+ * How PPh 21 on the TPP is handled, as the region configures it (regulations.md §5.5 "net = gross − pph21 − bpjs
+ * − other lawful deductions" [REG]; §10 "tax/BPJS/zakat" configurable [INF]). No source in regulations.md gives the
+ * rates: the default is `none` (no tax line; the treasurer withholds outside Abdi).
+ * - `none`: no tax line.
+ * - `byGolongan`: a flat rate per golongan (a row `III` covers `III/a`…`III/e`; a row `III/a` only that one and
+ *   wins over `III`), `otherPercent` for an employee whose golongan matches no row (PPPK, non-ASN, none
+ *   recorded), on the gross TPP or the gross plus the employer's BPJS share; `borneByGovernment` = ditanggung
+ *   pemerintah: the tax is shown and reported but not deducted from the net.
+ */
+export const tppTaxSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('none'), legalBasis: legalBasisSchema.optional() }),
+  z.object({
+    mode: z.literal('byGolongan'),
+    legalBasis: legalBasisSchema,
+    /** True when the rates are illustrations, not the region's decision. */
+    isExample: z.boolean().default(false),
+    base: z.enum(['gross', 'grossPlusEmployerBpjs']).default('gross'),
+    borneByGovernment: z.boolean(),
+    rates: z
+      .array(
+        z.object({
+          golongan: z.string().regex(GOLONGAN_RE, 'Golongan tidak dikenal'),
+          percent: percentSchema,
+        }),
+      )
+      .min(1, 'Tarif pajak per golongan kosong'),
+    otherPercent: percentSchema,
+  }),
+]);
+export type TppTax = z.infer<typeof tppTaxSchema>;
+
+/**
+ * Working days (HK, on the unit's calendar) employees have to object to a published run, counted from the day
+ * after publication. [REG][INF] No source in regulations.md names a window (§10: configurable); 5 HK is this
+ * project's default until the region's Perkada sets one.
+ */
+export const DEFAULT_OBJECTION_DAYS = 5;
 
 export const tppRulesSchema = z.object({
   effectiveFrom: localDateSchema,
@@ -184,13 +225,23 @@ export const tppRulesSchema = z.object({
     /** Unit in which placement days are counted for a part-month placement. */
     method: z.enum(['calendarDays', 'workingDays']),
   }),
+  /** PPh 21 on the TPP (`tppTaxSchema`); absent = none. */
+  tax: tppTaxSchema.default({ mode: 'none' }),
+  /** The objection window after publication, in working days (`DEFAULT_OBJECTION_DAYS`). [REG][INF] */
+  objectionDays: z
+    .number()
+    .int()
+    .min(1, 'Masa keberatan paling sedikit 1 hari kerja')
+    .max(30)
+    .default(DEFAULT_OBJECTION_DAYS),
 });
 export type TppRules = z.infer<typeof tppRulesSchema>;
 
 /**
  * Checks a parsed TPP section for consistency the schema cannot express. Messages in Bahasa Indonesia.
  * Source: regulations.md §5.2 ("weights must sum to 100; allow weight differences by position group"),
- * §5.1 (tariff per kelas jabatan), §5.3 (deduction table), §5.1 (BPJS 4 % + 1 %, ceiling), §1.10 (hukdis cuts).
+ * §5.1 (tariff per kelas jabatan), §5.3 (deduction table), §5.1 (BPJS 4 % + 1 %, ceiling), §1.10 (hukdis cuts),
+ * §5.5 (PPh 21 rates per golongan, one row each).
  *
  * @param rules the parsed section
  * @param path JSON path prefix for the issues
@@ -309,6 +360,16 @@ export function validateTppRules(rules: TppRules, path = 'tpp'): RuleIssue[] {
         );
       }
     }
+  }
+
+  const tax = rules.tax;
+  if (tax.mode === 'byGolongan') {
+    const seenGolongan = new Set<string>();
+    tax.rates.forEach((r, i) => {
+      if (seenGolongan.has(r.golongan))
+        add(`tax.rates[${i}].golongan`, `Tarif pajak golongan ${r.golongan} tercantum lebih dari sekali`);
+      seenGolongan.add(r.golongan);
+    });
   }
 
   const { employerPercent, employeePercent, ceiling } = rules.bpjs;

@@ -49,6 +49,15 @@ import {
   DISCIPLINE_READERS,
   DISCIPLINE_SALARY,
 } from '../components/discipline/roles.ts';
+import {
+  IconCalculator,
+  IconCoin,
+  IconReceipt2,
+  IconTable,
+  IconUserOff,
+  IconWallet,
+} from '@tabler/icons-react';
+import { TPP_DATA_VIEWERS, TPP_MANAGERS } from '../components/tpp/roles.ts';
 import type { MessageKey } from '../text/keys.ts';
 import {
   ANOMALY_VIEWERS,
@@ -72,6 +81,7 @@ export const NAV_GROUPS = [
   'pengajuan',
   'persetujuan',
   'rekap',
+  'tpp',
   'administrasi',
 ] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
@@ -178,6 +188,20 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     label: 'nav.disiplinDesignations',
     icon: IconUserShield,
     who: DISCIPLINE_MANAGERS,
+  },
+  // TPP (issue 17): my month for the employee; runs and the data pages for tpp.read / tpp.run; tariffs and pagu for
+  // tpp.manage (BKD).
+  { group: 'tpp', to: '/tpp', label: 'nav.tpp', icon: IconReceipt2, end: true, who: 'employee' },
+  { group: 'tpp', to: '/tpp/proses', label: 'nav.tppRuns', icon: IconCalculator, who: TPP_DATA_VIEWERS },
+  { group: 'tpp', to: '/tpp/tarif', label: 'nav.tppTariffs', icon: IconTable, who: TPP_MANAGERS },
+  { group: 'tpp', to: '/tpp/pagu', label: 'nav.tppBudgets', icon: IconCoin, who: TPP_MANAGERS },
+  { group: 'tpp', to: '/tpp/data-gaji', label: 'nav.tppPay', icon: IconWallet, who: TPP_DATA_VIEWERS },
+  {
+    group: 'tpp',
+    to: '/tpp/pengecualian',
+    label: 'nav.tppExclusions',
+    icon: IconUserOff,
+    who: TPP_DATA_VIEWERS,
   },
   { group: 'pengajuan', to: '/cuti', label: 'nav.leave', icon: IconBeach, end: true, who: 'employee' },
   {

@@ -28,6 +28,7 @@ import {
   DISCIPLINE_MANAGERS,
   DISCIPLINE_READERS,
 } from '../components/discipline/roles.ts';
+import { TPP_DATA_VIEWERS, TPP_MANAGERS } from '../components/tpp/roles.ts';
 import { loadPageStrings } from '../text/i18n.ts';
 
 /**
@@ -195,6 +196,27 @@ const DisiplinDasborPage = lazyPage(() =>
 const DisiplinPenunjukanPage = lazyPage(() =>
   import('../pages/DisiplinPenunjukanPage/DisiplinPenunjukanPage.tsx').then((m) => ({
     default: m.DisiplinPenunjukanPage,
+  })),
+);
+const TppPage = lazyPage(() => import('../pages/TppPage/TppPage.tsx').then((m) => ({ default: m.TppPage })));
+const TppProsesPage = lazyPage(() =>
+  import('../pages/TppProsesPage/TppProsesPage.tsx').then((m) => ({ default: m.TppProsesPage })),
+);
+const TppRunDetailPage = lazyPage(() =>
+  import('../pages/TppProsesPage/TppRunDetailPage.tsx').then((m) => ({ default: m.TppRunDetailPage })),
+);
+const TppTarifPage = lazyPage(() =>
+  import('../pages/TppTarifPage/TppTarifPage.tsx').then((m) => ({ default: m.TppTarifPage })),
+);
+const TppPaguPage = lazyPage(() =>
+  import('../pages/TppPaguPage/TppPaguPage.tsx').then((m) => ({ default: m.TppPaguPage })),
+);
+const TppDataGajiPage = lazyPage(() =>
+  import('../pages/TppDataGajiPage/TppDataGajiPage.tsx').then((m) => ({ default: m.TppDataGajiPage })),
+);
+const TppPengecualianPage = lazyPage(() =>
+  import('../pages/TppPengecualianPage/TppPengecualianPage.tsx').then((m) => ({
+    default: m.TppPengecualianPage,
   })),
 );
 const NotFoundPage = lazyPage(() =>
@@ -443,6 +465,36 @@ export function createRouter() {
             </RequireRole>
           ),
         },
+        // TPP (issue 17): my month; the runs and a run (its line: ?pegawai=); tariffs and pagu (BKD); pay data and
+        // exclusions. The server limits each to the caller's scope.
+        { path: 'tpp', element: <TppPage /> },
+        {
+          path: 'tpp/proses',
+          element: (
+            <RequireRole roles={TPP_DATA_VIEWERS}>
+              <TppProsesPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'tpp/proses/:id',
+          element: (
+            <RequireRole roles={TPP_DATA_VIEWERS}>
+              <TppRunDetailPage />
+            </RequireRole>
+          ),
+        },
+        ...(
+          [
+            ['tpp/tarif', TPP_MANAGERS, <TppTarifPage key="tariffs" />],
+            ['tpp/pagu', TPP_MANAGERS, <TppPaguPage key="budgets" />],
+            ['tpp/data-gaji', TPP_DATA_VIEWERS, <TppDataGajiPage key="pay" />],
+            ['tpp/pengecualian', TPP_DATA_VIEWERS, <TppPengecualianPage key="exclusions" />],
+          ] as const
+        ).map(([path, roles, element]) => ({
+          path,
+          element: <RequireRole roles={roles}>{element}</RequireRole>,
+        })),
         { path: '*', element: <NotFoundPage /> },
       ],
     },

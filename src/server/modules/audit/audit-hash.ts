@@ -1,21 +1,11 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../lib/canonical-json.ts';
+
+/** JSON with keys sorted at every level (src/server/lib/canonical-json.ts), as the chain hashes it. */
+export { canonicalJson };
 
 /** Hash of the entry before the first one. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** JSON with keys sorted at every level, so jsonb's own key order never changes a hash. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 export interface HashedFields {
   at: Date;

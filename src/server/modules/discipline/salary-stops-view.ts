@@ -314,11 +314,16 @@ export function createSalaryStopsView(ctx: DisciplineContext) {
 
   /**
    * Employees whose salary is stopped in `month` (YYYY-MM): a stop decided by the KPA (DIHENTIKAN or later, not
-   * cancelled) from its first month until the month of re-activation (exclusive). For TPP / payroll.
+   * cancelled) from its first month until the month of re-activation (exclusive). For TPP / payroll; `exec`: the
+   * caller's transaction (a TPP run reads inside its own).
    */
-  async function stoppedInMonth(employeeIds: readonly string[], month: string): Promise<Set<string>> {
+  async function stoppedInMonth(
+    employeeIds: readonly string[],
+    month: string,
+    exec: Exec = db,
+  ): Promise<Set<string>> {
     if (employeeIds.length === 0) return new Set();
-    const rows = await db
+    const rows = await exec
       .selectFrom('disciplineSalaryStops')
       .select('employeeId')
       .where('employeeId', 'in', [...employeeIds])

@@ -17,6 +17,7 @@ import {
   type CaseState,
 } from '../../../core/discipline/case-machine.ts';
 import type { TppSanction } from '../../../core/tpp/compute-tpp.ts';
+import type { Exec } from '../../relations/relations-service.ts';
 import type {
   ActiveSanctions,
   ActiveSanctionsQuery,
@@ -288,12 +289,17 @@ export function createEffectsPart(ctx: DisciplineContext, shared: SanctionsShare
    * The sanctions of these employees TPP must see in `month` (`YYYY-MM`), as the core's `TppSanction` (type = the
    * form applied; from = first day served; to = the end of one annulled or replaced). Delivered sanctions only;
    * a sanction under a pending appeal has no period and is left out. For the TPP module (no actor: it checks its
-   * own access). Source: regulations.md §1.9, §1.10; `core/discipline/sanctions.sanctionsInMonth`.
+   * own access). `exec`: the caller's transaction (a TPP run reads inside its own). Source: regulations.md §1.9,
+   * §1.10; `core/discipline/sanctions.sanctionsInMonth`.
    */
-  async function activeInMonth(employeeIds: string[], month: string): Promise<Map<string, TppSanction[]>> {
+  async function activeInMonth(
+    employeeIds: string[],
+    month: string,
+    exec: Exec = db,
+  ): Promise<Map<string, TppSanction[]>> {
     const out = new Map<string, TppSanction[]>();
     if (employeeIds.length === 0) return out;
-    const rows = await db
+    const rows = await exec
       .selectFrom('disciplineSanctions')
       .select(['employeeId', 'sanctionCode', 'appliedCode', 'startsOn', 'endsOn', 'annulledOn', 'status'])
       .where('employeeId', 'in', employeeIds)

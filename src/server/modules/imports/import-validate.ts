@@ -1,10 +1,10 @@
-import { isLocalDate } from '../../../core/common/local-date.ts';
 import { normalizeNip } from '../../../core/people/nip.ts';
 import { validateEmployeeIdentity } from '../../../core/people/validate-employee.ts';
 import type { EmployeeType } from '../../../core/people/employee-types.ts';
 import { EMPLOYEE_TYPES, TIME_ZONES, UNIT_KINDS } from '../../../shared/api/org.ts';
 import type { ColumnSpec } from './import-columns.ts';
 import type { RawRow } from '../../lib/table-file.ts';
+import { parseDateCell } from '../../lib/table-cells.ts';
 
 export interface RowError {
   line: number;
@@ -64,15 +64,7 @@ const ZONE_ALIASES: Record<string, string> = {
   WIT: 'Asia/Jayapura',
 };
 
-/** `dd/MM/yyyy`, `d/M/yyyy`, `dd-MM-yyyy` or `yyyy-MM-dd` → `yyyy-MM-dd`, or null when not a real date. */
-export function parseDateCell(v: string): string | null {
-  const s = v.trim();
-  let iso: string | null = null;
-  const dmy = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/.exec(s);
-  if (dmy) iso = `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-  else if (/^\d{4}-\d{2}-\d{2}/.test(s)) iso = s.slice(0, 10);
-  return iso && isLocalDate(iso) ? iso : null;
-}
+export { parseDateCell };
 
 function missingColumns(headers: string[], spec: ColumnSpec[]): RowError[] {
   return spec

@@ -255,6 +255,26 @@ export function createFiguresRepo() {
     return new Map(r.rows.map((x) => [x.employeeId, x]));
   }
 
+  /**
+   * The stored figures of some employees for TPP, lean: score, predikat, method, whether frozen, and the FINAL /
+   * PENDING status kept as the last element of `explanation` (the build writes it there), without the text.
+   */
+  async function tppFigures(exec: Exec, employeeIds: readonly string[], month: string) {
+    const r = await sql<{
+      employeeId: string;
+      score: string | null;
+      predikat: string | null;
+      method: string;
+      frozen: boolean;
+      status: string | null;
+    }>`
+      select k.employee_id, k.score::text as score, k.predikat, k.method, k.frozen_at is not null as frozen,
+        k.explanation -> -1 ->> 'status' as status
+      from kinerja_monthly k
+      where k.month = ${month} and k.employee_id = any(${[...employeeIds]}::uuid[])`.execute(exec);
+    return r.rows;
+  }
+
   /** Paths of the units closed for the month (their subtrees are frozen). */
   async function closedPaths(exec: Exec, month: string): Promise<string[]> {
     const r = await sql<{ path: string }>`
@@ -343,6 +363,7 @@ export function createFiguresRepo() {
     approvedEvaluations,
     stored,
     frozen,
+    tppFigures,
     closedPaths,
     closedMonthsAfter,
     adjustments,

@@ -29,6 +29,7 @@ import {
   type StoredFigure,
 } from './figures-repo.ts';
 import { createFiguresProgress } from './figures-progress.ts';
+import { createFiguresTpp } from './figures-tpp.ts';
 
 /** A figure computed for an employee-month, with the month's report counts and the evaluation read. */
 interface Computed {
@@ -587,8 +588,11 @@ export function createFiguresSection(ctx: KinerjaContext) {
   }
 
   const progress = createFiguresProgress(ctx, { readerUnit, staffOf });
+  /** For the TPP run: `forTpp` (the stored figure) and `missingReportDates` (figures-tpp.ts). */
+  const tpp = createFiguresTpp(ctx, repo);
 
   return {
+    ...tpp,
     list,
     detail,
     mine,

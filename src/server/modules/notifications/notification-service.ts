@@ -71,6 +71,8 @@ export interface EntityAccess {
   kinerja: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   /** Discipline items (cases, indications, salary stops): the discipline service's read check. */
   discipline: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
+  /** TPP items (runs): the TPP service's read check. */
+  tpp: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   /** The employees the actor supervises today (direct staff and the staff of a post held as Plt/Plh). */
   staffOf: (actor: Actor) => Promise<string[]>;
 }
@@ -106,6 +108,7 @@ const ENTITY_WORDS: Record<string, string> = {
   discipline_case: 'kasus disiplin',
   discipline_indication: 'indikasi pelanggaran disiplin',
   discipline_salary_stop: 'penghentian gaji',
+  tpp_run: 'TPP',
   punch: 'presensi',
   device: 'perangkat',
   month_closing: 'rekap bulanan',
@@ -472,6 +475,8 @@ export function createNotificationService(deps: Deps) {
       case 'discipline_indication':
       case 'discipline_salary_stop':
         return byOwner(() => access.discipline(actor, n.entityType, n.entityId));
+      case 'tpp_run':
+        return byOwner(() => access.tpp(actor, n.entityType, n.entityId));
       case 'month_closing': {
         const path = await repo.unitPath(n.entityId.split(':')[0] ?? '');
         if (path && RECAP_READERS.some((p) => inScope(scopeOf(actor, p), path))) return;

@@ -121,6 +121,39 @@ export function createRecapRepo(db: Db) {
     },
 
     /**
+     * The apel sessions held in a month (rows in `apel_sessions`: a scheduled session nobody opened has no row and
+     * is not counted) by the units of a subtree and their ancestors (the sessions its staff can be expected at),
+     * with the holding unit's path and the session's kind.
+     */
+    apelSessionsOfMonth: async (exec: Exec, month: string, unitPath: string) => {
+      const { from, to } = monthRange(month);
+      const r = await sql<{ id: string; localDate: string; kind: string; path: string }>`
+        select s.id, s.local_date::text as local_date, s.kind, u.path
+        from apel_sessions s join units u on u.id = s.unit_id
+        where s.local_date between ${from}::date and ${to}::date
+          and (u.path like ${`${unitPath}%`} or ${unitPath} like u.path || '%')
+        order by s.local_date, s.opens_at, s.id`.execute(exec);
+      return r.rows;
+    },
+
+    /**
+     * Per employee, the apel sessions of the month attended with an accepted scan (`coalesce(review decision,
+     * verdict) = 'ACCEPTED'`, as `monthInputs` counts them).
+     */
+    apelAttendedOf: async (exec: Exec, employeeIds: readonly string[], month: string) => {
+      const { from, to } = monthRange(month);
+      if (employeeIds.length === 0) return new Map<string, Set<string>>();
+      const r = await sql<{ employeeId: string; sessionIds: string[] }>`
+        select p.employee_id, array_agg(distinct p.apel_session_id::text) as session_ids
+        from punches p left join punch_reviews r on r.punch_id = p.id
+        where p.employee_id = any(${[...employeeIds]}::uuid[])
+          and p.local_date between ${from}::date and ${to}::date
+          and p.apel_session_id is not null and coalesce(r.decision, p.verdict) = 'ACCEPTED'
+        group by p.employee_id`.execute(exec);
+      return new Map(r.rows.map((x) => [x.employeeId, new Set(x.sessionIds)]));
+    },
+
+    /**
      * Insert or update recap rows in one statement (column arrays). A stored row whose unit (or an ancestor) is
      * closed for its month is left as it is. Returns the rows written.
      */

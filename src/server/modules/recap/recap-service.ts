@@ -22,6 +22,7 @@ import type { DayCode } from '../../../core/attendance/status-codes.ts';
 import { canonicalRecapText, apelPercent, recapOfDays } from '../../../core/recap/monthly-recap.ts';
 import { earlyWarningOf } from '../../../core/recap/early-warning.ts';
 import { isNoDataDay } from '../../../core/recap/no-data.ts';
+import { expectedApelSessions } from '../../../core/recap/apel-expected.ts';
 import {
   closingOpensOn,
   isMonth,
@@ -132,9 +133,9 @@ export function createRecapService(deps: Deps) {
    * The recap figures of employee-months from their days (month rows), computed in memory, one read of the
    * month's other inputs per month. The figures are those of the pure definition (`recapOfDays`, rulebook in
    * force at the end of the month). Apel target: sessions of the day's unit or an ancestor on days the employee
-   * was expected at the office (H worked at the office, or a TK working day); attended: distinct sessions scanned
-   * with an accepted punch (regulations.md §5.4). Adjustments: those carried into the month, with the change per
-   * code. The unit of the row is that of the last day. A month whose unit (or an ancestor) is closed is left out
+   * was expected at the office (H worked at the office, or a TK working day: src/core/recap/apel-expected.ts);
+   * attended: distinct sessions scanned with an accepted punch (regulations.md §5.4). Adjustments: those carried
+   * into the month, with the change per code. The unit of the row is that of the last day. A month whose unit (or an ancestor) is closed is left out
    * unless `includeClosed`; a month without any day is returned in `empty`.
    * Source: regulations.md §0, §1.3–§1.4, §3.3, §5.3–§5.4.
    */
@@ -157,11 +158,11 @@ export function createRecapService(deps: Deps) {
         [...new Set(list.flatMap((m) => m.units))],
         month,
       );
-      const sessionsOn = new Map<string, string[]>();
+      const sessionsOn = new Map<string, typeof inputs.sessions>();
       for (const s of inputs.sessions) {
-        const paths = sessionsOn.get(s.localDate) ?? [];
-        sessionsOn.set(s.localDate, paths);
-        paths.push(s.path);
+        const held = sessionsOn.get(s.localDate) ?? [];
+        sessionsOn.set(s.localDate, held);
+        held.push(s);
       }
       const adjustmentsOf = new Map<string, typeof inputs.adjustments>();
       for (const a of inputs.adjustments) {
@@ -182,10 +183,13 @@ export function createRecapService(deps: Deps) {
         if (sessionsOn.size > 0)
           for (const d of days) {
             const sessions = sessionsOn.get(d.date);
-            if (!sessions || d.nonWorkingDay) continue;
-            if (!((d.code === 'H' && (d.workLocation ?? 'WFO') === 'WFO') || tkCodes.has(d.code))) continue;
-            const path = inputs.unitPaths.get(d.unitId) ?? '';
-            for (const p of sessions) if (path.startsWith(p)) apelTarget++;
+            if (sessions)
+              apelTarget += expectedApelSessions(
+                d,
+                inputs.unitPaths.get(d.unitId) ?? '',
+                sessions,
+                tkCodes,
+              ).length;
           }
         const adjustments = adjustmentsOf.get(m.employeeId) ?? [];
         const delta: Record<string, number> = {};
@@ -1384,10 +1388,20 @@ export function createRecapService(deps: Deps) {
    */
   const closedMonthsOf = (unitPath: string, fromMonth: string, toMonth: string, exec: Exec = db) =>
     repo.closedMonthsOf(exec, unitPath, fromMonth, toMonth);
+  /**
+   * For TPP's missed apel (with `expectedApelSessions`, the recap's own definition of who is expected): the
+   * sessions held in a month by a subtree's units and their ancestors, and the sessions employees attended.
+   */
+  const apelSessionsOfMonth = (month: string, unitPath: string, exec: Exec = db) =>
+    repo.apelSessionsOfMonth(exec, month, unitPath);
+  const apelAttendedOf = (employeeIds: readonly string[], month: string, exec: Exec = db) =>
+    repo.apelAttendedOf(exec, employeeIds, month);
 
   return {
     onMonthClosed,
     closedMonthsOf,
+    apelSessionsOfMonth,
+    apelAttendedOf,
     storeMonth: (month: string, unitPath?: string) => storeMonth(month, unitPath),
     employeeExportData,
     refreshEmployeeMonths,

@@ -1,3 +1,5 @@
+import type { Actor } from '../../auth/authz.ts';
+import { notFound } from '../../errors.ts';
 import { createTppContext, type TppDeps } from './tpp-context.ts';
 import { createInputsSection } from './inputs-service.ts';
 import { createRunsSection } from './runs-service.ts';
@@ -12,6 +14,13 @@ export function createTppService(deps: TppDeps) {
   const ctx = createTppContext(deps);
   const inputs = createInputsSection(ctx);
   const runs = createRunsSection(ctx, inputs);
-  return { inputs, runs };
+
+  /** For the notification service: resolves when the actor may (still) open the item, throws 404 otherwise. */
+  async function canOpen(actor: Actor, entityType: string, id: string): Promise<unknown> {
+    if (entityType === 'tpp_run') return runs.canOpen(actor, id);
+    throw notFound('Data TPP');
+  }
+
+  return { inputs, runs, canOpen };
 }
 export type TppService = ReturnType<typeof createTppService>;

@@ -12,6 +12,7 @@ import { OversightSection } from './OversightSection.tsx';
 import { TeamSection, UnitSection } from './TeamSection.tsx';
 import { KinerjaSection } from './KinerjaSection.tsx';
 import { DisiplinSection } from './DisiplinSection.tsx';
+import { TppSection } from './TppSection.tsx';
 
 // The leaders' charts (recharts) load only for BKD and the Sekda, never for a pegawai's phone.
 const LeadersSection = lazy(() =>
@@ -63,6 +64,7 @@ export function DashboardPage() {
           {h!.atasan && <TeamSection data={h!.atasan} />}
           {h!.kinerja && <KinerjaSection data={h!.kinerja} />}
           <DisiplinSection />
+          <TppSection />
           {h!.admin && <UnitSection data={h!.admin} />}
           {h!.leaders && (
             <Suspense fallback={<Skeleton h={320} radius="md" data-testid="home-leaders-loading" />}>

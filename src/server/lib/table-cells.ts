@@ -1,0 +1,16 @@
+import { isLocalDate, type LocalDate } from '../../core/common/local-date.ts';
+
+/**
+ * A date cell of an imported table: `dd/MM/yyyy`, `d/M/yyyy`, `dd-MM-yyyy` or the `yyyy-MM-dd` an XLSX date cell is
+ * read as → `yyyy-MM-dd`; null when it is no real date. One reading for every import (employees, TPP pay data).
+ */
+export function parseDateCell(v: string): LocalDate | null {
+  const s = v.trim();
+  const dmy = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/.exec(s);
+  const iso = dmy
+    ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`
+    : /^\d{4}-\d{2}-\d{2}/.test(s)
+      ? s.slice(0, 10)
+      : null;
+  return iso && isLocalDate(iso) ? iso : null;
+}

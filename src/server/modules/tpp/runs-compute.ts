@@ -1,0 +1,357 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../auth/authz.ts';
+import { ctxOf } from '../../auth/auth-service.ts';
+import { AppError } from '../../errors.ts';
+import type { Exec } from '../../relations/relations-service.ts';
+import { formatMonthId } from '../../../core/common/date-text.ts';
+import { monthRange } from '../../../core/common/local-date.ts';
+import { validateTppRules } from '../../../core/tpp/tpp-rules.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
+import { canTakeRunAction, RUN_STATUS_LABELS, type RunStatus } from '../../../core/tpp/run-machine.ts';
+import type { TppContext } from './tpp-context.ts';
+import type { EmployeeMonthInput } from './runs-inputs.ts';
+import type { RunsAccess } from './runs-access.ts';
+import {
+  computeLine,
+  computeLines,
+  hashOf,
+  runHashes,
+  totalsOf,
+  type ComputedLine,
+  type LineInputs,
+  type RunRules,
+  type RunTotals,
+  type TariffLookup,
+} from './runs-engine.ts';
+
+/** What a run is computed from, provided by the inputs section and the gathering (runs-inputs.ts). */
+export interface RunSources {
+  gather(exec: Exec, unit: { id: string; path: string }, month: string): Promise<EmployeeMonthInput[]>;
+  tariffsFor(exec: Exec, year: number): Promise<TariffLookup>;
+  budgetOf(
+    exec: Exec,
+    unitId: string,
+    year: number,
+  ): Promise<{ amount: number; reference: string | null } | null>;
+}
+
+/** A run's totals as stored (`tpp_runs.totals`): the engine's sums and the OPD's pagu of the year. */
+export type StoredTotals = RunTotals & { budget: { amount: number; reference: string | null } | null };
+
+/** The rulebook a run used (`tpp_runs.rulebook`). */
+export interface StoredRulebook {
+  id: string;
+  name: string;
+  version: string;
+  effectiveFrom: string;
+  tppEffectiveFrom: string;
+  isExample: boolean;
+}
+
+const LINE_CHUNK = 500;
+
+/** A computed line as its row of `tpp_run_lines` (the amounts finance pays from, the explanation, the inputs). */
+export function lineRow(runId: string, version: number, l: ComputedLine, now: Date) {
+  return {
+    runId,
+    employeeId: l.inputs.employee.id,
+    unitId: l.inputs.employee.unitId,
+    nip: l.inputs.employee.nip,
+    name: l.inputs.employee.name,
+    golongan: l.inputs.employee.golongan,
+    positionName: l.inputs.employee.positionName,
+    employeeType: l.inputs.employee.employeeType,
+    kelas: l.kelas,
+    base: l.amounts.base,
+    kinerja: l.amounts.kinerja,
+    disiplin: l.amounts.disiplin,
+    deductions: l.amounts.deductions,
+    sanctionCut: l.amounts.sanctionCut,
+    gross: l.amounts.gross,
+    bpjsEmployer: l.amounts.bpjsEmployer,
+    bpjsEmployee: l.amounts.bpjsEmployee,
+    tax: l.amounts.tax,
+    correction: l.amounts.correction,
+    net: l.amounts.net,
+    excluded: l.result.excluded !== null,
+    exclusionCode: l.result.excluded?.code ?? null,
+    breakdown: JSON.stringify(l.result),
+    inputs: JSON.stringify(l.inputs),
+    inputsHash: l.inputsHash,
+    version,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Computing and reproducing runs (issue 17 point 2): `compute` turns a closed month of a unit into a DRAFT run (or
+ * replaces the lines of its DRAFT / checked run, version + 1) in one transaction, never half-written; `verify`
+ * recomputes a stored run from its stored inputs and rules and says whether every line and the result hash match
+ * byte for byte. Source: regulations.md §5 (core/tpp/tpp-month.ts), §10.
+ */
+export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: RunSources) {
+  const { db, audit, clock } = ctx;
+
+  /** 409 unless the unit's month is closed (its own closing or an ancestor's: the recap service). */
+  async function requireClosed(trx: Exec, unit: { path: string; name: string }, month: string) {
+    const closed = await ctx.recap().closedMonthsOf(unit.path, month, month, trx);
+    if (closed.length === 0)
+      throw new AppError(
+        'CONFLICT',
+        `Rekap kehadiran ${unit.name} bulan ${formatMonthId(month)} belum ditutup. TPP hanya dihitung dari rekap ` +
+          'yang sudah ditutup; tutup dulu rekap bulan itu',
+        { month },
+      );
+  }
+
+  /** 409 when another run of the month covers the unit or a part of it (an employee is never paid twice). */
+  async function requireNoOverlap(
+    trx: Exec,
+    unit: { id: string; path: string; name: string },
+    month: string,
+  ) {
+    const other = await trx
+      .selectFrom('tppRuns as r')
+      .innerJoin('units as u', 'u.id', 'r.unitId')
+      .select(['u.name', 'r.unitPath'])
+      .where('r.month', '=', month)
+      .where('r.kind', '=', 'RUN')
+      .where('r.unitId', '<>', unit.id)
+      .where(sql<boolean>`(${unit.path} like r.unit_path || '%' or r.unit_path like ${unit.path} || '%')`)
+      .executeTakeFirst();
+    if (other)
+      throw new AppError(
+        'CONFLICT',
+        `Sudah ada TPP bulan ${formatMonthId(month)} untuk ${other.name}, yang ` +
+          (unit.path.startsWith(other.unitPath)
+            ? `mencakup ${unit.name}`
+            : `termasuk di dalam ${unit.name}`) +
+          '; satu pegawai hanya dihitung dalam satu TPP per bulan',
+      );
+  }
+
+  async function insertLines(
+    trx: Transaction<Database>,
+    runId: string,
+    version: number,
+    lines: ComputedLine[],
+  ) {
+    for (let i = 0; i < lines.length; i += LINE_CHUNK)
+      await trx
+        .insertInto('tppRunLines')
+        .values(lines.slice(i, i + LINE_CHUNK).map((l) => lineRow(runId, version, l, clock.now())))
+        .execute();
+  }
+
+  /**
+   * POST /api/tpp/runs (tpp.run over the unit): the month's run of a unit. Refused (nothing written) when the
+   * actor may not run the unit (403), the month's recap is not closed (409), the unit's run is published or later
+   * (409: a locked month changes only through corrections of a later month), another run of the month covers the
+   * unit (409), the rulebook's TPP section has issues, e.g. weights not adding up to 100 (400), or a kelas in use
+   * has no tariff (409, naming the kelas). Otherwise, in one transaction: the inputs gathered, every line
+   * computed, the run stored (a new DRAFT, or the DRAFT / checked run replaced as version + 1, back to DRAFT),
+   * an event and an audit entry.
+   */
+  async function compute(actor: Actor, input: { unitId: string; month: string }): Promise<{ id: string }> {
+    const { month } = input;
+    const unit = await ctx.unitOr404(input.unitId);
+    ctx.requireOn(actor, ['tpp.run'], unit.path, 'Hanya admin OPD atau BKD yang menghitung TPP unit ini');
+    return db.transaction().execute(async (trx) => {
+      // One computation of a month at a time: the overlap and the existing run are read under the lock.
+      await sql`select pg_advisory_xact_lock(hashtext(${`tpp-run:${month}`}))`.execute(trx);
+      await requireClosed(trx, unit, month);
+      const existing = await trx
+        .selectFrom('tppRuns')
+        .select(['id', 'status', 'version'])
+        .where('unitId', '=', unit.id)
+        .where('month', '=', month)
+        .where('kind', '=', 'RUN')
+        .forUpdate()
+        .executeTakeFirst();
+      if (existing && !canTakeRunAction(existing.status as RunStatus, 'compute'))
+        throw new AppError(
+          'CONFLICT',
+          `TPP ${unit.name} bulan ${formatMonthId(month)} sudah berstatus ` +
+            `${RUN_STATUS_LABELS[existing.status as RunStatus].toLowerCase()} dan tidak dapat dihitung ulang` +
+            (existing.status === 'DIKUNCI'
+              ? '; perubahan setelah dikunci dicatat sebagai koreksi pada TPP bulan berikutnya'
+              : ''),
+          { runId: existing.id, status: existing.status },
+        );
+      await requireNoOverlap(trx, unit, month);
+
+      const { to } = monthRange(month);
+      const rulebook = await ctx.rulebookOn(to, trx);
+      const issues = validateTppRules(rulebook.tpp);
+      if (issues.length)
+        throw new AppError(
+          'VALIDATION',
+          `Aturan TPP rulebook ${rulebook.meta.name} versi ${rulebook.meta.version} tidak dapat dipakai: ` +
+            issues.map((i) => i.message).join('; '),
+          issues,
+        );
+      const year = Number(month.slice(0, 4));
+      const tariffs = await sources.tariffsFor(trx, year);
+      const rules: RunRules = {
+        tpp: rulebook.tpp,
+        discipline: {
+          sanctionTypes: rulebook.discipline.sanctionTypes,
+          absence: rulebook.discipline.absence,
+        },
+        whenNoEvaluation: rulebook.performance.kinerjaFigure.whenNoEvaluation,
+        tariffSource: tariffs.source,
+      };
+      const gathered = await sources.gather(trx, { id: unit.id, path: unit.path }, month);
+      const lines = computeLines(gathered, month, tariffs, rules);
+      const totals: StoredTotals = { ...totalsOf(lines), budget: await sources.budgetOf(trx, unit.id, year) };
+      const hashes = runHashes({ unitId: unit.id, month }, rules, lines);
+      const book: StoredRulebook = {
+        id: rulebook.meta.id,
+        name: rulebook.meta.name,
+        version: rulebook.meta.version,
+        effectiveFrom: rulebook.meta.effectiveFrom,
+        tppEffectiveFrom: rulebook.tpp.effectiveFrom,
+        isExample: rulebook.tpp.isExample,
+      };
+      const values = {
+        rulebook: JSON.stringify(book),
+        rules: JSON.stringify(rules),
+        tariffTableId: tariffs.source.kind === 'table' ? tariffs.source.tableId : null,
+        inputsHash: hashes.inputsHash,
+        resultHash: hashes.resultHash,
+        totals: JSON.stringify(totals),
+        status: 'DRAFT',
+        updatedAt: clock.now(),
+      };
+      let runId: string;
+      let version = 1;
+      if (existing) {
+        version = existing.version + 1;
+        runId = existing.id;
+        await trx.deleteFrom('tppRunLines').where('runId', '=', runId).execute();
+        await trx
+          .updateTable('tppRuns')
+          .set({ ...values, version })
+          .where('id', '=', runId)
+          .execute();
+      } else {
+        runId = (
+          await trx
+            .insertInto('tppRuns')
+            .values({
+              ...values,
+              unitId: unit.id,
+              unitPath: unit.path,
+              month,
+              kind: 'RUN',
+              createdBy: actor.userId,
+              createdAt: clock.now(),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      }
+      await insertLines(trx, runId, version, lines);
+      const summary = {
+        month,
+        version,
+        rulebook: `${book.id} ${book.version}`,
+        tariffSource: tariffs.source,
+        employees: totals.employees,
+        excluded: totals.excluded,
+        net: totals.amounts.net,
+        inputsHash: hashes.inputsHash,
+        resultHash: hashes.resultHash,
+      };
+      await access.addEvent(trx, actor, runId, {
+        action: existing ? 'recomputed' : 'computed',
+        from: existing?.status ?? null,
+        to: 'DRAFT',
+        data: summary,
+      });
+      await audit.record(trx, ctxOf(actor), {
+        action: existing ? 'tpp_run.recomputed' : 'tpp_run.computed',
+        entityType: 'tpp_run',
+        entityId: runId,
+        unitId: unit.id,
+        ...(existing ? { before: { status: existing.status, version: existing.version } } : {}),
+        after: { status: 'DRAFT', ...summary },
+      });
+      return { id: runId };
+    });
+  }
+
+  /**
+   * GET /api/tpp/runs/:id/verification (a reader of the run): every line recomputed from its stored inputs and the
+   * run's stored rules (`computeLine`), compared byte for byte (canonical JSON) with the stored line, and the run's
+   * input and result hashes recomputed. Reads only.
+   */
+  async function verify(actor: Actor, id: string) {
+    const { run } = await access.readableRun(actor, id);
+    const rows = await db
+      .selectFrom('tppRunLines')
+      .select(['employeeId', 'name', 'breakdown', 'inputs', 'inputsHash', 'base', 'kinerja', 'disiplin'])
+      .select([
+        'deductions',
+        'sanctionCut',
+        'gross',
+        'bpjsEmployer',
+        'bpjsEmployee',
+        'tax',
+        'correction',
+        'net',
+      ])
+      .where('runId', '=', run.id)
+      .execute();
+    const rules = run.rules as unknown as RunRules;
+    const mismatches: { employeeId: string; name: string; parts: string[] }[] = [];
+    const recomputed: ComputedLine[] = [];
+    for (const r of rows) {
+      const inputs = r.inputs as unknown as LineInputs;
+      let line: ComputedLine;
+      try {
+        line = computeLine(inputs, rules);
+      } catch {
+        // Stored inputs or rules the engine cannot read (a damaged row): not reproducible.
+        mismatches.push({ employeeId: r.employeeId, name: r.name, parts: ['computation'] });
+        continue;
+      }
+      const parts: string[] = [];
+      if (hashOf(inputs) !== r.inputsHash) parts.push('inputsHash');
+      if (canonicalJson(line.result) !== canonicalJson(r.breakdown)) parts.push('breakdown');
+      const columns = {
+        base: r.base,
+        kinerja: r.kinerja,
+        disiplin: r.disiplin,
+        deductions: r.deductions,
+        sanctionCut: r.sanctionCut,
+        gross: r.gross,
+        bpjsEmployer: r.bpjsEmployer,
+        bpjsEmployee: r.bpjsEmployee,
+        tax: r.tax,
+        correction: r.correction,
+        net: r.net,
+      };
+      for (const [k, v] of Object.entries(columns))
+        if (Number(v) !== line.amounts[k as keyof typeof columns]) parts.push(k);
+      if (parts.length) mismatches.push({ employeeId: r.employeeId, name: r.name, parts });
+      recomputed.push(line);
+    }
+    const hashes = runHashes({ unitId: run.unitId, month: run.month }, rules, recomputed);
+    return {
+      runId: run.id,
+      version: run.version,
+      lines: rows.length,
+      inputsHash: { stored: run.inputsHash, recomputed: hashes.inputsHash },
+      resultHash: { stored: run.resultHash, recomputed: hashes.resultHash },
+      mismatches,
+      reproducible:
+        mismatches.length === 0 &&
+        hashes.inputsHash === run.inputsHash &&
+        hashes.resultHash === run.resultHash,
+    };
+  }
+
+  return { compute, verify };
+}

@@ -1,0 +1,342 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../errors.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
+import type { Rupiah } from '../../../core/common/money.ts';
+import { monthRange } from '../../../core/common/local-date.ts';
+import type { TppContext as TppCoreContext } from '../../../core/tpp/compute-tpp.ts';
+import type { TppRules } from '../../../core/tpp/tpp-rules.ts';
+import {
+  computeTppMonth,
+  kinerjaScoreFor,
+  TPP_DEDUCTION_CAUSES,
+  type TppDeductionCause,
+  type TppMonthAmounts,
+  type TppMonthResult,
+} from '../../../core/tpp/tpp-month.ts';
+import type { EmployeeMonthInput, PlacementSegment } from './runs-inputs.ts';
+
+/*
+ * The run engine without I/O: from the gathered inputs of a unit's month, the tariffs and the rules to every
+ * employee's line, the run's totals and the hashes that make it reproducible. The runs section (runs-compute.ts)
+ * reads and stores; `runs.verify` recomputes a stored run with `computeLine` from the stored snapshots.
+ * Source: issue 17 point 2; regulations.md §5 (computation: core/tpp/tpp-month.ts).
+ */
+
+/** A kelas tariff as the inputs section resolves it: the sum over the Perkada's criteria, and the parts. */
+export interface TariffAnswer {
+  amount: number;
+  parts: { criterion: string; amount: number }[];
+}
+
+/** The tariffs of a year (inputs section `tariffsFor`): a Perkada table, or the rulebook's rows without one. */
+export interface TariffLookup {
+  source: { kind: 'table'; tableId: string; perkadaRef: string } | { kind: 'rulebook' };
+  amountFor(
+    kelas: number,
+    positionGroup: string | null,
+    unitId: string,
+    unitPath: string,
+    rules: TppRules,
+  ): TariffAnswer | null;
+}
+
+/** The rules a run was computed under, stored with it (`tpp_runs.rules`) so it can be recomputed. */
+export interface RunRules {
+  /** The TPP section as used (its tariff rows are only used without a Perkada table: `tariffSource`). */
+  tpp: TppRules;
+  /** What the computation reads of the discipline section: the sanction catalogue, the non-working codes. */
+  discipline: TppCoreContext['discipline'];
+  /** `performance.kinerjaFigure.whenNoEvaluation`: the kinerja factor of a month without a final figure. */
+  whenNoEvaluation: number | null;
+  tariffSource: TariffLookup['source'];
+}
+
+/** A placement of the line with the tariff resolved for it. */
+export type LineSegment = PlacementSegment & { tariff: Rupiah; tariffParts: TariffAnswer['parts'] };
+
+/** Everything one line was computed from (`tpp_run_lines.inputs`); its hash is the line's `inputs_hash`. */
+export interface LineInputs {
+  employee: {
+    id: string;
+    nip: string | null;
+    name: string;
+    golongan: string | null;
+    employeeType: EmployeeMonthInput['employeeType'];
+    unitId: string;
+    positionName: string | null;
+  };
+  month: string;
+  /** Placements with a kelas (with their tariffs); placements without a position are not paid (`notes`). */
+  segments: LineSegment[];
+  /** Placements of the month outside the run's unit (paid by that unit's run). */
+  segmentsOutside: PlacementSegment[];
+  gajiPokok: Rupiah;
+  bank: EmployeeMonthInput['bank'];
+  days: EmployeeMonthInput['days'];
+  apelMisses: EmployeeMonthInput['apelMisses'];
+  missingActivityReportDates: EmployeeMonthInput['missingActivityReportDates'];
+  kinerja: EmployeeMonthInput['kinerja'];
+  sanctions: EmployeeMonthInput['sanctions'];
+  salaryStopped: boolean;
+  exclusions: EmployeeMonthInput['exclusions'];
+  corrections: EmployeeMonthInput['corrections'];
+  notes: string[];
+}
+
+/** One computed line: its amounts (the line table's columns), the explanation, and where it came from. */
+export interface ComputedLine {
+  inputs: LineInputs;
+  inputsHash: string;
+  result: TppMonthResult;
+  amounts: TppMonthAmounts;
+  /** The kelas of the last placement (the nominative list's column). */
+  kelas: number | null;
+}
+
+export interface RunTotals {
+  employees: number;
+  paid: number;
+  excluded: number;
+  /** Lines whose kinerja figure was not final (paid on the policy of `kinerjaScoreFor`). */
+  kinerjaNotFinal: number;
+  amounts: TppMonthAmounts;
+  byCause: Record<TppDeductionCause, Rupiah>;
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** SHA-256 of the canonical JSON (keys sorted) of a value. */
+export const hashOf = (value: unknown) => sha256(canonicalJson(value));
+
+/**
+ * A line's inputs from the gathered employee-month: each placement with a kelas gets its tariff from `tariffs`.
+ * Problems a run cannot be computed with (a position without a kelas, a kelas without a tariff, a negative tariff)
+ * are collected in `problems` and no inputs are returned.
+ */
+function lineInputsOf(
+  e: EmployeeMonthInput,
+  month: string,
+  tariffs: TariffLookup,
+  rules: TppRules,
+  problems: { missingKelas: Set<number>; noKelas: Set<string>; negative: Set<number> },
+): LineInputs | null {
+  const notes = [...e.notes];
+  for (const s of e.segmentsOutside ?? [])
+    notes.push(
+      `Penempatan ${formatDdMmYyyy(s.from)}–${formatDdMmYyyy(s.to)} di luar unit ini` +
+        `${s.positionName ? ` (${s.positionName})` : ''} dibayar oleh TPP unit tersebut`,
+    );
+  const segments: LineSegment[] = [];
+  let ok = true;
+  for (const s of e.segments) {
+    const span = `${formatDdMmYyyy(s.from)}–${formatDdMmYyyy(s.to)}`;
+    if (s.kelasJabatan === null) {
+      if (s.positionId !== null) {
+        problems.noKelas.add(`${s.positionName ?? 'jabatan tanpa nama'} (${e.name})`);
+        ok = false;
+      } else notes.push(`Tanpa jabatan ${span}: tidak ada TPP untuk masa itu`);
+      continue;
+    }
+    const t = tariffs.amountFor(s.kelasJabatan, s.positionGroup, s.unitId, s.unitPath, rules);
+    if (t === null) {
+      problems.missingKelas.add(s.kelasJabatan);
+      ok = false;
+      continue;
+    }
+    if (!Number.isSafeInteger(t.amount) || t.amount < 0) {
+      problems.negative.add(s.kelasJabatan);
+      ok = false;
+      continue;
+    }
+    segments.push({ ...s, tariff: t.amount, tariffParts: t.parts });
+  }
+  if (!ok) return null;
+  return {
+    employee: {
+      id: e.employeeId,
+      nip: e.nip,
+      name: e.name,
+      golongan: e.golongan,
+      employeeType: e.employeeType,
+      unitId: e.unitId,
+      positionName: e.positionName,
+    },
+    month,
+    segments,
+    segmentsOutside: e.segmentsOutside ?? [],
+    gajiPokok: e.gajiPokok,
+    bank: e.bank,
+    days: e.days,
+    apelMisses: e.apelMisses,
+    missingActivityReportDates: e.missingActivityReportDates,
+    kinerja: e.kinerja,
+    sanctions: e.sanctions,
+    salaryStopped: e.salaryStopped,
+    exclusions: e.exclusions,
+    corrections: e.corrections,
+    notes,
+  };
+}
+
+/**
+ * One employee's line from its stored inputs and the run's rules: the kinerja factor by the policy of
+ * `kinerjaScoreFor`, then `computeTppMonth`. Deterministic: the same inputs and rules give the same line, byte for
+ * byte in canonical JSON (what `runs.verify` checks).
+ */
+export function computeLine(inputs: LineInputs, rules: RunRules): ComputedLine {
+  const kinerja = kinerjaScoreFor(inputs.kinerja, rules.whenNoEvaluation);
+  const { from, to } = monthRange(inputs.month);
+  const notes: string[] = [];
+  // An exclusion record excludes the month when it covers every day of it (regulations.md §5.1 "TPP not paid"
+  // for the month); a record covering part of the month does not: its days count by their day codes, as the
+  // rulebook's per-day table says (e.g. CB / CLTN per day in regional-60-40) [REG].
+  const exclusions = inputs.exclusions.filter((x) => {
+    const whole = (!x.validFrom || x.validFrom <= from) && (!x.validTo || x.validTo >= to);
+    if (!whole)
+      notes.push(
+        `Pengecualian ${x.code} berlaku ${x.validFrom ? formatDdMmYyyy(x.validFrom) : '…'}–` +
+          `${x.validTo ? formatDdMmYyyy(x.validTo) : '…'}, tidak sebulan penuh: bulan ini tetap dihitung, ` +
+          'hari-harinya menurut kode harinya',
+      );
+    return whole;
+  });
+  const result = computeTppMonth(
+    {
+      nip: inputs.employee.nip ?? '',
+      employeeType: inputs.employee.employeeType,
+      golongan: inputs.employee.golongan,
+      month: inputs.month,
+      segments: inputs.segments.map((s) => ({
+        from: s.from,
+        to: s.to,
+        unitId: s.unitId,
+        kelasJabatan: s.kelasJabatan!,
+        positionGroup: s.positionGroup,
+        tariff: s.tariff,
+        daysPlaced: s.daysPlaced,
+        daysInPeriod: s.daysInPeriod,
+      })),
+      gajiPokok: inputs.gajiPokok,
+      days: inputs.days,
+      apelMisses: inputs.apelMisses,
+      missingActivityReportDates: inputs.missingActivityReportDates,
+      kinerjaScore: kinerja.score,
+      activeSanctions: inputs.sanctions,
+      exclusions: exclusions.map((x) => ({
+        code: x.code,
+        reason: x.reference ? `${x.reason} (${x.reference})` : x.reason,
+      })),
+      salaryStopped: inputs.salaryStopped,
+      corrections: inputs.corrections,
+    },
+    rules.tpp,
+    { discipline: rules.discipline },
+  );
+  result.notes.unshift(...inputs.notes, ...(kinerja.note ? [kinerja.note] : []), ...notes);
+  return {
+    inputs,
+    inputsHash: hashOf(inputs),
+    result,
+    amounts: result.amounts,
+    kelas: inputs.segments.at(-1)?.kelasJabatan ?? null,
+  };
+}
+
+/**
+ * Every employee's line of a run. Refuses (409, in Indonesian, naming them) when a position in use has no kelas,
+ * a kelas in use has no tariff for the year, or a tariff is negative: no line is computed then.
+ */
+export function computeLines(
+  gathered: readonly EmployeeMonthInput[],
+  month: string,
+  tariffs: TariffLookup,
+  rules: RunRules,
+): ComputedLine[] {
+  const problems = {
+    missingKelas: new Set<number>(),
+    noKelas: new Set<string>(),
+    negative: new Set<number>(),
+  };
+  const inputs = gathered.map((e) => lineInputsOf(e, month, tariffs, rules.tpp, problems));
+  const year = month.slice(0, 4);
+  const source =
+    tariffs.source.kind === 'table'
+      ? `tabel besaran TPP ${year} (${tariffs.source.perkadaRef})`
+      : `tabel besaran TPP rulebook (belum ada tabel Perkada tahun ${year})`;
+  const messages: string[] = [];
+  const list = (s: Set<number>) => [...s].sort((a, b) => a - b).join(', ');
+  if (problems.missingKelas.size)
+    messages.push(`Besaran TPP untuk kelas jabatan ${list(problems.missingKelas)} tidak ada di ${source}`);
+  if (problems.negative.size)
+    messages.push(`Besaran TPP kelas jabatan ${list(problems.negative)} di ${source} tidak valid (negatif)`);
+  if (problems.noKelas.size)
+    messages.push(`Kelas jabatan belum diisi untuk ${[...problems.noKelas].sort().join('; ')}`);
+  if (messages.length)
+    throw new AppError('CONFLICT', `TPP tidak dapat dihitung: ${messages.join('. ')}`, {
+      missingKelas: [...problems.missingKelas].sort((a, b) => a - b),
+      negativeKelas: [...problems.negative].sort((a, b) => a - b),
+      positionsWithoutKelas: [...problems.noKelas].sort(),
+    });
+  return inputs.map((i) => computeLine(i!, rules));
+}
+
+/** The run's totals: sums of the lines' amounts (so they add up exactly) and the deductions by cause. */
+export function totalsOf(lines: readonly ComputedLine[]): RunTotals {
+  const amounts: TppMonthAmounts = {
+    base: 0,
+    kinerja: 0,
+    disiplin: 0,
+    deductions: 0,
+    sanctionCut: 0,
+    gross: 0,
+    bpjsEmployer: 0,
+    bpjsEmployee: 0,
+    tax: 0,
+    taxWithheld: 0,
+    correction: 0,
+    net: 0,
+  };
+  const byCause = Object.fromEntries(TPP_DEDUCTION_CAUSES.map((c) => [c, 0])) as Record<
+    TppDeductionCause,
+    Rupiah
+  >;
+  let excluded = 0;
+  let kinerjaNotFinal = 0;
+  for (const l of lines) {
+    for (const k of Object.keys(amounts) as (keyof TppMonthAmounts)[]) amounts[k] += l.amounts[k];
+    for (const c of TPP_DEDUCTION_CAUSES) byCause[c] += l.result.byCause[c];
+    if (l.result.excluded) excluded++;
+    else if (l.inputs.kinerja.status !== 'FINAL' || l.inputs.kinerja.score === null) kinerjaNotFinal++;
+  }
+  return {
+    employees: lines.length,
+    paid: lines.length - excluded,
+    excluded,
+    kinerjaNotFinal,
+    amounts,
+    byCause,
+  };
+}
+
+/** What a line's result hash covers: the employee, the amounts and the explanation. */
+const resultOf = (l: Pick<ComputedLine, 'amounts' | 'result'> & { employeeId: string }) => ({
+  employeeId: l.employeeId,
+  amounts: l.amounts,
+  result: l.result,
+});
+
+/**
+ * The hashes a run is stored with: `inputs` over the rules and every line's inputs, `result` over every line's
+ * amounts and explanation, both in employee-id order (sha256 of canonical JSON).
+ */
+export function runHashes(
+  run: { unitId: string; month: string },
+  rules: RunRules,
+  lines: readonly Pick<ComputedLine, 'inputs' | 'amounts' | 'result'>[],
+): { inputsHash: string; resultHash: string } {
+  const sorted = [...lines].sort((a, b) => (a.inputs.employee.id < b.inputs.employee.id ? -1 : 1));
+  return {
+    inputsHash: hashOf({ unitId: run.unitId, month: run.month, rules, lines: sorted.map((l) => l.inputs) }),
+    resultHash: hashOf(sorted.map((l) => resultOf({ ...l, employeeId: l.inputs.employee.id }))),
+  };
+}
