@@ -1,4 +1,7 @@
 import type { Messages } from './id.ts';
+import { enTppObjections } from './en-tpp-objections.ts';
+import { enTppFinance } from './en-tpp-finance.ts';
+import { enTppSimulation } from './en-tpp-simulation.ts';
 
 /** English UI strings (the toggle). Same keys as id.ts. */
 export const en: Messages = {
@@ -3205,4 +3208,7 @@ export const en: Messages = {
       none: 'Not published yet',
     },
   },
+  tppObjections: enTppObjections,
+  tppFinance: enTppFinance,
+  tppSimulation: enTppSimulation,
 };

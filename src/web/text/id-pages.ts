@@ -1,3 +1,6 @@
+import { idTppObjections } from './id-tpp-objections.ts';
+import { idTppFinance } from './id-tpp-finance.ts';
+import { idTppSimulation } from './id-tpp-simulation.ts';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_LABELS,
@@ -2469,4 +2472,7 @@ export const idPages = {
       none: 'Belum diumumkan',
     },
   },
+  tppObjections: idTppObjections,
+  tppFinance: idTppFinance,
+  tppSimulation: idTppSimulation,
 } as const;

@@ -1,0 +1,4 @@
+import type { AccessTable } from '../scope-harness.ts';
+
+/** Who may reach the TPP finance routes under /api/tpp (part of the `tpp` area: access/tpp.ts). */
+export const TPP_FINANCE_ACCESS: AccessTable = {};
