@@ -12,6 +12,8 @@ const benches: [string, string[]][] = [
   ['bench/recap.ts', ['--max-semi-space-size=128']],
   // The leaders' reads (home pages, today view, recap, punch list) at 10,000 and 50,000 employees.
   ['bench/reads.ts', ['--max-semi-space-size=128']],
+  // The monthly TPP run of the whole province (issue 17).
+  ['bench/tpp.ts', ['--max-semi-space-size=128']],
   // The employee's first screen on a cheap phone (Chromium, throttled network and CPU).
   ['bench/web.ts', []],
 ];

@@ -131,6 +131,21 @@ const NOT_DECISIONS: Partial<Record<Route, string>> = {
     'stores an upload as a waiting file by its SHA-256 (the same bytes are one file); nothing is decided until a re-activation request cites it',
   'POST /api/discipline/cases/{id}/documents':
     'keeps a signed scan or evidence with the case: a new document row per call (a scan may be filed again), not a decision on a pending state',
+  'POST /api/tpp/tariff-tables':
+    "records the Perkada's tariff table of a year, replacing the active one under its lock; one active table per year is a unique index (a simultaneous second gets 409)",
+  'POST /api/tpp/tariff-tables/import':
+    'the same from an XLSX (dry run by default: writes nothing); one active table per year is a unique index',
+  'PUT /api/tpp/budgets':
+    'sets the pagu of an OPD and year to the value sent (upsert under its row lock): last writer wins',
+  'POST /api/tpp/employees/{id}/salaries':
+    'records the gaji pokok from a date (unique on employee and date, under its row lock): the same values write nothing, another value corrects it',
+  'PUT /api/tpp/employees/{id}/bank-account':
+    "sets the employee's bank account to the values sent (upsert under its row lock): last writer wins",
+  'POST /api/tpp/pay/import': 'sets gaji and bank accounts from a file (the same upserts): last writer wins',
+  'POST /api/tpp/exclusions':
+    "records an exclusion period under the employee's row lock; an overlapping one of the same code is refused (409)",
+  'POST /api/tpp/exclusions/{id}/end':
+    'ends an open exclusion record under its row lock: a repeat finds it ended (409), the end date is set once',
 };
 
 /** How many identical calls each case fires at once. */
