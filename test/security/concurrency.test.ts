@@ -42,6 +42,8 @@ import {
   stagedStatement,
   type DriveState,
 } from '../helpers/discipline-activity.ts';
+import { tppRunCases } from '../helpers/tpp-concurrency.ts';
+import { tppObjectionCases } from '../helpers/tpp-objections-concurrency.ts';
 
 /*
  * One effect under concurrency (issue 12, points 6 and 7c). For every decision route, N identical calls fired at
@@ -144,8 +146,18 @@ const NOT_DECISIONS: Partial<Record<Route, string>> = {
   'POST /api/tpp/pay/import': 'sets gaji and bank accounts from a file (the same upserts): last writer wins',
   'POST /api/tpp/exclusions':
     "records an exclusion period under the employee's row lock; an overlapping one of the same code is refused (409)",
+  'POST /api/tpp/runs/{id}/lines/{employeeId}/objections':
+    "files the employee's objection under the run's row lock: a second pending objection to the same line is refused (409)",
+  'POST /api/tpp/simulations':
+    'a simulation is a new row per call (runs of kind SIMULASI, never published or paid): nothing pending is decided',
+  'DELETE /api/tpp/simulations/{id}':
+    "a delete under the simulation runs' row locks (`for update`, `delete … returning`): one call removes and audits it, the others 404",
   'POST /api/tpp/exclusions/{id}/end':
     'ends an open exclusion record under its row lock: a repeat finds it ended (409), the end date is set once',
+  'POST /api/tpp/runs/{id}/bank-file':
+    'produces the transfer file of an approved run and audits who produced it: a repeat produces the same file again, nothing is decided',
+  'PUT /api/tpp/treasurers/{unitId}':
+    "sets the OPD's treasurer to the employee sent (upsert under the unit's row lock): last writer wins",
 };
 
 /** How many identical calls each case fires at once. */
@@ -1577,6 +1589,19 @@ describe('one effect under concurrency (every decision route)', () => {
       expect(row.settlements).toHaveLength(1);
       expect(await audits('discipline.salary_settlement_recorded', id)).toBe(1);
     },
+
+    // ── TPP runs (issue 17): computing under the month's lock, every lifecycle step under the run's row lock
+    // (test/helpers/tpp-concurrency.ts).
+    ...tppRunCases({
+      get: () => ({ t, adminOpd: c.adminOpd, bkd: c.bkd }),
+      fire: (call) => fire(N, call),
+      expectOneWinner,
+    }),
+    ...tppObjectionCases({
+      get: () => ({ t, adminOpd: c.adminOpd, bkd: c.bkd }),
+      fire: (call) => fire(N, call),
+      expectOneWinner,
+    }),
   };
 
   it('names every state-changing route of the API document: a decision with its case here, or not a decision with a reason', () => {

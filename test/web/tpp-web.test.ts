@@ -42,22 +42,27 @@ const tppItems = (m: Me) =>
     ?.items.map((i) => i.to) ?? [];
 
 describe('the TPP navigation (issue 17)', () => {
-  const data = ['/tpp/proses', '/tpp/data-gaji', '/tpp/pengecualian'];
+  // Readers: runs, the recap per OPD for finance, pay data, exclusions and the dashboard; BKD also decides
+  // objections and keeps tariffs, pagu and simulations; a superior decides her staff's objections.
+  const data = ['/tpp/proses', '/tpp/rekap', '/tpp/data-gaji', '/tpp/pengecualian', '/tpp/dasbor'];
+  const bkd = [
+    '/tpp/proses',
+    '/tpp/keberatan',
+    '/tpp/rekap',
+    '/tpp/tarif',
+    '/tpp/pagu',
+    '/tpp/data-gaji',
+    '/tpp/pengecualian',
+    '/tpp/dasbor',
+    '/tpp/simulasi',
+  ];
   it.each([
     ['a plain employee', me(['PEGAWAI']), ['/tpp']],
-    ['a superior', me(['PEGAWAI', 'ATASAN']), ['/tpp']],
+    ['a superior', me(['PEGAWAI', 'ATASAN']), ['/tpp', '/tpp/keberatan']],
     ['admin OPD (tpp.run)', me(['PEGAWAI', 'ADMIN_OPD']), ['/tpp', ...data]],
     ['the Inspektorat (tpp.read)', me(['PEGAWAI', 'INSPEKTORAT']), ['/tpp', ...data]],
-    [
-      'BKD (tpp.manage)',
-      me(['PEGAWAI', 'BKD']),
-      ['/tpp', '/tpp/proses', '/tpp/tarif', '/tpp/pagu', '/tpp/data-gaji', '/tpp/pengecualian'],
-    ],
-    [
-      'a super admin without an employee record',
-      me(['SUPER_ADMIN'], false),
-      ['/tpp/proses', '/tpp/tarif', '/tpp/pagu', '/tpp/data-gaji', '/tpp/pengecualian'],
-    ],
+    ['BKD (tpp.manage)', me(['PEGAWAI', 'BKD']), ['/tpp', ...bkd]],
+    ['a super admin without an employee record', me(['SUPER_ADMIN'], false), bkd],
   ])('%s sees %j', (_name, user, expected) => {
     expect(tppItems(user)).toEqual(expected);
   });

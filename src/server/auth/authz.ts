@@ -107,6 +107,11 @@ export const PERMISSIONS = {
    * objections, simulations of a draft rulebook.
    */
   'tpp.manage': ['BKD', 'SUPER_ADMIN'],
+  /**
+   * TPP payment (issue 17 point 5, the OPD's finance desk / bendahara pengeluaran): the nominative list, the bank
+   * transfer file and the runs of one's subtree. Paying only: no lifecycle step or re-run is gated by it.
+   */
+  'tpp.pay': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

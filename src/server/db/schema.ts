@@ -1381,6 +1381,15 @@ export interface TppObjectionsTable {
   rerunAt: Timestamp | null;
 }
 
+/** The treasurer (bendahara pengeluaran) of an OPD who signs the nominative list (migration 202612111110). */
+export interface TppTreasurersTable {
+  unitId: string;
+  employeeId: string;
+  decree: string | null;
+  updatedBy: string;
+  updatedAt: Generated<Date>;
+}
+
 /** A correction after locking, paid in the next run (migration 202612101508). */
 export interface TppCorrectionsTable {
   id: Generated<string>;
@@ -1481,4 +1490,5 @@ export interface Database {
   tppRunEvents: TppRunEventsTable;
   tppObjections: TppObjectionsTable;
   tppCorrections: TppCorrectionsTable;
+  tppTreasurers: TppTreasurersTable;
 }

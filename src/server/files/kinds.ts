@@ -15,7 +15,8 @@ export type OwnerKind =
   | 'rhk_evidence'
   | 'daily_report'
   | 'discipline_document'
-  | 'discipline_salary_stop';
+  | 'discipline_salary_stop'
+  | 'tpp_objection';
 
 /**
  * Retention classes: `personnel` for documents that justify a personnel decision (leave evidence, letters of
@@ -113,6 +114,13 @@ export const ATTACHMENT_KINDS = {
     label: 'Surat pernyataan pengaktifan gaji',
     allowed: DOCUMENTS_AND_PHOTOS,
     owner: 'discipline_salary_stop',
+    retention: 'personnel',
+  },
+  /** The evidence of an objection to a TPP line (issue 17 point 4): a document or a photo. */
+  tpp_objection_evidence: {
+    label: 'Bukti keberatan TPP',
+    allowed: DOCUMENTS_AND_PHOTOS,
+    owner: 'tpp_objection',
     retention: 'personnel',
   },
 } as const satisfies Record<string, AttachmentKindRule>;

@@ -164,9 +164,15 @@ export const AUDIT_ACTION_LABELS = {
   },
   tpp_budget: { set: 'Pagu TPP OPD ditetapkan' },
   tpp_exclusion: { recorded: 'Pengecualian TPP pegawai dicatat', ended: 'Pengecualian TPP pegawai diakhiri' },
+  tpp_simulation: { created: 'Simulasi TPP dijalankan', deleted: 'Simulasi TPP dihapus' },
   tpp_tariff: {
     table_created: 'Tabel besaran TPP ditetapkan',
     table_replaced: 'Tabel besaran TPP digantikan tabel baru',
+  },
+  tpp_objection: {
+    filed: 'Keberatan pegawai atas TPP diajukan',
+    upheld: 'Keberatan TPP diterima',
+    rejected: 'Keberatan TPP ditolak',
   },
   tpp_run: {
     computed: 'TPP bulanan dihitung',
@@ -176,7 +182,9 @@ export const AUDIT_ACTION_LABELS = {
     approved_opd: 'TPP disetujui kepala OPD',
     approved: 'TPP disetujui BKD',
     locked: 'TPP dikunci',
+    bank_file: 'Berkas transfer bank TPP dibuat',
   },
+  tpp_treasurer: { set: 'Bendahara pengeluaran OPD untuk TPP ditetapkan' },
   unit: {
     created: 'Unit ditambahkan',
     updated: 'Unit diubah',
@@ -225,8 +233,11 @@ export const AUDIT_ENTITY_LABELS = {
   terminal_user: 'ID mesin',
   tpp_budget: 'Pagu TPP',
   tpp_exclusion: 'Pengecualian TPP',
+  tpp_simulation: 'Simulasi TPP (draf Perkada)',
   tpp_tariff_table: 'Tabel besaran TPP',
+  tpp_objection: 'Keberatan TPP',
   tpp_run: 'Perhitungan TPP bulanan',
+  tpp_treasurer: 'Bendahara pengeluaran TPP',
   unit: 'Unit',
   user: 'Akun',
   work_location: 'Lokasi kerja',

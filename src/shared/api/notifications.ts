@@ -32,6 +32,8 @@ export const NOTIFICATION_KINDS = [
   'kinerja_evaluation.decided',
   'kinerja_objection.waiting',
   'kinerja_objection.decided',
+  'tpp_objection.waiting',
+  'tpp_objection.decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -19,6 +19,7 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { usePendingDeviceCount, useReviewCount } from '../api/attendance.ts';
 import { useLeaveInboxCount } from '../api/leave.ts';
 import { usePermitInboxCount } from '../api/permits.ts';
+import { useObjectionInboxCount } from '../api/tpp-objections.ts';
 import { authKeys, useMe } from '../api/auth.ts';
 import type { Me } from '../api/types.ts';
 import { LoadingState } from '../components/LoadingState.tsx';
@@ -35,6 +36,7 @@ import {
 } from '../lib/roles.ts';
 import { KINERJA_VERIFIERS } from '../components/kinerja/roles.ts';
 import { DISCIPLINE_INBOX_VIEWERS } from '../components/discipline/roles.ts';
+import { TPP_OBJECTION_DECIDERS } from '../components/tpp/objections/roles.ts';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import { navSectionsFor, type NavBadge, type NavItem } from './nav.ts';
 import { LanguageToggle, Logo, UserMenuButton } from './header-parts.tsx';
@@ -163,6 +165,9 @@ export function AppLayout() {
   const [pendingKinerja, setPendingKinerja] = useState(0);
   const disciplineInbox = hasAnyRole(me.data, DISCIPLINE_INBOX_VIEWERS);
   const [pendingDisiplin, setPendingDisiplin] = useState(0);
+  // TPP objections waiting for the superior / BKD: asked once the first screen is idle, then every minute.
+  const objectionCount = useObjectionInboxCount(kinerjaReady && hasAnyRole(me.data, TPP_OBJECTION_DECIDERS));
+  const pendingObjections = objectionCount.data?.count ?? 0;
   /** What waits for this user's decision, per navigation badge (with its test id and spoken label). */
   const badges: Record<NavBadge, { count: number; testId: string; label?: string }> = {
     reviews: { count: pendingReviews, testId: 'review-count' },
@@ -196,6 +201,11 @@ export function AppLayout() {
       testId: 'disiplin-count',
       label: t('approvals.waitingCount', { count: pendingDisiplin }),
     },
+    tppObjections: {
+      count: pendingObjections,
+      testId: 'tpp-objection-count',
+      label: t('approvals.waitingCount', { count: pendingObjections }),
+    },
   };
   const waiting =
     pendingReviews +
@@ -204,7 +214,8 @@ export function AppLayout() {
     pendingCorrections +
     pendingDevices +
     pendingKinerja +
-    pendingDisiplin;
+    pendingDisiplin +
+    pendingObjections;
 
   if (!me.data) return null;
   const sections = navSectionsFor(me.data);

@@ -25,7 +25,14 @@ import {
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import { IconChartBar, IconClipboardList, IconTargetArrow, IconUserSearch } from '@tabler/icons-react';
+import {
+  IconChartBar,
+  IconClipboardList,
+  IconMessageReport,
+  IconReportMoney,
+  IconTargetArrow,
+  IconUserSearch,
+} from '@tabler/icons-react';
 import {
   IconCashOff,
   IconChartPie,
@@ -58,6 +65,7 @@ import {
   IconWallet,
 } from '@tabler/icons-react';
 import { TPP_DATA_VIEWERS, TPP_MANAGERS } from '../components/tpp/roles.ts';
+import { TPP_OBJECTION_DECIDERS } from '../components/tpp/objections/roles.ts';
 import type { MessageKey } from '../text/keys.ts';
 import {
   ANOMALY_VIEWERS,
@@ -87,7 +95,8 @@ export const NAV_GROUPS = [
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** A live count shown beside a label: what waits for the user's decision. */
-export type NavBadge = 'reviews' | 'leave' | 'permits' | 'corrections' | 'devices' | 'kinerja' | 'disiplin';
+export type NavBadge =
+  'reviews' | 'leave' | 'permits' | 'corrections' | 'devices' | 'kinerja' | 'disiplin' | 'tppObjections';
 
 export interface NavItem {
   to: string;
@@ -193,6 +202,21 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
   // tpp.manage (BKD).
   { group: 'tpp', to: '/tpp', label: 'nav.tpp', icon: IconReceipt2, end: true, who: 'employee' },
   { group: 'tpp', to: '/tpp/proses', label: 'nav.tppRuns', icon: IconCalculator, who: TPP_DATA_VIEWERS },
+  {
+    group: 'tpp',
+    to: '/tpp/keberatan',
+    label: 'tppObjections.nav',
+    icon: IconMessageReport,
+    badge: 'tppObjections',
+    who: TPP_OBJECTION_DECIDERS,
+  },
+  {
+    group: 'tpp',
+    to: '/tpp/rekap',
+    label: 'tppFinance.recapTitle',
+    icon: IconReportMoney,
+    who: TPP_DATA_VIEWERS,
+  },
   { group: 'tpp', to: '/tpp/tarif', label: 'nav.tppTariffs', icon: IconTable, who: TPP_MANAGERS },
   { group: 'tpp', to: '/tpp/pagu', label: 'nav.tppBudgets', icon: IconCoin, who: TPP_MANAGERS },
   { group: 'tpp', to: '/tpp/data-gaji', label: 'nav.tppPay', icon: IconWallet, who: TPP_DATA_VIEWERS },
@@ -202,6 +226,20 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     label: 'nav.tppExclusions',
     icon: IconUserOff,
     who: TPP_DATA_VIEWERS,
+  },
+  {
+    group: 'tpp',
+    to: '/tpp/dasbor',
+    label: 'tppSimulation.navDashboard',
+    icon: IconChartBar,
+    who: TPP_DATA_VIEWERS,
+  },
+  {
+    group: 'tpp',
+    to: '/tpp/simulasi',
+    label: 'tppSimulation.navSimulation',
+    icon: IconCalculator,
+    who: TPP_MANAGERS,
   },
   { group: 'pengajuan', to: '/cuti', label: 'nav.leave', icon: IconBeach, end: true, who: 'employee' },
   {

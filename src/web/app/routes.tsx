@@ -29,6 +29,7 @@ import {
   DISCIPLINE_READERS,
 } from '../components/discipline/roles.ts';
 import { TPP_DATA_VIEWERS, TPP_MANAGERS } from '../components/tpp/roles.ts';
+import { TPP_OBJECTION_DECIDERS } from '../components/tpp/objections/roles.ts';
 import { loadPageStrings } from '../text/i18n.ts';
 
 /**
@@ -205,6 +206,12 @@ const TppProsesPage = lazyPage(() =>
 const TppRunDetailPage = lazyPage(() =>
   import('../pages/TppProsesPage/TppRunDetailPage.tsx').then((m) => ({ default: m.TppRunDetailPage })),
 );
+const TppRekapPage = lazyPage(() =>
+  import('../pages/TppRekapPage/TppRekapPage.tsx').then((m) => ({ default: m.TppRekapPage })),
+);
+const TppKeberatanPage = lazyPage(() =>
+  import('../pages/TppKeberatanPage/TppKeberatanPage.tsx').then((m) => ({ default: m.TppKeberatanPage })),
+);
 const TppTarifPage = lazyPage(() =>
   import('../pages/TppTarifPage/TppTarifPage.tsx').then((m) => ({ default: m.TppTarifPage })),
 );
@@ -218,6 +225,12 @@ const TppPengecualianPage = lazyPage(() =>
   import('../pages/TppPengecualianPage/TppPengecualianPage.tsx').then((m) => ({
     default: m.TppPengecualianPage,
   })),
+);
+const TppSimulasiPage = lazyPage(() =>
+  import('../pages/TppSimulasiPage/TppSimulasiPage.tsx').then((m) => ({ default: m.TppSimulasiPage })),
+);
+const TppDasborPage = lazyPage(() =>
+  import('../pages/TppDasborPage/TppDasborPage.tsx').then((m) => ({ default: m.TppDasborPage })),
 );
 const NotFoundPage = lazyPage(() =>
   import('../pages/NotFoundPage/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -489,7 +502,12 @@ export function createRouter() {
             ['tpp/tarif', TPP_MANAGERS, <TppTarifPage key="tariffs" />],
             ['tpp/pagu', TPP_MANAGERS, <TppPaguPage key="budgets" />],
             ['tpp/data-gaji', TPP_DATA_VIEWERS, <TppDataGajiPage key="pay" />],
+            ['tpp/rekap', TPP_DATA_VIEWERS, <TppRekapPage key="finance-recap" />],
             ['tpp/pengecualian', TPP_DATA_VIEWERS, <TppPengecualianPage key="exclusions" />],
+            ['tpp/simulasi', TPP_MANAGERS, <TppSimulasiPage key="simulations" />],
+            ['tpp/simulasi/:id', TPP_MANAGERS, <TppSimulasiPage key="simulation" />],
+            ['tpp/dasbor', TPP_DATA_VIEWERS, <TppDasborPage key="tpp-dashboard" />],
+            ['tpp/keberatan', TPP_OBJECTION_DECIDERS, <TppKeberatanPage key="objections" />],
           ] as const
         ).map(([path, roles, element]) => ({
           path,

@@ -1145,9 +1145,15 @@ export const en: Messages = {
       },
       tpp_budget: { set: 'TPP budget ceiling (pagu) of an OPD set' },
       tpp_exclusion: { recorded: 'Exclusion from TPP recorded', ended: 'Exclusion from TPP ended' },
+      tpp_simulation: { created: 'TPP simulation run', deleted: 'TPP simulation deleted' },
       tpp_tariff: {
         table_created: 'TPP tariff table set',
         table_replaced: 'TPP tariff table replaced by a new one',
+      },
+      tpp_objection: {
+        filed: 'Objection to a TPP line filed',
+        upheld: 'TPP objection upheld',
+        rejected: 'TPP objection rejected',
       },
       tpp_run: {
         computed: 'Monthly TPP computed',
@@ -1157,7 +1163,9 @@ export const en: Messages = {
         approved_opd: 'TPP approved by the head of the OPD',
         approved: 'TPP approved by BKD',
         locked: 'TPP locked',
+        bank_file: 'TPP bank transfer file produced',
       },
+      tpp_treasurer: { set: "OPD's TPP treasurer (bendahara pengeluaran) set" },
       unit: {
         created: 'Unit added',
         updated: 'Unit changed',
@@ -1204,8 +1212,11 @@ export const en: Messages = {
       terminal_user: 'Terminal id',
       tpp_budget: 'TPP budget ceiling (pagu)',
       tpp_exclusion: 'Exclusion from TPP',
+      tpp_simulation: 'TPP simulation (draft Perkada)',
       tpp_tariff_table: 'TPP tariff table',
+      tpp_objection: 'TPP objection',
       tpp_run: 'Monthly TPP run',
+      tpp_treasurer: 'TPP treasurer (bendahara pengeluaran)',
       unit: 'Unit',
       user: 'Account',
       work_location: 'Work place',

@@ -11,7 +11,7 @@ import { canonicalJson } from '../../lib/canonical-json.ts';
 import { canTakeRunAction, RUN_STATUS_LABELS, type RunStatus } from '../../../core/tpp/run-machine.ts';
 import type { TppContext } from './tpp-context.ts';
 import type { EmployeeMonthInput } from './runs-inputs.ts';
-import type { RunsAccess } from './runs-access.ts';
+import type { RunRow, RunsAccess } from './runs-access.ts';
 import {
   computeLine,
   computeLines,
@@ -149,7 +149,8 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
    * actor may not run the unit (403), the month's recap is not closed (409), the unit's run is published or later
    * (409: a locked month changes only through corrections of a later month), another run of the month covers the
    * unit (409), the rulebook's TPP section has issues, e.g. weights not adding up to 100 (400), or a kelas in use
-   * has no tariff (409, naming the kelas). Otherwise, in one transaction: the inputs gathered, every line
+   * has no tariff (409, naming the kelas), or nothing changed since the stored version (409: same inputs, rules and
+   * result). Otherwise, in one transaction: the inputs gathered, every line
    * computed, the run stored (a new DRAFT, or the DRAFT / checked run replaced as version + 1, back to DRAFT),
    * an event and an audit entry.
    */
@@ -163,7 +164,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       await requireClosed(trx, unit, month);
       const existing = await trx
         .selectFrom('tppRuns')
-        .select(['id', 'status', 'version'])
+        .select(['id', 'status', 'version', 'inputsHash', 'resultHash', 'updatedAt'])
         .where('unitId', '=', unit.id)
         .where('month', '=', month)
         .where('kind', '=', 'RUN')
@@ -206,6 +207,15 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       const lines = computeLines(gathered, month, tariffs, rules);
       const totals: StoredTotals = { ...totalsOf(lines), budget: await sources.budgetOf(trx, unit.id, year) };
       const hashes = runHashes({ unitId: unit.id, month }, rules, lines);
+      // A re-run only when something changed (an input or the rules): the same computation again would only bump
+      // the version, so it is refused and nothing is written — N identical calls give one effect.
+      if (existing && existing.inputsHash === hashes.inputsHash && existing.resultHash === hashes.resultHash)
+        throw new AppError(
+          'CONFLICT',
+          `TPP ${unit.name} bulan ${formatMonthId(month)} versi ${existing.version} sudah dihitung dari data dan ` +
+            'aturan yang sama: tidak ada yang berubah, tidak dihitung ulang',
+          { runId: existing.id, version: existing.version },
+        );
       const book: StoredRulebook = {
         id: rulebook.meta.id,
         name: rulebook.meta.name,
@@ -353,5 +363,82 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
     };
   }
 
-  return { compute, verify };
+  /**
+   * The lines of a unit's closed month under the given rules and tariffs, computed like a run but stored nowhere
+   * and without the run's lifecycle (the simulation of a draft rulebook, simulation-service.ts). 409 when the
+   * month's recap is not closed or a kelas in use has no tariff (`computeLines`).
+   */
+  async function linesFor(
+    trx: Exec,
+    unit: { id: string; path: string; name: string },
+    month: string,
+    rules: RunRules,
+    tariffs: TariffLookup,
+  ): Promise<ComputedLine[]> {
+    await requireClosed(trx, unit, month);
+    return computeLines(
+      await sources.gather(trx, { id: unit.id, path: unit.path }, month),
+      month,
+      tariffs,
+      rules,
+    );
+  }
+
+  /**
+   * One employee's line of a published run computed again from fresh inputs (an upheld objection whose input
+   * changed, objections-decide.ts), in the caller's transaction with the run row locked: gathered like the run
+   * (the whole unit, that employee kept), under the run's stored rules and the year's tariffs. When the line's
+   * inputs hash is unchanged nothing is written (`changed: false`); otherwise the line is replaced (its version
+   * + 1) and the run's totals and hashes are recomputed from all its lines. Source: issue 17 point 4 ("an upheld
+   * objection that changes an input … re-runs that employee").
+   */
+  async function rerunEmployee(trx: Transaction<Database>, run: RunRow, employeeId: string) {
+    const old = await trx
+      .selectFrom('tppRunLines')
+      .select(['net', 'inputsHash', 'version'])
+      .where('runId', '=', run.id)
+      .where('employeeId', '=', employeeId)
+      .executeTakeFirstOrThrow();
+    const before = { net: Number(old.net), version: old.version };
+    const rules = run.rules as unknown as RunRules;
+    const tariffs = await sources.tariffsFor(trx, Number(run.month.slice(0, 4)));
+    const gathered = (await sources.gather(trx, { id: run.unitId, path: run.unitPath }, run.month)).filter(
+      (e) => e.employeeId === employeeId,
+    );
+    if (gathered.length === 0)
+      throw new AppError(
+        'CONFLICT',
+        `Data kehadiran pegawai ini bulan ${formatMonthId(run.month)} tidak lagi ada di unit TPP ini; ` +
+          'baris TPP tidak dapat dihitung ulang',
+      );
+    const [line] = computeLines(gathered, run.month, tariffs, rules);
+    if (line!.inputsHash === old.inputsHash) return { changed: false, before, after: before };
+    const version = old.version + 1;
+    await trx
+      .updateTable('tppRunLines')
+      .set(lineRow(run.id, version, line!, clock.now()))
+      .where('runId', '=', run.id)
+      .where('employeeId', '=', employeeId)
+      .execute();
+    const rows = await trx
+      .selectFrom('tppRunLines')
+      .select(['inputs', 'breakdown'])
+      .where('runId', '=', run.id)
+      .execute();
+    const lines = rows.map((r) => {
+      const result = r.breakdown as unknown as ComputedLine['result'];
+      return { inputs: r.inputs as unknown as LineInputs, result, amounts: result.amounts };
+    });
+    const stored = run.totals as unknown as StoredTotals;
+    const totals: StoredTotals = { ...totalsOf(lines as ComputedLine[]), budget: stored.budget ?? null };
+    const hashes = runHashes({ unitId: run.unitId, month: run.month }, rules, lines);
+    await trx
+      .updateTable('tppRuns')
+      .set({ ...hashes, totals: JSON.stringify(totals), updatedAt: clock.now() })
+      .where('id', '=', run.id)
+      .execute();
+    return { changed: true, before, after: { net: line!.amounts.net, version } };
+  }
+
+  return { compute, verify, linesFor, rerunEmployee };
 }

@@ -70,6 +70,10 @@ export function createRunsSection(
     compute: async (actor: Actor, input: { unitId: string; month: string }) =>
       after(actor, (await engine.compute(actor, input)).id),
     verify: engine.verify,
+    /** For the simulation section: a unit's month computed under other rules, stored nowhere. */
+    linesFor: engine.linesFor,
+    /** For the objections section: one employee's line computed again (an upheld objection). */
+    rerunEmployee: engine.rerunEmployee,
     list: (actor: Actor, q: RunListQuery) => view.list(actor, q),
     detail: view.detail,
     lines: (actor: Actor, id: string, q: RunLinesQuery) => view.lines(actor, id, q),

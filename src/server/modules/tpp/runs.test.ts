@@ -92,13 +92,25 @@ describe('computing a month (tpp.run over the unit, a closed recap)', () => {
     expect(v.resultHash.recomputed).toBe(v.resultHash.stored);
   });
 
-  it('a step out of order is refused (409) and changes nothing; a re-run of a draft is version 2', async () => {
+  it('a step out of order is refused (409) and changes nothing; a re-run of a draft is version 2 once an input changed', async () => {
     const early = await unchanged(w.t, () => step('adminOpd', 'publish'), 409);
     expect(early.error.message).toMatch(/berstatus draf/);
     await unchanged(w.t, () => step('bkd', 'lock'), 409);
     await unchanged(w.t, () => step('pegawai', 'check'), 404);
     await unchanged(w.t, () => step('adminOther', 'check'), 404);
     await unchanged(w.t, () => step('kadis', 'check'), 404);
+    // The same computation again changes nothing: refused, nothing written.
+    const same = await unchanged(w.t, () => compute('adminOpd'), 409);
+    expect(same.error.message).toMatch(/versi 1 sudah dihitung dari data dan aturan yang sama/);
+    // A gaji pokok recorded for February (the BPJS base) is a changed input: the re-run is version 2.
+    json(
+      await w.c.adminOpd.post(`/api/tpp/employees/${w.e.pegawai.id}/salaries`, {
+        validFrom: '2027-02-01',
+        gajiPokok: 3_100_000,
+        reference: 'KGB 2027',
+      }),
+      201,
+    );
     const again = json(await compute('adminOpd'), 201);
     expect(again).toMatchObject({ id: runId, version: 2, status: 'DRAFT' });
     await unchanged(w.t, () => step('adminOpd', 'check', { version: 1 }), 409);

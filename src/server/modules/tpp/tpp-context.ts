@@ -37,7 +37,7 @@ export interface TppDeps {
 }
 
 /** Who reads a unit's TPP (runs, lines, nominative list) besides the employee (own slip) and the superior (staff). */
-export const TPP_READERS: Permission[] = ['tpp.read', 'tpp.run', 'tpp.manage'];
+export const TPP_READERS: Permission[] = ['tpp.read', 'tpp.run', 'tpp.manage', 'tpp.pay'];
 
 /**
  * The TPP module's shared context: its dependencies, the rulebook in force on a date, the unit and scope checks.

@@ -14,14 +14,19 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { slipUrl, type RunLineDetail } from '../../api/tpp.ts';
+import type { ObjectionLine } from '../../api/tpp-objections.ts';
 import { formatDate, formatNip, formatRupiah } from '../../lib/format.ts';
 import { useMonthLabel } from '../../pages/RekapPage/recap-ui.tsx';
 import { DataTable, type Column } from '../DataTable.tsx';
 import { LegalBasis } from '../discipline/parts.tsx';
 import { amountSteps, deductionRows, percentText, runStatusColor, type DeductionRow } from './tpp-view.ts';
+
+/** What a line of the breakdown offers beside it (the employee's objection while the window is open), or nothing. */
+export type LineAction = (line: ObjectionLine) => ReactNode;
 
 /** A run status as a coloured badge. */
 export function RunStatusBadge({ status, label }: { status: string; label: string }) {
@@ -33,7 +38,7 @@ export function RunStatusBadge({ status, label }: { status: string; label: strin
 }
 
 /** The line's amounts from the base to the net, each with its sign; subtotals bold. */
-function AmountsCard({ line }: { line: RunLineDetail }) {
+function AmountsCard({ line, lineAction }: { line: RunLineDetail; lineAction?: LineAction | undefined }) {
   const { t } = useTranslation();
   const steps = amountSteps(line.amounts);
   return (
@@ -46,7 +51,14 @@ function AmountsCard({ line }: { line: RunLineDetail }) {
           {steps.map((s) => (
             <Table.Tr key={s.key} data-amount={s.key} data-value={s.amount}>
               <Table.Td c={s.key === 'base' ? 'dimmed' : undefined} fw={s.sign === '=' ? 700 : undefined}>
-                {t(`tpp.amounts.${s.key}`)}
+                {s.key === 'kinerja' && lineAction && !line.excluded ? (
+                  <Group gap="xs" wrap="wrap">
+                    {t(`tpp.amounts.${s.key}`)}
+                    {lineAction({ kind: 'KINERJA' })}
+                  </Group>
+                ) : (
+                  t(`tpp.amounts.${s.key}`)
+                )}
               </Table.Td>
               <Table.Td
                 ta="right"
@@ -72,7 +84,7 @@ function AmountsCard({ line }: { line: RunLineDetail }) {
 }
 
 /** Every day's deduction: date (to that day in the recap calendar), code, percent, rupiah, rule and basis. */
-function DeductionsCard({ line }: { line: RunLineDetail }) {
+function DeductionsCard({ line, lineAction }: { line: RunLineDetail; lineAction?: LineAction | undefined }) {
   const { t } = useTranslation();
   const rows = deductionRows(line);
   const columns: Column<DeductionRow>[] = [
@@ -139,6 +151,13 @@ function DeductionsCard({ line }: { line: RunLineDetail }) {
       ),
     },
   ];
+  if (lineAction)
+    columns.push({
+      key: 'objection',
+      header: '',
+      card: 'wide',
+      render: (r) => lineAction({ kind: 'DEDUCTION', date: r.date, code: r.code }),
+    });
   return (
     <Stack gap="xs" data-testid="tpp-deductions">
       <Title order={3} size="h5">
@@ -165,7 +184,7 @@ function DeductionsCard({ line }: { line: RunLineDetail }) {
 }
 
 /** Sanction cuts, BPJS, tax, corrections: each with its basis. */
-function OtherCuts({ line }: { line: RunLineDetail }) {
+function OtherCuts({ line, lineAction }: { line: RunLineDetail; lineAction?: LineAction | undefined }) {
   const { t } = useTranslation();
   const monthLabel = useMonthLabel();
   return (
@@ -203,6 +222,7 @@ function OtherCuts({ line }: { line: RunLineDetail }) {
                   </Text>
                 )}
                 <LegalBasis basis={s.legalBasis} />
+                {lineAction?.({ kind: 'SANCTION', sanctionType: s.sanctionType })}
               </Stack>
             ))}
           </Stack>
@@ -336,7 +356,16 @@ function Background({ line }: { line: RunLineDetail }) {
  * deduction line with its date (to the recap calendar), code, percent, rupiah, rule and legal basis, the sanction
  * cuts, BPJS 4 %/1 %, tax, corrections, and the slip PDF. Used by "TPP saya" and by a run's line drawer.
  */
-export function TppLineView({ line, today }: { line: RunLineDetail; today: string }) {
+export function TppLineView({
+  line,
+  today,
+  lineAction,
+}: {
+  line: RunLineDetail;
+  today: string;
+  /** Beside each deduction, sanction cut, the kinerja component and the exclusion ("TPP saya": the objection). */
+  lineAction?: LineAction | undefined;
+}) {
   const { t } = useTranslation();
   const monthLabel = useMonthLabel();
   const until = line.run.objectionUntil;
@@ -408,11 +437,12 @@ export function TppLineView({ line, today }: { line: RunLineDetail; today: strin
           </Text>
           <Text size="sm">{line.excluded.reason}</Text>
           <LegalBasis basis={line.excluded.legalBasis} />
+          {lineAction?.({ kind: 'EXCLUSION' })}
         </Alert>
       )}
-      <AmountsCard line={line} />
-      <DeductionsCard line={line} />
-      <OtherCuts line={line} />
+      <AmountsCard line={line} lineAction={lineAction} />
+      <DeductionsCard line={line} lineAction={lineAction} />
+      <OtherCuts line={line} lineAction={lineAction} />
       {line.notes.length > 0 && (
         <Card withBorder radius="md" padding="sm">
           <Title order={3} size="h5" mb="xs">

@@ -11,7 +11,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { TppLineView } from '../../components/tpp/TppLineView.tsx';
+import { MyObjectionsCard, ObjectableTppLine } from '../../components/tpp/objections/MyObjections.tsx';
 import { addMonths, latestPublishedMonth, monthsBack } from '../../components/tpp/tpp-view.ts';
 import { hasAnyRole } from '../../lib/roles.ts';
 import { useMonthLabel } from '../RekapPage/recap-ui.tsx';
@@ -97,8 +97,9 @@ export function TppPage() {
                   </Text>
                 )}
                 {q.data.items.map((line) => (
-                  <TppLineView key={line.run.id} line={line} today={today} />
+                  <ObjectableTppLine key={line.run.id} line={line} today={today} />
                 ))}
+                <MyObjectionsCard month={month} />
               </>
             )}
           </>

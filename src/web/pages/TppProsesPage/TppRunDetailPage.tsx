@@ -30,6 +30,8 @@ import { amountSteps, budgetShare, causeChartData } from '../../components/tpp/t
 import { formatNip, formatNumber, formatRupiah } from '../../lib/format.ts';
 import { useMonthLabel } from '../RekapPage/recap-ui.tsx';
 import { RunActionsCard, RunTimeline, VerifyButton } from './RunActions.tsx';
+import { RunFinanceCard } from '../../components/tpp/finance/RunFinanceCard.tsx';
+import { RunObjectionsCard } from '../../components/tpp/objections/RunObjectionsCard.tsx';
 
 type LineRow = RunLineList['items'][number];
 
@@ -348,6 +350,8 @@ export function TppRunDetailPage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <RunActionsCard run={r} />
+            <RunObjectionsCard run={r} />
+            <RunFinanceCard run={r} />
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
               <TotalsCard run={r} />
               <CauseChart run={r} />

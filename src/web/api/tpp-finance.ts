@@ -1,0 +1,62 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FinanceRecap, Treasurer, TreasurerSetBody } from '../../shared/api/tpp-finance.ts';
+import { api, apiUrl } from './http.ts';
+
+export type { FinanceRecap, FinanceRecapRow, Treasurer } from '../../shared/api/tpp-finance.ts';
+
+/**
+ * The web client of the TPP finance documents (issue 17 point 5): the nominative list and recap downloads (plain
+ * links), the bank file (a POST: the CSV comes back as text, refusals as ApiError), the recap per OPD and the
+ * OPD's treasurer. Types from src/shared/api/tpp-finance.ts (`import type` only).
+ */
+
+/** Statuses from which the list is for payment and the bank file may be produced. */
+export const PAYABLE_STATUSES = ['DISETUJUI', 'DIKUNCI'] as const;
+
+export const nominativeUrl = (runId: string, format: 'xlsx' | 'pdf') =>
+  apiUrl(`/api/tpp/runs/${runId}/nominative`, { format });
+
+export const recapExportUrl = (month: string, format: 'xlsx' | 'csv') =>
+  apiUrl('/api/tpp/finance/recap/export', { month, format });
+
+/** Saves text as a file in the browser. */
+function save(text: string, name: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Produces the bank transfer CSV of a run and saves it. */
+export function useBankFile(runId: string, month: string) {
+  return useMutation({
+    mutationFn: async () => {
+      const csv = await api.post<string>(`/api/tpp/runs/${runId}/bank-file`);
+      save(typeof csv === 'string' ? csv : String(csv), `transfer-tpp-${month}.csv`, 'text/csv');
+    },
+  });
+}
+
+export function useFinanceRecap(month: string) {
+  return useQuery({
+    queryKey: ['tpp', 'finance', 'recap', month],
+    queryFn: ({ signal }) => api.get<FinanceRecap>('/api/tpp/finance/recap', { month }, signal),
+  });
+}
+
+export function useTreasurer(unitId: string) {
+  return useQuery({
+    queryKey: ['tpp', 'treasurer', unitId],
+    queryFn: ({ signal }) => api.get<Treasurer>(`/api/tpp/treasurers/${unitId}`, undefined, signal),
+  });
+}
+
+export function useSetTreasurer(unitId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TreasurerSetBody) => api.put<Treasurer>(`/api/tpp/treasurers/${unitId}`, body),
+    onSuccess: (t) => qc.setQueryData(['tpp', 'treasurer', unitId], t),
+  });
+}
