@@ -97,7 +97,15 @@ describe('home page', () => {
     const shell = new AppShell(page);
     await shell.openBurger();
     const groups = await shell.navGroups();
-    expect(Object.keys(groups)).toEqual(['top', 'presensi', 'kinerja', 'disiplin', 'pengajuan', 'rekap']);
+    expect(Object.keys(groups)).toEqual([
+      'top',
+      'presensi',
+      'kinerja',
+      'disiplin',
+      'pengajuan',
+      'rekap',
+      'tpp',
+    ]);
     await shell.navLink('Beranda').click();
     await shell.waitForNav(false);
 

@@ -205,7 +205,7 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
   {
     group: 'tpp',
     to: '/tpp/keberatan',
-    label: 'tppObjections.nav',
+    label: 'nav.tppObjections',
     icon: IconMessageReport,
     badge: 'tppObjections',
     who: TPP_OBJECTION_DECIDERS,
@@ -213,7 +213,7 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
   {
     group: 'tpp',
     to: '/tpp/rekap',
-    label: 'tppFinance.recapTitle',
+    label: 'nav.tppRecap',
     icon: IconReportMoney,
     who: TPP_DATA_VIEWERS,
   },
@@ -230,14 +230,14 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
   {
     group: 'tpp',
     to: '/tpp/dasbor',
-    label: 'tppSimulation.navDashboard',
+    label: 'nav.tppDashboard',
     icon: IconChartBar,
     who: TPP_DATA_VIEWERS,
   },
   {
     group: 'tpp',
     to: '/tpp/simulasi',
-    label: 'tppSimulation.navSimulation',
+    label: 'nav.tppSimulation',
     icon: IconCalculator,
     who: TPP_MANAGERS,
   },

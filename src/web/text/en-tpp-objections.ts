@@ -3,7 +3,6 @@ import type { Messages } from './id.ts';
 /** English strings of the TPP objections pages (same keys as id-tpp-objections.ts). */
 export const enTppObjections: Messages['tppObjections'] = {
   title: 'TPP objections',
-  nav: 'TPP objections',
   inboxSubtitle:
     "Employees' objections to a published TPP waiting for your decision (your direct staff, or the units under BKD).",
   inboxEmpty: 'No objection is waiting for your decision',

@@ -5,8 +5,6 @@ export const enTppSimulation: Messages['tppSimulation'] = {
   title: 'TPP Perkada simulation',
   subtitle:
     'Run a draft rulebook or new TPP tariffs on a closed month. The result is not published, not paid and not visible to employees.',
-  navSimulation: 'TPP simulation',
-  navDashboard: 'TPP dashboard',
   form: {
     title: 'New simulation',
     label: 'Simulation name',

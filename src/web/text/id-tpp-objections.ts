@@ -1,7 +1,6 @@
 /** Indonesian strings of the TPP objections pages (key `tppObjections`; en-tpp-objections.ts has the same keys). */
 export const idTppObjections = {
   title: 'Keberatan TPP',
-  nav: 'Keberatan TPP',
   inboxSubtitle:
     'Keberatan pegawai atas TPP yang diumumkan dan menunggu keputusan Anda (staf langsung Anda, atau OPD dalam kewenangan BKD).',
   inboxEmpty: 'Tidak ada keberatan yang menunggu keputusan Anda',

@@ -3,8 +3,6 @@ export const idTppSimulation = {
   title: 'Simulasi Perkada TPP',
   subtitle:
     'Jalankan draf rulebook atau besaran TPP baru pada bulan yang sudah ditutup. Hasilnya tidak diumumkan, tidak dibayarkan dan tidak terlihat oleh pegawai.',
-  navSimulation: 'Simulasi TPP',
-  navDashboard: 'Dasbor TPP',
   form: {
     title: 'Simulasi baru',
     label: 'Nama simulasi',
