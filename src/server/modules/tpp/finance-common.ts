@@ -11,7 +11,7 @@ import { PAYABLE_STATUSES } from '../../../shared/api/tpp-finance.ts';
 import type { TppContext } from './tpp-context.ts';
 import type { TppInputsSection } from './inputs-service.ts';
 import type { RunRow, RunsAccess } from './runs-access.ts';
-import type { LineInputs } from './runs-engine.ts';
+import { storedLineAmounts, type LineInputs } from './runs-engine.ts';
 import type { StoredTotals } from './runs-compute.ts';
 import { fullName, todayOf } from './inputs-common.ts';
 
@@ -165,17 +165,7 @@ export function createFinanceReads(ctx: TppContext, inputs: TppInputsSection, ac
         golongan: l.golongan,
         positionName: l.positionName,
         kelas: l.kelas,
-        base: Number(l.base),
-        kinerja: Number(l.kinerja),
-        disiplin: Number(l.disiplin),
-        deductions: Number(l.deductions),
-        sanctionCut: Number(l.sanctionCut),
-        gross: Number(l.gross),
-        bpjsEmployer: Number(l.bpjsEmployer),
-        bpjsEmployee: Number(l.bpjsEmployee),
-        tax: Number(l.tax),
-        correction: Number(l.correction),
-        net: Number(l.net),
+        ...storedLineAmounts(l),
         excluded: l.excluded,
         excludedReason: l.excluded
           ? r.excluded

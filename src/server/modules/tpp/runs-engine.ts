@@ -104,6 +104,35 @@ export interface RunTotals {
   byCause: Record<TppDeductionCause, Rupiah>;
 }
 
+/** The amounts of a stored line (int8 columns), as every view and finance document shows them. */
+export function storedLineAmounts(l: {
+  base: number;
+  kinerja: number;
+  disiplin: number;
+  deductions: number;
+  sanctionCut: number;
+  gross: number;
+  bpjsEmployer: number;
+  bpjsEmployee: number;
+  tax: number;
+  correction: number;
+  net: number;
+}) {
+  return {
+    base: Number(l.base),
+    kinerja: Number(l.kinerja),
+    disiplin: Number(l.disiplin),
+    deductions: Number(l.deductions),
+    sanctionCut: Number(l.sanctionCut),
+    gross: Number(l.gross),
+    bpjsEmployer: Number(l.bpjsEmployer),
+    bpjsEmployee: Number(l.bpjsEmployee),
+    tax: Number(l.tax),
+    correction: Number(l.correction),
+    net: Number(l.net),
+  };
+}
+
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 /** SHA-256 of the canonical JSON (keys sorted) of a value. */
 export const hashOf = (value: unknown) => sha256(canonicalJson(value));

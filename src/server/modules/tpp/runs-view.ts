@@ -26,7 +26,7 @@ import type {
 } from '../../../shared/api/tpp-runs.ts';
 import type { TppContext } from './tpp-context.ts';
 import type { RunRow, RunsAccess } from './runs-access.ts';
-import type { LineInputs } from './runs-engine.ts';
+import { storedLineAmounts, type LineInputs } from './runs-engine.ts';
 import type { StoredRulebook, StoredTotals } from './runs-compute.ts';
 
 type LineRow = Selectable<TppRunLinesTable>;
@@ -174,17 +174,7 @@ export function createRunsView(ctx: TppContext, access: RunsAccess) {
     positionName: l.positionName,
     employeeType: l.employeeType,
     kelas: l.kelas,
-    base: Number(l.base),
-    kinerja: Number(l.kinerja),
-    disiplin: Number(l.disiplin),
-    deductions: Number(l.deductions),
-    sanctionCut: Number(l.sanctionCut),
-    gross: Number(l.gross),
-    bpjsEmployer: Number(l.bpjsEmployer),
-    bpjsEmployee: Number(l.bpjsEmployee),
-    tax: Number(l.tax),
-    correction: Number(l.correction),
-    net: Number(l.net),
+    ...storedLineAmounts(l),
     excluded: l.excluded,
     exclusionCode: l.exclusionCode,
   });
