@@ -14,10 +14,10 @@ export type { FinanceRecap, FinanceRecapRow, Treasurer } from '../../shared/api/
 export const PAYABLE_STATUSES = ['DISETUJUI', 'DIKUNCI'] as const;
 
 export const nominativeUrl = (runId: string, format: 'xlsx' | 'pdf') =>
-  apiUrl(`/api/tpp/runs/${runId}/nominative`, { format });
+  apiUrl(`/tpp/runs/${runId}/nominative`, { format });
 
 export const recapExportUrl = (month: string, format: 'xlsx' | 'csv') =>
-  apiUrl('/api/tpp/finance/recap/export', { month, format });
+  apiUrl('/tpp/finance/recap/export', { month, format });
 
 /** Saves text as a file in the browser. */
 function save(text: string, name: string, type: string) {
@@ -33,7 +33,7 @@ function save(text: string, name: string, type: string) {
 export function useBankFile(runId: string, month: string) {
   return useMutation({
     mutationFn: async () => {
-      const csv = await api.post<string>(`/api/tpp/runs/${runId}/bank-file`);
+      const csv = await api.post<string>(`/tpp/runs/${runId}/bank-file`);
       save(typeof csv === 'string' ? csv : String(csv), `transfer-tpp-${month}.csv`, 'text/csv');
     },
   });
@@ -42,21 +42,21 @@ export function useBankFile(runId: string, month: string) {
 export function useFinanceRecap(month: string) {
   return useQuery({
     queryKey: ['tpp', 'finance', 'recap', month],
-    queryFn: ({ signal }) => api.get<FinanceRecap>('/api/tpp/finance/recap', { month }, signal),
+    queryFn: ({ signal }) => api.get<FinanceRecap>('/tpp/finance/recap', { month }, signal),
   });
 }
 
 export function useTreasurer(unitId: string) {
   return useQuery({
     queryKey: ['tpp', 'treasurer', unitId],
-    queryFn: ({ signal }) => api.get<Treasurer>(`/api/tpp/treasurers/${unitId}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<Treasurer>(`/tpp/treasurers/${unitId}`, undefined, signal),
   });
 }
 
 export function useSetTreasurer(unitId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TreasurerSetBody) => api.put<Treasurer>(`/api/tpp/treasurers/${unitId}`, body),
+    mutationFn: (body: TreasurerSetBody) => api.put<Treasurer>(`/tpp/treasurers/${unitId}`, body),
     onSuccess: (t) => qc.setQueryData(['tpp', 'treasurer', unitId], t),
   });
 }
