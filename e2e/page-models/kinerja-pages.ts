@@ -26,12 +26,16 @@ export class KinerjaReportPage {
   /** Fills the form (the first RHK) and sends it. */
   async write(activity: string, minutes: number): Promise<void> {
     // By keyboard: the dropdown of a Select on a small screen may still be moving when a click is tried.
+    // On a busy machine the keys may reach the list before it opens: try again until the RHK is chosen.
     const rhk = this.form.getByLabel('Rencana hasil kerja (RHK)');
-    await rhk.click();
-    await this.page.getByRole('option').first().waitFor();
-    await rhk.press('ArrowDown');
-    await rhk.press('Enter');
-    for (let i = 0; i < 50 && !(await rhk.inputValue()); i++) await this.page.waitForTimeout(100);
+    for (let attempt = 0; attempt < 5 && !(await rhk.inputValue()); attempt++) {
+      await rhk.click();
+      await this.page.getByRole('option').first().waitFor();
+      await rhk.press('ArrowDown');
+      await rhk.press('Enter');
+      for (let i = 0; i < 30 && !(await rhk.inputValue()); i++) await this.page.waitForTimeout(100);
+    }
+    if (!(await rhk.inputValue())) throw new Error('The RHK of the report form could not be chosen');
     await this.form.getByLabel('Uraian kegiatan').fill(activity);
     await this.form.getByLabel('Lama (menit)').fill(String(minutes));
     await this.form.getByRole('button', { name: 'Kirim laporan' }).click();
