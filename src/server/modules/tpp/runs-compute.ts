@@ -27,7 +27,12 @@ import {
 
 /** What a run is computed from, provided by the inputs section and the gathering (runs-inputs.ts). */
 export interface RunSources {
-  gather(exec: Exec, unit: { id: string; path: string }, month: string): Promise<EmployeeMonthInput[]>;
+  gather(
+    exec: Exec,
+    unit: { id: string; path: string },
+    month: string,
+    only?: readonly string[],
+  ): Promise<EmployeeMonthInput[]>;
   tariffsFor(exec: Exec, year: number): Promise<TariffLookup>;
   budgetOf(
     exec: Exec,
@@ -402,9 +407,9 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
     const before = { net: Number(old.net), version: old.version };
     const rules = run.rules as unknown as RunRules;
     const tariffs = await sources.tariffsFor(trx, Number(run.month.slice(0, 4)));
-    const gathered = (await sources.gather(trx, { id: run.unitId, path: run.unitPath }, run.month)).filter(
-      (e) => e.employeeId === employeeId,
-    );
+    const gathered = await sources.gather(trx, { id: run.unitId, path: run.unitPath }, run.month, [
+      employeeId,
+    ]);
     if (gathered.length === 0)
       throw new AppError(
         'CONFLICT',

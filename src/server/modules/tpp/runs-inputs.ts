@@ -115,15 +115,18 @@ export function createRunInputs(ctx: TppContext, inputs: TppInputsSection) {
    * @param exec the run's transaction
    * @param unit the run's unit (its subtree is gathered)
    * @param month `YYYY-MM`
+   * @param only when given, only these employees of the subtree (re-running one line after an objection)
    */
   async function gather(
     exec: Exec,
     unit: { id: string; path: string },
     month: string,
+    only?: readonly string[],
   ): Promise<EmployeeMonthInput[]> {
     if (!isMonth(month)) throw fieldError('month', 'Bulan harus berformat YYYY-MM');
     const { to } = monthRange(month);
-    const ids = await employeesWithDaysIn(exec, unit.path, month);
+    const inSubtree = await employeesWithDaysIn(exec, unit.path, month);
+    const ids = only ? inSubtree.filter((id) => only.includes(id)) : inSubtree;
     if (ids.length === 0) return [];
     const rulebook = await ctx.rulebookOn(to, exec);
     const method = rulebook.tpp.proration.method;

@@ -26,7 +26,7 @@ export function createRunsSection(
 ) {
   const gathering = createRunInputs(ctx, inputs);
   const resolved: RunSources = {
-    gather: sources.gather ?? ((exec, unit, month) => gathering.gather(exec, unit, month)),
+    gather: sources.gather ?? ((exec, unit, month, only) => gathering.gather(exec, unit, month, only)),
     tariffsFor: sources.tariffsFor ?? ((exec, year) => inputs.tariffsFor(exec, year)),
     budgetOf: sources.budgetOf ?? ((exec, unitId, year) => inputs.budgetOf(exec, unitId, year)),
   };
