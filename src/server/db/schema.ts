@@ -432,6 +432,8 @@ export interface StatusMonthsTable {
   reasons: string;
   rulebookId: string;
   computedMs: string;
+  /** Per day `BAND:MINUTES` of a lateness made up the same day, '' none (migration 202612120100). */
+  madeUpLate: Generated<string>;
   computedAt: Timestamp;
 }
 

@@ -24,6 +24,11 @@ export interface DayStatusRow {
   nonWorkingDay: boolean;
   reasons: string[];
   rulebookId: string;
+  /**
+   * A lateness made up the same day (`DayStatus.madeUpLate`) as `BAND:MINUTES` (e.g. `TL2:45`); null / absent
+   * when none. Not a figure of the recap (`FIGURE_FIELDS`): a change of it alone leaves a closed day as stored.
+   */
+  madeUpLate?: string | null;
 }
 
 type Value = string | number | boolean | null;
@@ -47,6 +52,8 @@ export interface MonthRow {
   nonWorkingDay: (boolean | null)[];
   reasons: (string[] | null)[];
   rulebookId: (string | null)[];
+  /** Per day `BAND:MINUTES` of a lateness made up the same day (migration 202612120100), null none. */
+  madeUpLate: (string | null)[];
   /** When each day last changed (epoch ms). */
   computedMs: (number | null)[];
 }
@@ -65,6 +72,7 @@ export const PACKED_COLUMNS = [
   ['non_working_day', 'nonWorkingDay', 'bool'],
   ['rulebook_id', 'rulebookId', 'text'],
   ['computed_ms', 'computedMs', 'int'],
+  ['made_up_late', 'madeUpLate', 'text'],
 ] as const;
 
 type PackedKey = (typeof PACKED_COLUMNS)[number][1];
@@ -116,6 +124,7 @@ export function emptyMonth(employeeId: string, month: string): MonthRow {
     nonWorkingDay: nulls(),
     reasons: nulls(),
     rulebookId: nulls(),
+    madeUpLate: nulls(),
     computedMs: nulls(),
   };
 }
@@ -142,6 +151,7 @@ const sameReasons = (a: string[] | null, b: string[] | null) =>
 export function putDay(m: MonthRow, row: DayStatusRow, nowMs: number): boolean {
   const i = Number(row.localDate.slice(8, 10)) - 1;
   const reasons = row.reasons.length === 0 ? null : row.reasons;
+  const madeUp = row.madeUpLate ?? null;
   if (m.code[i] == null) {
     // Not stored yet: no comparison.
     m.code[i] = row.code;
@@ -154,6 +164,7 @@ export function putDay(m: MonthRow, row: DayStatusRow, nowMs: number): boolean {
     m.workLocation[i] = row.workLocation;
     m.nonWorkingDay[i] = row.nonWorkingDay;
     m.rulebookId[i] = row.rulebookId;
+    m.madeUpLate[i] = madeUp;
     m.reasons[i] = reasons;
     const last = m.units.length - 1;
     m.unitIx[i] = last >= 0 && m.units[last] === row.unitId ? last + 1 : unitPosition(m, row.unitId);
@@ -165,7 +176,9 @@ export function putDay(m: MonthRow, row: DayStatusRow, nowMs: number): boolean {
     m.code[i] != null &&
     oldIx != null &&
     m.units[oldIx - 1] === row.unitId &&
-    sameReasons(m.reasons[i] ?? null, reasons);
+    sameReasons(m.reasons[i] ?? null, reasons) &&
+    (m.madeUpLate[i] ?? null) === madeUp;
+  m.madeUpLate[i] = madeUp;
   for (const f of DAY_FIELDS) {
     if (same && m[f][i] !== row[f]) same = false;
     (m[f] as Value[])[i] = row[f];
@@ -235,6 +248,8 @@ export function unpackMonth(s: StoredMonthRow): MonthRow {
   } as MonthRow;
   for (const [, key, kind] of PACKED_COLUMNS)
     (m as unknown as Record<string, Value[]>)[key] = s[key].split(DAY_SEP).map(READERS[kind]);
+  // A column added later (made_up_late) holds '' in rows stored before it: one value, padded to the month.
+  while (m.madeUpLate.length < m.code.length) m.madeUpLate.push(null);
   return m;
 }
 
@@ -245,7 +260,7 @@ export function dayStatusesOfMonth(m: MonthRow): (DayStatus & { unitId: string }
   for (let i = 0; i < m.code.length; i++) {
     const code = m.code[i];
     if (code == null) continue;
-    out.push({
+    const day: DayStatus & { unitId: string } = {
       date: `${prefix}${i < 9 ? '0' : ''}${i + 1}`,
       unitId: m.units[m.unitIx[i]! - 1]!,
       code: code as DayCode,
@@ -258,7 +273,24 @@ export function dayStatusesOfMonth(m: MonthRow): (DayStatus & { unitId: string }
       workLocation: (m.workLocation[i] ?? null) as WorkLocation | null,
       nonWorkingDay: m.nonWorkingDay[i] ?? false,
       reasons: m.reasons[i] ?? [],
-    });
+    };
+    // Only when there was one: a day's snapshot (TPP line inputs) stays as it was for the others.
+    const madeUp = m.madeUpLate[i];
+    if (madeUp) day.madeUpLate = readMadeUp(madeUp);
+    out.push(day);
   }
   return out;
+}
+
+/** `DayStatus.madeUpLate` as stored (`BAND:MINUTES`), null for none. */
+export function packMadeUp(v: DayStatus['madeUpLate']): string | null {
+  return v ? `${v.band}:${v.minutes}` : null;
+}
+
+/** A stored `BAND:MINUTES` read back (null for none or a value that does not parse). */
+export function readMadeUp(v: string | null): DayStatus['madeUpLate'] {
+  if (!v) return null;
+  const [band, minutes] = v.split(':');
+  const n = Number(minutes);
+  return band && Number.isInteger(n) ? { band: band as LateBand, minutes: n } : null;
 }

@@ -486,6 +486,23 @@ export function createStatusRepo(db: Db) {
         .execute();
     },
 
+    /**
+     * The open adjustments of days of a closed month (`month_closed`, `YYYY-MM`) for some employees, in date
+     * order: the day as it counts now (`newStatus`, null when it became "no data") and why. Reading never writes.
+     */
+    adjustmentsOfMonth: async (exec: Exec, employeeIds: readonly string[], month: string) =>
+      employeeIds.length === 0
+        ? []
+        : exec
+            .selectFrom('statusAdjustments')
+            .select(['id', 'employeeId', 'unitId', 'localDate', 'oldCode', 'newCode', 'newStatus', 'reason'])
+            .select('createdAt')
+            .where('employeeId', 'in', [...employeeIds])
+            .where('monthClosed', '=', month)
+            .orderBy('employeeId')
+            .orderBy('localDate')
+            .execute(),
+
     /** Remove the open adjustments of employee-days (the day returned to its stored row); returns those removed. */
     deleteAdjustments: async (exec: Exec, keys: DayKey[]) =>
       keys.length === 0

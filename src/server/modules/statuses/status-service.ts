@@ -23,7 +23,7 @@ import {
   type CompiledAttendanceRules,
 } from '../../../core/attendance/classify-day.ts';
 import type { DayKey, DayStatusRow, PunchInstant, StatusRepo } from './status-repo.ts';
-import { DAY_FIELDS, FIGURE_FIELDS, type MonthRow } from '../../lib/month-rows.ts';
+import { DAY_FIELDS, FIGURE_FIELDS, packMadeUp, type MonthRow } from '../../lib/month-rows.ts';
 import { nextMonth } from '../../../core/recap/recap-rules.ts';
 import { isNoDataDay, noDataReason } from '../../../core/recap/no-data.ts';
 import { createRelationsService, type RelationsService } from '../../relations/relations-service.ts';
@@ -194,7 +194,9 @@ const monthOf = (date: string) => date.slice(0, 7);
 /** The fields of a stored row that make its status (not when it was computed). */
 const STATUS_FIELDS = ['unitId', ...DAY_FIELDS, 'reasons'] as const;
 function statusOf(r: DayStatusRow): Record<string, unknown> {
-  return Object.fromEntries(STATUS_FIELDS.map((f) => [f, r[f]]));
+  const out: Record<string, unknown> = Object.fromEntries(STATUS_FIELDS.map((f) => [f, r[f]]));
+  if (r.madeUpLate) out.madeUpLate = r.madeUpLate;
+  return out;
 }
 /**
  * Whether two statuses of a day count the same: unit and `FIGURE_FIELDS` (what the recap, discipline and TPP
@@ -555,6 +557,7 @@ export function createStatusService(deps: StatusDeps) {
             missingCheckOut: s.missingCheckOut,
             workLocation: s.workLocation,
             nonWorkingDay: s.nonWorkingDay ?? schedule === null,
+            madeUpLate: packMadeUp(s.madeUpLate),
             reasons: s.reasons,
             rulebookId: rules.meta.id,
           };
@@ -990,6 +993,14 @@ export function createStatusService(deps: StatusDeps) {
   const monthRows = (keys: [employeeId: string, month: string][], exec: Exec = db) => repo.months(exec, keys);
 
   /**
+   * The open adjustments of the days of a closed month (`YYYY-MM`) of some employees, read through `exec`: a day
+   * that counts differently since the closing (a permit approved late, …), its new status (null: "no data") and
+   * why. The TPP run of the month reads them over the frozen rows.
+   */
+  const adjustmentsOfMonth = (employeeIds: readonly string[], month: string, exec: Exec = db) =>
+    repo.adjustmentsOfMonth(exec, employeeIds, month);
+
+  /**
    * Of these dates, the ones the employee's stored days show as working days for them (by work pattern or
    * roster), read through `exec`: the leave balance counts the cuti bersama days worked.
    */
@@ -998,6 +1009,7 @@ export function createStatusService(deps: StatusDeps) {
 
   return {
     monthRows,
+    adjustmentsOfMonth,
     dutyDates,
     markDirty,
     markUnitDirty,

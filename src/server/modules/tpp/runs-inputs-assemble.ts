@@ -8,7 +8,8 @@ import { apelRuleKind, expectedApelSessions } from '../../../core/recap/apel-exp
 import { isNoDataDay } from '../../../core/recap/no-data.ts';
 import type { TppSanction } from '../../../core/tpp/compute-tpp.ts';
 import { placementSegments, type PlacementPeriod } from '../../../core/tpp/placement-segments.ts';
-import { dayStatusesOfMonth, type MonthRow } from '../../lib/month-rows.ts';
+import type { DayCode, EarlyBand, LateBand, WorkLocation } from '../../../core/attendance/status-codes.ts';
+import { dayStatusesOfMonth, readMadeUp, type MonthRow } from '../../lib/month-rows.ts';
 import type { KinerjaService } from '../kinerja/kinerja-service.ts';
 import type { BankAccount, ExclusionRecord } from './inputs-service.ts';
 import type { EmployeeIdentityRow, OpenCorrection, PositionRow, UnitRow } from './runs-inputs-reads.ts';
@@ -16,6 +17,67 @@ import type { EmployeeMonthInput, PlacementSegment } from './runs-inputs.ts';
 
 type KinerjaFigure =
   Awaited<ReturnType<KinerjaService['figures']['forTpp']>> extends Map<string, infer F> ? F : never;
+
+/** An open adjustment of a day of the closed month (status façade `adjustmentsOfMonth`). */
+export interface DayAdjustment {
+  employeeId: string;
+  unitId: string;
+  localDate: LocalDate;
+  oldCode: string | null;
+  newCode: string | null;
+  /** The day's status as it counts now (the status service's `statusOf`), null when it became "no data". */
+  newStatus: Record<string, unknown> | null;
+  reason: string;
+}
+
+type StoredDay = DayStatus & { unitId: string };
+
+/** A day's status from an adjustment's `newStatus` (the stored form of the status service). */
+function dayOfAdjustment(a: DayAdjustment): StoredDay | null {
+  const n = a.newStatus;
+  if (!n || typeof n.code !== 'string') return null;
+  const madeUp = readMadeUp(typeof n.madeUpLate === 'string' ? n.madeUpLate : null);
+  return {
+    date: a.localDate,
+    unitId: typeof n.unitId === 'string' ? n.unitId : a.unitId,
+    code: n.code as DayCode,
+    lateBand: (n.lateBand ?? null) as LateBand | null,
+    earlyBand: (n.earlyBand ?? null) as EarlyBand | null,
+    lateMinutes: Number(n.lateMinutes ?? 0),
+    earlyMinutes: Number(n.earlyMinutes ?? 0),
+    missingCheckIn: n.missingCheckIn === true,
+    missingCheckOut: n.missingCheckOut === true,
+    workLocation: (n.workLocation ?? null) as WorkLocation | null,
+    nonWorkingDay: n.nonWorkingDay === true,
+    ...(madeUp ? { madeUpLate: madeUp } : {}),
+    reasons: Array.isArray(n.reasons) ? n.reasons.map(String) : [],
+  };
+}
+
+/**
+ * The closed month's stored days with the open adjustments laid over them: an adjusted day counts as it does now
+ * (its new status; gone when it became "no data"), and a note says it was changed after the closing and why.
+ * Source: PRODUCT.md principle 3 (a closed month is frozen; later changes are adjustments), issue 17 (gap
+ * "status adjustments are not read").
+ */
+export function overlayAdjustments(
+  stored: StoredDay[],
+  adjustments: readonly DayAdjustment[],
+  notes: string[],
+): StoredDay[] {
+  if (adjustments.length === 0) return stored;
+  const byDate = new Map(stored.map((d) => [d.date, d]));
+  for (const a of adjustments) {
+    const day = dayOfAdjustment(a);
+    if (day) byDate.set(a.localDate, day);
+    else byDate.delete(a.localDate);
+    notes.push(
+      `Status ${formatDdMmYyyy(a.localDate)} diubah setelah bulan ditutup ` +
+        `(${a.oldCode ?? 'tanpa data'} → ${a.newCode ?? 'tanpa data'}): ${a.reason}`,
+    );
+  }
+  return [...byDate.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
 
 /** An apel session held in the month (recap façade `apelSessionsOfMonth`). */
 export interface HeldSession {
@@ -48,6 +110,8 @@ export interface GatheredBatch {
   banks: Map<string, BankAccount>;
   exclusions: Map<string, ExclusionRecord[]>;
   corrections: Map<string, OpenCorrection[]>;
+  /** Open adjustments of the month's days (closed month), per employee in date order. */
+  dayAdjustments: Map<string, DayAdjustment[]>;
 }
 
 const dmy = formatDdMmYyyy;
@@ -96,7 +160,11 @@ export function assembleEmployee(id: string, b: GatheredBatch): EmployeeMonthInp
 
   // Days of the inside segments, without "no data" days (regulations.md §1.3; src/core/recap/no-data.ts).
   const row = b.monthRows.get(id);
-  const stored = row ? dayStatusesOfMonth(row) : [];
+  const stored = overlayAdjustments(
+    row ? dayStatusesOfMonth(row) : [],
+    b.dayAdjustments.get(id) ?? [],
+    notes,
+  );
   const inSegment = (date: LocalDate) => inside.some((s) => s.from <= date && date <= s.to);
   const kept = stored.filter((d) => {
     const u = b.units.get(d.unitId);
@@ -122,19 +190,31 @@ export function assembleEmployee(id: string, b: GatheredBatch): EmployeeMonthInp
   const keptDates = new Set(kept.map((d) => d.date));
   const missingActivityReportDates = (b.missingReports.get(id) ?? []).filter((d) => keptDates.has(d));
 
+  // The frozen figure, or the latest adjustment's new score when it was changed after the closing (a report
+  // verified or an evaluation approved late): the figure in force for the month. Source: PRODUCT.md principle 3.
   const k = b.kinerja.get(id);
+  const adjusted = k !== undefined && k.adjustmentCount > 0 && k.adjustedScore !== null;
   const kinerja: EmployeeMonthInput['kinerja'] = k
-    ? { score: k.score, predikat: k.predikat, method: k.method, status: k.status, frozen: k.frozen }
+    ? {
+        score: adjusted ? k.adjustedScore : k.score,
+        predikat: k.predikat,
+        method: k.method,
+        status: adjusted ? 'FINAL' : k.status,
+        frozen: k.frozen,
+      }
     : { score: null, predikat: null, method: null, status: 'NONE', frozen: false };
   if (!k) notes.push('Angka kinerja bulan ini belum tersimpan');
   else {
-    if (k.status === 'PENDING') notes.push('Angka kinerja masih menunggu penilaian (PENDING)');
+    if (k.status === 'PENDING' && !adjusted) notes.push('Angka kinerja masih menunggu penilaian (PENDING)');
     if (!k.frozen) notes.push('Angka kinerja belum dibekukan oleh penutupan bulan');
     if (k.adjustmentCount > 0)
       notes.push(
-        `Angka kinerja disesuaikan ${k.adjustmentCount} kali setelah bulan ditutup (terakhir: ${
-          k.adjustedScore === null ? 'tanpa angka' : formatScore(k.adjustedScore)
-        }); yang dipakai angka saat penutupan`,
+        `Angka kinerja disesuaikan ${k.adjustmentCount} kali setelah bulan ditutup: ` +
+          (adjusted
+            ? `dipakai angka terakhir ${formatScore(k.adjustedScore!)} (saat penutupan: ${
+                k.score === null ? 'tanpa angka' : formatScore(k.score)
+              })`
+            : 'penyesuaian terakhir tanpa angka; dipakai angka saat penutupan'),
       );
   }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbFingerprint } from '../../../../test/helpers/db-fingerprint.ts';
-import type { PositionRef, UnitRef } from '../../../../test/factories/index.ts';
+import { factories, type PositionRef, type UnitRef } from '../../../../test/factories/index.ts';
 import { eachDay } from '../../../core/common/local-date.ts';
 import type { EmployeeMonthInput } from './runs-inputs.ts';
 import { buildGatherWorld, inputsOf, MONTH, type GatherWorld } from './runs-inputs-world.ts';
@@ -271,5 +271,99 @@ describe('gather (contoh-provinsi-a: working days)', () => {
     ]);
     // From his first day of service, 10 Feb: 10–13, 18–20, 23–27.
     expect(days('dedi')).toEqual([[12, 18]]);
+  });
+});
+
+describe('gather over the closed month’s adjustments and the made-up latenesses', () => {
+  it('a day changed after the closing counts as it does now (noted with why); the adjusted kinerja figure is used', async () => {
+    const status = (code: string, extra: object = {}) =>
+      JSON.stringify({
+        unitId: u.dinkes.id,
+        code,
+        lateBand: null,
+        earlyBand: null,
+        lateMinutes: 0,
+        earlyMinutes: 0,
+        missingCheckIn: false,
+        missingCheckOut: false,
+        workLocation: code === 'H' ? 'WFO' : null,
+        nonWorkingDay: false,
+        rulebookId: 'national',
+        reasons: [],
+        ...extra,
+      });
+    // TK 04/02 became a permit (I) approved after the closing; 11/02 was made up late (TL2, 45 minutes).
+    await t.db
+      .insertInto('statusAdjustments')
+      .values([
+        {
+          employeeId: e.ani.id,
+          unitId: u.dinkes.id,
+          localDate: '2026-02-04',
+          monthClosed: MONTH,
+          carriedToMonth: '2026-03',
+          oldCode: 'TK',
+          newCode: 'I',
+          oldStatus: status('TK'),
+          newStatus: status('I'),
+          reason: 'Izin disetujui setelah penutupan',
+        },
+        {
+          employeeId: e.ani.id,
+          unitId: u.dinkes.id,
+          localDate: '2026-02-11',
+          monthClosed: MONTH,
+          carriedToMonth: '2026-03',
+          oldCode: 'H',
+          newCode: 'H',
+          oldStatus: status('H'),
+          newStatus: status('H', { madeUpLate: 'TL2:45' }),
+          reason: 'Presensi pulang dikoreksi',
+        },
+      ])
+      .execute();
+    await t.db
+      .insertInto('kinerjaAdjustments')
+      .values({
+        employeeId: e.ani.id,
+        unitId: u.dinkes.id,
+        monthClosed: MONTH,
+        carriedToMonth: '2026-03',
+        oldScore: '0.75',
+        newScore: '0.9',
+        reason: 'Penilaian periodik diubah',
+      })
+      .execute();
+    const ani = (await gather(u.dinkes)).of('ani');
+    expect(ani.days.find((d) => d.date === '2026-02-04')).toMatchObject({ code: 'I' });
+    expect(ani.days.find((d) => d.date === '2026-02-11')).toMatchObject({
+      code: 'H',
+      madeUpLate: { band: 'TL2', minutes: 45 },
+    });
+    expect(ani.days).toHaveLength(28);
+    expect(ani.kinerja).toMatchObject({ score: 0.9, status: 'FINAL' });
+    expect(ani.notes).toEqual([
+      'Status 04/02/2026 diubah setelah bulan ditutup (TK → I): Izin disetujui setelah penutupan',
+      'Status 11/02/2026 diubah setelah bulan ditutup (H → H): Presensi pulang dikoreksi',
+      expect.stringMatching(/^Angka kinerja disesuaikan 1 kali setelah bulan ditutup: dipakai angka terakhir/),
+    ]);
+    // The month row keeps what was closed.
+    const row = await t.db
+      .selectFrom('statusMonths')
+      .select(['code', 'madeUpLate'])
+      .where('employeeId', '=', e.ani.id)
+      .executeTakeFirstOrThrow();
+    expect(row.madeUpLate).not.toContain('TL2');
+    await t.db.deleteFrom('statusAdjustments').where('employeeId', '=', e.ani.id).execute();
+    await t.db.deleteFrom('kinerjaAdjustments').where('employeeId', '=', e.ani.id).execute();
+  });
+
+  it('a made-up lateness stored with the day is read back into the day', async () => {
+    await factories(t).dayStatuses(e.kadis, [
+      { localDate: '2026-02-12', code: 'H', workLocation: 'WFO', madeUpLate: 'TL1:20' },
+    ]);
+    const kadis = (await gather(u.dinkes)).of('kadis');
+    expect(kadis.days.find((d) => d.date === '2026-02-12')!.madeUpLate).toEqual({ band: 'TL1', minutes: 20 });
+    expect(kadis.days.find((d) => d.date === '2026-02-13')!.madeUpLate).toBeUndefined();
   });
 });

@@ -108,7 +108,8 @@ export function createRunInputs(ctx: TppContext, inputs: TppInputsSection) {
    * them), the stored day statuses of the segments inside the subtree without "no data" days, missed apel
    * (sessions held — a scheduled session nobody opened has no row and is not counted — by the day's unit or an
    * ancestor, on days the employee was expected, without an accepted scan), working days without an accepted
-   * daily report, the stored monthly kinerja figure, sanctions in force, salary stop, gaji pokok at the month's
+   * daily report, the stored monthly kinerja figure (the latest adjustment's new score when it was changed after
+   * the closing), the open adjustments of the closed month's days laid over the stored days, sanctions in force, salary stop, gaji pokok at the month's
    * end, bank account, exclusion records, corrections of earlier months not yet paid, and notes.
    * Whether the month is closed is the caller's check.
    *
@@ -196,6 +197,7 @@ export function createRunInputs(ctx: TppContext, inputs: TppInputsSection) {
         banks: await inputs.bankAccounts(exec, batch),
         exclusions: await inputs.exclusionsIn(exec, batch, month),
         corrections: await openCorrections(exec, batch, month),
+        dayAdjustments: groupBy(await ctx.statuses().adjustmentsOfMonth(batch, month, exec)),
       };
       for (const id of batch) {
         const input = assembleEmployee(id, batchData);
@@ -207,3 +209,14 @@ export function createRunInputs(ctx: TppContext, inputs: TppInputsSection) {
   return { gather };
 }
 export type RunInputs = ReturnType<typeof createRunInputs>;
+
+/** Rows per employee, in their order. */
+function groupBy<T extends { employeeId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.employeeId) ?? [];
+    out.set(r.employeeId, list);
+    list.push(r);
+  }
+  return out;
+}
