@@ -16,6 +16,7 @@ import {
   computeLine,
   computeLines,
   hashOf,
+  lineResultHash,
   runHashes,
   totalsOf,
   type ComputedLine,
@@ -427,12 +428,18 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       .execute();
     const rows = await trx
       .selectFrom('tppRunLines')
-      .select(['inputs', 'breakdown'])
+      .select(['employeeId', 'inputs', 'inputsHash', 'breakdown'])
       .where('runId', '=', run.id)
       .execute();
     const lines = rows.map((r) => {
       const result = r.breakdown as unknown as ComputedLine['result'];
-      return { inputs: r.inputs as unknown as LineInputs, result, amounts: result.amounts };
+      return {
+        inputs: r.inputs as unknown as LineInputs,
+        inputsHash: r.inputsHash,
+        resultHash: lineResultHash(r.employeeId, result),
+        result,
+        amounts: result.amounts,
+      };
     });
     const stored = run.totals as unknown as StoredTotals;
     const totals: StoredTotals = { ...totalsOf(lines as ComputedLine[]), budget: stored.budget ?? null };

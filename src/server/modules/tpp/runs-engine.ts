@@ -14,6 +14,8 @@ import {
   type TppMonthAmounts,
   type TppMonthResult,
 } from '../../../core/tpp/tpp-month.ts';
+import type { DayStatus } from '../../../core/attendance/day-status.ts';
+import type { DayCode, EarlyBand, LateBand } from '../../../core/attendance/status-codes.ts';
 import type { EmployeeMonthInput, PlacementSegment } from './runs-inputs.ts';
 
 /*
@@ -55,6 +57,52 @@ export interface RunRules {
 /** A placement of the line with the tariff resolved for it. */
 export type LineSegment = PlacementSegment & { tariff: Rupiah; tariffParts: TariffAnswer['parts'] };
 
+/**
+ * A day of the line's snapshot: what the computation reads of a day status (`core/tpp`: the code, the bands,
+ * whether it is a working day, a lateness made up), members at their default left out; the day's reasons and
+ * punch details stay in the recap. Keeps a 50,000-line run's snapshots small (issue 17 point 8).
+ */
+export interface SnapshotDay {
+  date: string;
+  code: DayCode;
+  lateBand?: LateBand;
+  earlyBand?: EarlyBand;
+  lateMinutes?: number;
+  earlyMinutes?: number;
+  nonWorkingDay?: true;
+  madeUpLate?: { band: LateBand; minutes: number };
+}
+
+/** A day status as the line's snapshot keeps it. */
+export function snapshotDay(d: DayStatus): SnapshotDay {
+  const s: SnapshotDay = { date: d.date, code: d.code };
+  if (d.lateBand) s.lateBand = d.lateBand;
+  if (d.earlyBand) s.earlyBand = d.earlyBand;
+  if (d.lateMinutes) s.lateMinutes = d.lateMinutes;
+  if (d.earlyMinutes) s.earlyMinutes = d.earlyMinutes;
+  if (d.nonWorkingDay) s.nonWorkingDay = true;
+  if (d.madeUpLate) s.madeUpLate = { band: d.madeUpLate.band, minutes: d.madeUpLate.minutes };
+  return s;
+}
+
+/** A snapshot day as the computation takes it (what was left out at its default). */
+function dayOf(s: SnapshotDay): DayStatus {
+  return {
+    date: s.date,
+    code: s.code,
+    lateBand: s.lateBand ?? null,
+    earlyBand: s.earlyBand ?? null,
+    lateMinutes: s.lateMinutes ?? 0,
+    earlyMinutes: s.earlyMinutes ?? 0,
+    missingCheckIn: false,
+    missingCheckOut: false,
+    workLocation: null,
+    nonWorkingDay: s.nonWorkingDay ?? false,
+    madeUpLate: s.madeUpLate ?? null,
+    reasons: [],
+  };
+}
+
 /** Everything one line was computed from (`tpp_run_lines.inputs`); its hash is the line's `inputs_hash`. */
 export interface LineInputs {
   employee: {
@@ -73,7 +121,7 @@ export interface LineInputs {
   segmentsOutside: PlacementSegment[];
   gajiPokok: Rupiah;
   bank: EmployeeMonthInput['bank'];
-  days: EmployeeMonthInput['days'];
+  days: SnapshotDay[];
   apelMisses: EmployeeMonthInput['apelMisses'];
   missingActivityReportDates: EmployeeMonthInput['missingActivityReportDates'];
   kinerja: EmployeeMonthInput['kinerja'];
@@ -88,6 +136,8 @@ export interface LineInputs {
 export interface ComputedLine {
   inputs: LineInputs;
   inputsHash: string;
+  /** SHA-256 over the employee, the amounts and the explanation (`lineResultHash`). */
+  resultHash: string;
   result: TppMonthResult;
   amounts: TppMonthAmounts;
   /** The kelas of the last placement (the nominative list's column). */
@@ -195,7 +245,7 @@ function lineInputsOf(
     segmentsOutside: e.segmentsOutside ?? [],
     gajiPokok: e.gajiPokok,
     bank: e.bank,
-    days: e.days,
+    days: e.days.map(snapshotDay),
     apelMisses: e.apelMisses,
     missingActivityReportDates: e.missingActivityReportDates,
     kinerja: e.kinerja,
@@ -246,7 +296,7 @@ export function computeLine(inputs: LineInputs, rules: RunRules): ComputedLine {
         daysInPeriod: s.daysInPeriod,
       })),
       gajiPokok: inputs.gajiPokok,
-      days: inputs.days,
+      days: inputs.days.map(dayOf),
       apelMisses: inputs.apelMisses,
       missingActivityReportDates: inputs.missingActivityReportDates,
       kinerjaScore: kinerja.score,
@@ -265,6 +315,7 @@ export function computeLine(inputs: LineInputs, rules: RunRules): ComputedLine {
   return {
     inputs,
     inputsHash: hashOf(inputs),
+    resultHash: lineResultHash(inputs.employee.id, result),
     result,
     amounts: result.amounts,
     kelas: inputs.segments.at(-1)?.kelasJabatan ?? null,
@@ -347,25 +398,27 @@ export function totalsOf(lines: readonly ComputedLine[]): RunTotals {
   };
 }
 
-/** What a line's result hash covers: the employee, the amounts and the explanation. */
-const resultOf = (l: Pick<ComputedLine, 'amounts' | 'result'> & { employeeId: string }) => ({
-  employeeId: l.employeeId,
-  amounts: l.amounts,
-  result: l.result,
-});
+/** A line's result hash: the employee, the amounts and the explanation (the amounts are the result's own). */
+export const lineResultHash = (employeeId: string, result: TppMonthResult) =>
+  hashOf({ employeeId, amounts: result.amounts, result });
 
 /**
- * The hashes a run is stored with: `inputs` over the rules and every line's inputs, `result` over every line's
- * amounts and explanation, both in employee-id order (sha256 of canonical JSON).
+ * The hashes a run is stored with, from its lines' hashes in employee-id order: `inputs` over the rules' hash and
+ * every line's inputs hash, `result` over every line's result hash (sha256 of canonical JSON at each level, so a
+ * line is serialized once, and one changed line changes both run hashes).
  */
 export function runHashes(
   run: { unitId: string; month: string },
   rules: RunRules,
-  lines: readonly Pick<ComputedLine, 'inputs' | 'amounts' | 'result'>[],
+  lines: readonly Pick<ComputedLine, 'inputs' | 'inputsHash' | 'resultHash'>[],
 ): { inputsHash: string; resultHash: string } {
-  const sorted = [...lines].sort((a, b) => (a.inputs.employee.id < b.inputs.employee.id ? -1 : 1));
-  return {
-    inputsHash: hashOf({ unitId: run.unitId, month: run.month, rules, lines: sorted.map((l) => l.inputs) }),
-    resultHash: hashOf(sorted.map((l) => resultOf({ ...l, employeeId: l.inputs.employee.id }))),
-  };
+  const id = (l: (typeof lines)[number]) => l.inputs.employee.id;
+  const sorted = [...lines].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+  let inputs = hashOf({ unitId: run.unitId, month: run.month, rules });
+  let result = '';
+  for (const l of sorted) {
+    inputs += l.inputsHash;
+    result += l.resultHash;
+  }
+  return { inputsHash: sha256(inputs), resultHash: sha256(result) };
 }
