@@ -21,7 +21,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   importPay,
-  tppImportErrors,
   tppKeys,
   useAddSalary,
   useEmployeePay,
@@ -39,7 +38,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFieldErrors } from '../../components/field-errors.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ImportErrors, UploadProgress } from '../../components/tpp/ImportErrors.tsx';
+import { CheckedImportStatus, useCheckedImport } from '../../components/tpp/CheckedImport.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { formatDate, formatNip, formatRupiah } from '../../lib/format.ts';
 
@@ -245,33 +244,18 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<PayImportReport | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [progress, setProgress] = useState<number | null>(null);
+  const imp = useCheckedImport<PayImportReport>(
+    (dryRun, onProgress) => importPay({ file: file!, dryRun }, onProgress),
+    async () => {
+      notifications.show({ color: 'teal', message: t('tpp.pay.committed') });
+      await queryClient.invalidateQueries({ queryKey: tppKeys.all });
+    },
+  );
   const close = () => {
     setFile(null);
-    setReport(null);
-    setError(null);
+    imp.reset();
     onClose();
   };
-  const send = async (dryRun: boolean) => {
-    if (!file) return;
-    setError(null);
-    setProgress(0);
-    try {
-      const r = await importPay({ file, dryRun }, setProgress);
-      setReport(r);
-      if (r.committed) {
-        notifications.show({ color: 'teal', message: t('tpp.pay.committed') });
-        await queryClient.invalidateQueries({ queryKey: tppKeys.all });
-      }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setProgress(null);
-    }
-  };
-  const rowErrors = tppImportErrors(error);
   return (
     <Modal
       opened={opened}
@@ -290,59 +274,30 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void
           value={file}
           onChange={(f) => {
             setFile(f);
-            setReport(null);
-            setError(null);
+            imp.reset();
           }}
           leftSection={<IconUpload size={16} />}
           required
           clearable
         />
-        <UploadProgress value={progress} />
-        {rowErrors ? (
-          <>
-            <ErrorState error={error} compact hideIssues />
-            <ImportErrors errors={rowErrors} />
-          </>
-        ) : (
-          !!error && <ErrorState error={error} compact />
-        )}
-        {report && (
-          <Stack
-            gap="xs"
-            data-testid="tpp-pay-report"
-            data-valid={report.validRows}
-            data-total={report.totalRows}
-          >
-            <Text size="sm" fw={600} c={report.errors.length ? 'red.8' : 'teal.8'}>
-              {t('tpp.pay.report', { valid: report.validRows, total: report.totalRows })}
-            </Text>
+        <CheckedImportStatus
+          state={imp}
+          testId="tpp-pay-report"
+          title={(r) => t('tpp.pay.report', { valid: r.validRows, total: r.totalRows })}
+          canCheck={!!file}
+          checkLabel={t('tpp.pay.check')}
+          commitLabel={t('tpp.pay.commit')}
+        >
+          {(r) => (
             <Text size="sm">
               {t('tpp.pay.counts', {
-                salaries: report.counts.salaries,
-                bank: report.counts.bankAccounts,
-                unchanged: report.counts.unchanged,
+                salaries: r.counts.salaries,
+                bank: r.counts.bankAccounts,
+                unchanged: r.counts.unchanged,
               })}
             </Text>
-            <ImportErrors errors={report.errors} />
-          </Stack>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button
-            variant="default"
-            onClick={() => void send(true)}
-            disabled={!file}
-            loading={progress !== null}
-          >
-            {t('tpp.pay.check')}
-          </Button>
-          <Button
-            onClick={() => void send(false)}
-            disabled={!report || report.errors.length > 0 || report.committed}
-            loading={progress !== null}
-          >
-            {t('tpp.pay.commit')}
-          </Button>
-        </Group>
+          )}
+        </CheckedImportStatus>
       </Stack>
     </Modal>
   );

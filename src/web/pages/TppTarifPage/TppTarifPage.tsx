@@ -21,7 +21,6 @@ import { useTranslation } from 'react-i18next';
 import {
   importTariffTable,
   tariffExportUrl,
-  tppImportErrors,
   tppKeys,
   useTariffTable,
   useTariffTables,
@@ -35,7 +34,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
-import { ImportErrors, UploadProgress } from '../../components/tpp/ImportErrors.tsx';
+import { CheckedImportStatus, useCheckedImport } from '../../components/tpp/CheckedImport.tsx';
 import { formatDate, formatDateTime, formatRupiah } from '../../lib/format.ts';
 
 type TableRow = TariffTableList['items'][number];
@@ -84,42 +83,24 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void
   const [perkadaRef, setPerkadaRef] = useState('');
   const [perkadaDate, setPerkadaDate] = useState('');
   const [note, setNote] = useState('');
-  const [report, setReport] = useState<TariffImportReport | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const changed = () => {
-    setReport(null);
-    setError(null);
-  };
-  const send = async (dryRun: boolean) => {
-    if (!file) return;
-    setError(null);
-    setProgress(0);
-    try {
-      const r = await importTariffTable(
-        { file, year: Number(year), perkadaRef: perkadaRef.trim(), perkadaDate, note: note.trim(), dryRun },
-        setProgress,
-      );
-      setReport(r);
-      if (r.committed) {
-        notifications.show({ color: 'teal', message: t('tpp.tariffs.committed') });
-        await queryClient.invalidateQueries({ queryKey: tppKeys.all });
-        close();
-      }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setProgress(null);
-    }
-  };
   const close = () => {
     setFile(null);
-    setReport(null);
-    setError(null);
+    imp.reset();
     onClose();
   };
-  const rowErrors = tppImportErrors(error);
-  const canCommit = !!report && report.errors.length === 0 && !report.committed;
+  const imp = useCheckedImport<TariffImportReport>(
+    (dryRun, onProgress) =>
+      importTariffTable(
+        { file: file!, year: Number(year), perkadaRef: perkadaRef.trim(), perkadaDate, note: note.trim(), dryRun },
+        onProgress,
+      ),
+    async () => {
+      notifications.show({ color: 'teal', message: t('tpp.tariffs.committed') });
+      await queryClient.invalidateQueries({ queryKey: tppKeys.all });
+      close();
+    },
+  );
+  const changed = imp.reset;
   return (
     <Modal
       opened={opened}
@@ -176,58 +157,30 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void
           required
         />
         <TextAreaField label={t('tpp.tariffs.note')} value={note} onChange={setNote} />
-        <UploadProgress value={progress} />
-        {rowErrors ? (
-          <>
-            <ErrorState error={error} compact hideIssues />
-            <ImportErrors errors={rowErrors} />
-          </>
-        ) : (
-          !!error && <ErrorState error={error} compact />
-        )}
-        {report && (
-          <Stack
-            gap="xs"
-            data-testid="tpp-tariff-report"
-            data-valid={report.validRows}
-            data-total={report.totalRows}
-          >
-            <Text size="sm" fw={600} c={report.errors.length ? 'red.8' : 'teal.8'}>
-              {t('tpp.tariffs.report', { valid: report.validRows, total: report.totalRows })}
-            </Text>
-            {report.replaces && (
-              <Text size="sm">{t('tpp.tariffs.replaces', { ref: report.replaces.perkadaRef })}</Text>
-            )}
-            <ImportErrors errors={report.errors} />
-            {report.rows.length > 0 && (
-              <>
-                <Text size="xs" c="dimmed">
-                  {t('tpp.tariffs.preview')}
-                </Text>
-                <TariffRows rows={report.rows.slice(0, 50)} />
-              </>
-            )}
-          </Stack>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button
-            variant="default"
-            onClick={() => void send(true)}
-            disabled={!file || !perkadaRef.trim()}
-            loading={progress !== null}
-            data-testid="tpp-tariff-check"
-          >
-            {t('tpp.tariffs.check')}
-          </Button>
-          <Button
-            onClick={() => void send(false)}
-            disabled={!canCommit}
-            loading={progress !== null}
-            data-testid="tpp-tariff-commit"
-          >
-            {t('tpp.tariffs.commit')}
-          </Button>
-        </Group>
+        <CheckedImportStatus
+          state={imp}
+          testId="tpp-tariff-report"
+          title={(r) => t('tpp.tariffs.report', { valid: r.validRows, total: r.totalRows })}
+          canCheck={!!file && !!perkadaRef.trim()}
+          checkLabel={t('tpp.tariffs.check')}
+          commitLabel={t('tpp.tariffs.commit')}
+          checkTestId="tpp-tariff-check"
+          commitTestId="tpp-tariff-commit"
+        >
+          {(r) => (
+            <>
+              {r.replaces && <Text size="sm">{t('tpp.tariffs.replaces', { ref: r.replaces.perkadaRef })}</Text>}
+              {r.rows.length > 0 && (
+                <>
+                  <Text size="xs" c="dimmed">
+                    {t('tpp.tariffs.preview')}
+                  </Text>
+                  <TariffRows rows={r.rows.slice(0, 50)} />
+                </>
+              )}
+            </>
+          )}
+        </CheckedImportStatus>
       </Stack>
     </Modal>
   );
