@@ -37,16 +37,10 @@ import pg from 'pg';
 import { canonicalPunchPayload, type PunchBody } from '../src/shared/api/attendance.ts';
 import { generateDemoData } from '../src/server/db/seeds/demo-data.ts';
 import { DEMO_PASSWORD } from '../src/server/db/seeds/load-demo.ts';
-import { adminQuery, withDatabase } from './pg-admin.ts';
+import { adminQuery, opt, withDatabase } from './pg-admin.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
-function opt(name: string, fallback: string): string {
-  const i = argv.indexOf(`--${name}`);
-  if (i >= 0 && argv[i + 1] !== undefined) return argv[i + 1]!;
-  const eq = argv.find((a) => a.startsWith(`--${name}=`));
-  return eq ? eq.slice(name.length + 3) : fallback;
-}
 const ENGINE = opt('engine', 'both');
 if (!['pglite', 'postgres', 'both'].includes(ENGINE)) throw new Error('--engine pglite|postgres|both');
 const DURATION = Number(opt('duration', '10'));

@@ -25,14 +25,9 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { generateDemoData } from '../src/server/db/seeds/demo-data.ts';
 import { DEMO_PASSWORD } from '../src/server/db/seeds/load-demo.ts';
+import { opt } from './pg-admin.ts';
 
 const argv = process.argv.slice(2);
-function opt(name: string, fallback: string): string {
-  const i = argv.indexOf(`--${name}`);
-  if (i >= 0 && argv[i + 1] !== undefined) return argv[i + 1]!;
-  const eq = argv.find((a) => a.startsWith(`--${name}=`));
-  return eq ? eq.slice(name.length + 3) : fallback;
-}
 const EMPLOYEES = Number(opt('employees', '50000'));
 const MONTH = '2026-01';
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -42,17 +42,11 @@ import { reportInputSchema } from '../src/shared/api/kinerja-reports.ts';
 import { toZoned } from '../src/core/common/zoned-time.ts';
 import { daysInMonth } from '../src/core/common/local-date.ts';
 import { DAY_SEP } from '../src/server/lib/month-rows.ts';
-import { adminQuery, withDatabase } from './pg-admin.ts';
+import { adminQuery, opt, withDatabase } from './pg-admin.ts';
 import { createFiguresRepo } from '../src/server/modules/kinerja/figures-repo.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
-function opt(name: string, fallback: string): string {
-  const i = argv.indexOf(`--${name}`);
-  if (i >= 0 && argv[i + 1] !== undefined) return argv[i + 1]!;
-  const eq = argv.find((a) => a.startsWith(`--${name}=`));
-  return eq ? eq.slice(name.length + 3) : fallback;
-}
 const ENGINE = opt('engine', 'pglite');
 if (!['pglite', 'postgres', 'both'].includes(ENGINE)) throw new Error('--engine pglite|postgres|both');
 const EMPLOYEES = Number(opt('employees', '50000'));

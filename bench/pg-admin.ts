@@ -17,3 +17,14 @@ export async function adminQuery(url: string, text: string) {
     await c.end();
   }
 }
+
+/**
+ * A command-line option of a benchmark: `--name value` or `--name=value` (a following `--flag` is not a value),
+ * else `fallback`.
+ */
+export function opt(name: string, fallback: string, argv: readonly string[] = process.argv.slice(2)): string {
+  const i = argv.indexOf(`--${name}`);
+  if (i >= 0 && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) return argv[i + 1]!;
+  const eq = argv.find((a) => a.startsWith(`--${name}=`));
+  return eq ? eq.slice(name.length + 3) : fallback;
+}

@@ -35,16 +35,10 @@ import { fixedClock } from '../src/server/clock.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
 import { addDays } from '../src/core/common/local-date.ts';
 import { ANOMALY_KINDS } from '../src/shared/api/dashboard.ts';
-import { adminQuery, withDatabase } from './pg-admin.ts';
+import { adminQuery, opt, withDatabase } from './pg-admin.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
-function opt(name: string, fallback: string): string {
-  const i = argv.indexOf(`--${name}`);
-  if (i >= 0 && argv[i + 1] !== undefined) return argv[i + 1]!;
-  const eq = argv.find((a) => a.startsWith(`--${name}=`));
-  return eq ? eq.slice(name.length + 3) : fallback;
-}
 // `npm run bench -- --engine both` passes its engine to every bench: these reads are measured on PostgreSQL then
 // (a year of a 50,000-employee province is a production database's load, not the embedded one's).
 const ENGINE = (opt('engine', 'postgres') === 'pglite' ? 'pglite' : 'postgres') as 'postgres' | 'pglite';

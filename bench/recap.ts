@@ -40,17 +40,11 @@ import {
   createStatusService,
   type RecomputedListener,
 } from '../src/server/modules/statuses/status-service.ts';
-import { adminQuery, withDatabase } from './pg-admin.ts';
+import { adminQuery, opt, withDatabase } from './pg-admin.ts';
 import { loadProvince, loadUnits } from './province.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
-function opt(name: string, fallback: string): string {
-  const i = argv.indexOf(`--${name}`);
-  if (i >= 0 && argv[i + 1] !== undefined) return argv[i + 1]!;
-  const eq = argv.find((a) => a.startsWith(`--${name}=`));
-  return eq ? eq.slice(name.length + 3) : fallback;
-}
 const ENGINE = opt('engine', 'both');
 if (!['pglite', 'postgres', 'both'].includes(ENGINE)) throw new Error('--engine pglite|postgres|both');
 const EMPLOYEES = Number(opt('employees', '50000'));

@@ -28,16 +28,9 @@ import { createDatabase } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { buildServices } from '../src/server/app.ts';
 import { fixedClock } from '../src/server/clock.ts';
-import { adminQuery, withDatabase } from './pg-admin.ts';
+import { adminQuery, opt, withDatabase } from './pg-admin.ts';
 import { loadProvince, loadUnits } from './province.ts';
 
-const argv = process.argv.slice(2);
-function opt(name: string, fallback: string): string {
-  const i = argv.indexOf(`--${name}`);
-  if (i >= 0 && argv[i + 1] !== undefined) return argv[i + 1]!;
-  const eq = argv.find((a) => a.startsWith(`--${name}=`));
-  return eq ? eq.slice(name.length + 3) : fallback;
-}
 const ENGINE = opt('engine', 'both');
 if (!['pglite', 'postgres', 'both'].includes(ENGINE)) throw new Error('--engine pglite|postgres|both');
 const EMPLOYEES = Number(opt('employees', '50000'));

@@ -34,15 +34,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { generateDemoData, pickDemoLogins } from '../src/server/db/seeds/demo-data.ts';
+import { opt } from './pg-admin.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
-function opt(name: string, fallback: string): string {
-  const i = argv.indexOf(`--${name}`);
-  if (i >= 0 && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) return argv[i + 1]!;
-  const eq = argv.find((a) => a.startsWith(`--${name}=`));
-  return eq ? eq.slice(name.length + 3) : fallback;
-}
 const ROOT = path.resolve(opt('root', path.resolve(import.meta.dirname, '..')));
 const RUNS = Math.max(1, Number(opt('runs', '3')));
 const CPU = Number(opt('cpu', '4'));
