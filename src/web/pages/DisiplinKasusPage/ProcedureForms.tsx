@@ -325,32 +325,14 @@ export function TeamForm({ view }: { view: CaseView }) {
             </SimpleGrid>
           </Card>
         ))}
-        {fields.errors.members && (
-          <Text size="xs" c="red">
-            {fields.errors.members}
-          </Text>
-        )}
-        <Group>
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            disabled={rows.length >= 10}
-            onClick={() =>
-              setRows((rs) => [
-                ...rs,
-                {
-                  key: Math.max(0, ...rs.map((x) => x.key)) + 1,
-                  employeeId: null,
-                  role: 'LAINNYA',
-                  isChair: false,
-                },
-              ])
-            }
-          >
-            {t('disiplin.forms.team.add')}
-          </Button>
-        </Group>
+        <RowsFooter
+          error={fields.errors.members}
+          label={t('disiplin.forms.team.add')}
+          disabled={rows.length >= 10}
+          onAdd={() =>
+            setRows((rs) => [...rs, { key: nextKey(rs), employeeId: null, role: 'LAINNYA', isChair: false }])
+          }
+        />
       </Stack>
       <Checkbox
         label={t('disiplin.forms.team.implicated')}
@@ -652,26 +634,11 @@ export function ExaminationForm({ view }: { view: CaseView }) {
             </Stack>
           </Card>
         ))}
-        {fields.errors.qa && (
-          <Text size="xs" c="red">
-            {fields.errors.qa}
-          </Text>
-        )}
-        <Group>
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() =>
-              setQa((rs) => [
-                ...rs,
-                { key: Math.max(0, ...rs.map((x) => x.key)) + 1, question: '', answer: '' },
-              ])
-            }
-          >
-            {t('disiplin.forms.bap.addRow')}
-          </Button>
-        </Group>
+        <RowsFooter
+          error={fields.errors.qa}
+          label={t('disiplin.forms.bap.addRow')}
+          onAdd={() => setQa((rs) => [...rs, { key: nextKey(rs), question: '', answer: '' }])}
+        />
       </Stack>
       <TextAreaField
         label={t('disiplin.fields.examineeStatement')}
@@ -873,5 +840,42 @@ export function EndForm({ view }: { view: CaseView }) {
         required
       />
     </StepForm>
+  );
+}
+
+/** The key of a row added to an editable list: one more than the largest. */
+const nextKey = (rows: readonly { key: number }[]) => Math.max(0, ...rows.map((x) => x.key)) + 1;
+
+/** Below a list of editable rows: the list's error and the button that adds a row. */
+function RowsFooter({
+  error,
+  label,
+  disabled,
+  onAdd,
+}: {
+  error: string | undefined;
+  label: string;
+  disabled?: boolean;
+  onAdd: () => void;
+}) {
+  return (
+    <>
+      {error && (
+        <Text size="xs" c="red">
+          {error}
+        </Text>
+      )}
+      <Group>
+        <Button
+          variant="subtle"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          disabled={disabled}
+          onClick={onAdd}
+        >
+          {label}
+        </Button>
+      </Group>
+    </>
   );
 }
