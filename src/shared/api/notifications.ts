@@ -34,6 +34,7 @@ export const NOTIFICATION_KINDS = [
   'kinerja_objection.decided',
   'tpp_objection.waiting',
   'tpp_objection.decided',
+  'tpp_correction.recorded',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

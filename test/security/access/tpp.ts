@@ -4,6 +4,7 @@ import { TPP_RUNS_ACCESS } from './tpp-runs.ts';
 import { TPP_OBJECTIONS_ACCESS } from './tpp-objections.ts';
 import { TPP_FINANCE_ACCESS } from './tpp-finance.ts';
 import { TPP_SIMULATION_ACCESS } from './tpp-simulation.ts';
+import { TPP_CORRECTIONS_ACCESS } from './tpp-corrections.ts';
 
 /**
  * The TPP module, every route starting with `/api/tpp` (scope-coverage.test.ts): its inputs and its runs, each in
@@ -16,4 +17,5 @@ export const TPP_ACCESS: AccessTable = {
   ...TPP_OBJECTIONS_ACCESS,
   ...TPP_FINANCE_ACCESS,
   ...TPP_SIMULATION_ACCESS,
+  ...TPP_CORRECTIONS_ACCESS,
 };

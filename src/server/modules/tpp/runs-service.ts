@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../auth/authz.ts';
 import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import { formatHhmm, toZoned, ZONE_LABEL, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
@@ -10,6 +13,7 @@ import { createRunsCompute, type RunSources } from './runs-compute.ts';
 import { createRunsLifecycle, type RunStepInput } from './runs-lifecycle.ts';
 import { createRunsView } from './runs-view.ts';
 import { renderTppSlip } from './runs-slip.ts';
+import type { TppCorrectionsSection } from './corrections-service.ts';
 
 /**
  * TPP runs (issue 17 points 2–4): the monthly run of a unit from its closed recap (runs-compute.ts, the engine in
@@ -18,15 +22,31 @@ import { renderTppSlip } from './runs-slip.ts';
  *
  * `sources` replaces what a run reads from the inputs section and the gathering (tests give fixed inputs); by
  * default the inputs section's `tariffsFor` / `budgetOf` and `createRunInputs(ctx, inputs).gather`.
+ *
+ * `corrections`: when given, computing a run of month M first records, in the run's transaction, the corrections
+ * of earlier locked months whose days or kinerja figure changed after their line was computed
+ * (`fromLaterAdjustments`), so that this run pays them. The compute path is marked with the actor (an async
+ * context) and the gathering of the whole unit inside it records them; the simulation and the re-run of one line
+ * gather without it and never write.
  */
 export function createRunsSection(
   ctx: TppContext,
   inputs: TppInputsSection,
   sources: Partial<RunSources> = {},
+  corrections?: Pick<TppCorrectionsSection, 'fromLaterAdjustments'>,
 ) {
   const gathering = createRunInputs(ctx, inputs);
+  const gather: RunSources['gather'] =
+    sources.gather ?? ((exec, unit, month, only) => gathering.gather(exec, unit, month, only));
+  const computing = new AsyncLocalStorage<Actor>();
   const resolved: RunSources = {
-    gather: sources.gather ?? ((exec, unit, month, only) => gathering.gather(exec, unit, month, only)),
+    gather: async (exec, unit, month, only) => {
+      const actor = computing.getStore();
+      // The compute path gathers in its transaction (runs-compute.ts `compute`).
+      if (actor && !only && corrections)
+        await corrections.fromLaterAdjustments(exec as Transaction<Database>, actor, unit, month);
+      return gather(exec, unit, month, only);
+    },
     tariffsFor: sources.tariffsFor ?? ((exec, year) => inputs.tariffsFor(exec, year)),
     budgetOf: sources.budgetOf ?? ((exec, unitId, year) => inputs.budgetOf(exec, unitId, year)),
   };
@@ -68,7 +88,7 @@ export function createRunsSection(
   return {
     /** POST /runs: compute (or re-compute a draft / checked run of) a unit's closed month. */
     compute: async (actor: Actor, input: { unitId: string; month: string }) =>
-      after(actor, (await engine.compute(actor, input)).id),
+      after(actor, (await computing.run(actor, () => engine.compute(actor, input))).id),
     verify: engine.verify,
     /** For the simulation section: a unit's month computed under other rules, stored nowhere. */
     linesFor: engine.linesFor,

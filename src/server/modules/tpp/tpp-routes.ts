@@ -6,8 +6,9 @@ import { objectionsRoutes } from './objections-routes.ts';
 import { financeRoutes } from './finance-routes.ts';
 import { simulationRoutes } from './simulation-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
+import { correctionsRoutes } from './corrections-routes.ts';
 
-/** The TPP API under /api/tpp: inputs, runs, objections, finance documents, simulations and dashboards. */
+/** The TPP API under /api/tpp: inputs, runs, objections, finance documents, simulations, dashboards and corrections. */
 export function tppRoutes(deps: { tpp: TppService }): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(inputsRoutes(deps.tpp.inputs));
@@ -16,5 +17,6 @@ export function tppRoutes(deps: { tpp: TppService }): FastifyPluginAsyncZod {
     await app.register(financeRoutes(deps.tpp.finance));
     await app.register(simulationRoutes(deps.tpp.simulation));
     await app.register(dashboardRoutes(deps.tpp.dashboard));
+    await app.register(correctionsRoutes(deps.tpp.corrections));
   };
 }
