@@ -14,7 +14,8 @@ import { z } from 'zod';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
-import type { Clock } from './clock.ts';
+import { isAdjustable, type Clock } from './clock.ts';
+import { testClockRoutes } from './test-clock-routes.ts';
 import { frameworkErrors, registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { AppError } from './errors.ts';
 import { registerSession } from './plugins/session.ts';
@@ -486,6 +487,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(kinerjaRoutes({ kinerja: services.kinerja }));
   await app.register(disciplineRoutes({ discipline: services.discipline }));
   await app.register(tppRoutes({ tpp: services.tpp }));
+  // TEST_CLOCK=true (tests only, refused in production): POST /api/test/clock moves the clock forward.
+  if (config.testClock) {
+    if (!isAdjustable(deps.clock)) throw new Error('TEST_CLOCK=true needs a clock that can be moved forward');
+    await app.register(testClockRoutes({ clock: deps.clock, audit: services.audit }));
+  }
   // Discipline cases move to BERLAKU / SELESAI as their sanctions take effect and end (hourly, and at start).
   const settleDiscipline = () =>
     services.discipline.sanctions

@@ -25,6 +25,8 @@ const envSchema = z.object({
    * corrections, reviews, closed months) up to today; `false` = the bare province with no activity (tests).
    */
   DEMO_HISTORY: z.enum(['true', 'false']).default('true'),
+  /** Tests only: a server clock that POST /api/test/clock moves forward (refused with NODE_ENV=production). */
+  TEST_CLOCK: z.enum(['true', 'false']).default('false'),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -159,6 +161,8 @@ export type Config = Readonly<{
   demoData: boolean;
   /** Load the demo's three months of history with the demo data. */
   demoHistory: boolean;
+  /** TEST_CLOCK: the offset clock and POST /api/test/clock (browser tests; never in production). */
+  testClock: boolean;
   sessionTtlHours: number;
   sessionIdleMinutes: number;
   cookieSecure: boolean;
@@ -220,6 +224,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.TEST_CLOCK === 'true' && e.NODE_ENV === 'production')
+    throw new ConfigError([
+      'TEST_CLOCK: jam uji (TEST_CLOCK=true) tidak boleh dipakai bila NODE_ENV=production',
+    ]);
   let s3: Config['s3'] = null;
   if (e.PHOTO_STORE === 's3') {
     const missing = (
@@ -262,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData:
       e.DEMO_DATA === 'auto' ? !e.DATABASE_URL && e.NODE_ENV !== 'production' : e.DEMO_DATA === 'true',
     demoHistory: e.DEMO_HISTORY === 'true',
+    testClock: e.TEST_CLOCK === 'true',
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
-import { systemClock } from './clock.ts';
+import { offsetClock, systemClock } from './clock.ts';
 import { loadDemoData, DEMO_PASSWORD } from './db/seeds/load-demo.ts';
 import { startStatusWorker, STATUS_WORKER_INTERVAL_MS } from './modules/statuses/status-service.ts';
 import { demoLoginBanner, generateDemoData } from './db/seeds/demo-data.ts';
@@ -83,7 +83,9 @@ export async function main() {
     process.exit(EXIT_UNSAFE_PRODUCTION);
   }
   ensureWebBuild(config);
-  const { app, services } = await buildApp({ config, db: handle.db, clock: systemClock });
+  // TEST_CLOCK=true (tests only; refused in production by loadConfig): a clock POST /api/test/clock moves forward.
+  const clock = config.testClock ? offsetClock() : systemClock;
+  const { app, services } = await buildApp({ config, db: handle.db, clock });
   // Rulebooks first: the demo history is judged and classified by them.
   await services.rulebooks.syncRepoRulebooks();
   let seeded = false;
@@ -98,8 +100,8 @@ export async function main() {
         services.audit,
         undefined,
         config.demoHistory
-          ? { history: { until: systemClock.now(), config } }
-          : { goLive: bareDemoGoLive(systemClock.now()) },
+          ? { history: { until: clock.now(), config } }
+          : { goLive: bareDemoGoLive(clock.now()) },
       );
       const h = loaded.history;
       if (h)
