@@ -16,6 +16,10 @@ import { id, text, yearMonth } from './common.ts';
  * - GET  /finance/recap?month&unitId          → {@link financeRecapSchema}: one row per OPD run of the month in the
  *   caller's scope (tpp.read / tpp.pay), with the pagu of the year and its share used so far.
  * - GET  /finance/recap/export?month&unitId&format=xlsx|csv → the same as a file.
+ * - GET  /finance/treasurer                   → {@link myTreasurerUnitsSchema}: the units whose designated treasurer
+ *   (bendahara pengeluaran) the caller is (anyone signed in; empty for most). The treasurer of a unit (its record,
+ *   else its nearest ancestor's) reads the published runs of it (list, run, lines), their nominative lists, the
+ *   bank file once approved and the recap rows of those runs; nothing else (server: runs-access.ts isTreasurer).
  * - GET  /treasurers/:unitId                  → {@link treasurerSchema} (readers of the unit).
  * - PUT  /treasurers/:unitId {@link treasurerSetBodySchema} → {@link treasurerSchema} (tpp.run over the unit; the
  *   employee must be placed in the unit's subtree). An upsert: last writer wins.
@@ -112,6 +116,19 @@ export const treasurerSchema = z.object({
   canSet: z.boolean(),
 });
 export type Treasurer = z.output<typeof treasurerSchema>;
+
+/** The units whose designated treasurer the caller is. */
+export const myTreasurerUnitsSchema = z.object({
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      unitCode: z.string().nullable(),
+      decree: z.string().nullable(),
+    }),
+  ),
+});
+export type MyTreasurerUnits = z.output<typeof myTreasurerUnitsSchema>;
 
 /** The statuses from which a run's nominative list is for payment and its bank file may be produced. */
 export const PAYABLE_STATUSES = ['DISETUJUI', 'DIKUNCI'] as const;

@@ -52,6 +52,11 @@ export const TPP_FINANCE_ACCESS: AccessTable = {
     },
     mark: (x, w) => x.cache.get(`tppOpdName:${w}`)!,
   },
+  // The caller's own treasurer designations (none in this world): everyone signed in gets an answer.
+  'GET /api/tpp/finance/treasurer': {
+    expect: 'AAAAAAA',
+    req: () => get('/api/tpp/finance/treasurer'),
+  },
   'GET /api/tpp/treasurers/{unitId}': {
     expect: 'AAAIIDD',
     req: (x, _r, w) => get(`/api/tpp/treasurers/${x.side[w].opdUnitId}`),

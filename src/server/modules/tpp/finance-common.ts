@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { TppRunLinesTable } from '../../db/schema.ts';
 import type { Actor } from '../../auth/authz.ts';
 import type { Exec } from '../../relations/relations-service.ts';
@@ -107,38 +107,8 @@ export function createFinanceReads(ctx: TppContext, inputs: TppInputsSection, ac
     };
   }
 
-  /** The treasurer record of the unit, or of its nearest ancestor that has one. */
-  async function treasurerOf(unitPath: string, exec: Exec = db) {
-    const ids = unitPath.split('/').filter(Boolean);
-    if (ids.length === 0) return null;
-    const row = await exec
-      .selectFrom('tppTreasurers as t')
-      .innerJoin('employees as e', 'e.id', 't.employeeId')
-      .innerJoin('units as u', 'u.id', 't.unitId')
-      .select([
-        't.unitId',
-        't.employeeId',
-        't.decree',
-        't.updatedAt',
-        'e.name',
-        'e.frontTitle',
-        'e.backTitle',
-        'e.nip',
-      ])
-      .where('t.unitId', 'in', ids)
-      .orderBy(sql`length(u.path)`, 'desc')
-      .executeTakeFirst();
-    return row
-      ? {
-          unitId: row.unitId,
-          employeeId: row.employeeId,
-          name: fullName(row),
-          nip: row.nip,
-          decree: row.decree,
-          updatedAt: new Date(row.updatedAt).toISOString(),
-        }
-      : null;
-  }
+  /** The treasurer record of the unit, or of its nearest ancestor that has one (runs-access: the one rule). */
+  const treasurerOf = (unitPath: string, exec: Exec = db) => access.treasurerOf(unitPath, exec);
 
   /** The run's lines in print order (by name) with the account each is paid to. */
   async function linesOf(run: RunRow, exec: Exec = db): Promise<FinanceLine[]> {
@@ -215,8 +185,11 @@ export function createFinanceReads(ctx: TppContext, inputs: TppInputsSection, ac
     }));
   }
 
-  /** The run the actor may read as a whole (readers incl. tpp.pay, the head), 404 otherwise. */
-  const readable = (actor: Actor, id: string, exec: Exec = db) => access.readableRun(actor, id, exec);
+  /**
+   * The run the actor may read for finance: as a whole (readers incl. tpp.pay, the head) or as the designated
+   * treasurer of its unit once published (`treasurer: true`); 404 otherwise.
+   */
+  const readable = (actor: Actor, id: string, exec: Exec = db) => access.financeReadableRun(actor, id, exec);
 
   return { headSigner, treasurerOf, linesOf, financeRun, letterheadOf, readable, today: () => todayOf(ctx) };
 }

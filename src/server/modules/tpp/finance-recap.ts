@@ -8,10 +8,11 @@ import type { TppContext } from './tpp-context.ts';
 import type { TppInputsSection } from './inputs-service.ts';
 import type { StoredTotals } from './runs-compute.ts';
 import { TPP_READERS } from './tpp-context.ts';
+import type { RunsAccess } from './runs-access.ts';
 
 /*
  * The recap per OPD for BKD and the BPKAD (issue 17 point 5): for a month, one row per OPD run in the caller's
- * scope (readers: tpp.read / tpp.pay), with its employees, paid and excluded, base, deductions by cause, sanction
+ * scope (readers: tpp.read / tpp.pay; the designated treasurer: the published runs of their units), with its employees, paid and excluded, base, deductions by cause, sanction
  * cuts, BPJS both shares, tax, corrections, net, the OPD's pagu of the year and the TPP bruto of its runs of the
  * year up to this month (the share of the pagu used so far). Reading never writes.
  */
@@ -58,7 +59,7 @@ export const RECAP_COLUMNS: TableColumn[] = [
   { header: 'Realisasi %', key: 'usedPercent', width: 11 },
 ];
 
-export function createFinanceRecap(ctx: TppContext, inputs: TppInputsSection) {
+export function createFinanceRecap(ctx: TppContext, inputs: TppInputsSection, access: RunsAccess) {
   const { db } = ctx;
 
   /** The readers' scope: the union of the reading permissions' scopes. */
@@ -76,7 +77,9 @@ export function createFinanceRecap(ctx: TppContext, inputs: TppInputsSection) {
       .innerJoin('units as u', 'u.id', 'r.unitId')
       .where('r.kind', '=', 'RUN')
       .where('r.month', '=', q.month)
-      .where((eb) => unitScopeCondition(eb, scope, 'r.unitPath'));
+      .where((eb) =>
+        eb.or([unitScopeCondition(eb, scope, 'r.unitPath'), access.treasurerRunsCondition(actor, 'r')]),
+      );
     if (q.unitId) {
       const unit = await ctx.unitOr404(q.unitId);
       query = query.where('r.unitPath', 'like', `${unit.path}%`);

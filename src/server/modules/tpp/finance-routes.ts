@@ -4,6 +4,7 @@ import {
   financeRecapExportQuerySchema,
   financeRecapQuerySchema,
   financeRecapSchema,
+  myTreasurerUnitsSchema,
   nominativeQuerySchema,
   treasurerSchema,
   treasurerSetBodySchema,
@@ -87,6 +88,20 @@ export function financeRoutes(section: TppFinanceSection): FastifyPluginAsyncZod
         const f = await section.recapExport(actorOf(request), request.query);
         return reply.headers(file(f)).send(f.bytes);
       },
+    );
+
+    app.get(
+      '/api/tpp/finance/treasurer',
+      {
+        schema: {
+          tags,
+          summary:
+            'Unit yang bendahara pengeluarannya adalah pengguna ini (bendahara melihat daftar nominatif, ' +
+            'membuat berkas transfer setelah disetujui, tanpa mengubah perhitungan)',
+          response: { 200: myTreasurerUnitsSchema },
+        },
+      },
+      (request) => section.myTreasurerUnits(actorOf(request)),
     );
 
     app.get(

@@ -22,14 +22,16 @@ import { createFinanceTreasurer } from './finance-treasurer.ts';
  * TPP finance (issue 17 point 5): the daftar nominatif of a run (XLSX / PDF, finance-nominative.ts), the bank
  * transfer file (finance-bank.ts), the recap per OPD for BKD and the BPKAD (finance-recap.ts) and the OPD's
  * treasurer who signs the list (finance-treasurer.ts). Who: the run's readers (tpp.read, the head of the OPD) and
- * the finance desk (`tpp.pay`: admin OPD, BKD) read the list; only `tpp.pay` produces the bank file. None of it
- * changes a run: the lifecycle and re-runs stay with tpp.run / tpp.manage / the head (runs-lifecycle.ts).
+ * the finance desk (`tpp.pay`: admin OPD, BKD) read the list; only `tpp.pay` produces the bank file. The designated
+ * treasurer of the run's unit (runs-access.ts `isTreasurer`: by designation, no grantable role) reads the list of a
+ * published run, produces the bank file once approved and sees the recap rows of their runs. None of it changes a
+ * run: the lifecycle and re-runs stay with tpp.run / tpp.manage / the head (runs-lifecycle.ts).
  */
 export function createFinanceSection(ctx: TppContext, inputs: TppInputsSection, runs: TppRunsSection) {
   void runs;
   const access = createRunsAccess(ctx);
   const reads = createFinanceReads(ctx, inputs, access);
-  const recaps = createFinanceRecap(ctx, inputs);
+  const recaps = createFinanceRecap(ctx, inputs, access);
   const treasurer = createFinanceTreasurer(ctx, reads);
 
   const todayIn = (zone: string) => localDateAt(ctx.clock.now().getTime(), zone as IndonesianTimeZone);
@@ -60,9 +62,9 @@ export function createFinanceSection(ctx: TppContext, inputs: TppInputsSection, 
    */
   async function bank(actor: Actor, id: string) {
     return ctx.db.transaction().execute(async (trx) => {
-      const { run, who } = await reads.readable(actor, id, trx);
+      const { run, who, treasurer } = await reads.readable(actor, id, trx);
       access.refuseUnless(
-        ctx.holds(actor, ['tpp.pay'], run.unitPath),
+        treasurer || ctx.holds(actor, ['tpp.pay'], run.unitPath),
         who,
         'Hanya bendahara/admin keuangan OPD ini atau BKD yang membuat berkas transfer bank',
       );
@@ -96,9 +98,15 @@ export function createFinanceSection(ctx: TppContext, inputs: TppInputsSection, 
     };
   }
 
+  /** GET /finance/treasurer: the units whose designated treasurer the caller is (the web's finance entry). */
+  async function myTreasurerUnits(actor: Actor) {
+    return { units: await access.treasurerUnits(actor) };
+  }
+
   return {
     nominative,
     bank,
+    myTreasurerUnits,
     recap: (actor: Actor, q: FinanceRecapQuery) => recaps.recap(actor, q),
     recapExport,
     treasurer: treasurer.get,

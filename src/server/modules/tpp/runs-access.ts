@@ -1,4 +1,4 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { Database, TppRunsTable } from '../../db/schema.ts';
 import type { Actor } from '../../auth/authz.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
@@ -6,8 +6,9 @@ import type { Exec } from '../../relations/relations-service.ts';
 import { localDateAt } from '../../../core/org/relations.ts';
 import type { IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
 import type { LocalDate } from '../../../core/common/local-date.ts';
-import { isPublished, type RunStatus } from '../../../core/tpp/run-machine.ts';
+import { isPublished, PUBLISHED_STATUSES, type RunStatus } from '../../../core/tpp/run-machine.ts';
 import { TPP_READERS, type TppContext } from './tpp-context.ts';
+import { fullName } from './inputs-common.ts';
 
 export type RunRow = Selectable<TppRunsTable>;
 
@@ -19,8 +20,11 @@ export type RunRow = Selectable<TppRunsTable>;
  * - manager: tpp.manage over it (BKD): approves and locks;
  * - employee: their own line, once the run is published;
  * - staff: the employees whose direct superior the actor is today (or Plt/Plh of that post, relations service):
- *   their lines, once the run is published.
- * Source: issue 17 points 3, 4 ("the superior and admin OPD see the same for their staff"); docs/security.md §2.
+ *   their lines, once the run is published;
+ * - treasurer: the designated bendahara pengeluaran of the run's unit (`isTreasurer`, by designation, not a
+ *   grantable role): the run, its lines and its finance documents once published, nothing else.
+ * Source: issue 17 points 3, 4 ("the superior and admin OPD see the same for their staff"), 9 ("a treasurer sees
+ * the nominative list but cannot change a run"); docs/security.md §2.
  */
 export interface RunStanding {
   reader: boolean;
@@ -28,6 +32,14 @@ export interface RunStanding {
   manager: boolean;
   published: boolean;
 }
+
+/**
+ * The employee recorded as treasurer (bendahara pengeluaran, `tpp_treasurers`) of the unit whose path is `path`:
+ * the unit's own record, else its nearest ancestor's. A scalar subquery, the one SQL form of `treasurerOf`.
+ */
+export const nearestTreasurerSql = (path: RawBuilder<unknown>) =>
+  sql<string | null>`(select t.employee_id from tpp_treasurers t join units tu on tu.id = t.unit_id
+    where ${path} like tu.path || '%' order by length(tu.path) desc limit 1)`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID.test(s);
@@ -43,6 +55,72 @@ export function createRunsAccess(ctx: TppContext) {
       manager: holds(actor, ['tpp.manage'], run.unitPath),
       published: isPublished(run.status as RunStatus),
     };
+  }
+
+  /**
+   * The treasurer record of the unit at `unitPath`, or of its nearest ancestor that has one (null when none): who
+   * signs the nominative list as bendahara pengeluaran, and who reads the unit's runs as treasurer.
+   */
+  async function treasurerOf(unitPath: string, exec: Exec = db) {
+    const ids = unitPath.split('/').filter(Boolean);
+    if (ids.length === 0) return null;
+    const row = await exec
+      .selectFrom('tppTreasurers as t')
+      .innerJoin('employees as e', 'e.id', 't.employeeId')
+      .innerJoin('units as u', 'u.id', 't.unitId')
+      .select([
+        't.unitId',
+        't.employeeId',
+        't.decree',
+        't.updatedAt',
+        'e.name',
+        'e.frontTitle',
+        'e.backTitle',
+        'e.nip',
+      ])
+      .where('t.unitId', 'in', ids)
+      .orderBy(sql`length(u.path)`, 'desc')
+      .executeTakeFirst();
+    return row
+      ? {
+          unitId: row.unitId,
+          employeeId: row.employeeId,
+          name: fullName(row),
+          nip: row.nip,
+          decree: row.decree,
+          updatedAt: new Date(row.updatedAt).toISOString(),
+        }
+      : null;
+  }
+
+  /**
+   * Whether the actor is the designated treasurer of the run: the run is published or later (a draft or a checked
+   * run may still change and is not shown to its employees either) and the treasurer record of its unit (or the
+   * nearest ancestor's) names the actor's employee. Replacing the treasurer ends it. The treasurer reads the run,
+   * its lines and finance documents and produces the bank file; every step, decision and input stays refused.
+   */
+  async function isTreasurer(actor: Actor, run: Pick<RunRow, 'unitPath' | 'status'>, exec: Exec = db) {
+    if (!actor.employeeId || !isPublished(run.status as RunStatus)) return false;
+    return (await treasurerOf(run.unitPath, exec))?.employeeId === actor.employeeId;
+  }
+
+  /** `isTreasurer` as a condition on a `tpp_runs` row aliased `alias` (lists: the runs, the finance recap). */
+  function treasurerRunsCondition(actor: Actor, alias = 'r'): RawBuilder<SqlBool> {
+    if (!actor.employeeId) return sql<SqlBool>`false`;
+    return sql<SqlBool>`(${sql.ref(`${alias}.status`)} in (${sql.join([...PUBLISHED_STATUSES])})
+      and ${nearestTreasurerSql(sql.ref(`${alias}.unitPath`))} = ${actor.employeeId})`;
+  }
+
+  /** The units whose treasurer record names the actor's employee (the web's finance entry). */
+  async function treasurerUnits(actor: Actor, exec: Exec = db) {
+    if (!actor.employeeId) return [];
+    return exec
+      .selectFrom('tppTreasurers as t')
+      .innerJoin('units as u', 'u.id', 't.unitId')
+      .select(['u.id as unitId', 'u.name as unitName', 'u.code as unitCode', 't.decree'])
+      .where('t.employeeId', '=', actor.employeeId)
+      .orderBy('u.path')
+      .execute();
   }
 
   /** The run row or NOT_FOUND (no access check); `forUpdate` locks it in the caller's transaction. */
@@ -75,6 +153,17 @@ export function createRunsAccess(ctx: TppContext) {
     const run = await runRow(id, exec, forUpdate);
     if (!(await mayRead(actor, run, exec))) throw notFound('TPP');
     return { run, who: standing(actor, run) };
+  }
+
+  /**
+   * A run the actor may read for finance: as a whole (readers, the head), or as its designated treasurer once
+   * published (`treasurer`: the run, its lines and finance documents only). 404 for anyone else.
+   */
+  async function financeReadableRun(actor: Actor, id: string, exec: Exec = db) {
+    const run = await runRow(id, exec);
+    if (await mayRead(actor, run, exec)) return { run, who: standing(actor, run), treasurer: false };
+    if (await isTreasurer(actor, run, exec)) return { run, who: standing(actor, run), treasurer: true };
+    throw notFound('TPP');
   }
 
   /** The employees the actor supervises today (direct staff, and the staff of a post held as Plt/Plh). */
@@ -176,6 +265,11 @@ export function createRunsAccess(ctx: TppContext) {
 
   return {
     standing,
+    treasurerOf,
+    isTreasurer,
+    treasurerRunsCondition,
+    treasurerUnits,
+    financeReadableRun,
     runRow,
     isHead,
     mayRead,

@@ -75,13 +75,21 @@ export function createRunsView(ctx: TppContext, access: RunsAccess) {
     };
   }
 
-  /** GET /runs: the runs of the caller's subtree (tpp.read), newest month first; empty for anyone else. */
+  /**
+   * GET /runs: the runs of the caller's subtree (tpp.read) and the published runs of the units whose designated
+   * treasurer the caller is, newest month first; empty for anyone else.
+   */
   async function list(actor: Actor, q: RunListQuery) {
     const { page, pageSize } = q;
     let query = db
       .selectFrom('tppRuns as r')
       .where('r.kind', '=', 'RUN')
-      .where((eb) => unitScopeCondition(eb, scopeOf(actor, 'tpp.read'), 'r.unitPath'));
+      .where((eb) =>
+        eb.or([
+          unitScopeCondition(eb, scopeOf(actor, 'tpp.read'), 'r.unitPath'),
+          access.treasurerRunsCondition(actor, 'r'),
+        ]),
+      );
     if (q.month) query = query.where('r.month', '=', q.month);
     if (q.status) query = query.where('r.status', '=', q.status);
     if (q.unitId) {
@@ -160,9 +168,9 @@ export function createRunsView(ctx: TppContext, access: RunsAccess) {
     };
   }
 
-  /** GET /runs/:id (readers of the run's unit, and its head). */
+  /** GET /runs/:id (readers of the run's unit, its head, and its designated treasurer once published). */
   async function detail(actor: Actor, id: string): Promise<RunDetail> {
-    const { run } = await access.readableRun(actor, id);
+    const { run } = await access.financeReadableRun(actor, id);
     return present(actor, run);
   }
 
@@ -185,14 +193,14 @@ export function createRunsView(ctx: TppContext, access: RunsAccess) {
   };
 
   /**
-   * GET /runs/:id/lines: a reader (or the head of the run's unit) sees every line; once the run is published, the employee sees their own and the
+   * GET /runs/:id/lines: a reader (or the head of the run's unit, or its treasurer) sees every line; once the run is published, the employee sees their own and the
    * superior their staff's (404 for anyone else, and for them before publication). By name, searchable by name / NIP.
    */
   async function lines(actor: Actor, id: string, q: RunLinesQuery) {
     const run = await access.runRow(id);
     const who = access.standing(actor, run);
     let only: string[] | null = null;
-    if (!(await access.mayRead(actor, run))) {
+    if (!(await access.mayRead(actor, run)) && !(await access.isTreasurer(actor, run))) {
       if (!who.published || !actor.employeeId) throw notFound('TPP');
       only = [actor.employeeId, ...(await access.staffOf(actor))];
       const visible = await db
