@@ -35,6 +35,16 @@ export interface RunSources {
     only?: readonly string[],
   ): Promise<EmployeeMonthInput[]>;
   tariffsFor(exec: Exec, year: number): Promise<TariffLookup>;
+  /**
+   * Called by `compute` in its transaction before the unit's month is gathered (not by the simulation nor the
+   * re-run of one line): records the corrections of earlier locked months that this run then pays.
+   */
+  beforeGather?(
+    trx: Transaction<Database>,
+    actor: Actor,
+    unit: { id: string; path: string },
+    month: string,
+  ): Promise<unknown>;
   budgetOf(
     exec: Exec,
     unitId: string,
@@ -209,6 +219,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
         whenNoEvaluation: rulebook.performance.kinerjaFigure.whenNoEvaluation,
         tariffSource: tariffs.source,
       };
+      await sources.beforeGather?.(trx, actor, { id: unit.id, path: unit.path }, month);
       const gathered = await sources.gather(trx, { id: unit.id, path: unit.path }, month);
       const lines = computeLines(gathered, month, tariffs, rules);
       const totals: StoredTotals = { ...totalsOf(lines), budget: await sources.budgetOf(trx, unit.id, year) };

@@ -1,6 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../auth/authz.ts';
 import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import { formatHhmm, toZoned, ZONE_LABEL, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
@@ -25,9 +22,8 @@ import type { TppCorrectionsSection } from './corrections-service.ts';
  *
  * `corrections`: when given, computing a run of month M first records, in the run's transaction, the corrections
  * of earlier locked months whose days or kinerja figure changed after their line was computed
- * (`fromLaterAdjustments`), so that this run pays them. The compute path is marked with the actor (an async
- * context) and the gathering of the whole unit inside it records them; the simulation and the re-run of one line
- * gather without it and never write.
+ * (`fromLaterAdjustments`, as `RunSources.beforeGather`), so that this run pays them; the simulation and the
+ * re-run of one line never write them.
  */
 export function createRunsSection(
   ctx: TppContext,
@@ -36,17 +32,12 @@ export function createRunsSection(
   corrections?: Pick<TppCorrectionsSection, 'fromLaterAdjustments'>,
 ) {
   const gathering = createRunInputs(ctx, inputs);
-  const gather: RunSources['gather'] =
-    sources.gather ?? ((exec, unit, month, only) => gathering.gather(exec, unit, month, only));
-  const computing = new AsyncLocalStorage<Actor>();
   const resolved: RunSources = {
-    gather: async (exec, unit, month, only) => {
-      const actor = computing.getStore();
-      // The compute path gathers in its transaction (runs-compute.ts `compute`).
-      if (actor && !only && corrections)
-        await corrections.fromLaterAdjustments(exec as Transaction<Database>, actor, unit, month);
-      return gather(exec, unit, month, only);
-    },
+    gather: sources.gather ?? ((exec, unit, month, only) => gathering.gather(exec, unit, month, only)),
+    beforeGather:
+      sources.beforeGather ??
+      (corrections &&
+        ((trx, actor, unit, month) => corrections.fromLaterAdjustments(trx, actor, unit, month))),
     tariffsFor: sources.tariffsFor ?? ((exec, year) => inputs.tariffsFor(exec, year)),
     budgetOf: sources.budgetOf ?? ((exec, unitId, year) => inputs.budgetOf(exec, unitId, year)),
   };
@@ -88,7 +79,7 @@ export function createRunsSection(
   return {
     /** POST /runs: compute (or re-compute a draft / checked run of) a unit's closed month. */
     compute: async (actor: Actor, input: { unitId: string; month: string }) =>
-      after(actor, (await computing.run(actor, () => engine.compute(actor, input))).id),
+      after(actor, (await engine.compute(actor, input)).id),
     verify: engine.verify,
     /** For the simulation section: a unit's month computed under other rules, stored nowhere. */
     linesFor: engine.linesFor,
