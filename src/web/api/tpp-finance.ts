@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FinanceRecap, Treasurer, TreasurerSetBody } from '../../shared/api/tpp-finance.ts';
+import type {
+  FinanceRecap,
+  MyTreasurerUnits,
+  Treasurer,
+  TreasurerSetBody,
+} from '../../shared/api/tpp-finance.ts';
 import { api, apiUrl } from './http.ts';
 
 export type { FinanceRecap, FinanceRecapRow, Treasurer } from '../../shared/api/tpp-finance.ts';
@@ -58,5 +63,19 @@ export function useSetTreasurer(unitId: string) {
   return useMutation({
     mutationFn: (body: TreasurerSetBody) => api.put<Treasurer>(`/tpp/treasurers/${unitId}`, body),
     onSuccess: (t) => qc.setQueryData(['tpp', 'treasurer', unitId], t),
+  });
+}
+
+/**
+ * The units whose designated treasurer (bendahara pengeluaran) the signed-in user is: the treasurer's finance
+ * entry in the navigation and the read-only run pages (server: runs-access.ts `isTreasurer`). Asked only for an
+ * employee without a TPP reading role (`enabled`).
+ */
+export function useMyTreasurerUnits(enabled: boolean) {
+  return useQuery({
+    queryKey: ['tpp', 'treasurer', 'mine'],
+    queryFn: ({ signal }) => api.get<MyTreasurerUnits>('/tpp/finance/treasurer', undefined, signal),
+    enabled,
+    staleTime: 60_000,
   });
 }

@@ -37,6 +37,7 @@ import {
 import { KINERJA_VERIFIERS } from '../components/kinerja/roles.ts';
 import { DISCIPLINE_INBOX_VIEWERS } from '../components/discipline/roles.ts';
 import { TPP_OBJECTION_DECIDERS } from '../components/tpp/objections/roles.ts';
+import { useTppTreasurer } from '../components/tpp/finance/treasurer.tsx';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import { navSectionsFor, type NavBadge, type NavItem } from './nav.ts';
 import { LanguageToggle, Logo, UserMenuButton } from './header-parts.tsx';
@@ -168,6 +169,8 @@ export function AppLayout() {
   // TPP objections waiting for the superior / BKD: asked once the first screen is idle, then every minute.
   const objectionCount = useObjectionInboxCount(kinerjaReady && hasAnyRole(me.data, TPP_OBJECTION_DECIDERS));
   const pendingObjections = objectionCount.data?.count ?? 0;
+  // The designated TPP treasurer's finance entry (asked only for an employee without a TPP reading role).
+  const tppTreasurer = useTppTreasurer();
   /** What waits for this user's decision, per navigation badge (with its test id and spoken label). */
   const badges: Record<NavBadge, { count: number; testId: string; label?: string }> = {
     reviews: { count: pendingReviews, testId: 'review-count' },
@@ -218,7 +221,7 @@ export function AppLayout() {
     pendingObjections;
 
   if (!me.data) return null;
-  const sections = navSectionsFor(me.data);
+  const sections = navSectionsFor(me.data, { treasurer: tppTreasurer.treasurer });
   const ownProfile = me.data.user.employeeId ? `/pegawai/${me.data.user.employeeId}` : null;
   const isActive = (to: string, end?: boolean) => {
     const path = location.pathname;

@@ -110,8 +110,11 @@ export interface NavItem {
   group?: NavGroup;
 }
 
-/** Who sees an item: an employee record (own punches, requests, recap), or one of the roles. */
-type Who = 'employee' | readonly Role[];
+/**
+ * Who sees an item: an employee record (own punches, requests, recap), one of the roles, or the designated TPP
+ * treasurer of a unit without a TPP reading role ('treasurer': by designation, not a role; the server says who).
+ */
+type Who = 'employee' | 'treasurer' | readonly Role[];
 
 /**
  * Every page of the navigation, one line each, in the order shown (PRODUCT.md roles; the server limits each to
@@ -202,6 +205,9 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
   // tpp.manage (BKD).
   { group: 'tpp', to: '/tpp', label: 'nav.tpp', icon: IconReceipt2, end: true, who: 'employee' },
   { group: 'tpp', to: '/tpp/proses', label: 'nav.tppRuns', icon: IconCalculator, who: TPP_DATA_VIEWERS },
+  // The treasurer (bendahara pengeluaran) of an OPD: its published runs read-only with the downloads, its recap.
+  { group: 'tpp', to: '/tpp/proses', label: 'nav.tppTreasurer', icon: IconReportMoney, who: 'treasurer' },
+  { group: 'tpp', to: '/tpp/rekap', label: 'nav.tppRecap', icon: IconChartBar, who: 'treasurer' },
   {
     group: 'tpp',
     to: '/tpp/keberatan',
@@ -375,20 +381,29 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
   { group: 'administrasi', to: '/audit', label: 'nav.audit', icon: IconShieldCheck, who: AUDIT_VIEWERS },
 ];
 
-function sees(me: Me, who: Who | 'everyone'): boolean {
+/** What the navigation knows beyond the session: whether the user is a designated TPP treasurer. */
+export interface NavStanding {
+  treasurer?: boolean;
+}
+
+function sees(me: Me, who: Who | 'everyone', standing: NavStanding): boolean {
   if (who === 'everyone') return true;
   if (who === 'employee') return !!me.user.employeeId;
+  if (who === 'treasurer') return !!standing.treasurer && !hasAnyRole(me, TPP_DATA_VIEWERS);
   return hasAnyRole(me, who);
 }
 
 /** The navigation a user sees, in order: only what their roles may use. */
-export function navItemsFor(me: Me): NavItem[] {
-  return NAV.filter((item) => sees(me, item.who)).map(({ who: _who, ...item }) => item);
+export function navItemsFor(me: Me, standing: NavStanding = {}): NavItem[] {
+  return NAV.filter((item) => sees(me, item.who, standing)).map(({ who: _who, ...item }) => item);
 }
 
 /** The same items by task group: the ungrouped ones first (`group` null), then each group that has any. */
-export function navSectionsFor(me: Me): { group: NavGroup | null; items: NavItem[] }[] {
-  const items = navItemsFor(me);
+export function navSectionsFor(
+  me: Me,
+  standing: NavStanding = {},
+): { group: NavGroup | null; items: NavItem[] }[] {
+  const items = navItemsFor(me, standing);
   return [
     { group: null, items: items.filter((i) => !i.group) },
     ...NAV_GROUPS.map((group) => ({ group, items: items.filter((i) => i.group === group) })),

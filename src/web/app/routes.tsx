@@ -30,6 +30,7 @@ import {
 } from '../components/discipline/roles.ts';
 import { TPP_DATA_VIEWERS, TPP_MANAGERS } from '../components/tpp/roles.ts';
 import { TPP_OBJECTION_DECIDERS } from '../components/tpp/objections/roles.ts';
+import { RequireTppFinance } from '../components/tpp/finance/treasurer.tsx';
 import { loadPageStrings } from '../text/i18n.ts';
 
 /**
@@ -484,17 +485,25 @@ export function createRouter() {
         {
           path: 'tpp/proses',
           element: (
-            <RequireRole roles={TPP_DATA_VIEWERS}>
+            <RequireTppFinance>
               <TppProsesPage />
-            </RequireRole>
+            </RequireTppFinance>
           ),
         },
         {
           path: 'tpp/proses/:id',
           element: (
-            <RequireRole roles={TPP_DATA_VIEWERS}>
+            <RequireTppFinance>
               <TppRunDetailPage />
-            </RequireRole>
+            </RequireTppFinance>
+          ),
+        },
+        {
+          path: 'tpp/rekap',
+          element: (
+            <RequireTppFinance>
+              <TppRekapPage />
+            </RequireTppFinance>
           ),
         },
         ...(
@@ -502,7 +511,6 @@ export function createRouter() {
             ['tpp/tarif', TPP_MANAGERS, <TppTarifPage key="tariffs" />],
             ['tpp/pagu', TPP_MANAGERS, <TppPaguPage key="budgets" />],
             ['tpp/data-gaji', TPP_DATA_VIEWERS, <TppDataGajiPage key="pay" />],
-            ['tpp/rekap', TPP_DATA_VIEWERS, <TppRekapPage key="finance-recap" />],
             ['tpp/pengecualian', TPP_DATA_VIEWERS, <TppPengecualianPage key="exclusions" />],
             ['tpp/simulasi', TPP_MANAGERS, <TppSimulasiPage key="simulations" />],
             ['tpp/simulasi/:id', TPP_MANAGERS, <TppSimulasiPage key="simulation" />],

@@ -1,6 +1,7 @@
 import type { Messages } from './id.ts';
 import { enTppObjections } from './en-tpp-objections.ts';
 import { enTppFinance } from './en-tpp-finance.ts';
+import { enTppTreasurer } from './en-tpp-treasurer.ts';
 import { enTppSimulation } from './en-tpp-simulation.ts';
 
 /** English UI strings (the toggle). Same keys as id.ts. */
@@ -367,6 +368,7 @@ export const en: Messages = {
     tppExclusions: 'TPP exclusions',
     tppObjections: 'TPP objections',
     tppRecap: 'TPP recap per OPD',
+    tppTreasurer: 'TPP finance (treasurer)',
     tppDashboard: 'TPP dashboard',
     tppSimulation: 'TPP simulation',
     kiosk: 'Kiosk screen',
@@ -3225,5 +3227,6 @@ export const en: Messages = {
   },
   tppObjections: enTppObjections,
   tppFinance: enTppFinance,
+  tppTreasurer: enTppTreasurer,
   tppSimulation: enTppSimulation,
 };

@@ -1,5 +1,6 @@
 import { idTppObjections } from './id-tpp-objections.ts';
 import { idTppFinance } from './id-tpp-finance.ts';
+import { idTppTreasurer } from './id-tpp-treasurer.ts';
 import { idTppSimulation } from './id-tpp-simulation.ts';
 import {
   AUDIT_ACTION_LABELS,
@@ -2474,5 +2475,6 @@ export const idPages = {
   },
   tppObjections: idTppObjections,
   tppFinance: idTppFinance,
+  tppTreasurer: idTppTreasurer,
   tppSimulation: idTppSimulation,
 } as const;

@@ -31,6 +31,7 @@ export const idShell = {
     tppExclusions: 'Pengecualian TPP',
     tppObjections: 'Keberatan TPP',
     tppRecap: 'Rekap TPP per OPD',
+    tppTreasurer: 'Keuangan TPP (bendahara)',
     tppDashboard: 'Dasbor TPP',
     tppSimulation: 'Simulasi TPP',
     kiosk: 'Layar kios',

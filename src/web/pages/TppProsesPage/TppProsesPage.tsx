@@ -13,6 +13,7 @@ import { FilterBar } from '../../components/discipline/FilterBar.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TPP_RUNNERS } from '../../components/tpp/roles.ts';
+import { useTppTreasurer } from '../../components/tpp/finance/treasurer.tsx';
 import { RunStatusBadge } from '../../components/tpp/TppLineView.tsx';
 import { addMonths, monthsBack } from '../../components/tpp/tpp-view.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
@@ -104,7 +105,8 @@ function ComputeForm() {
 
 /**
  * Proses TPP (/tpp/proses): the runs in the caller's scope, filtered by unit, month and status, paginated; the
- * "Hitung TPP" form for admin OPD and BKD (tpp.run). A row opens the run.
+ * "Hitung TPP" form for admin OPD and BKD (tpp.run). A row opens the run. The designated treasurer of a unit sees
+ * its published runs here (the server lists them), read-only.
  */
 export function TppProsesPage() {
   const { t } = useTranslation();
@@ -112,6 +114,7 @@ export function TppProsesPage() {
   const monthLabel = useMonthLabel();
   const me = useMe();
   const runner = hasAnyRole(me.data, TPP_RUNNERS);
+  const { readOnly } = useTppTreasurer();
   const [unitId, setUnitId] = useState<string | null>(null);
   const [month, setMonth] = useState<string | null>(null);
   const [status, setStatus] = useState<RunStatus | null>(null);
@@ -181,7 +184,10 @@ export function TppProsesPage() {
   ];
   return (
     <>
-      <PageHeader title={t('tpp.runs.title')} subtitle={t('tpp.runs.subtitle')} />
+      <PageHeader
+        title={t('tpp.runs.title')}
+        subtitle={readOnly ? t('tppTreasurer.runsSubtitle') : t('tpp.runs.subtitle')}
+      />
       <Stack gap="sm">
         {runner && <ComputeForm />}
         <FilterBar

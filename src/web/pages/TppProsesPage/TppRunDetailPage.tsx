@@ -1,5 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import {
+  Alert,
   Anchor,
   Badge,
   Card,
@@ -32,13 +33,14 @@ import { useMonthLabel } from '../RekapPage/recap-ui.tsx';
 import { RunActionsCard, RunTimeline, VerifyButton } from './RunActions.tsx';
 import { RunFinanceCard } from '../../components/tpp/finance/RunFinanceCard.tsx';
 import { RunObjectionsCard } from '../../components/tpp/objections/RunObjectionsCard.tsx';
+import { useTppTreasurer } from '../../components/tpp/finance/treasurer.tsx';
 
 type LineRow = RunLineList['items'][number];
 
 const PHONE = '(max-width: 47.99em)';
 
 /** The run's totals: employees, the amounts from base to net, the pagu, the rulebook and tariff source. */
-function TotalsCard({ run }: { run: RunDetail }) {
+function TotalsCard({ run, verify = true }: { run: RunDetail; verify?: boolean }) {
   const { t } = useTranslation();
   const a = run.totals.amounts;
   const share = budgetShare(a.gross, run.totals.budget);
@@ -131,7 +133,7 @@ function TotalsCard({ run }: { run: RunDetail }) {
         <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
           {t('tpp.run.hashes')}: {run.inputsHash.slice(0, 12)} / {run.resultHash.slice(0, 12)}
         </Text>
-        <VerifyButton run={run} />
+        {verify && <VerifyButton run={run} />}
       </Stack>
     </Card>
   );
@@ -174,8 +176,8 @@ function CauseChart({ run }: { run: RunDetail }) {
   );
 }
 
-/** The lines, searchable by name or NIP, paginated; a row opens the employee's breakdown. */
-function LinesCard({ run, onOpen }: { run: RunDetail; onOpen: (employeeId: string) => void }) {
+/** The lines, searchable by name or NIP, paginated; a row opens the employee's breakdown (not for the treasurer). */
+function LinesCard({ run, onOpen }: { run: RunDetail; onOpen?: ((employeeId: string) => void) | undefined }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 300);
@@ -249,7 +251,7 @@ function LinesCard({ run, onOpen }: { run: RunDetail; onOpen: (employeeId: strin
           rows={lines.data.items}
           rowKey={(r) => r.employeeId}
           rowProps={(r) => ({ 'data-employee-id': r.employeeId, 'data-net': String(r.net) })}
-          onRowClick={(r) => onOpen(r.employeeId)}
+          {...(onOpen ? { onRowClick: (r: LineRow) => onOpen(r.employeeId) } : {})}
           fetching={lines.isFetching}
           phone="cards"
           cardColumns={2}
@@ -302,7 +304,8 @@ function LineDrawer({
 /**
  * One run (/tpp/proses/:id): its status and version, the steps the caller may take (with confirmation, the objection
  * window and the reasons an approval must wait), the totals against the pagu, deductions by cause, the lines and
- * each line's breakdown (`?pegawai=`), and the timeline.
+ * each line's breakdown (`?pegawai=`), and the timeline. The designated treasurer of the unit (no TPP reading role)
+ * sees it read-only: the figures, the lines and the finance downloads, no step, objection, verification or breakdown.
  */
 export function TppRunDetailPage() {
   const { t } = useTranslation();
@@ -310,7 +313,8 @@ export function TppRunDetailPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const run = useRun(id);
-  const employeeId = params.get('pegawai');
+  const { readOnly } = useTppTreasurer();
+  const employeeId = readOnly ? null : params.get('pegawai');
   const openLine = (e: string | null) => {
     const next = new URLSearchParams(params);
     if (e) next.set('pegawai', e);
@@ -349,21 +353,29 @@ export function TppRunDetailPage() {
       <Grid gap="md" data-testid="tpp-run" data-run-id={r.id} data-status={r.status}>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
-            <RunActionsCard run={r} />
-            <RunObjectionsCard run={r} />
-            <RunFinanceCard run={r} />
+            {readOnly ? (
+              <Alert color="blue" data-testid="tpp-treasurer-readonly">
+                {t('tppTreasurer.readOnly')}
+              </Alert>
+            ) : (
+              <>
+                <RunActionsCard run={r} />
+                <RunObjectionsCard run={r} />
+              </>
+            )}
+            <RunFinanceCard run={r} treasurerView={readOnly} />
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-              <TotalsCard run={r} />
+              <TotalsCard run={r} verify={!readOnly} />
               <CauseChart run={r} />
             </SimpleGrid>
-            <LinesCard run={r} onOpen={openLine} />
+            <LinesCard run={r} onOpen={readOnly ? undefined : openLine} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <RunTimeline run={r} />
         </Grid.Col>
       </Grid>
-      <LineDrawer runId={r.id} employeeId={employeeId} onClose={() => openLine(null)} />
+      {!readOnly && <LineDrawer runId={r.id} employeeId={employeeId} onClose={() => openLine(null)} />}
     </>
   );
 }

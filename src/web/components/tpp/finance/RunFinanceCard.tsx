@@ -18,9 +18,10 @@ import { formatNip } from '../../../lib/format.ts';
 /**
  * The finance documents of a run (issue 17 point 5) on the run page: the nominative list as XLSX / PDF (KONSEP
  * before BKD's approval, FINAL once locked), the bank transfer CSV (disabled with the reason before approval; the
- * server's refusal, e.g. employees without an account, shown), and the OPD's treasurer who signs the list.
+ * server's refusal, e.g. employees without an account, shown), and the OPD's treasurer who signs the list (not on
+ * the treasurer's own read-only view: `treasurerView`).
  */
-export function RunFinanceCard({ run }: { run: RunDetail }) {
+export function RunFinanceCard({ run, treasurerView = false }: { run: RunDetail; treasurerView?: boolean }) {
   const { t } = useTranslation();
   const describe = useDescribeError();
   const payable = (PAYABLE_STATUSES as readonly string[]).includes(run.status);
@@ -82,7 +83,7 @@ export function RunFinanceCard({ run }: { run: RunDetail }) {
             {bankError.detail}
           </Alert>
         )}
-        <TreasurerBox unitId={run.unitId} />
+        {!treasurerView && <TreasurerBox unitId={run.unitId} />}
       </Stack>
     </Card>
   );
