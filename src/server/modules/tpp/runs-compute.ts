@@ -15,6 +15,7 @@ import type { RunRow, RunsAccess } from './runs-access.ts';
 import {
   computeLine,
   computeLines,
+  prepareLines,
   hashOf,
   lineResultHash,
   runHashes,
@@ -147,17 +148,34 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       );
   }
 
-  async function insertLines(
+  /**
+   * Computes the lines chunk by chunk and stores each chunk while the next is computed: a chunk's insert is sent
+   * before the next chunk's lines are computed (one tick lets it reach the connection), so the database stores
+   * while this process computes. Returns every computed line, in input order.
+   */
+  async function computeAndStore(
     trx: Transaction<Database>,
     runId: string,
     version: number,
-    lines: ComputedLine[],
-  ) {
-    for (let i = 0; i < lines.length; i += LINE_CHUNK)
-      await trx
-        .insertInto('tppRunLines')
-        .values(lines.slice(i, i + LINE_CHUNK).map((l) => lineRow(runId, version, l, clock.now())))
-        .execute();
+    prepared: readonly LineInputs[],
+    rules: RunRules,
+  ): Promise<ComputedLine[]> {
+    const lines: ComputedLine[] = [];
+    let pending: Promise<unknown> | null = null;
+    for (let i = 0; i < prepared.length; i += LINE_CHUNK) {
+      const chunk = prepared.slice(i, i + LINE_CHUNK).map((inputs) => computeLine(inputs, rules));
+      lines.push(...chunk);
+      const now = clock.now();
+      const rows = chunk.map((l) => lineRow(runId, version, l, now));
+      if (pending) await pending;
+      const sent = trx.insertInto('tppRunLines').values(rows).execute();
+      // Awaited before the next insert or at the end; a failure is not "unhandled" in between.
+      sent.catch(() => undefined);
+      pending = sent;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (pending) await pending;
+    return lines;
   }
 
   /**
@@ -221,18 +239,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       };
       await sources.beforeGather?.(trx, actor, { id: unit.id, path: unit.path }, month);
       const gathered = await sources.gather(trx, { id: unit.id, path: unit.path }, month);
-      const lines = computeLines(gathered, month, tariffs, rules);
-      const totals: StoredTotals = { ...totalsOf(lines), budget: await sources.budgetOf(trx, unit.id, year) };
-      const hashes = runHashes({ unitId: unit.id, month }, rules, lines);
-      // A re-run only when something changed (an input or the rules): the same computation again would only bump
-      // the version, so it is refused and nothing is written — N identical calls give one effect.
-      if (existing && existing.inputsHash === hashes.inputsHash && existing.resultHash === hashes.resultHash)
-        throw new AppError(
-          'CONFLICT',
-          `TPP ${unit.name} bulan ${formatMonthId(month)} versi ${existing.version} sudah dihitung dari data dan ` +
-            'aturan yang sama: tidak ada yang berubah, tidak dihitung ulang',
-          { runId: existing.id, version: existing.version },
-        );
+      const prepared = prepareLines(gathered, month, tariffs, rules.tpp);
       const book: StoredRulebook = {
         id: rulebook.meta.id,
         name: rulebook.meta.name,
@@ -241,33 +248,26 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
         tppEffectiveFrom: rulebook.tpp.effectiveFrom,
         isExample: rulebook.tpp.isExample,
       };
-      const values = {
-        rulebook: JSON.stringify(book),
-        rules: JSON.stringify(rules),
-        tariffTableId: tariffs.source.kind === 'table' ? tariffs.source.tableId : null,
-        inputsHash: hashes.inputsHash,
-        resultHash: hashes.resultHash,
-        totals: JSON.stringify(totals),
-        status: 'DRAFT',
-        updatedAt: clock.now(),
-      };
+      // The run row first (its lines reference it): a new DRAFT, or the existing run with its old lines removed;
+      // its hashes and totals are set once every line is stored.
       let runId: string;
       let version = 1;
       if (existing) {
         version = existing.version + 1;
         runId = existing.id;
         await trx.deleteFrom('tppRunLines').where('runId', '=', runId).execute();
-        await trx
-          .updateTable('tppRuns')
-          .set({ ...values, version })
-          .where('id', '=', runId)
-          .execute();
       } else {
         runId = (
           await trx
             .insertInto('tppRuns')
             .values({
-              ...values,
+              rulebook: JSON.stringify(book),
+              rules: JSON.stringify(rules),
+              inputsHash: '',
+              resultHash: '',
+              totals: '{}',
+              status: 'DRAFT',
+              updatedAt: clock.now(),
               unitId: unit.id,
               unitPath: unit.path,
               month,
@@ -279,7 +279,33 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
             .executeTakeFirstOrThrow()
         ).id;
       }
-      await insertLines(trx, runId, version, lines);
+      const lines = await computeAndStore(trx, runId, version, prepared, rules);
+      const totals: StoredTotals = { ...totalsOf(lines), budget: await sources.budgetOf(trx, unit.id, year) };
+      const hashes = runHashes({ unitId: unit.id, month }, rules, lines);
+      // A re-run only when something changed (an input or the rules): the same computation again would only bump
+      // the version, so it is refused and the transaction rolled back — N identical calls give one effect.
+      if (existing && existing.inputsHash === hashes.inputsHash && existing.resultHash === hashes.resultHash)
+        throw new AppError(
+          'CONFLICT',
+          `TPP ${unit.name} bulan ${formatMonthId(month)} versi ${existing.version} sudah dihitung dari data dan ` +
+            'aturan yang sama: tidak ada yang berubah, tidak dihitung ulang',
+          { runId: existing.id, version: existing.version },
+        );
+      await trx
+        .updateTable('tppRuns')
+        .set({
+          rulebook: JSON.stringify(book),
+          rules: JSON.stringify(rules),
+          tariffTableId: tariffs.source.kind === 'table' ? tariffs.source.tableId : null,
+          inputsHash: hashes.inputsHash,
+          resultHash: hashes.resultHash,
+          totals: JSON.stringify(totals),
+          status: 'DRAFT',
+          version,
+          updatedAt: clock.now(),
+        })
+        .where('id', '=', runId)
+        .execute();
       const summary = {
         month,
         version,

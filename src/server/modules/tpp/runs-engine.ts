@@ -332,12 +332,25 @@ export function computeLines(
   tariffs: TariffLookup,
   rules: RunRules,
 ): ComputedLine[] {
+  return prepareLines(gathered, month, tariffs, rules.tpp).map((i) => computeLine(i, rules));
+}
+
+/**
+ * Every employee's line inputs (tariffs resolved), before any line is computed; refuses as `computeLines` says.
+ * A run computes them with `computeLine` chunk by chunk while the previous chunk is being stored.
+ */
+export function prepareLines(
+  gathered: readonly EmployeeMonthInput[],
+  month: string,
+  tariffs: TariffLookup,
+  rules: TppRules,
+): LineInputs[] {
   const problems = {
     missingKelas: new Set<number>(),
     noKelas: new Set<string>(),
     negative: new Set<number>(),
   };
-  const inputs = gathered.map((e) => lineInputsOf(e, month, tariffs, rules.tpp, problems));
+  const inputs = gathered.map((e) => lineInputsOf(e, month, tariffs, rules, problems));
   const year = month.slice(0, 4);
   const source =
     tariffs.source.kind === 'table'
@@ -357,7 +370,7 @@ export function computeLines(
       negativeKelas: [...problems.negative].sort((a, b) => a - b),
       positionsWithoutKelas: [...problems.noKelas].sort(),
     });
-  return inputs.map((i) => computeLine(i!, rules));
+  return inputs as LineInputs[];
 }
 
 /** The run's totals: sums of the lines' amounts (so they add up exactly) and the deductions by cause. */
