@@ -149,6 +149,8 @@ export const runDetailSchema = runSummarySchema.extend({
   blockers: z.array(z.string()),
   pendingObjections: z.number().int(),
   head: z.object({ positionName: z.string(), vacant: z.boolean() }).nullable(),
+  /** The run is locked and the caller may record its corrections (tpp.run over its unit; tpp-corrections.ts). */
+  canRecordCorrections: z.boolean(),
 });
 export type RunDetail = z.output<typeof runDetailSchema>;
 

@@ -3,6 +3,7 @@ import { enTppObjections } from './en-tpp-objections.ts';
 import { enTppFinance } from './en-tpp-finance.ts';
 import { enTppTreasurer } from './en-tpp-treasurer.ts';
 import { enTppSimulation } from './en-tpp-simulation.ts';
+import { enTppCorrections } from './en-tpp-corrections.ts';
 
 /** English UI strings (the toggle). Same keys as id.ts. */
 export const en: Messages = {
@@ -3229,4 +3230,5 @@ export const en: Messages = {
   tppFinance: enTppFinance,
   tppTreasurer: enTppTreasurer,
   tppSimulation: enTppSimulation,
+  tppCorrections: enTppCorrections,
 };

@@ -2,6 +2,7 @@ import { idTppObjections } from './id-tpp-objections.ts';
 import { idTppFinance } from './id-tpp-finance.ts';
 import { idTppTreasurer } from './id-tpp-treasurer.ts';
 import { idTppSimulation } from './id-tpp-simulation.ts';
+import { idTppCorrections } from './id-tpp-corrections.ts';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_LABELS,
@@ -2477,4 +2478,5 @@ export const idPages = {
   tppFinance: idTppFinance,
   tppTreasurer: idTppTreasurer,
   tppSimulation: idTppSimulation,
+  tppCorrections: idTppCorrections,
 } as const;

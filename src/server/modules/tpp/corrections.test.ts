@@ -74,6 +74,15 @@ describe('a locked run recomputed: nothing changed', () => {
     expect(json(await record('adminOpd')).recorded).toEqual([]);
   });
 
+  it("the run's view tells who may record: admin OPD and BKD on the locked run, not its head", async () => {
+    for (const [who, may] of [
+      ['adminOpd', true],
+      ['bkd', true],
+      ['kadis', false],
+    ] as const)
+      expect(json(await w.c[who].get(`/api/tpp/runs/${runId}`)).canRecordCorrections, who).toBe(may);
+  });
+
   it('refused to another OPD, employees and a run not locked, writing nothing', async () => {
     await unchanged(w.t, () => preview('adminOther'), 404);
     await unchanged(w.t, () => record('adminOther'), 404);
@@ -86,6 +95,7 @@ describe('a locked run recomputed: nothing changed', () => {
       409,
     );
     expect(r.error.message).toMatch(/berstatus draf; koreksi hanya dicatat untuk TPP yang sudah dikunci/);
+    expect(json(await w.c.adminOther.get(`/api/tpp/runs/${other.id}`)).canRecordCorrections).toBe(false);
   });
 });
 

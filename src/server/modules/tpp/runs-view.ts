@@ -165,6 +165,7 @@ export function createRunsView(ctx: TppContext, access: RunsAccess) {
       blockers,
       pendingObjections: Number(pending.n),
       head: head ? { positionName: head.positionName, vacant: head.deciderIds.length === 0 } : null,
+      canRecordCorrections: status === 'DIKUNCI' && who.runner,
     };
   }
 

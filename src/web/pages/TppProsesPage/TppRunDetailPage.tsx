@@ -31,6 +31,7 @@ import { amountSteps, budgetShare, causeChartData } from '../../components/tpp/t
 import { formatNip, formatNumber, formatRupiah } from '../../lib/format.ts';
 import { useMonthLabel } from '../RekapPage/recap-ui.tsx';
 import { RunActionsCard, RunTimeline, VerifyButton } from './RunActions.tsx';
+import { RunCorrectionsCard } from './RunCorrectionsCard.tsx';
 import { RunFinanceCard } from '../../components/tpp/finance/RunFinanceCard.tsx';
 import { RunObjectionsCard } from '../../components/tpp/objections/RunObjectionsCard.tsx';
 import { useTppTreasurer } from '../../components/tpp/finance/treasurer.tsx';
@@ -361,6 +362,7 @@ export function TppRunDetailPage() {
               <>
                 <RunActionsCard run={r} />
                 <RunObjectionsCard run={r} />
+                <RunCorrectionsCard run={r} />
               </>
             )}
             <RunFinanceCard run={r} treasurerView={readOnly} />
