@@ -71,12 +71,19 @@ function monthRowsSource(rows: MonthRow[]) {
 const MONTH_COLUMNS = sql.raw(
   `employee_id, month, units, ${PACKED_COLUMNS.map(([c]) => c).join(', ')}, reasons`,
 );
+/** The same without the days' reasons (the largest column): every day's reasons read as none. */
+const MONTH_COLUMNS_NO_REASONS = sql.raw(
+  `employee_id, month, units, ${PACKED_COLUMNS.map(([c]) => c).join(', ')}, '' as reasons`,
+);
 
-/** The stored month rows of (employee, first day of month) keys, optionally locked for update. */
-async function readMonths(exec: Exec, keys: [string, string][], lock: boolean) {
+/**
+ * The stored month rows of (employee, first day of month) keys, optionally locked for update; `withReasons`
+ * false leaves the days' reasons out (a reader that only counts codes and bands, e.g. the TPP run).
+ */
+async function readMonths(exec: Exec, keys: [string, string][], lock: boolean, withReasons = true) {
   if (keys.length === 0) return [];
   const r = await sql<StoredMonthRow>`
-    select ${MONTH_COLUMNS} from status_months m
+    select ${withReasons ? MONTH_COLUMNS : MONTH_COLUMNS_NO_REASONS} from status_months m
     join unnest(${keys.map((k) => k[0])}::uuid[], ${keys.map((k) => k[1])}::date[]) as k(e, d)
       on m.employee_id = k.e and m.month = k.d
     ${lock ? sql`for update of m` : sql``}`.execute(exec);
@@ -462,7 +469,8 @@ export function createStatusRepo(db: Db) {
     clearDays,
 
     /** The stored month rows of (employee, first day of the month) keys, unpacked. */
-    months: (exec: Exec, keys: [string, string][]) => readMonths(exec, keys, false),
+    months: (exec: Exec, keys: [string, string][], withReasons = true) =>
+      readMonths(exec, keys, false, withReasons),
 
     /** Write (or replace) the open adjustment of each employee-day. */
     upsertAdjustments: async (exec: Exec, rows: Insertable<StatusAdjustmentsTable>[]) => {

@@ -990,7 +990,9 @@ export function createStatusService(deps: StatusDeps) {
   }
 
   /** Stored month rows (employee, first day of the month), unpacked, read through `exec`: the recap reads them. */
-  const monthRows = (keys: [employeeId: string, month: string][], exec: Exec = db) => repo.months(exec, keys);
+  /** Stored month rows; `withReasons` false leaves the days' reasons out (readers that count codes only). */
+  const monthRows = (keys: [employeeId: string, month: string][], exec: Exec = db, withReasons = true) =>
+    repo.months(exec, keys, withReasons);
 
   /**
    * The open adjustments of the days of a closed month (`YYYY-MM`) of some employees, read through `exec`: a day

@@ -157,6 +157,7 @@ export function createRunInputs(ctx: TppContext, inputs: TppInputsSection) {
           await ctx.statuses().monthRows(
             batch.map((id) => [id, `${month}-01`]),
             exec,
+            false,
           )
         ).map((m) => [m.employeeId, m]),
       );
