@@ -252,17 +252,19 @@ export function createCorrectionsSection(ctx: TppContext, inputs: TppInputsSecti
     unit: { id: string; path: string },
     month: string,
   ): Promise<number> {
+    // Driven by the adjustments (few) rather than by the locked lines (a year of runs): each adjustment of an
+    // earlier month created after the locked line of that month was computed.
     const due = await sql<{ runId: string; employeeId: string }>`
       select distinct r.id as run_id, l.employee_id
-      from tpp_runs r join tpp_run_lines l on l.run_id = r.id
-      where r.kind = 'RUN' and r.status = 'DIKUNCI' and r.month < ${month}
-        and l.employee_id in (select x.employee_id from status_months x
+      from (select employee_id, month_closed, created_at from status_adjustments where month_closed < ${month}
+            union all
+            select employee_id, month_closed, created_at from kinerja_adjustments where month_closed < ${month}) a
+      join tpp_run_lines l on l.employee_id = a.employee_id and a.created_at > l.updated_at
+      join tpp_runs r on r.id = l.run_id and r.month = a.month_closed
+      where r.kind = 'RUN' and r.status = 'DIKUNCI'
+        and a.employee_id in (select x.employee_id from status_months x
           where x.month = ${`${month}-01`}::date
             and x.units && array(select id from units where path like ${`${unit.path}%`}))
-        and (exists (select 1 from status_adjustments a where a.employee_id = l.employee_id
-                       and a.month_closed = r.month and a.created_at > l.updated_at)
-          or exists (select 1 from kinerja_adjustments k where k.employee_id = l.employee_id
-                       and k.month_closed = r.month and k.created_at > l.updated_at))
       order by r.id, l.employee_id`.execute(trx);
     const byRun = new Map<string, string[]>();
     for (const d of due.rows) byRun.set(d.runId, [...(byRun.get(d.runId) ?? []), d.employeeId]);
