@@ -151,6 +151,8 @@ export function tppRunCases(deps: TppConcurrencyDeps) {
   const tpp = () => (world ??= buildTppWorld(deps.get()));
   let taken = 0;
   const nextMonth = () => MONTHS[taken++]!;
+  /** The run the lock case locked: the corrections case records on it. */
+  let locked: { id: string; month: string } | null = null;
 
   /**
    * A run driven to the status before `s`, then N identical calls of `s` by whoever takes it: one 200, N−1 409s
@@ -164,6 +166,7 @@ export function tppRunCases(deps: TppConcurrencyDeps) {
     const rs = await deps.fire(() => w.by[s.action].post(`/api/tpp/runs/${id}/${s.path}`, {}));
     const won = deps.expectOneWinner(rs, /tidak dapat dilakukan: TPP bulan .+ \d{4} berstatus /);
     expect(won.json()).toMatchObject({ id, status: s.to });
+    if (s.action === 'lock') locked = { id, month };
     const { t } = w;
     expect(await countOf(t, 'auditLog', { action: s.audit, entityId: id })).toBe(1);
     expect(await countOf(t, 'tppRunEvents', { runId: id, action: s.action })).toBe(1);
@@ -210,5 +213,49 @@ export function tppRunCases(deps: TppConcurrencyDeps) {
     'POST /api/tpp/runs/{id}/approve-opd': stepCase(STEPS[2]),
     'POST /api/tpp/runs/{id}/approve': stepCase(STEPS[3]),
     'POST /api/tpp/runs/{id}/lock': stepCase(STEPS[4]),
+    'POST /api/tpp/runs/{id}/corrections': async () => {
+      // A locked run whose first employee's kinerja figure is adjusted after the lock (score 1): N identical
+      // recordings are serialised under the run's row lock (corrections-service.ts); the first records the
+      // kekurangan bayar, each later one finds it recorded (fresh − paid − recorded = 0) and records nothing
+      // (200, idempotent). One correction row, one `tpp_correction.recorded`.
+      // The run the lock case locked (or, when this case runs alone, one locked here in the next month).
+      const w = await tpp();
+      if (!locked) {
+        const month = nextMonth();
+        const id = await runBefore(w, month, 'lock');
+        const res = await w.by.lock.post(`/api/tpp/runs/${id}/lock`, {});
+        expect(res.statusCode, res.body).toBe(200);
+        locked = { id, month };
+      }
+      const { id, month } = locked;
+      const { t } = w;
+      const employeeId = w.employeeIds[0]!;
+      await t.db
+        .insertInto('kinerjaAdjustments')
+        .values({
+          employeeId,
+          unitId: w.unit.id,
+          monthClosed: month,
+          carriedToMonth: month,
+          oldScore: null,
+          newScore: '1',
+          reason: 'Penilaian disetujui setelah TPP dikunci',
+          createdAt: t.clock.now(),
+        })
+        .execute();
+      const rs = await deps.fire(() => w.by.compute.post(`/api/tpp/runs/${id}/corrections`, {}));
+      expect(rs.map((r) => r.statusCode)).toEqual(rs.map(() => 200));
+      const recorded = rs.map((r) => (r.json() as { recorded: { employeeId: string }[] }).recorded);
+      expect(recorded.filter((r) => r.length > 0)).toEqual([[expect.objectContaining({ employeeId })]]);
+      const rows = await t.db
+        .selectFrom('tppCorrections')
+        .select('id')
+        .where('originRunId', '=', id)
+        .execute();
+      expect(rows).toHaveLength(1);
+      expect(await countOf(t, 'auditLog', { action: 'tpp_correction.recorded', entityId: rows[0]!.id })).toBe(
+        1,
+      );
+    },
   } as const;
 }
