@@ -1347,8 +1347,11 @@ export interface TppRunLinesTable {
   excluded: Generated<boolean>;
   exclusionCode: string | null;
   breakdown: JSONColumnType<Record<string, unknown>, string, string>;
-  inputs: JSONColumnType<Record<string, unknown>, string, string>;
+  /** The input snapshot as the exact JSON text hashed into `inputsHash` (runs-engine.ts `readLineInputs`). */
+  inputs: string;
   inputsHash: string;
+  /** SHA-256 of the line's result (`lineResultHash`); '' for lines stored before it was kept. */
+  resultHash: Generated<string>;
   version: Generated<number>;
   updatedAt: Generated<Date>;
 }

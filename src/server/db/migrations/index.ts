@@ -109,6 +109,7 @@ import * as m101507 from './202612101507_create-tpp-objections.ts';
 import * as m101508 from './202612101508_create-tpp-corrections.ts';
 import * as m111110 from './202612111110_create-tpp-treasurers.ts';
 import * as m120100 from './202612120100_status-months-made-up-late.ts';
+import * as m120200 from './202612120200_tpp-run-lines-exact-snapshot.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -222,4 +223,5 @@ export const migrations: Record<string, Migration> = {
   '202612101508_create-tpp-corrections': m101508,
   '202612111110_create-tpp-treasurers': m111110,
   '202612120100_status-months-made-up-late': m120100,
+  '202612120200_tpp-run-lines-exact-snapshot': m120200,
 };

@@ -18,7 +18,14 @@ import type { TppContext } from './tpp-context.ts';
 import type { TppInputsSection } from './inputs-service.ts';
 import { createRunInputs } from './runs-inputs.ts';
 import { createRunsAccess, type RunRow } from './runs-access.ts';
-import { computeLines, type LineInputs, type RunRules, type TariffLookup } from './runs-engine.ts';
+import {
+  computeLines,
+  readLineInputs,
+  runRulesOf,
+  type LineInputs,
+  type RunRules,
+  type TariffLookup,
+} from './runs-engine.ts';
 
 const rupiah = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
 
@@ -99,11 +106,11 @@ export function createCorrectionsSection(ctx: TppContext, inputs: TppInputsSecti
     const paid = await q.orderBy('name').orderBy('employeeId').execute();
     if (paid.length === 0) return [];
     const ids = paid.map((p) => p.employeeId);
-    const paidInputs = new Map(paid.map((p) => [p.employeeId, p.inputs as unknown as LineInputs]));
+    const paidInputs = new Map(paid.map((p) => [p.employeeId, readLineInputs(p.inputs)]));
     const gathered = await gathering.gather(exec, { id: run.unitId, path: run.unitPath }, run.month, ids);
     // The corrections of earlier months the locked line paid are part of what it paid: kept as they were.
     for (const g of gathered) g.corrections = paidInputs.get(g.employeeId)?.corrections ?? [];
-    const rules = run.rules as unknown as RunRules;
+    const rules = runRulesOf(run.rules);
     const lines = computeLines(gathered, run.month, await tariffsOf(exec, rules), rules);
     const fresh = new Map(lines.map((l) => [l.inputs.employee.id, l]));
     const recordedRows = await exec

@@ -11,7 +11,7 @@ import { PAYABLE_STATUSES } from '../../../shared/api/tpp-finance.ts';
 import type { TppContext } from './tpp-context.ts';
 import type { TppInputsSection } from './inputs-service.ts';
 import type { RunRow, RunsAccess } from './runs-access.ts';
-import { storedLineAmounts, type LineInputs } from './runs-engine.ts';
+import { readLineInputs, storedLineAmounts } from './runs-engine.ts';
 import type { StoredTotals } from './runs-compute.ts';
 import { fullName, todayOf } from './inputs-common.ts';
 
@@ -125,7 +125,7 @@ export function createFinanceReads(ctx: TppContext, inputs: TppInputsSection, ac
     );
     return rows.map((l) => {
       const r = l.breakdown as unknown as Pick<TppMonthResult, 'excluded'>;
-      const stored = (l.inputs as unknown as Pick<LineInputs, 'bank'>).bank;
+      const stored = readLineInputs(l.inputs).bank;
       const current = accounts.get(l.employeeId);
       const bank = current ?? stored ?? null;
       return {

@@ -16,9 +16,10 @@ import {
   computeLine,
   computeLines,
   prepareLines,
-  hashOf,
-  lineResultHash,
+  readLineInputs,
+  sha256,
   runHashes,
+  runRulesOf,
   totalsOf,
   type ComputedLine,
   type LineInputs,
@@ -93,9 +94,10 @@ export function lineRow(runId: string, version: number, l: ComputedLine, now: Da
     net: l.amounts.net,
     excluded: l.result.excluded !== null,
     exclusionCode: l.result.excluded?.code ?? null,
-    breakdown: JSON.stringify(l.result),
-    inputs: JSON.stringify(l.inputs),
+    breakdown: l.json?.result ?? JSON.stringify(l.result),
+    inputs: l.json?.inputs ?? JSON.stringify(l.inputs),
     inputsHash: l.inputsHash,
+    resultHash: l.resultHash,
     version,
     updatedAt: now,
   };
@@ -167,6 +169,8 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       lines.push(...chunk);
       const now = clock.now();
       const rows = chunk.map((l) => lineRow(runId, version, l, now));
+      // The JSON texts are in the rows now; the lines keep only what the totals and hashes need.
+      for (const l of chunk) delete l.json;
       if (pending) await pending;
       const sent = trx.insertInto('tppRunLines').values(rows).execute();
       // Awaited before the next insert or at the end; a failure is not "unhandled" in between.
@@ -228,7 +232,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
         );
       const year = Number(month.slice(0, 4));
       const tariffs = await sources.tariffsFor(trx, year);
-      const rules: RunRules = {
+      const rules = runRulesOf({
         tpp: rulebook.tpp,
         discipline: {
           sanctionTypes: rulebook.discipline.sanctionTypes,
@@ -236,7 +240,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
         },
         whenNoEvaluation: rulebook.performance.kinerjaFigure.whenNoEvaluation,
         tariffSource: tariffs.source,
-      };
+      } satisfies RunRules);
       await sources.beforeGather?.(trx, actor, { id: unit.id, path: unit.path }, month);
       const gathered = await sources.gather(trx, { id: unit.id, path: unit.path }, month);
       const prepared = prepareLines(gathered, month, tariffs, rules.tpp);
@@ -344,8 +348,9 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
     const { run } = await access.readableRun(actor, id);
     const rows = await db
       .selectFrom('tppRunLines')
-      .select(['employeeId', 'name', 'breakdown', 'inputs', 'inputsHash', 'base', 'kinerja', 'disiplin'])
+      .select(['employeeId', 'name', 'breakdown', 'inputs', 'inputsHash', 'resultHash', 'base', 'kinerja'])
       .select([
+        'disiplin',
         'deductions',
         'sanctionCut',
         'gross',
@@ -357,22 +362,23 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       ])
       .where('runId', '=', run.id)
       .execute();
-    const rules = run.rules as unknown as RunRules;
+    const rules = runRulesOf(run.rules);
     const mismatches: { employeeId: string; name: string; parts: string[] }[] = [];
     const recomputed: ComputedLine[] = [];
     for (const r of rows) {
-      const inputs = r.inputs as unknown as LineInputs;
       let line: ComputedLine;
       try {
-        line = computeLine(inputs, rules);
+        line = computeLine(readLineInputs(r.inputs), rules);
       } catch {
         // Stored inputs or rules the engine cannot read (a damaged row): not reproducible.
         mismatches.push({ employeeId: r.employeeId, name: r.name, parts: ['computation'] });
         continue;
       }
       const parts: string[] = [];
-      if (hashOf(inputs) !== r.inputsHash) parts.push('inputsHash');
+      // The snapshot is the text its hash was taken over; recomputing from it gives the same text again.
+      if (sha256(r.inputs) !== r.inputsHash || line.inputsHash !== r.inputsHash) parts.push('inputsHash');
       if (canonicalJson(line.result) !== canonicalJson(r.breakdown)) parts.push('breakdown');
+      if (line.resultHash !== r.resultHash) parts.push('resultHash');
       const columns = {
         base: r.base,
         kinerja: r.kinerja,
@@ -389,6 +395,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       for (const [k, v] of Object.entries(columns))
         if (Number(v) !== line.amounts[k as keyof typeof columns]) parts.push(k);
       if (parts.length) mismatches.push({ employeeId: r.employeeId, name: r.name, parts });
+      delete line.json;
       recomputed.push(line);
     }
     const hashes = runHashes({ unitId: run.unitId, month: run.month }, rules, recomputed);
@@ -443,7 +450,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       .where('employeeId', '=', employeeId)
       .executeTakeFirstOrThrow();
     const before = { net: Number(old.net), version: old.version };
-    const rules = run.rules as unknown as RunRules;
+    const rules = runRulesOf(run.rules);
     const tariffs = await sources.tariffsFor(trx, Number(run.month.slice(0, 4)));
     const gathered = await sources.gather(trx, { id: run.unitId, path: run.unitPath }, run.month, [
       employeeId,
@@ -465,15 +472,15 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       .execute();
     const rows = await trx
       .selectFrom('tppRunLines')
-      .select(['employeeId', 'inputs', 'inputsHash', 'breakdown'])
+      .select(['inputs', 'inputsHash', 'resultHash', 'breakdown'])
       .where('runId', '=', run.id)
       .execute();
     const lines = rows.map((r) => {
       const result = r.breakdown as unknown as ComputedLine['result'];
       return {
-        inputs: r.inputs as unknown as LineInputs,
+        inputs: readLineInputs(r.inputs),
         inputsHash: r.inputsHash,
-        resultHash: lineResultHash(r.employeeId, result),
+        resultHash: r.resultHash,
         result,
         amounts: result.amounts,
       };

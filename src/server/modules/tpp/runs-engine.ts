@@ -136,8 +136,13 @@ export interface LineInputs {
 export interface ComputedLine {
   inputs: LineInputs;
   inputsHash: string;
-  /** SHA-256 over the employee, the amounts and the explanation (`lineResultHash`). */
+  /** SHA-256 over the employee and the result (`lineResultHash`). */
   resultHash: string;
+  /**
+   * The JSON texts the hashes were taken over (`inputs` is stored as is), kept only until the line is stored
+   * (runs-compute.ts drops them chunk by chunk).
+   */
+  json?: { inputs: string; result: string };
   result: TppMonthResult;
   amounts: TppMonthAmounts;
   /** The kelas of the last placement (the nominative list's column). */
@@ -262,7 +267,11 @@ function lineInputsOf(
  * `kinerjaScoreFor`, then `computeTppMonth`. Deterministic: the same inputs and rules give the same line, byte for
  * byte in canonical JSON (what `runs.verify` checks).
  */
-export function computeLine(inputs: LineInputs, rules: RunRules): ComputedLine {
+export function computeLine(given: LineInputs, rules: RunRules): ComputedLine {
+  // Computed from its snapshot text, as the verification computes it: the same objects (no member left
+  // undefined, the text's key order) give the same result text, so the result is hashed as JSON text.
+  const inputsJson = JSON.stringify(given);
+  const inputs = JSON.parse(inputsJson) as LineInputs;
   const kinerja = kinerjaScoreFor(inputs.kinerja, rules.whenNoEvaluation);
   const { from, to } = monthRange(inputs.month);
   const notes: string[] = [];
@@ -312,10 +321,12 @@ export function computeLine(inputs: LineInputs, rules: RunRules): ComputedLine {
     { discipline: rules.discipline },
   );
   result.notes.unshift(...inputs.notes, ...(kinerja.note ? [kinerja.note] : []), ...notes);
+  const resultJson = JSON.stringify(result);
   return {
     inputs,
-    inputsHash: hashOf(inputs),
-    resultHash: lineResultHash(inputs.employee.id, result),
+    inputsHash: sha256(inputsJson),
+    resultHash: lineResultHash(inputs.employee.id, resultJson),
+    json: { inputs: inputsJson, result: resultJson },
     result,
     amounts: result.amounts,
     kelas: inputs.segments.at(-1)?.kelasJabatan ?? null,
@@ -411,14 +422,33 @@ export function totalsOf(lines: readonly ComputedLine[]): RunTotals {
   };
 }
 
-/** A line's result hash: the employee, the amounts and the explanation (the amounts are the result's own). */
-export const lineResultHash = (employeeId: string, result: TppMonthResult) =>
-  hashOf({ employeeId, amounts: result.amounts, result });
+/** A line's result hash: the employee and the result's JSON text (amounts and explanation). */
+export const lineResultHash = (employeeId: string, resultJson: string) =>
+  sha256(`${employeeId}\n${resultJson}`);
 
 /**
- * The hashes a run is stored with, from its lines' hashes in employee-id order: `inputs` over the rules' hash and
- * every line's inputs hash, `result` over every line's result hash (sha256 of canonical JSON at each level, so a
- * line is serialized once, and one changed line changes both run hashes).
+ * A run's rules as every line is computed under them: keys sorted at every level (canonical JSON, parsed). The
+ * run computes with them and stores them (jsonb, whose key order is its own); whoever computes a line again
+ * (verification, a re-run, a correction) reads them through here, so a line's explanation — which copies texts
+ * and legal bases from the rules — is the same JSON text both times.
+ */
+export function runRulesOf(rules: unknown): RunRules {
+  return JSON.parse(canonicalJson(rules)) as RunRules;
+}
+
+/**
+ * A stored line's input snapshot: the JSON text its hash was taken over (`tpp_run_lines.inputs`), parsed. Lines
+ * are hashed over the JSON text of the objects the engine builds (their key order is the code's, the same for the
+ * same inputs), so a snapshot is stored and checked as that exact text, never re-serialized.
+ */
+export function readLineInputs(stored: unknown): LineInputs {
+  return (typeof stored === 'string' ? JSON.parse(stored) : stored) as LineInputs;
+}
+
+/**
+ * The hashes a run is stored with, from its lines' hashes in employee-id order: `inputs` over the rules' hash
+ * (canonical JSON: the rules are read back from jsonb) and every line's inputs hash, `result` over every line's
+ * result hash (each line is serialized once; one changed line changes both run hashes).
  */
 export function runHashes(
   run: { unitId: string; month: string },

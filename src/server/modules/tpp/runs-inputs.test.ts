@@ -345,7 +345,9 @@ describe('gather over the closed month’s adjustments and the made-up latenesse
     expect(ani.notes).toEqual([
       'Status 04/02/2026 diubah setelah bulan ditutup (TK → I): Izin disetujui setelah penutupan',
       'Status 11/02/2026 diubah setelah bulan ditutup (H → H): Presensi pulang dikoreksi',
-      expect.stringMatching(/^Angka kinerja disesuaikan 1 kali setelah bulan ditutup: dipakai angka terakhir/),
+      expect.stringMatching(
+        /^Angka kinerja disesuaikan 1 kali setelah bulan ditutup: dipakai angka terakhir/,
+      ),
     ]);
     // The month row keeps what was closed.
     const row = await t.db

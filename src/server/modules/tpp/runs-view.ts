@@ -26,7 +26,7 @@ import type {
 } from '../../../shared/api/tpp-runs.ts';
 import type { TppContext } from './tpp-context.ts';
 import type { RunRow, RunsAccess } from './runs-access.ts';
-import { storedLineAmounts, type LineInputs } from './runs-engine.ts';
+import { readLineInputs, storedLineAmounts } from './runs-engine.ts';
 import type { StoredRulebook, StoredTotals } from './runs-compute.ts';
 
 type LineRow = Selectable<TppRunLinesTable>;
@@ -234,7 +234,7 @@ export function createRunsView(ctx: TppContext, access: RunsAccess) {
   /** One line explained (what the slip prints). `withBank`: the employee themselves and readers only. */
   function explain(run: RunRow, unitName: string, l: LineRow, withBank: boolean): RunLineDetail {
     const r = l.breakdown as unknown as TppMonthResult;
-    const inputs = l.inputs as unknown as LineInputs;
+    const inputs = readLineInputs(l.inputs);
     const book = run.rulebook as unknown as StoredRulebook;
     const byIndex = inputs.segments;
     return {

@@ -14,7 +14,7 @@ import type { TppContext } from './tpp-context.ts';
 import type { TppInputsSection } from './inputs-service.ts';
 import type { TppRunsSection } from './runs-service.ts';
 import { lineRow, type StoredRulebook } from './runs-compute.ts';
-import { runHashes, totalsOf, type RunRules, type TariffLookup } from './runs-engine.ts';
+import { runHashes, runRulesOf, totalsOf, type RunRules, type TariffLookup } from './runs-engine.ts';
 import { createSimulationResults, type SimulationMeta } from './simulation-results.ts';
 
 const LINE_CHUNK = 500;
@@ -156,7 +156,7 @@ export function createSimulationSection(ctx: TppContext, inputs: TppInputsSectio
           issues,
         );
       const { lookup, text } = await lookupOf(trx, body.tariffs, year);
-      const rules: RunRules = {
+      const rules = runRulesOf({
         tpp,
         discipline: {
           sanctionTypes: rulebook.discipline.sanctionTypes,
@@ -164,7 +164,7 @@ export function createSimulationSection(ctx: TppContext, inputs: TppInputsSectio
         },
         whenNoEvaluation: rulebook.performance.kinerjaFigure.whenNoEvaluation,
         tariffSource: lookup.source,
-      };
+      } satisfies RunRules);
       const book: StoredRulebook = {
         id: rulebook.meta.id,
         name: rulebook.meta.name,
