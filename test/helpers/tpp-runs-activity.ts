@@ -2,6 +2,7 @@ import type { Ctx, Where } from '../security/scope-harness.ts';
 import {
   computeLine,
   runHashes,
+  summaryOf,
   totalsOf,
   type LineInputs,
   type RunRules,
@@ -85,9 +86,7 @@ async function build(x: Ctx): Promise<Record<Where, string>> {
         segmentsOutside: [],
         gajiPokok: 4_000_000,
         bank: null,
-        days: [
-          { date: '2025-12-03', code: 'H', lateBand: 'TL1', lateMinutes: 10 },
-        ],
+        days: [{ date: '2025-12-03', code: 'H', lateBand: 'TL1', lateMinutes: 10 }],
         apelMisses: [],
         missingActivityReportDates: [],
         kinerja: { score: 1, predikat: 'BAIK', method: 'PREDIKAT', status: 'FINAL', frozen: true },
@@ -99,7 +98,7 @@ async function build(x: Ctx): Promise<Record<Where, string>> {
       };
       return computeLine(inputs, rules);
     });
-    const hashes = runHashes({ unitId: unit.id, month: RUN_MONTH }, rules, lines);
+    const hashes = runHashes({ unitId: unit.id, month: RUN_MONTH }, rules, lines.map(summaryOf));
     const run = await t.db
       .insertInto('tppRuns')
       .values({
@@ -119,7 +118,7 @@ async function build(x: Ctx): Promise<Record<Where, string>> {
         rules: JSON.stringify(rules),
         inputsHash: hashes.inputsHash,
         resultHash: hashes.resultHash,
-        totals: JSON.stringify({ ...totalsOf(lines), budget: null }),
+        totals: JSON.stringify({ ...totalsOf(lines.map(summaryOf)), budget: null }),
         objectionUntil: '2099-12-31',
         createdBy: x.c.superAdmin.me.user.id,
       })

@@ -20,8 +20,10 @@ import {
   sha256,
   runHashes,
   runRulesOf,
+  summaryOf,
   totalsOf,
   type ComputedLine,
+  type LineSummary,
   type LineInputs,
   type RunRules,
   type RunTotals,
@@ -153,7 +155,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
   /**
    * Computes the lines chunk by chunk and stores each chunk while the next is computed: a chunk's insert is sent
    * before the next chunk's lines are computed (one tick lets it reach the connection), so the database stores
-   * while this process computes. Returns every computed line, in input order.
+   * while this process computes. Returns every line's summary, in input order.
    */
   async function computeAndStore(
     trx: Transaction<Database>,
@@ -161,16 +163,15 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
     version: number,
     prepared: readonly LineInputs[],
     rules: RunRules,
-  ): Promise<ComputedLine[]> {
-    const lines: ComputedLine[] = [];
+  ): Promise<LineSummary[]> {
+    const lines: LineSummary[] = [];
     let pending: Promise<unknown> | null = null;
     for (let i = 0; i < prepared.length; i += LINE_CHUNK) {
       const chunk = prepared.slice(i, i + LINE_CHUNK).map((inputs) => computeLine(inputs, rules));
-      lines.push(...chunk);
       const now = clock.now();
       const rows = chunk.map((l) => lineRow(runId, version, l, now));
-      // The JSON texts are in the rows now; the lines keep only what the totals and hashes need.
-      for (const l of chunk) delete l.json;
+      // The lines themselves are in the rows now; only what the totals and hashes need is kept.
+      for (const l of chunk) lines.push(summaryOf(l));
       if (pending) await pending;
       const sent = trx.insertInto('tppRunLines').values(rows).execute();
       // Awaited before the next insert or at the end; a failure is not "unhandled" in between.
@@ -398,7 +399,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       delete line.json;
       recomputed.push(line);
     }
-    const hashes = runHashes({ unitId: run.unitId, month: run.month }, rules, recomputed);
+    const hashes = runHashes({ unitId: run.unitId, month: run.month }, rules, recomputed.map(summaryOf));
     return {
       runId: run.id,
       version: run.version,
@@ -475,18 +476,16 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       .select(['inputs', 'inputsHash', 'resultHash', 'breakdown'])
       .where('runId', '=', run.id)
       .execute();
-    const lines = rows.map((r) => {
-      const result = r.breakdown as unknown as ComputedLine['result'];
-      return {
+    const lines = rows.map((r) =>
+      summaryOf({
         inputs: readLineInputs(r.inputs),
         inputsHash: r.inputsHash,
         resultHash: r.resultHash,
-        result,
-        amounts: result.amounts,
-      };
-    });
+        result: r.breakdown as unknown as ComputedLine['result'],
+      }),
+    );
     const stored = run.totals as unknown as StoredTotals;
-    const totals: StoredTotals = { ...totalsOf(lines as ComputedLine[]), budget: stored.budget ?? null };
+    const totals: StoredTotals = { ...totalsOf(lines), budget: stored.budget ?? null };
     const hashes = runHashes({ unitId: run.unitId, month: run.month }, rules, lines);
     await trx
       .updateTable('tppRuns')

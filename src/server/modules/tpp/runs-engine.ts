@@ -384,8 +384,36 @@ export function prepareLines(
   return inputs as LineInputs[];
 }
 
+/** What a run's totals and hashes need of a line: kept for every line of a run (so small). */
+export interface LineSummary {
+  employeeId: string;
+  inputsHash: string;
+  resultHash: string;
+  amounts: TppMonthAmounts;
+  byCause: Record<TppDeductionCause, Rupiah>;
+  excluded: boolean;
+  /** Paid on a kinerja figure that was not final (the policy of `kinerjaScoreFor`). */
+  kinerjaNotFinal: boolean;
+}
+
+/** A computed (or stored) line's summary. */
+export function summaryOf(
+  l: Pick<ComputedLine, 'inputs' | 'inputsHash' | 'resultHash' | 'result'>,
+): LineSummary {
+  const excluded = l.result.excluded !== null;
+  return {
+    employeeId: l.inputs.employee.id,
+    inputsHash: l.inputsHash,
+    resultHash: l.resultHash,
+    amounts: l.result.amounts,
+    byCause: l.result.byCause,
+    excluded,
+    kinerjaNotFinal: !excluded && (l.inputs.kinerja.status !== 'FINAL' || l.inputs.kinerja.score === null),
+  };
+}
+
 /** The run's totals: sums of the lines' amounts (so they add up exactly) and the deductions by cause. */
-export function totalsOf(lines: readonly ComputedLine[]): RunTotals {
+export function totalsOf(lines: readonly LineSummary[]): RunTotals {
   const amounts: TppMonthAmounts = {
     base: 0,
     kinerja: 0,
@@ -408,9 +436,9 @@ export function totalsOf(lines: readonly ComputedLine[]): RunTotals {
   let kinerjaNotFinal = 0;
   for (const l of lines) {
     for (const k of Object.keys(amounts) as (keyof TppMonthAmounts)[]) amounts[k] += l.amounts[k];
-    for (const c of TPP_DEDUCTION_CAUSES) byCause[c] += l.result.byCause[c];
-    if (l.result.excluded) excluded++;
-    else if (l.inputs.kinerja.status !== 'FINAL' || l.inputs.kinerja.score === null) kinerjaNotFinal++;
+    for (const c of TPP_DEDUCTION_CAUSES) byCause[c] += l.byCause[c];
+    if (l.excluded) excluded++;
+    else if (l.kinerjaNotFinal) kinerjaNotFinal++;
   }
   return {
     employees: lines.length,
@@ -453,10 +481,11 @@ export function readLineInputs(stored: unknown): LineInputs {
 export function runHashes(
   run: { unitId: string; month: string },
   rules: RunRules,
-  lines: readonly Pick<ComputedLine, 'inputs' | 'inputsHash' | 'resultHash'>[],
+  lines: readonly Pick<LineSummary, 'employeeId' | 'inputsHash' | 'resultHash'>[],
 ): { inputsHash: string; resultHash: string } {
-  const id = (l: (typeof lines)[number]) => l.inputs.employee.id;
-  const sorted = [...lines].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+  const sorted = [...lines].sort((a, b) =>
+    a.employeeId < b.employeeId ? -1 : a.employeeId > b.employeeId ? 1 : 0,
+  );
   let inputs = hashOf({ unitId: run.unitId, month: run.month, rules });
   let result = '';
   for (const l of sorted) {

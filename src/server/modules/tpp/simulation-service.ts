@@ -14,7 +14,14 @@ import type { TppContext } from './tpp-context.ts';
 import type { TppInputsSection } from './inputs-service.ts';
 import type { TppRunsSection } from './runs-service.ts';
 import { lineRow, type StoredRulebook } from './runs-compute.ts';
-import { runHashes, runRulesOf, totalsOf, type RunRules, type TariffLookup } from './runs-engine.ts';
+import {
+  runHashes,
+  runRulesOf,
+  summaryOf,
+  totalsOf,
+  type RunRules,
+  type TariffLookup,
+} from './runs-engine.ts';
 import { createSimulationResults, type SimulationMeta } from './simulation-results.ts';
 
 const LINE_CHUNK = 500;
@@ -204,11 +211,11 @@ export function createSimulationSection(ctx: TppContext, inputs: TppInputsSectio
       for (const u of todo) {
         const lines = await runs.linesFor(trx, u, month, rules, lookup);
         const totals = {
-          ...totalsOf(lines),
+          ...totalsOf(lines.map(summaryOf)),
           budget: await inputs.budgetOf(trx, u.id, year),
           simulation: meta,
         };
-        const hashes = runHashes({ unitId: u.id, month }, rules, lines);
+        const hashes = runHashes({ unitId: u.id, month }, rules, lines.map(summaryOf));
         const run = await trx
           .insertInto('tppRuns')
           .values({
