@@ -1,4 +1,5 @@
 import type { Download, Locator, Page } from 'playwright-core';
+import { formatMonthId } from '../../src/core/common/date-text.ts';
 
 /**
  * The TPP pages (issue 17) as their users work them, by test id (Indonesian UI): the runs with the "Hitung TPP" form
@@ -12,23 +13,8 @@ import type { Download, Locator, Page } from 'playwright-core';
  *   const file = await run.downloadNominative();   // the XLSX as a Download
  */
 
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 /** "Februari 2027" for 2027-02, as the month pickers label it. */
-export const monthLabelId = (month: string) =>
-  `${MONTHS_ID[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+export const monthLabelId = formatMonthId;
 
 /** Fills a TextAreaField by its test id (on the textarea itself, or on a wrapper around it). */
 async function fillArea(field: Locator, text: string): Promise<void> {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eachDay, isoWeekday, monthRange } from '../../../core/common/local-date.ts';
 import { json, unchanged, type DisciplineWorld } from '../discipline/discipline-test-world.ts';
 import { buildRunsWorld, RUNS_MONTH } from '../../../../test/helpers/tpp-runs-world.ts';
+import { storedStatusJson } from './runs-inputs-world.ts';
 
 /*
  * Corrections of a locked run (issue 17 point 4), through real HTTP on the runs world (test/helpers/tpp-runs-world.ts):
@@ -175,21 +176,7 @@ describe('a kinerja figure set after the lock: computing the next month records 
 
 describe('a permit approved after the lock: admin OPD records the correction', () => {
   it('preview 152.361 for pegawai, recorded once (idempotent), audited, listed in scope', async () => {
-    const status = (code: string) =>
-      JSON.stringify({
-        unitId: w.e.pegawai.unitId,
-        code,
-        lateBand: null,
-        earlyBand: null,
-        lateMinutes: 0,
-        earlyMinutes: 0,
-        missingCheckIn: false,
-        missingCheckOut: false,
-        workLocation: null,
-        nonWorkingDay: false,
-        rulebookId: 'national',
-        reasons: [],
-      });
+    const status = (code: string) => storedStatusJson(w.e.pegawai.unitId, code);
     await w.t.db
       .insertInto('statusAdjustments')
       .values({

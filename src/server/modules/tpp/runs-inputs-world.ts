@@ -393,3 +393,25 @@ export function inputsOf(t: TestApp, region?: string) {
   });
   return createRunInputs(ctx, s.tpp.inputs);
 }
+
+/**
+ * A day status as the status service stores it in `status_adjustments.old_status` / `new_status` (JSON text), for
+ * tests that record a day changed after its month was closed.
+ */
+export function storedStatusJson(unitId: string, code: string, extra: object = {}): string {
+  return JSON.stringify({
+    unitId,
+    code,
+    lateBand: null,
+    earlyBand: null,
+    lateMinutes: 0,
+    earlyMinutes: 0,
+    missingCheckIn: false,
+    missingCheckOut: false,
+    workLocation: code === 'H' ? 'WFO' : null,
+    nonWorkingDay: false,
+    rulebookId: 'national',
+    reasons: [],
+    ...extra,
+  });
+}

@@ -3,7 +3,13 @@ import { dbFingerprint } from '../../../../test/helpers/db-fingerprint.ts';
 import { factories, type PositionRef, type UnitRef } from '../../../../test/factories/index.ts';
 import { eachDay } from '../../../core/common/local-date.ts';
 import type { EmployeeMonthInput } from './runs-inputs.ts';
-import { buildGatherWorld, inputsOf, MONTH, type GatherWorld } from './runs-inputs-world.ts';
+import {
+  buildGatherWorld,
+  inputsOf,
+  MONTH,
+  storedStatusJson,
+  type GatherWorld,
+} from './runs-inputs-world.ts';
 
 /*
  * Gathering a run's inputs (issue 17 point 2) for February 2026 on the national rulebook (proration in calendar
@@ -276,22 +282,7 @@ describe('gather (contoh-provinsi-a: working days)', () => {
 
 describe('gather over the closed month’s adjustments and the made-up latenesses', () => {
   it('a day changed after the closing counts as it does now (noted with why); the adjusted kinerja figure is used', async () => {
-    const status = (code: string, extra: object = {}) =>
-      JSON.stringify({
-        unitId: u.dinkes.id,
-        code,
-        lateBand: null,
-        earlyBand: null,
-        lateMinutes: 0,
-        earlyMinutes: 0,
-        missingCheckIn: false,
-        missingCheckOut: false,
-        workLocation: code === 'H' ? 'WFO' : null,
-        nonWorkingDay: false,
-        rulebookId: 'national',
-        reasons: [],
-        ...extra,
-      });
+    const status = (code: string, extra: object = {}) => storedStatusJson(u.dinkes.id, code, extra);
     // TK 04/02 became a permit (I) approved after the closing; 11/02 was made up late (TL2, 45 minutes).
     await t.db
       .insertInto('statusAdjustments')
