@@ -43,6 +43,9 @@ describe('canonicalJson', () => {
         fc.dictionary(fc.string({ maxLength: 6 }), tie('node'), { maxKeys: 6 }),
       ),
     })).node;
-    fc.assert(fc.property(value, (v) => canonicalJson(v) === reference(v)), { numRuns: 500 });
+    fc.assert(
+      fc.property(value, (v) => canonicalJson(v) === reference(v)),
+      { numRuns: 500 },
+    );
   });
 });

@@ -91,7 +91,14 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void
   const imp = useCheckedImport<TariffImportReport>(
     (dryRun, onProgress) =>
       importTariffTable(
-        { file: file!, year: Number(year), perkadaRef: perkadaRef.trim(), perkadaDate, note: note.trim(), dryRun },
+        {
+          file: file!,
+          year: Number(year),
+          perkadaRef: perkadaRef.trim(),
+          perkadaDate,
+          note: note.trim(),
+          dryRun,
+        },
         onProgress,
       ),
     async () => {
@@ -169,7 +176,9 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void
         >
           {(r) => (
             <>
-              {r.replaces && <Text size="sm">{t('tpp.tariffs.replaces', { ref: r.replaces.perkadaRef })}</Text>}
+              {r.replaces && (
+                <Text size="sm">{t('tpp.tariffs.replaces', { ref: r.replaces.perkadaRef })}</Text>
+              )}
               {r.rows.length > 0 && (
                 <>
                   <Text size="xs" c="dimmed">
