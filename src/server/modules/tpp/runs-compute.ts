@@ -15,7 +15,7 @@ import type { RunRow, RunsAccess } from './runs-access.ts';
 import {
   computeLine,
   computeLines,
-  prepareLines,
+  linePreparer,
   readLineInputs,
   sha256,
   runHashes,
@@ -49,6 +49,12 @@ export interface RunSources {
     unit: { id: string; path: string },
     month: string,
   ): Promise<unknown>;
+  /** `gather` batch by batch (a run computes and stores each batch before reading the next); else `gather`. */
+  gatherBatches?(
+    exec: Exec,
+    unit: { id: string; path: string },
+    month: string,
+  ): AsyncIterable<EmployeeMonthInput[]>;
   budgetOf(
     exec: Exec,
     unitId: string,
@@ -153,34 +159,34 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
   }
 
   /**
-   * Computes the lines chunk by chunk and stores each chunk while the next is computed: a chunk's insert is sent
-   * before the next chunk's lines are computed (one tick lets it reach the connection), so the database stores
-   * while this process computes. Returns every line's summary, in input order.
+   * Stores a run's lines as they are computed: `add` computes a batch's lines 500 at a time and sends each chunk's
+   * insert before computing the next (one tick lets it reach the connection), so the database stores while this
+   * process computes; `finish` waits for the last insert and returns every line's summary, in input order.
    */
-  async function computeAndStore(
-    trx: Transaction<Database>,
-    runId: string,
-    version: number,
-    prepared: readonly LineInputs[],
-    rules: RunRules,
-  ): Promise<LineSummary[]> {
+  function lineStore(trx: Transaction<Database>, runId: string, version: number, rules: RunRules) {
     const lines: LineSummary[] = [];
     let pending: Promise<unknown> | null = null;
-    for (let i = 0; i < prepared.length; i += LINE_CHUNK) {
-      const chunk = prepared.slice(i, i + LINE_CHUNK).map((inputs) => computeLine(inputs, rules));
-      const now = clock.now();
-      const rows = chunk.map((l) => lineRow(runId, version, l, now));
-      // The lines themselves are in the rows now; only what the totals and hashes need is kept.
-      for (const l of chunk) lines.push(summaryOf(l));
-      if (pending) await pending;
-      const sent = trx.insertInto('tppRunLines').values(rows).execute();
-      // Awaited before the next insert or at the end; a failure is not "unhandled" in between.
-      sent.catch(() => undefined);
-      pending = sent;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    if (pending) await pending;
-    return lines;
+    return {
+      async add(prepared: readonly LineInputs[]) {
+        for (let i = 0; i < prepared.length; i += LINE_CHUNK) {
+          const chunk = prepared.slice(i, i + LINE_CHUNK).map((inputs) => computeLine(inputs, rules));
+          const now = clock.now();
+          const rows = chunk.map((l) => lineRow(runId, version, l, now));
+          // The lines themselves are in the rows now; only what the totals and hashes need is kept.
+          for (const l of chunk) lines.push(summaryOf(l));
+          if (pending) await pending;
+          const sent = trx.insertInto('tppRunLines').values(rows).execute();
+          // Awaited before the next insert or at the end; a failure is not "unhandled" in between.
+          sent.catch(() => undefined);
+          pending = sent;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      },
+      async finish(): Promise<LineSummary[]> {
+        if (pending) await pending;
+        return lines;
+      },
+    };
   }
 
   /**
@@ -243,8 +249,6 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
         tariffSource: tariffs.source,
       } satisfies RunRules);
       await sources.beforeGather?.(trx, actor, { id: unit.id, path: unit.path }, month);
-      const gathered = await sources.gather(trx, { id: unit.id, path: unit.path }, month);
-      const prepared = prepareLines(gathered, month, tariffs, rules.tpp);
       const book: StoredRulebook = {
         id: rulebook.meta.id,
         name: rulebook.meta.name,
@@ -284,7 +288,19 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
             .executeTakeFirstOrThrow()
         ).id;
       }
-      const lines = await computeAndStore(trx, runId, version, prepared, rules);
+      // Gathered, computed and stored batch by batch; a kelas without a tariff (or a position without a kelas)
+      // anywhere refuses the whole run, naming every one, and the transaction is rolled back.
+      const ref = { id: unit.id, path: unit.path };
+      const batches = sources.gatherBatches
+        ? sources.gatherBatches(trx, ref, month)
+        : (async function* () {
+            yield await sources.gather(trx, ref, month);
+          })();
+      const preparer = linePreparer(month, tariffs, rules.tpp);
+      const store = lineStore(trx, runId, version, rules);
+      for await (const gathered of batches) await store.add(preparer.add(gathered));
+      preparer.finish();
+      const lines = await store.finish();
       const totals: StoredTotals = { ...totalsOf(lines), budget: await sources.budgetOf(trx, unit.id, year) };
       const hashes = runHashes({ unitId: unit.id, month }, rules, lines);
       // A re-run only when something changed (an input or the rules): the same computation again would only bump

@@ -348,7 +348,6 @@ export function computeLines(
 
 /**
  * Every employee's line inputs (tariffs resolved), before any line is computed; refuses as `computeLines` says.
- * A run computes them with `computeLine` chunk by chunk while the previous chunk is being stored.
  */
 export function prepareLines(
   gathered: readonly EmployeeMonthInput[],
@@ -356,32 +355,57 @@ export function prepareLines(
   tariffs: TariffLookup,
   rules: TppRules,
 ): LineInputs[] {
+  const preparer = linePreparer(month, tariffs, rules);
+  const inputs = preparer.add(gathered);
+  preparer.finish();
+  return inputs;
+}
+
+/**
+ * Line inputs batch by batch (a run gathers, computes and stores 2,000 employees at a time): `add` resolves a
+ * batch's tariffs and collects the problems a run cannot be computed with (a position without a kelas, a kelas
+ * without a tariff, a negative tariff) — once one is found `ok` is false and the rest is only checked — and
+ * `finish` refuses (409, in Indonesian, naming every one of them) when there were any.
+ */
+export function linePreparer(month: string, tariffs: TariffLookup, rules: TppRules) {
   const problems = {
     missingKelas: new Set<number>(),
     noKelas: new Set<string>(),
     negative: new Set<number>(),
   };
-  const inputs = gathered.map((e) => lineInputsOf(e, month, tariffs, rules, problems));
-  const year = month.slice(0, 4);
-  const source =
-    tariffs.source.kind === 'table'
-      ? `tabel besaran TPP ${year} (${tariffs.source.perkadaRef})`
-      : `tabel besaran TPP rulebook (belum ada tabel Perkada tahun ${year})`;
-  const messages: string[] = [];
-  const list = (s: Set<number>) => [...s].sort((a, b) => a - b).join(', ');
-  if (problems.missingKelas.size)
-    messages.push(`Besaran TPP untuk kelas jabatan ${list(problems.missingKelas)} tidak ada di ${source}`);
-  if (problems.negative.size)
-    messages.push(`Besaran TPP kelas jabatan ${list(problems.negative)} di ${source} tidak valid (negatif)`);
-  if (problems.noKelas.size)
-    messages.push(`Kelas jabatan belum diisi untuk ${[...problems.noKelas].sort().join('; ')}`);
-  if (messages.length)
-    throw new AppError('CONFLICT', `TPP tidak dapat dihitung: ${messages.join('. ')}`, {
-      missingKelas: [...problems.missingKelas].sort((a, b) => a - b),
-      negativeKelas: [...problems.negative].sort((a, b) => a - b),
-      positionsWithoutKelas: [...problems.noKelas].sort(),
-    });
-  return inputs as LineInputs[];
+  const ok = () => problems.missingKelas.size + problems.noKelas.size + problems.negative.size === 0;
+  return {
+    ok,
+    add(gathered: readonly EmployeeMonthInput[]): LineInputs[] {
+      const inputs = gathered.map((e) => lineInputsOf(e, month, tariffs, rules, problems));
+      return ok() ? (inputs as LineInputs[]) : [];
+    },
+    finish(): void {
+      if (ok()) return;
+      const year = month.slice(0, 4);
+      const source =
+        tariffs.source.kind === 'table'
+          ? `tabel besaran TPP ${year} (${tariffs.source.perkadaRef})`
+          : `tabel besaran TPP rulebook (belum ada tabel Perkada tahun ${year})`;
+      const messages: string[] = [];
+      const list = (s: Set<number>) => [...s].sort((a, b) => a - b).join(', ');
+      if (problems.missingKelas.size)
+        messages.push(
+          `Besaran TPP untuk kelas jabatan ${list(problems.missingKelas)} tidak ada di ${source}`,
+        );
+      if (problems.negative.size)
+        messages.push(
+          `Besaran TPP kelas jabatan ${list(problems.negative)} di ${source} tidak valid (negatif)`,
+        );
+      if (problems.noKelas.size)
+        messages.push(`Kelas jabatan belum diisi untuk ${[...problems.noKelas].sort().join('; ')}`);
+      throw new AppError('CONFLICT', `TPP tidak dapat dihitung: ${messages.join('. ')}`, {
+        missingKelas: [...problems.missingKelas].sort((a, b) => a - b),
+        negativeKelas: [...problems.negative].sort((a, b) => a - b),
+        positionsWithoutKelas: [...problems.noKelas].sort(),
+      });
+    },
+  };
 }
 
 /** What a run's totals and hashes need of a line: kept for every line of a run (so small). */

@@ -124,11 +124,26 @@ export function createRunInputs(ctx: TppContext, inputs: TppInputsSection) {
     month: string,
     only?: readonly string[],
   ): Promise<EmployeeMonthInput[]> {
+    const out: EmployeeMonthInput[] = [];
+    for await (const batch of gatherBatches(exec, unit, month, only)) out.push(...batch);
+    return out;
+  }
+
+  /**
+   * `gather` batch by batch (`GATHER_BATCH` employees, in employee id order): a run computes and stores a batch
+   * before the next is read, so a province's inputs are never all in memory at once.
+   */
+  async function* gatherBatches(
+    exec: Exec,
+    unit: { id: string; path: string },
+    month: string,
+    only?: readonly string[],
+  ): AsyncGenerator<EmployeeMonthInput[]> {
     if (!isMonth(month)) throw fieldError('month', 'Bulan harus berformat YYYY-MM');
     const { to } = monthRange(month);
     const inSubtree = await employeesWithDaysIn(exec, unit.path, month);
     const ids = only ? inSubtree.filter((id) => only.includes(id)) : inSubtree;
-    if (ids.length === 0) return [];
+    if (ids.length === 0) return;
     const rulebook = await ctx.rulebookOn(to, exec);
     const method = rulebook.tpp.proration.method;
     const tkCodes = new Set<string>(rulebook.discipline.absence.tkCodes);
@@ -148,8 +163,8 @@ export function createRunInputs(ctx: TppContext, inputs: TppInputsSection) {
         ? () => true
         : (unitId: string, date: LocalDate) => calendarOf(unitId)?.isWorkingDay(date) ?? false;
 
-    const out: EmployeeMonthInput[] = [];
     for (let i = 0; i < ids.length; i += GATHER_BATCH) {
+      const out: EmployeeMonthInput[] = [];
       const batch = ids.slice(i, i + GATHER_BATCH);
       const employees = new Map((await employeesOf(exec, batch)).map((e) => [e.id, e]));
       const monthRows = new Map(
@@ -204,10 +219,10 @@ export function createRunInputs(ctx: TppContext, inputs: TppInputsSection) {
         const input = assembleEmployee(id, batchData);
         if (input) out.push(input);
       }
+      yield out;
     }
-    return out;
   }
-  return { gather };
+  return { gather, gatherBatches };
 }
 export type RunInputs = ReturnType<typeof createRunInputs>;
 

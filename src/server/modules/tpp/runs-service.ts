@@ -34,6 +34,13 @@ export function createRunsSection(
   const gathering = createRunInputs(ctx, inputs);
   const resolved: RunSources = {
     gather: sources.gather ?? ((exec, unit, month, only) => gathering.gather(exec, unit, month, only)),
+    // Given inputs (tests) come whole through `gather`.
+    ...(sources.gather
+      ? {}
+      : {
+          gatherBatches:
+            sources.gatherBatches ?? ((exec, unit, month) => gathering.gatherBatches(exec, unit, month)),
+        }),
     beforeGather:
       sources.beforeGather ??
       (corrections &&
