@@ -7,7 +7,6 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Exec } from '../../relations/relations-service.ts';
 import { formatMonthId } from '../../../core/common/date-text.ts';
 import { RUN_STATUS_LABELS, type RunStatus } from '../../../core/tpp/run-machine.ts';
-import { rulebookTariff } from '../../../core/tpp/tariff-table.ts';
 import type {
   Correction,
   CorrectionListQuery,
@@ -18,14 +17,7 @@ import type { TppContext } from './tpp-context.ts';
 import type { TppInputsSection } from './inputs-service.ts';
 import { createRunInputs } from './runs-inputs.ts';
 import { createRunsAccess, type RunRow } from './runs-access.ts';
-import {
-  computeLines,
-  readLineInputs,
-  runRulesOf,
-  type LineInputs,
-  type RunRules,
-  type TariffLookup,
-} from './runs-engine.ts';
+import { computeLines, readLineInputs, runRulesOf, type LineInputs } from './runs-engine.ts';
 
 const rupiah = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
 
@@ -46,16 +38,6 @@ export function createCorrectionsSection(ctx: TppContext, inputs: TppInputsSecti
   const { db, audit, clock, notifications } = ctx;
   const access = createRunsAccess(ctx);
   const gathering = createRunInputs(ctx, inputs);
-
-  /** The tariffs the run used: its stored table, or the rulebook's rows of its stored rules. */
-  async function tariffsOf(exec: Exec, rules: RunRules): Promise<TariffLookup> {
-    const source = rules.tariffSource;
-    if (source?.kind === 'table') return inputs.tariffsOfTable(exec, source.tableId);
-    return {
-      source: { kind: 'rulebook' },
-      amountFor: (kelas, _group, _unitId, _unitPath, tpp) => rulebookTariff(tpp, kelas),
-    };
-  }
 
   /** 409 unless the run is locked (a run before locking is computed again, not corrected). */
   function requireLocked(run: RunRow) {
@@ -111,7 +93,12 @@ export function createCorrectionsSection(ctx: TppContext, inputs: TppInputsSecti
     // The corrections of earlier months the locked line paid are part of what it paid: kept as they were.
     for (const g of gathered) g.corrections = paidInputs.get(g.employeeId)?.corrections ?? [];
     const rules = runRulesOf(run.rules);
-    const lines = computeLines(gathered, run.month, await tariffsOf(exec, rules), rules);
+    const lines = computeLines(
+      gathered,
+      run.month,
+      await inputs.tariffsOfSource(exec, rules.tariffSource),
+      rules,
+    );
     const fresh = new Map(lines.map((l) => [l.inputs.employee.id, l]));
     const recordedRows = await exec
       .selectFrom('tppCorrections')

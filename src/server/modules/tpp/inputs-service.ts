@@ -31,6 +31,7 @@ export function createInputsSection(ctx: TppContext) {
     exclusions,
     tariffsFor: tariffs.tariffsFor,
     tariffsOfTable: tariffs.tariffsOfTable,
+    tariffsOfSource: tariffs.tariffsOfSource,
     salariesOn: pay.salariesOn,
     bankAccounts: pay.bankAccounts,
     exclusionsIn: exclusions.exclusionsIn,

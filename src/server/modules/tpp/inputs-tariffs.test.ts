@@ -420,6 +420,16 @@ describe('tariffsFor: the resolver of the runs', () => {
       .executeTakeFirstOrThrow();
     const r = await inputs().tariffsOfTable(w.t.db, old.id);
     expect(r.amountFor(1, null, pkm().id, pkm().path, rules)?.amount).toBe(2_350_000);
+    // A stored run's tariff source: its (replaced) table, not the year's active one; or the rulebook's rows.
+    const bySource = await inputs().tariffsOfSource(w.t.db, {
+      kind: 'table',
+      tableId: old.id,
+      perkadaRef: 'Pergub Banten 3/2026',
+    });
+    expect(bySource.amountFor(1, null, pkm().id, pkm().path, rules)?.amount).toBe(2_350_000);
+    expect((await inputs().tariffsFor(w.t.db, 2026)).source).not.toMatchObject({ tableId: old.id });
+    const rulebook = await inputs().tariffsOfSource(w.t.db, { kind: 'rulebook' });
+    expect(rulebook.amountFor(9, 'PELAKSANA', pkm().id, pkm().path, rules)?.amount).toBe(7_023_000);
   });
 });
 

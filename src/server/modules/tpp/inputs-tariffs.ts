@@ -417,13 +417,23 @@ export function createTariffsSection(ctx: TppContext) {
   /**
    * The tariffs of a year for a run: the year's active table, else the rulebook's rows (regulations.md §5.1, §10).
    */
+  /** The rulebook's tariff rows (a year without a Perkada table). */
+  const rulebookTariffs: TariffResolver = {
+    source: { kind: 'rulebook' },
+    amountFor: (kelas, _group, _unitId, _unitPath, rules) => rulebookTariff(rules, kelas),
+  };
+
   async function tariffsFor(exec: Exec, year: number): Promise<TariffResolver> {
     const active = await activeOf(exec, year);
-    if (active) return tariffsOfTable(exec, active.id);
-    return {
-      source: { kind: 'rulebook' },
-      amountFor: (kelas, _group, _unitId, _unitPath, rules) => rulebookTariff(rules, kelas),
-    };
+    return active ? tariffsOfTable(exec, active.id) : rulebookTariffs;
+  }
+
+  /**
+   * The tariffs a stored run was computed with (`RunRules.tariffSource`): its table (even when replaced since) or
+   * the rulebook's rows. A line computed again for that run (an upheld objection, a correction) uses these.
+   */
+  async function tariffsOfSource(exec: Exec, source: TariffResolver['source']): Promise<TariffResolver> {
+    return source.kind === 'table' ? tariffsOfTable(exec, source.tableId) : rulebookTariffs;
   }
 
   return {
@@ -432,6 +442,7 @@ export function createTariffsSection(ctx: TppContext) {
     create,
     tariffsFor,
     tariffsOfTable,
+    tariffsOfSource,
     // for the import and export (inputs-tariffs-file.ts)
     check,
     store,

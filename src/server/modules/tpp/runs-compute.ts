@@ -39,6 +39,8 @@ export interface RunSources {
     only?: readonly string[],
   ): Promise<EmployeeMonthInput[]>;
   tariffsFor(exec: Exec, year: number): Promise<TariffLookup>;
+  /** The tariffs a stored run was computed with (its `tariffSource`), for a line of it computed again. */
+  tariffsOfSource(exec: Exec, source: TariffLookup['source']): Promise<TariffLookup>;
   /**
    * Called by `compute` in its transaction before the unit's month is gathered (not by the simulation nor the
    * re-run of one line): records the corrections of earlier locked months that this run then pays.
@@ -454,8 +456,8 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
   /**
    * One employee's line of a published run computed again from fresh inputs (an upheld objection whose input
    * changed, objections-decide.ts), in the caller's transaction with the run row locked: gathered like the run
-   * (the whole unit, that employee kept), under the run's stored rules and the year's tariffs. When the line's
-   * inputs hash is unchanged nothing is written (`changed: false`); otherwise the line is replaced (its version
+   * (the whole unit, that employee kept), under the run's stored rules and tariffs (its table even when replaced
+   * since). When the line's inputs hash is unchanged nothing is written (`changed: false`); otherwise the line is replaced (its version
    * + 1) and the run's totals and hashes are recomputed from all its lines. Source: issue 17 point 4 ("an upheld
    * objection that changes an input … re-runs that employee").
    */
@@ -468,7 +470,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       .executeTakeFirstOrThrow();
     const before = { net: Number(old.net), version: old.version };
     const rules = runRulesOf(run.rules);
-    const tariffs = await sources.tariffsFor(trx, Number(run.month.slice(0, 4)));
+    const tariffs = await sources.tariffsOfSource(trx, rules.tariffSource);
     const gathered = await sources.gather(trx, { id: run.unitId, path: run.unitPath }, run.month, [
       employeeId,
     ]);

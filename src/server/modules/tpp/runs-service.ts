@@ -46,6 +46,7 @@ export function createRunsSection(
       (corrections &&
         ((trx, actor, unit, month) => corrections.fromLaterAdjustments(trx, actor, unit, month))),
     tariffsFor: sources.tariffsFor ?? ((exec, year) => inputs.tariffsFor(exec, year)),
+    tariffsOfSource: sources.tariffsOfSource ?? ((exec, source) => inputs.tariffsOfSource(exec, source)),
     budgetOf: sources.budgetOf ?? ((exec, unitId, year) => inputs.budgetOf(exec, unitId, year)),
   };
   const access = createRunsAccess(ctx);
