@@ -2,7 +2,6 @@ import {
   Button,
   Card,
   Drawer,
-  FileInput,
   Group,
   Modal,
   NumberInput,
@@ -15,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconFileImport, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconFileImport, IconSearch } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +37,11 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFieldErrors } from '../../components/field-errors.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { CheckedImportStatus, useCheckedImport } from '../../components/tpp/CheckedImport.tsx';
+import {
+  CheckedImportStatus,
+  ImportFileField,
+  useCheckedImport,
+} from '../../components/tpp/CheckedImport.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { formatDate, formatNip, formatRupiah } from '../../lib/format.ts';
 
@@ -265,21 +268,7 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void
       data-testid="tpp-pay-import"
     >
       <Stack gap="sm">
-        <Text size="xs" c="dimmed">
-          {t('tpp.pay.importHint')}
-        </Text>
-        <FileInput
-          label={t('tpp.tariffs.file')}
-          accept=".xlsx,.csv"
-          value={file}
-          onChange={(f) => {
-            setFile(f);
-            imp.reset();
-          }}
-          leftSection={<IconUpload size={16} />}
-          required
-          clearable
-        />
+        <ImportFileField hint={t('tpp.pay.importHint')} file={file} onFile={setFile} state={imp} />
         <CheckedImportStatus
           state={imp}
           testId="tpp-pay-report"
