@@ -1,6 +1,4 @@
-import { Button, FileInput, Group, Stack, Text } from '@mantine/core';
-import { IconUpload } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { tppImportErrors, type TppImportRowError } from '../../api/tpp.ts';
 import { ErrorState } from '../ErrorState.tsx';
@@ -120,40 +118,6 @@ export function CheckedImportStatus<R extends ImportReport>({
           {commitLabel}
         </Button>
       </Group>
-    </>
-  );
-}
-
-/** The import's hint and its file (XLSX or CSV); choosing another file clears the last check. */
-export function ImportFileField<R extends ImportReport>({
-  hint,
-  file,
-  onFile,
-  state,
-}: {
-  hint: string;
-  file: File | null;
-  onFile: (file: File | null) => void;
-  state: CheckedImportState<R>;
-}) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Text size="xs" c="dimmed">
-        {hint}
-      </Text>
-      <FileInput
-        label={t('tpp.tariffs.file')}
-        accept=".xlsx,.csv"
-        value={file}
-        onChange={(f) => {
-          onFile(f);
-          state.reset();
-        }}
-        leftSection={<IconUpload size={16} />}
-        required
-        clearable
-      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import {
   Button,
   Card,
   Drawer,
+  FileInput,
   Group,
   Modal,
   NumberInput,
@@ -14,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconFileImport, IconSearch } from '@tabler/icons-react';
+import { IconFileImport, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,11 +38,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFieldErrors } from '../../components/field-errors.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import {
-  CheckedImportStatus,
-  ImportFileField,
-  useCheckedImport,
-} from '../../components/tpp/CheckedImport.tsx';
+import { CheckedImportStatus, useCheckedImport } from '../../components/tpp/CheckedImport.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { formatDate, formatNip, formatRupiah } from '../../lib/format.ts';
 
@@ -268,7 +265,21 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void
       data-testid="tpp-pay-import"
     >
       <Stack gap="sm">
-        <ImportFileField hint={t('tpp.pay.importHint')} file={file} onFile={setFile} state={imp} />
+        <Text size="xs" c="dimmed">
+          {t('tpp.pay.importHint')}
+        </Text>
+        <FileInput
+          label={t('tpp.tariffs.file')}
+          accept=".xlsx,.csv"
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            imp.reset();
+          }}
+          leftSection={<IconUpload size={16} />}
+          required
+          clearable
+        />
         <CheckedImportStatus
           state={imp}
           testId="tpp-pay-report"

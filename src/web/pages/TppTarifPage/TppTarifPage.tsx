@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Drawer,
+  FileInput,
   Group,
   Modal,
   NumberInput,
@@ -33,11 +34,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
-import {
-  CheckedImportStatus,
-  ImportFileField,
-  useCheckedImport,
-} from '../../components/tpp/CheckedImport.tsx';
+import { CheckedImportStatus, useCheckedImport } from '../../components/tpp/CheckedImport.tsx';
 import { formatDate, formatDateTime, formatRupiah } from '../../lib/format.ts';
 
 type TableRow = TariffTableList['items'][number];
@@ -120,7 +117,21 @@ function ImportModal({ opened, onClose }: { opened: boolean; onClose: () => void
       data-testid="tpp-tariff-import"
     >
       <Stack gap="sm">
-        <ImportFileField hint={t('tpp.tariffs.importHint')} file={file} onFile={setFile} state={imp} />
+        <Text size="xs" c="dimmed">
+          {t('tpp.tariffs.importHint')}
+        </Text>
+        <FileInput
+          label={t('tpp.tariffs.file')}
+          accept=".xlsx,.csv"
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            changed();
+          }}
+          leftSection={<IconUpload size={16} />}
+          required
+          clearable
+        />
         <Group grow align="flex-start" wrap="wrap">
           <NumberInput
             label={t('tpp.year')}
