@@ -4,7 +4,7 @@ import '@mantine/charts/styles.css';
 import { initialLanguageReady, loadPageStrings } from './text/i18n.ts';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { createQueryClient } from './api/query-client.ts';
@@ -14,10 +14,11 @@ import { theme } from './app/theme.ts';
 import { prefetchPresensi } from './pages/PresensiPage/prefetch.ts';
 import { registerServiceWorker } from './sw/register.ts';
 import { afterFirstScreen } from './lib/after-first-screen.ts';
+import { backgroundLazy } from './components/BackgroundChunk.tsx';
 
 // The toast container is not needed for the first paint: it arrives in its own chunk. Toasts shown before it has
 // mounted wait in the notifications store and appear when it does.
-const Notifications = lazy(() => import('./app/Toasts.tsx'));
+const Notifications = backgroundLazy(() => import('./app/Toasts.tsx'));
 
 const queryClient = createQueryClient();
 const router = createRouter();
@@ -34,9 +35,7 @@ void initialLanguageReady().then(() => {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Suspense fallback={null}>
-          <Notifications position="top-right" limit={4} />
-        </Suspense>
+        <Notifications position="top-right" limit={4} />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

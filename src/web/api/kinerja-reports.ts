@@ -19,7 +19,8 @@ import type {
   VerifyInput,
 } from '../../shared/api/kinerja-reports.ts';
 import { kvGet, kvSet } from '../lib/attendance-db.ts';
-import { updateQueuedReport, type QueuedReport } from '../lib/report-queue.ts';
+import { useEffect } from 'react';
+import { onReportSent, updateQueuedReport, useReportSync, type QueuedReport } from '../lib/report-queue.ts';
 import { useMe } from './auth.ts';
 import { api, apiUrl, isApiError, request, type QueryParams } from './http.ts';
 
@@ -124,6 +125,20 @@ export async function fetchReportOptions(
     }
     throw error;
   }
+}
+
+/**
+ * Sends the reports written offline whenever the phone is online (report-queue.ts), and refreshes e-Kinerja's data
+ * after each one is stored, so "today's reports" and the minutes shown follow. Used by the shell on every page and
+ * by Kinerja Saya itself (which must not depend on the shell's chunk having arrived before the connection dropped).
+ */
+export function useReportQueueSending(employeeId: string | null): void {
+  const queryClient = useQueryClient();
+  useReportSync(employeeId, sendQueuedReport);
+  useEffect(
+    () => onReportSent(() => void queryClient.invalidateQueries({ queryKey: ['kinerja'] })),
+    [queryClient],
+  );
 }
 
 export function useReportOptions(date?: string, enabled = true) {

@@ -13,7 +13,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconLanguage } from '@tabler/icons-react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { usePendingDeviceCount, useReviewCount } from '../api/attendance.ts';
@@ -22,6 +22,7 @@ import { usePermitInboxCount } from '../api/permits.ts';
 import { useObjectionInboxCount } from '../api/tpp-objections.ts';
 import { authKeys, useMe } from '../api/auth.ts';
 import type { Me } from '../api/types.ts';
+import { backgroundLazy } from '../components/BackgroundChunk.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { useAfterFirstScreen } from '../lib/after-first-screen.ts';
@@ -42,13 +43,13 @@ import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import { navSectionsFor, type NavBadge, type NavItem } from './nav.ts';
 import { LanguageToggle, Logo, UserMenuButton } from './header-parts.tsx';
 
-const UserMenu = lazy(() => import('./UserMenu.tsx').then((m) => ({ default: m.UserMenu })));
+const UserMenu = backgroundLazy(() => import('./UserMenu.tsx').then((m) => ({ default: m.UserMenu })));
 // e-Kinerja's work from every page (offline daily reports sent, the Verifikasi count): a lazy chunk, after the first screen.
-const KinerjaShellWork = lazy(() =>
+const KinerjaShellWork = backgroundLazy(() =>
   import('../components/kinerja/KinerjaShellWork.tsx').then((m) => ({ default: m.KinerjaShellWork })),
 );
 // The discipline inbox count (the "Kotak masuk disiplin" badge): a lazy chunk too, after the first screen.
-const DisciplineShellWork = lazy(() =>
+const DisciplineShellWork = backgroundLazy(() =>
   import('../components/discipline/DisciplineShellWork.tsx').then((m) => ({
     default: m.DisciplineShellWork,
   })),
@@ -68,11 +69,7 @@ function UserMenuSlot({ me }: { me: Me }) {
     />
   );
   if (!ready) return button;
-  return (
-    <Suspense fallback={button}>
-      <UserMenu me={me} defaultOpened={openOnLoad} />
-    </Suspense>
-  );
+  return <UserMenu me={me} defaultOpened={openOnLoad} fallback={button} />;
 }
 
 /** One link of the navigation, with the count of what waits behind it. */
@@ -320,19 +317,13 @@ export function AppLayout() {
 
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         {kinerjaReady && (me.data.user.employeeId || kinerjaVerifier) && (
-          <Suspense fallback={null}>
-            <KinerjaShellWork
-              employeeId={me.data.user.employeeId}
-              verifier={kinerjaVerifier}
-              onCount={setPendingKinerja}
-            />
-          </Suspense>
+          <KinerjaShellWork
+            employeeId={me.data.user.employeeId}
+            verifier={kinerjaVerifier}
+            onCount={setPendingKinerja}
+          />
         )}
-        {kinerjaReady && disciplineInbox && (
-          <Suspense fallback={null}>
-            <DisciplineShellWork onCount={setPendingDisiplin} />
-          </Suspense>
-        )}
+        {kinerjaReady && disciplineInbox && <DisciplineShellWork onCount={setPendingDisiplin} />}
         {/* /presensi has its own offline notice: punches can still be taken there. */}
         {location.pathname !== '/presensi' && <OfflineBanner />}
         <Box maw={1400} mx="auto">

@@ -1,11 +1,12 @@
 import { ActionIcon, Indicator } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
-import { forwardRef, lazy, Suspense, useState, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnreadCount } from '../api/notifications.ts';
 import { useAfterFirstScreen } from '../lib/after-first-screen.ts';
+import { backgroundLazy } from './BackgroundChunk.tsx';
 
-const NotificationPopover = lazy(() =>
+const NotificationPopover = backgroundLazy(() =>
   import('./NotificationPopover.tsx').then((m) => ({ default: m.NotificationPopover })),
 );
 
@@ -63,9 +64,5 @@ export function NotificationBell() {
     />
   );
   if (!ready) return button;
-  return (
-    <Suspense fallback={button}>
-      <NotificationPopover defaultOpened={openOnLoad} />
-    </Suspense>
-  );
+  return <NotificationPopover defaultOpened={openOnLoad} fallback={button} />;
 }

@@ -1,9 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useEvaluationInbox } from '../../api/kinerja-evaluations.ts';
-import { useReportInboxCount, sendQueuedReport } from '../../api/kinerja-reports.ts';
+import { useReportInboxCount, useReportQueueSending } from '../../api/kinerja-reports.ts';
 import { useSkpInboxCount } from '../../api/kinerja-skp.ts';
-import { onReportSent, useReportSync } from '../../lib/report-queue.ts';
 
 /**
  * What e-Kinerja does from every page, loaded by the shell (AppLayout) as a lazy chunk after the first screen, so
@@ -22,12 +20,7 @@ export function KinerjaShellWork({
   verifier: boolean;
   onCount: (count: number) => void;
 }) {
-  const queryClient = useQueryClient();
-  useReportSync(employeeId, sendQueuedReport);
-  useEffect(
-    () => onReportSent(() => void queryClient.invalidateQueries({ queryKey: ['kinerja'] })),
-    [queryClient],
-  );
+  useReportQueueSending(employeeId);
   const reports = useReportInboxCount(verifier);
   const skp = useSkpInboxCount(verifier);
   const evaluations = useEvaluationInbox(verifier, { refetchInterval: 60_000 });

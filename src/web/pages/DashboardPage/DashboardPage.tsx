@@ -1,8 +1,8 @@
 import { SimpleGrid, Skeleton, Stack } from '@mantine/core';
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { useHome } from '../../api/dashboard.ts';
+import { backgroundLazy } from '../../components/BackgroundChunk.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -15,7 +15,7 @@ import { DisiplinSection } from './DisiplinSection.tsx';
 import { TppSection } from './TppSection.tsx';
 
 // The leaders' charts (recharts) load only for BKD and the Sekda, never for a pegawai's phone.
-const LeadersSection = lazy(() =>
+const LeadersSection = backgroundLazy(() =>
   import('./LeadersSection.tsx').then((m) => ({ default: m.LeadersSection })),
 );
 
@@ -67,9 +67,10 @@ export function DashboardPage() {
           <TppSection />
           {h!.admin && <UnitSection data={h!.admin} />}
           {h!.leaders && (
-            <Suspense fallback={<Skeleton h={320} radius="md" data-testid="home-leaders-loading" />}>
-              <LeadersSection data={h!.leaders} />
-            </Suspense>
+            <LeadersSection
+              data={h!.leaders}
+              fallback={<Skeleton h={320} radius="md" data-testid="home-leaders-loading" />}
+            />
           )}
           {h!.oversight && <OversightSection data={h!.oversight} />}
         </Stack>

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useMe } from '../../api/auth.ts';
-import { sendQueuedReport, useMyReports, useReportOptions } from '../../api/kinerja-reports.ts';
+import { useMyReports, useReportOptions, useReportQueueSending } from '../../api/kinerja-reports.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { OfflineBanner } from '../../components/OfflineBanner.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { useReportQueue, useReportSync, type QueuedReport } from '../../lib/report-queue.ts';
+import { useReportQueue, type QueuedReport } from '../../lib/report-queue.ts';
 import { MonthView, ReportLine } from './MonthView.tsx';
 import { MyEvaluations } from './MyEvaluations.tsx';
 import { MySkpPanel } from './MySkpPanel.tsx';
@@ -50,8 +50,9 @@ export function KinerjaPage() {
   const employeeId = me.data?.user.employeeId ?? null;
   const options = useReportOptions(undefined, !!employeeId);
   const queue = useReportQueue();
-  // The queue is sent from every page by the shell (components/kinerja/KinerjaShellWork.tsx); here, at once too.
-  useReportSync(employeeId, sendQueuedReport);
+  // The queue is sent from every page by the shell (components/kinerja/KinerjaShellWork.tsx); here too, with the
+  // refresh after each report stored, even when the shell's chunk could not arrive before the connection dropped.
+  useReportQueueSending(employeeId);
   const [editing, setEditing] = useState<QueuedReport | null>(null);
   const tab: Tab = TABS.includes(tabParam as Tab)
     ? (tabParam as Tab)

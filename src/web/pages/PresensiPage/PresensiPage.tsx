@@ -23,7 +23,7 @@ import {
   IconWifi,
   IconWifiOff,
 } from '@tabler/icons-react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { attendanceKeys, sendPunch, useAttendanceToday } from '../../api/attendance.ts';
@@ -34,6 +34,7 @@ import type { CaptureRules } from '../../../core/attendance/capture-rules.ts';
 import type { DeviceState } from '../../../core/attendance/judge-punch.ts';
 import { guidanceForReason, punchGuidance } from '../../../core/attendance/punch-guidance.ts';
 import { PunchGuidance, type GuidanceContext } from '../../components/attendance/PunchGuidance.tsx';
+import { backgroundLazy } from '../../components/BackgroundChunk.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -61,7 +62,7 @@ import { useDeviceBinding, type BindingState } from './useDeviceBinding.ts';
 type Mode = 'selfie' | 'qr';
 
 // The punch history (with its pagination) is below the fold: its code arrives after the first screen.
-const HistoryCard = lazy(() =>
+const HistoryCard = backgroundLazy(() =>
   import('./components/HistoryCard.tsx').then((m) => ({ default: m.HistoryCard })),
 );
 
@@ -575,11 +576,7 @@ function Presensi({ employeeId }: { employeeId: string }) {
         <TodayCard today={data} />
         <KinerjaReportButton />
         {belowTheFold && <RosterCard today={data.localDate} />}
-        {belowTheFold && (
-          <Suspense fallback={<LoadingState minHeight={120} />}>
-            <HistoryCard employeeId={employeeId} />
-          </Suspense>
-        )}
+        {belowTheFold && <HistoryCard employeeId={employeeId} fallback={<LoadingState minHeight={120} />} />}
       </Stack>
     </Box>
   );
