@@ -90,9 +90,14 @@ export class RecapPage {
     return (await this.page.getByTestId(`recap-day-${date}`).getAttribute('data-no-data')) === 'true';
   }
 
-  /** The labels of what keeps the month from being complete, as the closing card lists them. */
+  /**
+   * The labels of what keeps the month from being complete, as the closing card lists them, once it lists any (the
+   * card asks the server after the page has shown: call it where something is pending).
+   */
   async closingItems(): Promise<string[]> {
-    return this.page.getByTestId('recap-closing').getByTestId('recap-closing-item').allInnerTexts();
+    const items = this.page.getByTestId('recap-closing').getByTestId('recap-closing-item');
+    await items.first().waitFor();
+    return items.allInnerTexts();
   }
 
   /**
