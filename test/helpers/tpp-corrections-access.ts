@@ -58,8 +58,6 @@ async function build(x: Ctx): Promise<Record<Where, string>> {
         lines.map(({ runId: _run, ...l }) => ({
           ...l,
           runId: run.id,
-          breakdown: JSON.stringify(l.breakdown),
-          inputs: JSON.stringify(l.inputs),
         })),
       )
       .execute();

@@ -66,8 +66,6 @@ export async function tppSimulationOf(x: Ctx, w: Where): Promise<string> {
       lines.map((l) => ({
         ...l,
         runId: sim.id,
-        breakdown: JSON.stringify(l.breakdown),
-        inputs: JSON.stringify(l.inputs),
       })),
     )
     .execute();

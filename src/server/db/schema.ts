@@ -1346,7 +1346,8 @@ export interface TppRunLinesTable {
   net: number;
   excluded: Generated<boolean>;
   exclusionCode: string | null;
-  breakdown: JSONColumnType<Record<string, unknown>, string, string>;
+  /** The result's JSON text, exactly as its `resultHash` was taken over (read with `readLineResult`). */
+  breakdown: string;
   /** The input snapshot as the exact JSON text hashed into `inputsHash` (runs-engine.ts `readLineInputs`). */
   inputs: string;
   inputsHash: string;

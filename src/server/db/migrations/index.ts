@@ -110,6 +110,7 @@ import * as m101508 from './202612101508_create-tpp-corrections.ts';
 import * as m111110 from './202612111110_create-tpp-treasurers.ts';
 import * as m120100 from './202612120100_status-months-made-up-late.ts';
 import * as m120200 from './202612120200_tpp-run-lines-exact-snapshot.ts';
+import * as m120300 from './202612120300_tpp-run-lines-breakdown-text.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -224,4 +225,5 @@ export const migrations: Record<string, Migration> = {
   '202612111110_create-tpp-treasurers': m111110,
   '202612120100_status-months-made-up-late': m120100,
   '202612120200_tpp-run-lines-exact-snapshot': m120200,
+  '202612120300_tpp-run-lines-breakdown-text': m120300,
 };

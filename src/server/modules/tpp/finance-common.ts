@@ -6,12 +6,11 @@ import type { LetterheadData } from '../../documents/pdf.ts';
 import type { Signer } from '../../documents/parts.ts';
 import type { ActingKind } from '../../../core/documents/signer.ts';
 import { RUN_STATUS_LABELS, type RunStatus } from '../../../core/tpp/run-machine.ts';
-import type { TppMonthResult } from '../../../core/tpp/tpp-month.ts';
 import { PAYABLE_STATUSES } from '../../../shared/api/tpp-finance.ts';
 import type { TppContext } from './tpp-context.ts';
 import type { TppInputsSection } from './inputs-service.ts';
 import type { RunRow, RunsAccess } from './runs-access.ts';
-import { readLineInputs, storedLineAmounts } from './runs-engine.ts';
+import { readLineInputs, readLineResult, storedLineAmounts } from './runs-engine.ts';
 import type { StoredTotals } from './runs-compute.ts';
 import { fullName, todayOf } from './inputs-common.ts';
 
@@ -124,7 +123,7 @@ export function createFinanceReads(ctx: TppContext, inputs: TppInputsSection, ac
       rows.map((r) => r.employeeId),
     );
     return rows.map((l) => {
-      const r = l.breakdown as unknown as Pick<TppMonthResult, 'excluded'>;
+      const r = readLineResult(l.breakdown);
       const stored = readLineInputs(l.inputs).bank;
       const current = accounts.get(l.employeeId);
       const bank = current ?? stored ?? null;

@@ -14,7 +14,6 @@ import {
   type ObjectionLine,
 } from '../../../core/tpp/objection-lines.ts';
 import { isPublished, RUN_STATUS_LABELS, type RunStatus } from '../../../core/tpp/run-machine.ts';
-import type { TppMonthResult } from '../../../core/tpp/tpp-month.ts';
 import {
   objectionFileFieldsSchema,
   type ObjectionDecisionBody,
@@ -26,6 +25,7 @@ import type { TppRunsSection } from './runs-service.ts';
 import { createRunsAccess } from './runs-access.ts';
 import { createObjectionsView } from './objections-view.ts';
 import { createObjectionsDecide } from './objections-decide.ts';
+import { readLineResult } from './runs-engine.ts';
 
 /**
  * TPP objections (issue 17 point 4 and its "Bad input"): the employee objects to one line of her own published
@@ -101,7 +101,7 @@ export function createObjectionsSection(ctx: TppContext, inputs: TppInputsSectio
           'keberatan tidak dapat diajukan lagi',
         { objectionUntil: run.objectionUntil },
       );
-    if (!lineExistsIn(row.breakdown as unknown as TppMonthResult, line))
+    if (!lineExistsIn(readLineResult(row.breakdown), line))
       throw new AppError(
         'VALIDATION',
         `${objectionLineLabel(line)} tidak ada dalam rincian TPP Anda bulan ${month}`,

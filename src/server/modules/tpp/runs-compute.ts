@@ -17,6 +17,7 @@ import {
   computeLines,
   linePreparer,
   readLineInputs,
+  readLineResult,
   sha256,
   runHashes,
   runRulesOf,
@@ -396,7 +397,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
       const parts: string[] = [];
       // The snapshot is the text its hash was taken over; recomputing from it gives the same text again.
       if (sha256(r.inputs) !== r.inputsHash || line.inputsHash !== r.inputsHash) parts.push('inputsHash');
-      if (canonicalJson(line.result) !== canonicalJson(r.breakdown)) parts.push('breakdown');
+      if (canonicalJson(line.result) !== canonicalJson(readLineResult(r.breakdown))) parts.push('breakdown');
       if (line.resultHash !== r.resultHash) parts.push('resultHash');
       const columns = {
         base: r.base,
@@ -499,7 +500,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
         inputs: readLineInputs(r.inputs),
         inputsHash: r.inputsHash,
         resultHash: r.resultHash,
-        result: r.breakdown as unknown as ComputedLine['result'],
+        result: readLineResult(r.breakdown),
       }),
     );
     const stored = run.totals as unknown as StoredTotals;

@@ -498,6 +498,14 @@ export function readLineInputs(stored: unknown): LineInputs {
 }
 
 /**
+ * A stored line's result (`tpp_run_lines.breakdown`): the JSON text its `resultHash` was taken over, parsed (lines
+ * stored while the column was jsonb were converted to jsonb's own text: the same values).
+ */
+export function readLineResult(stored: unknown): TppMonthResult {
+  return (typeof stored === 'string' ? JSON.parse(stored) : stored) as TppMonthResult;
+}
+
+/**
  * The hashes a run is stored with, from its lines' hashes in employee-id order: `inputs` over the rules' hash
  * (canonical JSON: the rules are read back from jsonb) and every line's inputs hash, `result` over every line's
  * result hash (each line is serialized once; one changed line changes both run hashes).

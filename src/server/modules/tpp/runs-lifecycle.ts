@@ -16,10 +16,9 @@ import {
   type RunStatus,
 } from '../../../core/tpp/run-machine.ts';
 import type { TppRules } from '../../../core/tpp/tpp-rules.ts';
-import type { TppMonthResult } from '../../../core/tpp/tpp-month.ts';
 import type { TppContext } from './tpp-context.ts';
 import type { RunRow, RunsAccess } from './runs-access.ts';
-import type { RunRules } from './runs-engine.ts';
+import { readLineResult, type RunRules } from './runs-engine.ts';
 
 /** What a step takes: an optional note, and the version the actor looked at (a re-run since then is refused). */
 export interface RunStepInput {
@@ -198,12 +197,12 @@ export function createRunsLifecycle(ctx: TppContext, access: RunsAccess) {
       .selectFrom('tppRunLines')
       .select(['employeeId', 'breakdown'])
       .where('runId', '=', run.id)
-      .where(sql<boolean>`jsonb_array_length(breakdown->'corrections') > 0`)
+      .where(sql<boolean>`jsonb_array_length(breakdown::jsonb->'corrections') > 0`)
       .execute();
     let paid = 0;
     let remainders = 0;
     for (const r of rows) {
-      for (const c of (r.breakdown as unknown as TppMonthResult).corrections) {
+      for (const c of readLineResult(r.breakdown).corrections) {
         if (c.applied === 0) continue;
         const done = await trx
           .updateTable('tppCorrections')

@@ -13,7 +13,6 @@ import {
   type RunAction,
   type RunStatus,
 } from '../../../core/tpp/run-machine.ts';
-import type { TppMonthResult } from '../../../core/tpp/tpp-month.ts';
 import type {
   MyTpp,
   RunDetail,
@@ -26,7 +25,7 @@ import type {
 } from '../../../shared/api/tpp-runs.ts';
 import type { TppContext } from './tpp-context.ts';
 import type { RunRow, RunsAccess } from './runs-access.ts';
-import { readLineInputs, storedLineAmounts } from './runs-engine.ts';
+import { readLineInputs, readLineResult, storedLineAmounts } from './runs-engine.ts';
 import type { StoredRulebook, StoredTotals } from './runs-compute.ts';
 
 type LineRow = Selectable<TppRunLinesTable>;
@@ -233,7 +232,7 @@ export function createRunsView(ctx: TppContext, access: RunsAccess) {
 
   /** One line explained (what the slip prints). `withBank`: the employee themselves and readers only. */
   function explain(run: RunRow, unitName: string, l: LineRow, withBank: boolean): RunLineDetail {
-    const r = l.breakdown as unknown as TppMonthResult;
+    const r = readLineResult(l.breakdown);
     const inputs = readLineInputs(l.inputs);
     const book = run.rulebook as unknown as StoredRulebook;
     const byIndex = inputs.segments;
