@@ -7,7 +7,7 @@ import {
   type LineInputs,
   type RunRules,
 } from '../../src/server/modules/tpp/runs-engine.ts';
-import { lineRow } from '../../src/server/modules/tpp/runs-compute.ts';
+import { computedLineRow } from '../../src/server/modules/tpp/runs-compute.ts';
 
 /*
  * Runs of the TPP for the access table (test/security/access/tpp-runs.ts), made lazily once per scope world (memo
@@ -126,7 +126,7 @@ async function build(x: Ctx): Promise<Record<Where, string>> {
       .executeTakeFirstOrThrow();
     await t.db
       .insertInto('tppRunLines')
-      .values(lines.map((l) => lineRow(run.id, 1, l, t.clock.now())))
+      .values(lines.map((l) => computedLineRow(run.id, 1, l, t.clock.now())))
       .execute();
     out[w] = run.id;
     x.cache.set(`tppRun:${w}`, run.id);

@@ -13,6 +13,12 @@ import type { TppContext } from './tpp-context.ts';
 import type { EmployeeMonthInput } from './runs-inputs.ts';
 import type { RunRow, RunsAccess } from './runs-access.ts';
 import {
+  inlineLineComputer,
+  workerLineComputer,
+  WORKER_MIN_LINES,
+  type LineComputer,
+} from './line-computer.ts';
+import {
   computeLine,
   computeLines,
   linePreparer,
@@ -21,9 +27,11 @@ import {
   sha256,
   runHashes,
   runRulesOf,
+  outcomeOf,
   summaryOf,
   totalsOf,
   type ComputedLine,
+  type LineOutcome,
   type LineSummary,
   type LineInputs,
   type RunRules,
@@ -80,38 +88,57 @@ export interface StoredRulebook {
 
 const LINE_CHUNK = 500;
 
-/** A computed line as its row of `tpp_run_lines` (the amounts finance pays from, the explanation, the inputs). */
-export function lineRow(runId: string, version: number, l: ComputedLine, now: Date) {
+/**
+ * A line as its row of `tpp_run_lines` (the amounts finance pays from, the explanation, the inputs): the employee
+ * and the snapshot's text from its inputs, the rest from its outcome.
+ */
+export function lineRow(
+  runId: string,
+  version: number,
+  line: { inputs: LineInputs; inputsJson: string; outcome: LineOutcome },
+  now: Date,
+) {
+  const { inputs, outcome: o } = line;
   return {
     runId,
-    employeeId: l.inputs.employee.id,
-    unitId: l.inputs.employee.unitId,
-    nip: l.inputs.employee.nip,
-    name: l.inputs.employee.name,
-    golongan: l.inputs.employee.golongan,
-    positionName: l.inputs.employee.positionName,
-    employeeType: l.inputs.employee.employeeType,
-    kelas: l.kelas,
-    base: l.amounts.base,
-    kinerja: l.amounts.kinerja,
-    disiplin: l.amounts.disiplin,
-    deductions: l.amounts.deductions,
-    sanctionCut: l.amounts.sanctionCut,
-    gross: l.amounts.gross,
-    bpjsEmployer: l.amounts.bpjsEmployer,
-    bpjsEmployee: l.amounts.bpjsEmployee,
-    tax: l.amounts.tax,
-    correction: l.amounts.correction,
-    net: l.amounts.net,
-    excluded: l.result.excluded !== null,
-    exclusionCode: l.result.excluded?.code ?? null,
-    breakdown: l.json?.result ?? JSON.stringify(l.result),
-    inputs: l.json?.inputs ?? JSON.stringify(l.inputs),
-    inputsHash: l.inputsHash,
-    resultHash: l.resultHash,
+    employeeId: inputs.employee.id,
+    unitId: inputs.employee.unitId,
+    nip: inputs.employee.nip,
+    name: inputs.employee.name,
+    golongan: inputs.employee.golongan,
+    positionName: inputs.employee.positionName,
+    employeeType: inputs.employee.employeeType,
+    kelas: o.kelas,
+    base: o.amounts.base,
+    kinerja: o.amounts.kinerja,
+    disiplin: o.amounts.disiplin,
+    deductions: o.amounts.deductions,
+    sanctionCut: o.amounts.sanctionCut,
+    gross: o.amounts.gross,
+    bpjsEmployer: o.amounts.bpjsEmployer,
+    bpjsEmployee: o.amounts.bpjsEmployee,
+    tax: o.amounts.tax,
+    correction: o.amounts.correction,
+    net: o.amounts.net,
+    excluded: o.summary.excluded,
+    exclusionCode: o.exclusionCode,
+    breakdown: o.resultJson,
+    inputs: line.inputsJson,
+    inputsHash: o.inputsHash,
+    resultHash: o.resultHash,
     version,
     updatedAt: now,
   };
+}
+
+/** A line computed here (not by a run's worker) as its row. */
+export function computedLineRow(runId: string, version: number, l: ComputedLine, now: Date) {
+  return lineRow(
+    runId,
+    version,
+    { inputs: l.inputs, inputsJson: l.json?.inputs ?? JSON.stringify(l.inputs), outcome: outcomeOf(l) },
+    now,
+  );
 }
 
 /**
@@ -166,27 +193,44 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
    * insert before computing the next (one tick lets it reach the connection), so the database stores while this
    * process computes; `finish` waits for the last insert and returns every line's summary, in input order.
    */
-  function lineStore(trx: Transaction<Database>, runId: string, version: number, rules: RunRules) {
+  function lineStore(trx: Transaction<Database>, runId: string, version: number, computer: LineComputer) {
     const lines: LineSummary[] = [];
-    let pending: Promise<unknown> | null = null;
+    let stored: Promise<void> = Promise.resolve();
     return {
       async add(prepared: readonly LineInputs[]) {
-        for (let i = 0; i < prepared.length; i += LINE_CHUNK) {
-          const chunk = prepared.slice(i, i + LINE_CHUNK).map((inputs) => computeLine(inputs, rules));
-          const now = clock.now();
-          const rows = chunk.map((l) => lineRow(runId, version, l, now));
-          // The lines themselves are in the rows now; only what the totals and hashes need is kept.
-          for (const l of chunk) lines.push(summaryOf(l));
-          if (pending) await pending;
-          const sent = trx.insertInto('tppRunLines').values(rows).execute();
-          // Awaited before the next insert or at the end; a failure is not "unhandled" in between.
-          sent.catch(() => undefined);
-          pending = sent;
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+        if (prepared.length === 0) return;
+        const texts = prepared.map((inputs) => JSON.stringify(inputs));
+        const computed = computer.compute(texts);
+        // Awaited in turn below; a failure is not "unhandled" in between.
+        computed.catch(() => undefined);
+        const previous = stored;
+        stored = (async () => {
+          const outcomes = await computed;
+          await previous;
+          for (let i = 0; i < prepared.length; i += LINE_CHUNK) {
+            const now = clock.now();
+            const rows: ReturnType<typeof lineRow>[] = [];
+            for (let j = i; j < Math.min(i + LINE_CHUNK, prepared.length); j++) {
+              rows.push(
+                lineRow(
+                  runId,
+                  version,
+                  { inputs: prepared[j]!, inputsJson: texts[j]!, outcome: outcomes[j]! },
+                  now,
+                ),
+              );
+              // The line itself is in its row now; only what the totals and hashes need is kept.
+              lines.push(outcomes[j]!.summary);
+            }
+            await trx.insertInto('tppRunLines').values(rows).execute();
+          }
+        })();
+        stored.catch(() => undefined);
+        // At most one batch waits to be stored while the next is gathered (and computed, in the worker).
+        await previous;
       },
       async finish(): Promise<LineSummary[]> {
-        if (pending) await pending;
+        await stored;
         return lines;
       },
     };
@@ -300,10 +344,22 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
             yield await sources.gather(trx, ref, month);
           })();
       const preparer = linePreparer(month, tariffs, rules.tpp);
-      const store = lineStore(trx, runId, version, rules);
-      for await (const gathered of batches) await store.add(preparer.add(gathered));
-      preparer.finish();
-      const lines = await store.finish();
+      let computer: LineComputer | null = null;
+      let lines: LineSummary[];
+      try {
+        let store: ReturnType<typeof lineStore> | null = null;
+        for await (const gathered of batches) {
+          // A province-sized run computes in a worker thread; a small one here (the first batch tells).
+          computer ??=
+            gathered.length >= WORKER_MIN_LINES ? workerLineComputer(rules) : inlineLineComputer(rules);
+          store ??= lineStore(trx, runId, version, computer);
+          await store.add(preparer.add(gathered));
+        }
+        preparer.finish();
+        lines = store ? await store.finish() : [];
+      } finally {
+        await computer?.close();
+      }
       const totals: StoredTotals = { ...totalsOf(lines), budget: await sources.budgetOf(trx, unit.id, year) };
       const hashes = runHashes({ unitId: unit.id, month }, rules, lines);
       // A re-run only when something changed (an input or the rules): the same computation again would only bump
@@ -486,7 +542,7 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
     const version = old.version + 1;
     await trx
       .updateTable('tppRunLines')
-      .set(lineRow(run.id, version, line!, clock.now()))
+      .set(computedLineRow(run.id, version, line!, clock.now()))
       .where('runId', '=', run.id)
       .where('employeeId', '=', employeeId)
       .execute();

@@ -268,9 +268,16 @@ function lineInputsOf(
  * byte in canonical JSON (what `runs.verify` checks).
  */
 export function computeLine(given: LineInputs, rules: RunRules): ComputedLine {
+  return computeLineFromJson(JSON.stringify(given), rules);
+}
+
+/**
+ * `computeLine` from the snapshot's JSON text (what is stored and hashed as `inputs`): how a run's worker thread
+ * takes its lines (runs-compute-worker.ts).
+ */
+export function computeLineFromJson(inputsJson: string, rules: RunRules): ComputedLine {
   // Computed from its snapshot text, as the verification computes it: the same objects (no member left
   // undefined, the text's key order) give the same result text, so the result is hashed as JSON text.
-  const inputsJson = JSON.stringify(given);
   const inputs = JSON.parse(inputsJson) as LineInputs;
   const kinerja = kinerjaScoreFor(inputs.kinerja, rules.whenNoEvaluation);
   const { from, to } = monthRange(inputs.month);
@@ -405,6 +412,33 @@ export function linePreparer(month: string, tariffs: TariffLookup, rules: TppRul
         positionsWithoutKelas: [...problems.noKelas].sort(),
       });
     },
+  };
+}
+
+/**
+ * What storing a line needs besides its input snapshot: the hashes, the result's JSON text, the amounts and what the
+ * run's totals read. Plain data: a run's worker thread sends it back (runs-compute-worker.ts).
+ */
+export interface LineOutcome {
+  inputsHash: string;
+  resultHash: string;
+  resultJson: string;
+  amounts: TppMonthAmounts;
+  exclusionCode: string | null;
+  kelas: number | null;
+  summary: LineSummary;
+}
+
+/** A computed line's outcome. */
+export function outcomeOf(line: ComputedLine): LineOutcome {
+  return {
+    inputsHash: line.inputsHash,
+    resultHash: line.resultHash,
+    resultJson: line.json?.result ?? JSON.stringify(line.result),
+    amounts: line.amounts,
+    exclusionCode: line.result.excluded?.code ?? null,
+    kelas: line.kelas,
+    summary: summaryOf(line),
   };
 }
 

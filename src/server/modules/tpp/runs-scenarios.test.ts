@@ -15,6 +15,7 @@ import {
   type RunRules,
   type TariffLookup,
 } from './runs-engine.ts';
+import { inlineLineComputer, workerLineComputer } from './line-computer.ts';
 
 /*
  * Hand-worked runs, one per regional variant of rulebooks/ (issue 17 point 9), at the engine level with the
@@ -562,5 +563,50 @@ describe('refusals of the engine (issue 17 "Bad input")', () => {
     expect(() => computeLines(noKelas, MONTH, rulebookTariffs, rules)).toThrowError(
       /Kelas jabatan belum diisi untuk Analis \(Gita\)/,
     );
+  });
+});
+
+describe("a province-sized run's worker thread (line-computer.ts)", () => {
+  it('computes every line of every variant to the same outcome, byte for byte, as the calling thread', async () => {
+    const worker = workerLineComputer(rulesOf(books.get('national')!));
+    try {
+      for (const id of ['national', 'regional-40-60', 'regional-60-40', 'regional-menit']) {
+        const r = run(
+          id,
+          month({
+            apelKind: 'upacara_senin',
+            workingDays: id === 'regional-60-40',
+            sanction: { type: 'S1', from: '2025-03-17' },
+          }),
+        );
+        const texts = r.lines.map((l) => JSON.stringify(l.inputs));
+        const perVariant = workerLineComputer(r.rules);
+        try {
+          const [inline, threaded] = await Promise.all([
+            inlineLineComputer(r.rules).compute(texts),
+            perVariant.compute(texts),
+          ]);
+          expect(threaded).toEqual(inline);
+          expect(threaded.map((o) => o.resultJson)).toEqual(r.lines.map((l) => JSON.stringify(l.result)));
+          expect(threaded.map((o) => o.resultHash)).toEqual(r.lines.map((l) => l.resultHash));
+        } finally {
+          await perVariant.close();
+        }
+      }
+      // A batch it cannot read fails alone, with the reason; the next batch is computed.
+      await expect(worker.compute(['{"employee":'])).rejects.toThrow(/TPP line computation failed: .*JSON/);
+      const again = run(
+        'national',
+        month({
+          apelKind: 'upacara_senin',
+          workingDays: false,
+          sanction: { type: 'S1', from: '2025-03-17' },
+        }),
+      );
+      const outcomes = await worker.compute(again.lines.map((l) => JSON.stringify(l.inputs)));
+      expect(outcomes.map((o) => o.summary)).toEqual(again.lines.map(summaryOf));
+    } finally {
+      await worker.close();
+    }
   });
 });

@@ -13,7 +13,7 @@ import { simulationCreateBodySchema } from '../../../shared/api/tpp-simulation.t
 import type { TppContext } from './tpp-context.ts';
 import type { TppInputsSection } from './inputs-service.ts';
 import type { TppRunsSection } from './runs-service.ts';
-import { lineRow, type StoredRulebook } from './runs-compute.ts';
+import { computedLineRow, type StoredRulebook } from './runs-compute.ts';
 import {
   runHashes,
   runRulesOf,
@@ -240,7 +240,7 @@ export function createSimulationSection(ctx: TppContext, inputs: TppInputsSectio
         for (let i = 0; i < lines.length; i += LINE_CHUNK)
           await trx
             .insertInto('tppRunLines')
-            .values(lines.slice(i, i + LINE_CHUNK).map((l) => lineRow(run.id, 1, l, clock.now())))
+            .values(lines.slice(i, i + LINE_CHUNK).map((l) => computedLineRow(run.id, 1, l, clock.now())))
             .execute();
         employees += lines.length;
       }
