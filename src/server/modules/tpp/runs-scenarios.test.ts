@@ -567,18 +567,14 @@ describe('refusals of the engine (issue 17 "Bad input")', () => {
 });
 
 describe("a province-sized run's worker thread (line-computer.ts)", () => {
+  const march = (workingDays: boolean) =>
+    month({ apelKind: 'upacara_senin', workingDays, sanction: { type: 'S1', from: '2025-03-17' } });
+
   it('computes every line of every variant to the same outcome, byte for byte, as the calling thread', async () => {
     const worker = workerLineComputer(rulesOf(books.get('national')!));
     try {
       for (const id of ['national', 'regional-40-60', 'regional-60-40', 'regional-menit']) {
-        const r = run(
-          id,
-          month({
-            apelKind: 'upacara_senin',
-            workingDays: id === 'regional-60-40',
-            sanction: { type: 'S1', from: '2025-03-17' },
-          }),
-        );
+        const r = run(id, march(id === 'regional-60-40'));
         const texts = r.lines.map((l) => JSON.stringify(l.inputs));
         const perVariant = workerLineComputer(r.rules);
         try {
@@ -595,14 +591,7 @@ describe("a province-sized run's worker thread (line-computer.ts)", () => {
       }
       // A batch it cannot read fails alone, with the reason; the next batch is computed.
       await expect(worker.compute(['{"employee":'])).rejects.toThrow(/TPP line computation failed: .*JSON/);
-      const again = run(
-        'national',
-        month({
-          apelKind: 'upacara_senin',
-          workingDays: false,
-          sanction: { type: 'S1', from: '2025-03-17' },
-        }),
-      );
+      const again = run('national', march(false));
       const outcomes = await worker.compute(again.lines.map((l) => JSON.stringify(l.inputs)));
       expect(outcomes.map((o) => o.summary)).toEqual(again.lines.map(summaryOf));
     } finally {
