@@ -189,9 +189,10 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
   }
 
   /**
-   * Stores a run's lines as they are computed: `add` computes a batch's lines 500 at a time and sends each chunk's
-   * insert before computing the next (one tick lets it reach the connection), so the database stores while this
-   * process computes; `finish` waits for the last insert and returns every line's summary, in input order.
+   * Stores a run's lines as they are computed: `add` hands a batch's snapshot texts to the computer (a worker thread
+   * for a large run) and stores the outcomes 500 rows per insert once the previous batch is stored; it returns as
+   * soon as the previous batch is stored, so the next batch is gathered while this one is computed and stored.
+   * `finish` waits for the last insert and returns every line's summary, in input order.
    */
   function lineStore(trx: Transaction<Database>, runId: string, version: number, computer: LineComputer) {
     const lines: LineSummary[] = [];
@@ -345,9 +346,9 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
           })();
       const preparer = linePreparer(month, tariffs, rules.tpp);
       let computer: LineComputer | null = null;
+      let store: ReturnType<typeof lineStore> | null = null;
       let lines: LineSummary[];
       try {
-        let store: ReturnType<typeof lineStore> | null = null;
         for await (const gathered of batches) {
           // A province-sized run computes in a worker thread; a small one here (the first batch tells).
           computer ??=
@@ -358,6 +359,8 @@ export function createRunsCompute(ctx: TppContext, access: RunsAccess, sources: 
         preparer.finish();
         lines = store ? await store.finish() : [];
       } finally {
+        // On a refusal or a failure, no insert of this run may still be under way when the transaction ends.
+        await store?.finish().catch(() => undefined);
         await computer?.close();
       }
       const totals: StoredTotals = { ...totalsOf(lines), budget: await sources.budgetOf(trx, unit.id, year) };
