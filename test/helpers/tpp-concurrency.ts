@@ -229,7 +229,16 @@ export function tppRunCases(deps: TppConcurrencyDeps) {
       }
       const { id, month } = locked;
       const { t } = w;
-      const employeeId = w.employeeIds[0]!;
+      // An employee the locked run paid (the unit also has people without TPP: excluded, or without a kelas, whose
+      // adjusted figure changes nothing); ids are random, so the first by id is not always one of them.
+      const { employeeId } = await t.db
+        .selectFrom('tppRunLines')
+        .select('employeeId')
+        .where('runId', '=', id)
+        .where('excluded', '=', false)
+        .where('base', '>', 0)
+        .orderBy('employeeId')
+        .executeTakeFirstOrThrow();
       await t.db
         .insertInto('kinerjaAdjustments')
         .values({
