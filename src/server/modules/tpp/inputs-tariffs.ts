@@ -414,15 +414,15 @@ export function createTariffsSection(ctx: TppContext) {
     };
   }
 
-  /**
-   * The tariffs of a year for a run: the year's active table, else the rulebook's rows (regulations.md §5.1, §10).
-   */
   /** The rulebook's tariff rows (a year without a Perkada table). */
   const rulebookTariffs: TariffResolver = {
     source: { kind: 'rulebook' },
     amountFor: (kelas, _group, _unitId, _unitPath, rules) => rulebookTariff(rules, kelas),
   };
 
+  /**
+   * The tariffs of a year for a run: the year's active table, else the rulebook's rows (regulations.md §5.1, §10).
+   */
   async function tariffsFor(exec: Exec, year: number): Promise<TariffResolver> {
     const active = await activeOf(exec, year);
     return active ? tariffsOfTable(exec, active.id) : rulebookTariffs;

@@ -273,7 +273,7 @@ export function computeLine(given: LineInputs, rules: RunRules): ComputedLine {
 
 /**
  * `computeLine` from the snapshot's JSON text (what is stored and hashed as `inputs`): how a run's worker thread
- * takes its lines (runs-compute-worker.ts).
+ * takes its lines (line-computer-worker.ts).
  */
 export function computeLineFromJson(inputsJson: string, rules: RunRules): ComputedLine {
   // Computed from its snapshot text, as the verification computes it: the same objects (no member left
@@ -417,13 +417,12 @@ export function linePreparer(month: string, tariffs: TariffLookup, rules: TppRul
 
 /**
  * What storing a line needs besides its input snapshot: the hashes, the result's JSON text, the amounts and what the
- * run's totals read. Plain data: a run's worker thread sends it back (runs-compute-worker.ts).
+ * run's totals read. Plain data: a run's worker thread sends it back (line-computer-worker.ts).
  */
 export interface LineOutcome {
   inputsHash: string;
   resultHash: string;
   resultJson: string;
-  amounts: TppMonthAmounts;
   exclusionCode: string | null;
   kelas: number | null;
   summary: LineSummary;
@@ -435,7 +434,6 @@ export function outcomeOf(line: ComputedLine): LineOutcome {
     inputsHash: line.inputsHash,
     resultHash: line.resultHash,
     resultJson: line.json?.result ?? JSON.stringify(line.result),
-    amounts: line.amounts,
     exclusionCode: line.result.excluded?.code ?? null,
     kelas: line.kelas,
     summary: summaryOf(line),
