@@ -248,11 +248,13 @@ export async function apiAs(
   const res = await anonymous.post('/api/auth/login', { data: { identifier, password } });
   if (!res.ok()) throw new Error(`API login as ${identifier} failed: ${res.status()} ${await res.text()}`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  // The session cookie plus the CSRF token on every request, as the web app sends them.
+  // The session cookie plus the CSRF token on every request, as the web app sends them. `connection: close`: a
+  // setup client is idle for minutes while the browser works, and a kept-alive socket the server closes at its idle
+  // timeout just as the next request goes out fails that request (ECONNRESET); a fresh connection each time cannot.
   const api = await request.newContext({
     baseURL: baseUrl,
     storageState: await anonymous.storageState(),
-    extraHTTPHeaders: { 'x-csrf-token': csrfToken },
+    extraHTTPHeaders: { 'x-csrf-token': csrfToken, connection: 'close' },
   });
   await anonymous.dispose();
   return api;
