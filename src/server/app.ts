@@ -90,6 +90,18 @@ import { createDisciplineService } from './modules/discipline/discipline-service
 import { disciplineRoutes } from './modules/discipline/discipline-routes.ts';
 import { createTppService } from './modules/tpp/tpp-service.ts';
 import { tppRoutes } from './modules/tpp/tpp-routes.ts';
+import { createInspectionsService } from './modules/inspections/inspections-service.ts';
+import { createInspectionsRepo } from './modules/inspections/inspections-repo.ts';
+import { inspectionsRoutes } from './modules/inspections/inspections-routes.ts';
+import { createComplaintsService } from './modules/complaints/complaints-service.ts';
+import { createComplaintsRepo } from './modules/complaints/complaints-repo.ts';
+import { complaintsRoutes } from './modules/complaints/complaints-routes.ts';
+import { createElectionWatchService } from './modules/election-watch/election-watch-service.ts';
+import { createElectionWatchRepo } from './modules/election-watch/election-watch-repo.ts';
+import { electionWatchRoutes } from './modules/election-watch/election-watch-routes.ts';
+import { createTeladanService } from './modules/teladan/teladan-service.ts';
+import { createTeladanRepo } from './modules/teladan/teladan-repo.ts';
+import { teladanRoutes } from './modules/teladan/teladan-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -276,6 +288,15 @@ export function buildServices({ config, db, clock }: AppDeps) {
     kinerja: () => kinerja,
     discipline: () => discipline,
   });
+  // Oversight and recognition (issue 18): one block per module, each owned by its module.
+  // Inspections (sidak).
+  const inspections = createInspectionsService({ db, repo: createInspectionsRepo(db), audit, clock });
+  // Public complaints.
+  const complaints = createComplaintsService({ db, repo: createComplaintsRepo(db), audit, clock });
+  // Election-period watch.
+  const electionWatch = createElectionWatchService({ db, repo: createElectionWatchRepo(db), audit, clock });
+  // ASN teladan.
+  const teladan = createTeladanService({ db, repo: createTeladanRepo(db), audit, clock });
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
     org,
@@ -331,6 +352,10 @@ export function buildServices({ config, db, clock }: AppDeps) {
     kinerja,
     discipline,
     tpp,
+    inspections,
+    complaints,
+    electionWatch,
+    teladan,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -487,6 +512,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(kinerjaRoutes({ kinerja: services.kinerja }));
   await app.register(disciplineRoutes({ discipline: services.discipline }));
   await app.register(tppRoutes({ tpp: services.tpp }));
+  await app.register(inspectionsRoutes({ inspections: services.inspections }));
+  await app.register(complaintsRoutes({ complaints: services.complaints }));
+  await app.register(electionWatchRoutes({ electionWatch: services.electionWatch }));
+  await app.register(teladanRoutes({ teladan: services.teladan }));
   // TEST_CLOCK=true (tests only, refused in production): POST /api/test/clock moves the clock forward.
   if (config.testClock) {
     if (!isAdjustable(deps.clock)) throw new Error('TEST_CLOCK=true needs a clock that can be moved forward');

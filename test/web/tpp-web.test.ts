@@ -67,10 +67,11 @@ describe('the TPP navigation (issue 17)', () => {
     expect(tppItems(user)).toEqual(expected);
   });
 
-  it('comes after the recap (a month is paid from its closed recap), before the administration', () => {
+  it('comes after the recap (a month is paid from its closed recap), before oversight and the administration', () => {
     const groups = navSectionsFor(me(['PEGAWAI', 'BKD'])).map((s) => s.group);
     expect(groups.indexOf('tpp')).toBe(groups.indexOf('rekap') + 1);
-    expect(groups.indexOf('administrasi')).toBe(groups.indexOf('tpp') + 1);
+    expect(groups.indexOf('pengawasan')).toBe(groups.indexOf('tpp') + 1);
+    expect(groups.indexOf('administrasi')).toBe(groups.indexOf('pengawasan') + 1);
   });
 });
 

@@ -112,6 +112,22 @@ export const PERMISSIONS = {
    * transfer file and the runs of one's subtree. Paying only: no lifecycle step or re-run is gated by it.
    */
   'tpp.pay': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /** Inspections: read in scope (scaffolded; adjust the roles). */
+  'inspections.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
+  /** Inspections: record in scope (scaffolded; adjust the roles). */
+  'inspections.write': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /** Complaints: read in scope (scaffolded; adjust the roles). */
+  'complaints.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
+  /** Complaints: record in scope (scaffolded; adjust the roles). */
+  'complaints.write': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /** ElectionWatch: read in scope (scaffolded; adjust the roles). */
+  'electionWatch.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
+  /** ElectionWatch: record in scope (scaffolded; adjust the roles). */
+  'electionWatch.write': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /** Teladan: read in scope (scaffolded; adjust the roles). */
+  'teladan.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
+  /** Teladan: record in scope (scaffolded; adjust the roles). */
+  'teladan.write': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

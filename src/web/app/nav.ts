@@ -1,6 +1,10 @@
 import type { Icon } from '@tabler/icons-react';
 import {
   IconAlertTriangle,
+  IconAward,
+  IconBallpen,
+  IconClipboardSearch,
+  IconSpeakerphone,
   IconBeach,
   IconCalendarStats,
   IconCalendarTime,
@@ -78,6 +82,7 @@ import {
   ORG_VIEWERS,
   PERMIT_APPROVAL_VIEWERS,
   PUNCH_REVIEWERS,
+  OVERSIGHT_READERS,
   RECAP_VIEWERS,
 } from '../lib/roles.ts';
 
@@ -90,6 +95,7 @@ export const NAV_GROUPS = [
   'persetujuan',
   'rekap',
   'tpp',
+  'pengawasan',
   'administrasi',
 ] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
@@ -247,6 +253,29 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     icon: IconCalculator,
     who: TPP_MANAGERS,
   },
+  // Oversight and recognition (issue 18): inspections, complaints, the election-period watch, ASN teladan.
+  {
+    group: 'pengawasan',
+    to: '/sidak',
+    label: 'nav.inspections',
+    icon: IconClipboardSearch,
+    who: OVERSIGHT_READERS,
+  },
+  {
+    group: 'pengawasan',
+    to: '/pengaduan',
+    label: 'nav.complaints',
+    icon: IconSpeakerphone,
+    who: OVERSIGHT_READERS,
+  },
+  {
+    group: 'pengawasan',
+    to: '/pengawasan-pemilu',
+    label: 'nav.electionWatch',
+    icon: IconBallpen,
+    who: OVERSIGHT_READERS,
+  },
+  { group: 'pengawasan', to: '/teladan', label: 'nav.teladan', icon: IconAward, who: OVERSIGHT_READERS },
   { group: 'pengajuan', to: '/cuti', label: 'nav.leave', icon: IconBeach, end: true, who: 'employee' },
   {
     group: 'pengajuan',

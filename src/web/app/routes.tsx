@@ -201,6 +201,19 @@ const DisiplinPenunjukanPage = lazyPage(() =>
   })),
 );
 const TppPage = lazyPage(() => import('../pages/TppPage/TppPage.tsx').then((m) => ({ default: m.TppPage })));
+// Oversight and recognition (issue 18).
+const InspectionsPage = lazyPage(() =>
+  import('../pages/InspectionsPage/InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })),
+);
+const ComplaintsPage = lazyPage(() =>
+  import('../pages/ComplaintsPage/ComplaintsPage.tsx').then((m) => ({ default: m.ComplaintsPage })),
+);
+const ElectionWatchPage = lazyPage(() =>
+  import('../pages/ElectionWatchPage/ElectionWatchPage.tsx').then((m) => ({ default: m.ElectionWatchPage })),
+);
+const TeladanPage = lazyPage(() =>
+  import('../pages/TeladanPage/TeladanPage.tsx').then((m) => ({ default: m.TeladanPage })),
+);
 const TppProsesPage = lazyPage(() =>
   import('../pages/TppProsesPage/TppProsesPage.tsx').then((m) => ({ default: m.TppProsesPage })),
 );
@@ -521,6 +534,11 @@ export function createRouter() {
           path,
           element: <RequireRole roles={roles}>{element}</RequireRole>,
         })),
+        // Oversight and recognition (issue 18): the server limits each to the caller's scope.
+        { path: 'sidak', element: <InspectionsPage /> },
+        { path: 'pengaduan', element: <ComplaintsPage /> },
+        { path: 'pengawasan-pemilu', element: <ElectionWatchPage /> },
+        { path: 'teladan', element: <TeladanPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

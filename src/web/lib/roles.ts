@@ -61,3 +61,15 @@ export const RECAP_REOPENERS: readonly Role[] = ['BKD', 'SUPER_ADMIN'];
 export const ANOMALY_VIEWERS: readonly Role[] = RECAP_UNIT_READERS;
 /** Who configures letterheads and letter-number schemes (/pengaturan/dokumen; server: src/server/documents). */
 export const DOCUMENT_CONFIGURERS: readonly Role[] = ['BKD', 'SUPER_ADMIN'];
+
+/**
+ * Who opens the oversight pages (issue 18: inspections, complaints, election watch, teladan): admin OPD, BKD, the
+ * Inspektorat, the leaders. Each module narrows its own actions; the server limits each to the caller's units.
+ */
+export const OVERSIGHT_READERS: readonly Role[] = [
+  'ADMIN_OPD',
+  'BKD',
+  'INSPEKTORAT',
+  'PIMPINAN',
+  'SUPER_ADMIN',
+];

@@ -4,6 +4,10 @@ import { enTppFinance } from './en-tpp-finance.ts';
 import { enTppTreasurer } from './en-tpp-treasurer.ts';
 import { enTppSimulation } from './en-tpp-simulation.ts';
 import { enTppCorrections } from './en-tpp-corrections.ts';
+import { enTeladan } from './en-teladan.ts';
+import { enElectionWatch } from './en-election-watch.ts';
+import { enComplaints } from './en-complaints.ts';
+import { enInspections } from './en-inspections.ts';
 
 /** English UI strings (the toggle). Same keys as id.ts. */
 export const en: Messages = {
@@ -371,6 +375,10 @@ export const en: Messages = {
     tppRecap: 'TPP recap per OPD',
     tppTreasurer: 'TPP finance (treasurer)',
     tppDashboard: 'TPP dashboard',
+    inspections: 'Inspections',
+    complaints: 'Complaints',
+    electionWatch: 'Election watch',
+    teladan: 'Exemplary ASN',
     tppSimulation: 'TPP simulation',
     kiosk: 'Kiosk screen',
     correctionApprovals: 'Correction approvals',
@@ -380,6 +388,7 @@ export const en: Messages = {
       kinerja: 'Performance',
       disiplin: 'Discipline',
       tpp: 'TPP',
+      pengawasan: 'Oversight',
       pengajuan: 'Requests',
       persetujuan: 'Approvals',
       rekap: 'Reports',
@@ -3231,4 +3240,9 @@ export const en: Messages = {
   tppTreasurer: enTppTreasurer,
   tppSimulation: enTppSimulation,
   tppCorrections: enTppCorrections,
+  // Oversight and recognition (issue 18): one file per module.
+  inspections: enInspections,
+  complaints: enComplaints,
+  electionWatch: enElectionWatch,
+  teladan: enTeladan,
 };

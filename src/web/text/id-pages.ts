@@ -3,6 +3,10 @@ import { idTppFinance } from './id-tpp-finance.ts';
 import { idTppTreasurer } from './id-tpp-treasurer.ts';
 import { idTppSimulation } from './id-tpp-simulation.ts';
 import { idTppCorrections } from './id-tpp-corrections.ts';
+import { idTeladan } from './id-teladan.ts';
+import { idElectionWatch } from './id-election-watch.ts';
+import { idComplaints } from './id-complaints.ts';
+import { idInspections } from './id-inspections.ts';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_LABELS,
@@ -2479,4 +2483,9 @@ export const idPages = {
   tppTreasurer: idTppTreasurer,
   tppSimulation: idTppSimulation,
   tppCorrections: idTppCorrections,
+  // Oversight and recognition (issue 18): one file per module.
+  inspections: idInspections,
+  complaints: idComplaints,
+  electionWatch: idElectionWatch,
+  teladan: idTeladan,
 } as const;

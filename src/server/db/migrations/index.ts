@@ -111,6 +111,10 @@ import * as m111110 from './202612111110_create-tpp-treasurers.ts';
 import * as m120100 from './202612120100_status-months-made-up-late.ts';
 import * as m120200 from './202612120200_tpp-run-lines-exact-snapshot.ts';
 import * as m120300 from './202612120300_tpp-run-lines-breakdown-text.ts';
+import * as m202612120301 from './202612120301_create-inspections.ts';
+import * as m202612120302 from './202612120302_create-complaints.ts';
+import * as m202612120303 from './202612120303_create-election-watch.ts';
+import * as m202612120304 from './202612120304_create-teladan.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -226,4 +230,8 @@ export const migrations: Record<string, Migration> = {
   '202612120100_status-months-made-up-late': m120100,
   '202612120200_tpp-run-lines-exact-snapshot': m120200,
   '202612120300_tpp-run-lines-breakdown-text': m120300,
+  '202612120301_create-inspections': m202612120301,
+  '202612120302_create-complaints': m202612120302,
+  '202612120303_create-election-watch': m202612120303,
+  '202612120304_create-teladan': m202612120304,
 };

@@ -1,0 +1,24 @@
+import { sql, type Kysely } from 'kysely';
+
+/** Inspections: its items (one concern per migration; docs/modules.md). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema version
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table inspections_items (
+      id uuid primary key default gen_random_uuid(),
+      unit_id uuid not null references units (id),
+      date date not null,
+      title text not null,
+      note text,
+      created_by uuid references users (id),
+      created_at timestamptz not null
+    )`.execute(db);
+  await sql`create index inspections_items_unit_date on inspections_items (unit_id, date desc, id)`.execute(
+    db,
+  );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema version
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop table inspections_items`.execute(db);
+}
