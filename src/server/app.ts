@@ -129,6 +129,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
       kinerja: (actor, type, id) => kinerja.canOpen(actor, type, id),
       discipline: (actor, type, id) => discipline.canOpen(actor, type, id),
       tpp: (actor, type, id) => tpp.canOpen(actor, type, id),
+      electionWatch: (actor, type, id) => electionWatch.canOpen(actor, type, id),
       staffOf: (actor) => requestSupport.staffOf(actor),
     }),
     relations,
@@ -294,7 +295,20 @@ export function buildServices({ config, db, clock }: AppDeps) {
   // Public complaints.
   const complaints = createComplaintsService({ db, repo: createComplaintsRepo(db), audit, clock });
   // Election-period watch.
-  const electionWatch = createElectionWatchService({ db, repo: createElectionWatchRepo(db), audit, clock });
+  const electionWatch = createElectionWatchService({
+    db,
+    repo: createElectionWatchRepo(db),
+    audit,
+    clock,
+    config,
+    relations,
+    rulebooks,
+    notifications,
+    documents,
+    statuses: () => statuses,
+    recap: () => recap,
+    discipline: () => discipline,
+  });
   // ASN teladan.
   const teladan = createTeladanService({ db, repo: createTeladanRepo(db), audit, clock });
   // The home page: a section per role, composed from the reads above (never their repositories).
@@ -530,6 +544,15 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   disciplineSettler.unref();
   app.addHook('onReady', async () => void settleDiscipline());
   app.addHook('onClose', async () => clearInterval(disciplineSettler));
+  // Election-period watch: escalations of unacknowledged lists and absent heads of OPD (hourly, and at start; idempotent).
+  const electionWatchTick = () =>
+    services.electionWatch
+      .tick()
+      .catch((err: unknown) => app.log.error({ err }, 'election watch tick failed'));
+  const electionWatchTicker = setInterval(electionWatchTick, 3600_000);
+  electionWatchTicker.unref();
+  app.addHook('onReady', async () => void electionWatchTick());
+  app.addHook('onClose', async () => clearInterval(electionWatchTicker));
   services.notifications.setLogger(app.log);
   // Pushes still on their way are answered before the server closes.
   app.addHook('onClose', () => services.notifications.flushPush());

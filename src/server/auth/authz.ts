@@ -120,10 +120,14 @@ export const PERMISSIONS = {
   'complaints.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
   /** Complaints: record in scope (scaffolded; adjust the roles). */
   'complaints.write': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
-  /** ElectionWatch: read in scope (scaffolded; adjust the roles). */
+  /**
+   * Election-period watch (issue 18 point 3): read the periods, daily lists, reports, escalations and neutrality
+   * reports in scope (the Sekda's PIMPINAN desk receives the escalations of heads of OPD). A head of OPD (or Plt/Plh)
+   * reads and acknowledges their own OPD's lists by relation, without a grant.
+   */
   'electionWatch.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
-  /** ElectionWatch: record in scope (scaffolded; adjust the roles). */
-  'electionWatch.write': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /** Election-period watch: declare periods and handle neutrality reports in scope (BKD). */
+  'electionWatch.write': ['BKD', 'SUPER_ADMIN'],
   /** Teladan: read in scope (scaffolded; adjust the roles). */
   'teladan.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
   /** Teladan: record in scope (scaffolded; adjust the roles). */

@@ -185,6 +185,13 @@ export const AUDIT_ACTION_LABELS = {
     bank_file: 'Berkas transfer bank TPP dibuat',
   },
   tpp_treasurer: { set: 'Bendahara pengeluaran OPD untuk TPP ditetapkan' },
+  election_watch: {
+    period_declared: 'Masa pengawasan pemilu ditetapkan',
+    acknowledged: 'Daftar ketidakhadiran harian dikonfirmasi kepala OPD',
+    escalated: 'Eskalasi pengawasan masa pemilu',
+    neutrality_recorded: 'Laporan netralitas ASN dicatat',
+    neutrality_decided: 'Jalur laporan netralitas ASN diputuskan',
+  },
   unit: {
     created: 'Unit ditambahkan',
     updated: 'Unit diubah',
@@ -238,6 +245,10 @@ export const AUDIT_ENTITY_LABELS = {
   tpp_objection: 'Keberatan TPP',
   tpp_run: 'Perhitungan TPP bulanan',
   tpp_treasurer: 'Bendahara pengeluaran TPP',
+  election_watch_period: 'Masa pengawasan pemilu',
+  election_watch_ack: 'Konfirmasi daftar harian kepala OPD',
+  election_watch_escalation: 'Eskalasi pengawasan masa pemilu',
+  election_watch_neutrality: 'Laporan netralitas ASN',
   unit: 'Unit',
   user: 'Akun',
   work_location: 'Lokasi kerja',
@@ -382,6 +393,20 @@ export const AUDIT_FIELD_LABELS = {
   resultHash: 'Sidik hasil perhitungan',
   objectionUntil: 'Batas keberatan',
   actingAs: 'Sebagai Plt/Plh',
+  // Election-period watch (issue 18).
+  onTime: 'Tepat waktu',
+  acting: 'Plt/Plh',
+  legalBasis: 'Dasar hukum',
+  startsOn: 'Mulai',
+  endsOn: 'Selesai',
+  units: 'Unit',
+  stages: 'Tahapan',
+  recipients: 'Penerima',
+  referenceNo: 'Nomor rujukan',
+  conductCode: 'Kode perbuatan',
+  moralSanction: 'Sanksi moral',
+  disciplineCaseId: 'Kasus disiplin',
+  track: 'Jalur',
 } as const satisfies Record<string, string>;
 
 /** An action's label, or the action itself when it has none yet. */

@@ -35,6 +35,8 @@ export const NOTIFICATION_KINDS = [
   'tpp_objection.waiting',
   'tpp_objection.decided',
   'tpp_correction.recorded',
+  'election_watch.ack_missing',
+  'election_watch.head_absent',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

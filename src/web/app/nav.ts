@@ -273,7 +273,8 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     to: '/pengawasan-pemilu',
     label: 'nav.electionWatch',
     icon: IconBallpen,
-    who: OVERSIGHT_READERS,
+    // Heads of OPD (ATASAN) acknowledge their OPD's daily lists here.
+    who: [...OVERSIGHT_READERS, 'ATASAN'],
   },
   { group: 'pengawasan', to: '/teladan', label: 'nav.teladan', icon: IconAward, who: OVERSIGHT_READERS },
   { group: 'pengajuan', to: '/cuti', label: 'nav.leave', icon: IconBeach, end: true, who: 'employee' },

@@ -114,6 +114,9 @@ import * as m120300 from './202612120300_tpp-run-lines-breakdown-text.ts';
 import * as m202612120301 from './202612120301_create-inspections.ts';
 import * as m202612120302 from './202612120302_create-complaints.ts';
 import * as m202612120303 from './202612120303_create-election-watch.ts';
+import * as m202612120340 from './202612120340_create-election-watch-acks.ts';
+import * as m202612120341 from './202612120341_create-election-watch-escalations.ts';
+import * as m202612120342 from './202612120342_create-neutrality-reports.ts';
 import * as m202612120304 from './202612120304_create-teladan.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
@@ -233,5 +236,8 @@ export const migrations: Record<string, Migration> = {
   '202612120301_create-inspections': m202612120301,
   '202612120302_create-complaints': m202612120302,
   '202612120303_create-election-watch': m202612120303,
+  '202612120340_create-election-watch-acks': m202612120340,
+  '202612120341_create-election-watch-escalations': m202612120341,
+  '202612120342_create-neutrality-reports': m202612120342,
   '202612120304_create-teladan': m202612120304,
 };

@@ -1,88 +1,50 @@
-import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/database.ts';
-import { ctxOf } from '../../auth/auth-service.ts';
-import { requireAny, requireUnit, type Actor } from '../../auth/authz.ts';
+import type { Actor } from '../../auth/authz.ts';
 import { notFound } from '../../errors.ts';
-import type { AuditService } from '../audit/audit-service.ts';
-import type {
-  ElectionWatchCreate,
-  ElectionWatchList,
-  ElectionWatchListQuery,
-} from '../../../shared/api/election-watch.ts';
-import type { ElectionWatchRepo } from './election-watch-repo.ts';
-
-/** The last day of a YYYY-MM month. */
-const monthEnd = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
+import { inScope, scopeOf } from '../../auth/authz.ts';
+import { createElectionWatchContext, READ, type ElectionWatchDeps } from './election-watch-context.ts';
+import { createDaysSection } from './election-watch-days.ts';
+import { createNeutralitySection } from './election-watch-neutrality.ts';
+import { createReportSection } from './election-watch-report.ts';
+import { createTickSection } from './election-watch-tick.ts';
 
 /**
- * ElectionWatch: the module's façade, the only part other modules may use (its type, wired in app.ts). Every write
- * checks the caller's role and scope first, inside the request's transaction, and leaves an audit entry.
+ * The election-period watch (issue 18 point 3): the module's façade, the only part other modules may use (its type,
+ * wired in app.ts). Sections: periods and the daily list with the head's acknowledgement (election-watch-days.ts),
+ * the daily tick of escalations (election-watch-tick.ts), neutrality reports on the ethics or discipline track
+ * (election-watch-neutrality.ts), the report per OPD (election-watch-report.ts). Every write checks the caller's
+ * role, scope or relation first, inside its transaction, and leaves an audit entry; reads store nothing.
  */
-export function createElectionWatchService(deps: {
-  db: Db;
-  repo: ElectionWatchRepo;
-  audit: AuditService;
-  clock: Clock;
-}) {
-  const { db, repo, audit, clock } = deps;
-  return {
-    /** A page of items in the caller's scope (403 without 'electionWatch.read' anywhere). */
-    async list(
-      actor: Actor,
-      query: ElectionWatchListQuery & { page: number; pageSize: number },
-    ): Promise<ElectionWatchList> {
-      const paths = requireAny(actor, 'electionWatch.read');
-      if (query.unitId) {
-        const unitPath = await repo.unitPath(query.unitId);
-        if (!unitPath) throw notFound('Unit');
-        requireUnit(actor, 'electionWatch.read', unitPath);
-      }
-      const { rows, total } = await repo.list(
-        {
-          paths,
-          unitId: query.unitId,
-          from: query.month ? `${query.month}-01` : undefined,
-          to: query.month ? monthEnd(query.month) : undefined,
-          q: query.q,
-        },
-        query.page,
-        query.pageSize,
-      );
-      return {
-        items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-        total,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
-    },
+export function createElectionWatchService(deps: ElectionWatchDeps) {
+  const ctx = createElectionWatchContext(deps);
+  const days = createDaysSection(ctx);
+  const tick = createTickSection(ctx);
+  const neutrality = createNeutralitySection(ctx);
+  const report = createReportSection(ctx);
 
-    /** Records an item in a unit of the caller's scope ('electionWatch.write'); audited. */
-    async create(actor: Actor, input: ElectionWatchCreate): Promise<{ id: string }> {
-      return db.transaction().execute(async (trx) => {
-        const unitPath = await repo.unitPath(input.unitId, trx);
-        if (!unitPath) throw notFound('Unit');
-        requireUnit(actor, 'electionWatch.write', unitPath);
-        const id = await repo.insert(trx, {
-          unitId: input.unitId,
-          date: input.date,
-          title: input.title,
-          note: input.note ?? null,
-          createdBy: actor.userId,
-          createdAt: clock.now(),
-        });
-        await audit.record(trx, ctxOf(actor), {
-          action: 'electionWatch.created',
-          entityType: 'election_watch_item',
-          entityId: id,
-          unitId: input.unitId,
-          after: { date: input.date, title: input.title },
-        });
-        return { id };
-      });
-    },
+  /**
+   * For the notification service: resolves when the reader may (still) open an escalation — electionWatch.read over
+   * its OPD (BKD, the Sekda's PIMPINAN desk) or the OPD's head — and throws 403/404 otherwise.
+   */
+  async function canOpen(actor: Actor, entityType: string, id: string): Promise<unknown> {
+    if (entityType !== 'election_watch_escalation') throw notFound('Data');
+    const r = await deps.repo.escalation(id);
+    if (!r) throw notFound('Eskalasi');
+    if (inScope(scopeOf(actor, READ), r.unitPath)) return r;
+    const [opd] = await deps.repo.units([r.unitId]);
+    if (!opd) throw notFound('Unit');
+    await ctx.requireOpdReader(actor, opd);
+    return r;
+  }
+
+  return {
+    ...days,
+    tick: tick.tick,
+    neutrality,
+    report: report.report,
+    reportRows: report.exportRows,
+    reportPdf: report.pdf,
+    escalations: report.escalations,
+    canOpen,
   };
 }
 export type ElectionWatchService = ReturnType<typeof createElectionWatchService>;

@@ -74,6 +74,7 @@ export interface EntityAccess {
   /** TPP items (runs): the TPP service's read check. */
   tpp: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   /** The employees the actor supervises today (direct staff and the staff of a post held as Plt/Plh). */
+  electionWatch: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   staffOf: (actor: Actor) => Promise<string[]>;
 }
 
@@ -477,6 +478,8 @@ export function createNotificationService(deps: Deps) {
         return byOwner(() => access.discipline(actor, n.entityType, n.entityId));
       case 'tpp_run':
         return byOwner(() => access.tpp(actor, n.entityType, n.entityId));
+      case 'election_watch_escalation':
+        return byOwner(() => access.electionWatch(actor, n.entityType, n.entityId));
       case 'month_closing': {
         const path = await repo.unitPath(n.entityId.split(':')[0] ?? '');
         if (path && RECAP_READERS.some((p) => inScope(scopeOf(actor, p), path))) return;
