@@ -130,6 +130,8 @@ export function buildServices({ config, db, clock }: AppDeps) {
       discipline: (actor, type, id) => discipline.canOpen(actor, type, id),
       tpp: (actor, type, id) => tpp.canOpen(actor, type, id),
       electionWatch: (actor, type, id) => electionWatch.canOpen(actor, type, id),
+      inspections: (actor, type, id) => inspections.canOpen(actor, type, id),
+      complaint: (actor, id) => complaints.canOpen(actor, id),
       staffOf: (actor) => requestSupport.staffOf(actor),
     }),
     relations,
@@ -291,9 +293,28 @@ export function buildServices({ config, db, clock }: AppDeps) {
   });
   // Oversight and recognition (issue 18): one block per module, each owned by its module.
   // Inspections (sidak).
-  const inspections = createInspectionsService({ db, repo: createInspectionsRepo(db), audit, clock });
+  const inspections = createInspectionsService({
+    db,
+    repo: createInspectionsRepo(db),
+    audit,
+    clock,
+    files,
+    documents,
+    notifications,
+    today: () => today,
+    discipline: () => discipline,
+  });
   // Public complaints.
-  const complaints = createComplaintsService({ db, repo: createComplaintsRepo(db), audit, clock });
+  const complaints = createComplaintsService({
+    db,
+    repo: createComplaintsRepo(db),
+    audit,
+    clock,
+    config,
+    files,
+    notifications,
+    discipline: () => discipline,
+  });
   // Election-period watch.
   const electionWatch = createElectionWatchService({
     db,
@@ -310,7 +331,18 @@ export function buildServices({ config, db, clock }: AppDeps) {
     discipline: () => discipline,
   });
   // ASN teladan.
-  const teladan = createTeladanService({ db, repo: createTeladanRepo(db), audit, clock });
+  const teladan = createTeladanService({
+    db,
+    repo: createTeladanRepo(db),
+    audit,
+    clock,
+    relations,
+    documents,
+    notifications,
+    recap: () => recap,
+    kinerja: () => kinerja,
+    discipline: () => discipline,
+  });
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
     org,
@@ -526,8 +558,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(kinerjaRoutes({ kinerja: services.kinerja }));
   await app.register(disciplineRoutes({ discipline: services.discipline }));
   await app.register(tppRoutes({ tpp: services.tpp }));
-  await app.register(inspectionsRoutes({ inspections: services.inspections }));
-  await app.register(complaintsRoutes({ complaints: services.complaints }));
+  await app.register(inspectionsRoutes({ inspections: services.inspections, files: services.files }));
+  await app.register(complaintsRoutes({ complaints: services.complaints, jobs: services.jobs, config }));
   await app.register(electionWatchRoutes({ electionWatch: services.electionWatch }));
   await app.register(teladanRoutes({ teladan: services.teladan }));
   // TEST_CLOCK=true (tests only, refused in production): POST /api/test/clock moves the clock forward.

@@ -96,6 +96,29 @@ const envSchema = z.object({
     .superRefine((v, ctx) => {
       for (const message of parseRetentionDays(v).problems) ctx.addIssue({ code: 'custom', message });
     }),
+  /**
+   * Public complaints (docs/complaints.md): submissions and tracking look-ups per address and minute, the largest
+   * photo and how many per complaint, the form's spam check (least and most seconds between opening and sending,
+   * and the key that signs its token; a random key per process when unset), and the days the OPD has to answer.
+   */
+  COMPLAINT_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
+  COMPLAINT_TRACK_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  COMPLAINT_PHOTO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  COMPLAINT_MAX_PHOTOS: z.coerce.number().int().min(0).max(10).default(3),
+  COMPLAINT_FORM_MIN_SECONDS: z.coerce.number().int().min(0).max(600).default(5),
+  COMPLAINT_FORM_MAX_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(4 * 3600),
+  COMPLAINT_FORM_SECRET: z.string().min(32, 'COMPLAINT_FORM_SECRET paling sedikit 32 karakter').optional(),
+  COMPLAINT_SLA_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** Background work (exports, import parsing) in worker threads: how many at once, heap of each, file lifetime. */
   JOB_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
   JOB_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
@@ -184,6 +207,17 @@ export type Config = Readonly<{
   attachmentMaxBytes: number;
   /** Days an attachment's bytes are kept, per retention class (ATTACHMENT_RETENTION_DAYS). */
   attachmentRetentionDays: Readonly<Record<RetentionClass, number>>;
+  /** Public complaints (COMPLAINT_*; docs/complaints.md). */
+  complaints: {
+    submitPerMinute: number;
+    trackPerMinute: number;
+    photoMaxBytes: number;
+    maxPhotos: number;
+    formMinSeconds: number;
+    formMaxSeconds: number;
+    formSecret: string | null;
+    slaDays: number;
+  };
   jobWorkers: number;
   jobWorkerMemoryMb: number;
   jobFileTtlHours: number;
@@ -290,6 +324,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     attachmentRetentionDays: Object.freeze(parseRetentionDays(e.ATTACHMENT_RETENTION_DAYS).days),
+    complaints: Object.freeze({
+      submitPerMinute: e.COMPLAINT_SUBMIT_PER_MINUTE,
+      trackPerMinute: e.COMPLAINT_TRACK_PER_MINUTE,
+      photoMaxBytes: e.COMPLAINT_PHOTO_MAX_BYTES,
+      maxPhotos: e.COMPLAINT_MAX_PHOTOS,
+      formMinSeconds: e.COMPLAINT_FORM_MIN_SECONDS,
+      formMaxSeconds: e.COMPLAINT_FORM_MAX_SECONDS,
+      formSecret: e.COMPLAINT_FORM_SECRET ?? null,
+      slaDays: e.COMPLAINT_SLA_DAYS,
+    }),
     jobWorkers: e.JOB_WORKERS,
     jobWorkerMemoryMb: e.JOB_WORKER_MEMORY_MB,
     jobFileTtlHours: e.JOB_FILE_TTL_HOURS,

@@ -7,7 +7,16 @@ import { createTestApp, login, type TestApp } from '../../test/helpers/test-app.
  * session it answers 401, and a state-changing request with a session but without the CSRF token answers 403
  * CSRF — except the few public routes listed here. A new route that forgets its guard fails this test.
  */
-const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health', 'GET /api/attendance/kiosks/{id}/code']);
+const PUBLIC = new Set([
+  'POST /api/auth/login',
+  'GET /api/health',
+  'GET /api/attendance/kiosks/{id}/code',
+  // Public complaints (issue 18; docs/complaints.md): no account, rate-limited per address.
+  'GET /api/public/complaints/form',
+  'POST /api/public/complaints',
+  'GET /api/public/complaints/{code}',
+  'POST /api/public/complaints/{code}/photos',
+]);
 const UUID = '00000000-0000-4000-8000-000000000000';
 
 function concrete(path: string): string {

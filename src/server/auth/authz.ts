@@ -112,14 +112,24 @@ export const PERMISSIONS = {
    * transfer file and the runs of one's subtree. Paying only: no lifecycle step or re-run is gated by it.
    */
   'tpp.pay': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
-  /** Inspections: read in scope (scaffolded; adjust the roles). */
+  /**
+   * Inspections (sidak, issue 18 point 1): see the schedule, history and findings of one's subtree (the inspected
+   * unit's admin OPD and head see an unannounced one only once it has started) and act on a follow-up assigned.
+   */
   'inspections.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
-  /** Inspections: record in scope (scaffolded; adjust the roles). */
-  'inspections.write': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
-  /** Complaints: read in scope (scaffolded; adjust the roles). */
+  /** Inspections: plan one over units of one's subtree and sit on its team (BKD and the Inspektorat). */
+  'inspections.write': ['BKD', 'INSPEKTORAT', 'SUPER_ADMIN'],
+  /** Inspections: maintain the checklist findings are recorded against (BKD). */
+  'inspections.checklist': ['BKD', 'SUPER_ADMIN'],
+  /**
+   * Public complaints (issue 18 point 2; docs/complaints.md). read: the complaints routed to a unit in scope (without
+   * the reporter's identity); handle: the OPD's handler answers those routed to its units and sees who reported;
+   * manage: BKD triages every complaint naming a unit in scope (routes, rejects, imports) and sees who reported.
+   * The reported employee never sees the reporter, whatever their role.
+   */
   'complaints.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
-  /** Complaints: record in scope (scaffolded; adjust the roles). */
-  'complaints.write': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  'complaints.handle': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  'complaints.manage': ['BKD', 'SUPER_ADMIN'],
   /**
    * Election-period watch (issue 18 point 3): read the periods, daily lists, reports, escalations and neutrality
    * reports in scope (the Sekda's PIMPINAN desk receives the escalations of heads of OPD). A head of OPD (or Plt/Plh)
@@ -128,10 +138,10 @@ export const PERMISSIONS = {
   'electionWatch.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
   /** Election-period watch: declare periods and handle neutrality reports in scope (BKD). */
   'electionWatch.write': ['BKD', 'SUPER_ADMIN'],
-  /** Teladan: read in scope (scaffolded; adjust the roles). */
+  /** ASN teladan: the periods and the ranking of the candidates in scope, the awards (issue 18 point 4). */
   'teladan.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
-  /** Teladan: record in scope (scaffolded; adjust the roles). */
-  'teladan.write': ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN'],
+  /** ASN teladan: define periods, criteria and committees, record public nominations (BKD; issue 18 point 4). */
+  'teladan.manage': ['BKD', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -16,7 +16,9 @@ export type OwnerKind =
   | 'daily_report'
   | 'discipline_document'
   | 'discipline_salary_stop'
-  | 'tpp_objection';
+  | 'tpp_objection'
+  | 'complaint_photo'
+  | 'inspection_photo';
 
 /**
  * Retention classes: `personnel` for documents that justify a personnel decision (leave evidence, letters of
@@ -121,6 +123,20 @@ export const ATTACHMENT_KINDS = {
     label: 'Bukti keberatan TPP',
     allowed: DOCUMENTS_AND_PHOTOS,
     owner: 'tpp_objection',
+    retention: 'personnel',
+  },
+  /** A photo a citizen attached to a public complaint (issue 18 point 2), one owner row per photo. */
+  complaint_photo: {
+    label: 'Foto pengaduan',
+    allowed: ['image/jpeg', 'image/png', 'image/webp'],
+    owner: 'complaint_photo',
+    retention: 'personnel',
+  },
+  /** A photo of an inspection finding (sidak, issue 18 point 1), owned by its row in `inspection_photos`. */
+  inspection_photo: {
+    label: 'Foto temuan sidak',
+    allowed: ['image/jpeg', 'image/png', 'image/webp'],
+    owner: 'inspection_photo',
     retention: 'personnel',
   },
 } as const satisfies Record<string, AttachmentKindRule>;

@@ -35,8 +35,15 @@ export const NOTIFICATION_KINDS = [
   'tpp_objection.waiting',
   'tpp_objection.decided',
   'tpp_correction.recorded',
+  'teladan_award.published',
   'election_watch.ack_missing',
   'election_watch.head_absent',
+  'election_watch.list_waiting',
+  'complaint.waiting',
+  'complaint.routed',
+  'inspection_follow_up.waiting',
+  'inspection_follow_up.reported',
+  'inspection_follow_up.decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -208,6 +208,13 @@ const InspectionsPage = lazyPage(() =>
 const ComplaintsPage = lazyPage(() =>
   import('../pages/ComplaintsPage/ComplaintsPage.tsx').then((m) => ({ default: m.ComplaintsPage })),
 );
+// The public complaint form and its tracking page (no account; issue 18): strings through lazyPage like any page.
+const LaporPage = lazyPage(() =>
+  import('../pages/LaporPage/LaporPage.tsx').then((m) => ({ default: m.LaporPage })),
+);
+const LacakPage = lazyPage(() =>
+  import('../pages/LaporPage/LacakPage.tsx').then((m) => ({ default: m.LacakPage })),
+);
 const ElectionWatchPage = lazyPage(() =>
   import('../pages/ElectionWatchPage/ElectionWatchPage.tsx').then((m) => ({ default: m.ElectionWatchPage })),
 );
@@ -264,6 +271,9 @@ export function createRouter() {
     { path: '/login', element: page(<LoginPage />), errorElement: <RouteError /> },
     // The kiosk screen needs no login: the token in its address is its credential.
     { path: '/kiosk/:id', element: page(<KioskPage />), errorElement: <RouteError /> },
+    // The public complaint page and its tracking page need no login (issue 18; docs/complaints.md).
+    { path: '/lapor', element: page(<LaporPage />), errorElement: <RouteError /> },
+    { path: '/lapor/lacak', element: page(<LacakPage />), errorElement: <RouteError /> },
     {
       path: '/ganti-sandi',
       element: page(

@@ -113,11 +113,19 @@ import * as m120200 from './202612120200_tpp-run-lines-exact-snapshot.ts';
 import * as m120300 from './202612120300_tpp-run-lines-breakdown-text.ts';
 import * as m202612120301 from './202612120301_create-inspections.ts';
 import * as m202612120302 from './202612120302_create-complaints.ts';
+import * as m202612120320 from './202612120320_create-complaint-events.ts';
+import * as m202612120321 from './202612120321_create-complaint-photos.ts';
 import * as m202612120303 from './202612120303_create-election-watch.ts';
 import * as m202612120340 from './202612120340_create-election-watch-acks.ts';
 import * as m202612120341 from './202612120341_create-election-watch-escalations.ts';
 import * as m202612120342 from './202612120342_create-neutrality-reports.ts';
 import * as m202612120304 from './202612120304_create-teladan.ts';
+import * as m202612120360 from './202612120360_create-teladan-nominations.ts';
+import * as m202612120361 from './202612120361_create-teladan-reviews.ts';
+import * as m202612120305 from './202612120305_create-inspection-checklist.ts';
+import * as m202612120306 from './202612120306_create-inspection-roster.ts';
+import * as m202612120307 from './202612120307_create-inspection-marks.ts';
+import * as m202612120308 from './202612120308_create-inspection-findings.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -235,9 +243,17 @@ export const migrations: Record<string, Migration> = {
   '202612120300_tpp-run-lines-breakdown-text': m120300,
   '202612120301_create-inspections': m202612120301,
   '202612120302_create-complaints': m202612120302,
+  '202612120320_create-complaint-events': m202612120320,
+  '202612120321_create-complaint-photos': m202612120321,
   '202612120303_create-election-watch': m202612120303,
   '202612120340_create-election-watch-acks': m202612120340,
   '202612120341_create-election-watch-escalations': m202612120341,
   '202612120342_create-neutrality-reports': m202612120342,
   '202612120304_create-teladan': m202612120304,
+  '202612120360_create-teladan-nominations': m202612120360,
+  '202612120361_create-teladan-reviews': m202612120361,
+  '202612120305_create-inspection-checklist': m202612120305,
+  '202612120306_create-inspection-roster': m202612120306,
+  '202612120307_create-inspection-marks': m202612120307,
+  '202612120308_create-inspection-findings': m202612120308,
 };

@@ -1,88 +1,52 @@
-import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/database.ts';
-import { ctxOf } from '../../auth/auth-service.ts';
-import { requireAny, requireUnit, type Actor } from '../../auth/authz.ts';
-import { notFound } from '../../errors.ts';
-import type { AuditService } from '../audit/audit-service.ts';
-import type {
-  ComplaintsCreate,
-  ComplaintsList,
-  ComplaintsListQuery,
-} from '../../../shared/api/complaints.ts';
-import type { ComplaintsRepo } from './complaints-repo.ts';
-
-/** The last day of a YYYY-MM month. */
-const monthEnd = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
+import type { Actor } from '../../auth/authz.ts';
+import { createComplaintsContext, type ComplaintsDeps } from './complaints-context.ts';
+import { createHandlingSection } from './complaints-handling.ts';
+import { createImportSection } from './complaints-import.ts';
+import { createPublicSection } from './complaints-public.ts';
 
 /**
- * Complaints: the module's façade, the only part other modules may use (its type, wired in app.ts). Every write
- * checks the caller's role and scope first, inside the request's transaction, and leaves an audit entry.
+ * Public complaints (issue 18 point 2; docs/complaints.md): the module's façade, the only part other modules may
+ * use (its type, wired in app.ts). Sections: the public page (form, filing, photos, tracking by code), the
+ * officials' handling (list, detail with the reporter only for handling officials, routing with the service
+ * level, rejection, answer, discipline case), and the SP4N-LAPOR! importer.
  */
-export function createComplaintsService(deps: {
-  db: Db;
-  repo: ComplaintsRepo;
-  audit: AuditService;
-  clock: Clock;
-}) {
-  const { db, repo, audit, clock } = deps;
-  return {
-    /** A page of items in the caller's scope (403 without 'complaints.read' anywhere). */
-    async list(
-      actor: Actor,
-      query: ComplaintsListQuery & { page: number; pageSize: number },
-    ): Promise<ComplaintsList> {
-      const paths = requireAny(actor, 'complaints.read');
-      if (query.unitId) {
-        const unitPath = await repo.unitPath(query.unitId);
-        if (!unitPath) throw notFound('Unit');
-        requireUnit(actor, 'complaints.read', unitPath);
-      }
-      const { rows, total } = await repo.list(
-        {
-          paths,
-          unitId: query.unitId,
-          from: query.month ? `${query.month}-01` : undefined,
-          to: query.month ? monthEnd(query.month) : undefined,
-          q: query.q,
-        },
-        query.page,
-        query.pageSize,
-      );
-      return {
-        items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-        total,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
-    },
+export function createComplaintsService(deps: ComplaintsDeps) {
+  const ctx = createComplaintsContext(deps);
+  const publicSide = createPublicSection(ctx);
+  const handling = createHandlingSection(ctx);
+  const imports = createImportSection(ctx);
+  deps.files.registerOwner(
+    'complaint_photo',
+    (actor, id) => handling.canViewPhoto(actor, id),
+    'Foto pengaduan',
+  );
 
-    /** Records an item in a unit of the caller's scope ('complaints.write'); audited. */
-    async create(actor: Actor, input: ComplaintsCreate): Promise<{ id: string }> {
-      return db.transaction().execute(async (trx) => {
-        const unitPath = await repo.unitPath(input.unitId, trx);
-        if (!unitPath) throw notFound('Unit');
-        requireUnit(actor, 'complaints.write', unitPath);
-        const id = await repo.insert(trx, {
-          unitId: input.unitId,
-          date: input.date,
-          title: input.title,
-          note: input.note ?? null,
-          createdBy: actor.userId,
-          createdAt: clock.now(),
-        });
-        await audit.record(trx, ctxOf(actor), {
-          action: 'complaints.created',
-          entityType: 'complaints_item',
-          entityId: id,
-          unitId: input.unitId,
-          after: { date: input.date, title: input.title },
-        });
-        return { id };
-      });
-    },
+  /** For the notification service: resolves when the actor may (still) read the complaint, throws 404 otherwise. */
+  const canOpen = (actor: Actor, id: string) => handling.load(actor, id);
+
+  /** Runs a step, then answers with the complaint as the caller now sees it. */
+  const then = async (actor: Actor, id: string, run: Promise<unknown>) => {
+    await run;
+    return handling.get(actor, id);
+  };
+
+  return {
+    ...publicSide,
+    list: handling.list,
+    get: handling.get,
+    exportRows: handling.exportRows,
+    exportTotal: handling.exportTotal,
+    inboxCount: handling.inboxCount,
+    photo: handling.photo,
+    openCase: handling.openCase,
+    route: (actor: Actor, id: string, body: Parameters<typeof handling.route>[2]) =>
+      then(actor, id, handling.route(actor, id, body)),
+    reject: (actor: Actor, id: string, body: Parameters<typeof handling.reject>[2]) =>
+      then(actor, id, handling.reject(actor, id, body)),
+    answer: (actor: Actor, id: string, body: Parameters<typeof handling.answer>[2]) =>
+      then(actor, id, handling.answer(actor, id, body)),
+    importFile: imports.importFile,
+    canOpen,
   };
 }
 export type ComplaintsService = ReturnType<typeof createComplaintsService>;

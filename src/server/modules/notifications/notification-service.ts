@@ -73,6 +73,10 @@ export interface EntityAccess {
   discipline: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   /** TPP items (runs): the TPP service's read check. */
   tpp: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
+  /** Public complaints: the complaints service's read check (issue 18). */
+  complaint: (actor: Actor, id: string) => Promise<unknown>;
+  /** Inspection findings (sidak follow-ups): the inspections service's read check. */
+  inspections?: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   /** The employees the actor supervises today (direct staff and the staff of a post held as Plt/Plh). */
   electionWatch: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   staffOf: (actor: Actor) => Promise<string[]>;
@@ -110,6 +114,9 @@ const ENTITY_WORDS: Record<string, string> = {
   discipline_indication: 'indikasi pelanggaran disiplin',
   discipline_salary_stop: 'penghentian gaji',
   tpp_run: 'TPP',
+  teladan_award: 'penghargaan ASN teladan',
+  complaint: 'pengaduan',
+  inspection_finding: 'temuan sidak',
   punch: 'presensi',
   device: 'perangkat',
   month_closing: 'rekap bulanan',
@@ -479,12 +486,22 @@ export function createNotificationService(deps: Deps) {
       case 'tpp_run':
         return byOwner(() => access.tpp(actor, n.entityType, n.entityId));
       case 'election_watch_escalation':
+      case 'election_watch_day':
         return byOwner(() => access.electionWatch(actor, n.entityType, n.entityId));
+      case 'complaint':
+        return byOwner(() => access.complaint(actor, n.entityId));
+      case 'inspection_finding': {
+        const check = access.inspections;
+        if (!check) throw refuse();
+        return byOwner(() => check(actor, n.entityType, n.entityId));
+      }
       case 'month_closing': {
         const path = await repo.unitPath(n.entityId.split(':')[0] ?? '');
         if (path && RECAP_READERS.some((p) => inScope(scopeOf(actor, p), path))) return;
         throw refuse();
       }
+      case 'teladan_award':
+        return bySubject(['teladan.read', 'employee.read'], false);
       case 'punch':
         return bySubject(PUNCH_READERS, true);
       case 'device':
