@@ -6,6 +6,7 @@ import { RECAP_REPORTS_ACCESS } from './recap-reports.ts';
 import { KINERJA_ACCESS } from './kinerja.ts';
 import { DISCIPLINE_ACCESS } from './discipline.ts';
 import { TPP_ACCESS } from './tpp.ts';
+import { ELECTION_WATCH_ACCESS } from './election-watch.ts';
 
 /**
  * Every access table, by area. Each area `a` is checked by `test/security/scope-<a>.test.ts` (its own world, run
@@ -20,6 +21,7 @@ export const ACCESS_TABLES: Readonly<Record<string, AccessTable>> = {
   kinerja: KINERJA_ACCESS,
   discipline: DISCIPLINE_ACCESS,
   tpp: TPP_ACCESS,
+  'election-watch': ELECTION_WATCH_ACCESS,
 };
 
 /** Paths owned by one area: a route under one of them belongs in that area's table, and that table holds nothing else. */
@@ -27,4 +29,5 @@ export const AREA_PATHS: Readonly<Record<string, readonly string[]>> = {
   kinerja: ['/api/kinerja'],
   discipline: ['/api/discipline'],
   tpp: ['/api/tpp'],
+  'election-watch': ['/api/election-watch'],
 };

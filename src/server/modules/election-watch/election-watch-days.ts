@@ -149,8 +149,8 @@ export function createDaysSection(ctx: ElectionWatchContext) {
       if (isHead || inScope(scope, o.path)) opds.push({ unitId: o.id, unitName: o.name, isHead });
     }
     const units = await repo.periodUnits(p.id);
-    const readable =
-      opds.length > 0 || (scope !== 'all' && units.some((u) => inScope(scope, u.path))) || scope === 'all';
+    // A head of a covered OPD, or a reader whose scope meets the OPDs or the units the period covers.
+    const readable = opds.length > 0 || scope === 'all' || units.some((u) => inScope(scope, u.path));
     if (!readable) throw forbidden('Masa pengawasan ini tidak mencakup unit dalam kewenangan Anda');
     return {
       ...p,

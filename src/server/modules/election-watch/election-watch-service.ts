@@ -22,10 +22,18 @@ export function createElectionWatchService(deps: ElectionWatchDeps) {
   const report = createReportSection(ctx);
 
   /**
-   * For the notification service: resolves when the reader may (still) open an escalation — electionWatch.read over
-   * its OPD (BKD, the Sekda's PIMPINAN desk) or the OPD's head — and throws 403/404 otherwise.
+   * For the notification service: resolves when the reader may (still) open an escalation or a day's list waiting for
+   * acknowledgement (`periodId:unitId:date`) — electionWatch.read over its OPD (BKD, the Sekda's PIMPINAN desk) or the
+   * OPD's head — and throws 403/404 otherwise.
    */
   async function canOpen(actor: Actor, entityType: string, id: string): Promise<unknown> {
+    if (entityType === 'election_watch_day') {
+      const [periodId, unitId] = id.split(':');
+      const p = await ctx.periodOrThrow(periodId ?? '');
+      const opd = await ctx.coveredOpd(p, unitId ?? '');
+      await ctx.requireOpdReader(actor, opd);
+      return opd;
+    }
     if (entityType !== 'election_watch_escalation') throw notFound('Data');
     const r = await deps.repo.escalation(id);
     if (!r) throw notFound('Eskalasi');

@@ -1,5 +1,5 @@
 import { addDays } from '../../../core/common/local-date.ts';
-import type { IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
+import { ZONE_LABEL, type IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
 import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
 import { ackDueAt, headMissedAttendance, periodDaysUntil } from '../../../core/oversight/election-watch.ts';
 import type { ElectionWatchContext } from './election-watch-context.ts';
@@ -14,7 +14,8 @@ const HEAD_MISS_WORDS = {
 
 /**
  * The daily tick of the watch (run by src/server/app.ts on an interval, and at start): for each covered OPD and each
- * ended working day of a period, (1) a list not acknowledged by its due time is escalated (BKD over the OPD and the
+ * ended working day of a period, (0) a list not yet acknowledged and not yet due is put in the head's inbox (once per
+ * head and day, the notification service's own de-duplication), (1) a list not acknowledged by its due time is escalated (BKD over the OPD and the
  * head are notified), (2) a head of OPD (holder or Plt/Plh) who missed their own attendance is escalated to the Sekda.
  * Idempotent: an escalation is stored once (unique key) and notifies only when it is new, so running it twice
  * notifies once. Sekda = the accounts holding the PIMPINAN role over the OPD from above (docs/election-watch.md).
@@ -41,6 +42,18 @@ export function createTickSection(ctx: ElectionWatchContext) {
         for (const d of days) {
           if (!d.workingDay) continue;
           const due = ackDueAt(d.date, p.ackDueTime, opd.timeZone as IndonesianTimeZone);
+          // The head's inbox: the day's list waits for their acknowledgement (notified once per head and day).
+          if (!acks.has(d.date) && nowMs <= due && d.headIds.length > 0)
+            await db.transaction().execute((trx) =>
+              notifications.notify(trx, {
+                employeeIds: d.headIds,
+                kind: 'election_watch.list_waiting',
+                title: `Daftar ketidakhadiran menunggu konfirmasi — ${p.name}`,
+                body: `Periksa dan konfirmasi daftar ketidakhadiran ${opd.name} tanggal ${formatDdMmYyyy(d.date)} sebelum pukul ${p.ackDueTime} ${ZONE_LABEL[opd.timeZone as IndonesianTimeZone]} hari berikutnya`,
+                link: `/pengawasan-pemilu?periode=${p.id}&unit=${opd.id}&tanggal=${d.date}`,
+                entity: { type: 'election_watch_day', id: `${p.id}:${opd.id}:${d.date}` },
+              }),
+            );
           if (!acks.has(d.date) && nowMs > due)
             made += await escalate({
               periodId: p.id,

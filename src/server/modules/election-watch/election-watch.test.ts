@@ -184,6 +184,19 @@ describe('election-period watch (/api/election-watch)', () => {
     expect(admin.canAcknowledge).toBe(false);
   });
 
+  it('puts an ended day’s list in the head’s inbox once, and escalates the head’s missed apel of voting day', async () => {
+    const first = await t.services.electionWatch.tick();
+    const second = await t.services.electionWatch.tick();
+    expect(first.escalations).toBe(1); // the head missed the apel of the 8th (the 9th has not ended)
+    expect(second.escalations).toBe(0);
+    const inbox = (await c.kadis.get('/api/notifications')).json<{ items: { kind: string; id: string }[] }>();
+    const waiting = inbox.items.filter((n) => n.kind === 'election_watch.list_waiting');
+    expect(waiting).toHaveLength(1);
+    expect((await c.kadis.post(`/api/notifications/${waiting[0]!.id}/open`)).statusCode).toBe(200);
+    const others = (await c.kaban.get('/api/notifications')).json<{ items: { kind: string }[] }>();
+    expect(others.items.filter((n) => n.kind === 'election_watch.list_waiting')).toEqual([]);
+  });
+
   it('accepts the acknowledgement of the head only: others get 403 and nothing is stored', async () => {
     const body = { unitId: dinkes.id, date: '2027-02-08', note: 'Sudah saya periksa; yang TK dipanggil.' };
     const url = `/api/election-watch/periods/${periodId}/acknowledgements`;
@@ -242,7 +255,7 @@ describe('election-period watch (/api/election-watch)', () => {
       '2027-02-09 KEPALA_TIDAK_HADIR', // TK
       '2027-02-09 KONFIRMASI_TIDAK_ADA',
     ]);
-    expect(first.escalations).toBeGreaterThanOrEqual(3);
+    expect(first.escalations).toBe(2);
     const inbox = (await c.sekda.get('/api/notifications')).json<{ items: { kind: string; id: string }[] }>();
     const headAbsent = inbox.items.filter((n) => n.kind === 'election_watch.head_absent');
     expect(headAbsent).toHaveLength(2);

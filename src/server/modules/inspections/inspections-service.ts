@@ -1,88 +1,91 @@
-import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/database.ts';
 import { ctxOf } from '../../auth/auth-service.ts';
-import { requireAny, requireUnit, type Actor } from '../../auth/authz.ts';
-import { notFound } from '../../errors.ts';
-import type { AuditService } from '../audit/audit-service.ts';
-import type {
-  InspectionsCreate,
-  InspectionsList,
-  InspectionsListQuery,
-} from '../../../shared/api/inspections.ts';
-import type { InspectionsRepo } from './inspections-repo.ts';
-
-/** The last day of a YYYY-MM month. */
-const monthEnd = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
+import { requireAny, type Actor } from '../../auth/authz.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Checklist, ChecklistCategory } from '../../../shared/api/inspections.ts';
+import { createInspectionsContext, type InspectionsDeps } from './inspections-context.ts';
+import { renderInspectionReport } from './inspections-document.ts';
+import { createFieldworkSection } from './inspections-fieldwork.ts';
+import { createFollowUpSection } from './inspections-follow-ups.ts';
+import { createPlanSection } from './inspections-plan.ts';
 
 /**
- * Inspections: the module's façade, the only part other modules may use (its type, wired in app.ts). Every write
- * checks the caller's role and scope first, inside the request's transaction, and leaves an audit entry.
+ * Inspections (sidak, issue 18 point 1; docs/inspections.md): the module's façade, the only part other modules may
+ * use (its type, wired in app.ts). Sections: planning and running (inspections-plan.ts), the work on the day with
+ * idempotent marks, findings and photos (inspections-fieldwork.ts), follow-ups and discipline cases
+ * (inspections-follow-ups.ts); here the checklist BKD maintains and the report PDF. Every write checks role and
+ * scope first inside its transaction and leaves an audit entry.
  */
-export function createInspectionsService(deps: {
-  db: Db;
-  repo: InspectionsRepo;
-  audit: AuditService;
-  clock: Clock;
-}) {
-  const { db, repo, audit, clock } = deps;
-  return {
-    /** A page of items in the caller's scope (403 without 'inspections.read' anywhere). */
-    async list(
-      actor: Actor,
-      query: InspectionsListQuery & { page: number; pageSize: number },
-    ): Promise<InspectionsList> {
-      const paths = requireAny(actor, 'inspections.read');
-      if (query.unitId) {
-        const unitPath = await repo.unitPath(query.unitId);
-        if (!unitPath) throw notFound('Unit');
-        requireUnit(actor, 'inspections.read', unitPath);
-      }
-      const { rows, total } = await repo.list(
-        {
-          paths,
-          unitId: query.unitId,
-          from: query.month ? `${query.month}-01` : undefined,
-          to: query.month ? monthEnd(query.month) : undefined,
-          q: query.q,
-        },
-        query.page,
-        query.pageSize,
-      );
-      return {
-        items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-        total,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
-    },
+export function createInspectionsService(deps: InspectionsDeps) {
+  const { db, repo, audit, clock, documents, files } = deps;
+  const ctx = createInspectionsContext(deps);
+  const plan = createPlanSection(deps, ctx);
+  const fieldwork = createFieldworkSection(deps, ctx);
+  const followUps = createFollowUpSection(deps, ctx);
+  files.registerOwner(
+    'inspection_photo',
+    (actor, id) => fieldwork.canViewPhoto(actor, id),
+    'Foto temuan sidak',
+  );
 
-    /** Records an item in a unit of the caller's scope ('inspections.write'); audited. */
-    async create(actor: Actor, input: InspectionsCreate): Promise<{ id: string }> {
-      return db.transaction().execute(async (trx) => {
-        const unitPath = await repo.unitPath(input.unitId, trx);
-        if (!unitPath) throw notFound('Unit');
-        requireUnit(actor, 'inspections.write', unitPath);
-        const id = await repo.insert(trx, {
-          unitId: input.unitId,
-          date: input.date,
-          title: input.title,
-          note: input.note ?? null,
-          createdBy: actor.userId,
-          createdAt: clock.now(),
-        });
-        await audit.record(trx, ctxOf(actor), {
-          action: 'inspections.created',
-          entityType: 'inspections_item',
-          entityId: id,
-          unitId: input.unitId,
-          after: { date: input.date, title: input.title },
-        });
-        return { id };
+  /** GET /api/inspections/checklist: every item (the page offers the active ones). */
+  async function checklist(actor: Actor): Promise<Checklist> {
+    requireAny(actor, 'inspections.read');
+    const rows = await repo.checklist();
+    return { items: rows.map((r) => ({ ...r, category: r.category as ChecklistCategory })) };
+  }
+
+  /** POST /api/inspections/checklist: BKD adds an item (409 when it exists). */
+  async function addChecklistItem(actor: Actor, body: { category: ChecklistCategory; label: string }) {
+    return db.transaction().execute(async (trx) => {
+      requireAny(actor, 'inspections.checklist');
+      const id = await repo.insertChecklistItem(trx, body.category, body.label, clock.now());
+      if (!id) throw new AppError('CONFLICT', 'Butir ini sudah ada dalam daftar periksa');
+      await audit.record(trx, ctxOf(actor), {
+        action: 'inspection_checklist.created',
+        entityType: 'inspection_checklist_item',
+        entityId: id,
+        after: body,
       });
-    },
+      return { id };
+    });
+  }
+
+  /** PATCH /api/inspections/checklist/:id: BKD retires or restores an item (findings keep theirs). */
+  async function setChecklistActive(actor: Actor, id: string, active: boolean) {
+    await db.transaction().execute(async (trx) => {
+      requireAny(actor, 'inspections.checklist');
+      const c = await repo.checklistItem(id, trx);
+      if (!c) throw notFound('Butir daftar periksa');
+      await repo.setChecklistActive(trx, id, active);
+      await audit.record(trx, ctxOf(actor), {
+        action: 'inspection_checklist.updated',
+        entityType: 'inspection_checklist_item',
+        entityId: id,
+        before: { active: c.active },
+        after: { active },
+      });
+    });
+    return checklist(actor);
+  }
+
+  /** GET /api/inspections/:id/pdf: the report, for whoever may see the inspection. */
+  async function pdf(actor: Actor, id: string) {
+    const d = await plan.get(actor, id);
+    const letterhead = await documents.letterheadFor(d.units[0]!.id);
+    const bytes = await renderInspectionReport(d, letterhead, clock.now());
+    return { bytes, fileName: `laporan-sidak-${d.date}.pdf` };
+  }
+
+  return {
+    ...plan,
+    checklist,
+    addChecklistItem,
+    setChecklistActive,
+    pdf,
+    fieldwork,
+    followUps,
+    /** For the notification service: resolves when the actor may (still) open the item. */
+    canOpen: followUps.canOpen,
   };
 }
 export type InspectionsService = ReturnType<typeof createInspectionsService>;

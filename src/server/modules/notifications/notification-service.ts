@@ -487,6 +487,7 @@ export function createNotificationService(deps: Deps) {
         return byOwner(() => access.tpp(actor, n.entityType, n.entityId));
       case 'election_watch_escalation':
       case 'election_watch_day':
+      case 'election_watch_day':
         return byOwner(() => access.electionWatch(actor, n.entityType, n.entityId));
       case 'complaint':
         return byOwner(() => access.complaint(actor, n.entityId));
