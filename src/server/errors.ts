@@ -17,6 +17,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   FILE_TOO_LARGE: 413,
   UNSUPPORTED_FILE: 415,
   IMPORT_INVALID: 422,
+  RULES_INVALID: 422,
   PERIOD_LOCKED: 409,
   MONTH_CLOSED: 409,
   INTERNAL: 500,

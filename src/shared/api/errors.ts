@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'UNSUPPORTED_FILE',
   'IMPORT_INVALID',
+  /** Rules a user wrote (e.g. ASN teladan criteria) that cannot be applied: 422 with one detail per problem. */
+  'RULES_INVALID',
   'PERIOD_LOCKED',
   'MONTH_CLOSED',
   'INTERNAL',

@@ -39,7 +39,6 @@ export const NOTIFICATION_KINDS = [
   'election_watch.ack_missing',
   'election_watch.head_absent',
   'election_watch.list_waiting',
-  'election_watch.list_waiting',
   'complaint.waiting',
   'complaint.routed',
   'inspection_follow_up.waiting',

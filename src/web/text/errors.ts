@@ -67,6 +67,10 @@ export const errorMessages: Record<ClientErrorCode, Record<Lang, string>> = {
     id: 'Berkas masih memiliki baris bermasalah. Perbaiki atau impor baris valid saja.',
     en: 'The file still has rows with problems. Fix them or import the valid rows only.',
   },
+  RULES_INVALID: {
+    id: 'Aturan yang ditulis tidak dapat dipakai. Perbaiki butir yang disebutkan.',
+    en: 'The rules as written cannot be applied. Fix the items listed.',
+  },
   PERIOD_LOCKED: {
     id: 'Periode ini sudah ditutup dan tidak dapat diubah.',
     en: 'This period is closed and cannot be changed.',

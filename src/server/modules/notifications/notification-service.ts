@@ -487,7 +487,6 @@ export function createNotificationService(deps: Deps) {
         return byOwner(() => access.tpp(actor, n.entityType, n.entityId));
       case 'election_watch_escalation':
       case 'election_watch_day':
-      case 'election_watch_day':
         return byOwner(() => access.electionWatch(actor, n.entityType, n.entityId));
       case 'complaint':
         return byOwner(() => access.complaint(actor, n.entityId));

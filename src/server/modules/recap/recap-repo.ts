@@ -154,6 +154,37 @@ export function createRecapRepo(db: Db) {
     },
 
     /**
+     * The stored recap rows of employees for the months in `fromMonth`..`toMonth` whose unit (or an ancestor) has
+     * the month closed: the attendance figures the ASN teladan ranking reads (issue 18 point 4).
+     */
+    closedRecapsOf: async (
+      exec: Exec,
+      employeeIds: readonly string[],
+      fromMonth: string,
+      toMonth: string,
+    ) => {
+      if (employeeIds.length === 0) return [];
+      const r = await sql<{
+        employeeId: string;
+        month: string;
+        workingDays: number;
+        onTimeDays: number;
+        tl: number;
+        psw: number;
+        tkDays: number;
+      }>`
+        select r.employee_id as "employeeId", r.month, r.working_days as "workingDays", r.on_time_days as "onTimeDays",
+               (r.tl1 + r.tl2 + r.tl3 + r.tl4)::int as tl, (r.psw1 + r.psw2 + r.psw3 + r.psw4)::int as psw,
+               r.tk_days as "tkDays"
+          from monthly_recaps r join units ru on ru.id = r.unit_id
+         where r.employee_id = any(${[...employeeIds]}::uuid[]) and r.month between ${fromMonth} and ${toMonth}
+           and exists (select 1 from month_closings mc join units cu on cu.id = mc.unit_id
+                        where mc.month = r.month and ru.path like cu.path || '%')
+         order by r.employee_id, r.month`.execute(exec);
+      return r.rows;
+    },
+
+    /**
      * Insert or update recap rows in one statement (column arrays). A stored row whose unit (or an ancestor) is
      * closed for its month is left as it is. Returns the rows written.
      */

@@ -1397,9 +1397,18 @@ export function createRecapService(deps: Deps) {
   const apelAttendedOf = (employeeIds: readonly string[], month: string, exec: Exec = db) =>
     repo.apelAttendedOf(exec, employeeIds, month);
 
+  /** Recap rows of closed months (`repo.closedRecapsOf`), for the ASN teladan ranking (issue 18 point 4). */
+  const closedRecapsOf = (
+    employeeIds: readonly string[],
+    fromMonth: string,
+    toMonth: string,
+    exec: Exec = db,
+  ) => repo.closedRecapsOf(exec, employeeIds, fromMonth, toMonth);
+
   return {
     onMonthClosed,
     closedMonthsOf,
+    closedRecapsOf,
     apelSessionsOfMonth,
     apelAttendedOf,
     storeMonth: (month: string, unitPath?: string) => storeMonth(month, unitPath),
