@@ -41,6 +41,7 @@ import { TPP_OBJECTION_DECIDERS } from '../components/tpp/objections/roles.ts';
 import { useTppTreasurer } from '../components/tpp/finance/treasurer.tsx';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import { navSectionsFor, type NavBadge, type NavItem } from './nav.ts';
+import { useComplaintInboxCount } from '../api/complaints.ts';
 import { LanguageToggle, Logo, UserMenuButton } from './header-parts.tsx';
 
 const UserMenu = backgroundLazy(() => import('./UserMenu.tsx').then((m) => ({ default: m.UserMenu })));
@@ -166,6 +167,11 @@ export function AppLayout() {
   // TPP objections waiting for the superior / BKD: asked once the first screen is idle, then every minute.
   const objectionCount = useObjectionInboxCount(kinerjaReady && hasAnyRole(me.data, TPP_OBJECTION_DECIDERS));
   const pendingObjections = objectionCount.data?.count ?? 0;
+  // Public complaints waiting to be routed (BKD) or answered (the OPD's handler): after the first screen.
+  const complaintCount = useComplaintInboxCount(
+    kinerjaReady && hasAnyRole(me.data, ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN']),
+  );
+  const pendingComplaints = (complaintCount.data?.toRoute ?? 0) + (complaintCount.data?.toAnswer ?? 0);
   // The designated TPP treasurer's finance entry (asked only for an employee without a TPP reading role).
   const tppTreasurer = useTppTreasurer();
   /** What waits for this user's decision, per navigation badge (with its test id and spoken label). */
@@ -206,6 +212,11 @@ export function AppLayout() {
       testId: 'tpp-objection-count',
       label: t('approvals.waitingCount', { count: pendingObjections }),
     },
+    complaints: {
+      count: pendingComplaints,
+      testId: 'complaint-count',
+      label: t('approvals.waitingCount', { count: pendingComplaints }),
+    },
   };
   const waiting =
     pendingReviews +
@@ -215,7 +226,8 @@ export function AppLayout() {
     pendingDevices +
     pendingKinerja +
     pendingDisiplin +
-    pendingObjections;
+    pendingObjections +
+    pendingComplaints;
 
   if (!me.data) return null;
   const sections = navSectionsFor(me.data, { treasurer: tppTreasurer.treasurer });

@@ -102,7 +102,15 @@ export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** A live count shown beside a label: what waits for the user's decision. */
 export type NavBadge =
-  'reviews' | 'leave' | 'permits' | 'corrections' | 'devices' | 'kinerja' | 'disiplin' | 'tppObjections';
+  | 'reviews'
+  | 'leave'
+  | 'permits'
+  | 'corrections'
+  | 'devices'
+  | 'kinerja'
+  | 'disiplin'
+  | 'tppObjections'
+  | 'complaints';
 
 export interface NavItem {
   to: string;
@@ -267,6 +275,7 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     label: 'nav.complaints',
     icon: IconSpeakerphone,
     who: OVERSIGHT_READERS,
+    badge: 'complaints',
   },
   {
     group: 'pengawasan',
