@@ -7,6 +7,7 @@ import { KINERJA_ACCESS } from './kinerja.ts';
 import { DISCIPLINE_ACCESS } from './discipline.ts';
 import { TPP_ACCESS } from './tpp.ts';
 import { ELECTION_WATCH_ACCESS } from './election-watch.ts';
+import { TELADAN_ACCESS } from './teladan.ts';
 
 /**
  * Every access table, by area. Each area `a` is checked by `test/security/scope-<a>.test.ts` (its own world, run
@@ -22,6 +23,7 @@ export const ACCESS_TABLES: Readonly<Record<string, AccessTable>> = {
   discipline: DISCIPLINE_ACCESS,
   tpp: TPP_ACCESS,
   'election-watch': ELECTION_WATCH_ACCESS,
+  teladan: TELADAN_ACCESS,
 };
 
 /** Paths owned by one area: a route under one of them belongs in that area's table, and that table holds nothing else. */
@@ -30,4 +32,5 @@ export const AREA_PATHS: Readonly<Record<string, readonly string[]>> = {
   discipline: ['/api/discipline'],
   tpp: ['/api/tpp'],
   'election-watch': ['/api/election-watch'],
+  teladan: ['/api/teladan'],
 };

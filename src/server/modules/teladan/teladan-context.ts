@@ -52,14 +52,22 @@ export function createTeladanContext(deps: TeladanDeps) {
   }
 
   /**
-   * What the caller may see of a period's candidates: a committee member sees all; else the 'teladan.read' scope.
+   * What the caller may see of a period's candidates: a committee member sees all; else the 'teladan.read' scope
+   * when it overlaps the period's units.
    * @throws FORBIDDEN when neither
    */
-  async function candidateView(actor: Actor, periodId: string, exec: Exec = deps.db): Promise<UnitScope> {
-    if (await committeeRole(actor, periodId, exec)) return 'all';
+  async function candidateView(actor: Actor, p: PeriodRow, exec: Exec = deps.db): Promise<UnitScope> {
+    if (await committeeRole(actor, p.id, exec)) return 'all';
     const scope = scopeOf(actor, 'teladan.read');
-    if (scope !== 'all' && scope.length === 0)
-      throw forbidden('Hanya tim penilai dan pejabat yang berwenang dapat melihat peringkat ASN teladan');
+    if (scope === 'all') return scope;
+    const paths = await periodPaths(p, exec);
+    const overlaps = scope.some(
+      (s) => paths === 'all' || paths.some((q) => s.startsWith(q) || q.startsWith(s)),
+    );
+    if (!overlaps)
+      throw forbidden(
+        'Hanya tim penilai dan pejabat yang berwenang atas unit periode ini yang dapat melihat calonnya',
+      );
     return scope;
   }
 

@@ -278,11 +278,11 @@ export function createTeladanPeriods(ctx: TeladanContext) {
       id: string,
       q: { page: number; pageSize: number },
     ): Promise<NominationList> {
-      await ctx.periodOr404(id);
+      const p = await ctx.periodOr404(id);
       let paths: 'all' | string[];
       let mine: string | undefined;
       try {
-        paths = await ctx.candidateView(actor, id);
+        paths = await ctx.candidateView(actor, p);
       } catch (err) {
         if (!actor.employeeId) throw err;
         paths = 'all';

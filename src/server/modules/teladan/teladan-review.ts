@@ -81,7 +81,7 @@ export function createTeladanReview(ctx: TeladanContext) {
       q: RankingQuery & { page: number; pageSize: number },
     ): Promise<TeladanRanking> {
       const p = await ctx.periodOr404(id);
-      const scope = await ctx.candidateView(actor, id);
+      const scope = await ctx.candidateView(actor, p);
       let unitPath: string | null = null;
       if (q.unitId) {
         unitPath = await repo.unitPath(q.unitId);
