@@ -9,6 +9,8 @@ import {
   type ComplaintStep,
 } from '../../../core/oversight/complaints.ts';
 import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
+import { localDateAt } from '../../../core/org/relations.ts';
+import type { IndonesianTimeZone } from '../../../core/common/zoned-time.ts';
 import {
   COMPLAINT_STATUS_LABELS,
   type ComplaintDetail,
@@ -99,7 +101,7 @@ export function createHandlingSection(ctx: ComplaintsContext) {
         handlingUnit: i.handlingUnitName ?? '',
         title: i.title,
         status: COMPLAINT_STATUS_LABELS[i.status],
-        receivedAt: formatDdMmYyyy(i.receivedAt.slice(0, 10)),
+        receivedAt: formatDdMmYyyy(localDateAt(c.receivedAt.getTime(), c.unitZone as IndonesianTimeZone)),
         dueOn: i.dueOn ? formatDdMmYyyy(i.dueOn) : '',
         overdue: i.overdue ? 'Ya' : '',
       };
