@@ -130,6 +130,27 @@ export function createElectionWatchContext(deps: ElectionWatchDeps) {
     return { employeeId: actor.employeeId, acting: acting?.kind ?? null };
   }
 
+  /**
+   * Of these OPDs, the ones whose head post the caller fills today (holder or Plt/Plh), in one pass: for lists that
+   * mark the caller's OPDs. Writes check `asHead` on the OPD's own today.
+   */
+  async function headedOpdIds(actor: Actor, opds: readonly UnitRow[], exec: Exec = db): Promise<Set<string>> {
+    if (!actor.employeeId || opds.length === 0) return new Set();
+    let posts: string[];
+    try {
+      posts = await relations.postsToday(actor.employeeId, exec);
+    } catch (err) {
+      if (err instanceof AppError) return new Set();
+      throw err;
+    }
+    if (posts.length === 0) return new Set();
+    const heads = await repo.headPosts(
+      opds.map((o) => o.id),
+      exec,
+    );
+    return new Set(opds.filter((o) => posts.includes(heads.get(o.id) ?? '')).map((o) => o.id));
+  }
+
   /** May the caller read the OPD's lists (electionWatch.read over it, or its head)? 403 otherwise. */
   async function requireOpdReader(actor: Actor, opd: UnitRow, exec: Exec = db) {
     if (inScope(scopeOf(actor, READ), opd.path)) return;
@@ -228,6 +249,7 @@ export function createElectionWatchContext(deps: ElectionWatchDeps) {
     todayIn,
     headIdsOn,
     asHead,
+    headedOpdIds,
     requireOpdReader,
     tkCodesOn,
     computeDays,

@@ -130,11 +130,8 @@ export function createDaysSection(ctx: ElectionWatchContext) {
     const items = [];
     for (const r of all.rows) {
       const opds = await repo.opdsCovered(r.id, r.wholeRegion);
-      for (const o of opds)
-        if (await ctx.asHead(actor, o)) {
-          items.push({ ...r, kindLabel: WATCH_KIND_LABELS[r.kind], createdAt: r.createdAt.toISOString() });
-          break;
-        }
+      if ((await ctx.headedOpdIds(actor, opds)).size > 0)
+        items.push({ ...r, kindLabel: WATCH_KIND_LABELS[r.kind], createdAt: r.createdAt.toISOString() });
     }
     return { items, total: items.length, page: 1, pageSize: 50 };
   }
@@ -144,8 +141,10 @@ export function createDaysSection(ctx: ElectionWatchContext) {
     const p = await ctx.periodOrThrow(id);
     const scope = scopeOf(actor, READ);
     const opds = [];
-    for (const o of await repo.opdsCovered(p.id, p.wholeRegion)) {
-      const isHead = !!(await ctx.asHead(actor, o));
+    const covered = await repo.opdsCovered(p.id, p.wholeRegion);
+    const headed = await ctx.headedOpdIds(actor, covered);
+    for (const o of covered) {
+      const isHead = headed.has(o.id);
       if (isHead || inScope(scope, o.path)) opds.push({ unitId: o.id, unitName: o.name, isHead });
     }
     const units = await repo.periodUnits(p.id);

@@ -280,6 +280,15 @@ export function createElectionWatchRepo(db: Db) {
       return r.rows[0]?.id ?? null;
     },
 
+    /** The head post of each unit (the first by code when several are marked): unit id → position id. */
+    async headPosts(unitIds: readonly string[], exec: Exec = db): Promise<Map<string, string>> {
+      if (unitIds.length === 0) return new Map();
+      const r = await sql<{ unitId: string; id: string }>`
+        select distinct on (unit_id) unit_id as "unitId", id from positions
+         where unit_id = any(${[...unitIds]}::uuid[]) and is_head order by unit_id, code, id`.execute(exec);
+      return new Map(r.rows.map((x) => [x.unitId, x.id]));
+    },
+
     /** Accounts holding `role` over the unit from above (a grant on a strict ancestor, or unscoped). */
     async roleHoldersAbove(role: string, unitPath: string, exec: Exec = db): Promise<string[]> {
       const r = await sql<{ userId: string }>`

@@ -182,6 +182,14 @@ describe('election-period watch (/api/election-watch)', () => {
     expect((await c.bkd.get(url)).statusCode).toBe(200);
     const admin = (await c.admin.get(url)).json<DayList>();
     expect(admin.canAcknowledge).toBe(false);
+    // The head finds the period through the OPD they head, without a grant; an employee finds none.
+    expect(
+      (await c.kadis.get('/api/election-watch/periods/headed')).json<{ items: { id: string }[] }>().items,
+    ).toEqual([expect.objectContaining({ id: periodId })]);
+    expect((await c.p1.get('/api/election-watch/periods/headed')).json().items).toEqual([]);
+    const seen = (await c.kadis.get(`/api/election-watch/periods/${periodId}`)).json<Period>();
+    expect(seen.opds).toEqual([{ unitId: dinkes.id, unitName: 'Dinas Kesehatan', isHead: true }]);
+    expect((await c.p1.get(`/api/election-watch/periods/${periodId}`)).statusCode).toBe(403);
   });
 
   it('puts an ended day’s list in the head’s inbox once, and escalates the head’s missed apel of voting day', async () => {
