@@ -2,6 +2,7 @@ import {
   Anchor,
   Avatar,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -49,6 +50,7 @@ import { ActingFormModal } from './components/ActingFormModal.tsx';
 import { EmployeeFormModal } from './components/EmployeeFormModal.tsx';
 import { LeaveTab } from './components/LeaveTab.tsx';
 import { PlacementFormModal } from './components/PlacementFormModal.tsx';
+import { TeladanAwardsCard } from '../../components/teladan/TeladanAwardsCard.tsx';
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -320,6 +322,9 @@ export function EmployeeDetailPage() {
         </Tabs.List>
         <Tabs.Panel value="pribadi">
           <PersonalTab e={e} />
+          <Box mt="md">
+            <TeladanAwardsCard employeeId={e.id} hideEmpty />
+          </Box>
         </Tabs.Panel>
         <Tabs.Panel value="penempatan">
           <PlacementsTab e={e} />
