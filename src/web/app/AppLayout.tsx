@@ -32,6 +32,7 @@ import {
   ATTENDANCE_ADMINS,
   hasAnyRole,
   LEAVE_APPROVAL_VIEWERS,
+  OVERSIGHT_READERS,
   PERMIT_APPROVAL_VIEWERS,
   PUNCH_REVIEWERS,
 } from '../lib/roles.ts';
@@ -42,6 +43,7 @@ import { useTppTreasurer } from '../components/tpp/finance/treasurer.tsx';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import { navSectionsFor, type NavBadge, type NavItem } from './nav.ts';
 import { useComplaintInboxCount } from '../api/complaints.ts';
+import { useFollowUpCount } from '../api/inspections.ts';
 import { LanguageToggle, Logo, UserMenuButton } from './header-parts.tsx';
 
 const UserMenu = backgroundLazy(() => import('./UserMenu.tsx').then((m) => ({ default: m.UserMenu })));
@@ -172,6 +174,9 @@ export function AppLayout() {
     kinerjaReady && hasAnyRole(me.data, ['ADMIN_OPD', 'BKD', 'SUPER_ADMIN']),
   );
   const pendingComplaints = (complaintCount.data?.toRoute ?? 0) + (complaintCount.data?.toAnswer ?? 0);
+  // Inspection findings whose follow-up is assigned to this user (sidak): after the first screen.
+  const sidakCount = useFollowUpCount(kinerjaReady && hasAnyRole(me.data, OVERSIGHT_READERS));
+  const pendingSidak = sidakCount.data?.count ?? 0;
   // The designated TPP treasurer's finance entry (asked only for an employee without a TPP reading role).
   const tppTreasurer = useTppTreasurer();
   /** What waits for this user's decision, per navigation badge (with its test id and spoken label). */
@@ -217,6 +222,11 @@ export function AppLayout() {
       testId: 'complaint-count',
       label: t('approvals.waitingCount', { count: pendingComplaints }),
     },
+    sidak: {
+      count: pendingSidak,
+      testId: 'sidak-count',
+      label: t('approvals.waitingCount', { count: pendingSidak }),
+    },
   };
   const waiting =
     pendingReviews +
@@ -227,7 +237,8 @@ export function AppLayout() {
     pendingKinerja +
     pendingDisiplin +
     pendingObjections +
-    pendingComplaints;
+    pendingComplaints +
+    pendingSidak;
 
   if (!me.data) return null;
   const sections = navSectionsFor(me.data, { treasurer: tppTreasurer.treasurer });

@@ -110,7 +110,8 @@ export type NavBadge =
   | 'kinerja'
   | 'disiplin'
   | 'tppObjections'
-  | 'complaints';
+  | 'complaints'
+  | 'sidak';
 
 export interface NavItem {
   to: string;
@@ -268,6 +269,7 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     label: 'nav.inspections',
     icon: IconClipboardSearch,
     who: OVERSIGHT_READERS,
+    badge: 'sidak',
   },
   {
     group: 'pengawasan',

@@ -205,6 +205,12 @@ const TppPage = lazyPage(() => import('../pages/TppPage/TppPage.tsx').then((m) =
 const InspectionsPage = lazyPage(() =>
   import('../pages/InspectionsPage/InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })),
 );
+const SidakDetailPage = lazyPage(() =>
+  import('../pages/InspectionsPage/SidakDetailPage.tsx').then((m) => ({ default: m.SidakDetailPage })),
+);
+const SidakFollowUpsPage = lazyPage(() =>
+  import('../pages/InspectionsPage/SidakFollowUpsPage.tsx').then((m) => ({ default: m.SidakFollowUpsPage })),
+);
 const ComplaintsPage = lazyPage(() =>
   import('../pages/ComplaintsPage/ComplaintsPage.tsx').then((m) => ({ default: m.ComplaintsPage })),
 );
@@ -546,6 +552,8 @@ export function createRouter() {
         })),
         // Oversight and recognition (issue 18): the server limits each to the caller's scope.
         { path: 'sidak', element: <InspectionsPage /> },
+        { path: 'sidak/tindak-lanjut', element: <SidakFollowUpsPage /> },
+        { path: 'sidak/:id', element: <SidakDetailPage /> },
         { path: 'pengaduan', element: <ComplaintsPage /> },
         { path: 'pengawasan-pemilu', element: <ElectionWatchPage /> },
         { path: 'teladan', element: <TeladanPage /> },
