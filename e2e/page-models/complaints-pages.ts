@@ -16,8 +16,8 @@ export class LaporPage {
 
   constructor(page: Page) {
     this.page = page;
-    this.category = page.getByRole('textbox', { name: 'Jenis pengaduan' });
-    this.unit = page.getByRole('textbox', { name: 'Unit kerja yang diadukan' });
+    this.category = page.getByRole('combobox', { name: /^Jenis pengaduan/ });
+    this.unit = page.getByRole('combobox', { name: /^Unit kerja yang diadukan/ });
     this.title = page.getByLabel('Judul singkat');
     this.description = page.getByLabel('Uraian kejadian');
     this.reporterName = page.getByLabel('Nama', { exact: true });
@@ -43,9 +43,15 @@ export class LaporPage {
     reporterContact?: string;
   }): Promise<string> {
     await this.category.click();
-    await this.page.getByRole('option', { name: input.category, exact: true }).click();
+    await this.page
+      .locator('[role=listbox]:visible')
+      .getByRole('option', { name: input.category, exact: true })
+      .click();
     await this.unit.fill(input.unit);
-    await this.page.getByRole('option', { name: input.unit, exact: true }).click();
+    await this.page
+      .locator('[role=listbox]:visible')
+      .getByRole('option', { name: input.unit, exact: true })
+      .click();
     await this.title.fill(input.title);
     await this.description.fill(input.description);
     if (input.reporterName) await this.reporterName.fill(input.reporterName);

@@ -8,6 +8,7 @@ import { DISCIPLINE_ACCESS } from './discipline.ts';
 import { TPP_ACCESS } from './tpp.ts';
 import { ELECTION_WATCH_ACCESS } from './election-watch.ts';
 import { TELADAN_ACCESS } from './teladan.ts';
+import { COMPLAINTS_ACCESS } from './complaints.ts';
 
 /**
  * Every access table, by area. Each area `a` is checked by `test/security/scope-<a>.test.ts` (its own world, run
@@ -24,6 +25,7 @@ export const ACCESS_TABLES: Readonly<Record<string, AccessTable>> = {
   tpp: TPP_ACCESS,
   'election-watch': ELECTION_WATCH_ACCESS,
   teladan: TELADAN_ACCESS,
+  complaints: COMPLAINTS_ACCESS,
 };
 
 /** Paths owned by one area: a route under one of them belongs in that area's table, and that table holds nothing else. */
@@ -33,4 +35,5 @@ export const AREA_PATHS: Readonly<Record<string, readonly string[]>> = {
   tpp: ['/api/tpp'],
   'election-watch': ['/api/election-watch'],
   teladan: ['/api/teladan'],
+  complaints: ['/api/complaints', '/api/public/complaints'],
 };
