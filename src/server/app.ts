@@ -131,6 +131,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
       tpp: (actor, type, id) => tpp.canOpen(actor, type, id),
       electionWatch: (actor, type, id) => electionWatch.canOpen(actor, type, id),
       inspections: (actor, type, id) => inspections.canOpen(actor, type, id),
+      teladan: (actor, type, id) => teladan.canOpen(actor, type, id),
       complaint: (actor, id) => complaints.canOpen(actor, id),
       staffOf: (actor) => requestSupport.staffOf(actor),
     }),

@@ -36,6 +36,7 @@ export const NOTIFICATION_KINDS = [
   'tpp_objection.decided',
   'tpp_correction.recorded',
   'teladan_award.published',
+  'teladan_review.waiting',
   'election_watch.ack_missing',
   'election_watch.head_absent',
   'election_watch.list_waiting',

@@ -77,6 +77,8 @@ export interface EntityAccess {
   complaint: (actor: Actor, id: string) => Promise<unknown>;
   /** Inspection findings (sidak follow-ups): the inspections service's read check. */
   inspections?: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
+  /** ASN teladan periods (the committee's review) and awards: the teladan service's read check. */
+  teladan?: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   /** The employees the actor supervises today (direct staff and the staff of a post held as Plt/Plh). */
   electionWatch: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   staffOf: (actor: Actor) => Promise<string[]>;
@@ -115,6 +117,7 @@ const ENTITY_WORDS: Record<string, string> = {
   discipline_salary_stop: 'penghentian gaji',
   tpp_run: 'TPP',
   teladan_award: 'penghargaan ASN teladan',
+  teladan_period: 'penilaian ASN teladan',
   complaint: 'pengaduan',
   inspection_finding: 'temuan sidak',
   punch: 'presensi',
@@ -501,7 +504,11 @@ export function createNotificationService(deps: Deps) {
         throw refuse();
       }
       case 'teladan_award':
-        return bySubject(['teladan.read', 'employee.read'], false);
+      case 'teladan_period': {
+        const check = access.teladan;
+        if (!check) throw refuse();
+        return byOwner(() => check(actor, n.entityType, n.entityId));
+      }
       case 'punch':
         return bySubject(PUNCH_READERS, true);
       case 'device':

@@ -56,6 +56,13 @@ export function createTeladanAwards(ctx: TeladanContext) {
       return { items: (await repo.awards({ employeeId })).map(present) };
     },
 
+    /** 404 / 403 unless the caller may read the award (`requireAwardReader`). */
+    async canRead(actor: Actor, id: string): Promise<void> {
+      const a = (await repo.awards({ id }))[0];
+      if (!a) throw notFound('Penghargaan');
+      requireAwardReader(actor, a);
+    },
+
     /** GET /api/teladan/awards/:id/certificate: the winner's certificate (PDF). */
     async certificate(actor: Actor, id: string): Promise<{ pdf: Buffer; fileName: string }> {
       const a = (await repo.awards({ id }))[0];

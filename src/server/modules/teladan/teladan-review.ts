@@ -166,6 +166,16 @@ export function createTeladanReview(ctx: TeladanContext) {
         const now = clock.now();
         await repo.putSnapshot(trx, { periodId: id, stage: 'REVIEW', ranking, by: actor.userId, at: now });
         await repo.setStatus(trx, id, 'REVIEW', now, actor.userId);
+        const members = await repo.committee([id], trx);
+        await ctx.notifications.notify(trx, {
+          employeeIds: members.map((m) => m.employeeId),
+          kind: 'teladan_review.waiting',
+          title: 'Penilaian ASN teladan menunggu tim penilai',
+          body: `${p.name}: peringkat calon sudah disimpan; catat keputusan tiap calon lalu ketua mengumumkan pemenang.`,
+          link: '/teladan',
+          entity: { type: 'teladan_period', id },
+          exceptUserIds: [actor.userId],
+        });
         const counts = {
           ranked: ranking.filter((r) => !r.excluded).length,
           excluded: ranking.filter((r) => r.excluded).length,

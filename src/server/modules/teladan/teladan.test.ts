@@ -270,6 +270,10 @@ describe('ASN teladan (issue 18 point 4)', () => {
       .set({ score: '0.1' })
       .where('employeeId', '=', w.e.other.id)
       .execute();
+    const inbox = json(await w.c.kaBkd.get('/api/notifications?unread=true'));
+    const waiting = inbox.items.find((x: { kind: string }) => x.kind === 'teladan_review.waiting');
+    expect(waiting).toMatchObject({ entityType: 'teladan_period', entityId: periodId, link: '/teladan' });
+    json(await w.c.kaBkd.post(`/api/notifications/${waiting.id}/open`));
     const r = await ranking('insp');
     expect(r.source).toBe('REVIEW');
     expect(r.items[0]).toMatchObject({ name: 'Dodi Bapenda', score: 91 });
