@@ -110,6 +110,8 @@ export const rosterRowSchema = z.object({
   found: z.boolean().nullable(),
   markNote: z.string().nullable(),
   markedAt: z.string().nullable(),
+  /** How many marks are stored for the employee (each sent once; a correction is a new mark). */
+  markCount: z.number().int(),
   discrepancy: z.enum(DISCREPANCY_KINDS).nullable(),
   discrepancyLabel: z.string().nullable(),
 });

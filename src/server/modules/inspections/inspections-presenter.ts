@@ -31,6 +31,7 @@ export function presentRoster(r: RosterDbRow): RosterRow {
     found: r.found,
     markNote: r.markNote,
     markedAt: r.markedAt?.toISOString() ?? null,
+    markCount: r.markCount,
     discrepancy: d,
     discrepancyLabel: d ? DISCREPANCY_LABELS[d] : null,
   };

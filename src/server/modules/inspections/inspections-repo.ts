@@ -44,6 +44,7 @@ export interface RosterDbRow {
   found: boolean | null;
   markNote: string | null;
   markedAt: Date | null;
+  markCount: number;
 }
 export interface FindingRow {
   id: string;
@@ -302,7 +303,9 @@ export function createInspectionsRepo(db: Db) {
       const r = await sql<RosterDbRow>`
         select r.employee_id as "employeeId", e.nip, e.name, e.front_title as "frontTitle",
                e.back_title as "backTitle", r.unit_id as "unitId", u.name as "unitName", r.status, r.code,
-               r.check_in_at as "checkInAt", r.reason, m.found, m.note as "markNote", m.marked_at as "markedAt"
+               r.check_in_at as "checkInAt", r.reason, m.found, m.note as "markNote", m.marked_at as "markedAt",
+               (select count(*)::int from inspection_marks c
+                 where c.inspection_id = r.inspection_id and c.employee_id = r.employee_id) as "markCount"
           from inspection_roster r
           join employees e on e.id = r.employee_id
           join units u on u.id = r.unit_id

@@ -154,6 +154,7 @@ describe('inspections (sidak) API', () => {
       found: true,
     });
     expect(await count('inspection_marks')).toBe(3);
+    expect((await detail(c.insp1!, unannounced)).roster.map((r) => r.markCount).sort()).toEqual([0, 1, 1, 1]);
     const d = await detail(c.insp1!, unannounced);
     expect(row(d, 'hadir').discrepancy).toBe('CHECKED_IN_NOT_FOUND');
     expect(row(d, 'bolos').discrepancy).toBe('ABSENT_NO_RECORD');
