@@ -9,6 +9,7 @@ import { TPP_ACCESS } from './tpp.ts';
 import { ELECTION_WATCH_ACCESS } from './election-watch.ts';
 import { TELADAN_ACCESS } from './teladan.ts';
 import { COMPLAINTS_ACCESS } from './complaints.ts';
+import { INSPECTIONS_ACCESS } from './inspections.ts';
 
 /**
  * Every access table, by area. Each area `a` is checked by `test/security/scope-<a>.test.ts` (its own world, run
@@ -26,6 +27,7 @@ export const ACCESS_TABLES: Readonly<Record<string, AccessTable>> = {
   'election-watch': ELECTION_WATCH_ACCESS,
   teladan: TELADAN_ACCESS,
   complaints: COMPLAINTS_ACCESS,
+  inspections: INSPECTIONS_ACCESS,
 };
 
 /** Paths owned by one area: a route under one of them belongs in that area's table, and that table holds nothing else. */
@@ -36,4 +38,5 @@ export const AREA_PATHS: Readonly<Record<string, readonly string[]>> = {
   'election-watch': ['/api/election-watch'],
   teladan: ['/api/teladan'],
   complaints: ['/api/complaints', '/api/public/complaints'],
+  inspections: ['/api/inspections'],
 };
