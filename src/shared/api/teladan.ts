@@ -104,7 +104,13 @@ export const periodSchema = z.object({
     z.object({ employeeId: z.string(), name: z.string(), nip: z.string().nullable(), role: z.string() }),
   ),
   /** What the caller may do on this period. */
-  can: z.object({ manage: z.boolean(), decide: z.boolean(), nominate: z.boolean() }),
+  can: z.object({
+    manage: z.boolean(),
+    nominate: z.boolean(),
+    review: z.boolean(),
+    decide: z.boolean(),
+    publish: z.boolean(),
+  }),
   createdAt: z.string(),
   reviewStartedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),

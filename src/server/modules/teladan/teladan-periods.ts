@@ -67,8 +67,12 @@ export function createTeladanPeriods(ctx: TeladanContext) {
         committee: members.map((m) => ({ employeeId: m.employeeId, name: m.name, nip: m.nip, role: m.role })),
         can: {
           manage,
-          decide: member && p.status === 'REVIEW',
           nominate: p.status === 'DRAFT' && (actor.isAtasan || manage),
+          review: p.status === 'DRAFT' && (manage || member),
+          decide: member && p.status === 'REVIEW',
+          publish:
+            p.status === 'REVIEW' &&
+            members.some((m) => m.employeeId === actor.employeeId && m.role === 'KETUA'),
         },
         createdAt: p.createdAt.toISOString(),
         reviewStartedAt: p.reviewStartedAt?.toISOString() ?? null,

@@ -330,6 +330,18 @@ describe('ASN teladan (issue 18 point 4)', () => {
       category: 'REGION',
       note: 'Nilai tertinggi dan usulan masyarakat',
     });
+    expect(json(await w.c.kaBkd.get(`/api/teladan/periods/${periodId}`)).can).toMatchObject({
+      decide: true,
+      publish: true,
+    });
+    expect(json(await w.c.insp.get(`/api/teladan/periods/${periodId}`)).can).toMatchObject({
+      decide: true,
+      publish: false,
+    });
+    expect(json(await w.c.adminOpd.get(`/api/teladan/periods/${periodId}`)).can).toMatchObject({
+      decide: false,
+      publish: false,
+    });
     await unchanged(w.t, () => w.c.insp.post(`/api/teladan/periods/${periodId}/publish`), 403);
     expect(json(await w.c.kaBkd.post(`/api/teladan/periods/${periodId}/publish`))).toEqual({ awards: 2 });
     expect((await ranking('bkd')).source).toBe('PUBLISHED');

@@ -88,7 +88,7 @@ export function PeriodPanel({ periodId }: { periodId: string }) {
                 {t('teladan.publicNomination')}
               </Button>
             )}
-            {p.status === 'DRAFT' && (p.can.manage || p.committee.length > 0) && (
+            {p.can.review && (
               <Button
                 size="xs"
                 loading={review.isPending}
@@ -99,7 +99,7 @@ export function PeriodPanel({ periodId }: { periodId: string }) {
                 {t('teladan.startReview')}
               </Button>
             )}
-            {p.can.decide && (
+            {p.can.publish && (
               <Button
                 size="xs"
                 color="teal"
