@@ -263,6 +263,13 @@ describe('inspections (sidak) API', () => {
       kind: string;
     }>`select kind from notifications where user_id = ${uid.adminA}::uuid`.execute(t.db);
     expect(notes.rows.map((n) => n.kind)).toContain('inspection_follow_up.waiting');
+    const note = await sql<{ id: string }>`
+      select id from notifications where user_id = ${uid.adminA}::uuid and kind = 'inspection_follow_up.waiting'`.execute(
+      t.db,
+    );
+    const openedNote = await c.adminA!.post(`/api/notifications/${note.rows[0]!.id}/open`);
+    expect(openedNote.statusCode, openedNote.body).toBe(200);
+    expect(openedNote.json().link).toBe(`/sidak/tindak-lanjut?temuan=${findingId}`);
     expect((await c.adminB!.get(`/api/inspections/findings/${findingId}`)).statusCode).toBe(404);
     expect(
       (
