@@ -315,27 +315,31 @@ export function createHandlingSection(ctx: ComplaintsContext) {
       expectedLevel: 'ringan' | 'sedang' | 'berat';
     },
   ) {
+    // The checks, then the discipline service's own transaction, then ours: the request's unit of work commits the
+    // three together (a transaction of ours held open around the discipline call would wait on itself).
+    const c = await load(actor, id);
+    if (isReported(actor, c) || !(manages(actor, c) || handles(actor, c)))
+      throw forbidden('Hanya pengelola pengaduan yang dapat membuka kasus disiplin dari pengaduan ini');
+    if (!can(actor, c).openCase)
+      throw new AppError(
+        'CONFLICT',
+        c.disciplineCaseId
+          ? 'Pengaduan ini sudah membuka kasus disiplin'
+          : 'Pengaduan yang ditutup tanpa tindak lanjut tidak dapat membuka kasus disiplin',
+      );
+    const view = await ctx.discipline().cases.open(actor, {
+      employeeId: body.employeeId,
+      source: c.category === 'NETRALITAS' ? 'NETRALITAS' : 'PENGADUAN',
+      sourceRef: `Pengaduan ${c.number}${c.laporId ? ` (SP4N-LAPOR! ${c.laporId})` : ''}`,
+      violationCode: body.violationCode,
+      violationDate: body.violationDate,
+      description: body.description,
+      expectedLevel: body.expectedLevel,
+    });
     return db.transaction().execute(async (trx) => {
-      const c = await load(actor, id, trx, true);
-      const allowed = can(actor, c);
-      if (isReported(actor, c) || !(manages(actor, c) || handles(actor, c)))
-        throw forbidden('Hanya pengelola pengaduan yang dapat membuka kasus disiplin dari pengaduan ini');
-      if (!allowed.openCase)
-        throw new AppError(
-          'CONFLICT',
-          c.disciplineCaseId
-            ? 'Pengaduan ini sudah membuka kasus disiplin'
-            : 'Pengaduan yang ditutup tanpa tindak lanjut tidak dapat membuka kasus disiplin',
-        );
-      const view = await ctx.discipline().cases.open(actor, {
-        employeeId: body.employeeId,
-        source: c.category === 'NETRALITAS' ? 'NETRALITAS' : 'PENGADUAN',
-        sourceRef: `Pengaduan ${c.number}${c.laporId ? ` (SP4N-LAPOR! ${c.laporId})` : ''}`,
-        violationCode: body.violationCode,
-        violationDate: body.violationDate,
-        description: body.description,
-        expectedLevel: body.expectedLevel,
-      });
+      const locked = await repo.get(c.id, trx, true);
+      if (locked?.disciplineCaseId)
+        throw new AppError('CONFLICT', 'Pengaduan ini sudah membuka kasus disiplin');
       const now = clock.now();
       await repo.update(
         trx,

@@ -79,9 +79,7 @@ describe('public complaints', () => {
   };
 
   const idOf = async (code: string) => {
-    const raw = await bkd.get('/api/complaints?pageSize=100');
-    if (raw.statusCode !== 200) console.log(raw.body);
-    const list = raw.json<ComplaintsList>();
+    const list = (await bkd.get('/api/complaints?pageSize=100')).json<ComplaintsList>();
     const track = (
       await t.app.inject({ method: 'GET', url: `/api/public/complaints/${code}` })
     ).json<ComplaintTrack>();
@@ -226,6 +224,43 @@ describe('public complaints', () => {
     );
   });
 
+  it(
+    'opens a discipline case from a complaint through the discipline service (source PENGADUAN), once',
+    { timeout: 120_000 },
+    async () => {
+      await factories(t).rulebooks();
+      const code = await file({ title: 'Pegawai meninggalkan kantor tanpa izin' });
+      const id = await idOf(code);
+      await bkd.post(`/api/complaints/${id}/route`, {
+        handlingUnitId: opdA.id,
+        reportedEmployeeId: reported.id,
+      });
+      const body = {
+        employeeId: reported.id,
+        violationCode: 'PASAL_4_F',
+        violationDate: '2026-03-02',
+        description: 'Meninggalkan kantor pada jam kerja tanpa izin menurut pengaduan masyarakat.',
+        expectedLevel: 'ringan',
+      };
+      // The reported employee cannot open a case from their own complaint; nothing stored.
+      const before = await dbFingerprint(t.db);
+      expect((await reportedAdmin.post(`/api/complaints/${id}/discipline-case`, body)).statusCode).toBe(403);
+      expect(changedTables(before, await dbFingerprint(t.db))).toEqual([]);
+      const res = await bkd.post(`/api/complaints/${id}/discipline-case`, body);
+      expect(res.statusCode, res.body).toBe(201);
+      const caseId = res.json<{ disciplineCaseId: string }>().disciplineCaseId;
+      const c = await t.db
+        .selectFrom('disciplineCases')
+        .select(['source', 'sourceRef'])
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      expect(c.source).toBe('PENGADUAN');
+      expect(c.sourceRef).toMatch(/^Pengaduan ADU-\d{6}$/);
+      expect((await bkd.get(`/api/complaints/${id}`)).json<ComplaintDetail>().disciplineCaseId).toBe(caseId);
+      expect((await bkd.post(`/api/complaints/${id}/discipline-case`, body)).statusCode).toBe(409);
+    },
+  );
+
   it('stores script in text as plain text and shows it literally', async () => {
     const script = '<script>alert("x")</script> <img src=x onerror=alert(1)>';
     const code = await file({
@@ -362,6 +397,8 @@ describe('public complaints', () => {
   it('BKD rejects with a reason the citizen sees; an OPD admin cannot route or reject', async () => {
     const code = await file({ title: 'Bukan pengaduan ASN' });
     const id = await idOf(code);
+    // A request first, so the session's own bookkeeping (last seen) is not counted as a change below.
+    await adminA.get('/api/complaints/inbox-count');
     const before = await dbFingerprint(t.db);
     expect((await adminA.post(`/api/complaints/${id}/route`, { handlingUnitId: opdA.id })).statusCode).toBe(
       404,
