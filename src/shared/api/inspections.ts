@@ -54,6 +54,17 @@ export const inspectionListQuerySchema = pageQuerySchema
   })
   .superRefine(dateRange('from', 'to', 3700, { toOptional: true }));
 export type InspectionListQuery = z.input<typeof inspectionListQuerySchema>;
+/** GET /api/inspections/export.:format: the schedule with the same filters, every page (at most 5,000 rows). */
+export const inspectionExportQuerySchema = z
+  .object({
+    unitId: id.optional(),
+    from: localDate.optional(),
+    to: localDate.optional(),
+    status: z.enum(INSPECTION_STATUSES).optional(),
+    q: searchText.optional(),
+  })
+  .superRefine(dateRange('from', 'to', 3700, { toOptional: true }));
+export type InspectionExportQuery = z.input<typeof inspectionExportQuerySchema>;
 
 /** POST /api/inspections: plan an inspection (BKD / Inspektorat). */
 export const inspectionPlanSchema = z.object({

@@ -149,6 +149,8 @@ export const useOpenFindingCase = () =>
     api.post<{ caseId: string }>(`/inspections/findings/${v.findingId}/discipline-case`, v.body),
   );
 
+export const inspectionExportUrl = (format: 'xlsx' | 'csv', q: InspectionListQuery) =>
+  apiUrl(`/inspections/export.${format}`, { ...q, page: undefined, pageSize: undefined } as QueryParams);
 export const inspectionPdfUrl = (id: string) => apiUrl(`/inspections/${id}/pdf`);
 export const findingPhotoUrl = (id: string, findingId: string, photoId: string) =>
   apiUrl(`/inspections/${id}/findings/${findingId}/photos/${photoId}`);

@@ -4,6 +4,7 @@ import type { Messages } from './id.ts';
 export const enInspections: Messages['inspections'] = {
   title: 'Inspections',
   subtitle: 'Schedule and history of unannounced inspections in your scope',
+  export: 'Export (XLSX)',
   plan: 'Plan an inspection',
   followUps: 'Finding follow-ups',
   followUpsSubtitle: 'Inspection findings you must act on',

@@ -2,6 +2,7 @@
 export const idInspections = {
   title: 'Sidak',
   subtitle: 'Jadwal dan riwayat inspeksi mendadak dalam lingkup Anda',
+  export: 'Ekspor (XLSX)',
   plan: 'Rencanakan sidak',
   followUps: 'Tindak lanjut temuan',
   followUpsSubtitle: 'Temuan sidak yang harus Anda tindak lanjuti',

@@ -51,6 +51,16 @@ export const INSPECTIONS_ACCESS: AccessTable = {
     },
     mark: (x, w) => x.cache.get(`inspection:${w}`) ?? '-',
   },
+  'GET /api/inspections/export.{format}': {
+    kind: 'list',
+    expect: 'AAAIIDD',
+    req: async (x) => {
+      await inspectionOf(x, 'in');
+      await inspectionOf(x, 'out');
+      return get('/api/inspections/export.csv');
+    },
+    mark: (_x, w) => `Sidak uji ${w}`,
+  },
   'POST /api/inspections': {
     expect: 'AAADDDD',
     req: (x, _r, w) =>

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamSchema } from '../../../shared/api/common.ts';
+import { idParamSchema, tableExportParamsSchema } from '../../../shared/api/common.ts';
 import {
   assignableQuerySchema,
   assignableSchema,
@@ -21,6 +21,7 @@ import {
   followUpReportSchema,
   inspectionCreatedSchema,
   inspectionDetailSchema,
+  inspectionExportQuerySchema,
   inspectionListQuerySchema,
   inspectionListSchema,
   inspectionPlanSchema,
@@ -30,11 +31,23 @@ import {
   storedSchema,
 } from '../../../shared/api/inspections.ts';
 import { AppError } from '../../errors.ts';
+import { sendTable, type TableColumn } from '../../lib/table-export.ts';
 import type { AttachmentService } from '../../files/attachment-service.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { InspectionsService } from './inspections-service.ts';
 
 const tags = ['Inspections'];
+const EXPORT_COLUMNS: TableColumn[] = [
+  { header: 'Tanggal', key: 'date', width: 12 },
+  { header: 'Judul', key: 'title', width: 40 },
+  { header: 'Jenis', key: 'kind', width: 20 },
+  { header: 'Status', key: 'status', width: 14 },
+  { header: 'Unit', key: 'units', width: 40 },
+  { header: 'Tim', key: 'team', width: 40 },
+  { header: 'Temuan', key: 'findings', width: 10 },
+  { header: 'Tindak lanjut terbuka', key: 'openFollowUps', width: 12 },
+  { header: 'Pengaduan', key: 'complaintId', width: 38 },
+];
 const findingIdParams = z.object({ findingId: z.string().uuid('Pengenal tidak valid') });
 
 /** Routes of inspections (sidak): thin, one service call each; schemas from the contract. */
@@ -55,6 +68,26 @@ export function inspectionsRoutes(deps: {
         },
       },
       (request) => s.list(actorOf(request), request.query),
+    );
+    app.get(
+      '/api/inspections/export.:format',
+      {
+        schema: {
+          tags,
+          summary: 'Ekspor jadwal/riwayat sidak (xlsx atau csv) dengan saringan yang sama',
+          params: tableExportParamsSchema,
+          querystring: inspectionExportQuerySchema,
+        },
+      },
+      async (request, reply) =>
+        sendTable(
+          reply,
+          request.params.format,
+          'jadwal-sidak',
+          'Jadwal sidak',
+          EXPORT_COLUMNS,
+          await s.exportRows(actorOf(request), request.query),
+        ),
     );
     app.post(
       '/api/inspections',

@@ -1,7 +1,16 @@
 import { ctxOf } from '../../auth/auth-service.ts';
 import { requireAny, type Actor } from '../../auth/authz.ts';
 import { AppError, notFound } from '../../errors.ts';
-import type { Checklist, ChecklistCategory } from '../../../shared/api/inspections.ts';
+import {
+  INSPECTION_KIND_LABELS,
+  INSPECTION_STATUS_LABELS,
+  type Checklist,
+  type ChecklistCategory,
+} from '../../../shared/api/inspections.ts';
+import { formatDdMmYyyy } from '../../../core/common/date-text.ts';
+
+/** Rows of a schedule export at most (a region plans hundreds of inspections a year). */
+const EXPORT_CAP = 5_000;
 import { createInspectionsContext, type InspectionsDeps } from './inspections-context.ts';
 import { renderInspectionReport } from './inspections-document.ts';
 import { createFieldworkSection } from './inspections-fieldwork.ts';
@@ -68,6 +77,25 @@ export function createInspectionsService(deps: InspectionsDeps) {
     return checklist(actor);
   }
 
+  /** GET /api/inspections/export.:format: the schedule as the list shows it (same scope and filters), as rows. */
+  async function exportRows(
+    actor: Actor,
+    q: Omit<Parameters<typeof plan.list>[1], 'page' | 'pageSize'>,
+  ): Promise<Record<string, unknown>[]> {
+    const { items } = await plan.list(actor, { ...q, page: 1, pageSize: EXPORT_CAP });
+    return items.map((i) => ({
+      date: formatDdMmYyyy(i.date),
+      title: i.title,
+      kind: INSPECTION_KIND_LABELS[i.kind],
+      status: INSPECTION_STATUS_LABELS[i.status],
+      units: i.units.map((u) => u.name).join('; '),
+      team: i.team.map((m) => m.name).join('; '),
+      findings: i.findings,
+      openFollowUps: i.openFollowUps,
+      complaintId: i.complaintId ?? '',
+    }));
+  }
+
   /** GET /api/inspections/:id/pdf: the report, for whoever may see the inspection. */
   async function pdf(actor: Actor, id: string) {
     const d = await plan.get(actor, id);
@@ -82,6 +110,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
     addChecklistItem,
     setChecklistActive,
     pdf,
+    exportRows,
     fieldwork,
     followUps,
     /** For the notification service: resolves when the actor may (still) open the item. */

@@ -317,6 +317,11 @@ describe('inspections (sidak) API', () => {
     const history = (await c.adminA!.get(`/api/inspections?unitId=${opdA.id}`)).json<InspectionList>();
     expect(history.items.map((i) => [i.status, i.findings])).toEqual([['DONE', 1]]);
     expect((await c.adminA!.get(`/api/inspections?unitId=${opdB.id}`)).statusCode).toBe(403);
+    const csv = await c.adminA!.get(`/api/inspections/export.csv?unitId=${opdA.id}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Sidak kehadiran OPD A');
+    expect(csv.body).toContain('15/01/2026');
+    expect((await c.adminB!.get('/api/inspections/export.csv')).body).not.toContain('Sidak kehadiran OPD A');
     const late = await c.insp1!.post(`/api/inspections/${unannounced}/marks`, {
       id: uuid(),
       employeeId: e.bolos!.id,

@@ -10,12 +10,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconClipboardCheck, IconPlus } from '@tabler/icons-react';
+import { IconClipboardCheck, IconDownload, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../api/auth.ts';
-import { useFollowUpCount, useInspectionList } from '../../api/inspections.ts';
+import { inspectionExportUrl, useFollowUpCount, useInspectionList } from '../../api/inspections.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -58,15 +58,14 @@ export function InspectionsPage() {
   const unitId = params.get('unitId');
   const planning = params.get('baru') === '1';
   const canPlan = hasAnyRole(me.data, PLANNERS);
-  const list = useInspectionList({
-    page,
-    pageSize: 20,
+  const filters = {
     ...(q ? { q } : {}),
     ...(status ? { status } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     ...(unitId && !planning ? { unitId } : {}),
-  });
+  };
+  const list = useInspectionList({ page, pageSize: 20, ...filters });
   const count = useFollowUpCount();
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -95,6 +94,14 @@ export function InspectionsPage() {
               rightSection={count.data?.count ? <Badge size="sm">{count.data.count}</Badge> : undefined}
             >
               {t('inspections.followUps')}
+            </Button>
+            <Button
+              component="a"
+              href={inspectionExportUrl('xlsx', filters)}
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+            >
+              {t('inspections.export')}
             </Button>
             {canPlan && (
               <Button leftSection={<IconPlus size={16} />} onClick={() => setParam('baru', '1')}>
