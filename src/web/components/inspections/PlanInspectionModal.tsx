@@ -11,6 +11,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,6 +55,7 @@ export function PlanInspectionModal(props: {
   const inspectors = useInspectors(props.opened);
   const tree = useUnitTree();
   const plan = usePlanInspection();
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false }) ?? false;
 
   const submit = () =>
     plan.mutate(
@@ -76,7 +78,13 @@ export function PlanInspectionModal(props: {
     );
 
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('inspections.plan')} size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t('inspections.plan')}
+      size="lg"
+      fullScreen={phone}
+    >
       <Stack>
         <TextInput
           label={t('inspections.form.title')}
