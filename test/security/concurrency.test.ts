@@ -44,6 +44,10 @@ import {
 } from '../helpers/discipline-activity.ts';
 import { tppRunCases } from '../helpers/tpp-concurrency.ts';
 import { tppObjectionCases } from '../helpers/tpp-objections-concurrency.ts';
+import { inspectionsCases, inspectionsNotDecisions } from '../helpers/inspections-concurrency.ts';
+import { complaintsCases, complaintsNotDecisions } from '../helpers/complaints-concurrency.ts';
+import { electionWatchCases, electionWatchNotDecisions } from '../helpers/election-watch-concurrency.ts';
+import { teladanCases, teladanNotDecisions } from '../helpers/teladan-concurrency.ts';
 
 /*
  * One effect under concurrency (issue 12, points 6 and 7c). For every decision route, N identical calls fired at
@@ -158,6 +162,11 @@ const NOT_DECISIONS: Partial<Record<Route, string>> = {
     'produces the transfer file of an approved run and audits who produced it: a repeat produces the same file again, nothing is decided',
   'PUT /api/tpp/treasurers/{unitId}':
     "sets the OPD's treasurer to the employee sent (upsert under the unit's row lock): last writer wins",
+  // Oversight and recognition (issue 18): each module lists its own (test/helpers/<module>-concurrency.ts).
+  ...inspectionsNotDecisions,
+  ...complaintsNotDecisions,
+  ...electionWatchNotDecisions,
+  ...teladanNotDecisions,
 };
 
 /** How many identical calls each case fires at once. */
@@ -1599,6 +1608,27 @@ describe('one effect under concurrency (every decision route)', () => {
     }),
     ...tppObjectionCases({
       get: () => ({ t, adminOpd: c.adminOpd, bkd: c.bkd }),
+      fire: (call) => fire(N, call),
+      expectOneWinner,
+    }),
+    // Oversight and recognition (issue 18): test/helpers/<module>-concurrency.ts.
+    ...inspectionsCases({
+      get: () => ({ t, adminOpd: c.adminOpd, bkd: c.bkd, superAdmin: c.superAdmin }),
+      fire: (call) => fire(N, call),
+      expectOneWinner,
+    }),
+    ...complaintsCases({
+      get: () => ({ t, adminOpd: c.adminOpd, bkd: c.bkd, superAdmin: c.superAdmin }),
+      fire: (call) => fire(N, call),
+      expectOneWinner,
+    }),
+    ...electionWatchCases({
+      get: () => ({ t, adminOpd: c.adminOpd, bkd: c.bkd, superAdmin: c.superAdmin }),
+      fire: (call) => fire(N, call),
+      expectOneWinner,
+    }),
+    ...teladanCases({
+      get: () => ({ t, adminOpd: c.adminOpd, bkd: c.bkd, superAdmin: c.superAdmin }),
       fire: (call) => fire(N, call),
       expectOneWinner,
     }),
