@@ -1409,6 +1409,307 @@ export interface TppCorrectionsTable {
   appliedRunId: string | null;
 }
 
+/** Table `complaint_events` (issue 18, oversight and recognition). */
+export interface ComplaintEventsTable {
+  id: Generated<string>;
+  complaintId: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  at: Timestamp;
+}
+
+/** Table `complaint_photos` (issue 18, oversight and recognition). */
+export interface ComplaintPhotosTable {
+  id: Generated<string>;
+  complaintId: string;
+  position: number;
+  createdAt: Timestamp;
+}
+
+/** Table `complaints` (issue 18, oversight and recognition). */
+export interface ComplaintsTable {
+  id: Generated<string>;
+  number: string;
+  trackingHash: string | null;
+  channel: string;
+  laporId: string | null;
+  category: string;
+  unitId: string;
+  handlingUnitId: string | null;
+  reportedEmployeeId: string | null;
+  reportedName: string | null;
+  title: string;
+  description: string;
+  incidentDate: LocalDate | null;
+  latitude: number | null;
+  longitude: number | null;
+  reporterName: string | null;
+  reporterContact: string | null;
+  status: string;
+  routedAt: Timestamp | null;
+  dueOn: LocalDate | null;
+  answer: string | null;
+  answeredAt: Timestamp | null;
+  answeredBy: string | null;
+  disciplineCaseId: string | null;
+  receivedAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** Table `election_watch_acks` (issue 18, oversight and recognition). */
+export interface ElectionWatchAcksTable {
+  id: Generated<string>;
+  periodId: string;
+  unitId: string;
+  localDate: LocalDate;
+  employeeId: string;
+  userId: string;
+  acting: string | null;
+  note: string | null;
+  acknowledgedAt: Timestamp;
+  dueAt: Timestamp;
+}
+
+/** Table `election_watch_escalations` (issue 18, oversight and recognition). */
+export interface ElectionWatchEscalationsTable {
+  id: Generated<string>;
+  periodId: string;
+  unitId: string;
+  localDate: LocalDate;
+  kind: string;
+  employeeId: string | null;
+  subjectKey: string;
+  reason: string;
+  recipients: number;
+  createdAt: Timestamp;
+}
+
+/** Table `election_watch_neutrality` (issue 18, oversight and recognition). */
+export interface ElectionWatchNeutralityTable {
+  id: Generated<string>;
+  periodId: string | null;
+  employeeId: string;
+  unitId: string;
+  source: string;
+  referenceNo: string;
+  referenceDate: LocalDate;
+  conductCode: string;
+  conductDate: LocalDate;
+  description: string;
+  track: string | null;
+  moralSanction: string | null;
+  decisionNote: string | null;
+  disciplineCaseId: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+}
+
+/** Table `election_watch_period_units` (issue 18, oversight and recognition). */
+export interface ElectionWatchPeriodUnitsTable {
+  periodId: string;
+  unitId: string;
+}
+
+/** Table `election_watch_periods` (issue 18, oversight and recognition). */
+export interface ElectionWatchPeriodsTable {
+  id: Generated<string>;
+  name: string;
+  kind: string;
+  legalBasis: string;
+  startsOn: LocalDate;
+  endsOn: LocalDate;
+  ackDueTime: string;
+  wholeRegion: boolean;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+/** Table `election_watch_stages` (issue 18, oversight and recognition). */
+export interface ElectionWatchStagesTable {
+  id: Generated<string>;
+  periodId: string;
+  kind: string;
+  name: string;
+  startsOn: LocalDate;
+  endsOn: LocalDate;
+  keyDate: boolean;
+  position: number;
+}
+
+/** Table `inspection_checklist_items` (issue 18, oversight and recognition). */
+export interface InspectionChecklistItemsTable {
+  id: Generated<string>;
+  category: string;
+  label: string;
+  active: Generated<boolean>;
+  createdAt: Generated<Date>;
+}
+
+/** Table `inspection_findings` (issue 18, oversight and recognition). */
+export interface InspectionFindingsTable {
+  id: string;
+  inspectionId: string;
+  unitId: string;
+  checklistItemId: string | null;
+  category: string;
+  employeeId: string | null;
+  note: string;
+  recordedBy: string;
+  recordedAt: Timestamp;
+  receivedAt: Timestamp;
+  followUpStatus: Generated<string>;
+  assigneeUserId: string | null;
+  dueDate: LocalDate | null;
+  actionTaken: string | null;
+  actionAt: Timestamp | null;
+  closedBy: string | null;
+  closedAt: Timestamp | null;
+  closeNote: string | null;
+  disciplineCaseId: string | null;
+}
+
+/** Table `inspection_marks` (issue 18, oversight and recognition). */
+export interface InspectionMarksTable {
+  id: string;
+  inspectionId: string;
+  employeeId: string;
+  found: boolean;
+  note: string | null;
+  markedBy: string;
+  markedAt: Timestamp;
+  receivedAt: Timestamp;
+}
+
+/** Table `inspection_photos` (issue 18, oversight and recognition). */
+export interface InspectionPhotosTable {
+  id: Generated<string>;
+  findingId: string;
+  sha256: string;
+  createdAt: Timestamp;
+}
+
+/** Table `inspection_roster` (issue 18, oversight and recognition). */
+export interface InspectionRosterTable {
+  inspectionId: string;
+  employeeId: string;
+  unitId: string;
+  status: string;
+  code: string | null;
+  checkInAt: Timestamp | null;
+  reason: string | null;
+}
+
+/** Table `inspection_team` (issue 18, oversight and recognition). */
+export interface InspectionTeamTable {
+  inspectionId: string;
+  userId: string;
+}
+
+/** Table `inspection_units` (issue 18, oversight and recognition). */
+export interface InspectionUnitsTable {
+  inspectionId: string;
+  unitId: string;
+}
+
+/** Table `inspections` (issue 18, oversight and recognition). */
+export interface InspectionsTable {
+  id: Generated<string>;
+  title: string;
+  kind: string;
+  date: LocalDate;
+  status: Generated<string>;
+  complaintId: string | null;
+  note: string | null;
+  createdBy: string;
+  createdAt: Timestamp;
+  startedAt: Timestamp | null;
+  rosterAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  summary: string | null;
+}
+
+/** Table `teladan_awards` (issue 18, oversight and recognition). */
+export interface TeladanAwardsTable {
+  id: Generated<string>;
+  periodId: string;
+  employeeId: string;
+  category: string;
+  opdId: string;
+  score: string;
+  regionRank: number;
+  opdRank: number;
+  letterNumber: string | null;
+  publishedAt: Timestamp;
+}
+
+/** Table `teladan_committee` (issue 18, oversight and recognition). */
+export interface TeladanCommitteeTable {
+  periodId: string;
+  employeeId: string;
+  role: string;
+}
+
+/** Table `teladan_decisions` (issue 18, oversight and recognition). */
+export interface TeladanDecisionsTable {
+  periodId: string;
+  employeeId: string;
+  decision: string;
+  category: string | null;
+  note: string | null;
+  decidedBy: string;
+  decidedAt: Timestamp;
+}
+
+/** Table `teladan_nominations` (issue 18, oversight and recognition). */
+export interface TeladanNominationsTable {
+  id: Generated<string>;
+  periodId: string;
+  employeeId: string;
+  kind: string;
+  reason: string;
+  nominatorEmployeeId: string | null;
+  source: string | null;
+  reference: string | null;
+  recordedBy: string;
+  createdAt: Timestamp;
+}
+
+/** Table `teladan_periods` (issue 18, oversight and recognition). */
+export interface TeladanPeriodsTable {
+  id: Generated<string>;
+  name: string;
+  year: number;
+  fromMonth: string;
+  toMonth: string;
+  unitIds: Generated<string[]>;
+  employeeTypes: string[];
+  legalBasis: string;
+  criteria: JSONColumnType<Record<string, unknown>, string, string>;
+  winnersPerOpd: number;
+  winnersRegion: number;
+  status: Generated<string>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  reviewStartedAt: Timestamp | null;
+  publishedAt: Timestamp | null;
+  publishedBy: string | null;
+}
+
+/** Table `teladan_snapshots` (issue 18, oversight and recognition). */
+export interface TeladanSnapshotsTable {
+  periodId: string;
+  stage: string;
+  ranking: JSONColumnType<Record<string, unknown>, string, string>;
+  takenBy: string;
+  takenAt: Timestamp;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -1497,4 +1798,28 @@ export interface Database {
   tppObjections: TppObjectionsTable;
   tppCorrections: TppCorrectionsTable;
   tppTreasurers: TppTreasurersTable;
+  // Oversight and recognition (issue 18): inspections, complaints, election-period watch, ASN teladan.
+  complaintEvents: ComplaintEventsTable;
+  complaintPhotos: ComplaintPhotosTable;
+  complaints: ComplaintsTable;
+  electionWatchAcks: ElectionWatchAcksTable;
+  electionWatchEscalations: ElectionWatchEscalationsTable;
+  electionWatchNeutrality: ElectionWatchNeutralityTable;
+  electionWatchPeriodUnits: ElectionWatchPeriodUnitsTable;
+  electionWatchPeriods: ElectionWatchPeriodsTable;
+  electionWatchStages: ElectionWatchStagesTable;
+  inspectionChecklistItems: InspectionChecklistItemsTable;
+  inspectionFindings: InspectionFindingsTable;
+  inspectionMarks: InspectionMarksTable;
+  inspectionPhotos: InspectionPhotosTable;
+  inspectionRoster: InspectionRosterTable;
+  inspectionTeam: InspectionTeamTable;
+  inspectionUnits: InspectionUnitsTable;
+  inspections: InspectionsTable;
+  teladanAwards: TeladanAwardsTable;
+  teladanCommittee: TeladanCommitteeTable;
+  teladanDecisions: TeladanDecisionsTable;
+  teladanNominations: TeladanNominationsTable;
+  teladanPeriods: TeladanPeriodsTable;
+  teladanSnapshots: TeladanSnapshotsTable;
 }
