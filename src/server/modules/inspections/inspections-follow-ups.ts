@@ -106,7 +106,12 @@ export function createFollowUpSection(deps: InspectionsDeps, ctx: InspectionsCon
       const { f, assignee } = await loadFinding(actor, findingId, trx, true);
       if (!assignee) throw forbidden('Hanya penanggung jawab tindak lanjut yang dapat melaporkannya');
       if (f.followUpStatus !== 'OPEN')
-        throw new AppError('CONFLICT', 'Tindak lanjut ini tidak sedang menunggu laporan');
+        throw new AppError(
+          'CONFLICT',
+          f.followUpStatus === 'REPORTED'
+            ? 'Tindak lanjut ini sudah dilaporkan dan menunggu penilaian tim sidak'
+            : 'Tindak lanjut ini tidak sedang menunggu laporan',
+        );
       await repo.report(trx, findingId, body.actionTaken, clock.now());
       await audit.record(trx, ctxOf(actor), {
         action: 'inspection_finding.reported',
@@ -136,7 +141,12 @@ export function createFollowUpSection(deps: InspectionsDeps, ctx: InspectionsCon
       const { f, manages } = await loadFinding(actor, findingId, trx, true);
       if (!manages) throw forbidden('Hanya tim sidak atau pemeriksa yang dapat menutup tindak lanjut');
       if (f.followUpStatus !== 'REPORTED')
-        throw new AppError('CONFLICT', 'Tindak lanjut belum dilaporkan oleh penanggung jawabnya');
+        throw new AppError(
+          'CONFLICT',
+          f.followUpStatus === 'CLOSED'
+            ? 'Tindak lanjut temuan ini sudah diterima dan ditutup'
+            : 'Tindak lanjut belum dilaporkan oleh penanggung jawabnya',
+        );
       await repo.close(trx, findingId, body.accept, body.note, actor.userId, clock.now());
       await audit.record(trx, ctxOf(actor), {
         action: body.accept ? 'inspection_finding.closed' : 'inspection_finding.reopened',
@@ -172,7 +182,9 @@ export function createFollowUpSection(deps: InspectionsDeps, ctx: InspectionsCon
     findingId: string,
     body: { violationCode: string; expectedLevel: 'ringan' | 'sedang' | 'berat' },
   ) {
-    const { f, manages } = await loadFinding(actor, findingId);
+    // The finding's row lock is taken first and held by the request's unit of work until the case is linked and
+    // committed: a simultaneous second call waits, then finds the case and is refused (409), so one case is opened.
+    const { f, manages } = await loadFinding(actor, findingId, db, true);
     if (!manages) throw forbidden('Hanya tim sidak atau pemeriksa yang dapat membuka kasus dari temuan');
     if (!f.employeeId)
       throw fieldError('employeeId', 'Temuan ini tidak menyebut pegawai; kasus tidak dapat dibuka');

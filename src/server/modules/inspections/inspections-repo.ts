@@ -193,10 +193,10 @@ export function createInspectionsRepo(db: Db) {
     },
 
     async get(id: string, trx: Db = db, forUpdate = false): Promise<InspectionRow | null> {
+      // The lock first, then the read: a caller that waited for the lock reads the row as the winner left it.
+      if (forUpdate) await sql`select 1 from inspections where id = ${id}::uuid for update`.execute(trx);
       const r = await sql<InspectionRow>`
         select * from (${INSPECTION_SELECT}) i where i.id = ${id}::uuid`.execute(trx);
-      if (r.rows[0] && forUpdate)
-        await sql`select 1 from inspections where id = ${id}::uuid for update`.execute(trx);
       return r.rows[0] ?? null;
     },
 
@@ -409,9 +409,10 @@ export function createInspectionsRepo(db: Db) {
     },
 
     async finding(id: string, trx: Db = db, forUpdate = false): Promise<FindingRow | null> {
-      const r = await sql<FindingRow>`${FINDING_SELECT} where f.id = ${id}::uuid`.execute(trx);
-      if (r.rows[0] && forUpdate)
+      // The lock first, then the read (as `get`).
+      if (forUpdate)
         await sql`select 1 from inspection_findings where id = ${id}::uuid for update`.execute(trx);
+      const r = await sql<FindingRow>`${FINDING_SELECT} where f.id = ${id}::uuid`.execute(trx);
       return r.rows[0] ?? null;
     },
 
