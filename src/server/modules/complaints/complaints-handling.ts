@@ -193,6 +193,12 @@ export function createHandlingSection(ctx: ComplaintsContext) {
       const unit = await repo.unit(body.handlingUnitId, trx);
       if (!unit) throw fieldError('handlingUnitId', 'Unit tujuan tidak ditemukan');
       requireUnit(actor, 'complaints.manage', unit.path);
+      // Checked under the row lock: a repeat of the same routing (a double tap, a retry) changes nothing.
+      if (c.status === 'DITERUSKAN' && c.handlingUnitId === unit.id)
+        throw new AppError(
+          'CONFLICT',
+          `Pengaduan ini sudah diteruskan ke ${unit.name}; pilih OPD lain untuk meneruskannya ulang`,
+        );
       let reportedEmployeeId = c.reportedEmployeeId;
       if (body.reportedEmployeeId !== undefined) {
         if (body.reportedEmployeeId) {
@@ -316,8 +322,10 @@ export function createHandlingSection(ctx: ComplaintsContext) {
     },
   ) {
     // The checks, then the discipline service's own transaction, then ours: the request's unit of work commits the
-    // three together (a transaction of ours held open around the discipline call would wait on itself).
-    const c = await load(actor, id);
+    // three together (a transaction of ours held open around the discipline call would wait on itself). The row is
+    // locked first on the unit of work's connection (held to its commit): simultaneous calls queue here, and the
+    // later ones find the case opened (409) before asking the discipline service for another.
+    const c = await load(actor, id, db, true);
     if (isReported(actor, c) || !(manages(actor, c) || handles(actor, c)))
       throw forbidden('Hanya pengelola pengaduan yang dapat membuka kasus disiplin dari pengaduan ini');
     if (!can(actor, c).openCase)
