@@ -20,6 +20,7 @@ import {
   type NeutralityListQuery,
 } from '../../../shared/api/election-watch.ts';
 import type { NeutralityRow } from './election-watch-repo.ts';
+import type { Exec } from '../../relations/relations-service.ts';
 import { fullName, READ, WRITE, type ElectionWatchContext } from './election-watch-context.ts';
 
 /**
@@ -161,11 +162,13 @@ export function createNeutralitySection(ctx: ElectionWatchContext) {
    * Decides the track: ETIKA records the moral sanction here; DISIPLIN opens a discipline case (source NETRALITAS)
    * through the discipline service, which checks its own authority, then links it. Refused before anything is stored
    * when the caller lacks 'electionWatch.write' over the employee, the report is decided, or the track does not fit
-   * the conduct. Audited.
+   * the conduct. The report is claimed first in a transaction holding its row, so of identical decisions at once one
+   * wins and the others find it decided (409); the discipline service runs outside that transaction (it writes
+   * through its own), and a refusal there puts the report back undecided. Audited once, when the decision is whole.
    */
   async function decide(actor: Actor, id: string, d: NeutralityDecision): Promise<Neutrality> {
-    const check = async (exec = db) => {
-      const r = await repo.neutrality(id, exec, exec !== db);
+    const check = async (trx: Exec) => {
+      const r = await repo.neutrality(id, trx, true);
       if (!r || !inScope(scopeOf(actor, READ), r.unitPath)) throw notFound('Laporan netralitas');
       requireUnit(actor, WRITE, r.unitPath);
       if (r.track) throw new AppError('CONFLICT', 'Jalur laporan ini sudah diputuskan');
@@ -176,31 +179,16 @@ export function createNeutralitySection(ctx: ElectionWatchContext) {
       if (t.problems.length > 0) throw new AppError('VALIDATION', t.problems[0]!.message, t.problems);
       return { r, level: t.level };
     };
-    const first = await check();
-    let caseId: string | null = null;
-    if (d.track === 'DISIPLIN') {
-      const opened = await ctx.discipline().cases.open(actor, {
-        employeeId: first.r.employeeId,
-        source: 'NETRALITAS',
-        sourceRef: `${NEUTRALITY_SOURCE_LABELS[first.r.source]} ${first.r.referenceNo} (${formatDdMmYyyy(first.r.referenceDate)})`,
-        violationCode: first.r.conductCode,
-        violationDate: first.r.conductDate,
-        description: first.r.description,
-        expectedLevel: first.level!,
-      });
-      caseId = opened.case.id;
-    }
-    await db.transaction().execute(async (trx) => {
-      const { r } = await check(trx);
-      await repo.decideNeutrality(trx, id, {
-        track: d.track,
-        moralSanction: d.track === 'ETIKA' ? (d.moralSanction ?? null) : null,
-        note: d.note,
-        disciplineCaseId: caseId,
-        decidedBy: actor.userId,
-        decidedAt: clock.now(),
-      });
-      await audit.record(trx, ctxOf(actor), {
+    const decision = (disciplineCaseId: string | null, decidedAt: Date) => ({
+      track: d.track,
+      moralSanction: d.track === 'ETIKA' ? (d.moralSanction ?? null) : null,
+      note: d.note,
+      disciplineCaseId,
+      decidedBy: actor.userId,
+      decidedAt,
+    });
+    const audited = (trx: Parameters<typeof audit.record>[0], r: NeutralityRow, caseId: string | null) =>
+      audit.record(trx, ctxOf(actor), {
         action: 'election_watch.neutrality_decided',
         entityType: 'election_watch_neutrality',
         entityId: id,
@@ -213,7 +201,36 @@ export function createNeutralitySection(ctx: ElectionWatchContext) {
           note: d.note,
         },
       });
+    const claimed = await db.transaction().execute(async (trx) => {
+      const { r, level } = await check(trx);
+      const at = clock.now();
+      await repo.decideNeutrality(trx, id, decision(null, at));
+      if (d.track === 'ETIKA') await audited(trx, r, null);
+      return { r, level, at };
     });
+    if (d.track === 'DISIPLIN') {
+      const { r } = claimed;
+      let caseId: string;
+      try {
+        const opened = await ctx.discipline().cases.open(actor, {
+          employeeId: r.employeeId,
+          source: 'NETRALITAS',
+          sourceRef: `${NEUTRALITY_SOURCE_LABELS[r.source]} ${r.referenceNo} (${formatDdMmYyyy(r.referenceDate)})`,
+          violationCode: r.conductCode,
+          violationDate: r.conductDate,
+          description: r.description,
+          expectedLevel: claimed.level!,
+        });
+        caseId = opened.case.id;
+      } catch (err) {
+        await repo.undecideNeutrality(db, id);
+        throw err;
+      }
+      await db.transaction().execute(async (trx) => {
+        await repo.decideNeutrality(trx, id, decision(caseId, claimed.at));
+        await audited(trx, r, caseId);
+      });
+    }
     return get(actor, id);
   }
 

@@ -496,6 +496,14 @@ export function createElectionWatchRepo(db: Db) {
           decided_at = ${d.decidedAt}
          where id = ${id}::uuid`.execute(trx);
     },
+
+    /** Puts a claimed report back undecided (its discipline case could not be opened). */
+    async undecideNeutrality(exec: Exec, id: string) {
+      await sql`
+        update election_watch_neutrality set track = null, moral_sanction = null, decision_note = null,
+          discipline_case_id = null, decided_by = null, decided_at = null
+         where id = ${id}::uuid and discipline_case_id is null`.execute(exec);
+    },
   };
 }
 export type ElectionWatchRepo = ReturnType<typeof createElectionWatchRepo>;
