@@ -382,5 +382,25 @@ describe('election-period watch (/api/election-watch)', () => {
     expect(list.total).toBe(2);
     expect((await c.admin.get(`/api/election-watch/neutrality/${disc}`)).statusCode).toBe(200);
     expect((await c.kaban.get('/api/election-watch/neutrality')).statusCode).toBe(403);
+
+    // The discipline service refuses a second case for the same conduct: the report stays undecided, nothing stored.
+    const again = (
+      await c.bkd.post('/api/election-watch/neutrality', {
+        ...report,
+        source: 'PENGADUAN',
+        referenceNo: 'ADU/09/2027',
+        conductCode: 'PASAL_5_N_3_7',
+        description: 'Laporan warga atas kendaraan dinas yang mengangkut peserta kampanye.',
+      })
+    ).json<{ id: string }>().id;
+    const beforeRefusal = await dbFingerprint(t.db);
+    const refused = await c.bkd.post(`/api/election-watch/neutrality/${again}/decision`, {
+      track: 'DISIPLIN',
+      note: 'Diteruskan ke pemeriksaan disiplin.',
+    });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.message).toMatch(/sudah diperiksa dalam kasus/);
+    expect(changedTables(beforeRefusal, await dbFingerprint(t.db))).toEqual([]);
+    expect((await c.bkd.get(`/api/election-watch/neutrality/${again}`)).json<Neutrality>().track).toBeNull();
   });
 });
