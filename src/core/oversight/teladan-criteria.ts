@@ -169,3 +169,51 @@ export function checkCriteria(
 export function figuresRead(criteria: readonly Criterion[]): TeladanFigure[] {
   return [...new Set(criteria.map((c) => c.figure))];
 }
+
+/**
+ * The example of docs/teladan.md: two hard criteria, three scored ones (weights 40/40/20); the starting point of the
+ * period form (the numbers are BKD's to decide) and a case of the ranking's tests. Issue 18 point 4.
+ */
+export const TELADAN_EXAMPLE_CRITERIA: CriterionInput[] = [
+  {
+    key: 'tanpa-tk',
+    label: 'Tanpa TK',
+    figure: 'attendance.absentWithoutLeave',
+    kind: 'hard',
+    direction: 'lower',
+    threshold: 0,
+  },
+  {
+    key: 'tanpa-hukdis',
+    label: 'Tanpa hukuman disiplin',
+    figure: 'discipline.sanctions',
+    kind: 'hard',
+    direction: 'lower',
+    threshold: 0,
+  },
+  {
+    key: 'tl-psw-tk',
+    label: 'TL/PSW/TK',
+    figure: 'attendance.violations',
+    kind: 'scored',
+    direction: 'lower',
+    weight: 40,
+  },
+  {
+    key: 'kinerja',
+    label: 'Angka kinerja',
+    figure: 'kinerja.score',
+    kind: 'scored',
+    direction: 'higher',
+    weight: 40,
+    scale: { min: 0, max: 100 },
+  },
+  {
+    key: 'usulan',
+    label: 'Usulan',
+    figure: 'nominations.total',
+    kind: 'scored',
+    direction: 'higher',
+    weight: 20,
+  },
+];

@@ -4,6 +4,7 @@ import {
   checkCriteria,
   type Criterion,
   type CriterionInput,
+  TELADAN_EXAMPLE_CRITERIA,
   TELADAN_FIGURE_NAMES,
 } from './teladan-criteria.ts';
 import { rankTeladan, type TeladanCandidate } from './teladan-ranking.ts';
@@ -13,51 +14,6 @@ const criteriaOf = (input: CriterionInput[]): Criterion[] => {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.criteria;
 };
-
-/** The example of docs/teladan.md: two hard criteria, three scored ones (weights 40/40/20). */
-const EXAMPLE: CriterionInput[] = [
-  {
-    key: 'tanpa-tk',
-    label: 'Tanpa TK',
-    figure: 'attendance.absentWithoutLeave',
-    kind: 'hard',
-    direction: 'lower',
-    threshold: 0,
-  },
-  {
-    key: 'tanpa-hukdis',
-    label: 'Tanpa hukuman disiplin',
-    figure: 'discipline.sanctions',
-    kind: 'hard',
-    direction: 'lower',
-    threshold: 0,
-  },
-  {
-    key: 'tl-psw-tk',
-    label: 'TL/PSW/TK',
-    figure: 'attendance.violations',
-    kind: 'scored',
-    direction: 'lower',
-    weight: 40,
-  },
-  {
-    key: 'kinerja',
-    label: 'Angka kinerja',
-    figure: 'kinerja.score',
-    kind: 'scored',
-    direction: 'higher',
-    weight: 40,
-    scale: { min: 0, max: 100 },
-  },
-  {
-    key: 'usulan',
-    label: 'Usulan',
-    figure: 'nominations.total',
-    kind: 'scored',
-    direction: 'higher',
-    weight: 20,
-  },
-];
 
 const cand = (
   employeeId: string,
@@ -90,7 +46,7 @@ describe('teladan ranking with hand-worked figures (issue 18 point 4)', () => {
    * 0.9, 0.8, 0.95. Usulan min 0 max 3: 1/3, 0, 1. Scores: a1 = 40·0.5 + 40·0.9 + 20·0.333333 = 62.6667;
    * a3 = 40 + 32 + 0 = 72; b1 = 0 + 38 + 20 = 58.
    */
-  const ranked = rankTeladan(criteriaOf(EXAMPLE), [
+  const ranked = rankTeladan(criteriaOf(TELADAN_EXAMPLE_CRITERIA), [
     cand('a1', 'A', [0, 0, 2, 90, 1]),
     cand('a2', 'A', [1, 0, 0, 100, 5]),
     cand('a3', 'A', [0, 0, 0, 80, 0]),
@@ -327,7 +283,7 @@ describe('teladan criteria checks (issue 18 "Bad input")', () => {
   });
 
   it('accepts the example of docs/teladan.md', () => {
-    expect(checkCriteria(EXAMPLE).ok).toBe(true);
+    expect(checkCriteria(TELADAN_EXAMPLE_CRITERIA).ok).toBe(true);
   });
 });
 

@@ -12,55 +12,11 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TELADAN_EXAMPLE_CRITERIA } from '../../../core/oversight/teladan-criteria.ts';
 import type { CriterionInputBody } from '../../../shared/api/teladan.ts';
 import { useCreatePeriod, useTeladanFigures } from '../../api/teladan.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-
-/** A starting point BKD edits (the example of docs/teladan.md); the numbers are BKD's to decide. */
-const EXAMPLE: CriterionInputBody[] = [
-  {
-    key: 'tanpa-tk',
-    label: 'Tanpa TK',
-    figure: 'attendance.absentWithoutLeave',
-    kind: 'hard',
-    direction: 'lower',
-    threshold: 0,
-  },
-  {
-    key: 'tanpa-hukdis',
-    label: 'Tanpa hukuman disiplin',
-    figure: 'discipline.sanctions',
-    kind: 'hard',
-    direction: 'lower',
-    threshold: 0,
-  },
-  {
-    key: 'tl-psw-tk',
-    label: 'TL/PSW/TK',
-    figure: 'attendance.violations',
-    kind: 'scored',
-    direction: 'lower',
-    weight: 40,
-  },
-  {
-    key: 'kinerja',
-    label: 'Angka kinerja',
-    figure: 'kinerja.score',
-    kind: 'scored',
-    direction: 'higher',
-    weight: 40,
-    scale: { min: 0, max: 100 },
-  },
-  {
-    key: 'usulan',
-    label: 'Usulan',
-    figure: 'nominations.total',
-    kind: 'scored',
-    direction: 'higher',
-    weight: 20,
-  },
-];
 
 const TYPES = ['PNS', 'CPNS', 'PPPK', 'PPPK_PARUH_WAKTU', 'NON_ASN'];
 
@@ -86,7 +42,7 @@ export function PeriodFormModal({
   const [legalBasis, setLegalBasis] = useState('');
   const [perOpd, setPerOpd] = useState<number>(1);
   const [region, setRegion] = useState<number>(3);
-  const [criteria, setCriteria] = useState(JSON.stringify(EXAMPLE, null, 2));
+  const [criteria, setCriteria] = useState(JSON.stringify(TELADAN_EXAMPLE_CRITERIA, null, 2));
   const [jsonError, setJsonError] = useState<string | null>(null);
   const submit = () => {
     let parsed: CriterionInputBody[];
