@@ -1,7 +1,7 @@
 /**
  * Scaffolds a module as docs/modules.md lays it out: the contract, the routes, the service façade, the repo, the
  * migration, the API test, the web client hooks and the page. The result compiles and its test passes as soon as the
- * wiring steps it prints are done (composition root, route list, navigation).
+ * wiring steps it prints are done (composition root, route list, navigation, table types, concurrency list).
  *
  *   npm run new:module -- NAME [--dry-run] [--root DIR]
  *
@@ -453,6 +453,8 @@ export function wiringSteps(n: ModuleNames): string[] {
     `src/server/app.ts: const ${camel} = create${pascal}Service({ db, repo: create${pascal}Repo(db), audit, clock }); add it to the services; register ${camel}Routes({ ${camel}: services.${camel} }).`,
     `src/web/app/routes.tsx: const ${pascal}Page = lazyPage(() => import('../pages/${pascal}Page/${pascal}Page.tsx').then((m) => ({ default: m.${pascal}Page }))); and a route '/${name}'.`,
     `src/web/app/nav.ts: a line for /${name} with the roles that may open it; strings in text/id-pages.ts and text/en.ts.`,
+    `src/server/db/schema.ts: the table's interface and its line in Database (src/server/db/schema.test.ts compares them with the migrated database).`,
+    `test/security/concurrency.test.ts: each state-changing route as a concurrency case or in NOT_DECISIONS with the reason (its first test lists the routes missing).`,
     `npx vitest run src/server/modules/${name}   # the module's API test`,
   ];
 }
