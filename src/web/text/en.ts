@@ -497,6 +497,8 @@ export const en: Messages = {
     sessionExpired: 'Your session has expired, please sign in again',
     lockedUntil: 'The account is locked after too many failed attempts. Try again after {{time}}.',
     footer: 'Open-source software for regional governments',
+    publicComplaint: 'The public:',
+    publicComplaintLink: 'file or track a complaint without an account',
   },
   changePassword: {
     title: 'Change password',

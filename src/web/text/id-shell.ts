@@ -146,6 +146,8 @@ export const idShell = {
     sessionExpired: 'Sesi Anda telah berakhir, silakan masuk kembali',
     lockedUntil: 'Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi setelah {{time}}.',
     footer: 'Perangkat lunak sumber terbuka untuk pemerintah daerah',
+    publicComplaint: 'Masyarakat:',
+    publicComplaintLink: 'laporkan atau lacak pengaduan tanpa akun',
   },
   timeZones: {
     'Asia/Jakarta': 'WIB (Asia/Jakarta)',

@@ -16,7 +16,7 @@ import { IconAlertTriangle, IconClockHour4, IconLogin } from '@tabler/icons-reac
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useLogin, useMe } from '../../api/auth.ts';
 import { isApiError } from '../../api/http.ts';
 import { LanguageToggle, Logo } from '../../app/header-parts.tsx';
@@ -154,6 +154,13 @@ export function LoginPage() {
               </Stack>
             </form>
           </Paper>
+          {/* The public's way in (issue 18): a citizen files or follows a complaint without an account. */}
+          <Text size="sm" ta="center">
+            {t('login.publicComplaint')}{' '}
+            <Anchor component={Link} to="/lapor" data-testid="login-public-complaint">
+              {t('login.publicComplaintLink')}
+            </Anchor>
+          </Text>
           <Text size="xs" c="dimmed" ta="center">
             {t('login.footer')} ·{' '}
             <Anchor href="/docs" size="xs" c="dimmed">
