@@ -85,7 +85,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 
 /**
  * Starts the real server (`scripts/start.ts`) on a free port with demo data, on a fresh PGlite data directory,
- * or on a freshly created PostgreSQL database when the run has TEST_DATABASE_URL (vitest `pgServerUrl`).
+ * or on a fresh PostgreSQL database (a clone of the run's migrated template) when the run has TEST_DATABASE_URL.
  * Resolves once /api/health answers ok. `stop()` ends the process group and removes the database.
  */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
@@ -117,7 +117,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     try {
-      await admin.query(`create database ${name}`);
+      // A clone of the run's migrated template (test/helpers/global-setup.ts): the server skips the migrations.
+      await admin.query(`create database ${name} template ${inject('pgTemplateDb')}`);
     } finally {
       await admin.end();
     }
