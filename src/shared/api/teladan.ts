@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { EMPLOYEE_TYPES } from '../../core/people/employee-types.ts';
-import { id, pageQuerySchema, paged, searchText, text, year, yearMonth } from './common.ts';
+import {
+  id,
+  pageQuerySchema,
+  paged,
+  searchText,
+  TABLE_EXPORT_FORMATS,
+  text,
+  year,
+  yearMonth,
+} from './common.ts';
 
 /**
  * The HTTP contract of ASN teladan (issue 18 point 4; docs/teladan.md): award periods with their criteria and
@@ -251,4 +260,7 @@ export type FigureList = z.output<typeof figureListSchema>;
 
 export const periodCreatedSchema = z.object({ id: z.string() });
 export const periodIdParamSchema = z.object({ id });
+/** GET /api/teladan/periods/:id/ranking/export.:format */
+export const rankingExportParamsSchema = z.object({ id, format: z.enum(TABLE_EXPORT_FORMATS) });
+export const rankingExportQuerySchema = rankingQuerySchema.omit({ page: true, pageSize: true });
 export const awardIdParamSchema = z.object({ id });

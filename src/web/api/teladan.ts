@@ -14,7 +14,7 @@ import type {
   TeladanPeriod,
   TeladanRanking,
 } from '../../shared/api/teladan.ts';
-import { api, type QueryParams } from './http.ts';
+import { api, apiUrl, type QueryParams } from './http.ts';
 
 const ROOT = ['teladan'] as const;
 export const teladanKeys = {
@@ -63,6 +63,13 @@ export function useTeladanRanking(id: string | null, query: RankingQuery) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** The ranking with the same filters as a download (xlsx or csv). */
+export const teladanRankingExportUrl = (
+  id: string,
+  format: 'xlsx' | 'csv',
+  query: Omit<RankingQuery, 'page' | 'pageSize'>,
+) => apiUrl(`/teladan/periods/${id}/ranking/export.${format}`, query as QueryParams);
 
 export function useTeladanNominations(id: string | null, page: number) {
   return useQuery({

@@ -117,6 +117,10 @@ export const TELADAN_ACCESS: AccessTable = {
     })),
   },
   'GET /api/teladan/periods/{id}/ranking': { expect: 'AAAIIDD', req: inPeriod('/ranking') },
+  'GET /api/teladan/periods/{id}/ranking/export.{format}': {
+    expect: 'AAAIIDD',
+    req: inPeriod('/ranking/export.csv'),
+  },
   'POST /api/teladan/periods/{id}/review': { expect: 'AADDDDD', req: postPeriod('/review', () => ({})) },
   'POST /api/teladan/periods/{id}/decisions': {
     expect: 'DDDDDDD',

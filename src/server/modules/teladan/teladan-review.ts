@@ -70,7 +70,7 @@ export function createTeladanReview(ctx: TeladanContext) {
     if (chair && role !== 'KETUA') throw forbidden('Hanya ketua tim penilai yang dapat mengumumkan pemenang');
   }
 
-  return {
+  const api = {
     /**
      * GET /api/teladan/periods/:id/ranking: the candidates the caller may see (committee: all; teladan.read: the
      * scope, an OPD admin their OPD), ranked first then excluded, with every criterion's figure and the decision.
@@ -317,6 +317,53 @@ export function createTeladanReview(ctx: TeladanContext) {
         return { awards: winners.length };
       });
     },
+
+    /**
+     * GET /api/teladan/periods/:id/ranking/export.:format: the whole ranking the caller may see, with the same
+     * filters, as one table (candidates are the nominated few, not the whole region): ranks, score, every
+     * criterion's figure, why a candidate is excluded, and the committee's decision. Reads only.
+     */
+    async rankingTable(actor: Actor, id: string, q: Omit<RankingQuery, 'page' | 'pageSize'>) {
+      const r = await api.ranking(actor, id, {
+        ...q,
+        show: q.show ?? 'all',
+        page: 1,
+        pageSize: Number.MAX_SAFE_INTEGER,
+      });
+      const columns = [
+        { header: 'Peringkat daerah', key: 'regionRank', width: 10 },
+        { header: 'Peringkat OPD', key: 'opdRank', width: 10 },
+        { header: 'NIP', key: 'nip', width: 22 },
+        { header: 'Nama', key: 'name', width: 32 },
+        { header: 'OPD', key: 'opd', width: 32 },
+        { header: 'Skor', key: 'score', width: 10 },
+        ...r.criteria.map((c, i) => ({ header: `${c.label} (${c.figure})`, key: `c${i}`, width: 18 })),
+        { header: 'Status', key: 'status', width: 16 },
+        { header: 'Alasan dikecualikan', key: 'reasons', width: 40 },
+        { header: 'Keputusan tim', key: 'decision', width: 24 },
+      ];
+      const rows = r.items.map((c) => ({
+        regionRank: c.regionRank,
+        opdRank: c.opdRank,
+        nip: c.nip ?? '',
+        name: c.name,
+        opd: c.opdName,
+        score: c.score,
+        ...Object.fromEntries(
+          r.criteria.map((k, i) => [`c${i}`, c.results.find((x) => x.key === k.key)?.value ?? null]),
+        ),
+        status: c.excluded ? 'Dikecualikan' : 'Diperingkat',
+        reasons: c.reasons.join('; '),
+        decision: !c.decision
+          ? ''
+          : c.decision.decision === 'WINNER'
+            ? `Pemenang ${c.decision.category === 'REGION' ? 'tingkat daerah' : 'tingkat OPD'}`
+            : 'Tidak terpilih',
+      }));
+      const p = await ctx.periodOr404(id);
+      return { fileBase: `peringkat-asn-teladan-${p.year}`, columns, rows };
+    },
   };
+  return api;
 }
 export type TeladanReview = ReturnType<typeof createTeladanReview>;

@@ -17,9 +17,12 @@ import {
   periodListSchema,
   periodSchema,
   publicNominationCreateSchema,
+  rankingExportParamsSchema,
+  rankingExportQuerySchema,
   rankingQuerySchema,
   rankingSchema,
 } from '../../../shared/api/teladan.ts';
+import { sendTable } from '../../lib/table-export.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { TeladanService } from './teladan-service.ts';
 
@@ -107,6 +110,30 @@ export function teladanRoutes(deps: { teladan: TeladanService }): FastifyPluginA
         },
       },
       (request) => review.ranking(actorOf(request), request.params.id, request.query),
+    );
+
+    app.get(
+      '/api/teladan/periods/:id/ranking/export.:format',
+      {
+        schema: {
+          tags,
+          summary:
+            'Ekspor peringkat calon (xlsx atau csv) dengan saringan yang sama: setiap kriteria, skor, alasan pengecualian, keputusan',
+          params: rankingExportParamsSchema,
+          querystring: rankingExportQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const table = await review.rankingTable(actorOf(request), request.params.id, request.query);
+        return sendTable(
+          reply,
+          request.params.format,
+          table.fileBase,
+          'Peringkat ASN teladan',
+          table.columns,
+          table.rows,
+        );
+      },
     );
 
     app.post(

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedTables, dbFingerprint } from '../../../../test/helpers/db-fingerprint.ts';
@@ -229,6 +230,45 @@ describe('ASN teladan (issue 18 point 4)', () => {
       note: 'Angka kinerja: angka tidak tersedia (nilai 0)',
     });
     expect(r.counts).toEqual({ ranked: 5, excluded: 1 });
+  });
+
+  it('exports the ranking it shows as a real workbook and CSV (same figures, same scope); storing nothing', async () => {
+    const before = await dbFingerprint(w.t.db);
+    const res = await w.c.bkd.get(`/api/teladan/periods/${periodId}/ranking/export.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('peringkat-asn-teladan-2027.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const rows = sheet.getSheetValues().slice(1) as unknown[][];
+    expect(rows[0]!.slice(1, 7)).toEqual(['Peringkat daerah', 'Peringkat OPD', 'NIP', 'Nama', 'OPD', 'Skor']);
+    expect(rows[0]!.at(-3)).toBe('Status');
+    // The hand-worked scores of the ranking test, in its order; Rudi Rekan's figures per criterion.
+    expect(rows.slice(1).map((r) => [r[4], r[6] ?? null, r[1] ?? null])).toEqual([
+      ['Dodi Bapenda', 91, 1],
+      ['Kiki Kasi', 74, 2],
+      ['Rudi Rekan', 62, 3],
+      ['Kurnia Kaban', 37.5, 4],
+      ['Adi Admin Bapenda', 30, 5],
+      ['Putri Pegawai', null, null],
+    ]);
+    expect(rows[3]!.slice(7, 11)).toEqual([0, 2, 90, 1]);
+    expect(rows[6]!.slice(-3, -1)).toEqual(['Dikecualikan', 'Tanpa TK: 1 (syarat ≤ 0)']);
+    // The OPD admin's export holds only their OPD's candidates; the CSV carries the same names.
+    const csv = await w.c.adminOpd.get(`/api/teladan/periods/${periodId}/ranking/export.csv?show=ranked`);
+    expect(csv.statusCode).toBe(200);
+    const names = (await ranking('adminOpd', '&show=ranked')).items.map((i) => i.name);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(names.length + 1);
+    for (const n of names) expect(csv.body).toContain(n);
+    expect(csv.body).not.toContain('Dodi Bapenda');
+    expect((await w.c.pegawai.get(`/api/teladan/periods/${periodId}/ranking/export.csv`)).statusCode).toBe(
+      403,
+    );
+    expect(changedTables(before, await dbFingerprint(w.t.db))).toEqual([]);
   });
 
   it('an OPD admin sees only their OPD’s candidates; an employee without a role sees none', async () => {

@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Group,
+  Menu,
   Pagination,
   SegmentedControl,
   Stack,
@@ -14,7 +15,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankedCandidateView, TeladanPeriod } from '../../../shared/api/teladan.ts';
-import { useTeladanRanking } from '../../api/teladan.ts';
+import { IconDownload } from '@tabler/icons-react';
+import { teladanRankingExportUrl, useTeladanRanking } from '../../api/teladan.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -93,6 +95,29 @@ export function RankingCard({ period }: { period: TeladanPeriod }) {
             }}
             w={{ base: '100%', sm: 220 } as never}
           />
+          <Menu>
+            <Menu.Target>
+              <Button variant="default" size="sm" leftSection={<IconDownload size={16} />}>
+                {t('common.export')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {(['xlsx', 'csv'] as const).map((f) => (
+                <Menu.Item
+                  key={f}
+                  component="a"
+                  href={teladanRankingExportUrl(period.id, f, {
+                    show,
+                    unitId: unitId ?? undefined,
+                    q: q || undefined,
+                  })}
+                  download
+                >
+                  {f.toUpperCase()}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
         </Group>
         {ranking.isPending ? (
           <LoadingState />
