@@ -190,7 +190,7 @@ export function createElectionWatchContext(deps: ElectionWatchDeps) {
     if (dates.length === 0) return [];
     const covered = await coveredPaths(p, exec);
     const staffAll = await repo.staff(opd.path, covered, dates[0]!, dates[dates.length - 1]!, exec);
-    const ids = staffAll.map((s) => s.id);
+    const ids = [...new Set(staffAll.map((s) => s.id))];
     const months = [...new Set(dates.map((d) => d.slice(0, 7)))];
     const statusOf = new Map<string, DayStatus & { unitId: string }>();
     const sessionsByMonth = new Map<string, Awaited<ReturnType<RecapService['apelSessionsOfMonth']>>>();
@@ -215,6 +215,7 @@ export function createElectionWatchContext(deps: ElectionWatchDeps) {
       const lines: DayLine[] = [];
       for (const s of staffAll) {
         if (s.activeFrom > date || (s.activeTo && s.activeTo < date)) continue;
+        if (s.placedFrom > date || (s.placedTo && s.placedTo < date)) continue;
         const day = statusOf.get(`${s.id}|${date}`) ?? null;
         const expected = day ? expectedApelSessions(day, s.unitPath, sessions, tkCodes) : [];
         const got = attended.get(s.id);

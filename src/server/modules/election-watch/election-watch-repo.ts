@@ -51,6 +51,9 @@ export interface StaffRow {
   unitPath: string;
   activeFrom: string;
   activeTo: string | null;
+  /** The placement (in the OPD) this row stands for: the employee counts there on dates it covers. */
+  placedFrom: string;
+  placedTo: string | null;
 }
 
 export interface AckRow {
@@ -244,7 +247,11 @@ export function createElectionWatchRepo(db: Db) {
       return r.rows;
     },
 
-    /** Staff placed (current placement) under `opdPath` and one of `covered` (null = all), in service in from..to. */
+    /**
+     * Staff placed under `opdPath` and one of `covered` (null = all) at some time in from..to, by their placement
+     * history (a transfer in or out during the period counts them only on the days they were there), in service
+     * in from..to: one row per placement in the OPD, with the unit of that placement.
+     */
     async staff(
       opdPath: string,
       covered: string[] | null,
@@ -254,12 +261,14 @@ export function createElectionWatchRepo(db: Db) {
     ): Promise<StaffRow[]> {
       const r = await sql<StaffRow>`
         select e.id, e.name, e.front_title as "frontTitle", e.back_title as "backTitle", e.nip,
-               e.unit_id as "unitId", u.name as "unitName", u.path as "unitPath",
-               e.active_from::text as "activeFrom", e.active_to::text as "activeTo"
-          from employees e join units u on u.id = e.unit_id
+               p.unit_id as "unitId", u.name as "unitName", u.path as "unitPath",
+               e.active_from::text as "activeFrom", e.active_to::text as "activeTo",
+               p.valid_from::text as "placedFrom", p.valid_to::text as "placedTo"
+          from placements p join employees e on e.id = p.employee_id join units u on u.id = p.unit_id
          where u.path like ${`${opdPath}%`} and ${covered ? inPaths('u.path', covered) : sql`true`}
+           and p.valid_from <= ${to}::date and (p.valid_to is null or p.valid_to >= ${from}::date)
            and e.active_from <= ${to}::date and (e.active_to is null or e.active_to >= ${from}::date)
-         order by e.name, e.id`.execute(exec);
+         order by e.name, e.id, p.valid_from`.execute(exec);
       return r.rows;
     },
 

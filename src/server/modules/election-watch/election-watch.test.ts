@@ -403,4 +403,32 @@ describe('election-period watch (/api/election-watch)', () => {
     expect(changedTables(beforeRefusal, await dbFingerprint(t.db))).toEqual([]);
     expect((await c.bkd.get(`/api/election-watch/neutrality/${again}`)).json<Neutrality>().track).toBeNull();
   });
+
+  it('counts a transferred employee in each OPD only on the days of their placement there', async () => {
+    // Dedi works at Bapenda until 8 February and at Dinas Kesehatan from 9 February (the BKD records the transfer).
+    const f = factories(t);
+    const dedi = await f.employee({ unit: bapenda, name: 'Dedi Mutasi', superior: e.kaban });
+    await f.dayStatuses(dedi, [
+      { localDate: '2027-02-08', code: 'TK' },
+      { localDate: '2027-02-09', code: 'TK' },
+    ]);
+    const moved = await c.bkd.post(`/api/employees/${dedi.id}/placements`, {
+      unitId: dinkes.id,
+      positionId: null,
+      superiorId: e.kadis.id,
+      validFrom: '2027-02-09',
+    });
+    expect(moved.statusCode, moved.body).toBe(201);
+    const names = async (unit: UnitRef, date: string) => {
+      const res = await c.bkd.get(
+        `/api/election-watch/periods/${periodId}/days?unitId=${unit.id}&date=${date}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<DayList>().entries.map((x) => x.name);
+    };
+    expect(await names(bapenda, '2027-02-08')).toContain('Dedi Mutasi');
+    expect(await names(dinkes, '2027-02-08')).not.toContain('Dedi Mutasi');
+    expect(await names(dinkes, '2027-02-09')).toContain('Dedi Mutasi');
+    expect(await names(bapenda, '2027-02-09')).not.toContain('Dedi Mutasi');
+  });
 });
