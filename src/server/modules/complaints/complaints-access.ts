@@ -33,6 +33,9 @@ export const handles = (actor: Actor, c: Pick<ComplaintRow, 'handlingUnitPath'>)
 
 /** May the actor read the complaint at all? */
 export function mayRead(actor: Actor, c: ComplaintRow): boolean {
+  // The one reported never reads it, whatever their role: its text can point at the reporter (PRODUCT: the
+  // reported employee never sees who reported). They learn the allegation, if it stands, in a discipline case.
+  if (isReported(actor, c)) return false;
   if (manages(actor, c)) return true;
   return c.handlingUnitPath !== null && inScope(scopeOf(actor, 'complaints.read'), c.handlingUnitPath);
 }

@@ -73,6 +73,10 @@ export function createHandlingSection(ctx: ComplaintsContext) {
       from: q.from,
       to: q.to,
       q: q.q,
+      notAbout: {
+        employeeId: actor.employeeId,
+        nip: actor.nip ? actor.nip.replace(/\D/g, '') || null : null,
+      },
     };
   }
 

@@ -50,6 +50,8 @@ export interface ComplaintsFilter {
   from?: string | undefined;
   to?: string | undefined;
   q?: string | undefined;
+  /** Leave out complaints about the caller (their employee record, or their NIP in the name the citizen gave). */
+  notAbout?: { employeeId: string | null; nip: string | null } | undefined;
 }
 
 export type NewComplaint = {
@@ -111,6 +113,12 @@ export function createComplaintsRepo(db: Db) {
       parts.push(sql<boolean>`not (c.status = 'DITERUSKAN' and c.due_on < ${f.notOverdueOn}::date)`);
     if (f.from) parts.push(sql<boolean>`c.received_at >= ${f.from}::date - interval '1 day'`);
     if (f.to) parts.push(sql<boolean>`c.received_at < ${f.to}::date + interval '2 day'`);
+    if (f.notAbout?.employeeId)
+      parts.push(sql<boolean>`c.reported_employee_id is distinct from ${f.notAbout.employeeId}::uuid`);
+    if (f.notAbout?.nip)
+      parts.push(
+        sql<boolean>`position(${f.notAbout.nip} in regexp_replace(coalesce(c.reported_name, ''), '[^0-9]', '', 'g')) = 0`,
+      );
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
       parts.push(

@@ -195,7 +195,7 @@ describe('public complaints', () => {
     expect(again.statusCode).toBe(409);
   });
 
-  it('never shows the reporter to the reported employee, even as their OPD admin', async () => {
+  it('never shows the complaint or its reporter to the reported employee, even as their OPD admin', async () => {
     const code = await file({ title: 'Pegawai bersikap kasar', reportedName: `Sdr. X, NIP ${reported.nip}` });
     const id = await idOf(code);
     await bkd.post(`/api/complaints/${id}/route`, {
@@ -206,17 +206,22 @@ describe('public complaints', () => {
     expect(bkdView.reporter).toEqual({ name: 'Siti Warga', contact: '0812-0000-1111' });
     const adminView = (await adminA.get(`/api/complaints/${id}`)).json<ComplaintDetail>();
     expect(adminView.reporter?.name).toBe('Siti Warga');
+    // Not the complaint (its text can point at the reporter), not in their list or export.
     const res = await reportedAdmin.get(`/api/complaints/${id}`);
-    expect(res.statusCode).toBe(200);
-    expect(res.json<ComplaintDetail>()).toMatchObject({ reporter: null, identityVisible: false, photos: [] });
+    expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('Siti');
-    expect(res.body).not.toContain('0812');
+    expect(res.body).not.toContain('kasar');
+    for (const path of ['/api/complaints?pageSize=100', '/api/complaints/export.csv']) {
+      const listed = await reportedAdmin.get(path);
+      expect(listed.statusCode, path).toBe(200);
+      expect(listed.body, path).not.toContain('bersikap kasar');
+    }
     // Nor can they answer it, and the refusal stores nothing.
     const before = await dbFingerprint(t.db);
     const answer = await reportedAdmin.post(`/api/complaints/${id}/answer`, {
       answer: 'Saya tidak bersalah sama sekali.',
     });
-    expect(answer.statusCode).toBe(403);
+    expect(answer.statusCode).toBe(404);
     expect(changedTables(before, await dbFingerprint(t.db))).toEqual([]);
     // And were not notified of it.
     expect(JSON.stringify((await reportedAdmin.get('/api/notifications')).json())).not.toContain(
@@ -242,9 +247,9 @@ describe('public complaints', () => {
         description: 'Meninggalkan kantor pada jam kerja tanpa izin menurut pengaduan masyarakat.',
         expectedLevel: 'ringan',
       };
-      // The reported employee cannot open a case from their own complaint; nothing stored.
+      // The reported employee cannot open a case from their own complaint (to them it does not exist); nothing stored.
       const before = await dbFingerprint(t.db);
-      expect((await reportedAdmin.post(`/api/complaints/${id}/discipline-case`, body)).statusCode).toBe(403);
+      expect((await reportedAdmin.post(`/api/complaints/${id}/discipline-case`, body)).statusCode).toBe(404);
       expect(changedTables(before, await dbFingerprint(t.db))).toEqual([]);
       const res = await bkd.post(`/api/complaints/${id}/discipline-case`, body);
       expect(res.statusCode, res.body).toBe(201);
