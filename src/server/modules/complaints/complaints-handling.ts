@@ -50,6 +50,12 @@ export function createHandlingSection(ctx: ComplaintsContext) {
   });
 
   /** The list filter of the caller (403 without complaints.read anywhere). */
+  /** Who the caller is as a possible subject of a complaint (left out of what they read and count). */
+  const notAboutOf = (actor: Actor) => ({
+    employeeId: actor.employeeId,
+    nip: actor.nip ? actor.nip.replace(/\D/g, '') || null : null,
+  });
+
   async function filterOf(
     actor: Actor,
     q: Omit<ComplaintsListInput, 'page' | 'pageSize'>,
@@ -390,7 +396,7 @@ export function createHandlingSection(ctx: ComplaintsContext) {
       scopeOf(actor, 'complaints.manage'),
       scopeOf(actor, 'complaints.handle'),
       ctx.todayIn('Asia/Jakarta'),
-      actor.employeeId,
+      notAboutOf(actor),
     );
   }
 

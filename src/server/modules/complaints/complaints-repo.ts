@@ -298,7 +298,7 @@ export function createComplaintsRepo(db: Db) {
       manageScope: UnitScope,
       handleScope: UnitScope,
       today: string,
-      exceptEmployee: string | null,
+      notAbout: { employeeId: string | null; nip: string | null },
     ) {
       const r = await sql<{ toRoute: number; toAnswer: number; overdue: number }>`
         select count(*) filter (where c.status = 'DITERIMA' and ${inPaths(manageScope, sql`u.path`)})::int as "toRoute",
@@ -306,7 +306,11 @@ export function createComplaintsRepo(db: Db) {
                count(*) filter (where c.status = 'DITERUSKAN' and c.due_on < ${today}::date
                                  and ${inPaths(handleScope, sql`h.path`)})::int as overdue
           from complaints c join units u on u.id = c.unit_id left join units h on h.id = c.handling_unit_id
-         where c.reported_employee_id is distinct from ${exceptEmployee}::uuid`.execute(db);
+         where c.reported_employee_id is distinct from ${notAbout.employeeId}::uuid
+           and (${notAbout.nip}::text is null
+                or position(${notAbout.nip}::text in regexp_replace(coalesce(c.reported_name, ''), '[^0-9]', '', 'g')) = 0)`.execute(
+        db,
+      );
       return r.rows[0]!;
     },
   };
