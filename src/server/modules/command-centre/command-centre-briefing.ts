@@ -70,25 +70,23 @@ export async function renderBriefing(
       ],
       size: 8,
     },
-    ...t.rows.map(
-      (r): Block => ({
-        kind: 'row',
-        cells: r.usingAbdi
-          ? [
-              r.unitName,
-              String(r.total),
-              String(r.counts.present),
-              String(r.counts.late),
-              String(r.counts.permit),
-              String(r.counts.leave),
-              String(r.counts.dinasLuar),
-              String(r.counts.tk),
-              String(r.counts.notYetIn),
-              pct(r.rate),
-            ]
-          : [r.unitName, String(r.total), 'Belum memakai Abdi', '', '', '', '', '', '', '-'],
-      }),
-    ),
+    ...t.rows.map((r): Block => ({
+      kind: 'row',
+      cells: r.usingAbdi
+        ? [
+            r.unitName,
+            String(r.total),
+            String(r.counts.present),
+            String(r.counts.late),
+            String(r.counts.permit),
+            String(r.counts.leave),
+            String(r.counts.dinasLuar),
+            String(r.counts.tk),
+            String(r.counts.notYetIn),
+            pct(r.rate),
+          ]
+        : [r.unitName, String(r.total), 'Belum memakai Abdi', '', '', '', '', '', '', '-'],
+    })),
     {
       kind: 'row',
       cells: [
@@ -119,20 +117,18 @@ export async function renderBriefing(
       ],
       size: 8,
     },
-    ...cc.trend.points.map(
-      (p): Block => ({
-        kind: 'row',
-        cells: [
-          formatMonthId(p.month),
-          p.closed ? 'Ditutup' : 'Terbuka',
-          String(p.employees),
-          String(p.workingDays),
-          String(p.onTimeDays),
-          String(p.tkDays),
-          pct(p.compliance),
-        ],
-      }),
-    ),
+    ...cc.trend.points.map((p): Block => ({
+      kind: 'row',
+      cells: [
+        formatMonthId(p.month),
+        p.closed ? 'Ditutup' : 'Terbuka',
+        String(p.employees),
+        String(p.workingDays),
+        String(p.onTimeDays),
+        String(p.tkDays),
+        pct(p.compliance),
+      ],
+    })),
     { kind: 'tableEnd', spaceAfter: 10 },
     heading(`C. OPD dengan kepatuhan terendah — ${formatMonthId(cc.lowest.month)}`),
     ...(cc.lowest.rows.length === 0
@@ -149,18 +145,16 @@ export async function renderBriefing(
             ],
             size: 8,
           },
-          ...cc.lowest.rows.map(
-            (r): Block => ({
-              kind: 'row',
-              cells: [
-                String(r.rank),
-                r.unitName,
-                String(r.workingDays),
-                String(r.onTimeDays),
-                pct(r.compliance),
-              ],
-            }),
-          ),
+          ...cc.lowest.rows.map((r): Block => ({
+            kind: 'row',
+            cells: [
+              String(r.rank),
+              r.unitName,
+              String(r.workingDays),
+              String(r.onTimeDays),
+              pct(r.compliance),
+            ],
+          })),
           { kind: 'tableEnd', spaceAfter: 10 },
         ] satisfies Block[])),
     heading('D. Pengawasan'),
@@ -192,9 +186,7 @@ export async function renderBriefing(
       ] as [string, string][]
     ).map((cells): Block => ({ kind: 'row', cells })),
     { kind: 'tableEnd', spaceAfter: 10 },
-    heading(
-      `E. Potongan TPP menurut penyebab${cc.tpp.month ? ` — ${formatMonthId(cc.tpp.month)}` : ''}`,
-    ),
+    heading(`E. Potongan TPP menurut penyebab${cc.tpp.month ? ` — ${formatMonthId(cc.tpp.month)}` : ''}`),
     ...(cc.tpp.month === null
       ? [{ kind: 'text' as const, text: 'Belum ada proses TPP yang diumumkan.', spaceAfter: 6 }]
       : ([

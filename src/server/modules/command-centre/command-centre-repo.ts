@@ -67,7 +67,12 @@ export function createCommandCentreRepo(db: Db) {
 
     /** An employee's name parts and NIP (the briefing's signer). */
     async employee(id: string) {
-      const r = await sql<{ name: string; frontTitle: string | null; backTitle: string | null; nip: string | null }>`
+      const r = await sql<{
+        name: string;
+        frontTitle: string | null;
+        backTitle: string | null;
+        nip: string | null;
+      }>`
         select name, front_title as "frontTitle", back_title as "backTitle", nip from employees
          where id = ${id}::uuid`.execute(db);
       return r.rows[0] ?? null;
@@ -85,7 +90,9 @@ export function createCommandCentreRepo(db: Db) {
     async unitsByPaths(paths: readonly string[]): Promise<CcUnit[]> {
       if (paths.length === 0) return [];
       const r = await sql<CcUnit>`
-        select ${unitCols} from units u where u.path = any(${[...paths]}::text[]) order by u.name`.execute(db);
+        select ${unitCols} from units u where u.path = any(${[...paths]}::text[]) order by u.name`.execute(
+        db,
+      );
       return r.rows;
     },
 

@@ -100,7 +100,9 @@ export function createCommandCentreService(deps: Deps) {
       paths = headed.map((u) => u.path);
       top = { id: headed[0]!.id, name: headed.map((u) => u.name).join(', ') };
     } else if (scope !== 'all') {
-      const tops = await repo.unitsByPaths(scope.filter((p) => !scope.some((o) => o !== p && p.startsWith(o))));
+      const tops = await repo.unitsByPaths(
+        scope.filter((p) => !scope.some((o) => o !== p && p.startsWith(o))),
+      );
       top = { id: tops.length === 1 ? tops[0]!.id : null, name: tops.map((u) => u.name).join(', ') };
     }
     const allowed = await rowsOf(paths);
@@ -314,9 +316,7 @@ export function createCommandCentreService(deps: Deps) {
   /** The per-OPD table of the exports (XLSX/CSV): today's counts and the month's compliance. */
   async function exportRows(actor: Actor, q: CommandCentreQuery) {
     const cc = await read(actor, q);
-    const monthOf = new Map(
-      cc.lowest.rows.map((r) => [r.unitId, r] as const),
-    );
+    const monthOf = new Map(cc.lowest.rows.map((r) => [r.unitId, r] as const));
     return {
       cc,
       rows: cc.today.rows.map((r) => {

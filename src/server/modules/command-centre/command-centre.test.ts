@@ -78,8 +78,19 @@ describe('Ruang Kendali (GET /api/command-centre)', () => {
     });
     // Go-live in the future cannot be entered through the org service: set as a later decision would leave it.
     await sql`update units set attendance_start = '2026-04-01' where id = ${gamma.id}::uuid`.execute(t.db);
-    const bkdUnit = await f.unit({ code: 'BKDX', name: 'Unit BKD', kind: 'BIDANG', parent: root, office: false });
-    const head = await f.position({ unit: alpha, kind: 'JPT_PRATAMA', isHead: true, name: 'Kepala Dinas Alpha' });
+    const bkdUnit = await f.unit({
+      code: 'BKDX',
+      name: 'Unit BKD',
+      kind: 'BIDANG',
+      parent: root,
+      office: false,
+    });
+    const head = await f.position({
+      unit: alpha,
+      kind: 'JPT_PRATAMA',
+      isHead: true,
+      name: 'Kepala Dinas Alpha',
+    });
     const kadisE = await f.employee({ unit: alpha, position: head, name: 'Ratna Kadis' });
     e = {
       kadis: kadisE,
@@ -151,9 +162,17 @@ describe('Ruang Kendali (GET /api/command-centre)', () => {
     });
     // The UPT's b3 counts in Badan Beta (where she works): 2 at work of 3 expected.
     expect(row(beta.id)).toMatchObject({ total: 3, counts: { present: 2, notYetIn: 1 }, rate: 0.667 });
-    expect(row(gamma.id)).toMatchObject({ usingAbdi: false, total: 1, counts: { noData: 1, tk: 0 }, rate: null });
+    expect(row(gamma.id)).toMatchObject({
+      usingAbdi: false,
+      total: 1,
+      counts: { noData: 1, tk: 0 },
+      rate: null,
+    });
     // BKD's own employee (no punch) is in the total, not in an OPD row.
-    expect(cc.today.total).toMatchObject({ total: 8, counts: { present: 3, late: 1, notYetIn: 3, noData: 1 } });
+    expect(cc.today.total).toMatchObject({
+      total: 8,
+      counts: { present: 3, late: 1, notYetIn: 3, noData: 1 },
+    });
     // The map: one point per office, coloured by the unit's own employees.
     expect(cc.map.map((p) => [p.unitName, p.total, p.rate])).toEqual([
       ['Badan Beta', 2, 0.5],
@@ -172,7 +191,9 @@ describe('Ruang Kendali (GET /api/command-centre)', () => {
     expect(feb.compliance).toBe(0.788);
     expect(feb.closed).toBe(false);
     expect(cc.trend.points[0]).toMatchObject({ month: '2025-03', employees: 0, compliance: null });
-    expect(cc.lowest.rows.map((r) => [r.rank, r.unitName, r.onTimeDays, r.workingDays, r.compliance])).toEqual([
+    expect(
+      cc.lowest.rows.map((r) => [r.rank, r.unitName, r.onTimeDays, r.workingDays, r.compliance]),
+    ).toEqual([
       [1, 'Badan Beta', 29, 40, 0.725],
       [2, 'Dinas Alpha', 34, 40, 0.85],
     ]);
@@ -253,7 +274,9 @@ describe('Ruang Kendali (GET /api/command-centre)', () => {
     await wb.xlsx.load(x.rawPayload as never);
     const rows: unknown[][] = [];
     wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
-    expect(rows[0]).toEqual(expect.arrayContaining(['OPD', 'Hadir', 'Terlambat', 'TK', 'Kepatuhan bulan (%)']));
+    expect(rows[0]).toEqual(
+      expect.arrayContaining(['OPD', 'Hadir', 'Terlambat', 'TK', 'Kepatuhan bulan (%)']),
+    );
     const alphaRow = rows.find((r) => r[0] === 'Dinas Alpha')!;
     expect(alphaRow.slice(0, 6)).toEqual(['Dinas Alpha', 'Ya', 3, 1, 1, 0]);
     expect(alphaRow).toEqual(expect.arrayContaining([66.7, '2026-02', 85, 2]));
