@@ -9,8 +9,10 @@ export class CommandCentrePage {
   readonly todayTile: Locator;
   readonly mapTile: Locator;
   readonly map: Locator;
+  readonly page: Page;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    this.page = page;
     this.root = page.getByTestId('command-centre');
     this.todayTile = page.getByTestId('cc-today');
     this.mapTile = page.getByTestId('cc-map-tile');

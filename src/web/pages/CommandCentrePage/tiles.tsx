@@ -8,6 +8,7 @@ import { formatNumber, formatRupiah } from '../../lib/format.ts';
 import { percent, shareColor } from '../DashboardPage/home-ui.tsx';
 import { useMonthLabel } from '../RekapPage/recap-ui.tsx';
 import { UnitsMap } from './UnitsMap.tsx';
+import { TODAY_CATEGORIES } from '../../../core/oversight/command-centre.ts';
 
 /** One tile: a title, the link to the list behind it, and its figures (or what says it has none). */
 export function Tile({
@@ -96,20 +97,29 @@ export function TodayTile({ cc }: { cc: CommandCentre }) {
           {t('commandCentre.today.employees', { n: formatNumber(cc.today.total.total) })}
         </Text>
         <Group gap={6} wrap="wrap">
-          {cats.map((c) => (
-            <Badge key={c} variant="light" color={CHART_COLORS[c].split('.')[0]} size="sm">
-              {t(`commandCentre.today.categories.${c}`)} {cc.today.total.counts[c]}
+          {TODAY_CATEGORIES.filter((c) => c in CHART_COLORS || cc.today.total.counts[c] > 0).map((c) => (
+            <Badge
+              key={c}
+              variant="light"
+              color={(CHART_COLORS as Record<string, string>)[c]?.split('.')[0] ?? 'gray'}
+              size="sm"
+              data-testid={`cc-today-${c}`}
+            >
+              {t(`commandCentre.today.categories.${c}`)} {formatNumber(cc.today.total.counts[c])}
             </Badge>
           ))}
         </Group>
-        {rows.length > 1 && (
+        {rows.length > 1 && rows.some((r) => r.rate !== null) && (
           <BarChart
-            h={Math.max(160, rows.length * 28)}
+            h={Math.max(160, rows.length * 34)}
             data={rows.map((r) => ({ unit: r.unitName, ...r.counts }))}
             dataKey="unit"
             type="stacked"
             orientation="vertical"
-            yAxisProps={{ width: 110 }}
+            yAxisProps={{
+              width: 104,
+              tickFormatter: (v: string) => (v.length > 15 ? `${v.slice(0, 14)}…` : v),
+            }}
             series={cats.map((c) => ({
               name: c,
               label: t(`commandCentre.today.categories.${c}`),
@@ -137,8 +147,7 @@ export function TodayTile({ cc }: { cc: CommandCentre }) {
               </Group>
               {r.usingAbdi && (
                 <Text size="xs" c="dimmed">
-                  {cats
-                    .filter((c) => r.counts[c] > 0)
+                  {TODAY_CATEGORIES.filter((c) => r.counts[c] > 0)
                     .map((c) => `${t(`commandCentre.today.categories.${c}`)} ${r.counts[c]}`)
                     .join(' · ') || t('commandCentre.today.employees', { n: r.total })}
                 </Text>
