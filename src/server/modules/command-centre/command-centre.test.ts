@@ -30,6 +30,7 @@ describe('Ruang Kendali (GET /api/command-centre)', () => {
   let bkd: Client;
   let kadis: Client;
   let pegawai: Client;
+  let betaHead: string;
 
   const recap = (emp: EmployeeRef, working: number, onTime: number, tk = 0) =>
     sql`insert into monthly_recaps (employee_id, month, unit_id, recorded_days, working_days, code_counts,
@@ -92,6 +93,9 @@ describe('Ruang Kendali (GET /api/command-centre)', () => {
       name: 'Kepala Dinas Alpha',
     });
     const kadisE = await f.employee({ unit: alpha, position: head, name: 'Ratna Kadis' });
+    betaHead = (
+      await f.position({ unit: beta, kind: 'JPT_PRATAMA', isHead: true, name: 'Kepala Badan Beta' })
+    ).id;
     e = {
       kadis: kadisE,
       p1: await f.employee({ unit: alpha, name: 'Putri Satu', superior: kadisE }),
@@ -106,6 +110,7 @@ describe('Ruang Kendali (GET /api/command-centre)', () => {
     await f.grant(bkdAcc, 'BKD', root);
     await f.account(e.kadis);
     await f.account(e.p1);
+    await f.account(e.b1);
     await f.punches(e.p1, [{ at: '2026-03-10 07:10:00' }]);
     await f.punches(e.p2, [{ at: '2026-03-10 08:10:00' }]);
     await f.punches(e.b1, [{ at: '2026-03-10 07:10:00' }]);
@@ -303,5 +308,51 @@ describe('Ruang Kendali (GET /api/command-centre)', () => {
     expect(text).toContain('Ratna Kadis');
     expect(text).not.toContain('Badan Beta');
     expect(changedTables(before, await dbFingerprint(t.db))).toEqual([]);
+  });
+
+  it('inspections: the head of the inspected OPD does not learn of an unannounced sidak before it starts', async () => {
+    const admin = await factories(t).admin();
+    const planned = await sql<{ id: string }>`
+      insert into inspections (title, kind, date, status, created_by, created_at)
+      values ('Sidak pagi', 'UNANNOUNCED', '2026-03-12', 'PLANNED', ${admin.userId}::uuid, now()),
+             ('Sidak kemarin', 'ANNOUNCED', '2026-03-09', 'DONE', ${admin.userId}::uuid, now())
+      returning id`.execute(t.db);
+    for (const r of planned.rows)
+      await sql`insert into inspection_units (inspection_id, unit_id) values (${r.id}::uuid, ${alpha.id}::uuid)`.execute(
+        t.db,
+      );
+    // A finding of yesterday's sidak, its follow-up due on 9 March and still open: overdue today.
+    await sql`
+      insert into inspection_findings (id, inspection_id, unit_id, category, note, recorded_by, recorded_at, received_at,
+                                       follow_up_status, due_date)
+      values (gen_random_uuid(), ${planned.rows[1]!.id}::uuid, ${alpha.id}::uuid, 'ATTENDANCE', 'Meja kosong',
+              ${admin.userId}::uuid, now(), now(), 'OPEN', '2026-03-09')`.execute(t.db);
+    expect((await read(bkd)).inspections).toMatchObject({
+      empty: false,
+      planned: 1,
+      followUpsOpen: 1,
+      followUpsOverdue: 1,
+    });
+    expect((await read(kadis)).inspections).toMatchObject({
+      planned: 0,
+      followUpsOpen: 1,
+      followUpsOverdue: 1,
+    });
+  });
+
+  it('a Plt of the head post (vacant) sees that OPD as its head would, and stops when the assignment ends', async () => {
+    await sql`insert into acting_assignments (employee_id, position_id, kind, valid_from, valid_to, reason)
+              values (${e.b1.id}::uuid, ${betaHead}::uuid, 'PLT', '2026-03-01', null, 'Kepala Badan pensiun')`.execute(
+      t.db,
+    );
+    const plt = await login(t.app, e.b1.login);
+    const cc = await read(plt);
+    expect(cc.scope).toMatchObject({ kind: 'opd', unitId: beta.id });
+    expect(cc.today.rows.map((r) => r.unitName)).toEqual(['Badan Beta']);
+    expect(cc.tpp.total).toBe(450_000);
+    await sql`update acting_assignments set valid_to = '2026-03-09' where position_id = ${betaHead}::uuid`.execute(
+      t.db,
+    );
+    expect((await plt.get('/api/command-centre')).statusCode).toBe(403);
   });
 });
