@@ -12,3 +12,4 @@ export { ReviewQueuePage } from './review-page.ts';
 export { CutiApprovalPage, CutiPage, type LeaveRequestInput } from './cuti-page.ts';
 export { IzinPage, KoreksiPage, PermitApprovalPage, type PermitRequestInput } from './izin-page.ts';
 export { RecapPage } from './recap-page.ts';
+export { CommandCentrePage } from './command-centre-page.ts';

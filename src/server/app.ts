@@ -102,6 +102,9 @@ import { electionWatchRoutes } from './modules/election-watch/election-watch-rou
 import { createTeladanService } from './modules/teladan/teladan-service.ts';
 import { createTeladanRepo } from './modules/teladan/teladan-repo.ts';
 import { teladanRoutes } from './modules/teladan/teladan-routes.ts';
+import { createCommandCentreService } from './modules/command-centre/command-centre-service.ts';
+import { createCommandCentreRepo } from './modules/command-centre/command-centre-repo.ts';
+import { commandCentreRoutes } from './modules/command-centre/command-centre-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -344,6 +347,16 @@ export function buildServices({ config, db, clock }: AppDeps) {
     kinerja: () => kinerja,
     discipline: () => discipline,
   });
+  // Ruang Kendali: the leaders' command centre (reads only).
+  const commandCentre = createCommandCentreService({
+    repo: createCommandCentreRepo(db),
+    clock,
+    config,
+    rulebooks,
+    relations,
+    documents,
+    today: () => today,
+  });
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
     org,
@@ -403,6 +416,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     complaints,
     electionWatch,
     teladan,
+    commandCentre,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -563,6 +577,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(complaintsRoutes({ complaints: services.complaints, jobs: services.jobs, config }));
   await app.register(electionWatchRoutes({ electionWatch: services.electionWatch }));
   await app.register(teladanRoutes({ teladan: services.teladan }));
+  await app.register(commandCentreRoutes({ commandCentre: services.commandCentre, jobs: services.jobs }));
   // TEST_CLOCK=true (tests only, refused in production): POST /api/test/clock moves the clock forward.
   if (config.testClock) {
     if (!isAdjustable(deps.clock)) throw new Error('TEST_CLOCK=true needs a clock that can be moved forward');

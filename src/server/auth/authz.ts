@@ -142,6 +142,11 @@ export const PERMISSIONS = {
   'teladan.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
   /** ASN teladan: define periods, criteria and committees, record public nominations (BKD; issue 18 point 4). */
   'teladan.manage': ['BKD', 'SUPER_ADMIN'],
+  /**
+   * Ruang Kendali, the leaders' command centre (issue 18 point 5; docs/command-centre.md): every figure of the
+   * region in scope. A head of OPD (holder or Plt/Plh, by relation) reads the same page for their OPD without it.
+   */
+  'commandCentre.read': ['BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

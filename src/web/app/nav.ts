@@ -2,6 +2,7 @@ import type { Icon } from '@tabler/icons-react';
 import {
   IconAlertTriangle,
   IconAward,
+  IconDeviceDesktopAnalytics,
   IconBallpen,
   IconClipboardSearch,
   IconSpeakerphone,
@@ -83,6 +84,7 @@ import {
   PERMIT_APPROVAL_VIEWERS,
   PUNCH_REVIEWERS,
   OVERSIGHT_READERS,
+  COMMAND_CENTRE_VIEWERS,
   RECAP_VIEWERS,
 } from '../lib/roles.ts';
 
@@ -262,7 +264,15 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     icon: IconCalculator,
     who: TPP_MANAGERS,
   },
-  // Oversight and recognition (issue 18): inspections, complaints, the election-period watch, ASN teladan.
+  // Oversight and recognition (issue 18): the leaders' command centre, inspections, complaints, the election-period
+  // watch, ASN teladan.
+  {
+    group: 'pengawasan',
+    to: '/ruang-kendali',
+    label: 'nav.commandCentre',
+    icon: IconDeviceDesktopAnalytics,
+    who: COMMAND_CENTRE_VIEWERS,
+  },
   {
     group: 'pengawasan',
     to: '/sidak',

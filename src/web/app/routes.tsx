@@ -227,6 +227,9 @@ const ElectionWatchPage = lazyPage(() =>
 const TeladanPage = lazyPage(() =>
   import('../pages/TeladanPage/TeladanPage.tsx').then((m) => ({ default: m.TeladanPage })),
 );
+const CommandCentrePage = lazyPage(() =>
+  import('../pages/CommandCentrePage/CommandCentrePage.tsx').then((m) => ({ default: m.CommandCentrePage })),
+);
 const TppProsesPage = lazyPage(() =>
   import('../pages/TppProsesPage/TppProsesPage.tsx').then((m) => ({ default: m.TppProsesPage })),
 );
@@ -557,6 +560,7 @@ export function createRouter() {
         { path: 'pengaduan', element: <ComplaintsPage /> },
         { path: 'pengawasan-pemilu', element: <ElectionWatchPage /> },
         { path: 'teladan', element: <TeladanPage /> },
+        { path: 'ruang-kendali', element: <CommandCentrePage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -73,3 +73,14 @@ export const OVERSIGHT_READERS: readonly Role[] = [
   'PIMPINAN',
   'SUPER_ADMIN',
 ];
+/**
+ * Who opens Ruang Kendali (server: commandCentre.read, or the head of an OPD by relation — an ATASAN; an atasan who
+ * heads no OPD is refused by the server).
+ */
+export const COMMAND_CENTRE_VIEWERS: readonly Role[] = [
+  'BKD',
+  'INSPEKTORAT',
+  'PIMPINAN',
+  'SUPER_ADMIN',
+  'ATASAN',
+];

@@ -5,6 +5,7 @@ import { enTppTreasurer } from './en-tpp-treasurer.ts';
 import { enTppSimulation } from './en-tpp-simulation.ts';
 import { enTppCorrections } from './en-tpp-corrections.ts';
 import { enTeladan } from './en-teladan.ts';
+import { enCommandCentre } from './en-command-centre.ts';
 import { enElectionWatch } from './en-election-watch.ts';
 import { enComplaints } from './en-complaints.ts';
 import { enInspections } from './en-inspections.ts';
@@ -379,6 +380,7 @@ export const en: Messages = {
     complaints: 'Complaints',
     electionWatch: 'Election watch',
     teladan: 'Exemplary ASN',
+    commandCentre: 'Command centre',
     tppSimulation: 'TPP simulation',
     kiosk: 'Kiosk screen',
     correctionApprovals: 'Correction approvals',
@@ -3316,4 +3318,5 @@ export const en: Messages = {
   complaints: enComplaints,
   electionWatch: enElectionWatch,
   teladan: enTeladan,
+  commandCentre: enCommandCentre,
 };

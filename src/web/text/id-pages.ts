@@ -4,6 +4,7 @@ import { idTppTreasurer } from './id-tpp-treasurer.ts';
 import { idTppSimulation } from './id-tpp-simulation.ts';
 import { idTppCorrections } from './id-tpp-corrections.ts';
 import { idTeladan } from './id-teladan.ts';
+import { idCommandCentre } from './id-command-centre.ts';
 import { idElectionWatch } from './id-election-watch.ts';
 import { idComplaints } from './id-complaints.ts';
 import { idInspections } from './id-inspections.ts';
@@ -2488,4 +2489,5 @@ export const idPages = {
   complaints: idComplaints,
   electionWatch: idElectionWatch,
   teladan: idTeladan,
+  commandCentre: idCommandCentre,
 } as const;

@@ -37,6 +37,7 @@ export const idShell = {
     complaints: 'Pengaduan',
     electionWatch: 'Pengawasan pemilu',
     teladan: 'ASN teladan',
+    commandCentre: 'Ruang Kendali',
     tppSimulation: 'Simulasi TPP',
     kiosk: 'Layar kios',
     correctionApprovals: 'Persetujuan koreksi',

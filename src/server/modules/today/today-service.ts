@@ -537,7 +537,27 @@ export function createTodayService(deps: Deps) {
     return (await repo.units(ids)).sort((a, b) => byName.compare(a.name, b.name));
   }
 
-  return { list, units, exportRows };
+  /**
+   * Today's summary per unit (the unit each employee is placed in today) of everyone under `paths`, for a caller
+   * that has itself decided who may see them (the command centre: its readers in scope and the head of an OPD).
+   * No actor: no access check of its own. Reads only. Source: issue 18 point 5.
+   */
+  async function summariesOf(paths: 'all' | string[]) {
+    const { entries, now } = await snapshot({ paths, employeeIds: [] });
+    const byUnit = new Map<string, Entry[]>();
+    for (const e of entries) push(byUnit, e.unit.id, e);
+    return {
+      generatedAt: now.toISOString(),
+      units: [...byUnit.values()].map((xs) => ({
+        unitId: xs[0]!.unit.id,
+        unitPath: xs[0]!.unit.path,
+        date: xs[0]!.date,
+        summary: summarise(xs),
+      })),
+    };
+  }
+
+  return { list, units, exportRows, summariesOf };
 }
 
 export type TodayService = ReturnType<typeof createTodayService>;

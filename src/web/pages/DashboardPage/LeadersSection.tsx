@@ -1,6 +1,6 @@
 import { LineChart, Sparkline } from '@mantine/charts';
-import { Anchor, Box, Group, List, Progress, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { IconChartBar } from '@tabler/icons-react';
+import { Anchor, Box, Button, Group, List, Progress, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { IconChartBar, IconDeviceDesktopAnalytics } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { HomeLeaders } from '../../api/dashboard.ts';
@@ -125,6 +125,18 @@ export function LeadersSection({ data }: { data: HomeLeaders }) {
       })}
       icon={IconChartBar}
       testId="home-section-leaders"
+      actions={
+        <Button
+          component={Link}
+          to="/ruang-kendali"
+          variant="light"
+          size="xs"
+          leftSection={<IconDeviceDesktopAnalytics size={16} />}
+          data-testid="home-leaders-command-centre"
+        >
+          {t('commandCentre.open')}
+        </Button>
+      }
     >
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <TodayRanking unitId={data.unit.id} />
