@@ -59,7 +59,8 @@ async function tamper(run: (h: DatabaseHandle) => Promise<unknown>) {
 
 const verify = () => runCli(main, [], store.env);
 
-describe('npm run audit:verify', () => {
+// A spawned CLI boots Node and its database: on a loaded 2-core runner that alone can take most of the default 30 s.
+describe('npm run audit:verify', { timeout: 90_000 }, () => {
   it('exits 0 on an intact chain and prints the number of entries and the newest entry (npm script, spawned)', async () => {
     const ids = await chainOf(5);
     const r = runNpmScript('audit:verify', [], store.env);

@@ -96,7 +96,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('npm run attendance:import', () => {
+// A spawned CLI boots Node and its database: on a loaded 2-core runner that alone can take most of the default 30 s.
+describe('npm run attendance:import', { timeout: 90_000 }, () => {
   it('--dry-run reports what would be imported and writes nothing (npm script, spawned)', async () => {
     const r = runNpmScript(
       'attendance:import',

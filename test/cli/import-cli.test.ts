@@ -155,7 +155,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('npm run import', () => {
+// A spawned CLI boots Node and its database: on a loaded 2-core runner that alone can take most of the default 30 s.
+describe('npm run import', { timeout: 90_000 }, () => {
   it('imports units from CSV (exit 0), with plain progress lines when stderr is not a terminal (npm script, spawned)', async () => {
     const r = runNpmScript('import', ['--kind', 'units', '--file', files['unit.csv']!], store.env);
     expectOk(r);

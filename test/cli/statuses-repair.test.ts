@@ -15,7 +15,8 @@ afterAll(async () => {
   await store?.dispose();
 });
 
-describe('npm run statuses:repair', () => {
+// A spawned CLI boots Node and its database: on a loaded 2-core runner that alone can take most of the default 30 s.
+describe('npm run statuses:repair', { timeout: 90_000 }, () => {
   it('removes the days stored before go-live, prints the counts, and finds nothing the second time', async () => {
     store = await createCliDatabase();
     const employeeId = await store.use(async (h) => {
