@@ -102,6 +102,9 @@ import { electionWatchRoutes } from './modules/election-watch/election-watch-rou
 import { createTeladanService } from './modules/teladan/teladan-service.ts';
 import { createTeladanRepo } from './modules/teladan/teladan-repo.ts';
 import { teladanRoutes } from './modules/teladan/teladan-routes.ts';
+import { createCompetencyService } from './modules/competency/competency-service.ts';
+import { createCompetencyRepo } from './modules/competency/competency-repo.ts';
+import { competencyRoutes } from './modules/competency/competency-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -344,6 +347,16 @@ export function buildServices({ config, db, clock }: AppDeps) {
     kinerja: () => kinerja,
     discipline: () => discipline,
   });
+  // Competency and development (issue 19): standards, assessment results and JPM.
+  const competency = createCompetencyService({
+    db,
+    repo: createCompetencyRepo(db),
+    audit,
+    clock,
+    config,
+    relations,
+    rulebooks,
+  });
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
     org,
@@ -403,6 +416,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     complaints,
     electionWatch,
     teladan,
+    competency,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -563,6 +577,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(complaintsRoutes({ complaints: services.complaints, jobs: services.jobs, config }));
   await app.register(electionWatchRoutes({ electionWatch: services.electionWatch }));
   await app.register(teladanRoutes({ teladan: services.teladan }));
+  await app.register(competencyRoutes({ competency: services.competency }));
   // TEST_CLOCK=true (tests only, refused in production): POST /api/test/clock moves the clock forward.
   if (config.testClock) {
     if (!isAdjustable(deps.clock)) throw new Error('TEST_CLOCK=true needs a clock that can be moved forward');

@@ -142,6 +142,13 @@ export const PERMISSIONS = {
   'teladan.read': ['ADMIN_OPD', 'BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
   /** ASN teladan: define periods, criteria and committees, record public nominations (BKD; issue 18 point 4). */
   'teladan.manage': ['BKD', 'SUPER_ADMIN'],
+  /**
+   * Competency: read assessment results and training records of the employees in scope (personal data: besides BKD,
+   * only the employee and their superior chain see them, each view of another person's results logged; issue 19).
+   */
+  'competency.read': ['BKD', 'SUPER_ADMIN'],
+  /** Competency: keep the technical dictionary and position standards, record and import results (BKD; issue 19). */
+  'competency.manage': ['BKD', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

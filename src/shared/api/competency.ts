@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { id, localDate, pageQuerySchema, paged, searchText, text } from './common.ts';
+import { kinerjaImportDryRunSchema } from './kinerja-interchange.ts';
+
+/**
+ * The HTTP contract of Competency and development (issue 19; docs/competency.md): request and response schemas, used
+ * by the routes for validation and the API documentation, and by the web client for its types (`import type`).
+ *
+ *   GET  /api/competency/dictionary                      signed in: managerial, socio-cultural and technical
+ *   PUT  /api/competency/technicals/{code}                competency.manage: a technical competency (set/replace)
+ *   GET  /api/competency/positions/{id}/standard         signed in: a position's standard (defaults + BKD's levels)
+ *   PUT  /api/competency/positions/{id}/standard         competency.manage over the position's unit
+ *   POST /api/competency/standards/import                competency.manage: XLSX/CSV (kode_jabatan, kode_kompetensi, level)
+ *   POST /api/competency/assessments                     competency.manage over the employee: one result
+ *   POST /api/competency/assessments/import              competency.manage: XLSX/CSV, one row per competency
+ *   GET  /api/competency/assessments                     competency.read: results in scope (views logged)
+ *   GET  /api/competency/me                              the caller's own competencies
+ *   GET  /api/competency/employees/{id}                  the employee, their superior chain, BKD (views logged)
+ *   GET  /api/competency/staff                           the caller's direct subordinates (views logged)
+ */
+
+/** Assessment methods. Source: issue 19 point 2 (assessment centre or potential test; BKN SJT, regulations.md §7.2). */
+export const ASSESSMENT_METHODS = ['ASSESSMENT_CENTER', 'UJI_POTENSI', 'SJT', 'LAINNYA'] as const;
+export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
+export const ASSESSMENT_METHOD_LABELS: Record<AssessmentMethod, string> = {
+  ASSESSMENT_CENTER: 'Assessment center',
+  UJI_POTENSI: 'Uji potensi',
+  SJT: 'Situational judgement test (SJT)',
+  LAINNYA: 'Metode lain',
+};
+
+const competencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{1,3}\.\d{2,3}$/, 'Kode kompetensi seperti M.01, SK.01 atau T.001');
+/** A competency level: 1–5 (PermenPANRB 38/2017). */
+const level = z
+  .number({ message: 'Level kompetensi harus angka 1–5' })
+  .int('Level kompetensi harus bilangan bulat 1–5')
+  .min(1, 'Level kompetensi harus 1–5')
+  .max(5, 'Level kompetensi harus 1–5');
+
+export const competencyCodeParamSchema = z.object({ code: competencyCode });
+
+// ------------------------------------------------------------------------------------------ dictionary
+
+export const competencyEntrySchema = z.object({
+  code: z.string(),
+  group: z.enum(['MANAJERIAL', 'SOSIAL_KULTURAL', 'TEKNIS']),
+  name: z.string(),
+  family: z.string().nullable(),
+  definition: z.string().nullable(),
+  levels: z.array(
+    z.object({ level: z.number().int(), description: z.string(), indicators: z.array(z.string()) }),
+  ),
+});
+export type CompetencyEntry = z.output<typeof competencyEntrySchema>;
+
+export const competencyDictionarySchema = z.object({
+  legalBasis: z.string(),
+  minJpPerYear: z.number().int(),
+  developmentBasis: z.string(),
+  entries: z.array(competencyEntrySchema),
+});
+export type CompetencyDictionary = z.output<typeof competencyDictionarySchema>;
+
+/** PUT /technicals/{code}: a technical competency of the region's dictionary, with its five level descriptions. */
+export const technicalPutSchema = z.object({
+  name: text({ max: 200, min: 3, label: 'Nama kompetensi' }),
+  family: text({ max: 120, min: 2, label: 'Rumpun jabatan' }),
+  definition: text({ max: 2000, multiline: true, label: 'Definisi' }).optional(),
+  levels: z
+    .array(text({ max: 1000, min: 3, multiline: true, label: 'Uraian level' }))
+    .length(5, 'Isi uraian level 1 sampai 5'),
+});
+export type TechnicalPut = z.input<typeof technicalPutSchema>;
+
+// ------------------------------------------------------------------------------------------ standards
+
+export const requiredLevelSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  group: z.enum(['MANAJERIAL', 'SOSIAL_KULTURAL', 'TEKNIS']),
+  required: z.number().int(),
+  source: z.enum(['DEFAULT', 'POSITION']),
+});
+export type RequiredLevelItem = z.output<typeof requiredLevelSchema>;
+
+export const positionStandardSchema = z.object({
+  positionId: z.string(),
+  positionName: z.string(),
+  positionKind: z.string(),
+  unitName: z.string(),
+  /** False when the kind has no default and BKD set nothing: no JPM against this position. */
+  hasStandard: z.boolean(),
+  levels: z.array(requiredLevelSchema),
+});
+export type PositionStandard = z.output<typeof positionStandardSchema>;
+
+/** PUT /positions/{id}/standard: the levels BKD sets for the position (replacing its earlier ones). */
+export const positionStandardPutSchema = z.object({
+  levels: z
+    .array(z.object({ code: competencyCode, level }))
+    .max(60)
+    .refine((l) => new Set(l.map((x) => x.code)).size === l.length, 'Kode kompetensi tidak boleh ganda'),
+});
+export type PositionStandardPut = z.input<typeof positionStandardPutSchema>;
+
+// ------------------------------------------------------------------------------------------ assessments
+
+/** POST /assessments: one result. */
+export const assessmentCreateSchema = z.object({
+  employeeId: id,
+  assessedOn: localDate,
+  method: z.enum(ASSESSMENT_METHODS, { message: 'Metode asesmen tidak dikenal' }),
+  assessor: text({ max: 200, min: 3, label: 'Asesor / lembaga' }),
+  notes: text({ max: 4000, multiline: true, label: 'Catatan asesor' }).optional(),
+  recommendation: text({ max: 2000, multiline: true, label: 'Rekomendasi' }).optional(),
+  levels: z
+    .array(z.object({ code: competencyCode, level }))
+    .min(1, 'Isi minimal satu level kompetensi')
+    .max(60)
+    .refine((l) => new Set(l.map((x) => x.code)).size === l.length, 'Kode kompetensi tidak boleh ganda'),
+});
+export type AssessmentCreate = z.input<typeof assessmentCreateSchema>;
+export const assessmentCreatedSchema = z.object({ id: z.string() });
+
+export const jpmSchema = z.object({
+  percent: z.number(),
+  code: z.string(),
+  label: z.string(),
+  requiredTotal: z.number(),
+  assessedTotal: z.number(),
+  reasons: z.array(z.string()),
+});
+export type JpmItem = z.output<typeof jpmSchema>;
+
+export const gapSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  group: z.string(),
+  required: z.number().int(),
+  assessed: z.number().int().nullable(),
+  gap: z.number().int(),
+});
+
+export const assessmentSchema = z.object({
+  id: z.string(),
+  employeeId: z.string(),
+  employeeName: z.string(),
+  nip: z.string().nullable(),
+  unitName: z.string(),
+  assessedOn: z.string(),
+  method: z.enum(ASSESSMENT_METHODS),
+  methodLabel: z.string(),
+  assessor: z.string(),
+  notes: z.string().nullable(),
+  recommendation: z.string().nullable(),
+  positionName: z.string().nullable(),
+  levels: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int() })),
+  /** JPM against the position held on the date; null with `noStandard` when that position has no standard. */
+  selection: jpmSchema.nullable(),
+  mapping: jpmSchema.nullable(),
+  noStandard: z.string().nullable(),
+});
+export type AssessmentItem = z.output<typeof assessmentSchema>;
+
+export const assessmentListQuerySchema = pageQuerySchema.extend({
+  unitId: id.optional(),
+  q: searchText.optional(),
+});
+export type AssessmentListQuery = z.input<typeof assessmentListQuerySchema>;
+export const assessmentListSchema = paged(assessmentSchema);
+export type AssessmentList = z.output<typeof assessmentListSchema>;
+
+export const profileQuerySchema = z.object({ targetPositionId: id.optional() });
+
+/** GET /me and /employees/{id}: an employee's standard, results over time, gaps and JPM. */
+export const competencyProfileSchema = z.object({
+  employee: z.object({
+    id: z.string(),
+    name: z.string(),
+    nip: z.string().nullable(),
+    unitName: z.string(),
+    positionName: z.string().nullable(),
+  }),
+  /** Why the caller may see it: the employee, a superior above them, or BKD. */
+  viewer: z.enum(['SELF', 'CHAIN', 'BKD']),
+  standard: positionStandardSchema.nullable(),
+  /** Newest first. */
+  assessments: z.array(assessmentSchema),
+  /** Below the current position's standard, by the latest assessment, largest first. */
+  gaps: z.array(gapSchema),
+  target: z
+    .object({
+      standard: positionStandardSchema,
+      selection: jpmSchema.nullable(),
+      mapping: jpmSchema.nullable(),
+      gaps: z.array(gapSchema),
+    })
+    .nullable(),
+});
+export type CompetencyProfile = z.output<typeof competencyProfileSchema>;
+
+/** GET /staff: the caller's direct subordinates with their latest result. */
+export const staffListSchema = z.object({
+  items: z.array(
+    z.object({
+      employeeId: z.string(),
+      name: z.string(),
+      nip: z.string().nullable(),
+      latestOn: z.string().nullable(),
+      mapping: jpmSchema.nullable(),
+      gaps: z.number().int(),
+    }),
+  ),
+});
+export type StaffList = z.output<typeof staffListSchema>;
+
+// ------------------------------------------------------------------------------------------ imports
+
+/** The form fields of an import: dryRun (default true) and, for a commit, whether to write only the good rows. */
+export const competencyImportFieldsSchema = z.object({
+  dryRun: kinerjaImportDryRunSchema,
+  validOnly: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+export const competencyImportReportSchema = z.object({
+  fileName: z.string(),
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  /** What was (or would be) written: assessments or position levels. */
+  written: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
+});
+export type CompetencyImportReport = z.output<typeof competencyImportReportSchema>;
