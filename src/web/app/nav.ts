@@ -44,6 +44,7 @@ import {
   IconGavel,
   IconInbox,
   IconRadar,
+  IconSchool,
   IconUserShield,
 } from '@tabler/icons-react';
 import type { Me, Role } from '../api/types.ts';
@@ -96,6 +97,7 @@ export const NAV_GROUPS = [
   'rekap',
   'tpp',
   'pengawasan',
+  'kompetensi',
   'administrasi',
 ] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
@@ -288,6 +290,22 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     who: [...OVERSIGHT_READERS, 'ATASAN'],
   },
   { group: 'pengawasan', to: '/teladan', label: 'nav.teladan', icon: IconAward, who: OVERSIGHT_READERS },
+  // Competency and development (issue 19): my competencies (and my staff's), BKD's standards and results.
+  {
+    group: 'kompetensi',
+    to: '/kompetensi',
+    label: 'nav.competency',
+    icon: IconSchool,
+    end: true,
+    who: 'employee',
+  },
+  {
+    group: 'kompetensi',
+    to: '/kompetensi/bkd',
+    label: 'nav.competencyBkd',
+    icon: IconSchool,
+    who: ['BKD', 'SUPER_ADMIN'],
+  },
   { group: 'pengajuan', to: '/cuti', label: 'nav.leave', icon: IconBeach, end: true, who: 'employee' },
   {
     group: 'pengajuan',

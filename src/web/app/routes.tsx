@@ -227,6 +227,12 @@ const ElectionWatchPage = lazyPage(() =>
 const TeladanPage = lazyPage(() =>
   import('../pages/TeladanPage/TeladanPage.tsx').then((m) => ({ default: m.TeladanPage })),
 );
+const CompetencyPage = lazyPage(() =>
+  import('../pages/CompetencyPage/CompetencyPage.tsx').then((m) => ({ default: m.CompetencyPage })),
+);
+const CompetencyBkdPage = lazyPage(() =>
+  import('../pages/CompetencyBkdPage/CompetencyBkdPage.tsx').then((m) => ({ default: m.CompetencyBkdPage })),
+);
 const TppProsesPage = lazyPage(() =>
   import('../pages/TppProsesPage/TppProsesPage.tsx').then((m) => ({ default: m.TppProsesPage })),
 );
@@ -557,6 +563,8 @@ export function createRouter() {
         { path: 'pengaduan', element: <ComplaintsPage /> },
         { path: 'pengawasan-pemilu', element: <ElectionWatchPage /> },
         { path: 'teladan', element: <TeladanPage /> },
+        { path: 'kompetensi', element: <CompetencyPage /> },
+        { path: 'kompetensi/bkd', element: <CompetencyBkdPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

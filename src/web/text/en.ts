@@ -5,6 +5,7 @@ import { enTppTreasurer } from './en-tpp-treasurer.ts';
 import { enTppSimulation } from './en-tpp-simulation.ts';
 import { enTppCorrections } from './en-tpp-corrections.ts';
 import { enTeladan } from './en-teladan.ts';
+import { enCompetency } from './en-competency.ts';
 import { enElectionWatch } from './en-election-watch.ts';
 import { enComplaints } from './en-complaints.ts';
 import { enInspections } from './en-inspections.ts';
@@ -379,6 +380,8 @@ export const en: Messages = {
     complaints: 'Complaints',
     electionWatch: 'Election watch',
     teladan: 'Exemplary ASN',
+    competency: 'My competencies',
+    competencyBkd: 'Competencies (BKD)',
     tppSimulation: 'TPP simulation',
     kiosk: 'Kiosk screen',
     correctionApprovals: 'Correction approvals',
@@ -389,6 +392,7 @@ export const en: Messages = {
       disiplin: 'Discipline',
       tpp: 'TPP',
       pengawasan: 'Oversight',
+      kompetensi: 'Competencies',
       pengajuan: 'Requests',
       persetujuan: 'Approvals',
       rekap: 'Reports',
@@ -1222,6 +1226,14 @@ export const en: Messages = {
       teladan_nomination: { recorded: 'ASN teladan nomination recorded' },
       teladan_decision: { recorded: 'ASN teladan committee decision recorded' },
       tpp_treasurer: { set: "OPD's TPP treasurer (bendahara pengeluaran) set" },
+      competency: {
+        technical_set: 'Technical competency set',
+        standard_set: 'Position competency standard set',
+        standards_imported: 'Position competency standards imported',
+        assessment_recorded: 'Competency assessment result recorded',
+        assessments_imported: 'Competency assessment results imported',
+        results_viewed: "Someone else's competency assessment results viewed",
+      },
       election_watch: {
         period_declared: 'Election watch period declared',
         acknowledged: 'Daily absence list acknowledged by the head of OPD',
@@ -1291,6 +1303,9 @@ export const en: Messages = {
       election_watch_ack: "Head of OPD's acknowledgement of a daily list",
       election_watch_escalation: 'Election watch escalation',
       election_watch_neutrality: 'Neutrality report',
+      competency_technical: 'Technical competency',
+      competency_assessment: 'Competency assessment result',
+      position: 'Position',
       unit: 'Unit',
       user: 'Account',
       work_location: 'Work place',
@@ -3316,4 +3331,6 @@ export const en: Messages = {
   complaints: enComplaints,
   electionWatch: enElectionWatch,
   teladan: enTeladan,
+  // Competency and development (issue 19).
+  competency: enCompetency,
 };

@@ -4,6 +4,7 @@ import { idTppTreasurer } from './id-tpp-treasurer.ts';
 import { idTppSimulation } from './id-tpp-simulation.ts';
 import { idTppCorrections } from './id-tpp-corrections.ts';
 import { idTeladan } from './id-teladan.ts';
+import { idCompetency } from './id-competency.ts';
 import { idElectionWatch } from './id-election-watch.ts';
 import { idComplaints } from './id-complaints.ts';
 import { idInspections } from './id-inspections.ts';
@@ -2488,4 +2489,6 @@ export const idPages = {
   complaints: idComplaints,
   electionWatch: idElectionWatch,
   teladan: idTeladan,
+  // Competency and development (issue 19).
+  competency: idCompetency,
 } as const;
