@@ -10,6 +10,7 @@ import { ELECTION_WATCH_ACCESS } from './election-watch.ts';
 import { TELADAN_ACCESS } from './teladan.ts';
 import { COMPLAINTS_ACCESS } from './complaints.ts';
 import { INSPECTIONS_ACCESS } from './inspections.ts';
+import { COMPETENCY_ACCESS } from './competency.ts';
 
 /**
  * Every access table, by area. Each area `a` is checked by `test/security/scope-<a>.test.ts` (its own world, run
@@ -28,6 +29,7 @@ export const ACCESS_TABLES: Readonly<Record<string, AccessTable>> = {
   teladan: TELADAN_ACCESS,
   complaints: COMPLAINTS_ACCESS,
   inspections: INSPECTIONS_ACCESS,
+  competency: COMPETENCY_ACCESS,
 };
 
 /** Paths owned by one area: a route under one of them belongs in that area's table, and that table holds nothing else. */
@@ -39,4 +41,5 @@ export const AREA_PATHS: Readonly<Record<string, readonly string[]>> = {
   teladan: ['/api/teladan'],
   complaints: ['/api/complaints', '/api/public/complaints'],
   inspections: ['/api/inspections'],
+  competency: ['/api/competency'],
 };

@@ -97,6 +97,14 @@ export function createCompetencyAssessments(ctx: CompetencyContext) {
     return out;
   }
 
+  /** Another result of the same method and date already stored (409, nothing written). */
+  const duplicate = (name: string, method: string) =>
+    new AppError(
+      'CONFLICT',
+      `Hasil ${ASSESSMENT_METHOD_LABELS[method as AssessmentMethod]} ${name} pada tanggal itu sudah tercatat`,
+      [{ path: 'assessedOn', message: 'Sudah tercatat', code: 'DUPLICATE_ASSESSMENT' }],
+    );
+
   /**
    * The checks of one result before it is stored: the employee in service on the date (400 OUT_OF_SERVICE), every
    * code in the dictionary (400 UNKNOWN_COMPETENCY), no result of the same method on the same date (409).
@@ -112,11 +120,7 @@ export function createCompetencyAssessments(ctx: CompetencyContext) {
     const unknown = input.levels.map((l) => l.code).filter((c) => !names.has(c));
     if (unknown.length) throw unknownCodes(unknown, 'levels');
     if (await repo.assessmentExists(e.id, input.assessedOn, input.method, exec))
-      throw new AppError(
-        'CONFLICT',
-        `Hasil ${ASSESSMENT_METHOD_LABELS[input.method as AssessmentMethod]} ${e.name} pada tanggal itu sudah tercatat`,
-        [{ path: 'assessedOn', message: 'Sudah tercatat', code: 'DUPLICATE_ASSESSMENT' }],
-      );
+      throw duplicate(e.name, input.method);
     return placement;
   }
 
@@ -147,6 +151,8 @@ export function createCompetencyAssessments(ctx: CompetencyContext) {
         createdBy: actor.userId,
         createdAt: clock.now(),
       });
+      // A concurrent identical call stored it first (unique employee, date, method): this one is refused.
+      if (!id) throw duplicate(e.name, input.method);
       await audit.record(trx, ctxOf(actor), {
         action: 'competency.assessment_recorded',
         entityType: 'competency_assessment',
@@ -261,8 +267,8 @@ export function createCompetencyAssessments(ctx: CompetencyContext) {
         return { groups: [...groups.values()], errors };
       },
       async write(trx, items) {
-        for (const i of items)
-          await repo.insertAssessment(trx, {
+        for (const i of items) {
+          const id = await repo.insertAssessment(trx, {
             employeeId: i.e.id,
             assessedOn: i.assessedOn,
             method: i.method,
@@ -276,6 +282,9 @@ export function createCompetencyAssessments(ctx: CompetencyContext) {
             createdBy: actor.userId,
             createdAt: clock.now(),
           });
+          // Stored meanwhile by a concurrent call: the whole import is refused and rolled back.
+          if (!id) throw duplicate(i.e.name, i.method);
+        }
         await audit.record(trx, ctxOf(actor), {
           action: 'competency.assessments_imported',
           entityType: 'import',

@@ -122,6 +122,11 @@ export function createCompetencyRepo(db: Db) {
       return r.rows;
     },
 
+    /** Locks the position row: writers of one position's standard go one at a time. */
+    async lockPosition(exec: Exec, positionId: string): Promise<void> {
+      await sql`select id from positions where id = ${positionId}::uuid for update`.execute(exec);
+    },
+
     async replacePositionLevels(
       exec: Exec,
       positionId: string,
@@ -201,15 +206,16 @@ export function createCompetencyRepo(db: Db) {
         createdBy: string;
         createdAt: Date;
       },
-    ): Promise<string> {
+    ): Promise<string | null> {
       const r = await sql<{ id: string }>`
         insert into competency_assessments (employee_id, assessed_on, method, assessor, unit_id, position_id, levels,
                                             notes, recommendation, import_id, created_by, created_at)
         values (${a.employeeId}::uuid, ${a.assessedOn}::date, ${a.method}, ${a.assessor}, ${a.unitId}::uuid,
                 ${a.positionId}::uuid, ${JSON.stringify(a.levels)}::jsonb, ${a.notes}, ${a.recommendation},
                 ${a.importId}::uuid, ${a.createdBy}::uuid, ${a.createdAt})
+        on conflict (employee_id, assessed_on, method) do nothing
         returning id`.execute(exec);
-      return r.rows[0]!.id;
+      return r.rows[0]?.id ?? null;
     },
 
     /** Every result of an employee, newest first. */

@@ -105,6 +105,7 @@ export function createCompetencyStandards(ctx: CompetencyContext) {
     return ctx.db.transaction().execute(async (trx) => {
       const p = await positionOr404(positionId, trx);
       requireUnit(actor, 'competency.manage', p.unitPath);
+      await repo.lockPosition(trx, p.id);
       const { competency: c } = await ctx.rules(trx);
       const names = await ctx.catalogue(c, trx);
       const unknown = body.levels.map((l) => l.code!).filter((code) => !names.has(code));

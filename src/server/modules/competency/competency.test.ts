@@ -276,6 +276,14 @@ describe('assessment results and JPM (issue 19 point 2)', () => {
     );
   });
 
+  it('stores one of N identical results sent at once; the others are refused with 409', async () => {
+    const body = result({ assessedOn: '2026-01-09', method: 'SJT' });
+    const rs = await Promise.all(
+      Array.from({ length: 4 }, () => c.bkd.post('/api/competency/assessments', body)),
+    );
+    expect(rs.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
+  });
+
   it('shows the employee their JPM (hand-worked 84,21 % → MS / CO) and gaps, largest first; not logged', async () => {
     const views = await viewsLogged();
     const p = json<CompetencyProfile>(await c.kasi.get('/api/competency/me'));
