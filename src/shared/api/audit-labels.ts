@@ -230,13 +230,15 @@ export const AUDIT_ACTION_LABELS = {
     neutrality_recorded: 'Laporan netralitas ASN dicatat',
     neutrality_decided: 'Jalur laporan netralitas ASN diputuskan',
   },
-  competency: {
-    technical_set: 'Kompetensi teknis ditetapkan',
-    standard_set: 'Standar kompetensi jabatan ditetapkan',
-    standards_imported: 'Standar kompetensi jabatan diimpor',
-    assessment_recorded: 'Hasil asesmen kompetensi dicatat',
-    assessments_imported: 'Hasil asesmen kompetensi diimpor',
-    results_viewed: 'Hasil asesmen kompetensi orang lain dilihat',
+  competency_technical: { set: 'Kompetensi teknis ditetapkan' },
+  competency_standard: {
+    set: 'Standar kompetensi jabatan ditetapkan',
+    imported: 'Standar kompetensi jabatan diimpor',
+  },
+  competency_assessment: {
+    recorded: 'Hasil asesmen kompetensi dicatat',
+    imported: 'Hasil asesmen kompetensi diimpor',
+    viewed: 'Hasil asesmen kompetensi orang lain dilihat',
   },
   unit: {
     created: 'Unit ditambahkan',

@@ -1226,14 +1226,17 @@ export const en: Messages = {
       teladan_nomination: { recorded: 'ASN teladan nomination recorded' },
       teladan_decision: { recorded: 'ASN teladan committee decision recorded' },
       tpp_treasurer: { set: "OPD's TPP treasurer (bendahara pengeluaran) set" },
-      competency: {
-        technical_set: 'Technical competency set',
-        standard_set: 'Position competency standard set',
-        standards_imported: 'Position competency standards imported',
-        assessment_recorded: 'Competency assessment result recorded',
-        assessments_imported: 'Competency assessment results imported',
-        results_viewed: "Someone else's competency assessment results viewed",
+      competency_technical: { set: 'Technical competency set' },
+      competency_standard: {
+        set: 'Position competency standard set',
+        imported: 'Position competency standards imported',
       },
+      competency_assessment: {
+        recorded: 'Competency assessment result recorded',
+        imported: 'Competency assessment results imported',
+        viewed: "Someone else's competency assessment results viewed",
+      },
+
       election_watch: {
         period_declared: 'Election watch period declared',
         acknowledged: 'Daily absence list acknowledged by the head of OPD',

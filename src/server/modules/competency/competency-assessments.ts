@@ -154,7 +154,7 @@ export function createCompetencyAssessments(ctx: CompetencyContext) {
       // A concurrent identical call stored it first (unique employee, date, method): this one is refused.
       if (!id) throw duplicate(e.name, input.method);
       await audit.record(trx, ctxOf(actor), {
-        action: 'competency.assessment_recorded',
+        action: 'competency_assessment.recorded',
         entityType: 'competency_assessment',
         entityId: id,
         unitId: placement.unitId,
@@ -286,7 +286,7 @@ export function createCompetencyAssessments(ctx: CompetencyContext) {
           if (!id) throw duplicate(i.e.name, i.method);
         }
         await audit.record(trx, ctxOf(actor), {
-          action: 'competency.assessments_imported',
+          action: 'competency_assessment.imported',
           entityType: 'import',
           entityId: importId,
           after: { fileName: file.name, assessments: items.length },

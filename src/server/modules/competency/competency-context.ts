@@ -120,7 +120,7 @@ export function createCompetencyContext(deps: CompetencyDeps) {
     const others = [...new Set(employeeIds)].filter((id) => id !== actor.employeeId);
     if (others.length === 0) return;
     await audit.recordStandalone(ctxOf(actor), {
-      action: 'competency.results_viewed',
+      action: 'competency_assessment.viewed',
       entityType: 'employee',
       entityId: others.length === 1 ? others[0]! : null,
       after: { what, employeeIds: others },

@@ -69,7 +69,7 @@ export function createCompetencyStandards(ctx: CompetencyContext) {
       };
       await repo.upsertTechnical(trx, row, actor.userId, clock.now());
       await audit.record(trx, ctxOf(actor), {
-        action: 'competency.technical_set',
+        action: 'competency_technical.set',
         entityType: 'competency_technical',
         entityId: null,
         before,
@@ -114,7 +114,7 @@ export function createCompetencyStandards(ctx: CompetencyContext) {
       const levels = body.levels.map((l) => ({ code: l.code!, level: l.level! }));
       await repo.replacePositionLevels(trx, p.id, levels, actor.userId, clock.now());
       await audit.record(trx, ctxOf(actor), {
-        action: 'competency.standard_set',
+        action: 'competency_standard.set',
         entityType: 'position',
         entityId: p.id,
         unitId: p.unitId,
@@ -178,7 +178,7 @@ export function createCompetencyStandards(ctx: CompetencyContext) {
       async write(trx, items) {
         for (const i of items) await repo.upsertPositionLevel(trx, i, actor.userId, clock.now());
         await audit.record(trx, ctxOf(actor), {
-          action: 'competency.standards_imported',
+          action: 'competency_standard.imported',
           entityType: 'import',
           entityId: null,
           after: { fileName: file.name, levels: items.length },

@@ -71,7 +71,7 @@ const viewsLogged = async () =>
     await t.db
       .selectFrom('auditLog')
       .select('after')
-      .where('action', '=', 'competency.results_viewed')
+      .where('action', '=', 'competency_assessment.viewed')
       .execute()
   ).length;
 
