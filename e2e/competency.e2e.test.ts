@@ -85,6 +85,7 @@ describe('Competency', () => {
       await (await new LoginPage(phone).goto()).login(pengawas.nip!, DEMO_PASSWORD);
       await phone.waitForURL((url) => url.pathname === '/');
       await phone.goto(`${server.baseUrl}/kompetensi`);
+      await phone.getByTestId('competency-profile').waitFor();
       const jpm = phone.getByTestId('competency-jpm');
       await jpm.getByText('88,89% · MS – Memenuhi Syarat').waitFor();
       await jpm.getByText('88,89% · CO – Cukup Optimal').waitFor();

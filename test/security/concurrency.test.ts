@@ -178,6 +178,11 @@ const NOT_DECISIONS: Partial<Record<Route, string>> = {
     'a result keyed (employee, date, method) by a unique index with `on conflict do nothing`: one call stores it, the others 409 (competency.test.ts)',
   'POST /api/competency/assessments/import':
     'stores results keyed (employee, date, method) with `on conflict do nothing`: a result stored meanwhile refuses the whole import (409, rolled back)',
+  'POST /api/competency/trainings': 'a creation: each call adds a catalogue entry (its own row and audit entry) by design',
+  'PUT /api/competency/trainings/{id}':
+    'rewrites the entry under its row lock (`for update`): N identical calls leave the same entry, last writer wins',
+  'PUT /api/competency/training-budgets':
+    "an upsert of the OPD's budget for the year keyed (unit, year) (`on conflict do update`): last writer wins",
 };
 
 /** How many identical calls each case fires at once. */

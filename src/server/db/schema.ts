@@ -1747,6 +1747,30 @@ export interface CompetencyAssessmentsTable {
   createdAt: Timestamp;
 }
 
+/** Table `competency_trainings` (issue 19 point 3): the training catalogue BKD maintains. */
+export interface CompetencyTrainingsTable {
+  id: Generated<string>;
+  title: string;
+  kind: string;
+  codes: string[];
+  jp: number;
+  cost: number;
+  provider: string | null;
+  active: Generated<boolean>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+/** Table `competency_training_budgets` (issue 19 point 3): an OPD's yearly training budget. */
+export interface CompetencyTrainingBudgetsTable {
+  unitId: string;
+  year: number;
+  amount: number;
+  reference: string | null;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -1862,4 +1886,6 @@ export interface Database {
   competencyTechnicals: CompetencyTechnicalsTable;
   competencyPositionLevels: CompetencyPositionLevelsTable;
   competencyAssessments: CompetencyAssessmentsTable;
+  competencyTrainings: CompetencyTrainingsTable;
+  competencyTrainingBudgets: CompetencyTrainingBudgetsTable;
 }

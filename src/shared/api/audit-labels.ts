@@ -235,6 +235,11 @@ export const AUDIT_ACTION_LABELS = {
     set: 'Standar kompetensi jabatan ditetapkan',
     imported: 'Standar kompetensi jabatan diimpor',
   },
+  competency_training: {
+    created: 'Pelatihan ditambahkan ke katalog',
+    updated: 'Pelatihan katalog diubah',
+    budget_set: 'Anggaran pengembangan kompetensi OPD ditetapkan',
+  },
   competency_assessment: {
     recorded: 'Hasil asesmen kompetensi dicatat',
     imported: 'Hasil asesmen kompetensi diimpor',
@@ -306,6 +311,7 @@ export const AUDIT_ENTITY_LABELS = {
   election_watch_neutrality: 'Laporan netralitas ASN',
   competency_technical: 'Kompetensi teknis',
   competency_assessment: 'Hasil asesmen kompetensi',
+  competency_training: 'Pelatihan katalog pengembangan kompetensi',
   position: 'Jabatan',
   unit: 'Unit',
   user: 'Akun',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, localDate, pageQuerySchema, paged, searchText, text } from './common.ts';
+import { id, localDate, pageQuerySchema, paged, rupiah, searchText, text } from './common.ts';
+import { TRAINING_KINDS } from '../../core/performance/training-needs.ts';
 import { kinerjaImportDryRunSchema } from './kinerja-interchange.ts';
 
 /**
@@ -17,6 +18,11 @@ import { kinerjaImportDryRunSchema } from './kinerja-interchange.ts';
  *   GET  /api/competency/me                              the caller's own competencies
  *   GET  /api/competency/employees/{id}                  the employee, their superior chain, BKD (views logged)
  *   GET  /api/competency/staff                           the caller's direct subordinates (views logged)
+ *   GET  /api/competency/trainings                       signed in: the training catalogue
+ *   POST /api/competency/trainings                       competency.manage: a catalogue entry
+ *   PUT  /api/competency/trainings/{id}                  competency.manage: change an entry (or retire it)
+ *   PUT  /api/competency/training-budgets                competency.manage over the OPD: its yearly budget
+ *   GET  /api/competency/training-needs                  competency.read over the OPD: needs, cost, budget (logged)
  */
 
 /** Assessment methods. Source: issue 19 point 2 (assessment centre or potential test; BKN SJT, regulations.md §7.2). */
@@ -136,6 +142,15 @@ export const jpmSchema = z.object({
 });
 export type JpmItem = z.output<typeof jpmSchema>;
 
+/** The catalogue training that closes a gap. */
+export const plannedTrainingSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  jp: z.number().int(),
+  cost: z.number().int(),
+});
+
 export const gapSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -143,6 +158,8 @@ export const gapSchema = z.object({
   required: z.number().int(),
   assessed: z.number().int().nullable(),
   gap: z.number().int(),
+  /** The cheapest active catalogue training developing it (null: none). */
+  training: plannedTrainingSchema.nullable(),
 });
 
 export const assessmentSchema = z.object({
@@ -240,3 +257,85 @@ export const competencyImportReportSchema = z.object({
   errors: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
 });
 export type CompetencyImportReport = z.output<typeof competencyImportReportSchema>;
+
+// ------------------------------------------------------------------------------------------ training (point 3)
+
+export { TRAINING_KINDS };
+export const TRAINING_KIND_LABELS: Record<(typeof TRAINING_KINDS)[number], string> = {
+  DIKLAT: 'Diklat / pelatihan klasikal',
+  KURSUS: 'Kursus',
+  COACHING: 'Coaching',
+  MENTORING: 'Mentoring',
+  STUDI_MITRA: 'Studi di perguruan tinggi mitra',
+};
+
+/** POST /trainings and PUT /trainings/{id}: a catalogue entry. */
+export const trainingBodySchema = z.object({
+  title: text({ max: 200, min: 3, label: 'Nama pelatihan' }),
+  kind: z.enum(TRAINING_KINDS, { message: 'Jenis pengembangan tidak dikenal' }),
+  codes: z
+    .array(competencyCode)
+    .min(1, 'Pilih minimal satu kompetensi yang dikembangkan')
+    .max(20)
+    .refine((c) => new Set(c).size === c.length, 'Kode kompetensi tidak boleh ganda'),
+  jp: z.number().int('JP harus bilangan bulat').min(0).max(2000),
+  cost: rupiah,
+  provider: text({ max: 200, label: 'Penyelenggara' }).optional(),
+  active: z.boolean().default(true),
+});
+export type TrainingBody = z.input<typeof trainingBodySchema>;
+
+export const trainingSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(TRAINING_KINDS),
+  kindLabel: z.string(),
+  codes: z.array(z.string()),
+  jp: z.number().int(),
+  cost: z.number().int(),
+  provider: z.string().nullable(),
+  active: z.boolean(),
+});
+export type TrainingItem = z.output<typeof trainingSchema>;
+export const trainingListSchema = z.object({ items: z.array(trainingSchema) });
+export type TrainingList = z.output<typeof trainingListSchema>;
+
+/** PUT /training-budgets: an OPD's budget for a year (set or replaced). */
+export const trainingBudgetPutSchema = z.object({
+  unitId: id,
+  year: z.number().int().min(2000).max(2100),
+  amount: rupiah,
+  reference: text({ max: 200, label: 'Dasar anggaran (DPA)' }).optional(),
+});
+export type TrainingBudgetPut = z.input<typeof trainingBudgetPutSchema>;
+
+export const trainingNeedsQuerySchema = z.object({
+  unitId: id,
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export type TrainingNeedsQuery = z.input<typeof trainingNeedsQuerySchema>;
+
+/** GET /training-needs: an OPD's annual training needs from its employees' latest results. */
+export const trainingNeedsSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  year: z.number().int(),
+  employees: z.number().int(),
+  assessed: z.number().int(),
+  needs: z.array(
+    z.object({
+      trainingId: z.string(),
+      title: z.string(),
+      codes: z.array(z.string()),
+      participants: z.array(z.object({ employeeId: z.string(), name: z.string() })),
+      unitCost: z.number().int(),
+      cost: z.number().int(),
+    }),
+  ),
+  uncovered: z.array(z.object({ code: z.string(), name: z.string(), participants: z.number().int() })),
+  total: z.number().int(),
+  budget: z.number().int().nullable(),
+  remaining: z.number().int().nullable(),
+  overBudget: z.boolean(),
+});
+export type TrainingNeedsReport = z.output<typeof trainingNeedsSchema>;

@@ -1231,6 +1231,11 @@ export const en: Messages = {
         set: 'Position competency standard set',
         imported: 'Position competency standards imported',
       },
+      competency_training: {
+        created: 'Training added to the catalogue',
+        updated: 'Catalogue training changed',
+        budget_set: "OPD's competency development budget set",
+      },
       competency_assessment: {
         recorded: 'Competency assessment result recorded',
         imported: 'Competency assessment results imported',
@@ -1308,6 +1313,7 @@ export const en: Messages = {
       election_watch_neutrality: 'Neutrality report',
       competency_technical: 'Technical competency',
       competency_assessment: 'Competency assessment result',
+      competency_training: 'Competency development catalogue training',
       position: 'Position',
       unit: 'Unit',
       user: 'Account',

@@ -44,6 +44,22 @@ async function resultOf(x: Ctx, w: Where): Promise<string> {
   return res.json().id as string;
 }
 
+/** A catalogue entry, made once per world by the super admin. */
+async function trainingOf(x: Ctx): Promise<string> {
+  const cached = x.cache.get('competency-training');
+  if (cached) return cached;
+  const res = await x.c.superAdmin.post('/api/competency/trainings', {
+    title: 'Coaching uji',
+    kind: 'COACHING',
+    codes: ['M.06'],
+    jp: 8,
+    cost: 0,
+  });
+  if (res.statusCode !== 201) throw new Error(`competency training: ${res.body}`);
+  x.cache.set('competency-training', res.json().id);
+  return res.json().id as string;
+}
+
 function importReq(url: string, header: string, row: string) {
   const mp = multipart(
     {},
@@ -126,6 +142,48 @@ export const COMPETENCY_ACCESS: AccessTable = {
       await resultOf(x, w);
       return get(`/api/competency/employees/${x.side[w].employeeId}`);
     },
+  },
+  'GET /api/competency/trainings': {
+    kind: 'plain',
+    expect: 'AAAAAAA',
+    req: () => get('/api/competency/trainings'),
+  },
+  'POST /api/competency/trainings': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: (x) =>
+      post('/api/competency/trainings', {
+        title: `Kursus uji ${x.n()}`,
+        kind: 'KURSUS',
+        codes: ['M.08'],
+        jp: 16,
+        cost: 1_000_000,
+      }),
+  },
+  'PUT /api/competency/trainings/{id}': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: async (x) =>
+      put(`/api/competency/trainings/${await trainingOf(x)}`, {
+        title: 'Coaching uji',
+        kind: 'COACHING',
+        codes: ['M.06'],
+        jp: 8,
+        cost: 0,
+      }),
+  },
+  'PUT /api/competency/training-budgets': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) =>
+      put('/api/competency/training-budgets', {
+        unitId: x.side[w].opdUnitId,
+        year: 2026,
+        amount: 50_000_000,
+      }),
+  },
+  'GET /api/competency/training-needs': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) => get(`/api/competency/training-needs?unitId=${x.side[w].opdUnitId}&year=2026`),
   },
   'GET /api/competency/staff': { kind: 'plain', expect: 'AAAAAAA', req: () => get('/api/competency/staff') },
 };

@@ -129,6 +129,8 @@ import * as m202612120308 from './202612120308_create-inspection-findings.ts';
 import * as m202612120402 from './202612120402_create-competency-technicals.ts';
 import * as m202612120403 from './202612120403_create-competency-position-levels.ts';
 import * as m202612120404 from './202612120404_create-competency-assessments.ts';
+import * as m202612120405 from './202612120405_create-competency-trainings.ts';
+import * as m202612120406 from './202612120406_create-competency-training-budgets.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -262,4 +264,6 @@ export const migrations: Record<string, Migration> = {
   '202612120402_create-competency-technicals': m202612120402,
   '202612120403_create-competency-position-levels': m202612120403,
   '202612120404_create-competency-assessments': m202612120404,
+  '202612120405_create-competency-trainings': m202612120405,
+  '202612120406_create-competency-training-budgets': m202612120406,
 };

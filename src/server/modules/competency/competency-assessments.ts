@@ -336,10 +336,9 @@ export function createCompetencyAssessments(ctx: CompetencyContext) {
     const rows = await repo.assessmentsOf(e.id);
     const latest = rows[0];
     const assessed = new Map((latest?.levels ?? []).map((l) => [l.code, l.level]));
+    const trainings = await repo.trainings();
     const gapsOf = (levels: RequiredLevel[]) =>
-      latest
-        ? competencyGaps(levels, assessed).map((g) => ({ ...g, name: names.get(g.code)?.name ?? g.code }))
-        : [];
+      latest ? ctx.presentGaps(competencyGaps(levels, assessed), names, trainings) : [];
     let standard: CompetencyProfile['standard'] = null;
     let gaps: CompetencyProfile['gaps'] = [];
     if (e.positionId) {

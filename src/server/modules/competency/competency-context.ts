@@ -10,8 +10,14 @@ import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import { localDateAt } from '../../../core/org/relations.ts';
 import type { CompetencyGroup, CompetencyRules } from '../../../core/performance/competency-rules.ts';
 import type { PerformanceRules } from '../../../core/performance/performance-rules.ts';
-import { positionStandard, type RequiredLevel } from '../../../core/performance/competency.ts';
-import type { PositionStandard } from '../../../shared/api/competency.ts';
+import {
+  positionStandard,
+  type CompetencyGap,
+  type RequiredLevel,
+} from '../../../core/performance/competency.ts';
+import { trainingForGap } from '../../../core/performance/training-needs.ts';
+import type { CompetencyProfile, PositionStandard } from '../../../shared/api/competency.ts';
+import type { TrainingRow } from './competency-repo.ts';
 import type { CompetencyRepo, EmployeeBasics, PositionInfo } from './competency-repo.ts';
 
 export interface CompetencyDeps {
@@ -87,6 +93,25 @@ export function createCompetencyContext(deps: CompetencyDeps) {
     };
   }
 
+  /** Gaps in the contract's shape, each with the catalogue training that closes it. */
+  function presentGaps(
+    gaps: CompetencyGap[],
+    names: Map<string, { name: string }>,
+    trainings: TrainingRow[],
+  ): CompetencyProfile['gaps'] {
+    return gaps.map((g) => {
+      const t = trainingForGap(g.code, trainings);
+      const full = t && trainings.find((x) => x.id === t.id)!;
+      return {
+        ...g,
+        name: names.get(g.code)?.name ?? g.code,
+        training: full
+          ? { id: full.id, title: full.title, kind: full.kind, jp: full.jp, cost: full.cost }
+          : null,
+      };
+    });
+  }
+
   async function employeeOr404(id: string, exec: Exec = deps.db): Promise<EmployeeBasics> {
     const e = await repo.employee(id, exec);
     if (!e) throw notFound('Pegawai');
@@ -127,6 +152,17 @@ export function createCompetencyContext(deps: CompetencyDeps) {
     });
   }
 
-  return { ...deps, today, rules, catalogue, standardOf, presentStandard, employeeOr404, viewerOf, logViews };
+  return {
+    ...deps,
+    today,
+    rules,
+    catalogue,
+    standardOf,
+    presentStandard,
+    presentGaps,
+    employeeOr404,
+    viewerOf,
+    logViews,
+  };
 }
 export type CompetencyContext = ReturnType<typeof createCompetencyContext>;

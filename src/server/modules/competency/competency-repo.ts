@@ -43,6 +43,17 @@ export interface AssessmentRow {
   levels: { code: string; level: number }[];
 }
 
+export interface TrainingRow {
+  id: string;
+  title: string;
+  kind: string;
+  codes: string[];
+  jp: number;
+  cost: number;
+  provider: string | null;
+  active: boolean;
+}
+
 export interface TechnicalRow {
   code: string;
   name: string;
@@ -254,6 +265,72 @@ export function createCompetencyRepo(db: Db) {
         select count(*) as n from competency_assessments a join employees e on e.id = a.employee_id
           join units u on u.id = a.unit_id where ${where}`.execute(db);
       return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
+    },
+
+    async trainings(exec: Exec = db): Promise<TrainingRow[]> {
+      const r = await sql<TrainingRow>`
+        select id, title, kind, codes, jp, cost::float8 as cost, provider, active from competency_trainings
+         order by active desc, title, id`.execute(exec);
+      return r.rows;
+    },
+
+    async training(id: string, exec: Exec = db): Promise<TrainingRow | null> {
+      const r = await sql<TrainingRow>`
+        select id, title, kind, codes, jp, cost::float8 as cost, provider, active from competency_trainings
+         where id = ${id}::uuid for update`.execute(exec);
+      return r.rows[0] ?? null;
+    },
+
+    async saveTraining(exec: Exec, t: Omit<TrainingRow, 'id'> & { id?: string }, by: string, at: Date) {
+      const codes = sql`${t.codes}::text[]`;
+      const r = t.id
+        ? await sql<{ id: string }>`
+            update competency_trainings set title = ${t.title}, kind = ${t.kind}, codes = ${codes}, jp = ${t.jp},
+                   cost = ${t.cost}, provider = ${t.provider}, active = ${t.active}, updated_by = ${by}::uuid,
+                   updated_at = ${at}
+             where id = ${t.id}::uuid returning id`.execute(exec)
+        : await sql<{ id: string }>`
+            insert into competency_trainings (title, kind, codes, jp, cost, provider, active, updated_by, updated_at)
+            values (${t.title}, ${t.kind}, ${codes}, ${t.jp}, ${t.cost}, ${t.provider}, ${t.active}, ${by}::uuid, ${at})
+            returning id`.execute(exec);
+      return r.rows[0]!.id;
+    },
+
+    async budget(unitId: string, year: number, exec: Exec = db): Promise<number | null> {
+      const r = await sql<{ amount: number }>`
+        select amount::float8 as amount from competency_training_budgets
+         where unit_id = ${unitId}::uuid and year = ${year}`.execute(exec);
+      return r.rows[0]?.amount ?? null;
+    },
+
+    async setBudget(
+      exec: Exec,
+      b: { unitId: string; year: number; amount: number; reference: string | null },
+      by: string,
+      at: Date,
+    ): Promise<void> {
+      await sql`insert into competency_training_budgets (unit_id, year, amount, reference, updated_by, updated_at)
+                values (${b.unitId}::uuid, ${b.year}, ${b.amount}, ${b.reference}, ${by}::uuid, ${at})
+                on conflict (unit_id, year) do update set amount = excluded.amount, reference = excluded.reference,
+                   updated_by = excluded.updated_by, updated_at = excluded.updated_at`.execute(exec);
+    },
+
+    /** Employees placed (now) in the unit's subtree and in service on the date. */
+    async employeesUnder(unitPath: string, date: string, exec: Exec = db): Promise<EmployeeBasics[]> {
+      const r = await sql<EmployeeBasics>`
+        select e.id, ${NAME} as name, e.nip, e.unit_id as "unitId", u.path as "unitPath", u.name as "unitName",
+               e.position_id as "positionId", p.name as "positionName", p.kind as "positionKind"
+          from employees e join units u on u.id = e.unit_id left join positions p on p.id = e.position_id
+         where u.path like ${`${unitPath}%`} and e.active_from <= ${date}::date
+           and (e.active_to is null or e.active_to >= ${date}::date)
+         order by e.name, e.id`.execute(exec);
+      return r.rows;
+    },
+
+    async unit(unitId: string, exec: Exec = db): Promise<{ id: string; name: string; path: string } | null> {
+      const r = await sql<{ id: string; name: string; path: string }>`
+        select id, name, path from units where id = ${unitId}::uuid`.execute(exec);
+      return r.rows[0] ?? null;
     },
 
     async unitPath(unitId: string, exec: Exec = db): Promise<string | null> {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { idParamSchema } from '../../../shared/api/common.ts';
 import {
   assessmentCreatedSchema,
@@ -16,6 +16,12 @@ import {
   profileQuerySchema,
   staffListSchema,
   technicalPutSchema,
+  trainingBodySchema,
+  trainingBudgetPutSchema,
+  trainingListSchema,
+  trainingNeedsQuerySchema,
+  trainingNeedsSchema,
+  trainingSchema,
 } from '../../../shared/api/competency.ts';
 import { AppError } from '../../errors.ts';
 import { readUpload } from '../../lib/multipart-upload.ts';
@@ -40,7 +46,7 @@ async function importUpload(request: Parameters<typeof readUpload>[0]) {
     );
   return {
     file: { name: file.name, buf: file.buf },
-    opts: form.data as z.output<typeof competencyImportFieldsSchema>,
+    opts: form.data,
   };
 }
 
@@ -51,7 +57,7 @@ const IMPORT_DESCRIPTION =
 
 /** Routes of Competency (issue 19): thin, one service call each; schemas from the contract (src/shared/api/competency.ts). */
 export function competencyRoutes(deps: { competency: CompetencyService }): FastifyPluginAsyncZod {
-  const { standards, assessments } = deps.competency;
+  const { standards, assessments, training } = deps.competency;
   return async (app) => {
     app.get(
       '/api/competency/dictionary',
@@ -222,6 +228,76 @@ export function competencyRoutes(deps: { competency: CompetencyService }): Fasti
         },
       },
       (request) => assessments.staff(actorOf(request)),
+    );
+
+    app.get(
+      '/api/competency/trainings',
+      {
+        schema: {
+          tags,
+          summary: 'Katalog pengembangan kompetensi (diklat, kursus, coaching, mentoring, studi mitra)',
+          response: { 200: trainingListSchema },
+        },
+      },
+      (request) => {
+        actorOf(request);
+        return training.list();
+      },
+    );
+
+    app.post(
+      '/api/competency/trainings',
+      {
+        schema: {
+          tags,
+          summary: 'Tambah pelatihan ke katalog (BKD; dicatat di log audit)',
+          description: 'Kode kompetensi yang tidak ada di kamus: 400 UNKNOWN_COMPETENCY.',
+          body: trainingBodySchema,
+          response: { 201: trainingSchema },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await training.save(actorOf(request), request.body)),
+    );
+
+    app.put(
+      '/api/competency/trainings/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Ubah atau nonaktifkan pelatihan katalog (BKD; dicatat di log audit)',
+          params: idParamSchema,
+          body: trainingBodySchema,
+          response: { 200: trainingSchema },
+        },
+      },
+      (request) => training.save(actorOf(request), request.body, request.params.id),
+    );
+
+    app.put(
+      '/api/competency/training-budgets',
+      {
+        schema: {
+          tags,
+          summary: 'Tetapkan anggaran pengembangan kompetensi OPD per tahun (BKD; dicatat di log audit)',
+          body: trainingBudgetPutSchema,
+          response: { 200: z.object({ amount: z.number().int() }) },
+        },
+      },
+      (request) => training.setBudget(actorOf(request), request.body),
+    );
+
+    app.get(
+      '/api/competency/training-needs',
+      {
+        schema: {
+          tags,
+          summary:
+            'Analisis kebutuhan diklat OPD per tahun: pelatihan, peserta, biaya terhadap anggaran (dicatat)',
+          querystring: trainingNeedsQuerySchema,
+          response: { 200: trainingNeedsSchema },
+        },
+      },
+      (request) => training.needs(actorOf(request), request.query.unitId, request.query.year),
     );
   };
 }

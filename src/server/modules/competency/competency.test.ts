@@ -15,6 +15,7 @@ import type {
   CompetencyProfile,
   PositionStandard,
   StaffList,
+  TrainingNeedsReport,
 } from '../../../shared/api/competency.ts';
 
 /*
@@ -362,5 +363,99 @@ describe('assessment results and JPM (issue 19 point 2)', () => {
     ]);
     const peer = json<CompetencyProfile>(await c.peer.get('/api/competency/me'));
     expect(peer.assessments).toEqual([]);
+  });
+});
+
+describe('gaps → training needs (issue 19 point 3)', () => {
+  const course = (over: Record<string, unknown> = {}) => ({
+    title: 'Pelatihan Pengambilan Keputusan',
+    kind: 'KURSUS',
+    codes: ['M.08'],
+    jp: 24,
+    cost: 2_500_000,
+    provider: 'Universitas Mitra',
+    ...over,
+  });
+
+  it('keeps a catalogue (BKD), refusing an unknown code and anyone else', async () => {
+    await unchanged(
+      () => c.bkd.post('/api/competency/trainings', course({ codes: ['M.99'] })),
+      400,
+      'UNKNOWN_COMPETENCY',
+    );
+    await unchanged(() => c.kadis.post('/api/competency/trainings', course()), 403, 'FORBIDDEN');
+    json(await c.bkd.post('/api/competency/trainings', course()), 201);
+    json(
+      await c.bkd.post(
+        '/api/competency/trainings',
+        course({ title: 'PKP', kind: 'DIKLAT', codes: ['M.07', 'M.08'], jp: 80, cost: 15_000_000 }),
+      ),
+      201,
+    );
+    const list = json<{ items: { title: string }[] }>(await c.staf.get('/api/competency/trainings'));
+    expect(list.items.map((i) => i.title)).toEqual(['PKP', 'Pelatihan Pengambilan Keputusan']);
+  });
+
+  it("shows each gap with the cheapest training that closes it on the employee's page", async () => {
+    const p = json<CompetencyProfile>(await c.kasi.get('/api/competency/me'));
+    expect(p.gaps.map((g) => [g.code, g.training?.title ?? null])).toEqual([
+      ['T.01', null],
+      ['M.08', 'Pelatihan Pengambilan Keputusan'],
+      ['M.07', 'PKP'],
+    ]);
+  });
+
+  it('lists the OPD’s training needs with cost against its budget (hand-worked), for BKD only', async () => {
+    // DINAS-A now: kasi (gaps T.01, M.08, M.07 → course 2,5 jt + PKP 15 jt; T.01 uncovered) and staf (Pelaksana,
+    // default 1: result M.01 1, M.02 2, the rest not assessed → gaps M.03–M.08, SK.01; M.07/M.08 → the course for
+    // M.08 (cheapest) and PKP for M.07). Course: kasi + staf = 5 jt; PKP: kasi + staf = 30 jt; total 35 jt.
+    await unchanged(
+      () => put(c.bkd, '/api/competency/training-budgets', { year: 2026, amount: 1 }),
+      400,
+      'VALIDATION',
+    );
+    const unitId = (
+      await t.db
+        .selectFrom('employees')
+        .select('unitId')
+        .where('id', '=', e.kasi.id)
+        .executeTakeFirstOrThrow()
+    ).unitId;
+    await unchanged(
+      () => put(c.kadis, '/api/competency/training-budgets', { unitId, year: 2026, amount: 1 }),
+      403,
+      'FORBIDDEN',
+    );
+    json(await put(c.bkd, '/api/competency/training-budgets', { unitId, year: 2026, amount: 30_000_000 }));
+    const views = await viewsLogged();
+    const r = json<TrainingNeedsReport>(
+      await c.bkd.get(`/api/competency/training-needs?unitId=${unitId}&year=2026`),
+    );
+    expect(
+      r.needs.map((n) => [
+        n.title,
+        n.participants
+          .map((x) => x.name)
+          .sort()
+          .join(),
+        n.cost,
+      ]),
+    ).toEqual([
+      ['PKP', 'Kasi,Staf', 30_000_000],
+      ['Pelatihan Pengambilan Keputusan', 'Kasi,Staf', 5_000_000],
+    ]);
+    expect(r).toMatchObject({
+      total: 35_000_000,
+      budget: 30_000_000,
+      remaining: -5_000_000,
+      overBudget: true,
+    });
+    expect(r.uncovered.find((u) => u.code === 'T.01')).toMatchObject({ participants: 1 });
+    expect(await viewsLogged()).toBe(views + 1);
+    await unchanged(
+      () => c.kadis.get(`/api/competency/training-needs?unitId=${unitId}&year=2026`),
+      403,
+      'FORBIDDEN',
+    );
   });
 });
