@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AssessmentList,
   AssessmentListQuery,
@@ -6,6 +6,10 @@ import type {
   CompetencyImportReport,
   CompetencyProfile,
   StaffList,
+  TrainingBody,
+  TrainingItem,
+  TrainingList,
+  TrainingNeedsReport,
 } from '../../shared/api/competency.ts';
 import { api, request, type QueryParams } from './http.ts';
 
@@ -77,4 +81,31 @@ export function uploadCompetencyImport(
   form.append('file', file);
   const path = kind === 'standards' ? `${C}/standards/import` : `${C}/assessments/import`;
   return request<CompetencyImportReport>('POST', path, { body: form });
+}
+
+/** The training catalogue. */
+export function useTrainings() {
+  return useQuery({
+    queryKey: ['competency', 'trainings'] as const,
+    queryFn: ({ signal }) => api.get<TrainingList>(`${C}/trainings`, undefined, signal),
+  });
+}
+
+/** Add a catalogue entry (BKD). */
+export function useCreateTraining() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TrainingBody) => api.post<TrainingItem>(`${C}/trainings`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: competencyKeys.all }),
+  });
+}
+
+/** An OPD's training needs for a year (BKD). */
+export function useTrainingNeeds(unitId: string | null, year: number) {
+  return useQuery({
+    queryKey: ['competency', 'training-needs', unitId, year] as const,
+    queryFn: ({ signal }) =>
+      api.get<TrainingNeedsReport>(`${C}/training-needs`, { unitId: unitId!, year }, signal),
+    enabled: !!unitId,
+  });
 }

@@ -9,8 +9,9 @@ import { multipart } from '../../helpers/test-app.ts';
  * The dictionary and position standards are reference data every signed-in user reads; keeping them and recording
  * or importing results is BKD's (and the super admin's): competency.manage. Assessment results are personal data:
  * the employee, the officials of their superior chain (the UPTD head, the head of the OPD above) and BKD in scope
- * see them; the admin OPD and the inspectorate do not. The inside and outside records are each side's employee, the head post of
- * their unit, and a result recorded once per side by the super admin.
+ * see them; the admin OPD and the inspectorate do not. The inside and outside records are each side's employee, the
+ * head post of their unit, and a result recorded once per side by the super admin. The training catalogue is read by
+ * everyone signed in and kept by BKD; an OPD's budget and training needs are BKD's (competency.manage / .read).
  */
 
 /** A position of the side's unit (its head post). */

@@ -85,28 +85,36 @@ export function CompetencyProfileView({ profile }: { profile: CompetencyProfile 
           {profile.gaps.length === 0 ? (
             <Text size="sm">{t('competency.noGaps')}</Text>
           ) : (
-            <Table fz="sm" data-testid="competency-gaps">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('competency.standard')}</Table.Th>
-                  <Table.Th>{t('competency.required')}</Table.Th>
-                  <Table.Th>{t('competency.assessed')}</Table.Th>
-                  <Table.Th>{t('competency.gap')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {profile.gaps.map((g) => (
-                  <Table.Tr key={g.code}>
-                    <Table.Td>
-                      {g.code} {g.name}
-                    </Table.Td>
-                    <Table.Td>{g.required}</Table.Td>
-                    <Table.Td>{g.assessed ?? t('competency.notAssessed')}</Table.Td>
-                    <Table.Td>{g.gap}</Table.Td>
+            <Table.ScrollContainer minWidth={480}>
+              <Table fz="sm" data-testid="competency-gaps">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('competency.standard')}</Table.Th>
+                    <Table.Th>{t('competency.required')}</Table.Th>
+                    <Table.Th>{t('competency.assessed')}</Table.Th>
+                    <Table.Th>{t('competency.gap')}</Table.Th>
+                    <Table.Th>{t('competency.training')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {profile.gaps.map((g) => (
+                    <Table.Tr key={g.code}>
+                      <Table.Td>
+                        {g.code} {g.name}
+                      </Table.Td>
+                      <Table.Td>{g.required}</Table.Td>
+                      <Table.Td>{g.assessed ?? t('competency.notAssessed')}</Table.Td>
+                      <Table.Td>{g.gap}</Table.Td>
+                      <Table.Td>
+                        {g.training
+                          ? `${g.training.title} (${g.training.jp} JP)`
+                          : t('competency.noTraining')}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
         </Card>
       )}

@@ -19,22 +19,25 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { formatDate, formatNip } from '../../lib/format.ts';
 import type { AssessmentItem, CompetencyImportReport } from '../../../shared/api/competency.ts';
+import { TrainingCataloguePanel, TrainingNeedsPanel } from './TrainingPanels.tsx';
 
 /**
  * Kompetensi (BKD) (/kompetensi/bkd): results in scope with their JPM (each page's people logged as viewed by the
- * server), the row-by-row imports of results and of position standards, the dictionary. Issue 19 points 1–2.
+ * server), the row-by-row imports of results and of position standards, the dictionary. Issue 19 points 1–3 (the training needs per OPD and the catalogue: TrainingPanels.tsx).
  */
 export function CompetencyBkdPage() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<string | null>('results');
   return (
     <>
-      <PageHeader title={t('competency.bkd.title')} subtitle={t('competency.bkd.subtitle')} />
+      <PageHeader title={t('competency.bkd.heading')} subtitle={t('competency.bkd.subtitle')} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="results">{t('competency.bkd.tabResults')}</Tabs.Tab>
           <Tabs.Tab value="import-results">{t('competency.bkd.tabImportResults')}</Tabs.Tab>
           <Tabs.Tab value="import-standards">{t('competency.bkd.tabImportStandards')}</Tabs.Tab>
+          <Tabs.Tab value="needs">{t('competency.bkd.tabNeeds')}</Tabs.Tab>
+          <Tabs.Tab value="catalogue">{t('competency.bkd.tabCatalogue')}</Tabs.Tab>
           <Tabs.Tab value="dictionary">{t('competency.tabDictionary')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="results">
@@ -45,6 +48,12 @@ export function CompetencyBkdPage() {
         </Tabs.Panel>
         <Tabs.Panel value="import-standards">
           <ImportPanel kind="standards" hint={t('competency.bkd.standardsColumns')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="needs">
+          <TrainingNeedsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="catalogue">
+          <TrainingCataloguePanel />
         </Tabs.Panel>
         <Tabs.Panel value="dictionary">
           <CompetencyDictionaryView />
