@@ -94,10 +94,10 @@ export const NAV_GROUPS = [
   'disiplin',
   'pengajuan',
   'persetujuan',
+  'kompetensi',
   'rekap',
   'tpp',
   'pengawasan',
-  'kompetensi',
   'administrasi',
 ] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
