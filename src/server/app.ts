@@ -356,6 +356,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     config,
     relations,
     rulebooks,
+    files,
   });
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({

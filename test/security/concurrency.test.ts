@@ -181,6 +181,8 @@ const NOT_DECISIONS: Partial<Record<Route, string>> = {
   'POST /api/competency/trainings': 'a creation: each call adds a catalogue entry (its own row and audit entry) by design',
   'PUT /api/competency/trainings/{id}':
     'rewrites the entry under its row lock (`for update`): N identical calls leave the same entry, last writer wins',
+  'POST /api/competency/training-records':
+    'a creation: each call records a training taken (its own row, certificate and audit entry) by design',
   'PUT /api/competency/training-budgets':
     "an upsert of the OPD's budget for the year keyed (unit, year) (`on conflict do update`): last writer wins",
 };

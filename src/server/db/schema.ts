@@ -1771,6 +1771,22 @@ export interface CompetencyTrainingBudgetsTable {
   updatedAt: Timestamp;
 }
 
+/** Table `competency_training_records` (issue 19 point 4): training an employee took; certificate as attachment. */
+export interface CompetencyTrainingRecordsTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitId: string;
+  title: string;
+  provider: string;
+  startDate: LocalDate;
+  endDate: LocalDate;
+  jp: number;
+  cost: number;
+  trainingId: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -1888,4 +1904,5 @@ export interface Database {
   competencyAssessments: CompetencyAssessmentsTable;
   competencyTrainings: CompetencyTrainingsTable;
   competencyTrainingBudgets: CompetencyTrainingBudgetsTable;
+  competencyTrainingRecords: CompetencyTrainingRecordsTable;
 }

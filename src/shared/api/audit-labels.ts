@@ -239,6 +239,7 @@ export const AUDIT_ACTION_LABELS = {
     created: 'Pelatihan ditambahkan ke katalog',
     updated: 'Pelatihan katalog diubah',
     budget_set: 'Anggaran pengembangan kompetensi OPD ditetapkan',
+    recorded: 'Pelatihan yang diikuti pegawai dicatat (dengan sertifikat)',
   },
   competency_assessment: {
     recorded: 'Hasil asesmen kompetensi dicatat',
@@ -312,6 +313,7 @@ export const AUDIT_ENTITY_LABELS = {
   competency_technical: 'Kompetensi teknis',
   competency_assessment: 'Hasil asesmen kompetensi',
   competency_training: 'Pelatihan katalog pengembangan kompetensi',
+  competency_training_record: 'Riwayat pelatihan pegawai',
   position: 'Jabatan',
   unit: 'Unit',
   user: 'Akun',

@@ -193,6 +193,51 @@ export type AssessmentList = z.output<typeof assessmentListSchema>;
 
 export const profileQuerySchema = z.object({ targetPositionId: id.optional() });
 
+// ------------------------------------------------------------------------------------------ training records (point 4)
+
+/**
+ * POST /training-records (multipart): the form fields (strings, as multipart sends them) and the `certificate` file
+ * (PDF or image, checked by content). `employeeId` defaults to the caller.
+ */
+export const trainingRecordFieldsSchema = z
+  .object({
+    employeeId: id.optional(),
+    title: text({ max: 200, min: 3, label: 'Nama pelatihan' }),
+    provider: text({ max: 200, min: 2, label: 'Penyelenggara' }),
+    startDate: localDate,
+    endDate: localDate,
+    jp: z.coerce.number().int('JP harus bilangan bulat').min(1, 'JP minimal 1').max(2000),
+    cost: z.coerce.number().int('Biaya harus rupiah bulat').min(0).max(1_000_000_000_000).default(0),
+    trainingId: id.optional(),
+  })
+  .refine((r) => r.endDate >= r.startDate, {
+    path: ['endDate'],
+    message: 'Tanggal selesai sebelum tanggal mulai',
+  });
+
+export const trainingRecordSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  provider: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  jp: z.number().int(),
+  cost: z.number().int(),
+  hasCertificate: z.boolean(),
+});
+export type TrainingRecordItem = z.output<typeof trainingRecordSchema>;
+
+/** The yearly development hours against the target (PP 11/2017 jo. PP 17/2020 Pasal 203 ayat (4), rulebook data). */
+export const developmentSchema = z.object({
+  year: z.number().int(),
+  jp: z.number().int(),
+  target: z.number().int(),
+  remaining: z.number().int(),
+  met: z.boolean(),
+  basis: z.string(),
+  records: z.array(trainingRecordSchema),
+});
+
 /** GET /me and /employees/{id}: an employee's standard, results over time, gaps and JPM. */
 export const competencyProfileSchema = z.object({
   employee: z.object({
@@ -209,6 +254,8 @@ export const competencyProfileSchema = z.object({
   assessments: z.array(assessmentSchema),
   /** Below the current position's standard, by the latest assessment, largest first. */
   gaps: z.array(gapSchema),
+  /** This year's development hours and training records (issue 19 point 4). */
+  development: developmentSchema,
   target: z
     .object({
       standard: positionStandardSchema,

@@ -40,6 +40,8 @@ export const enCompetency: typeof idCompetency = {
   close: 'Close',
   training: 'Suggested development',
   noTraining: 'Not in the catalogue yet',
+  jpYear: 'Competency development {{year}}',
+  jpOf: '{{jp}} of {{target}} JP',
   levels: 'Levels',
   group: { MANAJERIAL: 'Managerial', SOSIAL_KULTURAL: 'Socio-cultural', TEKNIS: 'Technical' },
   jpTarget: 'Competency development target: {{jp}} lesson hours (JP) a year ({{basis}})',

@@ -1235,6 +1235,7 @@ export const en: Messages = {
         created: 'Training added to the catalogue',
         updated: 'Catalogue training changed',
         budget_set: "OPD's competency development budget set",
+        recorded: "Employee's training recorded (with certificate)",
       },
       competency_assessment: {
         recorded: 'Competency assessment result recorded',
@@ -1314,6 +1315,7 @@ export const en: Messages = {
       competency_technical: 'Technical competency',
       competency_assessment: 'Competency assessment result',
       competency_training: 'Competency development catalogue training',
+      competency_training_record: "Employee's training record",
       position: 'Position',
       unit: 'Unit',
       user: 'Account',

@@ -38,6 +38,8 @@ export const idCompetency = {
   close: 'Tutup',
   training: 'Pengembangan yang disarankan',
   noTraining: 'Belum ada di katalog',
+  jpYear: 'Pengembangan kompetensi {{year}}',
+  jpOf: '{{jp}} dari {{target}} JP',
   levels: 'Level',
   group: { MANAJERIAL: 'Manajerial', SOSIAL_KULTURAL: 'Sosial kultural', TEKNIS: 'Teknis' },
   jpTarget: 'Target pengembangan kompetensi: {{jp}} JP per tahun ({{basis}})',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { get, post, put, type AccessTable, type Ctx, type Where } from '../scope-harness.ts';
 import { multipart } from '../../helpers/test-app.ts';
+import { pdf } from '../../helpers/evidence.ts';
 
 /**
  * Who may reach Competency and development (test/security/scope-harness.ts explains the codes): every route under
@@ -59,6 +60,41 @@ async function trainingOf(x: Ctx): Promise<string> {
   if (res.statusCode !== 201) throw new Error(`competency training: ${res.body}`);
   x.cache.set('competency-training', res.json().id);
   return res.json().id as string;
+}
+
+/** A training record of the side's employee with its certificate, made once per world by the super admin. */
+async function recordOf(x: Ctx, w: Where): Promise<string> {
+  const key = `competency-record:${w}`;
+  const cached = x.cache.get(key);
+  if (cached) return cached;
+  const r = certificateReq(x, w);
+  const res = await x.c.superAdmin.request(r);
+  if (res.statusCode !== 201) throw new Error(`competency record: ${res.body}`);
+  x.cache.set(key, res.json().id);
+  return res.json().id as string;
+}
+
+function certificateReq(x: Ctx, w: Where) {
+  const n = x.n();
+  const mp = multipart(
+    {
+      data: JSON.stringify({
+        employeeId: x.side[w].employeeId,
+        title: `Kursus ${n}`,
+        provider: 'BPSDM',
+        startDate: '2025-11-03',
+        endDate: '2025-11-04',
+        jp: 8,
+      }),
+    },
+    { field: 'certificate', name: 's.pdf', content: pdf(`scope-${n}`), type: 'application/pdf' },
+  );
+  return {
+    method: 'POST' as const,
+    url: '/api/competency/training-records',
+    payload: mp.payload,
+    headers: mp.headers,
+  };
 }
 
 function importReq(url: string, header: string, row: string) {
@@ -185,6 +221,15 @@ export const COMPETENCY_ACCESS: AccessTable = {
   'GET /api/competency/training-needs': {
     expect: 'AADDDDD',
     req: (x, _r, w) => get(`/api/competency/training-needs?unitId=${x.side[w].opdUnitId}&year=2026`),
+  },
+  'POST /api/competency/training-records': {
+    // The employee records their own; BKD and the super admin anyone's in scope.
+    expect: 'AADDDDI',
+    req: (x, _r, w) => certificateReq(x, w),
+  },
+  'GET /api/competency/training-records/{id}/certificate': {
+    expect: 'AADIDII',
+    req: async (x, _r, w) => get(`/api/competency/training-records/${await recordOf(x, w)}/certificate`),
   },
   'GET /api/competency/staff': { kind: 'plain', expect: 'AAAAAAA', req: () => get('/api/competency/staff') },
 };

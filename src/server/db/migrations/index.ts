@@ -131,6 +131,7 @@ import * as m202612120403 from './202612120403_create-competency-position-levels
 import * as m202612120404 from './202612120404_create-competency-assessments.ts';
 import * as m202612120405 from './202612120405_create-competency-trainings.ts';
 import * as m202612120406 from './202612120406_create-competency-training-budgets.ts';
+import * as m202612120407 from './202612120407_create-competency-training-records.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -266,4 +267,5 @@ export const migrations: Record<string, Migration> = {
   '202612120404_create-competency-assessments': m202612120404,
   '202612120405_create-competency-trainings': m202612120405,
   '202612120406_create-competency-training-budgets': m202612120406,
+  '202612120407_create-competency-training-records': m202612120407,
 };

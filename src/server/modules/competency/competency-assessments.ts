@@ -27,6 +27,7 @@ import {
   type StaffList,
 } from '../../../shared/api/competency.ts';
 import type { CompetencyContext } from './competency-context.ts';
+import type { createCompetencyRecords } from './competency-records.ts';
 import type { AssessmentRow, EmployeeBasics } from './competency-repo.ts';
 import { levelCell, runImport, type ImportKind, type RowProblem } from './competency-import.ts';
 import { unknownCodes } from './competency-standards.ts';
@@ -53,7 +54,10 @@ const noStandardText = (name: string | null) =>
  * Assessment results (issue 19 point 2): record one or import many, per employee and date; the JPM of each for
  * selection and mapping against the position held on its date or a target position; gaps; who may see them.
  */
-export function createCompetencyAssessments(ctx: CompetencyContext) {
+export function createCompetencyAssessments(
+  ctx: CompetencyContext,
+  records: Pick<ReturnType<typeof createCompetencyRecords>, 'developmentOf'>,
+) {
   const { repo, audit, clock, relations } = ctx;
 
   /** Standards of positions, looked up once per request. */
@@ -374,6 +378,7 @@ export function createCompetencyAssessments(ctx: CompetencyContext) {
       standard,
       assessments,
       gaps,
+      development: await records.developmentOf(e.id),
       target,
     };
   }

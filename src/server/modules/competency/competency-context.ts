@@ -6,6 +6,7 @@ import { inScope, scopeOf, type Actor } from '../../auth/authz.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import type { Exec, RelationsService } from '../../relations/relations-service.ts';
 import type { AuditService } from '../audit/audit-service.ts';
+import type { AttachmentService } from '../../files/attachment-service.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import { localDateAt } from '../../../core/org/relations.ts';
 import type { CompetencyGroup, CompetencyRules } from '../../../core/performance/competency-rules.ts';
@@ -28,6 +29,7 @@ export interface CompetencyDeps {
   config: Pick<Config, 'rulebookRegion' | 'importLimits' | 'importMaxBytes'>;
   relations: Pick<RelationsService, 'placementOn' | 'chainOn' | 'subordinatesOn' | 'todayOf'>;
   rulebooks: Pick<RulebookService, 'rulesOn'>;
+  files: Pick<AttachmentService, 'registerOwner' | 'read' | 'prepare' | 'put' | 'record' | 'view'>;
 }
 
 /** Who may see an employee's results and why. */

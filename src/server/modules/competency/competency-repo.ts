@@ -333,6 +333,60 @@ export function createCompetencyRepo(db: Db) {
       return r.rows[0] ?? null;
     },
 
+    async insertRecord(
+      exec: Exec,
+      r: {
+        employeeId: string;
+        unitId: string;
+        title: string;
+        provider: string;
+        startDate: string;
+        endDate: string;
+        jp: number;
+        cost: number;
+        trainingId: string | null;
+        createdBy: string;
+        createdAt: Date;
+      },
+    ): Promise<string> {
+      const res = await sql<{ id: string }>`
+        insert into competency_training_records (employee_id, unit_id, title, provider, start_date, end_date, jp, cost,
+                                                 training_id, created_by, created_at)
+        values (${r.employeeId}::uuid, ${r.unitId}::uuid, ${r.title}, ${r.provider}, ${r.startDate}::date,
+                ${r.endDate}::date, ${r.jp}, ${r.cost}, ${r.trainingId}::uuid, ${r.createdBy}::uuid, ${r.createdAt})
+        returning id`.execute(exec);
+      return res.rows[0]!.id;
+    },
+
+    /** An employee's training records, newest first, with whether a certificate is attached. */
+    async recordsOf(employeeId: string, exec: Exec = db) {
+      const r = await sql<{
+        id: string;
+        title: string;
+        provider: string;
+        startDate: string;
+        endDate: string;
+        jp: number;
+        cost: number;
+        hasCertificate: boolean;
+      }>`
+        select r.id, r.title, r.provider, to_char(r.start_date, 'YYYY-MM-DD') as "startDate",
+               to_char(r.end_date, 'YYYY-MM-DD') as "endDate", r.jp, r.cost::float8 as cost,
+               exists (select 1 from attachments a where a.owner_kind = 'competency_training_record'
+                        and a.owner_id = r.id) as "hasCertificate"
+          from competency_training_records r where r.employee_id = ${employeeId}::uuid
+         order by r.end_date desc, r.created_at desc`.execute(exec);
+      return r.rows;
+    },
+
+    async recordOwner(id: string, exec: Exec = db): Promise<string | null> {
+      const r = await sql<{ employeeId: string }>`
+        select employee_id as "employeeId" from competency_training_records where id = ${id}::uuid`.execute(
+        exec,
+      );
+      return r.rows[0]?.employeeId ?? null;
+    },
+
     async unitPath(unitId: string, exec: Exec = db): Promise<string | null> {
       const r = await sql<{ path: string }>`select path from units where id = ${unitId}::uuid`.execute(exec);
       return r.rows[0]?.path ?? null;

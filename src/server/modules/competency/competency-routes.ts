@@ -57,7 +57,7 @@ const IMPORT_DESCRIPTION =
 
 /** Routes of Competency (issue 19): thin, one service call each; schemas from the contract (src/shared/api/competency.ts). */
 export function competencyRoutes(deps: { competency: CompetencyService }): FastifyPluginAsyncZod {
-  const { standards, assessments, training } = deps.competency;
+  const { standards, assessments, training, records } = deps.competency;
   return async (app) => {
     app.get(
       '/api/competency/dictionary',
@@ -228,6 +228,43 @@ export function competencyRoutes(deps: { competency: CompetencyService }): Fasti
         },
       },
       (request) => assessments.staff(actorOf(request)),
+    );
+
+    app.post(
+      '/api/competency/training-records',
+      {
+        schema: {
+          tags,
+          summary:
+            'Catat pelatihan yang diikuti dengan sertifikatnya (multipart: data = JSON {employeeId, title, provider, startDate, endDate, jp, cost, trainingId}, certificate)',
+          description:
+            'Pegawai mencatat pelatihannya sendiri; BKD mencatat pelatihan pegawai dalam lingkupnya. Sertifikat wajib, ' +
+            'PDF atau gambar menurut isinya (lainnya 415 UNSUPPORTED_FILE, tidak ada yang disimpan).',
+          consumes: ['multipart/form-data'],
+          response: { 201: assessmentCreatedSchema },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await records.create(actorOf(request), request)),
+    );
+
+    app.get(
+      '/api/competency/training-records/:id/certificate',
+      {
+        schema: {
+          tags,
+          summary: 'Sertifikat pelatihan (pegawai itu, atasannya, BKD); setiap tampilan dicatat',
+          params: idParamSchema,
+        },
+      },
+      async (request, reply) => {
+        const f = await records.certificate(actorOf(request), request.params.id);
+        return reply
+          .header('content-type', f.mime)
+          .header('cache-control', 'private, no-store')
+          .header('x-content-type-options', 'nosniff')
+          .header('content-disposition', 'inline')
+          .send(Buffer.from(f.bytes));
+      },
     );
 
     app.get(

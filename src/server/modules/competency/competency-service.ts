@@ -2,6 +2,7 @@ import { createCompetencyContext, type CompetencyDeps } from './competency-conte
 import { createCompetencyStandards } from './competency-standards.ts';
 import { createCompetencyAssessments } from './competency-assessments.ts';
 import { createCompetencyTraining } from './competency-training.ts';
+import { createCompetencyRecords } from './competency-records.ts';
 
 /**
  * Competency and development (issue 19): the module's façade, the only part other modules may use (its type, wired
@@ -11,10 +12,12 @@ import { createCompetencyTraining } from './competency-training.ts';
  */
 export function createCompetencyService(deps: CompetencyDeps) {
   const ctx = createCompetencyContext(deps);
+  const records = createCompetencyRecords(ctx);
   return {
     standards: createCompetencyStandards(ctx),
-    assessments: createCompetencyAssessments(ctx),
+    assessments: createCompetencyAssessments(ctx, records),
     training: createCompetencyTraining(ctx),
+    records,
   };
 }
 export type CompetencyService = ReturnType<typeof createCompetencyService>;

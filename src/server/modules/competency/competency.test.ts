@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdf } from '../../../../test/helpers/evidence.ts';
 import { factories, type EmployeeRef, type PositionRef } from '../../../../test/factories/index.ts';
 import { changedTables, dbFingerprint } from '../../../../test/helpers/db-fingerprint.ts';
 import {
@@ -457,5 +458,81 @@ describe('gaps → training needs (issue 19 point 3)', () => {
       403,
       'FORBIDDEN',
     );
+  });
+});
+
+describe('training records and the yearly 20 JP (issue 19 point 4)', () => {
+  const url = '/api/competency/training-records';
+  const form = (client: Client, fields: Record<string, string>, file?: { name: string; content: Buffer }) => {
+    const mp = multipart(
+      { data: JSON.stringify(fields) },
+      file ? { field: 'certificate', ...file } : undefined,
+    );
+    return client.request({ method: 'POST', url, payload: mp.payload, headers: mp.headers });
+  };
+  const fields = (over: Record<string, string> = {}) => ({
+    title: 'Kursus Analisis Data',
+    provider: 'Universitas Mitra',
+    startDate: '2026-01-05',
+    endDate: '2026-01-07',
+    jp: '12',
+    cost: '1500000',
+    ...over,
+  });
+
+  it('refuses a certificate that is not a PDF or an image, and a missing one, storing nothing', async () => {
+    await unchanged(
+      () =>
+        form(c.kasi, fields(), {
+          name: 'sertifikat.pdf',
+          content: Buffer.from('MZ\x90\x00 not a pdf at all'),
+        }),
+      415,
+      'UNSUPPORTED_FILE',
+    );
+    await unchanged(() => form(c.kasi, fields()), 400, 'certificate');
+    await unchanged(
+      () => form(c.peer, fields({ employeeId: e.kasi.id }), { name: 's.pdf', content: pdf('peer') }),
+      403,
+      'FORBIDDEN',
+    );
+  });
+
+  it('records the employee’s own training with its certificate and BKD’s for them; the JP of the year against 20', async () => {
+    const own = json<{ id: string }>(
+      await form(c.kasi, fields(), { name: 'sertifikat.pdf', content: pdf('kasi-1') }),
+      201,
+    );
+    json(
+      await form(
+        c.bkd,
+        fields({
+          employeeId: e.kasi.id,
+          title: 'Coaching',
+          jp: '4',
+          startDate: '2026-01-12',
+          endDate: '2026-01-12',
+        }),
+        {
+          name: 's.pdf',
+          content: pdf('kasi-2'),
+        },
+      ),
+      201,
+    );
+    const p = json<CompetencyProfile>(await c.kasi.get('/api/competency/me'));
+    // 12 + 4 = 16 JP in 2026 against 20 (PP 11/2017 Pasal 203 ayat (4)): 4 to go.
+    expect(p.development).toMatchObject({ year: 2026, jp: 16, target: 20, remaining: 4, met: false });
+    expect(p.development.records.map((r) => [r.title, r.hasCertificate])).toEqual([
+      ['Coaching', true],
+      ['Kursus Analisis Data', true],
+    ]);
+    expect(
+      json<CompetencyProfile>(await c.kadis.get(`/api/competency/employees/${e.kasi.id}`)).development.jp,
+    ).toBe(16);
+    const cert = await c.kadis.get(`${url}/${own.id}/certificate`);
+    expect(cert.statusCode).toBe(200);
+    expect(cert.headers['content-type']).toBe('application/pdf');
+    await unchanged(() => c.peer.get(`${url}/${own.id}/certificate`), 403);
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CompetencyProfile, JpmItem } from '../../../shared/api/competency.ts';
 import { EmptyState } from '../EmptyState.tsx';
@@ -54,6 +54,29 @@ export function CompetencyProfileView({ profile }: { profile: CompetencyProfile 
       <Alert variant="light" color="blue">
         {t('competency.privacy')}
       </Alert>
+      <Card withBorder data-testid="competency-development">
+        <Group justify="space-between" wrap="wrap">
+          <Title order={4}>{t('competency.jpYear', { year: profile.development.year })}</Title>
+          <Badge color={profile.development.met ? 'teal' : 'orange'} variant="light" size="lg">
+            {t('competency.jpOf', { jp: profile.development.jp, target: profile.development.target })}
+          </Badge>
+        </Group>
+        <Progress
+          mt="xs"
+          value={Math.min(100, (profile.development.jp / Math.max(1, profile.development.target)) * 100)}
+          color={profile.development.met ? 'teal' : 'orange'}
+        />
+        <Text size="xs" c="dimmed" mt={4}>
+          {profile.development.basis}
+        </Text>
+        <Stack gap={4} mt="xs">
+          {profile.development.records.map((r) => (
+            <Text key={r.id} size="sm">
+              {formatDate(r.endDate)} · {r.title} · {r.provider} · {r.jp} JP
+            </Text>
+          ))}
+        </Stack>
+      </Card>
       {!latest ? (
         <EmptyState title={t('competency.noAssessments')} description={t('competency.noAssessmentsHint')} />
       ) : (
