@@ -105,6 +105,9 @@ import { teladanRoutes } from './modules/teladan/teladan-routes.ts';
 import { createCommandCentreService } from './modules/command-centre/command-centre-service.ts';
 import { createCommandCentreRepo } from './modules/command-centre/command-centre-repo.ts';
 import { commandCentreRoutes } from './modules/command-centre/command-centre-routes.ts';
+import { createCompetencyService } from './modules/competency/competency-service.ts';
+import { createCompetencyRepo } from './modules/competency/competency-repo.ts';
+import { competencyRoutes } from './modules/competency/competency-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -357,6 +360,17 @@ export function buildServices({ config, db, clock }: AppDeps) {
     documents,
     today: () => today,
   });
+  // Competency and development (issue 19): standards, assessment results and JPM.
+  const competency = createCompetencyService({
+    db,
+    repo: createCompetencyRepo(db),
+    audit,
+    clock,
+    config,
+    relations,
+    rulebooks,
+    files,
+  });
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
     org,
@@ -417,6 +431,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     electionWatch,
     teladan,
     commandCentre,
+    competency,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -578,6 +593,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(electionWatchRoutes({ electionWatch: services.electionWatch }));
   await app.register(teladanRoutes({ teladan: services.teladan }));
   await app.register(commandCentreRoutes({ commandCentre: services.commandCentre, jobs: services.jobs }));
+  await app.register(competencyRoutes({ competency: services.competency }));
   // TEST_CLOCK=true (tests only, refused in production): POST /api/test/clock moves the clock forward.
   if (config.testClock) {
     if (!isAdjustable(deps.clock)) throw new Error('TEST_CLOCK=true needs a clock that can be moved forward');

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { legalBasisSchema, localDateSchema } from '../common/legal-basis.ts';
 import type { RuleIssue } from '../common/rule-issue.ts';
+import { competencyRulesSchema, validateCompetencyRules } from './competency-rules.ts';
 
 /** Rating of hasil kerja and of perilaku kerja. Source: PermenPANRB 6/2022; regulations.md §6.3. */
 export const RATINGS = ['DI_BAWAH_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'DI_ATAS_EKSPEKTASI'] as const;
@@ -243,6 +244,8 @@ export const performanceRulesSchema = z.object({
       }),
     ),
   }),
+  /** Competency standards and development (src/core/performance/competency-rules.ts); absent = not configured. */
+  competency: competencyRulesSchema.optional(),
 });
 export type PerformanceRules = z.infer<typeof performanceRulesSchema>;
 export type JpmLabelSet = 'selection' | 'mapping';
@@ -389,6 +392,8 @@ export function validatePerformanceRules(rules: PerformanceRules, path = 'perfor
         'Metode gabungan memerlukan metode laporan (LAPORAN_HARIAN atau MENIT_EFEKTIF)',
       );
   }
+
+  if (rules.competency) issues.push(...validateCompetencyRules(rules.competency, `${path}.competency`));
 
   return issues;
 }

@@ -147,6 +147,13 @@ export const PERMISSIONS = {
    * region in scope. A head of OPD (holder or Plt/Plh, by relation) reads the same page for their OPD without it.
    */
   'commandCentre.read': ['BKD', 'INSPEKTORAT', 'PIMPINAN', 'SUPER_ADMIN'],
+  /**
+   * Competency: read assessment results and training records of the employees in scope (personal data: besides BKD,
+   * only the employee and their superior chain see them, each view of another person's results logged; issue 19).
+   */
+  'competency.read': ['BKD', 'SUPER_ADMIN'],
+  /** Competency: keep the technical dictionary and position standards, record and import results (BKD; issue 19). */
+  'competency.manage': ['BKD', 'SUPER_ADMIN'],
 } as const satisfies Record<string, readonly GrantableRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1710,6 +1710,83 @@ export interface TeladanSnapshotsTable {
   takenAt: Timestamp;
 }
 
+/** Table `competency_technicals` (issue 19 point 1): BKD's dictionary of technical competencies. */
+export interface CompetencyTechnicalsTable {
+  code: string;
+  name: string;
+  family: string;
+  definition: string | null;
+  levels: JSONColumnType<string[], string, string>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+/** Table `competency_position_levels` (issue 19 point 1): a position's required level per competency. */
+export interface CompetencyPositionLevelsTable {
+  positionId: string;
+  code: string;
+  level: number;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+/** Table `competency_assessments` (issue 19 point 2): assessment-centre and potential-test results. */
+export interface CompetencyAssessmentsTable {
+  id: Generated<string>;
+  employeeId: string;
+  assessedOn: LocalDate;
+  method: string;
+  assessor: string;
+  unitId: string;
+  positionId: string | null;
+  levels: JSONColumnType<{ code: string; level: number }[], string, string>;
+  notes: string | null;
+  recommendation: string | null;
+  importId: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+/** Table `competency_trainings` (issue 19 point 3): the training catalogue BKD maintains. */
+export interface CompetencyTrainingsTable {
+  id: Generated<string>;
+  title: string;
+  kind: string;
+  codes: string[];
+  jp: number;
+  cost: number;
+  provider: string | null;
+  active: Generated<boolean>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+/** Table `competency_training_budgets` (issue 19 point 3): an OPD's yearly training budget. */
+export interface CompetencyTrainingBudgetsTable {
+  unitId: string;
+  year: number;
+  amount: number;
+  reference: string | null;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+/** Table `competency_training_records` (issue 19 point 4): training an employee took; certificate as attachment. */
+export interface CompetencyTrainingRecordsTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitId: string;
+  title: string;
+  provider: string;
+  startDate: LocalDate;
+  endDate: LocalDate;
+  jp: number;
+  cost: number;
+  trainingId: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -1822,4 +1899,10 @@ export interface Database {
   teladanNominations: TeladanNominationsTable;
   teladanPeriods: TeladanPeriodsTable;
   teladanSnapshots: TeladanSnapshotsTable;
+  competencyTechnicals: CompetencyTechnicalsTable;
+  competencyPositionLevels: CompetencyPositionLevelsTable;
+  competencyAssessments: CompetencyAssessmentsTable;
+  competencyTrainings: CompetencyTrainingsTable;
+  competencyTrainingBudgets: CompetencyTrainingBudgetsTable;
+  competencyTrainingRecords: CompetencyTrainingRecordsTable;
 }

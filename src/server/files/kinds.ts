@@ -18,7 +18,8 @@ export type OwnerKind =
   | 'discipline_salary_stop'
   | 'tpp_objection'
   | 'complaint_photo'
-  | 'inspection_photo';
+  | 'inspection_photo'
+  | 'competency_training_record';
 
 /**
  * Retention classes: `personnel` for documents that justify a personnel decision (leave evidence, letters of
@@ -130,6 +131,13 @@ export const ATTACHMENT_KINDS = {
     label: 'Foto pengaduan',
     allowed: ['image/jpeg', 'image/png', 'image/webp'],
     owner: 'complaint_photo',
+    retention: 'personnel',
+  },
+  /** The certificate of a training an employee took (issue 19 point 4): PDF or a scan/photo. */
+  competency_certificate: {
+    label: 'Sertifikat pelatihan',
+    allowed: DOCUMENTS_AND_PHOTOS,
+    owner: 'competency_training_record',
     retention: 'personnel',
   },
   /** A photo of an inspection finding (sidak, issue 18 point 1), owned by its row in `inspection_photos`. */

@@ -45,6 +45,7 @@ import {
   IconGavel,
   IconInbox,
   IconRadar,
+  IconSchool,
   IconUserShield,
 } from '@tabler/icons-react';
 import type { Me, Role } from '../api/types.ts';
@@ -95,6 +96,7 @@ export const NAV_GROUPS = [
   'disiplin',
   'pengajuan',
   'persetujuan',
+  'kompetensi',
   'rekap',
   'tpp',
   'pengawasan',
@@ -298,6 +300,22 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     who: [...OVERSIGHT_READERS, 'ATASAN'],
   },
   { group: 'pengawasan', to: '/teladan', label: 'nav.teladan', icon: IconAward, who: OVERSIGHT_READERS },
+  // Competency and development (issue 19): my competencies (and my staff's), BKD's standards and results.
+  {
+    group: 'kompetensi',
+    to: '/kompetensi',
+    label: 'nav.competency',
+    icon: IconSchool,
+    end: true,
+    who: 'employee',
+  },
+  {
+    group: 'kompetensi',
+    to: '/kompetensi/bkd',
+    label: 'nav.competencyBkd',
+    icon: IconSchool,
+    who: ['BKD', 'SUPER_ADMIN'],
+  },
   { group: 'pengajuan', to: '/cuti', label: 'nav.leave', icon: IconBeach, end: true, who: 'employee' },
   {
     group: 'pengajuan',

@@ -230,6 +230,12 @@ const TeladanPage = lazyPage(() =>
 const CommandCentrePage = lazyPage(() =>
   import('../pages/CommandCentrePage/CommandCentrePage.tsx').then((m) => ({ default: m.CommandCentrePage })),
 );
+const CompetencyPage = lazyPage(() =>
+  import('../pages/CompetencyPage/CompetencyPage.tsx').then((m) => ({ default: m.CompetencyPage })),
+);
+const CompetencyBkdPage = lazyPage(() =>
+  import('../pages/CompetencyBkdPage/CompetencyBkdPage.tsx').then((m) => ({ default: m.CompetencyBkdPage })),
+);
 const TppProsesPage = lazyPage(() =>
   import('../pages/TppProsesPage/TppProsesPage.tsx').then((m) => ({ default: m.TppProsesPage })),
 );
@@ -561,6 +567,8 @@ export function createRouter() {
         { path: 'pengawasan-pemilu', element: <ElectionWatchPage /> },
         { path: 'teladan', element: <TeladanPage /> },
         { path: 'ruang-kendali', element: <CommandCentrePage /> },
+        { path: 'kompetensi', element: <CompetencyPage /> },
+        { path: 'kompetensi/bkd', element: <CompetencyBkdPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

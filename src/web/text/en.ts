@@ -6,6 +6,7 @@ import { enTppSimulation } from './en-tpp-simulation.ts';
 import { enTppCorrections } from './en-tpp-corrections.ts';
 import { enTeladan } from './en-teladan.ts';
 import { enCommandCentre } from './en-command-centre.ts';
+import { enCompetency } from './en-competency.ts';
 import { enElectionWatch } from './en-election-watch.ts';
 import { enComplaints } from './en-complaints.ts';
 import { enInspections } from './en-inspections.ts';
@@ -381,6 +382,8 @@ export const en: Messages = {
     electionWatch: 'Election watch',
     teladan: 'Exemplary ASN',
     commandCentre: 'Command centre',
+    competency: 'My competencies',
+    competencyBkd: 'Competencies (BKD)',
     tppSimulation: 'TPP simulation',
     kiosk: 'Kiosk screen',
     correctionApprovals: 'Correction approvals',
@@ -391,6 +394,7 @@ export const en: Messages = {
       disiplin: 'Discipline',
       tpp: 'TPP',
       pengawasan: 'Oversight',
+      kompetensi: 'Competencies',
       pengajuan: 'Requests',
       persetujuan: 'Approvals',
       rekap: 'Reports',
@@ -1224,6 +1228,23 @@ export const en: Messages = {
       teladan_nomination: { recorded: 'ASN teladan nomination recorded' },
       teladan_decision: { recorded: 'ASN teladan committee decision recorded' },
       tpp_treasurer: { set: "OPD's TPP treasurer (bendahara pengeluaran) set" },
+      competency_technical: { set: 'Technical competency set' },
+      competency_standard: {
+        set: 'Position competency standard set',
+        imported: 'Position competency standards imported',
+      },
+      competency_training: {
+        created: 'Training added to the catalogue',
+        updated: 'Catalogue training changed',
+        budget_set: "OPD's competency development budget set",
+        recorded: "Employee's training recorded (with certificate)",
+      },
+      competency_assessment: {
+        recorded: 'Competency assessment result recorded',
+        imported: 'Competency assessment results imported',
+        viewed: "Someone else's competency assessment results viewed",
+      },
+
       election_watch: {
         period_declared: 'Election watch period declared',
         acknowledged: 'Daily absence list acknowledged by the head of OPD',
@@ -1293,6 +1314,11 @@ export const en: Messages = {
       election_watch_ack: "Head of OPD's acknowledgement of a daily list",
       election_watch_escalation: 'Election watch escalation',
       election_watch_neutrality: 'Neutrality report',
+      competency_technical: 'Technical competency',
+      competency_assessment: 'Competency assessment result',
+      competency_training: 'Competency development catalogue training',
+      competency_training_record: "Employee's training record",
+      position: 'Position',
       unit: 'Unit',
       user: 'Account',
       work_location: 'Work place',
@@ -3319,4 +3345,6 @@ export const en: Messages = {
   electionWatch: enElectionWatch,
   teladan: enTeladan,
   commandCentre: enCommandCentre,
+  // Competency and development (issue 19).
+  competency: enCompetency,
 };

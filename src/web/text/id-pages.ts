@@ -5,6 +5,7 @@ import { idTppSimulation } from './id-tpp-simulation.ts';
 import { idTppCorrections } from './id-tpp-corrections.ts';
 import { idTeladan } from './id-teladan.ts';
 import { idCommandCentre } from './id-command-centre.ts';
+import { idCompetency } from './id-competency.ts';
 import { idElectionWatch } from './id-election-watch.ts';
 import { idComplaints } from './id-complaints.ts';
 import { idInspections } from './id-inspections.ts';
@@ -2490,4 +2491,6 @@ export const idPages = {
   electionWatch: idElectionWatch,
   teladan: idTeladan,
   commandCentre: idCommandCentre,
+  // Competency and development (issue 19).
+  competency: idCompetency,
 } as const;

@@ -11,6 +11,7 @@ import { TELADAN_ACCESS } from './teladan.ts';
 import { COMPLAINTS_ACCESS } from './complaints.ts';
 import { INSPECTIONS_ACCESS } from './inspections.ts';
 import { COMMAND_CENTRE_ACCESS } from './command-centre.ts';
+import { COMPETENCY_ACCESS } from './competency.ts';
 
 /**
  * Every access table, by area. Each area `a` is checked by `test/security/scope-<a>.test.ts` (its own world, run
@@ -30,6 +31,7 @@ export const ACCESS_TABLES: Readonly<Record<string, AccessTable>> = {
   complaints: COMPLAINTS_ACCESS,
   inspections: INSPECTIONS_ACCESS,
   'command-centre': COMMAND_CENTRE_ACCESS,
+  competency: COMPETENCY_ACCESS,
 };
 
 /** Paths owned by one area: a route under one of them belongs in that area's table, and that table holds nothing else. */
@@ -42,4 +44,5 @@ export const AREA_PATHS: Readonly<Record<string, readonly string[]>> = {
   complaints: ['/api/complaints', '/api/public/complaints'],
   inspections: ['/api/inspections'],
   'command-centre': ['/api/command-centre'],
+  competency: ['/api/competency'],
 };

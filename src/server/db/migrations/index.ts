@@ -126,6 +126,12 @@ import * as m202612120305 from './202612120305_create-inspection-checklist.ts';
 import * as m202612120306 from './202612120306_create-inspection-roster.ts';
 import * as m202612120307 from './202612120307_create-inspection-marks.ts';
 import * as m202612120308 from './202612120308_create-inspection-findings.ts';
+import * as m202612120402 from './202612120402_create-competency-technicals.ts';
+import * as m202612120403 from './202612120403_create-competency-position-levels.ts';
+import * as m202612120404 from './202612120404_create-competency-assessments.ts';
+import * as m202612120405 from './202612120405_create-competency-trainings.ts';
+import * as m202612120406 from './202612120406_create-competency-training-budgets.ts';
+import * as m202612120407 from './202612120407_create-competency-training-records.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -256,4 +262,10 @@ export const migrations: Record<string, Migration> = {
   '202612120306_create-inspection-roster': m202612120306,
   '202612120307_create-inspection-marks': m202612120307,
   '202612120308_create-inspection-findings': m202612120308,
+  '202612120402_create-competency-technicals': m202612120402,
+  '202612120403_create-competency-position-levels': m202612120403,
+  '202612120404_create-competency-assessments': m202612120404,
+  '202612120405_create-competency-trainings': m202612120405,
+  '202612120406_create-competency-training-budgets': m202612120406,
+  '202612120407_create-competency-training-records': m202612120407,
 };

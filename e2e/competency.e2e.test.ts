@@ -1,0 +1,96 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoData } from '../src/server/db/seeds/demo-data.ts';
+import { DEMO_PASSWORD, launchBrowser, newContext, startServer, type RunningServer } from './harness.ts';
+import { LoginPage } from './page-models/index.ts';
+
+/**
+ * Competency in a real Chromium against the real server (issue 19 points 1–2), on a 390 px phone: BKD opens
+ * /kompetensi/bkd, uploads an assessment-centre file (one row per competency) with one bad row, reads the row report,
+ * saves the good result only; the Pengawas assessed then opens /kompetensi and finds their JPM (16 of 18 =
+ * 88,89 % → MS for selection, CO for mapping) and their gaps; nothing overflows the phone's width.
+ */
+
+const demo = generateDemoData();
+const bkdGrant = demo.roleGrants.find((g) => g.role === 'BKD')!;
+const kindOf = new Map(demo.positions.map((p) => [p.code, p.kind]));
+const pengawas = demo.employees.find(
+  (e) => e.nip && e.employeeType === 'PNS' && kindOf.get(e.positionCode) === 'PENGAWAS',
+)!;
+const other = demo.employees.find((e) => e.nip && e.nip !== pengawas.nip)!;
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Yesterday as dd/MM/yyyy (the server runs on the real clock). */
+function yesterday(): string {
+  const d = new Date(Date.now() - 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+}
+
+describe('Competency', () => {
+  it(
+    'BKD imports results on a phone; the employee sees their JPM and gaps',
+    { timeout: 240_000 },
+    async () => {
+      const date = yesterday();
+      const levels: [string, number][] = [
+        ['M.01', 2],
+        ['M.02', 2],
+        ['M.03', 2],
+        ['M.04', 2],
+        ['M.05', 2],
+        ['M.06', 2],
+        ['M.07', 1],
+        ['M.08', 1],
+        ['SK.01', 2],
+      ];
+      const csv = [
+        'nip,tanggal,metode,asesor,kode_kompetensi,level',
+        ...levels.map(
+          ([code, level]) =>
+            `${pengawas.nip},${date},ASSESSMENT_CENTER,UPT Penilaian Kompetensi,${code},${level}`,
+        ),
+        `${other.nip},${date},ASSESSMENT_CENTER,UPT Penilaian Kompetensi,M.01,7`,
+      ].join('\n');
+
+      const bkdLogin = bkdGrant.username ?? bkdGrant.nip!;
+      const bkd = await (await newContext(browser, server.baseUrl, PHONE)).newPage();
+      await (await new LoginPage(bkd).goto()).login(bkdLogin, DEMO_PASSWORD);
+      await bkd.waitForURL((url) => url.pathname === '/');
+      await bkd.goto(`${server.baseUrl}/kompetensi/bkd`);
+      await bkd.getByRole('tab', { name: 'Impor hasil asesmen' }).click();
+      await bkd
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'asesmen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await bkd.getByRole('button', { name: 'Periksa' }).click();
+      const report = bkd.getByTestId('competency-import-report');
+      await report.getByText('10 baris, 9 benar, 1 kesalahan').waitFor();
+      await report.getByText('Level 7 di luar rentang 1–5').waitFor();
+      await bkd.getByRole('button', { name: 'Simpan baris yang benar saja' }).click();
+      await report.getByText('Tersimpan: 1').waitFor();
+      expect(await bkd.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+      const phone = await (await newContext(browser, server.baseUrl, PHONE)).newPage();
+      await (await new LoginPage(phone).goto()).login(pengawas.nip!, DEMO_PASSWORD);
+      await phone.waitForURL((url) => url.pathname === '/');
+      await phone.goto(`${server.baseUrl}/kompetensi`);
+      await phone.getByTestId('competency-profile').waitFor();
+      const jpm = phone.getByTestId('competency-jpm');
+      await jpm.getByText('88,89% · MS – Memenuhi Syarat').waitFor();
+      await jpm.getByText('88,89% · CO – Cukup Optimal').waitFor();
+      await phone.getByTestId('competency-gaps').getByText('M.07', { exact: false }).waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    },
+  );
+});

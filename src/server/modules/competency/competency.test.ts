@@ -1,0 +1,538 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdf } from '../../../../test/helpers/evidence.ts';
+import { factories, type EmployeeRef, type PositionRef } from '../../../../test/factories/index.ts';
+import { changedTables, dbFingerprint } from '../../../../test/helpers/db-fingerprint.ts';
+import {
+  createTestApp,
+  login,
+  multipart,
+  type Client,
+  type TestApp,
+} from '../../../../test/helpers/test-app.ts';
+import type {
+  CompetencyDictionary,
+  CompetencyImportReport,
+  CompetencyProfile,
+  PositionStandard,
+  StaffList,
+  TrainingNeedsReport,
+} from '../../../shared/api/competency.ts';
+
+/*
+ * Competency standards and assessment results through the API on a real database (issue 19 points 1–2 and its bad
+ * input). A small world, clock 15/01/2026:
+ *
+ *   PROV ─ BKD            bkd: BKD over PROV (an employee of BKD)
+ *        ─ DINAS-A        kadis (JPT Pratama, head) ← kasi (Pengawas) ← staf (Pelaksana); peer (Pelaksana, same
+ *                         superior as staf, sees nobody's results); a JF Ahli Muda post and an Administrator post
+ *        ─ DINAS-B        outsider (Pelaksana)
+ *
+ * Hand-worked JPM of kasi's result (levels M.01–M.06 2, M.07 1, M.08 1, SK.01 2 → Σ 16):
+ *   Pengawas default 2 × 9 = 18; BKD raises M.08 to 3 → Σ required 19; 16 / 19 = 84,21 % → MS (≥ 80) and CO (78–< 90).
+ *   Against the Administrator post (3 × 9 = 27): 16 / 27 = 59,26 % → KMS (< 68) and KO (< 78).
+ */
+
+const KASI_LEVELS = [
+  ['M.01', 2],
+  ['M.02', 2],
+  ['M.03', 2],
+  ['M.04', 2],
+  ['M.05', 2],
+  ['M.06', 2],
+  ['M.07', 1],
+  ['M.08', 1],
+  ['SK.01', 2],
+].map(([code, level]) => ({ code: code as string, level: level as number }));
+
+let t: TestApp;
+const c = {} as Record<'bkd' | 'kadis' | 'kasi' | 'staf' | 'peer' | 'outsider', Client>;
+const e = {} as Record<'kadis' | 'kasi' | 'staf' | 'peer' | 'outsider', EmployeeRef>;
+const pos = {} as Record<'kasi' | 'jf' | 'jfEmpty' | 'adm', PositionRef>;
+
+const put = (client: Client, url: string, payload: unknown) =>
+  client.request({ method: 'PUT', url, payload: payload as object });
+const json = <T>(res: { statusCode: number; body: string; json: () => unknown }, status = 200): T => {
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json() as T;
+};
+async function unchanged(
+  action: () => Promise<{ statusCode: number; body: string }>,
+  status: number,
+  code?: string,
+) {
+  const before = await dbFingerprint(t.db);
+  const res = await action();
+  expect(res.statusCode, res.body).toBe(status);
+  if (code) expect(JSON.stringify(JSON.parse(res.body).error)).toContain(code);
+  expect(changedTables(before, await dbFingerprint(t.db))).toEqual([]);
+  return JSON.parse(res.body) as { error: { code: string; message: string; details?: unknown } };
+}
+const viewsLogged = async () =>
+  (
+    await t.db
+      .selectFrom('auditLog')
+      .select('after')
+      .where('action', '=', 'competency_assessment.viewed')
+      .execute()
+  ).length;
+
+async function xlsx(header: string[], rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Data');
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+function upload(client: Client, url: string, buf: Buffer, fields: Record<string, string>) {
+  const mp = multipart(fields, { field: 'file', name: 'data.xlsx', content: buf });
+  return client.request({ method: 'POST', url, payload: mp.payload, headers: mp.headers });
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: false });
+  const f = factories(t);
+  await f.rulebooks();
+  const root = await f.unit({ code: 'PROV' });
+  const bkdUnit = await f.unit({ code: 'BKD', kind: 'OPD', parent: root });
+  const a = await f.unit({ code: 'DINAS-A', kind: 'OPD', parent: root });
+  const b = await f.unit({ code: 'DINAS-B', kind: 'OPD', parent: root });
+  const kadisPos = await f.position({ unit: a, kind: 'JPT_PRATAMA', isHead: true, name: 'Kepala Dinas A' });
+  pos.kasi = await f.position({ unit: a, kind: 'PENGAWAS', name: 'Kepala Seksi Data' });
+  const stafPos = await f.position({ unit: a, kind: 'PELAKSANA', name: 'Pengolah Data' });
+  pos.jf = await f.position({ unit: a, kind: 'JF_AHLI_MUDA', name: 'Pranata Komputer Ahli Muda' });
+  pos.jfEmpty = await f.position({ unit: a, kind: 'JF_AHLI_MADYA', name: 'Statistisi Ahli Madya' });
+  pos.adm = await f.position({ unit: a, kind: 'ADMINISTRATOR', name: 'Sekretaris Dinas A' });
+  e.kadis = await f.employee({ unit: a, position: kadisPos, name: 'Kadis' });
+  e.kasi = await f.employee({ unit: a, position: pos.kasi, superior: e.kadis, name: 'Kasi' });
+  e.staf = await f.employee({
+    unit: a,
+    position: stafPos,
+    superior: e.kasi,
+    name: 'Staf',
+    activeFrom: '2024-01-02',
+  });
+  e.peer = await f.employee({ unit: a, position: stafPos, superior: e.kasi, name: 'Rekan' });
+  e.outsider = await f.employee({
+    unit: b,
+    position: await f.position({ unit: b, kind: 'PELAKSANA' }),
+    name: 'Luar',
+  });
+  const bkdPerson = await f.employee({ unit: bkdUnit, name: 'Petugas BKD' });
+  const bkdAccount = await f.account(bkdPerson);
+  await f.grant(bkdAccount, 'BKD', root);
+  c.bkd = await login(t.app, bkdAccount.username);
+  for (const k of ['kadis', 'kasi', 'staf', 'peer', 'outsider'] as const) {
+    const acc = await f.account(e[k]);
+    c[k] = await login(t.app, acc.username);
+  }
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('competency standards (issue 19 point 1)', () => {
+  it('gives every signed-in user the dictionary: 8 managerial + Perekat Bangsa, levels 1–5, the 20-JP target', async () => {
+    const d = json<CompetencyDictionary>(await c.staf.get('/api/competency/dictionary'));
+    expect(d.entries.map((x) => x.code)).toEqual([
+      'M.01',
+      'M.02',
+      'M.03',
+      'M.04',
+      'M.05',
+      'M.06',
+      'M.07',
+      'M.08',
+      'SK.01',
+    ]);
+    expect(d.entries[0]!.levels).toHaveLength(5);
+    expect(d.minJpPerYear).toBe(20);
+    expect(d.developmentBasis).toContain('Pasal 203');
+  });
+
+  it('lets BKD add a technical competency; anyone else is refused and nothing changes', async () => {
+    const body = {
+      name: 'Pengelolaan Data Statistik',
+      family: 'Statistik',
+      levels: ['Mengenal', 'Memahami', 'Menerapkan', 'Menganalisis', 'Mengembangkan'],
+    };
+    await unchanged(() => put(c.kadis, '/api/competency/technicals/T.01', body), 403, 'FORBIDDEN');
+    await unchanged(() => put(c.bkd, '/api/competency/technicals/M.01', body), 400, 'RESERVED_CODE');
+    const d = json<CompetencyDictionary>(await put(c.bkd, '/api/competency/technicals/T.01', body));
+    expect(d.entries.find((x) => x.code === 'T.01')).toMatchObject({ group: 'TEKNIS', family: 'Statistik' });
+  });
+
+  it('sets a position standard over the defaults; refuses an unknown code or a level outside 1–5, keeping the old one', async () => {
+    const url = `/api/competency/positions/${pos.kasi.id}/standard`;
+    const std = json<PositionStandard>(
+      await put(c.bkd, url, {
+        levels: [
+          { code: 'M.08', level: 3 },
+          { code: 't.01', level: 3 },
+        ],
+      }),
+    );
+    expect(std.hasStandard).toBe(true);
+    const by = Object.fromEntries(std.levels.map((l) => [l.code, `${l.required}/${l.source}`]));
+    expect(by).toMatchObject({ 'M.01': '2/DEFAULT', 'M.08': '3/POSITION', 'T.01': '3/POSITION' });
+    await unchanged(
+      () => put(c.bkd, url, { levels: [{ code: 'M.09', level: 2 }] }),
+      400,
+      'UNKNOWN_COMPETENCY',
+    );
+    const bad = await unchanged(
+      () => put(c.bkd, url, { levels: [{ code: 'M.01', level: 6 }] }),
+      400,
+      'VALIDATION',
+    );
+    expect(bad.error.message + JSON.stringify(bad.error.details)).toContain('1–5');
+    await unchanged(() => put(c.kadis, url, { levels: [] }), 403, 'FORBIDDEN');
+    expect(
+      json<PositionStandard>(await c.staf.get(url)).levels.find((l) => l.code === 'M.08')!.required,
+    ).toBe(3);
+  });
+
+  it('shows a JF post with no default and nothing set as having no standard', async () => {
+    const std = json<PositionStandard>(await c.staf.get(`/api/competency/positions/${pos.jf.id}/standard`));
+    expect(std).toMatchObject({ hasStandard: false, levels: [] });
+  });
+
+  it('imports position levels row by row: a dry run reports, a bad file writes nothing, validOnly writes the good rows', async () => {
+    const file = await xlsx(
+      ['kode_jabatan', 'kode_kompetensi', 'level'],
+      [
+        [pos.jf.code, 'M.01', 2],
+        [pos.jf.code, 'M.02', 7],
+        ['TIDAK-ADA', 'M.01', 2],
+        [pos.jf.code, 'X.99', 2],
+      ],
+    );
+    const dry = json<CompetencyImportReport>(
+      await upload(c.bkd, '/api/competency/standards/import', file, {}),
+    );
+    expect(dry).toMatchObject({ dryRun: true, committed: false, totalRows: 4, validRows: 1 });
+    expect(dry.errors.map((x) => [x.line, x.column])).toEqual([
+      [3, 'level'],
+      [4, 'kode_jabatan'],
+      [5, 'kode_kompetensi'],
+    ]);
+    await unchanged(
+      () => upload(c.bkd, '/api/competency/standards/import', file, { dryRun: 'false' }),
+      422,
+      'IMPORT_INVALID',
+    );
+    await unchanged(() => upload(c.kadis, '/api/competency/standards/import', file, {}), 403, 'FORBIDDEN');
+    const done = json<CompetencyImportReport>(
+      await upload(c.bkd, '/api/competency/standards/import', file, { dryRun: 'false', validOnly: 'true' }),
+    );
+    expect(done).toMatchObject({ committed: true, written: 1 });
+    const std = json<PositionStandard>(await c.staf.get(`/api/competency/positions/${pos.jf.id}/standard`));
+    expect(std.levels.map((l) => [l.code, l.required])).toEqual([['M.01', 2]]);
+  });
+});
+
+describe('assessment results and JPM (issue 19 point 2)', () => {
+  const result = (over: Record<string, unknown> = {}) => ({
+    employeeId: e.kasi.id,
+    assessedOn: '2026-01-10',
+    method: 'ASSESSMENT_CENTER',
+    assessor: 'UPT Penilaian Kompetensi BKD',
+    notes: 'Kuat dalam kerja sama',
+    recommendation: 'Pelatihan pengambilan keputusan',
+    levels: KASI_LEVELS,
+    ...over,
+  });
+
+  it('refuses bad input with a clear reason and stores nothing', async () => {
+    const url = '/api/competency/assessments';
+    await unchanged(
+      () => c.bkd.post(url, result({ levels: [{ code: 'M.01', level: 0 }] })),
+      400,
+      'VALIDATION',
+    );
+    await unchanged(
+      () => c.bkd.post(url, result({ levels: [{ code: 'M.01', level: 6 }] })),
+      400,
+      'VALIDATION',
+    );
+    await unchanged(
+      () => c.bkd.post(url, result({ levels: [{ code: 'Q.01', level: 2 }] })),
+      400,
+      'UNKNOWN_COMPETENCY',
+    );
+    const out = await unchanged(
+      () => c.bkd.post(url, result({ employeeId: e.staf.id, assessedOn: '2023-06-01' })),
+      400,
+      'OUT_OF_SERVICE',
+    );
+    expect(out.error.message).toContain('01/06/2023');
+    await unchanged(() => c.kadis.post(url, result()), 403, 'FORBIDDEN');
+  });
+
+  it('records a result (BKD) and refuses a second one of the same method and date, keeping the first', async () => {
+    json(await c.bkd.post('/api/competency/assessments', result()), 201);
+    await unchanged(
+      () => c.bkd.post('/api/competency/assessments', result({ levels: [{ code: 'M.01', level: 5 }] })),
+      409,
+      'DUPLICATE_ASSESSMENT',
+    );
+  });
+
+  it('stores one of N identical results sent at once; the others are refused with 409', async () => {
+    const body = result({ assessedOn: '2026-01-09', method: 'SJT' });
+    const rs = await Promise.all(
+      Array.from({ length: 4 }, () => c.bkd.post('/api/competency/assessments', body)),
+    );
+    expect(rs.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
+  });
+
+  it('shows the employee their JPM (hand-worked 84,21 % → MS / CO) and gaps, largest first; not logged', async () => {
+    const views = await viewsLogged();
+    const p = json<CompetencyProfile>(await c.kasi.get('/api/competency/me'));
+    expect(p.viewer).toBe('SELF');
+    const a = p.assessments[0]!;
+    expect(a.selection).toMatchObject({ percent: 84.21, code: 'MS', requiredTotal: 19, assessedTotal: 16 });
+    expect(a.mapping).toMatchObject({ percent: 84.21, code: 'CO' });
+    expect(p.gaps.map((g) => [g.code, g.gap])).toEqual([
+      ['T.01', 3],
+      ['M.08', 2],
+      ['M.07', 1],
+    ]);
+    expect(await viewsLogged()).toBe(views);
+  });
+
+  it('answers the JPM against a target post (16 / 27 = 59,26 % → KMS / KO) and refuses a post with no standard', async () => {
+    const p = json<CompetencyProfile>(
+      await c.bkd.get(`/api/competency/employees/${e.kasi.id}?targetPositionId=${pos.adm.id}`),
+    );
+    expect(p.target!.selection).toMatchObject({ percent: 59.26, code: 'KMS' });
+    expect(p.target!.mapping).toMatchObject({ percent: 59.26, code: 'KO' });
+    const jf = await c.bkd.get(`/api/competency/positions/${pos.jfEmpty.id}/standard`);
+    expect(jf.json().hasStandard).toBe(false);
+    const err = await unchanged(
+      () => c.kasi.get(`/api/competency/me?targetPositionId=${pos.jfEmpty.id}`),
+      400,
+      'NO_STANDARD',
+    );
+    expect(err.error.message).toContain('belum memiliki standar');
+  });
+
+  it('lets the superior chain and BKD see the results, each view logged; refuses everyone else', async () => {
+    const url = `/api/competency/employees/${e.kasi.id}`;
+    const views = await viewsLogged();
+    expect(json<CompetencyProfile>(await c.kadis.get(url)).viewer).toBe('CHAIN');
+    expect(json<CompetencyProfile>(await c.bkd.get(url)).viewer).toBe('BKD');
+    expect(await viewsLogged()).toBe(views + 2);
+    for (const who of ['staf', 'peer', 'outsider'] as const)
+      await unchanged(() => c[who].get(url), 403, 'FORBIDDEN');
+    await unchanged(() => c.kadis.get('/api/competency/assessments'), 403, 'FORBIDDEN');
+  });
+
+  it('lists the superior’s direct staff with their latest mapping band', async () => {
+    const s = json<StaffList>(await c.kadis.get('/api/competency/staff'));
+    expect(s.items.map((i) => [i.name, i.mapping?.code ?? null, i.gaps])).toEqual([['Kasi', 'CO', 3]]);
+  });
+
+  it('imports results row by row (one row per competency); a bad result is refused as a whole', async () => {
+    const header = ['nip', 'tanggal', 'metode', 'asesor', 'kode_kompetensi', 'level'];
+    const file = await xlsx(header, [
+      [e.staf.nip!, '12/01/2026', 'UJI_POTENSI', 'BKD', 'M.01', 1],
+      [e.staf.nip!, '12/01/2026', 'UJI_POTENSI', 'BKD', 'M.02', 2],
+      [e.peer.nip!, '12/01/2026', 'UJI_POTENSI', 'BKD', 'M.01', 9],
+      [e.peer.nip!, '12/01/2026', 'UJI_POTENSI', 'BKD', 'M.02', 2],
+      ['199001012020011999', '12/01/2026', 'UJI_POTENSI', 'BKD', 'M.01', 2],
+      [e.staf.nip!, '01/06/2023', 'UJI_POTENSI', 'BKD', 'M.01', 2],
+      [e.outsider.nip!, '12/01/2026', 'UJI_POTENSI', 'BKD', 'Z.01', 2],
+    ]);
+    const url = '/api/competency/assessments/import';
+    const dry = json<CompetencyImportReport>(await upload(c.bkd, url, file, {}));
+    expect(dry.errors.map((x) => [x.line, x.column])).toEqual([
+      [4, 'level'],
+      [6, 'nip'],
+      [7, 'tanggal'],
+      [8, 'kode_kompetensi'],
+    ]);
+    expect(dry.written).toBe(1);
+    await unchanged(() => upload(c.bkd, url, file, { dryRun: 'false' }), 422, 'IMPORT_INVALID');
+    const done = json<CompetencyImportReport>(
+      await upload(c.bkd, url, file, { dryRun: 'false', validOnly: 'true' }),
+    );
+    expect(done).toMatchObject({ committed: true, written: 1 });
+    const staf = json<CompetencyProfile>(await c.staf.get('/api/competency/me'));
+    expect(staf.assessments.map((x) => [x.assessedOn, x.method, x.levels.length])).toEqual([
+      ['2026-01-12', 'UJI_POTENSI', 2],
+    ]);
+    const peer = json<CompetencyProfile>(await c.peer.get('/api/competency/me'));
+    expect(peer.assessments).toEqual([]);
+  });
+});
+
+describe('gaps → training needs (issue 19 point 3)', () => {
+  const course = (over: Record<string, unknown> = {}) => ({
+    title: 'Pelatihan Pengambilan Keputusan',
+    kind: 'KURSUS',
+    codes: ['M.08'],
+    jp: 24,
+    cost: 2_500_000,
+    provider: 'Universitas Mitra',
+    ...over,
+  });
+
+  it('keeps a catalogue (BKD), refusing an unknown code and anyone else', async () => {
+    await unchanged(
+      () => c.bkd.post('/api/competency/trainings', course({ codes: ['M.99'] })),
+      400,
+      'UNKNOWN_COMPETENCY',
+    );
+    await unchanged(() => c.kadis.post('/api/competency/trainings', course()), 403, 'FORBIDDEN');
+    json(await c.bkd.post('/api/competency/trainings', course()), 201);
+    json(
+      await c.bkd.post(
+        '/api/competency/trainings',
+        course({ title: 'PKP', kind: 'DIKLAT', codes: ['M.07', 'M.08'], jp: 80, cost: 15_000_000 }),
+      ),
+      201,
+    );
+    const list = json<{ items: { title: string }[] }>(await c.staf.get('/api/competency/trainings'));
+    expect(list.items.map((i) => i.title)).toEqual(['PKP', 'Pelatihan Pengambilan Keputusan']);
+  });
+
+  it("shows each gap with the cheapest training that closes it on the employee's page", async () => {
+    const p = json<CompetencyProfile>(await c.kasi.get('/api/competency/me'));
+    expect(p.gaps.map((g) => [g.code, g.training?.title ?? null])).toEqual([
+      ['T.01', null],
+      ['M.08', 'Pelatihan Pengambilan Keputusan'],
+      ['M.07', 'PKP'],
+    ]);
+  });
+
+  it('lists the OPD’s training needs with cost against its budget (hand-worked), for BKD only', async () => {
+    // DINAS-A now: kasi (gaps T.01, M.08, M.07 → course 2,5 jt + PKP 15 jt; T.01 uncovered) and staf (Pelaksana,
+    // default 1: result M.01 1, M.02 2, the rest not assessed → gaps M.03–M.08, SK.01; M.07/M.08 → the course for
+    // M.08 (cheapest) and PKP for M.07). Course: kasi + staf = 5 jt; PKP: kasi + staf = 30 jt; total 35 jt.
+    await unchanged(
+      () => put(c.bkd, '/api/competency/training-budgets', { year: 2026, amount: 1 }),
+      400,
+      'VALIDATION',
+    );
+    const unitId = (
+      await t.db
+        .selectFrom('employees')
+        .select('unitId')
+        .where('id', '=', e.kasi.id)
+        .executeTakeFirstOrThrow()
+    ).unitId;
+    await unchanged(
+      () => put(c.kadis, '/api/competency/training-budgets', { unitId, year: 2026, amount: 1 }),
+      403,
+      'FORBIDDEN',
+    );
+    json(await put(c.bkd, '/api/competency/training-budgets', { unitId, year: 2026, amount: 30_000_000 }));
+    const views = await viewsLogged();
+    const r = json<TrainingNeedsReport>(
+      await c.bkd.get(`/api/competency/training-needs?unitId=${unitId}&year=2026`),
+    );
+    expect(
+      r.needs.map((n) => [
+        n.title,
+        n.participants
+          .map((x) => x.name)
+          .sort()
+          .join(),
+        n.cost,
+      ]),
+    ).toEqual([
+      ['PKP', 'Kasi,Staf', 30_000_000],
+      ['Pelatihan Pengambilan Keputusan', 'Kasi,Staf', 5_000_000],
+    ]);
+    expect(r).toMatchObject({
+      total: 35_000_000,
+      budget: 30_000_000,
+      remaining: -5_000_000,
+      overBudget: true,
+    });
+    expect(r.uncovered.find((u) => u.code === 'T.01')).toMatchObject({ participants: 1 });
+    expect(await viewsLogged()).toBe(views + 1);
+    await unchanged(
+      () => c.kadis.get(`/api/competency/training-needs?unitId=${unitId}&year=2026`),
+      403,
+      'FORBIDDEN',
+    );
+  });
+});
+
+describe('training records and the yearly 20 JP (issue 19 point 4)', () => {
+  const url = '/api/competency/training-records';
+  const form = (client: Client, fields: Record<string, string>, file?: { name: string; content: Buffer }) => {
+    const mp = multipart(
+      { data: JSON.stringify(fields) },
+      file ? { field: 'certificate', ...file } : undefined,
+    );
+    return client.request({ method: 'POST', url, payload: mp.payload, headers: mp.headers });
+  };
+  const fields = (over: Record<string, string> = {}) => ({
+    title: 'Kursus Analisis Data',
+    provider: 'Universitas Mitra',
+    startDate: '2026-01-05',
+    endDate: '2026-01-07',
+    jp: '12',
+    cost: '1500000',
+    ...over,
+  });
+
+  it('refuses a certificate that is not a PDF or an image, and a missing one, storing nothing', async () => {
+    await unchanged(
+      () =>
+        form(c.kasi, fields(), {
+          name: 'sertifikat.pdf',
+          content: Buffer.from('MZ\x90\x00 not a pdf at all'),
+        }),
+      415,
+      'UNSUPPORTED_FILE',
+    );
+    await unchanged(() => form(c.kasi, fields()), 400, 'certificate');
+    await unchanged(
+      () => form(c.peer, fields({ employeeId: e.kasi.id }), { name: 's.pdf', content: pdf('peer') }),
+      403,
+      'FORBIDDEN',
+    );
+  });
+
+  it('records the employee’s own training with its certificate and BKD’s for them; the JP of the year against 20', async () => {
+    const own = json<{ id: string }>(
+      await form(c.kasi, fields(), { name: 'sertifikat.pdf', content: pdf('kasi-1') }),
+      201,
+    );
+    json(
+      await form(
+        c.bkd,
+        fields({
+          employeeId: e.kasi.id,
+          title: 'Coaching',
+          jp: '4',
+          startDate: '2026-01-12',
+          endDate: '2026-01-12',
+        }),
+        {
+          name: 's.pdf',
+          content: pdf('kasi-2'),
+        },
+      ),
+      201,
+    );
+    const p = json<CompetencyProfile>(await c.kasi.get('/api/competency/me'));
+    // 12 + 4 = 16 JP in 2026 against 20 (PP 11/2017 Pasal 203 ayat (4)): 4 to go.
+    expect(p.development).toMatchObject({ year: 2026, jp: 16, target: 20, remaining: 4, met: false });
+    expect(p.development.records.map((r) => [r.title, r.hasCertificate])).toEqual([
+      ['Coaching', true],
+      ['Kursus Analisis Data', true],
+    ]);
+    expect(
+      json<CompetencyProfile>(await c.kadis.get(`/api/competency/employees/${e.kasi.id}`)).development.jp,
+    ).toBe(16);
+    const cert = await c.kadis.get(`${url}/${own.id}/certificate`);
+    expect(cert.statusCode).toBe(200);
+    expect(cert.headers['content-type']).toBe('application/pdf');
+    await unchanged(() => c.peer.get(`${url}/${own.id}/certificate`), 403);
+  });
+});

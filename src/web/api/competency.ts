@@ -1,0 +1,111 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AssessmentList,
+  AssessmentListQuery,
+  CompetencyDictionary,
+  CompetencyImportReport,
+  CompetencyProfile,
+  StaffList,
+  TrainingBody,
+  TrainingItem,
+  TrainingList,
+  TrainingNeedsReport,
+} from '../../shared/api/competency.ts';
+import { api, request, type QueryParams } from './http.ts';
+
+const C = '/competency';
+
+export const competencyKeys = {
+  all: ['competency'] as const,
+  dictionary: ['competency', 'dictionary'] as const,
+  mine: (target: string | null) => ['competency', 'me', target] as const,
+  employee: (id: string) => ['competency', 'employee', id] as const,
+  staff: ['competency', 'staff'] as const,
+  assessments: (q: AssessmentListQuery) => ['competency', 'assessments', q] as const,
+};
+
+/** The competency dictionary (types from the contract, src/shared/api/competency.ts). */
+export function useCompetencyDictionary() {
+  return useQuery({
+    queryKey: competencyKeys.dictionary,
+    queryFn: ({ signal }) => api.get<CompetencyDictionary>(`${C}/dictionary`, undefined, signal),
+  });
+}
+
+/** The caller's own competencies, optionally with the JPM against a target position. */
+export function useMyCompetency(targetPositionId: string | null) {
+  return useQuery({
+    queryKey: competencyKeys.mine(targetPositionId),
+    queryFn: ({ signal }) =>
+      api.get<CompetencyProfile>(`${C}/me`, targetPositionId ? { targetPositionId } : undefined, signal),
+  });
+}
+
+/** An employee's competencies (the employee, their superior chain or BKD; the server logs the view). */
+export function useEmployeeCompetency(employeeId: string | null) {
+  return useQuery({
+    queryKey: competencyKeys.employee(employeeId ?? ''),
+    queryFn: ({ signal }) => api.get<CompetencyProfile>(`${C}/employees/${employeeId}`, undefined, signal),
+    enabled: !!employeeId,
+  });
+}
+
+/** The caller's direct staff with their latest result. */
+export function useCompetencyStaff(enabled: boolean) {
+  return useQuery({
+    queryKey: competencyKeys.staff,
+    queryFn: ({ signal }) => api.get<StaffList>(`${C}/staff`, undefined, signal),
+    enabled,
+  });
+}
+
+/** Results in the caller's scope (BKD). */
+export function useAssessments(query: AssessmentListQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: competencyKeys.assessments(query),
+    queryFn: ({ signal }) => api.get<AssessmentList>(`${C}/assessments`, query as QueryParams, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Upload an import file: a dry run, a commit, or a commit of the good rows only. */
+export function uploadCompetencyImport(
+  kind: 'standards' | 'assessments',
+  file: File,
+  opts: { dryRun: boolean; validOnly?: boolean },
+): Promise<CompetencyImportReport> {
+  const form = new FormData();
+  form.append('dryRun', opts.dryRun ? 'true' : 'false');
+  form.append('validOnly', opts.validOnly ? 'true' : 'false');
+  form.append('file', file);
+  const path = kind === 'standards' ? `${C}/standards/import` : `${C}/assessments/import`;
+  return request<CompetencyImportReport>('POST', path, { body: form });
+}
+
+/** The training catalogue. */
+export function useTrainings() {
+  return useQuery({
+    queryKey: ['competency', 'trainings'] as const,
+    queryFn: ({ signal }) => api.get<TrainingList>(`${C}/trainings`, undefined, signal),
+  });
+}
+
+/** Add a catalogue entry (BKD). */
+export function useCreateTraining() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TrainingBody) => api.post<TrainingItem>(`${C}/trainings`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: competencyKeys.all }),
+  });
+}
+
+/** An OPD's training needs for a year (BKD). */
+export function useTrainingNeeds(unitId: string | null, year: number) {
+  return useQuery({
+    queryKey: ['competency', 'training-needs', unitId, year] as const,
+    queryFn: ({ signal }) =>
+      api.get<TrainingNeedsReport>(`${C}/training-needs`, { unitId: unitId!, year }, signal),
+    enabled: !!unitId,
+  });
+}

@@ -1,0 +1,235 @@
+import { sql } from 'kysely';
+import { get, post, put, type AccessTable, type Ctx, type Where } from '../scope-harness.ts';
+import { multipart } from '../../helpers/test-app.ts';
+import { pdf } from '../../helpers/evidence.ts';
+
+/**
+ * Who may reach Competency and development (test/security/scope-harness.ts explains the codes): every route under
+ * `/api/competency` (docs/competency.md). Checked by scope-competency.test.ts.
+ *
+ * The dictionary and position standards are reference data every signed-in user reads; keeping them and recording
+ * or importing results is BKD's (and the super admin's): competency.manage. Assessment results are personal data:
+ * the employee, the officials of their superior chain (the UPTD head, the head of the OPD above) and BKD in scope
+ * see them; the admin OPD and the inspectorate do not. The inside and outside records are each side's employee, the
+ * head post of their unit, and a result recorded once per side by the super admin. The training catalogue is read by
+ * everyone signed in and kept by BKD; an OPD's budget and training needs are BKD's (competency.manage / .read).
+ */
+
+/** A position of the side's unit (its head post). */
+async function positionOf(x: Ctx, w: Where): Promise<{ id: string; code: string }> {
+  const r = await sql<{ id: string; code: string }>`
+    select id, code from positions where unit_id = ${x.side[w].unitId}::uuid order by is_head desc, code limit 1`.execute(
+    x.t.db,
+  );
+  if (!r.rows[0]) throw new Error(`the ${w} unit has no position`);
+  return r.rows[0];
+}
+
+/** A date in the side employee's service, distinct for every request (2025, one day per call). */
+const freshDate = (x: Ctx) =>
+  new Date(Date.UTC(2025, 0, 1) + (x.n() % 360) * 86_400_000).toISOString().slice(0, 10);
+
+/** A result of the side's employee, recorded once per world by the super admin. */
+async function resultOf(x: Ctx, w: Where): Promise<string> {
+  const key = `competency-result:${w}`;
+  const cached = x.cache.get(key);
+  if (cached) return cached;
+  const res = await x.c.superAdmin.post('/api/competency/assessments', {
+    employeeId: x.side[w].employeeId,
+    assessedOn: '2025-12-01',
+    method: 'SJT',
+    assessor: 'BKN',
+    levels: [{ code: 'M.01', level: 2 }],
+  });
+  if (res.statusCode !== 201) throw new Error(`competency result: ${res.body}`);
+  x.cache.set(key, res.json().id);
+  return res.json().id as string;
+}
+
+/** A catalogue entry, made once per world by the super admin. */
+async function trainingOf(x: Ctx): Promise<string> {
+  const cached = x.cache.get('competency-training');
+  if (cached) return cached;
+  const res = await x.c.superAdmin.post('/api/competency/trainings', {
+    title: 'Coaching uji',
+    kind: 'COACHING',
+    codes: ['M.06'],
+    jp: 8,
+    cost: 0,
+  });
+  if (res.statusCode !== 201) throw new Error(`competency training: ${res.body}`);
+  x.cache.set('competency-training', res.json().id);
+  return res.json().id as string;
+}
+
+/** A training record of the side's employee with its certificate, made once per world by the super admin. */
+async function recordOf(x: Ctx, w: Where): Promise<string> {
+  const key = `competency-record:${w}`;
+  const cached = x.cache.get(key);
+  if (cached) return cached;
+  const r = certificateReq(x, w);
+  const res = await x.c.superAdmin.request(r);
+  if (res.statusCode !== 201) throw new Error(`competency record: ${res.body}`);
+  x.cache.set(key, res.json().id);
+  return res.json().id as string;
+}
+
+function certificateReq(x: Ctx, w: Where) {
+  const n = x.n();
+  const mp = multipart(
+    {
+      data: JSON.stringify({
+        employeeId: x.side[w].employeeId,
+        title: `Kursus ${n}`,
+        provider: 'BPSDM',
+        startDate: '2025-11-03',
+        endDate: '2025-11-04',
+        jp: 8,
+      }),
+    },
+    { field: 'certificate', name: 's.pdf', content: pdf(`scope-${n}`), type: 'application/pdf' },
+  );
+  return {
+    method: 'POST' as const,
+    url: '/api/competency/training-records',
+    payload: mp.payload,
+    headers: mp.headers,
+  };
+}
+
+function importReq(url: string, header: string, row: string) {
+  const mp = multipart(
+    {},
+    { field: 'file', name: 'data.csv', content: `${header}\n${row}\n`, type: 'text/csv' },
+  );
+  return { method: 'POST' as const, url, payload: mp.payload, headers: mp.headers };
+}
+
+export const COMPETENCY_ACCESS: AccessTable = {
+  'GET /api/competency/dictionary': {
+    kind: 'plain',
+    expect: 'AAAAAAA',
+    req: () => get('/api/competency/dictionary'),
+  },
+  'PUT /api/competency/technicals/{code}': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: () =>
+      put('/api/competency/technicals/T.01', {
+        name: 'Pengelolaan data',
+        family: 'Statistik',
+        levels: ['Satu', 'Dua', 'Tiga', 'Empat', 'Lima'],
+      }),
+  },
+  'GET /api/competency/positions/{id}/standard': {
+    expect: 'AAAAAAA',
+    req: async (x, _r, w) => get(`/api/competency/positions/${(await positionOf(x, w)).id}/standard`),
+  },
+  'PUT /api/competency/positions/{id}/standard': {
+    expect: 'AADDDDD',
+    req: async (x, _r, w) =>
+      put(`/api/competency/positions/${(await positionOf(x, w)).id}/standard`, {
+        levels: [{ code: 'M.01', level: 2 }],
+      }),
+  },
+  'POST /api/competency/standards/import': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: async (x) =>
+      importReq(
+        '/api/competency/standards/import',
+        'kode_jabatan,kode_kompetensi,level',
+        `${(await positionOf(x, 'in')).code},M.02,2`,
+      ),
+  },
+  'POST /api/competency/assessments': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) =>
+      post('/api/competency/assessments', {
+        employeeId: x.side[w].employeeId,
+        assessedOn: freshDate(x),
+        method: 'UJI_POTENSI',
+        assessor: 'UPT Penilaian Kompetensi',
+        levels: [{ code: 'M.01', level: 3 }],
+      }),
+  },
+  'POST /api/competency/assessments/import': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: (x) =>
+      importReq(
+        '/api/competency/assessments/import',
+        'nip,tanggal,metode,asesor,kode_kompetensi,level',
+        `${x.side.in.employee.nip},02/12/2025,SJT,BKN,M.01,2`,
+      ),
+  },
+  'GET /api/competency/assessments': {
+    kind: 'list',
+    expect: 'AADDDDD',
+    req: async (x) => {
+      await resultOf(x, 'in');
+      await resultOf(x, 'out');
+      return get('/api/competency/assessments?pageSize=100');
+    },
+  },
+  'GET /api/competency/me': { kind: 'plain', expect: 'DAAAAAA', req: () => get('/api/competency/me') },
+  'GET /api/competency/employees/{id}': {
+    expect: 'AADIDII',
+    req: async (x, _r, w) => {
+      await resultOf(x, w);
+      return get(`/api/competency/employees/${x.side[w].employeeId}`);
+    },
+  },
+  'GET /api/competency/trainings': {
+    kind: 'plain',
+    expect: 'AAAAAAA',
+    req: () => get('/api/competency/trainings'),
+  },
+  'POST /api/competency/trainings': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: (x) =>
+      post('/api/competency/trainings', {
+        title: `Kursus uji ${x.n()}`,
+        kind: 'KURSUS',
+        codes: ['M.08'],
+        jp: 16,
+        cost: 1_000_000,
+      }),
+  },
+  'PUT /api/competency/trainings/{id}': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: async (x) =>
+      put(`/api/competency/trainings/${await trainingOf(x)}`, {
+        title: 'Coaching uji',
+        kind: 'COACHING',
+        codes: ['M.06'],
+        jp: 8,
+        cost: 0,
+      }),
+  },
+  'PUT /api/competency/training-budgets': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) =>
+      put('/api/competency/training-budgets', {
+        unitId: x.side[w].opdUnitId,
+        year: 2026,
+        amount: 50_000_000,
+      }),
+  },
+  'GET /api/competency/training-needs': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) => get(`/api/competency/training-needs?unitId=${x.side[w].opdUnitId}&year=2026`),
+  },
+  'POST /api/competency/training-records': {
+    // The employee records their own; BKD and the super admin anyone's in scope.
+    expect: 'AADDDDI',
+    req: (x, _r, w) => certificateReq(x, w),
+  },
+  'GET /api/competency/training-records/{id}/certificate': {
+    expect: 'AADIDII',
+    req: async (x, _r, w) => get(`/api/competency/training-records/${await recordOf(x, w)}/certificate`),
+  },
+  'GET /api/competency/staff': { kind: 'plain', expect: 'AAAAAAA', req: () => get('/api/competency/staff') },
+};
