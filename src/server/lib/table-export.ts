@@ -12,6 +12,8 @@ export interface TableColumn {
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
+  // A number is never a formula: a negative amount stays a number a spreadsheet can add up.
+  if (typeof v === 'number') return String(v);
   const s = v instanceof Date ? v.toISOString() : String(v);
   // Guard against spreadsheet formula injection.
   const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { id, localDate, pageQuerySchema, paged, rupiah, searchText, text } from './common.ts';
+import {
+  id,
+  localDate,
+  pageQuerySchema,
+  paged,
+  rupiah,
+  searchText,
+  TABLE_EXPORT_FORMATS,
+  text,
+} from './common.ts';
 import { TRAINING_KINDS } from '../../core/performance/training-needs.ts';
 import { kinerjaImportDryRunSchema } from './kinerja-interchange.ts';
 
@@ -361,6 +370,8 @@ export const trainingNeedsQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
 });
 export type TrainingNeedsQuery = z.input<typeof trainingNeedsQuerySchema>;
+/** GET /training-needs/export.:format: the same list as a table for planning (xlsx or csv). */
+export const trainingNeedsExportParamsSchema = z.object({ format: z.enum(TABLE_EXPORT_FORMATS) });
 
 /** GET /training-needs: an OPD's annual training needs from its employees' latest results. */
 export const trainingNeedsSchema = z.object({

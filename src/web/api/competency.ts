@@ -11,7 +11,7 @@ import type {
   TrainingList,
   TrainingNeedsReport,
 } from '../../shared/api/competency.ts';
-import { api, request, type QueryParams } from './http.ts';
+import { api, apiUrl, request, type QueryParams } from './http.ts';
 
 const C = '/competency';
 
@@ -101,6 +101,10 @@ export function useCreateTraining() {
 }
 
 /** An OPD's training needs for a year (BKD). */
+/** An OPD's training needs of a year as a download for planning (xlsx or csv). */
+export const trainingNeedsExportUrl = (unitId: string, year: number, format: 'xlsx' | 'csv') =>
+  apiUrl(`${C}/training-needs/export.${format}`, { unitId, year });
+
 export function useTrainingNeeds(unitId: string | null, year: number) {
   return useQuery({
     queryKey: ['competency', 'training-needs', unitId, year] as const,

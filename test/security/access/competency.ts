@@ -222,6 +222,11 @@ export const COMPETENCY_ACCESS: AccessTable = {
     expect: 'AADDDDD',
     req: (x, _r, w) => get(`/api/competency/training-needs?unitId=${x.side[w].opdUnitId}&year=2026`),
   },
+  'GET /api/competency/training-needs/export.{format}': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) =>
+      get(`/api/competency/training-needs/export.csv?unitId=${x.side[w].opdUnitId}&year=2026`),
+  },
   'POST /api/competency/training-records': {
     // The employee records their own; BKD and the super admin anyone's in scope.
     expect: 'AADDDDI',

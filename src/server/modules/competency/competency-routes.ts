@@ -19,12 +19,14 @@ import {
   trainingBodySchema,
   trainingBudgetPutSchema,
   trainingListSchema,
+  trainingNeedsExportParamsSchema,
   trainingNeedsQuerySchema,
   trainingNeedsSchema,
   trainingSchema,
 } from '../../../shared/api/competency.ts';
 import { AppError } from '../../errors.ts';
 import { readUpload } from '../../lib/multipart-upload.ts';
+import { sendTable } from '../../lib/table-export.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { CompetencyService } from './competency-service.ts';
 
@@ -335,6 +337,29 @@ export function competencyRoutes(deps: { competency: CompetencyService }): Fasti
         },
       },
       (request) => training.needs(actorOf(request), request.query.unitId, request.query.year),
+    );
+
+    app.get(
+      '/api/competency/training-needs/export.:format',
+      {
+        schema: {
+          tags,
+          summary: 'Ekspor analisis kebutuhan diklat OPD (xlsx atau csv) untuk perencanaan (dicatat)',
+          params: trainingNeedsExportParamsSchema,
+          querystring: trainingNeedsQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const table = await training.needsTable(actorOf(request), request.query.unitId, request.query.year);
+        return sendTable(
+          reply,
+          request.params.format,
+          table.fileBase,
+          table.title,
+          table.columns,
+          table.rows,
+        );
+      },
     );
   };
 }

@@ -152,5 +152,41 @@ export function createCompetencyTraining(ctx: CompetencyContext) {
     };
   }
 
-  return { list, save, setBudget, needs };
+  /**
+   * GET /training-needs/export.:format: the OPD's list for planning as a table: one line per training (the
+   * competencies it closes, participants, unit cost, cost), the gaps no catalogue training closes, then the total,
+   * the budget and what remains. The same access as the list, and logged the same way (it shows the same people).
+   */
+  async function needsTable(actor: Actor, unitId: string, year: number) {
+    const r = await needs(actor, unitId, year);
+    const columns = [
+      { header: 'Pelatihan', key: 'title', width: 36 },
+      { header: 'Kompetensi yang ditutup', key: 'codes', width: 24 },
+      { header: 'Jumlah peserta', key: 'count', width: 12 },
+      { header: 'Peserta', key: 'names', width: 48 },
+      { header: 'Biaya per peserta (Rp)', key: 'unitCost', width: 18 },
+      { header: 'Biaya (Rp)', key: 'cost', width: 18 },
+    ];
+    const rows: Record<string, unknown>[] = [
+      ...r.needs.map((n) => ({
+        title: n.title,
+        codes: n.codes.join(', '),
+        count: n.participants.length,
+        names: n.participants.map((x) => x.name).join('; '),
+        unitCost: n.unitCost,
+        cost: n.cost,
+      })),
+      ...r.uncovered.map((u) => ({
+        title: `Belum ada pelatihan di katalog: ${u.name}`,
+        codes: u.code,
+        count: u.participants,
+      })),
+      { title: 'Jumlah biaya', cost: r.total },
+      { title: `Anggaran ${r.year}`, cost: r.budget ?? '' },
+      { title: 'Sisa anggaran', cost: r.remaining ?? '' },
+    ];
+    return { fileBase: `kebutuhan-diklat-${year}`, title: `Kebutuhan diklat ${r.unitName}`, columns, rows };
+  }
+
+  return { list, save, setBudget, needs, needsTable };
 }

@@ -453,6 +453,46 @@ describe('gaps → training needs (issue 19 point 3)', () => {
     });
     expect(r.uncovered.find((u) => u.code === 'T.01')).toMatchObject({ participants: 1 });
     expect(await viewsLogged()).toBe(views + 1);
+    // The same list as a workbook for planning: a line per training, the uncovered gaps, then total and budget.
+    const x = await c.bkd.get(`/api/competency/training-needs/export.xlsx?unitId=${unitId}&year=2026`);
+    expect(x.statusCode, x.body).toBe(200);
+    expect(x.headers['content-disposition']).toContain('kebutuhan-diklat-2026.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const lines = (wb.worksheets[0]!.getSheetValues().slice(1) as unknown[][]).map((l) => l.slice(1));
+    expect(lines[0]).toEqual([
+      'Pelatihan',
+      'Kompetensi yang ditutup',
+      'Jumlah peserta',
+      'Peserta',
+      'Biaya per peserta (Rp)',
+      'Biaya (Rp)',
+    ]);
+    expect(lines.slice(1, 3).map((l) => [l[0], l[2], l[4], l[5]])).toEqual([
+      ['PKP', 2, 15_000_000, 30_000_000],
+      ['Pelatihan Pengambilan Keputusan', 2, 2_500_000, 5_000_000],
+    ]);
+    expect(lines.find((l) => String(l[1]) === 'T.01')?.[2]).toBe(1);
+    expect(lines.slice(-3).map((l) => [l[0], l[5]])).toEqual([
+      ['Jumlah biaya', 35_000_000],
+      ['Anggaran 2026', 30_000_000],
+      ['Sisa anggaran', -5_000_000],
+    ]);
+    expect(await viewsLogged()).toBe(views + 2);
+    const csv = await c.bkd.get(`/api/competency/training-needs/export.csv?unitId=${unitId}&year=2026`);
+    expect(csv.statusCode).toBe(200);
+    expect(
+      csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(lines.length);
+    expect(csv.body).toContain('Sisa anggaran,,,,,-5000000');
+    await unchanged(
+      () => c.kadis.get(`/api/competency/training-needs/export.csv?unitId=${unitId}&year=2026`),
+      403,
+      'FORBIDDEN',
+    );
     await unchanged(
       () => c.kadis.get(`/api/competency/training-needs?unitId=${unitId}&year=2026`),
       403,

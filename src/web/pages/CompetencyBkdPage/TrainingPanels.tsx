@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  Menu,
   MultiSelect,
   NumberInput,
   Select,
@@ -13,10 +14,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   useCompetencyDictionary,
+  trainingNeedsExportUrl,
   useCreateTraining,
   useTrainingNeeds,
   useTrainings,
@@ -46,6 +49,22 @@ export function TrainingNeedsPanel() {
           max={2100}
           w={120}
         />
+        {unitId && (
+          <Menu>
+            <Menu.Target>
+              <Button variant="default" leftSection={<IconDownload size={16} />}>
+                {t('common.export')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {(['xlsx', 'csv'] as const).map((f) => (
+                <Menu.Item key={f} component="a" href={trainingNeedsExportUrl(unitId, year, f)} download>
+                  {f.toUpperCase()}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        )}
       </Group>
       {!unitId ? (
         <EmptyState title={t('competency.bkd.pickUnit')} />
