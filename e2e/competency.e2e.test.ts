@@ -93,4 +93,46 @@ describe('Competency', () => {
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     },
   );
+
+  it(
+    'an employee records a training with its certificate on a phone; a file that is not a PDF or image is refused',
+    { timeout: 180_000 },
+    async () => {
+      const phone = await (await newContext(browser, server.baseUrl, PHONE)).newPage();
+      await (await new LoginPage(phone).goto()).login(other.nip!, DEMO_PASSWORD);
+      await phone.waitForURL((url) => url.pathname === '/');
+      await phone.goto(`${server.baseUrl}/kompetensi`);
+      const development = phone.getByTestId('competency-development');
+      await development.waitFor();
+      const before = (await development.getByText(/\d+ dari \d+ JP/).textContent()) ?? '';
+      const jpBefore = Number(/(\d+) dari/.exec(before)![1]);
+
+      await development.getByRole('button', { name: 'Catat pelatihan' }).click();
+      const dialog = phone.getByRole('dialog', { name: 'Catat pelatihan' });
+      await dialog.getByLabel('Nama pelatihan').fill('Pelatihan Pelayanan Publik Prima');
+      await dialog.getByLabel('Penyelenggara').fill('BPSDM Provinsi Banten');
+      await dialog.getByLabel('Tanggal mulai').fill(yesterday());
+      await dialog.getByLabel('Tanggal selesai').fill(yesterday());
+      await dialog.getByLabel('Jam pelajaran (JP)').fill('12');
+      // A text file named like a PDF: judged by its content, refused (415) under the field; nothing recorded.
+      await dialog.locator('input[type=file]').setInputFiles({
+        name: 'sertifikat.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('bukan sertifikat, hanya teks'),
+      });
+      await dialog.getByRole('button', { name: 'Simpan' }).click();
+      await dialog.locator('.mantine-FileInput-error').waitFor();
+      await dialog.locator('input[type=file]').setInputFiles({
+        name: 'sertifikat.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+      });
+      await dialog.getByRole('button', { name: 'Simpan' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await development.getByText(`${jpBefore + 12} dari`, { exact: false }).waitFor();
+      await development.getByText('Pelatihan Pelayanan Publik Prima', { exact: false }).waitFor();
+      await development.getByRole('link', { name: 'Lihat sertifikat' }).waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    },
+  );
 });

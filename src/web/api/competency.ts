@@ -11,7 +11,7 @@ import type {
   TrainingList,
   TrainingNeedsReport,
 } from '../../shared/api/competency.ts';
-import { api, apiUrl, request, type QueryParams } from './http.ts';
+import { api, apiUrl, request, uploadWithProgress, type QueryParams } from './http.ts';
 
 const C = '/competency';
 
@@ -100,11 +100,11 @@ export function useCreateTraining() {
   });
 }
 
-/** An OPD's training needs for a year (BKD). */
 /** An OPD's training needs of a year as a download for planning (xlsx or csv). */
 export const trainingNeedsExportUrl = (unitId: string, year: number, format: 'xlsx' | 'csv') =>
   apiUrl(`${C}/training-needs/export.${format}`, { unitId, year });
 
+/** An OPD's training needs for a year (BKD). */
 export function useTrainingNeeds(unitId: string | null, year: number) {
   return useQuery({
     queryKey: ['competency', 'training-needs', unitId, year] as const,
@@ -113,3 +113,28 @@ export function useTrainingNeeds(unitId: string | null, year: number) {
     enabled: !!unitId,
   });
 }
+
+/** Records a training taken with its certificate (PDF or image), reporting the upload's progress (0..1). */
+export function uploadTrainingRecord(
+  input: {
+    employeeId?: string;
+    title: string;
+    provider: string;
+    startDate: string;
+    endDate: string;
+    jp: number;
+    cost: number;
+    certificate: File;
+  },
+  onProgress: (fraction: number) => void,
+): Promise<{ id: string }> {
+  const { certificate, ...data } = input;
+  const form = new FormData();
+  form.append('data', JSON.stringify(data));
+  form.append('certificate', certificate, certificate.name);
+  return uploadWithProgress<{ id: string }>(`${C}/training-records`, form, onProgress);
+}
+
+/** The certificate of a training record (opened in a new tab). */
+export const trainingCertificateUrl = (recordId: string) =>
+  apiUrl(`${C}/training-records/${recordId}/certificate`);

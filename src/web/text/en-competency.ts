@@ -90,4 +90,22 @@ export const enCompetency: typeof idCompetency = {
     standardsColumns:
       'Columns: kode_jabatan, kode_kompetensi, level (1–5) — one row per competency of a position.',
   },
+  record: {
+    title: 'Record a training',
+    open: 'Record a training',
+    name: 'Training name',
+    provider: 'Provider',
+    startDate: 'Start date',
+    endDate: 'End date',
+    jp: 'Learning hours (JP)',
+    cost: 'Cost',
+    certificate: 'Certificate',
+    certificateHint: 'PDF or a photo of the certificate (JPG, PNG, WebP)',
+    certificateRequired: 'Attach the certificate',
+    required: 'Required',
+    endBeforeStart: 'The end date is before the start date',
+    jpPositive: 'JP must be a whole number, at least 1',
+    save: 'Save',
+    viewCertificate: 'View certificate',
+  },
 };

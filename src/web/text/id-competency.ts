@@ -88,4 +88,22 @@ export const idCompetency = {
     standardsColumns:
       'Kolom: kode_jabatan, kode_kompetensi, level (1–5) — satu baris per kompetensi suatu jabatan.',
   },
+  record: {
+    title: 'Catat pelatihan',
+    open: 'Catat pelatihan',
+    name: 'Nama pelatihan',
+    provider: 'Penyelenggara',
+    startDate: 'Tanggal mulai',
+    endDate: 'Tanggal selesai',
+    jp: 'Jam pelajaran (JP)',
+    cost: 'Biaya',
+    certificate: 'Sertifikat',
+    certificateHint: 'PDF atau foto sertifikat (JPG, PNG, WebP)',
+    certificateRequired: 'Sertifikat wajib dilampirkan',
+    required: 'Wajib diisi',
+    endBeforeStart: 'Tanggal selesai sebelum tanggal mulai',
+    jpPositive: 'JP harus bilangan bulat, paling sedikit 1',
+    save: 'Simpan',
+    viewCertificate: 'Lihat sertifikat',
+  },
 };

@@ -1,7 +1,23 @@
-import { Alert, Badge, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompetencyProfile, JpmItem } from '../../../shared/api/competency.ts';
+import { trainingCertificateUrl } from '../../api/competency.ts';
 import { EmptyState } from '../EmptyState.tsx';
+import { TrainingRecordModal } from './TrainingRecordModal.tsx';
 import { formatDate, formatNip } from '../../lib/format.ts';
 
 const bandColor = (code: string) =>
@@ -37,6 +53,9 @@ export function JpmBadge({ jpm, label }: { jpm: JpmItem | null; label: string })
 export function CompetencyProfileView({ profile }: { profile: CompetencyProfile }) {
   const { t } = useTranslation();
   const latest = profile.assessments[0];
+  const [recording, setRecording] = useState(false);
+  // The employee records their own trainings; BKD records anyone's in scope (the server checks it again).
+  const mayRecord = profile.viewer === 'SELF' || profile.viewer === 'BKD';
   return (
     <Stack gap="md" data-testid="competency-profile">
       <Card withBorder>
@@ -57,9 +76,16 @@ export function CompetencyProfileView({ profile }: { profile: CompetencyProfile 
       <Card withBorder data-testid="competency-development">
         <Group justify="space-between" wrap="wrap">
           <Title order={4}>{t('competency.jpYear', { year: profile.development.year })}</Title>
-          <Badge color={profile.development.met ? 'teal' : 'orange'} variant="light" size="lg">
-            {t('competency.jpOf', { jp: profile.development.jp, target: profile.development.target })}
-          </Badge>
+          <Group gap="xs">
+            <Badge color={profile.development.met ? 'teal' : 'orange'} variant="light" size="lg">
+              {t('competency.jpOf', { jp: profile.development.jp, target: profile.development.target })}
+            </Badge>
+            {mayRecord && (
+              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setRecording(true)}>
+                {t('competency.record.open')}
+              </Button>
+            )}
+          </Group>
         </Group>
         <Progress
           mt="xs"
@@ -73,9 +99,22 @@ export function CompetencyProfileView({ profile }: { profile: CompetencyProfile 
           {profile.development.records.map((r) => (
             <Text key={r.id} size="sm">
               {formatDate(r.endDate)} · {r.title} · {r.provider} · {r.jp} JP
+              {r.hasCertificate && (
+                <>
+                  {' · '}
+                  <Anchor href={trainingCertificateUrl(r.id)} target="_blank" size="sm">
+                    {t('competency.record.viewCertificate')}
+                  </Anchor>
+                </>
+              )}
             </Text>
           ))}
         </Stack>
+        <TrainingRecordModal
+          opened={recording}
+          onClose={() => setRecording(false)}
+          {...(profile.viewer === 'BKD' ? { employeeId: profile.employee.id } : {})}
+        />
       </Card>
       {!latest ? (
         <EmptyState title={t('competency.noAssessments')} description={t('competency.noAssessmentsHint')} />
