@@ -103,6 +103,7 @@ describe('home page', () => {
       'kinerja',
       'disiplin',
       'pengajuan',
+      'kompetensi',
       'rekap',
       'tpp',
     ]);
