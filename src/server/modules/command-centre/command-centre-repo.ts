@@ -173,16 +173,23 @@ export function createCommandCentreRepo(db: Db) {
     },
 
     /**
-     * Complaints of units in scope (the unit handling it once routed, else the unit it concerns): status, the
-     * date received (WIB) and the answer's due date.
+     * Complaints of units in scope (the unit handling it once routed, else the unit it concerns): the count per
+     * status, and the open ones (received, routed) with the date received (WIB) and the answer's due date — what
+     * the ages and the SLA breaches need; closed complaints are only counted, however many years they span.
      */
     async complaints(scope: UnitScope) {
-      const r = await sql<{ status: string; receivedOn: string; dueOn: string | null }>`
+      const where = sql`from complaints c join units u on u.id = coalesce(c.handling_unit_id, c.unit_id)
+         where ${inScopeSql(scope, sql`u.path`)}`;
+      const counts = await sql<{ status: string; n: number }>`
+        select c.status, count(*)::int as n ${where} group by c.status`.execute(db);
+      const open = await sql<{ status: string; receivedOn: string; dueOn: string | null }>`
         select c.status, (c.received_at at time zone 'Asia/Jakarta')::date::text as "receivedOn",
                c.due_on::text as "dueOn"
-          from complaints c join units u on u.id = coalesce(c.handling_unit_id, c.unit_id)
-         where ${inScopeSql(scope, sql`u.path`)}`.execute(db);
-      return r.rows;
+          ${where} and c.status in ('DITERIMA', 'DITERUSKAN')`.execute(db);
+      return {
+        byStatus: new Map(counts.rows.map((x) => [x.status, n(x.n)])),
+        open: open.rows,
+      };
     },
 
     /** Discipline cases of employees in scope (the case's unit), per state. */

@@ -219,8 +219,8 @@ export function createCommandCentreService(deps: Deps) {
 
     // The oversight modules' records.
     const insp = await repo.inspections(view.paths, date, view.kind === 'opd');
-    const complaintRows = await repo.complaints(view.paths);
-    const open = complaintRows.filter((c) => c.status === 'DITERIMA' || c.status === 'DITERUSKAN');
+    const complaints = await repo.complaints(view.paths);
+    const open = complaints.open;
     const states = await repo.disciplineStates(view.paths);
     let verifyWithinDays: number | null = null;
     try {
@@ -274,18 +274,16 @@ export function createCommandCentreService(deps: Deps) {
         overdueLink: '/sidak/tindak-lanjut',
       },
       complaints: {
-        byStatus: Object.fromEntries(
-          COMPLAINT_STATUSES.map((s) => [s, complaintRows.filter((c) => c.status === s).length]),
-        ),
+        byStatus: Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, complaints.byStatus.get(s) ?? 0])),
         open: open.length,
         ages: ageBuckets(
           open.map((c) => c.receivedOn),
           date,
         ),
-        slaBreaches: complaintRows.filter((c) =>
+        slaBreaches: open.filter((c) =>
           isOverdue(c.status as (typeof COMPLAINT_STATUSES)[number], c.dueOn, date),
         ).length,
-        empty: complaintRows.length === 0,
+        empty: complaints.byStatus.size === 0,
         link: '/pengaduan',
       },
       discipline: {
