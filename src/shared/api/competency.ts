@@ -32,6 +32,11 @@ import { kinerjaImportDryRunSchema } from './kinerja-interchange.ts';
  *   PUT  /api/competency/trainings/{id}                  competency.manage: change an entry (or retire it)
  *   PUT  /api/competency/training-budgets                competency.manage over the OPD: its yearly budget
  *   GET  /api/competency/training-needs                  competency.read over the OPD: needs, cost, budget (logged)
+ *   POST /api/competency/training-records                the employee (own) or competency.manage: one record + certificate
+ *   POST /api/competency/training-records/import         competency.manage: XLSX/CSV, one row per training taken
+ *   PUT  /api/competency/training-records/{id}/certificate  the employee or competency.manage: a missing certificate
+ *   GET  /api/competency/analytics                       competency.read: JPM bands, gaps, JP coverage per OPD (counts)
+ *   GET  /api/competency/analytics/export.xlsx|csv       the same as a table
  */
 
 /** Assessment methods. Source: issue 19 point 2 (assessment centre or potential test; BKN SJT, regulations.md §7.2). */
@@ -397,3 +402,38 @@ export const trainingNeedsSchema = z.object({
   overBudget: z.boolean(),
 });
 export type TrainingNeedsReport = z.output<typeof trainingNeedsSchema>;
+
+/** GET /analytics: across the OPDs of the caller's scope, or under one unit; a year for the development hours. */
+export const competencyAnalyticsQuerySchema = z.object({
+  unitId: id.optional(),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export type CompetencyAnalyticsQuery = z.input<typeof competencyAnalyticsQuerySchema>;
+
+const analyticsFigures = z.object({
+  employees: z.number().int(),
+  assessed: z.number().int(),
+  noStandard: z.number().int(),
+  /** Mapping band code → people whose latest result falls in it (against their current post). */
+  bands: z.record(z.string(), z.number().int()),
+  /** Competency code → people short of the required level and their mean shortfall in levels. */
+  gaps: z.record(z.string(), z.object({ people: z.number().int(), meanGap: z.number() })),
+  jpMet: z.number().int(),
+  jpTotal: z.number().int(),
+  jpMean: z.number(),
+  coveragePercent: z.number(),
+});
+
+/** GET /analytics: JPM distribution, competency gaps and training coverage per OPD (counts only). */
+export const competencyAnalyticsSchema = z.object({
+  year: z.number().int(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  jpTarget: z.number().int(),
+  bands: z.array(z.object({ code: z.string(), label: z.string(), minPercent: z.number() })),
+  competencies: z.array(z.object({ code: z.string(), name: z.string() })),
+  groups: z.array(analyticsFigures.extend({ unitId: z.string(), unitName: z.string() })),
+  total: analyticsFigures,
+  histogram: z.array(z.object({ from: z.number(), to: z.number(), people: z.number().int() })),
+});
+export type CompetencyAnalyticsReport = z.infer<typeof competencyAnalyticsSchema>;

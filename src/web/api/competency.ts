@@ -71,7 +71,7 @@ export function useAssessments(query: AssessmentListQuery, enabled: boolean) {
 
 /** Upload an import file: a dry run, a commit, or a commit of the good rows only. */
 export function uploadCompetencyImport(
-  kind: 'standards' | 'assessments',
+  kind: 'standards' | 'assessments' | 'training-records',
   file: File,
   opts: { dryRun: boolean; validOnly?: boolean },
 ): Promise<CompetencyImportReport> {
@@ -79,7 +79,7 @@ export function uploadCompetencyImport(
   form.append('dryRun', opts.dryRun ? 'true' : 'false');
   form.append('validOnly', opts.validOnly ? 'true' : 'false');
   form.append('file', file);
-  const path = kind === 'standards' ? `${C}/standards/import` : `${C}/assessments/import`;
+  const path = `${C}/${kind}/import`;
   return request<CompetencyImportReport>('POST', path, { body: form });
 }
 
@@ -133,6 +133,13 @@ export function uploadTrainingRecord(
   form.append('data', JSON.stringify(data));
   form.append('certificate', certificate, certificate.name);
   return uploadWithProgress<{ id: string }>(`${C}/training-records`, form, onProgress);
+}
+
+/** The certificate of a record that has none yet (an imported one): PDF or image. */
+export function attachTrainingCertificate(recordId: string, certificate: File): Promise<{ id: string }> {
+  const form = new FormData();
+  form.append('certificate', certificate, certificate.name);
+  return request<{ id: string }>('PUT', `${C}/training-records/${recordId}/certificate`, { body: form });
 }
 
 /** The certificate of a training record (opened in a new tab). */

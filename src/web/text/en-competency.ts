@@ -51,6 +51,9 @@ export const enCompetency: typeof idCompetency = {
     tabResults: 'Assessment results',
     tabImportResults: 'Import assessment results',
     tabImportStandards: 'Import position standards',
+    tabImportRecords: 'Import training records',
+    recordsColumns:
+      'Columns: nip, nama_pelatihan, penyelenggara, tanggal_mulai, tanggal_selesai (dd/MM/yyyy), jp, biaya (optional, rupiah) — one row per training. Rows already recorded are refused; certificates are uploaded afterwards from the employee profile.',
     search: 'Search name or NIP',
     employee: 'Employee',
     unit: 'Unit',
@@ -107,5 +110,7 @@ export const enCompetency: typeof idCompetency = {
     jpPositive: 'JP must be a whole number, at least 1',
     save: 'Save',
     viewCertificate: 'View certificate',
+    noCertificate: 'Certificate not uploaded yet',
+    uploadCertificate: 'Upload certificate',
   },
 };

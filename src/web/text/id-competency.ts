@@ -49,6 +49,9 @@ export const idCompetency = {
     tabResults: 'Hasil asesmen',
     tabImportResults: 'Impor hasil asesmen',
     tabImportStandards: 'Impor standar jabatan',
+    tabImportRecords: 'Impor riwayat pelatihan',
+    recordsColumns:
+      'Kolom: nip, nama_pelatihan, penyelenggara, tanggal_mulai, tanggal_selesai (dd/MM/yyyy), jp, biaya (opsional, rupiah) — satu baris per pelatihan. Baris yang sudah tercatat ditolak; sertifikat diunggah sesudahnya dari profil pegawai.',
     search: 'Cari nama atau NIP',
     employee: 'Pegawai',
     unit: 'Unit',
@@ -105,5 +108,7 @@ export const idCompetency = {
     jpPositive: 'JP harus bilangan bulat, paling sedikit 1',
     save: 'Simpan',
     viewCertificate: 'Lihat sertifikat',
+    noCertificate: 'Sertifikat belum diunggah',
+    uploadCertificate: 'Unggah sertifikat',
   },
 };

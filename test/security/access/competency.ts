@@ -74,6 +74,29 @@ async function recordOf(x: Ctx, w: Where): Promise<string> {
   return res.json().id as string;
 }
 
+/** A training record of the side's employee imported without a certificate, once per world by the super admin. */
+async function bareRecordOf(x: Ctx, w: Where): Promise<string> {
+  const key = `competency-bare-record:${w}`;
+  const cached = x.cache.get(key);
+  if (cached) return cached;
+  const title = `Diklat impor ${w}`;
+  const res = await x.c.superAdmin.request(
+    importReq(
+      '/api/competency/training-records/import',
+      'nip,nama_pelatihan,penyelenggara,tanggal_mulai,tanggal_selesai,jp',
+      `${x.side[w].employee.nip},${title},BPSDM,03/11/2025,04/11/2025,8`,
+      { dryRun: 'false' },
+    ),
+  );
+  if (res.statusCode !== 200) throw new Error(`competency import: ${res.body}`);
+  const row = await sql<{ id: string }>`
+    select id from competency_training_records where employee_id = ${x.side[w].employeeId}::uuid and title = ${title}`.execute(
+    x.t.db,
+  );
+  x.cache.set(key, row.rows[0]!.id);
+  return row.rows[0]!.id;
+}
+
 function certificateReq(x: Ctx, w: Where) {
   const n = x.n();
   const mp = multipart(
@@ -97,11 +120,13 @@ function certificateReq(x: Ctx, w: Where) {
   };
 }
 
-function importReq(url: string, header: string, row: string) {
-  const mp = multipart(
-    {},
-    { field: 'file', name: 'data.csv', content: `${header}\n${row}\n`, type: 'text/csv' },
-  );
+function importReq(url: string, header: string, row: string, fields: Record<string, string> = {}) {
+  const mp = multipart(fields, {
+    field: 'file',
+    name: 'data.csv',
+    content: `${header}\n${row}\n`,
+    type: 'text/csv',
+  });
   return { method: 'POST' as const, url, payload: mp.payload, headers: mp.headers };
 }
 
@@ -232,9 +257,45 @@ export const COMPETENCY_ACCESS: AccessTable = {
     expect: 'AADDDDI',
     req: (x, _r, w) => certificateReq(x, w),
   },
+  'POST /api/competency/training-records/import': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: (x) =>
+      importReq(
+        '/api/competency/training-records/import',
+        'nip,nama_pelatihan,penyelenggara,tanggal_mulai,tanggal_selesai,jp',
+        `${x.side.in.employee.nip},Kursus ${x.n()},BPSDM,03/11/2025,04/11/2025,8`,
+      ),
+  },
+  'PUT /api/competency/training-records/{id}/certificate': {
+    // A record imported without one: the employee or BKD attaches it (a second attempt is 409, still authorised).
+    expect: 'AADDDDI',
+    req: async (x, _r, w) => {
+      const mp = multipart(
+        {},
+        { field: 'certificate', name: 's.pdf', content: pdf(`bare-${x.n()}`), type: 'application/pdf' },
+      );
+      return {
+        method: 'PUT' as const,
+        url: `/api/competency/training-records/${await bareRecordOf(x, w)}/certificate`,
+        payload: mp.payload,
+        headers: mp.headers,
+      };
+    },
+  },
   'GET /api/competency/training-records/{id}/certificate': {
     expect: 'AADIDII',
     req: async (x, _r, w) => get(`/api/competency/training-records/${await recordOf(x, w)}/certificate`),
+  },
+  'GET /api/competency/analytics': {
+    // Counts per OPD, BKD's (competency.read) over its scope, or under one unit of it.
+    expect: 'AADDDDD',
+    req: (x, _r, w) => get(`/api/competency/analytics?year=2026&unitId=${x.side[w].opdUnitId}`),
+  },
+  'GET /api/competency/analytics/export.{format}': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: () => get('/api/competency/analytics/export.xlsx?year=2026'),
   },
   'GET /api/competency/staff': { kind: 'plain', expect: 'AAAAAAA', req: () => get('/api/competency/staff') },
 };

@@ -327,6 +327,35 @@ export function createCompetencyRepo(db: Db) {
       return r.rows;
     },
 
+    /**
+     * The people in service on a date in units of a scope (and under a unit path), each with their OPD (the nearest
+     * unit of kind OPD above or at their unit; their unit itself when none) and the JP of their records that ended
+     * in the year: the analytics' population.
+     */
+    async analyticsPeople(scope: UnitScope, unitPath: string | null, date: string, year: number) {
+      const r = await sql<{
+        id: string;
+        positionId: string | null;
+        positionKind: string | null;
+        groupId: string;
+        groupName: string;
+        jp: number;
+      }>`
+        select e.id, e.position_id as "positionId", p.kind as "positionKind",
+               coalesce(o.id, u.id) as "groupId", coalesce(o.name, u.name) as "groupName",
+               coalesce((select sum(r.jp) from competency_training_records r
+                          where r.employee_id = e.id
+                            and r.end_date between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)), 0)::int as jp
+          from employees e join units u on u.id = e.unit_id left join positions p on p.id = e.position_id
+          left join lateral (select o.id, o.name from units o where o.kind = 'OPD' and u.path like o.path || '%'
+                              order by length(o.path) desc limit 1) o on true
+         where ${inPaths(scope)} and u.path like ${`${unitPath ?? ''}%`}
+           and e.active_from <= ${date}::date and (e.active_to is null or e.active_to >= ${date}::date)`.execute(
+        db,
+      );
+      return r.rows;
+    },
+
     async unit(unitId: string, exec: Exec = db): Promise<{ id: string; name: string; path: string } | null> {
       const r = await sql<{ id: string; name: string; path: string }>`
         select id, name, path from units where id = ${unitId}::uuid`.execute(exec);
@@ -377,6 +406,24 @@ export function createCompetencyRepo(db: Db) {
           from competency_training_records r where r.employee_id = ${employeeId}::uuid
          order by r.end_date desc, r.created_at desc`.execute(exec);
       return r.rows;
+    },
+
+    /** `employeeId|title (lower case)|startDate` of the stored records of these employees (an import's duplicates). */
+    async recordKeys(employeeIds: readonly string[], exec: Exec = db): Promise<Set<string>> {
+      if (employeeIds.length === 0) return new Set();
+      const r = await sql<{ k: string }>`
+        select employee_id || '|' || lower(title) || '|' || to_char(start_date, 'YYYY-MM-DD') as k
+          from competency_training_records where employee_id = any(${[...employeeIds]}::uuid[])`.execute(
+        exec,
+      );
+      return new Set(r.rows.map((x) => x.k));
+    },
+
+    async hasCertificate(recordId: string, exec: Exec = db): Promise<boolean> {
+      const r = await sql<{ n: number }>`
+        select count(*)::int as n from attachments
+         where owner_kind = 'competency_training_record' and owner_id = ${recordId}::uuid`.execute(exec);
+      return (r.rows[0]?.n ?? 0) > 0;
     },
 
     async recordOwner(id: string, exec: Exec = db): Promise<string | null> {

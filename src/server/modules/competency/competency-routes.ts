@@ -6,6 +6,8 @@ import {
   assessmentCreateSchema,
   assessmentListQuerySchema,
   assessmentListSchema,
+  competencyAnalyticsQuerySchema,
+  competencyAnalyticsSchema,
   competencyCodeParamSchema,
   competencyDictionarySchema,
   competencyImportFieldsSchema,
@@ -59,8 +61,47 @@ const IMPORT_DESCRIPTION =
 
 /** Routes of Competency (issue 19): thin, one service call each; schemas from the contract (src/shared/api/competency.ts). */
 export function competencyRoutes(deps: { competency: CompetencyService }): FastifyPluginAsyncZod {
-  const { standards, assessments, training, records } = deps.competency;
+  const { standards, assessments, training, records, analytics } = deps.competency;
   return async (app) => {
+    app.get(
+      '/api/competency/analytics',
+      {
+        schema: {
+          tags,
+          summary:
+            'Analitik kompetensi per OPD: sebaran JPM (pemetaan), kesenjangan per kompetensi, cakupan JP tahun itu',
+          description:
+            'competency.read (BKD) dalam lingkup; hanya jumlah, tidak menampilkan hasil perorangan.',
+          querystring: competencyAnalyticsQuerySchema,
+          response: { 200: competencyAnalyticsSchema },
+        },
+      },
+      (request) => analytics.report(actorOf(request), request.query),
+    );
+
+    app.get(
+      '/api/competency/analytics/export.:format',
+      {
+        schema: {
+          tags,
+          summary: 'Ekspor analitik kompetensi per OPD (xlsx/csv)',
+          params: trainingNeedsExportParamsSchema,
+          querystring: competencyAnalyticsQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const table = await analytics.table(actorOf(request), request.query);
+        return sendTable(
+          reply,
+          request.params.format,
+          table.fileBase,
+          table.title,
+          table.columns,
+          table.rows,
+        );
+      },
+    );
+
     app.get(
       '/api/competency/dictionary',
       {
@@ -247,6 +288,45 @@ export function competencyRoutes(deps: { competency: CompetencyService }): Fasti
         },
       },
       async (request, reply) => reply.code(201).send(await records.create(actorOf(request), request)),
+    );
+
+    app.post(
+      '/api/competency/training-records/import',
+      {
+        schema: {
+          tags,
+          summary:
+            'Impor riwayat pelatihan dari XLSX/CSV (nip, nama_pelatihan, penyelenggara, tanggal_mulai, tanggal_selesai, jp, biaya)',
+          description:
+            IMPORT_DESCRIPTION +
+            ' Baris yang sudah tercatat (pegawai, nama pelatihan dan tanggal mulai sama) ditolak; sertifikat diunggah sesudahnya per catatan.',
+          consumes: ['multipart/form-data'],
+          response: { 200: competencyImportReportSchema },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const { file, opts } = await importUpload(request);
+        return records.importFile(actor, file, opts);
+      },
+    );
+
+    app.put(
+      '/api/competency/training-records/:id/certificate',
+      {
+        schema: {
+          tags,
+          summary:
+            'Unggah sertifikat untuk catatan pelatihan yang belum memilikinya (multipart: certificate)',
+          description:
+            'Pegawai itu sendiri atau BKD dalam lingkupnya. PDF atau gambar menurut isinya (lainnya 415 ' +
+            'UNSUPPORTED_FILE); catatan yang sudah bersertifikat: 409 CERTIFICATE_EXISTS, sertifikat lama tetap.',
+          consumes: ['multipart/form-data'],
+          params: idParamSchema,
+          response: { 200: assessmentCreatedSchema },
+        },
+      },
+      async (request) => records.attachCertificate(actorOf(request), request.params.id, request),
     );
 
     app.get(

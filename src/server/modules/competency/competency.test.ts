@@ -15,6 +15,7 @@ import type {
   CompetencyImportReport,
   CompetencyProfile,
   PositionStandard,
+  CompetencyAnalyticsReport,
   StaffList,
   TrainingNeedsReport,
 } from '../../../shared/api/competency.ts';
@@ -574,5 +575,129 @@ describe('training records and the yearly 20 JP (issue 19 point 4)', () => {
     expect(cert.statusCode).toBe(200);
     expect(cert.headers['content-type']).toBe('application/pdf');
     await unchanged(() => c.peer.get(`${url}/${own.id}/certificate`), 403);
+  });
+  it('imports training records row by row; a stored or repeated row is refused; certificates are uploaded afterwards', async () => {
+    const header = [
+      'nip',
+      'nama_pelatihan',
+      'penyelenggara',
+      'tanggal_mulai',
+      'tanggal_selesai',
+      'jp',
+      'biaya',
+    ];
+    const file = await xlsx(header, [
+      [
+        e.staf.nip!,
+        'Pelatihan Dasar Statistik',
+        'BPS Provinsi',
+        '05/01/2026',
+        '09/01/2026',
+        30,
+        'Rp 2.500.000',
+      ],
+      [e.peer.nip!, 'Kursus Menulis Laporan', 'Universitas Mitra', '06/01/2026', '06/01/2026', 8, ''],
+      // line 4: the same person, title and start date as line 2 (different case)
+      [e.staf.nip!, 'pelatihan dasar statistik', 'BPS Provinsi', '05/01/2026', '09/01/2026', 30, 0],
+      // line 5: already stored through the form (kasi's course of 05/01/2026)
+      [e.kasi.nip!, 'Kursus Analisis Data', 'Universitas Mitra', '05/01/2026', '07/01/2026', 12, 0],
+      // line 6: staf entered service on 02/01/2024
+      [e.staf.nip!, 'Diklat Lama', 'BPSDM', '01/06/2023', '02/06/2023', 16, 0],
+      // line 7: a JP of 0 and an end before the start
+      [e.outsider.nip!, 'Kursus Singkat', 'LAN', '10/01/2026', '08/01/2026', 0, 0],
+      // line 8: unknown NIP and a fractional cost
+      ['199001012020011999', 'Kursus', 'LAN', '10/01/2026', '10/01/2026', 4, '1500,5'],
+    ]);
+    const url = '/api/competency/training-records/import';
+    await unchanged(() => upload(c.kasi, url, file, { dryRun: 'false' }), 403, 'FORBIDDEN');
+    const dry = json<CompetencyImportReport>(await upload(c.bkd, url, file, {}));
+    expect(dry.errors.map((x) => [x.line, x.column])).toEqual([
+      [4, 'nama_pelatihan'],
+      [5, 'nama_pelatihan'],
+      [6, 'tanggal_selesai'],
+      [7, 'tanggal_selesai'],
+      [7, 'jp'],
+      [8, 'nip'],
+      [8, 'biaya'],
+    ]);
+    expect(dry.errors.find((x) => x.line === 4)!.message).toBe('Sama dengan baris 2');
+    expect(dry).toMatchObject({ totalRows: 7, written: 2, committed: false });
+    await unchanged(() => upload(c.bkd, url, file, { dryRun: 'false' }), 422, 'IMPORT_INVALID');
+    const done = json<CompetencyImportReport>(
+      await upload(c.bkd, url, file, { dryRun: 'false', validOnly: 'true' }),
+    );
+    expect(done).toMatchObject({ committed: true, written: 2 });
+    // The same file again: the two good rows are now stored, so nothing is written twice.
+    const again = json<CompetencyImportReport>(await upload(c.bkd, url, file, {}));
+    expect(again.written).toBe(0);
+    expect(again.errors.filter((x) => x.line === 2).map((x) => x.column)).toEqual(['nama_pelatihan']);
+
+    const staf = json<CompetencyProfile>(await c.staf.get('/api/competency/me'));
+    const rec = staf.development.records.find((r) => r.title === 'Pelatihan Dasar Statistik')!;
+    expect(rec).toMatchObject({ jp: 30, cost: 2_500_000, hasCertificate: false, endDate: '2026-01-09' });
+    expect(staf.development).toMatchObject({ jp: 30, met: true });
+
+    // The certificate afterwards: not a peer's, not a text file; the employee's own PDF once, then 409.
+    const certUrl = `/api/competency/training-records/${rec.id}/certificate`;
+    const send = (client: Client, name: string, content: Buffer) => {
+      const mp = multipart({}, { field: 'certificate', name, content });
+      return client.request({ method: 'PUT', url: certUrl, payload: mp.payload, headers: mp.headers });
+    };
+    await unchanged(() => send(c.peer, 's.pdf', pdf('peer')), 403);
+    await unchanged(
+      () => send(c.staf, 's.pdf', Buffer.from('just text, not a pdf')),
+      415,
+      'UNSUPPORTED_FILE',
+    );
+    json(await send(c.staf, 'sertifikat.pdf', pdf('staf-cert')));
+    await unchanged(() => send(c.bkd, 'lain.pdf', pdf('bkd-cert')), 409, 'CERTIFICATE_EXISTS');
+    const after = json<CompetencyProfile>(await c.staf.get('/api/competency/me'));
+    expect(after.development.records.find((r) => r.id === rec.id)!.hasCertificate).toBe(true);
+    expect((await c.kasi.get(certUrl)).statusCode).toBe(200);
+  });
+});
+
+describe('analytics across OPDs (issue 19 point 7)', () => {
+  it('counts JPM bands, gaps and JP coverage per OPD (hand-worked), for BKD only, writing nothing', async () => {
+    const url = '/api/competency/analytics?year=2026';
+    await unchanged(() => c.kadis.get(url), 403, 'FORBIDDEN');
+    const before = await dbFingerprint(t.db);
+    const r = json<CompetencyAnalyticsReport>(await c.bkd.get(url));
+    expect(changedTables(before, await dbFingerprint(t.db))).toEqual([]);
+    const unitA = (
+      await t.db
+        .selectFrom('employees')
+        .select('unitId')
+        .where('id', '=', e.kasi.id)
+        .executeTakeFirstOrThrow()
+    ).unitId;
+    expect(r.groups).toHaveLength(3);
+    const a = r.groups.find((g) => g.unitId === unitA)!;
+    // DINAS-A: kadis (no result), kasi (84,21 % → CO; gaps T.01 3, M.08 2, M.07 1), staf (Pelaksana, default 1 × 9:
+    // M.01 1 + M.02 2 = 3 / 9 = 33,33 % → KO; M.03–M.08 and SK.01 short by 1), peer (no result).
+    expect(a).toMatchObject({ employees: 4, assessed: 2, noStandard: 0, bands: { O: 0, CO: 1, KO: 1 } });
+    expect(a.gaps['M.08']).toEqual({ people: 2, meanGap: 1.5 });
+    expect(a.gaps['M.07']).toEqual({ people: 2, meanGap: 1 });
+    expect(a.gaps['T.01']).toEqual({ people: 1, meanGap: 3 });
+    expect(a.gaps['M.01']).toBeUndefined();
+    // JP ended in 2026: kasi 12 + 4 = 16, staf 30 (imported), peer 8: only staf reached 20 → 1 / 4 = 25 %.
+    expect(a).toMatchObject({ jpMet: 1, jpTotal: 54, jpMean: 13.5, coveragePercent: 25 });
+    expect(r.total).toMatchObject({ employees: 6, assessed: 2, jpMet: 1 });
+    expect(r.histogram.filter((b) => b.people > 0).map((b) => b.from)).toEqual([30, 80]);
+    expect(r.bands.map((b) => b.code)).toEqual(['O', 'CO', 'KO']);
+
+    const one = json<CompetencyAnalyticsReport>(await c.bkd.get(`${url}&unitId=${unitA}`));
+    expect(one.groups.map((g) => g.unitId)).toEqual([unitA]);
+    await unchanged(() => c.bkd.get(`${url}&unitId=00000000-0000-4000-8000-000000000000`), 404);
+
+    const csv = await c.bkd.get('/api/competency/analytics/export.csv?year=2026');
+    expect(csv.statusCode, csv.body).toBe(200);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toContain('Kesenjangan M.08');
+    expect(lines).toHaveLength(5); // header, three OPDs, the total
+    expect(lines[4]!.startsWith('Jumlah')).toBe(true);
   });
 });

@@ -128,22 +128,7 @@ export const lockImport = (exec: Exec, kind: string) =>
 
 // ------------------------------------------------------------------------------------------ table cells
 
-/**
- * A rupiah cell: `5000000`, `5.000.000` or `Rp 5.000.000` (dot as thousands separator), `5000000,00`; a number that
- * is not whole rupiah stays fractional (the check refuses it). NaN when it is no number at all.
- */
-export function parseRupiahCell(text: string): number {
-  let s = text.replace(/^rp\.?/i, '').replace(/\s/g, '');
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '');
-  s = s.replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
-}
-
-/** An integer cell (`9`, `9.0`); NaN when not a number. */
-export function parseNumberCell(text: string): number {
-  const s = text.trim().replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
-}
+export { parseNumberCell, parseRupiahCell } from '../../lib/table-cells.ts';
 
 /** The columns of an upload: name (normalised header), required, example, description. */
 export interface ImportColumn {

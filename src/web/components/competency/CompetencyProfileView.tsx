@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Card,
+  FileButton,
   Group,
   Progress,
   Stack,
@@ -11,12 +12,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconUpload } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompetencyProfile, JpmItem } from '../../../shared/api/competency.ts';
-import { trainingCertificateUrl } from '../../api/competency.ts';
+import { attachTrainingCertificate, competencyKeys, trainingCertificateUrl } from '../../api/competency.ts';
 import { EmptyState } from '../EmptyState.tsx';
+import { ErrorState } from '../ErrorState.tsx';
 import { TrainingRecordModal } from './TrainingRecordModal.tsx';
 import { formatDate, formatNip } from '../../lib/format.ts';
 
@@ -43,6 +46,46 @@ export function JpmBadge({ jpm, label }: { jpm: JpmItem | null; label: string })
         <Text size="sm">{t('competency.jpmNone')}</Text>
       )}
     </Stack>
+  );
+}
+
+/** The certificate of an imported record, uploaded afterwards (PDF or image; the server judges the content). */
+function CertificateUpload({ recordId }: { recordId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const upload = async (file: File | null) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await attachTrainingCertificate(recordId, file);
+      await queryClient.invalidateQueries({ queryKey: competencyKeys.all });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <FileButton onChange={(f) => void upload(f)} accept="application/pdf,image/jpeg,image/png,image/webp">
+        {(props) => (
+          <Button
+            {...props}
+            size="compact-xs"
+            variant="light"
+            loading={busy}
+            leftSection={<IconUpload size={12} />}
+            title={t('competency.record.noCertificate')}
+          >
+            {t('competency.record.uploadCertificate')}
+          </Button>
+        )}
+      </FileButton>
+      {error !== null && <ErrorState error={error} />}
+    </>
   );
 }
 
@@ -99,12 +142,23 @@ export function CompetencyProfileView({ profile }: { profile: CompetencyProfile 
           {profile.development.records.map((r) => (
             <Text key={r.id} size="sm">
               {formatDate(r.endDate)} · {r.title} · {r.provider} · {r.jp} JP
-              {r.hasCertificate && (
+              {r.hasCertificate ? (
                 <>
                   {' · '}
                   <Anchor href={trainingCertificateUrl(r.id)} target="_blank" size="sm">
                     {t('competency.record.viewCertificate')}
                   </Anchor>
+                </>
+              ) : (
+                <>
+                  {' · '}
+                  {mayRecord ? (
+                    <CertificateUpload recordId={r.id} />
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      {t('competency.record.noCertificate')}
+                    </Text>
+                  )}
                 </>
               )}
             </Text>

@@ -36,6 +36,7 @@ export function CompetencyBkdPage() {
           <Tabs.Tab value="results">{t('competency.bkd.tabResults')}</Tabs.Tab>
           <Tabs.Tab value="import-results">{t('competency.bkd.tabImportResults')}</Tabs.Tab>
           <Tabs.Tab value="import-standards">{t('competency.bkd.tabImportStandards')}</Tabs.Tab>
+          <Tabs.Tab value="import-records">{t('competency.bkd.tabImportRecords')}</Tabs.Tab>
           <Tabs.Tab value="needs">{t('competency.bkd.tabNeeds')}</Tabs.Tab>
           <Tabs.Tab value="catalogue">{t('competency.bkd.tabCatalogue')}</Tabs.Tab>
           <Tabs.Tab value="dictionary">{t('competency.tabDictionary')}</Tabs.Tab>
@@ -48,6 +49,9 @@ export function CompetencyBkdPage() {
         </Tabs.Panel>
         <Tabs.Panel value="import-standards">
           <ImportPanel kind="standards" hint={t('competency.bkd.standardsColumns')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="import-records">
+          <ImportPanel kind="training-records" hint={t('competency.bkd.recordsColumns')} />
         </Tabs.Panel>
         <Tabs.Panel value="needs">
           <TrainingNeedsPanel />
@@ -161,7 +165,13 @@ function Results() {
 }
 
 /** Upload, the dry-run report line by line, then save all or only the good rows. */
-function ImportPanel({ kind, hint }: { kind: 'standards' | 'assessments'; hint: string }) {
+function ImportPanel({
+  kind,
+  hint,
+}: {
+  kind: 'standards' | 'assessments' | 'training-records';
+  hint: string;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
