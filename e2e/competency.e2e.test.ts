@@ -7,7 +7,7 @@ import { LoginPage } from './page-models/index.ts';
 /**
  * Competency in a real Chromium against the real server (issue 19 points 1–2), on a 390 px phone: BKD opens
  * /kompetensi/bkd, uploads an assessment-centre file (one row per competency) with one bad row, reads the row report,
- * saves the good result only; the Pengawas assessed then opens /kompetensi and finds their JPM (16 of 18 =
+ * saves the good result only, imports a training record and opens the analytics; the Pengawas assessed then opens /kompetensi and finds their JPM (16 of 18 =
  * 88,89 % → MS for selection, CO for mapping) and their gaps; nothing overflows the phone's width.
  */
 
@@ -81,6 +81,34 @@ describe('Competency', () => {
       await report.getByText('Tersimpan: 1').waitFor();
       expect(await bkd.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
+      // Training records from a file (the other employee's, without a certificate: uploaded later, test below).
+      await bkd.getByRole('tab', { name: 'Impor riwayat pelatihan' }).click();
+      await bkd.locator('input[type=file]').setInputFiles({
+        name: 'pelatihan.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          [
+            'nip,nama_pelatihan,penyelenggara,tanggal_mulai,tanggal_selesai,jp,biaya',
+            `${other.nip},Kursus Tata Naskah Dinas,BPSDM,${date},${date},6,"1.250.000"`,
+          ].join('\n'),
+        ),
+      });
+      await bkd.getByRole('button', { name: 'Periksa' }).click();
+      await report.getByText('1 baris, 1 benar, 0 kesalahan').waitFor();
+      await bkd.getByRole('button', { name: 'Simpan semua' }).click();
+      await report.getByText('Tersimpan: 1').waitFor();
+
+      // Analytics across OPDs: the band chart, the gap table naming the assessed person's gaps.
+      await bkd.getByRole('tab', { name: 'Analitik' }).click();
+      const analytics = bkd.getByTestId('competency-analytics');
+      await analytics
+        .getByTestId('chart-jpm-bands')
+        .locator('.recharts-bar-rectangle path:visible')
+        .first()
+        .waitFor();
+      await analytics.getByTestId('competency-gap-table').getByText('M.07').waitFor();
+      expect(await bkd.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
       const phone = await (await newContext(browser, server.baseUrl, PHONE)).newPage();
       await (await new LoginPage(phone).goto()).login(pengawas.nip!, DEMO_PASSWORD);
       await phone.waitForURL((url) => url.pathname === '/');
@@ -133,6 +161,26 @@ describe('Competency', () => {
       await development.getByText('Pelatihan Pelayanan Publik Prima', { exact: false }).waitFor();
       await development.getByRole('link', { name: 'Lihat sertifikat' }).waitFor();
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+      // The record BKD imported has no certificate yet: the employee uploads it from the same list.
+      const [chooser] = await Promise.all([
+        phone.waitForEvent('filechooser'),
+        development.getByRole('button', { name: 'Unggah sertifikat' }).click(),
+      ]);
+      await chooser.setFiles({
+        name: 'sertifikat-naskah.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+      });
+      await development.getByRole('link', { name: 'Lihat sertifikat' }).nth(1).waitFor();
+      await expect(development.getByRole('button', { name: 'Unggah sertifikat' }).count()).resolves.toBe(0);
+
+      // The home page shows the year's hours.
+      await phone.goto(`${server.baseUrl}/`);
+      await phone
+        .getByTestId('home-competency-jp')
+        .getByText(`${jpBefore + 12} dari`, { exact: false })
+        .waitFor();
     },
   );
 });

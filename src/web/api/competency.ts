@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   AssessmentList,
   AssessmentListQuery,
+  CompetencyAnalyticsReport,
   CompetencyDictionary,
   CompetencyImportReport,
   CompetencyProfile,
@@ -33,11 +34,12 @@ export function useCompetencyDictionary() {
 }
 
 /** The caller's own competencies, optionally with the JPM against a target position. */
-export function useMyCompetency(targetPositionId: string | null) {
+export function useMyCompetency(targetPositionId: string | null, enabled = true) {
   return useQuery({
     queryKey: competencyKeys.mine(targetPositionId),
     queryFn: ({ signal }) =>
       api.get<CompetencyProfile>(`${C}/me`, targetPositionId ? { targetPositionId } : undefined, signal),
+    enabled,
   });
 }
 
@@ -145,3 +147,16 @@ export function attachTrainingCertificate(recordId: string, certificate: File): 
 /** The certificate of a training record (opened in a new tab). */
 export const trainingCertificateUrl = (recordId: string) =>
   apiUrl(`${C}/training-records/${recordId}/certificate`);
+
+/** Analytics across OPDs for a year, optionally under one unit (BKD). */
+export function useCompetencyAnalytics(unitId: string | null, year: number, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: ['competency', 'analytics', unitId, year] as const,
+    queryFn: ({ signal }) =>
+      api.get<CompetencyAnalyticsReport>(`${C}/analytics`, unitId ? { unitId, year } : { year }, signal),
+  });
+}
+
+export const competencyAnalyticsExportUrl = (unitId: string | null, year: number, format: 'xlsx' | 'csv') =>
+  apiUrl(`${C}/analytics/export.${format}`, unitId ? { unitId, year } : { year });

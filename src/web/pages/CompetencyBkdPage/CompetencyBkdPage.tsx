@@ -20,6 +20,7 @@ import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { formatDate, formatNip } from '../../lib/format.ts';
 import type { AssessmentItem, CompetencyImportReport } from '../../../shared/api/competency.ts';
 import { TrainingCataloguePanel, TrainingNeedsPanel } from './TrainingPanels.tsx';
+import { AnalyticsPanel } from './AnalyticsPanel.tsx';
 
 /**
  * Kompetensi (BKD) (/kompetensi/bkd): results in scope with their JPM (each page's people logged as viewed by the
@@ -37,6 +38,7 @@ export function CompetencyBkdPage() {
           <Tabs.Tab value="import-results">{t('competency.bkd.tabImportResults')}</Tabs.Tab>
           <Tabs.Tab value="import-standards">{t('competency.bkd.tabImportStandards')}</Tabs.Tab>
           <Tabs.Tab value="import-records">{t('competency.bkd.tabImportRecords')}</Tabs.Tab>
+          <Tabs.Tab value="analytics">{t('competency.analytics.tab')}</Tabs.Tab>
           <Tabs.Tab value="needs">{t('competency.bkd.tabNeeds')}</Tabs.Tab>
           <Tabs.Tab value="catalogue">{t('competency.bkd.tabCatalogue')}</Tabs.Tab>
           <Tabs.Tab value="dictionary">{t('competency.tabDictionary')}</Tabs.Tab>
@@ -52,6 +54,9 @@ export function CompetencyBkdPage() {
         </Tabs.Panel>
         <Tabs.Panel value="import-records">
           <ImportPanel kind="training-records" hint={t('competency.bkd.recordsColumns')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="analytics">
+          <AnalyticsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="needs">
           <TrainingNeedsPanel />

@@ -13,6 +13,7 @@ import { TeamSection, UnitSection } from './TeamSection.tsx';
 import { KinerjaSection } from './KinerjaSection.tsx';
 import { DisiplinSection } from './DisiplinSection.tsx';
 import { TppSection } from './TppSection.tsx';
+import { CompetencySection } from './CompetencySection.tsx';
 
 // The leaders' charts (recharts) load only for BKD and the Sekda, never for a pegawai's phone.
 const LeadersSection = backgroundLazy(() =>
@@ -65,6 +66,7 @@ export function DashboardPage() {
           {h!.kinerja && <KinerjaSection data={h!.kinerja} />}
           <DisiplinSection />
           <TppSection />
+          <CompetencySection />
           {h!.admin && <UnitSection data={h!.admin} />}
           {h!.leaders && (
             <LeadersSection
