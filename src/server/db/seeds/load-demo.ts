@@ -8,6 +8,7 @@ import { DEMO_GO_LIVE_WITHOUT_HISTORY, historyWindow } from './demo-history.ts';
 import { loadDemoHistory, type DemoHistoryOptions, type DemoHistorySummary } from './load-history.ts';
 import { loadDemoKinerja } from './load-kinerja.ts';
 import { loadDemoDiscipline } from './load-discipline.ts';
+import { loadDemoCompetency } from './load-competency.ts';
 import { demoBankAccount, demoBudget, demoGajiPokok } from './demo-pay.ts';
 
 /**
@@ -256,5 +257,7 @@ export async function loadDemoData(
     today: history.today,
     config: options.history.config,
   });
+  // Competency (issue 19): a catalogue, assessment results, this year's training records, OPD budgets.
+  await loadDemoCompetency(db, { today: history.today, config: options.history.config });
   return { ...loaded, history };
 }

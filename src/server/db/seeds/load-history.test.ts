@@ -290,6 +290,21 @@ describe('the demo history', () => {
     expect((await a.services.audit.verify()).ok).toBe(true);
   });
 
+  it('shows competency to a newcomer: results, this year’s training records, a catalogue and budgets', async () => {
+    const l = pickDemoLogins(a.demo);
+    const bkd = await login(a.app, l.bkd[0]!.login);
+    const year = 2026; // the history ends on 10/02/2026
+    const r = (await bkd.get(`/api/competency/analytics?year=${year}`)).json();
+    // About a third of the PNS on posts with a default standard have a result; about half have records.
+    expect(r.total.assessed).toBeGreaterThan(10);
+    expect(r.total.jpTotal).toBeGreaterThan(0);
+    expect(r.total.jpMet).toBeGreaterThan(0);
+    expect(r.total.jpMet).toBeLessThan(r.total.employees);
+    expect(Object.keys(r.total.gaps).length).toBeGreaterThan(3);
+    const catalogue = (await bkd.get('/api/competency/trainings')).json();
+    expect(catalogue.items.length).toBe(6);
+  });
+
   it('is deterministic: a second fresh database loaded at the same clock holds the same data', async () => {
     const { t: b } = await historyApp();
     try {
