@@ -3,6 +3,7 @@ import { createCompetencyStandards } from './competency-standards.ts';
 import { createCompetencyAssessments } from './competency-assessments.ts';
 import { createCompetencyTraining } from './competency-training.ts';
 import { createCompetencyRecords } from './competency-records.ts';
+import { createCompetencyTalent } from './competency-talent.ts';
 
 /**
  * Competency and development (issue 19): the module's façade, the only part other modules may use (its type, wired
@@ -18,6 +19,7 @@ export function createCompetencyService(deps: CompetencyDeps) {
     assessments: createCompetencyAssessments(ctx, records),
     training: createCompetencyTraining(ctx),
     records,
+    talent: createCompetencyTalent(ctx),
   };
 }
 export type CompetencyService = ReturnType<typeof createCompetencyService>;
