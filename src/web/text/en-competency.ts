@@ -1,4 +1,5 @@
 import type { idCompetency } from './id-competency.ts';
+import { enCompetencyTalent } from './en-competency-talent.ts';
 
 /** English strings of the competency pages (same keys as id-competency.ts). Issue 19. */
 export const enCompetency: typeof idCompetency = {
@@ -90,6 +91,7 @@ export const enCompetency: typeof idCompetency = {
     standardsColumns:
       'Columns: kode_jabatan, kode_kompetensi, level (1–5) — one row per competency of a position.',
   },
+  talent: enCompetencyTalent,
   record: {
     title: 'Record a training',
     open: 'Record a training',

@@ -1,3 +1,4 @@
+import { idCompetencyTalent } from './id-competency-talent.ts';
 /** Indonesian strings of the competency pages (key `competency`; en-competency.ts has the same keys). Issue 19. */
 export const idCompetency = {
   title: 'Kompetensi saya',
@@ -88,6 +89,7 @@ export const idCompetency = {
     standardsColumns:
       'Kolom: kode_jabatan, kode_kompetensi, level (1–5) — satu baris per kompetensi suatu jabatan.',
   },
+  talent: idCompetencyTalent,
   record: {
     title: 'Catat pelatihan',
     open: 'Catat pelatihan',
