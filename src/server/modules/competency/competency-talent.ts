@@ -370,13 +370,7 @@ export function createCompetencyTalent(ctx: CompetencyContext) {
       throw new AppError('VALIDATION', text, [{ path: 'positionId', message: text, code: 'NO_STANDARD' }]);
     }
     const considered = out.filter((o) => o.latest && o.person.employeeId !== holderId);
-    const year = Number(ctx.today().slice(0, 4));
-    const jpOf = new Map<string, number>();
-    for (const r of await repo.recordsInYear(
-      considered.map((o) => o.person.employeeId),
-      year,
-    ))
-      jpOf.set(r.employeeId, (jpOf.get(r.employeeId) ?? 0) + r.jp);
+    const jpOf = await jpOfYear(placed);
     const ranked = rankCandidates(
       considered.map((o) => {
         const assessed = assessedOf(o.latest!);
@@ -395,6 +389,23 @@ export function createCompetencyTalent(ctx: CompetencyContext) {
       }),
     );
     return { ranked, standard, talent, names, competency };
+  }
+
+  /** This year's JP of everyone placed with a result, read once per request (the tie-break of the ranking). */
+  const jpCache = new WeakMap<object, Promise<Map<string, number>>>();
+  function jpOfYear(placed: Awaited<ReturnType<typeof place>>): Promise<Map<string, number>> {
+    let found = jpCache.get(placed.out);
+    if (!found) {
+      found = (async () => {
+        const jp = new Map<string, number>();
+        const ids = placed.out.filter((o) => o.latest).map((o) => o.person.employeeId);
+        for (const r of await repo.recordsInYear(ids, Number(ctx.today().slice(0, 4))))
+          jp.set(r.employeeId, (jp.get(r.employeeId) ?? 0) + r.jp);
+        return jp;
+      })();
+      jpCache.set(placed.out, found);
+    }
+    return found;
   }
 
   /** The full candidate line: discipline status and this year's development added. */
