@@ -358,17 +358,27 @@ export function createCompetencyTalent(ctx: CompetencyContext) {
    * position's standard (selection bands), their 9-box, readiness, gaps, ranked (talent.ts `rankCandidates`). The
    * holder is left out. @throws VALIDATION NO_STANDARD when the position has no standard
    */
+  /** A position's standard. @throws VALIDATION NO_STANDARD when it has no managerial or socio-cultural level */
+  async function standardOrRefuse(
+    position: { id: string; kind: string; name: string },
+    competency: CompetencyRules,
+    names: Names,
+  ): Promise<RequiredLevel[]> {
+    const standard = (await standardsOf([position], competency, names)).get(position.id)!;
+    if (!standard.some((l) => l.group !== 'TEKNIS')) {
+      const text = `Jabatan ${position.name} belum memiliki standar kompetensi: kandidat tidak dapat diurutkan menurut JPM`;
+      throw new AppError('VALIDATION', text, [{ path: 'positionId', message: text, code: 'NO_STANDARD' }]);
+    }
+    return standard;
+  }
+
   async function rankFor(
     position: { id: string; kind: string; name: string },
     placed: Awaited<ReturnType<typeof place>>,
     holderId: string | null,
   ) {
     const { out, performance, competency, talent, names } = placed;
-    const standard = (await standardsOf([position], competency, names)).get(position.id)!;
-    if (!standard.some((l) => l.group !== 'TEKNIS')) {
-      const text = `Jabatan ${position.name} belum memiliki standar kompetensi: kandidat tidak dapat diurutkan menurut JPM`;
-      throw new AppError('VALIDATION', text, [{ path: 'positionId', message: text, code: 'NO_STANDARD' }]);
-    }
+    const standard = await standardOrRefuse(position, competency, names);
     const considered = out.filter((o) => o.latest && o.person.employeeId !== holderId);
     const jpOf = await jpOfYear(placed);
     const ranked = rankCandidates(
@@ -487,6 +497,9 @@ export function createCompetencyTalent(ctx: CompetencyContext) {
     requireUnit(actor, 'competency.read', p.unitPath);
     const today = ctx.today();
     const row = (await repo.positionsIn('all', { unitPath: null, positionId: p.id }, today))[0]!;
+    // A position without a standard is refused before anyone's results are read.
+    const { competency: rulesOf } = await rules();
+    await standardOrRefuse(p, rulesOf, await ctx.catalogue(rulesOf));
     const placed = await place(await repo.employeesIn(scope, null, today));
     const { ranked, standard, talent, names, competency } = await rankFor(p, placed, row.holderId);
     const filtered = ranked.filter((r) => !q.family || r.o.person.family.code === q.family).slice(0, q.limit);
