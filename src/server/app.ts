@@ -108,6 +108,7 @@ import { commandCentreRoutes } from './modules/command-centre/command-centre-rou
 import { createCompetencyService } from './modules/competency/competency-service.ts';
 import { createCompetencyRepo } from './modules/competency/competency-repo.ts';
 import { competencyRoutes } from './modules/competency/competency-routes.ts';
+import { competencyTalentRoutes } from './modules/competency/competency-talent-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -370,6 +371,8 @@ export function buildServices({ config, db, clock }: AppDeps) {
     relations,
     rulebooks,
     files,
+    kinerja: () => kinerja,
+    discipline: () => discipline,
   });
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
@@ -594,6 +597,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(teladanRoutes({ teladan: services.teladan }));
   await app.register(commandCentreRoutes({ commandCentre: services.commandCentre, jobs: services.jobs }));
   await app.register(competencyRoutes({ competency: services.competency }));
+  await app.register(competencyTalentRoutes({ competency: services.competency }));
   // TEST_CLOCK=true (tests only, refused in production): POST /api/test/clock moves the clock forward.
   if (config.testClock) {
     if (!isAdjustable(deps.clock)) throw new Error('TEST_CLOCK=true needs a clock that can be moved forward');

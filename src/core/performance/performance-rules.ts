@@ -112,6 +112,54 @@ const axisThresholdsSchema = z.object({
   highFrom: z.number().min(0).max(100),
 });
 
+/**
+ * How the 9-box is fed and used (issue 19 point 6): the performance axis from the annual predikat, the potential axis
+ * from the latest assessment's JPM, position families for the talent pool, key positions and readiness for
+ * succession, and the retirement age shown for a holder. Source: PermenPANRB 3/2020 (Manajemen Talenta ASN);
+ * PermenPANRB 6/2022 (predikat); UU 5/2014 Pasal 90 jo. PP 11/2017 Pasal 239 (batas usia pensiun); regulations.md
+ * §6.3, §7.2, §7.3.
+ */
+export const talentRulesSchema = z.object({
+  legalBasis: legalBasisSchema,
+  /** The performance axis: the level of each annual predikat (PermenPANRB 6/2022 → PermenPANRB 3/2020). */
+  performanceByPredikat: z.object({
+    legalBasis: legalBasisSchema,
+    levels: z.record(z.enum(PREDIKATS), z.enum(RATINGS)),
+  }),
+  /**
+   * The potential axis: `JPM_MAPPING` = the JPM % of the latest assessment result against the position held on its
+   * date, classified with `nineBox.potential` thresholds.
+   */
+  potential: z.object({ legalBasis: legalBasisSchema, source: z.enum(['JPM_MAPPING']) }),
+  /** Position families of the talent pool: each a set of position kinds (a kind in no family is `LAINNYA`). */
+  families: z
+    .array(
+      z.object({
+        code: z.string().min(1),
+        label: z.string().min(1),
+        kinds: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .min(1),
+  /** Kinds of position whose succession is planned (jabatan kunci). */
+  keyPositionKinds: z.array(z.string().min(1)),
+  /** Selection (tipe 1) JPM bands meaning "ready now" and "ready in 1–2 years" for a succession candidate. */
+  readiness: z.object({
+    legalBasis: legalBasisSchema,
+    readyNowBands: z.array(z.string().min(1)).min(1),
+    readySoonBands: z.array(z.string().min(1)),
+  }),
+  /** Retirement age (batas usia pensiun) by position kind; `defaultAge` for the others. */
+  retirement: z.object({
+    legalBasis: legalBasisSchema,
+    defaultAge: z.number().int().min(40).max(80),
+    byPositionKind: z.array(
+      z.object({ positionKind: z.string().min(1), age: z.number().int().min(40).max(80) }),
+    ),
+  }),
+});
+export type TalentRules = z.infer<typeof talentRulesSchema>;
+
 export const performanceRulesSchema = z.object({
   effectiveFrom: localDateSchema,
   effectiveTo: localDateSchema.nullable(),
@@ -243,6 +291,8 @@ export const performanceRulesSchema = z.object({
         label: z.string().min(1),
       }),
     ),
+    /** Talent pool, candidate lists and succession (issue 19 point 6); absent = not configured (409 NO_TALENT_RULES). */
+    talent: talentRulesSchema.optional(),
   }),
   /** Competency standards and development (src/core/performance/competency-rules.ts); absent = not configured. */
   competency: competencyRulesSchema.optional(),
@@ -354,6 +404,32 @@ export function validatePerformanceRules(rules: PerformanceRules, path = 'perfor
   rules.nineBox.talentPoolBoxes.forEach((b, i) => {
     if (!boxNumbers.has(b)) add(`nineBox.talentPoolBoxes[${i}]`, `Kotak ${b} tidak ada di tabel 9-box`);
   });
+  const talent = rules.nineBox.talent;
+  if (talent) {
+    for (const p of PREDIKATS)
+      if (!talent.performanceByPredikat.levels[p])
+        add(
+          'nineBox.talent.performanceByPredikat.levels',
+          `Tingkat kinerja untuk predikat ${PREDIKAT_LABELS[p]} belum diisi`,
+        );
+    const kinds = new Map<string, string>();
+    talent.families.forEach((f, i) =>
+      f.kinds.forEach((k) => {
+        const other = kinds.get(k);
+        if (other !== undefined)
+          add(`nineBox.talent.families[${i}].kinds`, `Jenis jabatan ${k} sudah masuk rumpun ${other}`);
+        kinds.set(k, f.code);
+      }),
+    );
+    const bandCodes = new Set(rules.jpm.selection.bands.map((b) => b.code));
+    for (const [key, list] of [
+      ['readyNowBands', talent.readiness.readyNowBands],
+      ['readySoonBands', talent.readiness.readySoonBands],
+    ] as const)
+      for (const code of list)
+        if (!bandCodes.has(code))
+          add(`nineBox.talent.readiness.${key}`, `Kode ${code} bukan rentang JPM seleksi/promosi`);
+  }
 
   const dr = rules.dailyReports;
   if (dr.minMinutesPerDay > dr.maxMinutesPerDay)

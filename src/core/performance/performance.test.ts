@@ -154,6 +154,31 @@ describe('§7.2 JPM bands with both label sets', () => {
     expect(() => classifyJpm(-1, RULES, 'mapping')).toThrow();
   });
 
+  it.each([
+    ['nothing assessed', [0, 0, 0], [3, 3, 2], 0, 'KMS', 'KO'],
+    ['every level met exactly', [3, 3, 2], [3, 3, 2], 100, 'MS', 'O'],
+    ['above every level (capped)', [5, 5, 5], [3, 3, 2], 100, 'MS', 'O'],
+    ['exactly 80 % (8 / 10)', [4, 4], [5, 5], 80, 'MS', 'CO'],
+    ['exactly 68 % (17 / 25)', [4, 4, 3, 3, 3], [5, 5, 5, 5, 5], 68, 'MMS', 'KO'],
+    ['exactly 90 % (9 / 10)', [5, 4], [5, 5], 90, 'MS', 'O'],
+    ['exactly 78 % (39 / 50)', [4, 4, 4, 4, 4, 4, 4, 4, 4, 3], Array(10).fill(5), 78, 'MMS', 'CO'],
+  ])(
+    '§7.2 JPM edge, %s: Σ assessed / Σ required → %s %% (%s / %s)',
+    (_n, assessed, required, pct, sel, map) => {
+      const levels = required.map((r: number, i: number) => ({
+        code: `M.0${i}`,
+        required: r,
+        assessed: assessed[i]!,
+      }));
+      const p = computeJpmPercent(levels, RULES);
+      expect(p).toBeCloseTo(pct, 10);
+      expect([classifyJpm(p, RULES, 'selection').code, classifyJpm(p, RULES, 'mapping').code]).toEqual([
+        sel,
+        map,
+      ]);
+    },
+  );
+
   it('every percentage in 0..100 falls in exactly one band of each set', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 100, noNaN: true }), (p) => {
@@ -199,6 +224,36 @@ describe('§7.3 9-box: every cell', () => {
       expect(r.talentValue).toBeCloseTo(value, 10);
     },
   );
+
+  // Edge rows: each of the nine boxes from scores, every threshold exactly (60 and 80 on both axes, just below
+  // them), and the ends 0 and 100. National thresholds: ≥ 80 high, 60–< 80 middle, < 60 low.
+  it.each([
+    [0, 0, 1],
+    [59.99, 59.99, 1],
+    [60, 0, 2],
+    [79.99, 59.99, 2],
+    [0, 60, 3],
+    [59.99, 79.99, 3],
+    [100, 0, 4],
+    [80, 59.99, 4],
+    [60, 60, 5],
+    [79.99, 79.99, 5],
+    [0, 100, 6],
+    [59.99, 80, 6],
+    [80, 60, 7],
+    [100, 79.99, 7],
+    [60, 80, 8],
+    [79.99, 100, 8],
+    [80, 80, 9],
+    [100, 100, 9],
+  ])('§7.3 edge: kinerja %s / potensial %s → box %i', (perf, pot, box) => {
+    expect(placeNineBox(perf, pot, RULES).box).toBe(box);
+  });
+
+  it.each([-0.01, 100.01, Number.NaN])('§7.3 a score of %s is refused (0–100)', (score) => {
+    expect(() => placeNineBox(score, 50, RULES)).toThrow(/0\.\.100/);
+    expect(() => placeNineBox(50, score, RULES)).toThrow(/0\.\.100/);
+  });
 
   it('a predikat converted with the talent score places on the performance axis (Baik = 80 → Di Atas)', () => {
     expect(placeNineBox(RULES.talentScore.byPredikat.BAIK, 'TINGGI', RULES).box).toBe(9);

@@ -1,4 +1,5 @@
 import type { idCompetency } from './id-competency.ts';
+import { enCompetencyTalent } from './en-competency-talent.ts';
 
 /** English strings of the competency pages (same keys as id-competency.ts). Issue 19. */
 export const enCompetency: typeof idCompetency = {
@@ -129,6 +130,7 @@ export const enCompetency: typeof idCompetency = {
     noGapsHint: 'Gaps appear once assessment results are imported or recorded',
     opd: 'OPD',
   },
+  talent: enCompetencyTalent,
   record: {
     title: 'Record a training',
     open: 'Record a training',

@@ -1,3 +1,4 @@
+import { idCompetencyTalent } from './id-competency-talent.ts';
 /** Indonesian strings of the competency pages (key `competency`; en-competency.ts has the same keys). Issue 19. */
 export const idCompetency = {
   title: 'Kompetensi saya',
@@ -128,6 +129,7 @@ export const idCompetency = {
     noGapsHint: 'Kesenjangan muncul setelah hasil asesmen diimpor atau dicatat',
     opd: 'OPD',
   },
+  talent: idCompetencyTalent,
   record: {
     title: 'Catat pelatihan',
     open: 'Catat pelatihan',

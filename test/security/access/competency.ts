@@ -298,4 +298,40 @@ export const COMPETENCY_ACCESS: AccessTable = {
     req: () => get('/api/competency/analytics/export.xlsx?year=2026'),
   },
   'GET /api/competency/staff': { kind: 'plain', expect: 'AAAAAAA', req: () => get('/api/competency/staff') },
+  // Talent pool and 9-box (point 6): BKD's (competency.read in scope). A superior sees their own staff's boxes
+  // without unitId (talent.test.ts); with a unit, only competency.read.
+  'GET /api/competency/talent/nine-box': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) => get(`/api/competency/talent/nine-box?unitId=${x.side[w].opdUnitId}`),
+  },
+  'GET /api/competency/talent/nine-box/export.{format}': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) => get(`/api/competency/talent/nine-box/export.csv?unitId=${x.side[w].opdUnitId}`),
+  },
+  'GET /api/competency/talent/pool': {
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: () => get('/api/competency/talent/pool'),
+  },
+  'GET /api/competency/talent/positions': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) => get(`/api/competency/talent/positions?unitId=${x.side[w].opdUnitId}`),
+  },
+  'GET /api/competency/talent/candidates': {
+    expect: 'AADDDDD',
+    req: async (x, _r, w) => {
+      await resultOf(x, 'in');
+      await resultOf(x, 'out');
+      return get(`/api/competency/talent/candidates?positionId=${(await positionOf(x, w)).id}`);
+    },
+  },
+  'GET /api/competency/talent/candidates/export.{format}': {
+    expect: 'AADDDDD',
+    req: async (x, _r, w) =>
+      get(`/api/competency/talent/candidates/export.xlsx?positionId=${(await positionOf(x, w)).id}`),
+  },
+  'GET /api/competency/talent/succession': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) => get(`/api/competency/talent/succession?unitId=${x.side[w].opdUnitId}`),
+  },
 };

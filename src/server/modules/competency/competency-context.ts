@@ -8,6 +8,8 @@ import type { Exec, RelationsService } from '../../relations/relations-service.t
 import type { AuditService } from '../audit/audit-service.ts';
 import type { AttachmentService } from '../../files/attachment-service.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
+import type { KinerjaService } from '../kinerja/kinerja-service.ts';
+import type { DisciplineService } from '../discipline/discipline-service.ts';
 import { localDateAt } from '../../../core/org/relations.ts';
 import type { CompetencyGroup, CompetencyRules } from '../../../core/performance/competency-rules.ts';
 import type { PerformanceRules } from '../../../core/performance/performance-rules.ts';
@@ -30,6 +32,10 @@ export interface CompetencyDeps {
   relations: Pick<RelationsService, 'placementOn' | 'chainOn' | 'subordinatesOn' | 'todayOf'>;
   rulebooks: Pick<RulebookService, 'rulesOn'>;
   files: Pick<AttachmentService, 'registerOwner' | 'read' | 'prepare' | 'put' | 'record' | 'view'>;
+  /** The talent 9-box's performance axis: each employee's latest approved annual predikat (e-Kinerja's façade). */
+  kinerja: () => { evaluations: Pick<KinerjaService['evaluations'], 'latestAnnual'> };
+  /** The candidate lists' discipline status (the discipline façade). */
+  discipline: () => { sanctions: Pick<DisciplineService['sanctions'], 'statusOf'> };
 }
 
 /** Who may see an employee's results and why. */

@@ -434,6 +434,83 @@ export function createCompetencyRepo(db: Db) {
       return r.rows[0]?.employeeId ?? null;
     },
 
+    // ------------------------------------------------------------------ talent (point 6)
+
+    /** Employees placed (now) in units of the scope (optionally one subtree) and in service on the date. */
+    async employeesIn(
+      scope: UnitScope,
+      unitPath: string | null,
+      date: string,
+      exec: Exec = db,
+    ): Promise<EmployeeBasics[]> {
+      const r = await sql<EmployeeBasics>`
+        select e.id, ${NAME} as name, e.nip, e.unit_id as "unitId", u.path as "unitPath", u.name as "unitName",
+               e.position_id as "positionId", p.name as "positionName", p.kind as "positionKind"
+          from employees e join units u on u.id = e.unit_id left join positions p on p.id = e.position_id
+         where ${inPaths(scope)} and ${unitPath ? sql<boolean>`u.path like ${`${unitPath}%`}` : sql<boolean>`true`}
+           and e.active_from <= ${date}::date and (e.active_to is null or e.active_to >= ${date}::date)
+         order by e.name, e.id`.execute(exec);
+      return r.rows;
+    },
+
+    /** Employees by id with their current placement (for a superior's staff). */
+    async employeesById(ids: readonly string[], exec: Exec = db): Promise<EmployeeBasics[]> {
+      if (ids.length === 0) return [];
+      const r = await sql<EmployeeBasics>`
+        select e.id, ${NAME} as name, e.nip, e.unit_id as "unitId", u.path as "unitPath", u.name as "unitName",
+               e.position_id as "positionId", p.name as "positionName", p.kind as "positionKind"
+          from employees e join units u on u.id = e.unit_id left join positions p on p.id = e.position_id
+         where e.id = any(${[...ids]}::uuid[]) order by e.name, e.id`.execute(exec);
+      return r.rows;
+    },
+
+    /**
+     * Positions in units of the scope (optionally one subtree) with their holder: the employee now placed on it and
+     * in service on the date (null: vacant).
+     */
+    async positionsIn(
+      scope: UnitScope,
+      f: { unitPath: string | null; positionId?: string; q?: string | undefined },
+      date: string,
+      exec: Exec = db,
+    ) {
+      const parts = [inPaths(scope)];
+      if (f.unitPath) parts.push(sql<boolean>`u.path like ${`${f.unitPath}%`}`);
+      if (f.positionId) parts.push(sql<boolean>`p.id = ${f.positionId}::uuid`);
+      if (f.q) parts.push(sql<boolean>`(p.name ilike ${likeOf(f.q)} or p.code ilike ${likeOf(f.q)})`);
+      const r = await sql<
+        PositionInfo & { holderId: string | null; holderName: string | null; holderBirthDate: string | null }
+      >`
+        select p.id, p.code, p.name, p.kind, p.unit_id as "unitId", u.path as "unitPath", u.name as "unitName",
+               h.id as "holderId", h.name as "holderName", to_char(h.birth_date, 'YYYY-MM-DD') as "holderBirthDate"
+          from positions p join units u on u.id = p.unit_id
+          left join lateral (
+            select e.id, ${NAME} as name, e.birth_date from employees e
+             where e.position_id = p.id and e.active_from <= ${date}::date
+               and (e.active_to is null or e.active_to >= ${date}::date)
+             order by e.name, e.id limit 1) h on true
+         where ${sql.join(parts, sql` and `)}
+         order by u.path, p.is_head desc, p.name, p.id
+         limit 2000`.execute(exec);
+      return r.rows;
+    },
+
+    /** Training records of these employees that ended in the year (JP of the year). */
+    async recordsInYear(
+      employeeIds: readonly string[],
+      year: number,
+      exec: Exec = db,
+    ): Promise<{ employeeId: string; title: string; endDate: string; jp: number }[]> {
+      if (employeeIds.length === 0) return [];
+      const r = await sql<{ employeeId: string; title: string; endDate: string; jp: number }>`
+        select employee_id as "employeeId", title, to_char(end_date, 'YYYY-MM-DD') as "endDate", jp
+          from competency_training_records
+         where employee_id = any(${[...employeeIds]}::uuid[])
+           and end_date between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date
+         order by end_date desc, created_at desc`.execute(exec);
+      return r.rows;
+    },
+
     async unitPath(unitId: string, exec: Exec = db): Promise<string | null> {
       const r = await sql<{ path: string }>`select path from units where id = ${unitId}::uuid`.execute(exec);
       return r.rows[0]?.path ?? null;

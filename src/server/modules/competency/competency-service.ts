@@ -4,6 +4,7 @@ import { createCompetencyAssessments } from './competency-assessments.ts';
 import { createCompetencyTraining } from './competency-training.ts';
 import { createCompetencyRecords } from './competency-records.ts';
 import { createCompetencyAnalytics } from './competency-analytics.ts';
+import { createCompetencyTalent } from './competency-talent.ts';
 
 /**
  * Competency and development (issue 19): the module's façade, the only part other modules may use (its type, wired
@@ -20,6 +21,7 @@ export function createCompetencyService(deps: CompetencyDeps) {
     training: createCompetencyTraining(ctx),
     records,
     analytics: createCompetencyAnalytics(ctx),
+    talent: createCompetencyTalent(ctx),
   };
 }
 export type CompetencyService = ReturnType<typeof createCompetencyService>;

@@ -218,6 +218,55 @@ export function createEffectsPart(ctx: DisciplineContext, shared: SanctionsShare
   async function record(actor: Actor, employeeId: string): Promise<DisciplineRecord> {
     const e = await requireRecordReader(actor, employeeId);
     const today = await ctx.todayOfUnit(e.unitId);
+    const { sanctions, flags } = await flagsOf(e.id, today);
+    return {
+      employee: {
+        id: e.id,
+        name: nameOf(e),
+        nip: e.nip,
+        employeeType: e.employeeType,
+        unitName: e.unitName,
+      },
+      today,
+      sanctions,
+      flags,
+    };
+  }
+
+  /**
+   * For other modules (no actor: the caller checks its own access; the competency module's candidate lists): the
+   * flags of each employee's discipline record today (a sanction blocking promotion, under examination, under
+   * upaya administratif) with their reasons. Reading never writes.
+   */
+  async function statusOf(
+    employeeIds: readonly string[],
+    today: LocalDate,
+  ): Promise<Map<string, DisciplineRecord['flags']>> {
+    const out = new Map<string, DisciplineRecord['flags']>();
+    if (employeeIds.length === 0) return out;
+    const ids = [...new Set(employeeIds)];
+    // Only those with a sanction or a case have a record to read; everyone else has clean flags.
+    const withRecord = new Set(
+      [
+        ...(await db
+          .selectFrom('disciplineSanctions')
+          .select('employeeId')
+          .where('employeeId', 'in', ids)
+          .execute()),
+        ...(await db
+          .selectFrom('disciplineCases')
+          .select('employeeId')
+          .where('employeeId', 'in', ids)
+          .execute()),
+      ].map((r) => r.employeeId),
+    );
+    for (const id of withRecord) out.set(id, (await flagsOf(id, today)).flags);
+    return out;
+  }
+
+  /** The sanctions of an employee today and the flags they raise. */
+  async function flagsOf(employeeId: string, today: LocalDate) {
+    const e = { id: employeeId };
     const sanctions = await shared.viewsOfEmployee(e.id, today);
     const reasons: string[] = [];
     const until = (flag: 'blocksKgb' | 'blocksPromotion') => {
@@ -263,14 +312,6 @@ export function createEffectsPart(ctx: DisciplineContext, shared: SanctionsShare
         'Pegawai yang sedang diperiksa atau mengajukan upaya administratif tidak dipindahkan (mutasi)',
       );
     return {
-      employee: {
-        id: e.id,
-        name: nameOf(e),
-        nip: e.nip,
-        employeeType: e.employeeType,
-        unitName: e.unitName,
-      },
-      today,
       sanctions,
       flags: {
         blocksKgb: kgb.on,
@@ -445,5 +486,5 @@ export function createEffectsPart(ctx: DisciplineContext, shared: SanctionsShare
     return moved;
   }
 
-  return { deliver, record, activeInMonth, active, settle };
+  return { deliver, record, statusOf, activeInMonth, active, settle };
 }

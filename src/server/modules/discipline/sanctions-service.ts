@@ -32,6 +32,8 @@ export function createSanctionsSection(ctx: DisciplineContext) {
     fileAppeal: appeals.file,
     decideAppeal: appeals.decide,
     record: effects.record,
+    /** For the competency module's candidate lists (no actor): each employee's record flags today. */
+    statusOf: effects.statusOf,
     active: effects.active,
     /** For the TPP module (no actor): the sanctions active in a month per employee, as the core's TppSanction. */
     activeInMonth: effects.activeInMonth,

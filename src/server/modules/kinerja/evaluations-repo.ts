@@ -318,6 +318,34 @@ export function createEvaluationsRepo() {
    * FINAL and APPROVED evaluations per predikat in a unit's subtree of one kind whose period ends in the range,
    * one per employee (their latest).
    */
+  /**
+   * The latest APPROVED annual (TAHUNAN) evaluation with a predikat of each employee (for the talent 9-box of the
+   * competency module): predikat, label and period end.
+   */
+  async function latestAnnual(
+    exec: Exec,
+    employeeIds: readonly string[],
+  ): Promise<Map<string, { predikat: Predikat; label: string; periodEnd: LocalDate }>> {
+    if (employeeIds.length === 0) return new Map();
+    const rows = await exec
+      .selectFrom('evaluations as ev')
+      .select(['ev.employeeId', 'ev.predikat', 'ev.label', 'ev.periodEnd'])
+      .distinctOn('ev.employeeId')
+      .where('ev.employeeId', 'in', [...new Set(employeeIds)])
+      .where('ev.kind', '=', 'TAHUNAN')
+      .where('ev.status', '=', 'APPROVED')
+      .where('ev.predikat', 'is not', null)
+      .orderBy('ev.employeeId')
+      .orderBy('ev.periodEnd', 'desc')
+      .execute();
+    return new Map(
+      rows.map((r) => [
+        r.employeeId,
+        { predikat: r.predikat as Predikat, label: r.label, periodEnd: r.periodEnd as LocalDate },
+      ]),
+    );
+  }
+
   async function predikatCounts(
     exec: Exec,
     unitPath: string,
@@ -444,6 +472,7 @@ export function createEvaluationsRepo() {
     unit,
     orgPerformanceFor,
     predikatCounts,
+    latestAnnual,
     page,
     candidates,
     pendingObjections,

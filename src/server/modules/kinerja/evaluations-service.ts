@@ -848,7 +848,16 @@ export function createEvaluationSection(ctx: KinerjaContext) {
     return { bytes, fileName: `penilaian-kinerja-${safe}.pdf` };
   }
 
+  /**
+   * For the competency module's talent 9-box (no actor: the caller checks its own access): each employee's latest
+   * annual evaluation approved by the atasan pejabat penilai, with its predikat. Reading never writes.
+   */
+  function latestAnnual(employeeIds: readonly string[], exec: Exec = db) {
+    return repo.latestAnnual(exec, employeeIds);
+  }
+
   return {
+    latestAnnual,
     get,
     detail,
     periods,

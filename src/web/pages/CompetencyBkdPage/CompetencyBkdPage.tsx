@@ -21,10 +21,11 @@ import { formatDate, formatNip } from '../../lib/format.ts';
 import type { AssessmentItem, CompetencyImportReport } from '../../../shared/api/competency.ts';
 import { TrainingCataloguePanel, TrainingNeedsPanel } from './TrainingPanels.tsx';
 import { AnalyticsPanel } from './AnalyticsPanel.tsx';
+import { TalentPanel } from './TalentPanels.tsx';
 
 /**
  * Kompetensi (BKD) (/kompetensi/bkd): results in scope with their JPM (each page's people logged as viewed by the
- * server), the row-by-row imports of results and of position standards, the dictionary. Issue 19 points 1–3 (the training needs per OPD and the catalogue: TrainingPanels.tsx).
+ * server), the row-by-row imports of results and of position standards, the dictionary. Issue 19 points 1–3 (the training needs per OPD and the catalogue: TrainingPanels.tsx) and 6 (9-box, talent pool, candidates, succession: TalentPanels.tsx).
  */
 export function CompetencyBkdPage() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function CompetencyBkdPage() {
           <Tabs.Tab value="analytics">{t('competency.analytics.tab')}</Tabs.Tab>
           <Tabs.Tab value="needs">{t('competency.bkd.tabNeeds')}</Tabs.Tab>
           <Tabs.Tab value="catalogue">{t('competency.bkd.tabCatalogue')}</Tabs.Tab>
+          <Tabs.Tab value="talent">{t('competency.talent.tab')}</Tabs.Tab>
           <Tabs.Tab value="dictionary">{t('competency.tabDictionary')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="results">
@@ -63,6 +65,9 @@ export function CompetencyBkdPage() {
         </Tabs.Panel>
         <Tabs.Panel value="catalogue">
           <TrainingCataloguePanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="talent">
+          <TalentPanel />
         </Tabs.Panel>
         <Tabs.Panel value="dictionary">
           <CompetencyDictionaryView />

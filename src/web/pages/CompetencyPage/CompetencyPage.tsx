@@ -1,8 +1,9 @@
-import { Button, Drawer, Stack, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Drawer, Stack, Tabs, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { useCompetencyStaff, useEmployeeCompetency, useMyCompetency } from '../../api/competency.ts';
+import { useNineBox } from '../../api/competency-talent.ts';
 import { CompetencyDictionaryView } from '../../components/competency/CompetencyDictionaryView.tsx';
 import { CompetencyProfileView, JpmBadge } from '../../components/competency/CompetencyProfileView.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -56,6 +57,9 @@ function Mine() {
 function Staff() {
   const { t } = useTranslation();
   const q = useCompetencyStaff(true);
+  // The staff's place on the 9-box (issue 19 point 6): the talent endpoint without a unit = the caller's staff.
+  const boxes = useNineBox(null, null);
+  const boxOf = new Map((boxes.data?.people ?? []).map((p) => [p.employeeId, p]));
   const [open, setOpen] = useState<string | null>(null);
   const profile = useEmployeeCompetency(open);
   const columns: Column<StaffRow>[] = [
@@ -81,6 +85,27 @@ function Staff() {
       render: (r) => (r.latestOn ? <JpmBadge jpm={r.mapping} label="" /> : '—'),
     },
     { key: 'gaps', header: t('competency.staffGaps'), render: (r) => (r.latestOn ? r.gaps : '—') },
+    {
+      key: 'box',
+      header: t('competency.talent.staffBox'),
+      render: (r) => {
+        const p = boxOf.get(r.employeeId);
+        if (!p) return '—';
+        return p.placed ? (
+          <Tooltip label={p.reasons.join(' · ')} multiline w={280} withinPortal>
+            <Badge variant="light" color={p.isTalentPool ? 'teal' : 'gray'}>
+              {t('competency.talent.box', { box: p.box })}
+            </Badge>
+          </Tooltip>
+        ) : (
+          <Tooltip label={p.reasons.join(' · ')} multiline w={280} withinPortal>
+            <Text size="xs" c="dimmed">
+              {t('competency.talent.notPlacedShort')}
+            </Text>
+          </Tooltip>
+        );
+      },
+    },
     {
       key: 'open',
       header: '',
