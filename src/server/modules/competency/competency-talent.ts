@@ -1,4 +1,3 @@
-import { ctxOf } from '../../auth/auth-service.ts';
 import { requireAny, requireUnit, type Actor } from '../../auth/authz.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { CompetencyGroup, CompetencyRules } from '../../../core/performance/competency-rules.ts';
@@ -54,10 +53,11 @@ const TIE_BREAK =
  * predikat (e-Kinerja, through its façade) and their latest assessment's JPM; the talent pool per position family;
  * ranked candidates for a position by JPM against it, with box, discipline status (the discipline façade) and
  * training; succession per key position. Every answer showing someone else's box, JPM or predikat writes one audit
- * entry `competency_assessment.viewed` per person shown; the caller's role and scope are checked first.
+ * entry `competency_assessment.viewed` naming the people shown (as the module's other views; one entry per answer,
+ * not per person, so a province-wide view stays one write); the caller's role and scope are checked first.
  */
 export function createCompetencyTalent(ctx: CompetencyContext) {
-  const { repo, audit, relations } = ctx;
+  const { repo, relations } = ctx;
 
   /**
    * The rules: the performance section with its competency part and the talent part.
@@ -164,25 +164,6 @@ export function createCompetencyTalent(ctx: CompetencyContext) {
     return { out, performance, competency, talent, names };
   }
 
-  /**
-   * Logs that the caller saw these people's assessment-derived data (personal data; issue 19): one audit entry
-   * `competency_assessment.viewed` per person shown, each naming them (so the audit search "about a person" finds
-   * it). The caller's own line is not logged; nothing is written when no one else is shown.
-   */
-  async function logEach(actor: Actor, employeeIds: readonly string[], what: string): Promise<void> {
-    const others = [...new Set(employeeIds)].filter((id) => id !== actor.employeeId);
-    if (others.length === 0) return;
-    await ctx.db.transaction().execute(async (trx) => {
-      for (const id of others)
-        await audit.record(trx, ctxOf(actor), {
-          action: 'competency_assessment.viewed',
-          entityType: 'employee',
-          entityId: id,
-          after: { what, employeeId: id },
-        });
-    });
-  }
-
   /** A unit in the caller's competency.read scope. @throws NOT_FOUND, FORBIDDEN */
   async function unitInScope(actor: Actor, unitId: string) {
     const unit = await repo.unit(unitId);
@@ -215,7 +196,7 @@ export function createCompetencyTalent(ctx: CompetencyContext) {
     const shown = out.filter((o) => !q.family || o.person.family.code === q.family);
     const counts = Array.from({ length: 9 }, () => 0);
     for (const o of shown) if (o.placement.placed) counts[o.placement.box - 1]! += 1;
-    await logEach(
+    await ctx.logViews(
       actor,
       shown.map((o) => o.person.employeeId),
       '9-box talenta',
@@ -289,7 +270,7 @@ export function createCompetencyTalent(ctx: CompetencyContext) {
     const members = out
       .map((o) => o.person)
       .filter((p) => p.isTalentPool && (!q.family || p.family.code === q.family));
-    await logEach(
+    await ctx.logViews(
       actor,
       members.map((m) => m.employeeId),
       'talent pool',
@@ -504,7 +485,7 @@ export function createCompetencyTalent(ctx: CompetencyContext) {
     const { ranked, standard, talent, names, competency } = await rankFor(p, placed, row.holderId);
     const filtered = ranked.filter((r) => !q.family || r.o.person.family.code === q.family).slice(0, q.limit);
     const items = await candidateLines(filtered, competency, talent, names);
-    await logEach(
+    await ctx.logViews(
       actor,
       items.map((i) => i.employeeId),
       `kandidat jabatan ${p.name}`,
@@ -635,7 +616,7 @@ export function createCompetencyTalent(ctx: CompetencyContext) {
         })),
       });
     }
-    await logEach(actor, shown, 'rencana suksesi');
+    await ctx.logViews(actor, shown, 'rencana suksesi');
     return {
       basis: `${basisText(talent.legalBasis)}; kesiapan: ${basisText(talent.readiness.legalBasis)}; usia pensiun: ${basisText(talent.retirement.legalBasis)}`,
       items,

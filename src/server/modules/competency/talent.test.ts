@@ -48,8 +48,8 @@ const views = async () =>
       .where('action', '=', 'competency_assessment.viewed')
       .orderBy('id')
       .execute()
-  ).map((r) => r.entityId);
-/** The views logged by an action: one entry per person shown. */
+  ).flatMap((r) => (r.after as { employeeIds: string[] }).employeeIds);
+/** The people an action logged as viewed (one entry per answer, naming everyone shown but the caller). */
 async function logged(action: () => Promise<unknown>): Promise<string[]> {
   const before = (await views()).length;
   await action();

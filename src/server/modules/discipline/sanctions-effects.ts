@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { inScope, scopeOf, requireAny, requireUnit, type Actor } from '../../auth/authz.ts';
 import { ctxOf } from '../../auth/auth-service.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../errors.ts';
@@ -251,12 +252,12 @@ export function createEffectsPart(ctx: DisciplineContext, shared: SanctionsShare
         ...(await db
           .selectFrom('disciplineSanctions')
           .select('employeeId')
-          .where('employeeId', 'in', ids)
+          .where(sql<boolean>`employee_id = any(${ids}::uuid[])`)
           .execute()),
         ...(await db
           .selectFrom('disciplineCases')
           .select('employeeId')
-          .where('employeeId', 'in', ids)
+          .where(sql<boolean>`employee_id = any(${ids}::uuid[])`)
           .execute()),
       ].map((r) => r.employeeId),
     );

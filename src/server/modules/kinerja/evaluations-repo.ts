@@ -315,10 +315,6 @@ export function createEvaluationsRepo() {
   }
 
   /**
-   * FINAL and APPROVED evaluations per predikat in a unit's subtree of one kind whose period ends in the range,
-   * one per employee (their latest).
-   */
-  /**
    * The latest APPROVED annual (TAHUNAN) evaluation with a predikat of each employee (for the talent 9-box of the
    * competency module): predikat, label and period end.
    */
@@ -331,7 +327,8 @@ export function createEvaluationsRepo() {
       .selectFrom('evaluations as ev')
       .select(['ev.employeeId', 'ev.predikat', 'ev.label', 'ev.periodEnd'])
       .distinctOn('ev.employeeId')
-      .where('ev.employeeId', 'in', [...new Set(employeeIds)])
+      // One array parameter, whatever the number of people (a province's scope passes the 65,535-parameter limit).
+      .where(sql<boolean>`ev.employee_id = any(${[...new Set(employeeIds)]}::uuid[])`)
       .where('ev.kind', '=', 'TAHUNAN')
       .where('ev.status', '=', 'APPROVED')
       .where('ev.predikat', 'is not', null)
@@ -346,6 +343,10 @@ export function createEvaluationsRepo() {
     );
   }
 
+  /**
+   * FINAL and APPROVED evaluations per predikat in a unit's subtree of one kind whose period ends in the range,
+   * one per employee (their latest).
+   */
   async function predikatCounts(
     exec: Exec,
     unitPath: string,
