@@ -7,6 +7,8 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import type { Exec, RelationsService } from '../../relations/relations-service.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import type { AttachmentService } from '../../files/attachment-service.ts';
+import type { DocumentService } from '../../documents/document-service.ts';
+import type { NotificationService } from '../notifications/notification-service.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import { localDateAt } from '../../../core/org/relations.ts';
 import type { CompetencyGroup, CompetencyRules } from '../../../core/performance/competency-rules.ts';
@@ -30,6 +32,10 @@ export interface CompetencyDeps {
   relations: Pick<RelationsService, 'placementOn' | 'chainOn' | 'subordinatesOn' | 'todayOf'>;
   rulebooks: Pick<RulebookService, 'rulesOn'>;
   files: Pick<AttachmentService, 'registerOwner' | 'read' | 'prepare' | 'put' | 'record' | 'view'>;
+  /** Reminders and assignments of change projects (the one notification service). */
+  notifications: Pick<NotificationService, 'notify'>;
+  /** The letterhead of a change project's report. */
+  documents: Pick<DocumentService, 'letterheadFor'>;
 }
 
 /** Who may see an employee's results and why. */
