@@ -139,11 +139,11 @@ export function createCompetencyChangeProjects(ctx: CompetencyContext) {
     const manage = inScope(scopeOf(actor, 'competency.manage'), e.unitPath);
     if (p.employeeId === actor.employeeId) return { viewer: 'SELF', assessor: null, manage };
     const assessor = mineOf(actor, await repo.assessors([p.id], exec));
-    if (assessor) return { viewer: 'ASSESSOR', assessor, manage };
     try {
       const v = await ctx.viewerOf(actor, e);
-      return { viewer: v === 'SELF' ? 'SELF' : v, assessor: null, manage };
+      return { viewer: v, assessor, manage };
     } catch (err) {
+      if (assessor) return { viewer: 'ASSESSOR', assessor, manage };
       if (err instanceof AppError && err.code === 'FORBIDDEN')
         throw forbidden('Proyek perubahan hanya dapat dilihat pesertanya, atasannya, penilainya, dan BKD');
       throw err;
