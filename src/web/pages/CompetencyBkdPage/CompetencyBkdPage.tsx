@@ -20,6 +20,7 @@ import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { formatDate, formatNip } from '../../lib/format.ts';
 import type { AssessmentItem, CompetencyImportReport } from '../../../shared/api/competency.ts';
 import { TrainingCataloguePanel, TrainingNeedsPanel } from './TrainingPanels.tsx';
+import { ChangeProjectPanel } from './ChangeProjectPanel.tsx';
 
 /**
  * Kompetensi (BKD) (/kompetensi/bkd): results in scope with their JPM (each page's people logged as viewed by the
@@ -38,6 +39,7 @@ export function CompetencyBkdPage() {
           <Tabs.Tab value="import-standards">{t('competency.bkd.tabImportStandards')}</Tabs.Tab>
           <Tabs.Tab value="needs">{t('competency.bkd.tabNeeds')}</Tabs.Tab>
           <Tabs.Tab value="catalogue">{t('competency.bkd.tabCatalogue')}</Tabs.Tab>
+          <Tabs.Tab value="change-projects">{t('changeProject.bkdTab')}</Tabs.Tab>
           <Tabs.Tab value="dictionary">{t('competency.tabDictionary')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="results">
@@ -54,6 +56,9 @@ export function CompetencyBkdPage() {
         </Tabs.Panel>
         <Tabs.Panel value="catalogue">
           <TrainingCataloguePanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="change-projects">
+          <ChangeProjectPanel />
         </Tabs.Panel>
         <Tabs.Panel value="dictionary">
           <CompetencyDictionaryView />
