@@ -389,6 +389,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     clock,
     relations,
     kinerja,
+    changeProjects: competency.changeProjects,
   });
   // Kehadiran hari ini: computed per request from stored data, through the daily statuses' own sources.
   const todaySources = statusSources(() => ({ leave, permits, corrections, rosters, recap }));

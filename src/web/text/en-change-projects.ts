@@ -86,4 +86,8 @@ export const enChangeProjects: typeof idChangeProjects = {
   saveAssessors: 'Save assessors',
   assessorsRule: 'The evaluation starts once there is at least one internal and one external assessor.',
   close: 'Close the evaluation with the ratings in',
+  homeTitle: 'Change projects to assess',
+  homeSubtitle: 'Change projects assigned to you as an assessor',
+  homeAwaiting: 'Waiting for your rating',
+  homeAssigned: 'Assigned to you',
 };

@@ -86,4 +86,8 @@ export const idChangeProjects = {
   saveAssessors: 'Simpan penilai',
   assessorsRule: 'Evaluasi dimulai bila ada paling sedikit satu penilai internal dan satu eksternal.',
   close: 'Tutup evaluasi dengan penilaian yang ada',
+  homeTitle: 'Penilaian proyek perubahan',
+  homeSubtitle: 'Proyek perubahan yang ditugaskan kepada Anda sebagai penilai',
+  homeAwaiting: 'Menunggu penilaian Anda',
+  homeAssigned: 'Ditugaskan kepada Anda',
 };

@@ -344,6 +344,12 @@ describe('evaluation a year later', () => {
     await setClock('2026-11-14T02:00:00Z', true);
     const inbox = json<AssignedChangeProjects>(await c.peer.get('/api/competency/change-projects/assigned'));
     expect(inbox.awaiting).toBe(1);
+    // The same count on the home page; someone assessing nothing gets no such part.
+    const home = json<{ changeProjects?: unknown }>(await c.peer.get('/api/dashboard/home'));
+    expect(home.changeProjects).toEqual({ awaiting: 1, assigned: 1 });
+    expect(
+      json<{ changeProjects?: unknown }>(await c.outsider.get('/api/dashboard/home')).changeProjects,
+    ).toBeUndefined();
   });
 
   it('refuses a score outside the scale, evidence that is not a PDF or image, and someone not assigned', async () => {
