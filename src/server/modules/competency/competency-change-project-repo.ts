@@ -113,11 +113,13 @@ export function createChangeProjectRepo(db: Db) {
       return r.rows;
     },
 
-    /** Projects where the account or employee is an assessor. */
+    /** Projects where the account or employee is an assessor (through the assessors' indexes: the home page asks). */
     async assignedTo(userId: string, employeeId: string | null, exec: Exec = db): Promise<ProjectRow[]> {
       const r = await sql<ProjectRow>`${PROJECT_SELECT}
-        where exists (select 1 from competency_change_project_assessors a where a.project_id = p.id
-                        and (a.user_id = ${userId}::uuid or a.employee_id = ${employeeId}::uuid))
+        where p.id in (select a.project_id from competency_change_project_assessors a where a.user_id = ${userId}::uuid
+                       union
+                       select a.project_id from competency_change_project_assessors a
+                        where a.employee_id = ${employeeId}::uuid)
         order by p.evaluation_date, p.id`.execute(exec);
       return r.rows;
     },
