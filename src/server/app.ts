@@ -109,6 +109,7 @@ import { createCompetencyService } from './modules/competency/competency-service
 import { createCompetencyRepo } from './modules/competency/competency-repo.ts';
 import { competencyRoutes } from './modules/competency/competency-routes.ts';
 import { competencyTalentRoutes } from './modules/competency/competency-talent-routes.ts';
+import { competencyChangeProjectRoutes } from './modules/competency/competency-change-project-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -139,6 +140,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
       electionWatch: (actor, type, id) => electionWatch.canOpen(actor, type, id),
       inspections: (actor, type, id) => inspections.canOpen(actor, type, id),
       teladan: (actor, type, id) => teladan.canOpen(actor, type, id),
+      competency: (actor, _type, id) => competency.changeProjects.canOpen(actor, id),
       complaint: (actor, id) => complaints.canOpen(actor, id),
       staffOf: (actor) => requestSupport.staffOf(actor),
     }),
@@ -373,6 +375,8 @@ export function buildServices({ config, db, clock }: AppDeps) {
     files,
     kinerja: () => kinerja,
     discipline: () => discipline,
+    notifications,
+    documents,
   });
   // The home page: a section per role, composed from the reads above (never their repositories).
   const dashboard = createDashboardService({
@@ -388,6 +392,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     clock,
     relations,
     kinerja,
+    changeProjects: competency.changeProjects,
   });
   // Kehadiran hari ini: computed per request from stored data, through the daily statuses' own sources.
   const todaySources = statusSources(() => ({ leave, permits, corrections, rosters, recap }));
@@ -598,6 +603,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(commandCentreRoutes({ commandCentre: services.commandCentre, jobs: services.jobs }));
   await app.register(competencyRoutes({ competency: services.competency }));
   await app.register(competencyTalentRoutes({ competency: services.competency }));
+  await app.register(competencyChangeProjectRoutes({ competency: services.competency }));
   // TEST_CLOCK=true (tests only, refused in production): POST /api/test/clock moves the clock forward.
   if (config.testClock) {
     if (!isAdjustable(deps.clock)) throw new Error('TEST_CLOCK=true needs a clock that can be moved forward');
@@ -621,6 +627,15 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   electionWatchTicker.unref();
   app.addHook('onReady', async () => void electionWatchTick());
   app.addHook('onClose', async () => clearInterval(electionWatchTicker));
+  // Change projects: reminders to participants and assessors before the evaluation date (hourly, and at start; idempotent).
+  const changeProjectTick = () =>
+    services.competency.changeProjects
+      .tick()
+      .catch((err: unknown) => app.log.error({ err }, 'competency change-project tick failed'));
+  const changeProjectTicker = setInterval(changeProjectTick, 3600_000);
+  changeProjectTicker.unref();
+  app.addHook('onReady', async () => void changeProjectTick());
+  app.addHook('onClose', async () => clearInterval(changeProjectTicker));
   services.notifications.setLogger(app.log);
   // Pushes still on their way are answered before the server closes.
   app.addHook('onClose', () => services.notifications.flushPush());

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { legalBasisSchema } from '../common/legal-basis.ts';
 import type { RuleIssue } from '../common/rule-issue.ts';
 import { POSITION_KINDS } from '../people/employee-types.ts';
+import { changeProjectRulesSchema, validateChangeProjectRules } from './change-project.ts';
 
 /**
  * The levels of every competency: 1 (lowest) to 5. Fixed nationally by PermenPANRB 38/2017, not a regional number.
@@ -71,6 +72,8 @@ export const competencyRulesSchema = z.object({
     legalBasis: legalBasisSchema,
     minJpPerYear: z.number().int().min(0).max(1000),
   }),
+  /** Change projects of leadership training, judged a year later (src/core/performance/change-project.ts). */
+  changeProject: changeProjectRulesSchema.optional(),
 });
 export type CompetencyRules = z.infer<typeof competencyRulesSchema>;
 
@@ -108,5 +111,7 @@ export function validateCompetencyRules(rules: CompetencyRules, path: string): R
       });
     kinds.add(k.positionKind);
   });
+  if (rules.changeProject)
+    issues.push(...validateChangeProjectRules(rules.changeProject, `${path}.changeProject`));
   return issues;
 }

@@ -1787,6 +1787,55 @@ export interface CompetencyTrainingRecordsTable {
   createdAt: Timestamp;
 }
 
+/** Table `competency_change_projects` (issue 19 point 5): a leadership training's proyek perubahan. */
+export interface CompetencyChangeProjectsTable {
+  id: Generated<string>;
+  employeeId: string;
+  unitId: string;
+  trainingRecordId: string;
+  program: string;
+  title: string;
+  problem: string;
+  goals: JSONColumnType<{ id: string; goal: string; indicator: string; target: string }[]>;
+  milestones: JSONColumnType<{ title: string; dueDate: string }[]>;
+  impactInstitution: string;
+  impactPublic: string;
+  status: Generated<string>;
+  evaluationDate: LocalDate;
+  score: number | null;
+  verdict: string | null;
+  evaluatedAt: Timestamp | null;
+  registeredAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** Table `competency_change_project_assessors` (issue 19 point 5): internal (employee) or external assessors. */
+export interface CompetencyChangeProjectAssessorsTable {
+  id: Generated<string>;
+  projectId: string;
+  kind: string;
+  employeeId: string | null;
+  userId: string | null;
+  name: string;
+  institution: string;
+  assignedBy: string | null;
+  assignedAt: Timestamp;
+}
+
+/** Table `competency_change_project_ratings` (issue 19 point 5): one assessor's score of one goal, with evidence. */
+export interface CompetencyChangeProjectRatingsTable {
+  id: Generated<string>;
+  projectId: string;
+  assessorId: string;
+  goalId: string;
+  score: number;
+  note: string;
+  ratedBy: string | null;
+  ratedAt: Timestamp;
+}
+
 export interface Database {
   units: UnitsTable;
   offices: OfficesTable;
@@ -1905,4 +1954,7 @@ export interface Database {
   competencyTrainings: CompetencyTrainingsTable;
   competencyTrainingBudgets: CompetencyTrainingBudgetsTable;
   competencyTrainingRecords: CompetencyTrainingRecordsTable;
+  competencyChangeProjects: CompetencyChangeProjectsTable;
+  competencyChangeProjectAssessors: CompetencyChangeProjectAssessorsTable;
+  competencyChangeProjectRatings: CompetencyChangeProjectRatingsTable;
 }

@@ -19,7 +19,8 @@ export type OwnerKind =
   | 'tpp_objection'
   | 'complaint_photo'
   | 'inspection_photo'
-  | 'competency_training_record';
+  | 'competency_training_record'
+  | 'competency_change_project_rating';
 
 /**
  * Retention classes: `personnel` for documents that justify a personnel decision (leave evidence, letters of
@@ -138,6 +139,13 @@ export const ATTACHMENT_KINDS = {
     label: 'Sertifikat pelatihan',
     allowed: DOCUMENTS_AND_PHOTOS,
     owner: 'competency_training_record',
+    retention: 'personnel',
+  },
+  /** The evidence an assessor gives for a change project's goal (issue 19 point 5): a document or a photo. */
+  competency_change_project_evidence: {
+    label: 'Bukti penilaian proyek perubahan',
+    allowed: DOCUMENTS_AND_PHOTOS,
+    owner: 'competency_change_project_rating',
     retention: 'personnel',
   },
   /** A photo of an inspection finding (sidak, issue 18 point 1), owned by its row in `inspection_photos`. */

@@ -281,5 +281,10 @@ export const homeSchema = z.object({
   oversight: homeOversightSchema.nullable(),
   /** e-Kinerja (issue 15 point 8): today's report, waiting verifications, SKP/report progress; null when none applies. */
   kinerja: homeKinerjaSchema.nullable().optional(),
+  /**
+   * Change projects the caller assesses (issue 19 point 5): how many wait for their rating today and how many are
+   * assigned; absent when they assess none.
+   */
+  changeProjects: z.object({ awaiting: count, assigned: count }).optional(),
 });
 export type Home = z.infer<typeof homeSchema>;

@@ -44,6 +44,7 @@ import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import { navSectionsFor, type NavBadge, type NavItem } from './nav.ts';
 import { useComplaintInboxCount } from '../api/complaints.ts';
 import { useFollowUpCount } from '../api/inspections.ts';
+import { useAssignedChangeProjects } from '../api/competency-change-projects.ts';
 import { LanguageToggle, Logo, UserMenuButton } from './header-parts.tsx';
 
 const UserMenu = backgroundLazy(() => import('./UserMenu.tsx').then((m) => ({ default: m.UserMenu })));
@@ -177,6 +178,9 @@ export function AppLayout() {
   // Inspection findings whose follow-up is assigned to this user (sidak): after the first screen.
   const sidakCount = useFollowUpCount(kinerjaReady && hasAnyRole(me.data, OVERSIGHT_READERS));
   const pendingSidak = sidakCount.data?.count ?? 0;
+  // Change projects waiting for this assessor's rating (issue 19 point 5): after the first screen.
+  const changeProjectCount = useAssignedChangeProjects(kinerjaReady && !!me.data?.user.employeeId);
+  const pendingChangeProjects = changeProjectCount.data?.awaiting ?? 0;
   // The designated TPP treasurer's finance entry (asked only for an employee without a TPP reading role).
   const tppTreasurer = useTppTreasurer();
   /** What waits for this user's decision, per navigation badge (with its test id and spoken label). */
@@ -227,6 +231,11 @@ export function AppLayout() {
       testId: 'sidak-count',
       label: t('approvals.waitingCount', { count: pendingSidak }),
     },
+    changeProjects: {
+      count: pendingChangeProjects,
+      testId: 'change-project-count',
+      label: t('approvals.waitingCount', { count: pendingChangeProjects }),
+    },
   };
   const waiting =
     pendingReviews +
@@ -238,7 +247,8 @@ export function AppLayout() {
     pendingDisiplin +
     pendingObjections +
     pendingComplaints +
-    pendingSidak;
+    pendingSidak +
+    pendingChangeProjects;
 
   if (!me.data) return null;
   const sections = navSectionsFor(me.data, { treasurer: tppTreasurer.treasurer });

@@ -115,7 +115,8 @@ export type NavBadge =
   | 'disiplin'
   | 'tppObjections'
   | 'complaints'
-  | 'sidak';
+  | 'sidak'
+  | 'changeProjects';
 
 export interface NavItem {
   to: string;
@@ -307,6 +308,8 @@ const NAV: (NavItem & { who: Who | 'everyone' })[] = [
     label: 'nav.competency',
     icon: IconSchool,
     end: true,
+    // Change projects waiting for the user's rating as an assessor (issue 19 point 5).
+    badge: 'changeProjects',
     who: 'employee',
   },
   {

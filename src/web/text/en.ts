@@ -7,6 +7,7 @@ import { enTppCorrections } from './en-tpp-corrections.ts';
 import { enTeladan } from './en-teladan.ts';
 import { enCommandCentre } from './en-command-centre.ts';
 import { enCompetency } from './en-competency.ts';
+import { enChangeProjects } from './en-change-projects.ts';
 import { enElectionWatch } from './en-election-watch.ts';
 import { enComplaints } from './en-complaints.ts';
 import { enInspections } from './en-inspections.ts';
@@ -3347,4 +3348,5 @@ export const en: Messages = {
   commandCentre: enCommandCentre,
   // Competency and development (issue 19).
   competency: enCompetency,
+  changeProject: enChangeProjects,
 };

@@ -6,6 +6,7 @@ import { idTppCorrections } from './id-tpp-corrections.ts';
 import { idTeladan } from './id-teladan.ts';
 import { idCommandCentre } from './id-command-centre.ts';
 import { idCompetency } from './id-competency.ts';
+import { idChangeProjects } from './id-change-projects.ts';
 import { idElectionWatch } from './id-election-watch.ts';
 import { idComplaints } from './id-complaints.ts';
 import { idInspections } from './id-inspections.ts';
@@ -2493,4 +2494,5 @@ export const idPages = {
   commandCentre: idCommandCentre,
   // Competency and development (issue 19).
   competency: idCompetency,
+  changeProject: idChangeProjects,
 } as const;

@@ -120,6 +120,103 @@ function certificateReq(x: Ctx, w: Where) {
   };
 }
 
+/**
+ * A PKP record of the side's employee (training ended 10/01/2025: evaluation date 10/01/2026, before the world's
+ * clock 15/01/2026, so ratings are open), made by the super admin; a fresh one on every call unless `key` is given.
+ */
+async function leadershipRecordOf(x: Ctx, w: Where, key?: string): Promise<string> {
+  const cacheKey = key && `cp-record:${key}:${w}`;
+  const cached = cacheKey && x.cache.get(cacheKey);
+  if (cached) return cached;
+  const n = x.n();
+  const mp = multipart(
+    {
+      data: JSON.stringify({
+        employeeId: x.side[w].employeeId,
+        title: `PKP Angkatan ${n}`,
+        provider: 'BPSDM',
+        startDate: '2025-01-06',
+        endDate: '2025-01-10',
+        jp: 40,
+      }),
+    },
+    { field: 'certificate', name: 's.pdf', content: pdf(`pkp-${n}`), type: 'application/pdf' },
+  );
+  const res = await x.c.superAdmin.request({
+    method: 'POST',
+    url: '/api/competency/training-records',
+    payload: mp.payload,
+    headers: mp.headers,
+  });
+  if (res.statusCode !== 201) throw new Error(`leadership record: ${res.body}`);
+  if (cacheKey) x.cache.set(cacheKey, res.json().id);
+  return res.json().id as string;
+}
+
+const changeProjectBody = (recordId: string, employeeId?: string) => ({
+  ...(employeeId ? { employeeId } : {}),
+  ...(recordId ? { trainingRecordId: recordId } : {}),
+  title: 'Proyek perubahan uji',
+  problem: 'Layanan lambat karena berkas tersebar di banyak bidang.',
+  goals: [
+    { id: 'g1', goal: 'Satu loket terpadu', indicator: 'Loket beroperasi', target: '1 loket' },
+    { id: 'g2', goal: 'Jawaban cepat', indicator: 'Hari jawab', target: '3 hari' },
+  ],
+  milestones: [{ title: 'SK tim proyek', dueDate: '2025-02-01' }],
+  impactInstitution: 'Perencanaan dinas lebih mudah.',
+  impactPublic: 'Warga dilayani lebih cepat.',
+});
+
+/**
+ * A change project of the side's employee, registered once per world by the super admin: `draft` stays a draft
+ * without assessors; `rated` has the inside employee's superior (atasan) as internal assessor on both sides and an
+ * external one without an account, and the atasan's rating of goal g1 with a PDF as evidence (its id cached as
+ * `cp-rating:<side>`).
+ */
+async function changeProjectOf(x: Ctx, w: Where, kind: 'draft' | 'rated'): Promise<string> {
+  const key = `cp-${kind}:${w}`;
+  const cached = x.cache.get(key);
+  if (cached) return cached;
+  const record = await leadershipRecordOf(x, w, kind);
+  const res = await x.c.superAdmin.post('/api/competency/change-projects', {
+    ...changeProjectBody(record, x.side[w].employeeId),
+    register: kind === 'rated',
+  });
+  if (res.statusCode !== 201) throw new Error(`change project: ${res.body}`);
+  const id = res.json().id as string;
+  x.cache.set(key, id);
+  if (kind === 'rated') {
+    const a = await x.c.superAdmin.request({
+      method: 'PUT',
+      url: `/api/competency/change-projects/${id}/assessors`,
+      payload: {
+        assessors: [
+          { kind: 'INTERNAL', employeeId: x.side.in.superiorId },
+          { kind: 'EXTERNAL', name: 'Penilai Mitra', institution: 'Universitas Mitra' },
+        ],
+      },
+    });
+    if (a.statusCode !== 200) throw new Error(`change project assessors: ${a.body}`);
+    const r = await x.c.atasan.request(ratingReq(x, id, 'g1'));
+    if (r.statusCode !== 201) throw new Error(`change project rating: ${r.body}`);
+    x.cache.set(`cp-rating:${w}`, r.json().id);
+  }
+  return id;
+}
+
+function ratingReq(x: Ctx, projectId: string, goalId: string) {
+  const mp = multipart(
+    { data: JSON.stringify({ score: 4, note: 'Loket beroperasi' }) },
+    { field: 'evidence', name: 'bukti.pdf', content: pdf(`bukti-${x.n()}`), type: 'application/pdf' },
+  );
+  return {
+    method: 'PUT' as const,
+    url: `/api/competency/change-projects/${projectId}/goals/${goalId}/rating`,
+    payload: mp.payload,
+    headers: mp.headers,
+  };
+}
+
 function importReq(url: string, header: string, row: string, fields: Record<string, string> = {}) {
   const mp = multipart(fields, {
     field: 'file',
@@ -333,5 +430,86 @@ export const COMPETENCY_ACCESS: AccessTable = {
   'GET /api/competency/talent/succession': {
     expect: 'AADDDDD',
     req: (x, _r, w) => get(`/api/competency/talent/succession?unitId=${x.side[w].opdUnitId}`),
+  },
+  // Change projects (issue 19 point 5): the participant registers and edits their own; BKD assigns assessors and
+  // reads the OPD's report; the assessors (here the inside employee's superior, on both sides) rate; the superior
+  // chain sees the project and its PDF report, the ratings only once judged (or their own as assessor).
+  'GET /api/competency/change-projects/mine': {
+    kind: 'plain',
+    expect: 'DAAAAAA',
+    req: () => get('/api/competency/change-projects/mine'),
+  },
+  'GET /api/competency/change-projects/assigned': {
+    kind: 'plain',
+    expect: 'AAAAAAA',
+    req: () => get('/api/competency/change-projects/assigned'),
+  },
+  'GET /api/competency/change-projects': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) => get(`/api/competency/change-projects?unitId=${x.side[w].opdUnitId}&year=2026`),
+  },
+  'GET /api/competency/change-projects/export.{format}': {
+    expect: 'AADDDDD',
+    req: (x, _r, w) =>
+      get(`/api/competency/change-projects/export.csv?unitId=${x.side[w].opdUnitId}&year=2026`),
+  },
+  'POST /api/competency/change-projects': {
+    expect: 'AADDDDI',
+    req: async (x, _r, w) =>
+      post('/api/competency/change-projects', {
+        ...changeProjectBody(await leadershipRecordOf(x, w), x.side[w].employeeId),
+        register: false,
+      }),
+  },
+  'GET /api/competency/change-projects/{id}': {
+    expect: 'AADIDAI',
+    req: async (x, _r, w) => get(`/api/competency/change-projects/${await changeProjectOf(x, w, 'rated')}`),
+  },
+  'PUT /api/competency/change-projects/{id}': {
+    expect: 'AADDDDI',
+    req: async (x, _r, w) =>
+      put(`/api/competency/change-projects/${await changeProjectOf(x, w, 'draft')}`, {
+        ...changeProjectBody(''),
+        register: false,
+      }),
+  },
+  'POST /api/competency/change-projects/{id}/register': {
+    expect: 'AADDDDI',
+    req: async (x, _r, w) =>
+      post(`/api/competency/change-projects/${await changeProjectOf(x, w, 'draft')}/register`, {}),
+  },
+  'PUT /api/competency/change-projects/{id}/assessors': {
+    expect: 'AADDDDD',
+    req: async (x, _r, w) =>
+      put(`/api/competency/change-projects/${await changeProjectOf(x, w, 'rated')}/assessors`, {
+        assessors: [
+          { kind: 'INTERNAL', employeeId: x.side.in.superiorId },
+          { kind: 'EXTERNAL', name: 'Penilai Mitra', institution: 'Universitas Mitra' },
+        ],
+      }),
+  },
+  'PUT /api/competency/change-projects/{id}/goals/{goalId}/rating': {
+    // Only an assigned assessor rates (a second rating of the goal is 409, still an authorised answer).
+    expect: 'DDDDDAD',
+    req: async (x, _r, w) => ratingReq(x, await changeProjectOf(x, w, 'rated'), 'g2'),
+  },
+  'POST /api/competency/change-projects/{id}/close': {
+    // Authorised BKD gets 409 (goal g2 may still lack a rating, or it is judged): the refusal is what is checked.
+    expect: 'AADDDDD',
+    req: async (x, _r, w) =>
+      post(`/api/competency/change-projects/${await changeProjectOf(x, w, 'rated')}/close`, {}),
+  },
+  'GET /api/competency/change-projects/{id}/report.pdf': {
+    expect: 'AADIDII',
+    req: async (x, _r, w) =>
+      get(`/api/competency/change-projects/${await changeProjectOf(x, w, 'rated')}/report.pdf`),
+  },
+  'GET /api/competency/change-projects/evidence/{id}': {
+    // Before the verdict: BKD and the assessor who gave it; not the participant or the rest of the chain.
+    expect: 'AADDDAD',
+    req: async (x, _r, w) => {
+      await changeProjectOf(x, w, 'rated');
+      return get(`/api/competency/change-projects/evidence/${x.cache.get(`cp-rating:${w}`)}`);
+    },
   },
 };

@@ -132,6 +132,9 @@ import * as m202612120404 from './202612120404_create-competency-assessments.ts'
 import * as m202612120405 from './202612120405_create-competency-trainings.ts';
 import * as m202612120406 from './202612120406_create-competency-training-budgets.ts';
 import * as m202612120407 from './202612120407_create-competency-training-records.ts';
+import * as m202612120408 from './202612120408_create-competency-change-projects.ts';
+import * as m202612120409 from './202612120409_create-competency-change-project-assessors.ts';
+import * as m202612120410 from './202612120410_create-competency-change-project-ratings.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -268,4 +271,7 @@ export const migrations: Record<string, Migration> = {
   '202612120405_create-competency-trainings': m202612120405,
   '202612120406_create-competency-training-budgets': m202612120406,
   '202612120407_create-competency-training-records': m202612120407,
+  '202612120408_create-competency-change-projects': m202612120408,
+  '202612120409_create-competency-change-project-assessors': m202612120409,
+  '202612120410_create-competency-change-project-ratings': m202612120410,
 };

@@ -7,6 +7,8 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import type { Exec, RelationsService } from '../../relations/relations-service.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import type { AttachmentService } from '../../files/attachment-service.ts';
+import type { DocumentService } from '../../documents/document-service.ts';
+import type { NotificationService } from '../notifications/notification-service.ts';
 import type { RulebookService } from '../rulebooks/rulebook-service.ts';
 import type { KinerjaService } from '../kinerja/kinerja-service.ts';
 import type { DisciplineService } from '../discipline/discipline-service.ts';
@@ -36,6 +38,10 @@ export interface CompetencyDeps {
   kinerja: () => { evaluations: Pick<KinerjaService['evaluations'], 'latestAnnual'> };
   /** The candidate lists' discipline status (the discipline façade). */
   discipline: () => { sanctions: Pick<DisciplineService['sanctions'], 'statusOf'> };
+  /** Reminders and assignments of change projects (the one notification service). */
+  notifications: Pick<NotificationService, 'notify'>;
+  /** The letterhead of a change project's report. */
+  documents: Pick<DocumentService, 'letterheadFor'>;
 }
 
 /** Who may see an employee's results and why. */

@@ -9,6 +9,7 @@ import type { PermitService } from '../permits/permit-service.ts';
 import type { CorrectionService } from '../permits/correction-service.ts';
 import type { RecapService } from '../recap/recap-service.ts';
 import type { KinerjaService } from '../kinerja/kinerja-service.ts';
+import type { CompetencyService } from '../competency/competency-service.ts';
 import { requireAny, scopeOf, type Actor, type Grant } from '../../auth/authz.ts';
 import { addDays } from '../../../core/common/local-date.ts';
 import { formatFullName } from '../../../core/people/names.ts';
@@ -73,6 +74,8 @@ type Deps = {
   relations: Pick<RelationsService, 'todayOf'>;
   /** e-Kinerja's home part (today's report, waiting verifications, progress in scope); absent in older wirings. */
   kinerja?: { figures: Pick<KinerjaService['figures'], 'home'> };
+  /** Change projects the caller assesses (the assessor's inbox count); absent in older wirings. */
+  changeProjects?: Pick<CompetencyService['changeProjects'], 'assigned'>;
 };
 
 /** A part of a section that its owner may refuse for a reason of its own (no rulebook for the year …): null. */
@@ -524,6 +527,7 @@ export function createDashboardService(deps: Deps) {
       inspektorat ? oversightSection(actor) : null,
       deps.kinerja ? orNull(deps.kinerja.figures.home(actor)) : null,
     ]);
+    const assigned = deps.changeProjects ? await orNull(deps.changeProjects.assigned(actor)) : null;
     return {
       date,
       month,
@@ -534,6 +538,9 @@ export function createDashboardService(deps: Deps) {
       leaders,
       oversight,
       kinerja,
+      ...(assigned && assigned.items.length > 0
+        ? { changeProjects: { awaiting: assigned.awaiting, assigned: assigned.items.length } }
+        : {}),
     };
   }
 

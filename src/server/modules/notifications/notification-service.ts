@@ -79,6 +79,8 @@ export interface EntityAccess {
   inspections?: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   /** ASN teladan periods (the committee's review) and awards: the teladan service's read check. */
   teladan?: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
+  /** Change projects (issue 19 point 5): the competency service's read check (participant, chain, BKD, assessors). */
+  competency?: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   /** The employees the actor supervises today (direct staff and the staff of a post held as Plt/Plh). */
   electionWatch: (actor: Actor, entityType: string, id: string) => Promise<unknown>;
   staffOf: (actor: Actor) => Promise<string[]>;
@@ -120,6 +122,7 @@ const ENTITY_WORDS: Record<string, string> = {
   teladan_period: 'penilaian ASN teladan',
   complaint: 'pengaduan',
   inspection_finding: 'temuan sidak',
+  competency_change_project: 'proyek perubahan',
   punch: 'presensi',
   device: 'perangkat',
   month_closing: 'rekap bulanan',
@@ -506,6 +509,11 @@ export function createNotificationService(deps: Deps) {
       case 'teladan_award':
       case 'teladan_period': {
         const check = access.teladan;
+        if (!check) throw refuse();
+        return byOwner(() => check(actor, n.entityType, n.entityId));
+      }
+      case 'competency_change_project': {
+        const check = access.competency;
         if (!check) throw refuse();
         return byOwner(() => check(actor, n.entityType, n.entityId));
       }

@@ -1,4 +1,16 @@
-import { Alert, Button, Drawer, FileInput, Group, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Drawer,
+  FileInput,
+  Group,
+  ScrollArea,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -22,10 +34,13 @@ import type { AssessmentItem, CompetencyImportReport } from '../../../shared/api
 import { TrainingCataloguePanel, TrainingNeedsPanel } from './TrainingPanels.tsx';
 import { AnalyticsPanel } from './AnalyticsPanel.tsx';
 import { TalentPanel } from './TalentPanels.tsx';
+import { ChangeProjectPanel } from './ChangeProjectPanel.tsx';
 
 /**
  * Kompetensi (BKD) (/kompetensi/bkd): results in scope with their JPM (each page's people logged as viewed by the
- * server), the row-by-row imports of results and of position standards, the dictionary. Issue 19 points 1–3 (the training needs per OPD and the catalogue: TrainingPanels.tsx) and 6 (9-box, talent pool, candidates, succession: TalentPanels.tsx).
+ * server), the row-by-row imports of results, position standards and training records, the dictionary. Issue 19:
+ * the training needs per OPD and the catalogue (TrainingPanels.tsx), analytics across OPDs (AnalyticsPanel.tsx), the
+ * 9-box, talent pool, candidates and succession (TalentPanels.tsx), change projects (ChangeProjectPanel.tsx).
  */
 export function CompetencyBkdPage() {
   const { t } = useTranslation();
@@ -34,17 +49,21 @@ export function CompetencyBkdPage() {
     <>
       <PageHeader title={t('competency.bkd.heading')} subtitle={t('competency.bkd.subtitle')} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
-        <Tabs.List mb="md">
-          <Tabs.Tab value="results">{t('competency.bkd.tabResults')}</Tabs.Tab>
-          <Tabs.Tab value="import-results">{t('competency.bkd.tabImportResults')}</Tabs.Tab>
-          <Tabs.Tab value="import-standards">{t('competency.bkd.tabImportStandards')}</Tabs.Tab>
-          <Tabs.Tab value="import-records">{t('competency.bkd.tabImportRecords')}</Tabs.Tab>
-          <Tabs.Tab value="analytics">{t('competency.analytics.tab')}</Tabs.Tab>
-          <Tabs.Tab value="needs">{t('competency.bkd.tabNeeds')}</Tabs.Tab>
-          <Tabs.Tab value="catalogue">{t('competency.bkd.tabCatalogue')}</Tabs.Tab>
-          <Tabs.Tab value="talent">{t('competency.talent.tab')}</Tabs.Tab>
-          <Tabs.Tab value="dictionary">{t('competency.tabDictionary')}</Tabs.Tab>
-        </Tabs.List>
+        {/* Ten tabs: one row that scrolls sideways on a phone rather than a block of wrapped rows. */}
+        <ScrollArea type="never" mb="md">
+          <Tabs.List style={{ flexWrap: 'nowrap' }}>
+            <Tabs.Tab value="results">{t('competency.bkd.tabResults')}</Tabs.Tab>
+            <Tabs.Tab value="import-results">{t('competency.bkd.tabImportResults')}</Tabs.Tab>
+            <Tabs.Tab value="import-standards">{t('competency.bkd.tabImportStandards')}</Tabs.Tab>
+            <Tabs.Tab value="import-records">{t('competency.bkd.tabImportRecords')}</Tabs.Tab>
+            <Tabs.Tab value="analytics">{t('competency.analytics.tab')}</Tabs.Tab>
+            <Tabs.Tab value="needs">{t('competency.bkd.tabNeeds')}</Tabs.Tab>
+            <Tabs.Tab value="catalogue">{t('competency.bkd.tabCatalogue')}</Tabs.Tab>
+            <Tabs.Tab value="talent">{t('competency.talent.tab')}</Tabs.Tab>
+            <Tabs.Tab value="change-projects">{t('changeProject.bkdTab')}</Tabs.Tab>
+            <Tabs.Tab value="dictionary">{t('competency.tabDictionary')}</Tabs.Tab>
+          </Tabs.List>
+        </ScrollArea>
         <Tabs.Panel value="results">
           <Results />
         </Tabs.Panel>
@@ -68,6 +87,9 @@ export function CompetencyBkdPage() {
         </Tabs.Panel>
         <Tabs.Panel value="talent">
           <TalentPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="change-projects">
+          <ChangeProjectPanel />
         </Tabs.Panel>
         <Tabs.Panel value="dictionary">
           <CompetencyDictionaryView />

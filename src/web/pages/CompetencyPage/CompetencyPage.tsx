@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { useCompetencyStaff, useEmployeeCompetency, useMyCompetency } from '../../api/competency.ts';
 import { useNineBox } from '../../api/competency-talent.ts';
+import { ChangeProjectSection } from '../../components/competency/ChangeProjectSection.tsx';
 import { CompetencyDictionaryView } from '../../components/competency/CompetencyDictionaryView.tsx';
 import { CompetencyProfileView, JpmBadge } from '../../components/competency/CompetencyProfileView.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -16,7 +17,10 @@ import type { StaffList } from '../../../shared/api/competency.ts';
 
 type StaffRow = StaffList['items'][number];
 
-/** Kompetensi saya (/kompetensi): my competencies, my staff's (for a superior) and the dictionary. Issue 19. */
+/**
+ * Kompetensi saya (/kompetensi): my competencies, my change projects (and those I assess), my staff's (for a
+ * superior) and the dictionary. Issue 19.
+ */
 export function CompetencyPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -28,11 +32,15 @@ export function CompetencyPage() {
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="mine">{t('competency.tabMine')}</Tabs.Tab>
+          <Tabs.Tab value="change-projects">{t('changeProject.heading')}</Tabs.Tab>
           {isAtasan && <Tabs.Tab value="staff">{t('competency.tabStaff')}</Tabs.Tab>}
           <Tabs.Tab value="dictionary">{t('competency.tabDictionary')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="mine">
           <Mine />
+        </Tabs.Panel>
+        <Tabs.Panel value="change-projects">
+          <ChangeProjectSection />
         </Tabs.Panel>
         {isAtasan && (
           <Tabs.Panel value="staff">

@@ -11,6 +11,7 @@ import { MySection } from './MySection.tsx';
 import { OversightSection } from './OversightSection.tsx';
 import { TeamSection, UnitSection } from './TeamSection.tsx';
 import { KinerjaSection } from './KinerjaSection.tsx';
+import { ChangeProjectsSection } from './ChangeProjectsSection.tsx';
 import { DisiplinSection } from './DisiplinSection.tsx';
 import { TppSection } from './TppSection.tsx';
 import { CompetencySection } from './CompetencySection.tsx';
@@ -45,7 +46,7 @@ export function DashboardPage() {
   const home = useHome();
   const user = me.data?.user;
   const h = home.data;
-  const none = h && !h.pegawai && !h.atasan && !h.admin && !h.leaders && !h.oversight;
+  const none = h && !h.pegawai && !h.atasan && !h.admin && !h.leaders && !h.oversight && !h.changeProjects;
 
   return (
     <>
@@ -64,6 +65,7 @@ export function DashboardPage() {
           {h!.pegawai && <MySection data={h!.pegawai} />}
           {h!.atasan && <TeamSection data={h!.atasan} />}
           {h!.kinerja && <KinerjaSection data={h!.kinerja} />}
+          {h!.changeProjects && <ChangeProjectsSection data={h!.changeProjects} />}
           <DisiplinSection />
           <TppSection />
           <CompetencySection />
