@@ -94,7 +94,8 @@ describe('planDemoHistory', () => {
     });
   });
 
-  it('keeps every rule for any load instant (fast-check)', () => {
+  // Four whole plans of the province (about 10 s each on a loaded 2-core runner): a timeout, not a speed check.
+  it('keeps every rule for any load instant (fast-check)', { timeout: 120_000 }, () => {
     const from = Date.parse('2025-05-01T00:00:00Z');
     const to = Date.parse('2026-12-20T00:00:00Z');
     fc.assert(
