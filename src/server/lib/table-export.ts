@@ -69,6 +69,19 @@ export async function sendTable(
     .send(await toXlsx(title, columns, rows));
 }
 
+/** A list made ready for download by a service: the file's base name, the sheet title, its columns and rows. */
+export interface ExportTable {
+  fileBase: string;
+  title: string;
+  columns: TableColumn[];
+  rows: Record<string, unknown>[];
+}
+
+/** Send a service's table as an xlsx or csv download (routes stay one line). */
+export function sendExport(reply: FastifyReply, format: 'xlsx' | 'csv', t: ExportTable) {
+  return sendTable(reply, format, t.fileBase, t.title, t.columns, t.rows);
+}
+
 // ---------------------------------------------------------------- streamed exports (worker task)
 
 const TABLE_CONTENT_TYPES = {

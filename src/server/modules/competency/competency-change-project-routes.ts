@@ -13,7 +13,7 @@ import {
   goalParamsSchema,
   myChangeProjectsSchema,
 } from '../../../shared/api/competency-change-projects.ts';
-import { sendTable } from '../../lib/table-export.ts';
+import { sendExport } from '../../lib/table-export.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { CompetencyService } from './competency-service.ts';
 
@@ -77,7 +77,7 @@ export function competencyChangeProjectRoutes(deps: {
       },
       async (request, reply) => {
         const t = await s.table(actorOf(request), request.query);
-        return sendTable(reply, request.params.format, t.fileBase, t.title, t.columns, t.rows);
+        return sendExport(reply, request.params.format, t);
       },
     );
 

@@ -28,7 +28,7 @@ import {
 } from '../../../shared/api/competency.ts';
 import { AppError } from '../../errors.ts';
 import { readUpload } from '../../lib/multipart-upload.ts';
-import { sendTable } from '../../lib/table-export.ts';
+import { sendExport } from '../../lib/table-export.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { CompetencyService } from './competency-service.ts';
 
@@ -91,14 +91,7 @@ export function competencyRoutes(deps: { competency: CompetencyService }): Fasti
       },
       async (request, reply) => {
         const table = await analytics.table(actorOf(request), request.query);
-        return sendTable(
-          reply,
-          request.params.format,
-          table.fileBase,
-          table.title,
-          table.columns,
-          table.rows,
-        );
+        return sendExport(reply, request.params.format, table);
       },
     );
 
@@ -431,14 +424,7 @@ export function competencyRoutes(deps: { competency: CompetencyService }): Fasti
       },
       async (request, reply) => {
         const table = await training.needsTable(actorOf(request), request.query.unitId, request.query.year);
-        return sendTable(
-          reply,
-          request.params.format,
-          table.fileBase,
-          table.title,
-          table.columns,
-          table.rows,
-        );
+        return sendExport(reply, request.params.format, table);
       },
     );
   };

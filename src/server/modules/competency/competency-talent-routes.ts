@@ -12,7 +12,7 @@ import {
   talentExportParamsSchema,
   talentPositionsSchema,
 } from '../../../shared/api/competency-talent.ts';
-import { sendTable } from '../../lib/table-export.ts';
+import { sendExport } from '../../lib/table-export.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { CompetencyService } from './competency-service.ts';
 
@@ -55,7 +55,7 @@ export function competencyTalentRoutes(deps: { competency: CompetencyService }):
       },
       async (request, reply) => {
         const t = await talent.nineBoxTable(actorOf(request), request.query);
-        return sendTable(reply, request.params.format, t.fileBase, t.title, t.columns, t.rows);
+        return sendExport(reply, request.params.format, t);
       },
     );
 
@@ -113,7 +113,7 @@ export function competencyTalentRoutes(deps: { competency: CompetencyService }):
       },
       async (request, reply) => {
         const t = await talent.candidatesTable(actorOf(request), request.query);
-        return sendTable(reply, request.params.format, t.fileBase, t.title, t.columns, t.rows);
+        return sendExport(reply, request.params.format, t);
       },
     );
 

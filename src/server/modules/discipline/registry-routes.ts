@@ -6,7 +6,7 @@ import {
   registryQuerySchema,
   registrySchema,
 } from '../../../shared/api/discipline-documents.ts';
-import { sendTable } from '../../lib/table-export.ts';
+import { sendExport } from '../../lib/table-export.ts';
 import { actorOf } from '../../plugins/session.ts';
 import type { DisciplineService } from './discipline-service.ts';
 
@@ -58,7 +58,7 @@ export function registryRoutes(discipline: DisciplineService): FastifyPluginAsyn
       async (request, reply) => {
         const { format, ...q } = request.query;
         const t = await registry.registryExport(actorOf(request), q);
-        return sendTable(reply, format, t.fileBase, t.title, t.columns, t.rows);
+        return sendExport(reply, format, t);
       },
     );
 
@@ -74,7 +74,7 @@ export function registryRoutes(discipline: DisciplineService): FastifyPluginAsyn
       async (request, reply) => {
         const { format, ...q } = request.query;
         const t = await registry.casesExport(actorOf(request), q);
-        return sendTable(reply, format, t.fileBase, t.title, t.columns, t.rows);
+        return sendExport(reply, format, t);
       },
     );
   };

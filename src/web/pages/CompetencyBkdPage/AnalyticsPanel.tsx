@@ -1,23 +1,11 @@
 import { BarChart } from '@mantine/charts';
-import {
-  Button,
-  Card,
-  Group,
-  Menu,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Card, Group, NumberInput, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { competencyAnalyticsExportUrl, useCompetencyAnalytics } from '../../api/competency.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { ExportMenu } from '../../components/ExportMenu.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
@@ -50,20 +38,7 @@ export function AnalyticsPanel() {
           max={2100}
           w={120}
         />
-        <Menu>
-          <Menu.Target>
-            <Button variant="default" leftSection={<IconDownload size={16} />}>
-              {t('common.export')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {(['xlsx', 'csv'] as const).map((f) => (
-              <Menu.Item key={f} component="a" href={competencyAnalyticsExportUrl(unitId, year, f)} download>
-                {f.toUpperCase()}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
+        <ExportMenu href={(f) => competencyAnalyticsExportUrl(unitId, year, f)} />
       </Group>
       {q.isPending ? (
         <LoadingState />

@@ -1,16 +1,5 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Drawer,
-  Group,
-  Menu,
-  NumberInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconDownload, IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Alert, Button, Drawer, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -33,6 +22,7 @@ import {
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmployeeSelect } from '../../components/EmployeeSelect.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { ExportMenu } from '../../components/ExportMenu.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
@@ -98,22 +88,7 @@ export function ChangeProjectPanel() {
           max={2100}
           w={130}
         />
-        {unitId && (
-          <Menu>
-            <Menu.Target>
-              <Button variant="default" leftSection={<IconDownload size={16} />}>
-                {t('common.export')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {(['xlsx', 'csv'] as const).map((f) => (
-                <Menu.Item key={f} component="a" href={changeProjectExportUrl(unitId, year, f)} download>
-                  {f.toUpperCase()}
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
-        )}
+        {unitId && <ExportMenu href={(f) => changeProjectExportUrl(unitId, year, f)} />}
       </Group>
       {!unitId ? (
         <EmptyState title={t('changeProject.bkdPickUnit')} />

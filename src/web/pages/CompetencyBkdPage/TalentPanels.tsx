@@ -4,7 +4,6 @@ import {
   Card,
   Checkbox,
   Group,
-  Menu,
   Select,
   SimpleGrid,
   Stack,
@@ -13,7 +12,7 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -27,6 +26,7 @@ import {
 } from '../../api/competency-talent.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { ExportMenu } from '../../components/ExportMenu.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
@@ -36,26 +36,6 @@ import type { Candidate, NineBox, TalentPerson } from '../../../shared/api/compe
 const PERFORMANCE_ROWS = ['Di Atas Ekspektasi', 'Sesuai Ekspektasi', 'Di Bawah Ekspektasi'];
 const POTENTIAL_COLUMNS = ['Rendah', 'Menengah', 'Tinggi'];
 const pct = (n: number) => `${String(n).replace('.', ',')}%`;
-
-function ExportMenu({ href }: { href: (format: 'xlsx' | 'csv') => string }) {
-  const { t } = useTranslation();
-  return (
-    <Menu>
-      <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} />}>
-          {t('common.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {(['xlsx', 'csv'] as const).map((f) => (
-          <Menu.Item key={f} component="a" href={href(f)} download>
-            {f.toUpperCase()}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
 
 /** The 3 × 3 grid: performance rows (Di Atas on top) × potential columns (Tinggi on the right); a box is a button. */
 export function NineBoxGrid({

@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Menu,
   MultiSelect,
   NumberInput,
   Select,
@@ -14,7 +13,6 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -25,6 +23,7 @@ import {
   useTrainings,
 } from '../../api/competency.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { ExportMenu } from '../../components/ExportMenu.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
@@ -49,22 +48,7 @@ export function TrainingNeedsPanel() {
           max={2100}
           w={120}
         />
-        {unitId && (
-          <Menu>
-            <Menu.Target>
-              <Button variant="default" leftSection={<IconDownload size={16} />}>
-                {t('common.export')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {(['xlsx', 'csv'] as const).map((f) => (
-                <Menu.Item key={f} component="a" href={trainingNeedsExportUrl(unitId, year, f)} download>
-                  {f.toUpperCase()}
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
-        )}
+        {unitId && <ExportMenu href={(f) => trainingNeedsExportUrl(unitId, year, f)} />}
       </Group>
       {!unitId ? (
         <EmptyState title={t('competency.bkd.pickUnit')} />
