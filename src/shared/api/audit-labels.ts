@@ -240,6 +240,8 @@ export const AUDIT_ACTION_LABELS = {
     updated: 'Pelatihan katalog diubah',
     budget_set: 'Anggaran pengembangan kompetensi OPD ditetapkan',
     recorded: 'Pelatihan yang diikuti pegawai dicatat (dengan sertifikat)',
+    imported: 'Riwayat pelatihan pegawai diimpor',
+    certificate_attached: 'Sertifikat pelatihan diunggah',
   },
   competency_assessment: {
     recorded: 'Hasil asesmen kompetensi dicatat',

@@ -1239,6 +1239,8 @@ export const en: Messages = {
         updated: 'Catalogue training changed',
         budget_set: "OPD's competency development budget set",
         recorded: "Employee's training recorded (with certificate)",
+        imported: "Employees' training records imported",
+        certificate_attached: 'Training certificate uploaded',
       },
       competency_assessment: {
         recorded: 'Competency assessment result recorded',

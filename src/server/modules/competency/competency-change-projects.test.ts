@@ -476,3 +476,75 @@ describe('reports', () => {
     ).toEqual([]);
   });
 });
+
+describe('one effect under concurrency (test/security/concurrency.test.ts refers here)', () => {
+  it('keeps one of N identical projects, registrations, ratings and closings; the others are 409', async () => {
+    const N = 4;
+    const codes = (rs: { statusCode: number }[]) => rs.map((r) => r.statusCode).sort();
+    const all = <T>(f: () => Promise<T>) => Promise.all(Array.from({ length: N }, f));
+    // A PKA ended on 10/01/2025: evaluated from 10/01/2026, before the clock, so ratings are open at once.
+    const rec = await record(c.kasi, 'PKA Angkatan III', '2025-01-06', '2025-01-10');
+    const drafts = await all(() =>
+      c.kasi.post('/api/competency/change-projects', project({ trainingRecordId: rec, register: false })),
+    );
+    expect(codes(drafts)).toEqual([201, ...Array(N - 1).fill(409)]);
+    const id = drafts.find((r) => r.statusCode === 201)!.json().id as string;
+    expect(
+      await t.db
+        .selectFrom('competencyChangeProjects')
+        .select('id')
+        .where('trainingRecordId', '=', rec)
+        .execute(),
+    ).toHaveLength(1);
+
+    const base = `/api/competency/change-projects/${id}`;
+    expect(codes(await all(() => c.kasi.post(`${base}/register`, {})))).toEqual([
+      200,
+      ...Array(N - 1).fill(409),
+    ]);
+    json(
+      await c.bkd.request({
+        method: 'PUT',
+        url: `${base}/assessors`,
+        payload: {
+          assessors: [
+            { kind: 'INTERNAL', employeeId: e.peer.id },
+            {
+              kind: 'EXTERNAL',
+              name: 'Dr. Dosen Mitra',
+              institution: 'Universitas Mitra',
+              userId: dosenUserId,
+            },
+          ],
+        },
+      }),
+    );
+    const rate = (goalId: string) => {
+      const mp = multipart({ data: JSON.stringify({ score: 4, note: 'Tercapai' }) });
+      return c.peer.request({
+        method: 'PUT',
+        url: `${base}/goals/${goalId}/rating`,
+        payload: mp.payload,
+        headers: mp.headers,
+      });
+    };
+    expect(codes(await all(() => rate('g1')))).toEqual([201, ...Array(N - 1).fill(409)]);
+    const ratings = await t.db
+      .selectFrom('competencyChangeProjectRatings')
+      .select('id')
+      .where('projectId', '=', id)
+      .execute();
+    expect(ratings).toHaveLength(1);
+    json(await rate('g2'), 201);
+    // Every goal has a rating (the external assessor has not rated): BKD closes; one closing, one verdict.
+    const closings = await all(() => c.bkd.post(`${base}/close`, {}));
+    expect(codes(closings)).toEqual([200, ...Array(N - 1).fill(409)]);
+    const evaluated = await t.db
+      .selectFrom('auditLog')
+      .select('id')
+      .where('entityId', '=', id)
+      .where('action', '=', 'competency_change_project.evaluated')
+      .execute();
+    expect(evaluated).toHaveLength(1);
+  });
+});

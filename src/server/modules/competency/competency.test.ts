@@ -701,3 +701,42 @@ describe('analytics across OPDs (issue 19 point 7)', () => {
     expect(lines[4]!.startsWith('Jumlah')).toBe(true);
   });
 });
+
+describe('training records under concurrency (test/security/concurrency.test.ts refers here)', () => {
+  it('stores one of N identical import commits and one of N identical certificates; the others are refused', async () => {
+    const N = 4;
+    const file = await xlsx(
+      ['nip', 'nama_pelatihan', 'penyelenggara', 'tanggal_mulai', 'tanggal_selesai', 'jp'],
+      [[e.peer.nip!, 'Kursus Konkuren', 'BPSDM', '12/01/2026', '13/01/2026', 8]],
+    );
+    const url = '/api/competency/training-records/import';
+    const commits = await Promise.all(
+      Array.from({ length: N }, () => upload(c.bkd, url, file, { dryRun: 'false' })),
+    );
+    // One at a time (an advisory lock): the first writes the row, the others find it stored and write nothing.
+    expect(commits.map((r) => r.statusCode).sort()).toEqual([200, ...Array(N - 1).fill(422)]);
+    const rows = await t.db
+      .selectFrom('competencyTrainingRecords')
+      .select('id')
+      .where('employeeId', '=', e.peer.id)
+      .where('title', '=', 'Kursus Konkuren')
+      .execute();
+    expect(rows).toHaveLength(1);
+
+    const certUrl = `/api/competency/training-records/${rows[0]!.id}/certificate`;
+    const sends = await Promise.all(
+      Array.from({ length: N }, (_, i) => {
+        const mp = multipart({}, { field: 'certificate', name: 's.pdf', content: pdf(`konkuren-${i}`) });
+        return c.peer.request({ method: 'PUT', url: certUrl, payload: mp.payload, headers: mp.headers });
+      }),
+    );
+    expect(sends.map((r) => r.statusCode).sort()).toEqual([200, ...Array(N - 1).fill(409)]);
+    const attached = await t.db
+      .selectFrom('attachments')
+      .select('id')
+      .where('ownerKind', '=', 'competency_training_record')
+      .where('ownerId', '=', rows[0]!.id)
+      .execute();
+    expect(attached).toHaveLength(1);
+  });
+});
