@@ -187,20 +187,32 @@ describe('GET /metrics with METRICS_TOKEN', () => {
     ).toBe(1);
   });
 
-  it('a source that cannot be read goes absent and its probe reads 0; the scrape still answers', async () => {
-    const original = t.services.jobs.queueDepth;
-    t.services.jobs.queueDepth = async () => {
+  it('a source that cannot be read goes absent (or NaN) and its probe reads 0; the scrape still answers', async () => {
+    const { jobs, statuses } = t.services;
+    const original = { jobs: jobs.queueDepth, statuses: statuses.queueLag };
+    jobs.queueDepth = async () => {
       throw new Error('jobs table unreadable');
     };
+    statuses.queueLag = async () => {
+      throw new Error('status queue unreadable');
+    };
     try {
-      const text = (await scrape()).body;
+      const res = await scrape();
+      expect(res.statusCode).toBe(200);
+      const text = res.body;
       expect(sample(text, 'abdi_probe_up{probe="jobs"}')).toBe(0);
       expect(text).not.toMatch(/^abdi_job_queue_depth\{/m);
-      expect(sample(text, 'abdi_probe_up{probe="status_queue"}')).toBe(1);
+      expect(sample(text, 'abdi_probe_up{probe="status_queue"}')).toBe(0);
+      expect(sample(text, 'abdi_status_queue_days')).toBeNaN();
+      expect(sample(text, 'abdi_status_queue_lag_seconds')).toBeNaN();
     } finally {
-      t.services.jobs.queueDepth = original;
+      jobs.queueDepth = original.jobs;
+      statuses.queueLag = original.statuses;
     }
-    expect(sample((await scrape()).body, 'abdi_probe_up{probe="jobs"}')).toBe(1);
+    const text = (await scrape()).body;
+    expect(sample(text, 'abdi_probe_up{probe="jobs"}')).toBe(1);
+    expect(sample(text, 'abdi_job_queue_depth{state="queued"}')).toBe(0);
+    expect(sample(text, 'abdi_status_queue_lag_seconds')).not.toBeNaN();
   });
 });
 

@@ -82,7 +82,7 @@ export function createMetrics(opts: { pool: boolean }) {
   });
   const probeUp = new Gauge({
     name: 'abdi_probe_up',
-    help: 'Whether the last scrape could read a source (jobs, status_queue): 1 yes, 0 no (its gauges are then absent)',
+    help: 'Whether the last scrape could read a source (jobs, status_queue): 1 yes, 0 no (its gauges are then absent or NaN)',
     labelNames: ['probe'],
     registers: [registry],
   });
@@ -112,18 +112,18 @@ export function createMetrics(opts: { pool: boolean }) {
       }
     : null;
 
-  /** Read one source; when it fails its gauges go absent (never a stale value) and its probe reads 0. */
+  /** Read one source; when it fails its gauges are cleared (never a stale value) and its probe reads 0. */
   async function probe(
     name: string,
-    gauges: Gauge[],
     read: () => Promise<void>,
+    clear: () => void,
     onError: (e: unknown) => void,
   ) {
     try {
       await read();
       probeUp.set({ probe: name }, 1);
     } catch (err) {
-      for (const g of gauges) g.reset();
+      clear();
       probeUp.set({ probe: name }, 0);
       onError(err);
     }
@@ -160,21 +160,26 @@ export function createMetrics(opts: { pool: boolean }) {
       await Promise.all([
         probe(
           'jobs',
-          [jobQueue],
           async () => {
             const j = await probes.jobs();
             jobQueue.set({ state: 'queued' }, j.queued);
             jobQueue.set({ state: 'running' }, j.running);
           },
+          // Labelled series go absent.
+          () => jobQueue.reset(),
           onError,
         ),
         probe(
           'status_queue',
-          [statusDays, statusLag],
           async () => {
             const q = await probes.statusQueue();
             statusDays.set(q.days);
             statusLag.set(Math.max(0, q.oldestSeconds ?? 0));
+          },
+          // A series without labels always has a sample: NaN, never a reassuring 0.
+          () => {
+            statusDays.set(NaN);
+            statusLag.set(NaN);
           },
           onError,
         ),
