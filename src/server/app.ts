@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -10,14 +10,16 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { isAdjustable, type Clock } from './clock.ts';
 import { testClockRoutes } from './test-clock-routes.ts';
 import { frameworkErrors, registerErrorHandler, sendError } from './plugins/error-handler.ts';
-import { AppError } from './errors.ts';
+import { healthRoutes } from './health-routes.ts';
+import { createMetrics, registerMetrics } from './plugins/metrics.ts';
+import { registerRequestIdHeader, requestIdOf } from './plugins/request-id.ts';
+import { poolStatsOf } from './db/database.ts';
+import type { PunchVerdict } from '../core/attendance/judge-punch.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerUnitOfWork } from './plugins/unit-of-work.ts';
 import { compressOptions, webStaticOptions } from './lib/web-assets.ts';
@@ -115,10 +117,18 @@ export interface AppDeps {
   config: Config;
   db: Db;
   clock: Clock;
+  /** Where the JSON log lines go (standard output by default; tests read them). */
+  logStream?: { write(line: string): void };
+}
+
+/** What the services tell the app as they work (the metrics listen); every hook optional. */
+export interface ServiceHooks {
+  /** A check-in was stored with this verdict (after its commit). */
+  onCheckIn?: (verdict: PunchVerdict) => void;
 }
 
 /** Wire every service once (the composition root). No side effects at import; tests call it with a test db and clock. */
-export function buildServices({ config, db, clock }: AppDeps) {
+export function buildServices({ config, db, clock }: AppDeps, hooks: ServiceHooks = {}) {
   const audit = createAuditService({ db, clock });
   // Org relations on a date (superior, Plt/Plh, chain, PyBMC, subordinates, the employee's local date): one owner.
   const relations = createRelationsService({ db, clock });
@@ -208,6 +218,7 @@ export function buildServices({ config, db, clock }: AppDeps) {
     rosters,
     notifications,
     relations,
+    onVerdict: hooks.onCheckIn,
   });
   const terminal = createTerminalService({ db, audit, clock, config, rulebooks, statuses, workers });
   // Attachments of every module (src/server/files): checked from their content, stripped, stored by SHA-256 on
@@ -472,18 +483,37 @@ export function statusSources(
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
   const { config, db } = deps;
   setIndonesianZodMessages();
-  const services = buildServices(deps);
+  // Metrics only with METRICS_TOKEN (docs/operations.md): otherwise no hook, collector or timer is added.
+  const metrics = config.metricsToken ? createMetrics({ pool: poolStatsOf(db) !== null }) : null;
+  const services = buildServices(deps, metrics ? { onCheckIn: (v) => metrics.countCheckIn(v) } : {});
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // JSON lines (pino); each line of a request carries its id as `requestId`, the name error bodies use.
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIdOf,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerUnitOfWork(app);
+  registerRequestIdHeader(app);
+  // Before the routes, so that every route is counted and timed.
+  registerMetrics(app, {
+    metrics,
+    token: config.metricsToken,
+    probes: () => ({
+      jobs: () => services.jobs.queueDepth(),
+      workers: () => services.workers.stats(),
+      statusQueue: () => services.statuses.queueLag(),
+      dbPool: () => poolStatsOf(db),
+    }),
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -528,27 +558,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
 
   const sessions = registerSession(app, services.auth);
 
-  app.get(
-    '/api/health',
-    {
-      schema: {
-        tags: ['Sistem'],
-        summary: 'Status server dan basis data (503 DATABASE_UNAVAILABLE bila basis data tidak terjangkau)',
-        response: { 200: z.object({ status: z.literal('ok') }) },
-      },
-      config: { public: true },
-    },
-    async () => {
-      try {
-        await sql`select 1`.execute(db);
-      } catch (err) {
-        throw new AppError('DATABASE_UNAVAILABLE', 'Basis data tidak dapat dihubungi', undefined, {
-          cause: err,
-        });
-      }
-      return { status: 'ok' as const };
-    },
-  );
+  // Liveness, readiness and the older combined check (src/server/health-routes.ts).
+  await app.register(healthRoutes({ db }));
   await app.register(accessRoutes({ auth: services.auth, config }));
   await app.register(orgRoutes({ org: services.org, jobs: services.jobs }));
   await app.register(auditRoutes({ audit: services.audit }));

@@ -129,6 +129,17 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The bearer token a Prometheus scraper sends to GET /metrics (docs/operations.md); unset = metrics off (404).
+   * A bearer token's characters (RFC 6750 b64token), at least 16 of them, so it cannot be guessed.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9\-._~+/]{16,256}=*$/,
+      'METRICS_TOKEN harus 16–256 karakter A–Z, a–z, 0–9, - . _ ~ + / (boleh diakhiri =)',
+    )
+    .optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WEB_DIST_DIR: z.string().default('./dist'),
   RULEBOOK_DIR: z.string().default('./rulebooks'),
@@ -223,6 +234,8 @@ export type Config = Readonly<{
   jobFileTtlHours: number;
   jobDir: string;
   logLevel: string;
+  /** METRICS_TOKEN: the bearer token of GET /metrics, or null when metrics are off. */
+  metricsToken: string | null;
   trustProxy: boolean;
   webDistDir: string;
   rulebookDir: string;
@@ -339,6 +352,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobFileTtlHours: e.JOB_FILE_TTL_HOURS,
     jobDir: `${e.DATA_DIR.replace(/\/+$/, '')}/jobs`,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN ?? null,
     trustProxy: e.TRUST_PROXY === 'true',
     webDistDir: e.WEB_DIST_DIR,
     rulebookDir: e.RULEBOOK_DIR,

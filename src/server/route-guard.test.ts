@@ -10,6 +10,8 @@ import { createTestApp, login, type TestApp } from '../../test/helpers/test-app.
 const PUBLIC = new Set([
   'POST /api/auth/login',
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
   'GET /api/attendance/kiosks/{id}/code',
   // Public complaints (issue 18; docs/complaints.md): no account, rate-limited per address.
   'GET /api/public/complaints/form',

@@ -91,6 +91,34 @@ function preparedStatements(client: pg.PoolClient) {
   };
 }
 
+/** The connection pool of a PostgreSQL database, as the metrics read it. */
+export interface PoolStats {
+  /** Connections open (idle and in use). */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection (the pool is exhausted). */
+  waiting: number;
+  /** DATABASE_POOL_SIZE. */
+  max: number;
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The pool of a database opened on PostgreSQL, or null on PGlite (one in-process connection, queries serialised by
+ * the dialect's mutex: there is no pool to report).
+ */
+export function poolStatsOf(db: Db): PoolStats | null {
+  const pool = pools.get(db);
+  if (!pool) return null;
+  return {
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: pool.options.max ?? 10,
+  };
+}
+
 /** Open PostgreSQL (when a URL is given) or the embedded PGlite. */
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
@@ -107,6 +135,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const client = await pool.connect();
     client.release();
     const db = kyselyFor(new PostgresDialect({ pool }));
+    pools.set(db, pool);
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const pglite = await PGlite.create(

@@ -17,6 +17,8 @@ import {
 /** Who may reach what (test/security/scope-harness.ts explains the codes): Health, sign-in, the organisation (units, positions, employees), audit, imports, documents, rulebooks, the dashboard, accounts and grants, notifications and background jobs. */
 export const ORG_ACCOUNTS_ACCESS: AccessTable = {
   'GET /api/health': { kind: 'plain', expect: 'AAAAAAA', req: () => get('/api/health') },
+  'GET /api/health/live': { kind: 'plain', expect: 'AAAAAAA', req: () => get('/api/health/live') },
+  'GET /api/health/ready': { kind: 'plain', expect: 'AAAAAAA', req: () => get('/api/health/ready') },
   // ── Access ──
   'POST /api/auth/login': {
     skip: 'public; its lockout and policy are in access/lockout.test.ts and auth.test.ts',

@@ -40,6 +40,7 @@ import {
   type AllowedPlace,
   type DeviceState,
   type PunchFacts,
+  type PunchVerdict,
 } from '../../../core/attendance/judge-punch.ts';
 import { isValidPolygon } from '../../../core/geo/geo.ts';
 import { formatFullName } from '../../../core/people/names.ts';
@@ -58,6 +59,7 @@ import { decidedByText } from '../../../core/common/instant-text.ts';
 import type { NotificationService } from '../notifications/notification-service.ts';
 import type { RelationsService } from '../../relations/relations-service.ts';
 import { messages } from '../../lib/notification-messages.ts';
+import { afterCommit } from '../../db/unit-of-work.ts';
 
 type Deps = {
   db: Db;
@@ -76,6 +78,8 @@ type Deps = {
   notifications?: Pick<NotificationService, 'notify' | 'punchFlagged' | 'deviceChangeRequested'>;
   /** Who acts (Plt/Plh) for whom on the actor's own day (src/server/relations). */
   relations: Pick<RelationsService, 'actingForToday'>;
+  /** Told the verdict of every punch stored by a check-in, once it is committed (the metrics count them). */
+  onVerdict?: (verdict: PunchVerdict) => void;
 };
 
 /** An uploaded photo as the route received it. */
@@ -503,6 +507,8 @@ export function createAttendanceService(deps: Deps) {
         throw new AppError('CONFLICT', 'Kunci idempotensi ini sudah dipakai untuk presensi lain');
       return { punch: toPunch((await repo.findPunchView(again.id))!), replayed: true };
     }
+    const onVerdict = deps.onVerdict;
+    if (onVerdict) await afterCommit(() => onVerdict(j.verdict));
     // The reviewer hears of a flagged punch; a failed notice never fails a stored punch (the digest lists it).
     if (j.verdict === 'FLAGGED' && notifications)
       await notifications

@@ -41,6 +41,20 @@ export function createJobRepo(db: Db) {
     /** Progress of a running job (a late update never touches a finished one). */
     progress: (id: string, progress: number) =>
       db.updateTable('jobs').set({ progress }).where('id', '=', id).where('state', '=', 'running').execute(),
+    /**
+     * Jobs waiting and running, by state (the metrics' queue depth). The table holds every job until it expires
+     * (JOB_FILE_TTL_HOURS), so a count over it stays small.
+     */
+    queueDepth: async () => {
+      const rows = await db
+        .selectFrom('jobs')
+        .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('state', 'in', ['queued', 'running'])
+        .groupBy('state')
+        .execute();
+      const n = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);
+      return { queued: n('queued'), running: n('running') };
+    },
     /** Done jobs whose file is past its time. */
     expired: (now: Date) =>
       db

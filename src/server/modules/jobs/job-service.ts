@@ -232,7 +232,18 @@ export function createJobService({ repo, clock, config, workers, log }: Deps) {
     await Promise.allSettled([...running]);
   }
 
-  return { start, get, list, download, runNow, sweep, close, running: () => running.size };
+  return {
+    start,
+    get,
+    list,
+    download,
+    runNow,
+    sweep,
+    close,
+    running: () => running.size,
+    /** Jobs queued and running in the database, over every server process (read by GET /metrics). */
+    queueDepth: () => repo.queueDepth(),
+  };
 }
 
 export type JobService = ReturnType<typeof createJobService>;

@@ -341,6 +341,21 @@ export function createStatusRepo(db: Db) {
         .limit(limit)
         .execute(),
 
+    /**
+     * The queue's lag (read by GET /metrics): how many computable days wait (counted up to `cap`, so a backfill of
+     * hundreds of thousands stays a cheap read) and the age in seconds of the oldest one (null when none waits),
+     * both by the database's clock, which stamped `queued_at`. The oldest comes from the `status_queue_order` index.
+     */
+    queueLag: async (upTo: string, cap: number) => {
+      const r = await sql<{ days: number; oldestSeconds: number | null }>`
+        select
+          (select count(*) from (select 1 from status_queue where local_date <= ${upTo} limit ${cap}) c)::int as days,
+          (select extract(epoch from now() - queued_at) from status_queue where local_date <= ${upTo}
+            order by queued_at limit 1)::float8 as oldest_seconds`.execute(db);
+      const row = r.rows[0];
+      return { days: Number(row?.days ?? 0), oldestSeconds: row?.oldestSeconds ?? null };
+    },
+
     /** Take keys off the queue (inside the recompute transaction); returns those that were still queued. */
     takeFromQueue: async (trx: Transaction<Database>, keys: DayKey[]) => {
       if (keys.length === 0) return [];

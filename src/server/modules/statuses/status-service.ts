@@ -1009,7 +1009,14 @@ export function createStatusService(deps: StatusDeps) {
   const dutyDates = (employeeId: string, dates: string[], exec: Exec = db) =>
     repo.dutyDates(exec, employeeId, dates);
 
+  /**
+   * The dirty queue's lag for GET /metrics: computable employee-days waiting (counted up to STATUS_QUEUE_COUNT_CAP)
+   * and the age in seconds of the oldest (null when the queue is empty). Reading never writes.
+   */
+  const queueLag = () => repo.queueLag(latestToday(), STATUS_QUEUE_COUNT_CAP);
+
   return {
+    queueLag,
     monthRows,
     adjustmentsOfMonth,
     dutyDates,
@@ -1028,6 +1035,9 @@ export function createStatusService(deps: StatusDeps) {
 }
 
 export type StatusService = ReturnType<typeof createStatusService>;
+
+/** The queue depth the metrics count up to (a count over a backfill's queue stays cheap). */
+export const STATUS_QUEUE_COUNT_CAP = 100_000;
 
 /**
  * Run `processQueue` every `intervalMs` (draining while full batches come back) until the returned function
