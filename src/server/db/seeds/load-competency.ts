@@ -126,8 +126,10 @@ export async function loadDemoCompetency(
         values (${c.title}, ${c.kind}, ${[...c.codes]}::text[], ${c.jp}, ${c.cost}, ${c.provider}, true, ${now})`.execute(
         trx,
       );
-    let assessments = 0;
-    let records = 0;
+    // Gathered first, then written in one statement each (row by row, PGlite took seconds per load).
+    const assessmentRows: Record<string, unknown>[] = [];
+    const recordRows: Record<string, unknown>[] = [];
+    const seen = new Set<string>();
     // Records end between 1 January and five days ago (none in the first week of a year).
     const span = Math.round((Date.parse(opts.today) - Date.UTC(year, 0, 1)) / 86_400_000) - 4;
     for (const p of people) {
@@ -142,15 +144,16 @@ export async function loadDemoCompetency(
             const offset = r < 3 ? -1 : r < 4 ? 1 : r < 5 ? -2 : 0;
             return { code, level: Math.min(5, Math.max(1, required + offset)) };
           });
-          await sql`
-            insert into competency_assessments (employee_id, assessed_on, method, assessor, unit_id, position_id,
-                                                levels, notes, recommendation, created_at)
-            values (${p.id}::uuid, ${assessedOn}::date, 'ASSESSMENT_CENTER', 'UPT Penilaian Kompetensi BKD',
-                    ${p.unitId}::uuid, ${p.positionId}::uuid, ${JSON.stringify(levels)}::jsonb, null,
-                    ${levels.some((l) => l.level < required) ? 'Pengembangan pada kompetensi yang di bawah standar' : null},
-                    ${now})
-            on conflict do nothing`.execute(trx);
-          assessments++;
+          assessmentRows.push({
+            employee_id: p.id,
+            assessed_on: assessedOn,
+            unit_id: p.unitId,
+            position_id: p.positionId,
+            levels,
+            recommendation: levels.some((l) => l.level < required)
+              ? 'Pengembangan pada kompetensi yang di bawah standar'
+              : null,
+          });
         }
       }
       if (h % 2 === 0 && span > 0) {
@@ -161,22 +164,41 @@ export async function loadDemoCompetency(
           const end = addDays(opts.today, -(5 + ((h >>> (4 + i)) % span)));
           if (end < p.activeFrom) continue;
           const start = addDays(end, -Math.max(0, Math.ceil(jp / 8) - 1));
-          await sql`
-            insert into competency_training_records (employee_id, unit_id, title, provider, start_date, end_date, jp,
-                                                     cost, created_at)
-            select ${p.id}::uuid, ${p.unitId}::uuid, ${title}, ${provider}, ${start}::date, ${end}::date, ${jp}, 0,
-                   ${now}
-             where not exists (select 1 from competency_training_records
-                                where employee_id = ${p.id}::uuid and lower(title) = lower(${title})
-                                  and start_date = ${start}::date)`.execute(trx);
-          records++;
+          const key = `${p.id}|${title}|${start}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          recordRows.push({
+            employee_id: p.id,
+            unit_id: p.unitId,
+            title,
+            provider,
+            start_date: start,
+            end_date: end,
+            jp,
+          });
         }
       }
     }
     await sql`
+      insert into competency_assessments (employee_id, assessed_on, method, assessor, unit_id, position_id, levels,
+                                          recommendation, created_at)
+      select x.employee_id, x.assessed_on, 'ASSESSMENT_CENTER', 'UPT Penilaian Kompetensi BKD', x.unit_id,
+             x.position_id, x.levels, x.recommendation, ${now}
+        from jsonb_to_recordset(${JSON.stringify(assessmentRows)}::jsonb)
+          as x(employee_id uuid, assessed_on date, unit_id uuid, position_id uuid, levels jsonb, recommendation text)
+      on conflict do nothing`.execute(trx);
+    await sql`
+      insert into competency_training_records (employee_id, unit_id, title, provider, start_date, end_date, jp, cost,
+                                               created_at)
+      select x.employee_id, x.unit_id, x.title, x.provider, x.start_date, x.end_date, x.jp, 0, ${now}
+        from jsonb_to_recordset(${JSON.stringify(recordRows)}::jsonb)
+          as x(employee_id uuid, unit_id uuid, title text, provider text, start_date date, end_date date, jp int)`.execute(
+      trx,
+    );
+    await sql`
       insert into competency_training_budgets (unit_id, year, amount, reference, updated_at)
       select id, ${year}, 60000000, 'DPA demo', ${now} from units where kind = 'OPD'
       on conflict do nothing`.execute(trx);
-    return { trainings: CATALOGUE.length, assessments, records };
+    return { trainings: CATALOGUE.length, assessments: assessmentRows.length, records: recordRows.length };
   });
 }
