@@ -68,6 +68,17 @@ describe('Competency', () => {
       const bkd = await (await newContext(browser, server.baseUrl, PHONE)).newPage();
       await (await new LoginPage(bkd).goto()).login(bkdLogin, DEMO_PASSWORD);
       await bkd.waitForURL((url) => url.pathname === '/');
+      // BKD's home page: the scope's coverage card (one aggregate, GET /api/competency/analytics/summary).
+      const scopeCard = bkd.getByTestId('home-competency-scope');
+      await scopeCard.getByText('pegawai', { exact: false }).first().waitFor();
+      const summary = await bkd.evaluate(async () => {
+        const res = await fetch(`/api/competency/analytics/summary?year=${new Date().getFullYear()}`);
+        return (await res.json()) as { coveragePercent: number; employees: number };
+      });
+      expect(summary.employees).toBeGreaterThan(0);
+      expect(Number(await scopeCard.locator('[data-value]').getAttribute('data-value'))).toBe(
+        summary.coveragePercent,
+      );
       await bkd.goto(`${server.baseUrl}/kompetensi/bkd`);
       await bkd.getByRole('tab', { name: 'Impor hasil asesmen' }).click();
       await bkd

@@ -50,6 +50,11 @@ export interface CompetencyAnalytics {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** The share (percent, one decimal) of `employees` who reached the year's development hours; 0 for nobody. */
+export function jpCoveragePercent(jpMet: number, employees: number): number {
+  return employees ? round1((jpMet / employees) * 100) : 0;
+}
+
 /**
  * Aggregates people per group (an OPD) and over all. Groups are ordered by name (then id); a competency appears in
  * `gaps` only when somebody falls short of it.
@@ -122,7 +127,7 @@ export function competencyAnalytics(
       jpMet,
       jpTotal,
       jpMean: list.length ? round1(jpTotal / list.length) : 0,
-      coveragePercent: list.length ? round1((jpMet / list.length) * 100) : 0,
+      coveragePercent: jpCoveragePercent(jpMet, list.length),
     };
   }
 }

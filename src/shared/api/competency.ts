@@ -425,6 +425,20 @@ const analyticsFigures = z.object({
 });
 
 /** GET /analytics: JPM distribution, competency gaps and training coverage per OPD (counts only). */
+/** GET /analytics/summary: the scope's totals only (the home page's card), without the per-OPD breakdown. */
+export const competencyAnalyticsSummaryQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export const competencyAnalyticsSummarySchema = z.object({
+  year: z.number().int(),
+  jpTarget: z.number().int(),
+  employees: z.number().int(),
+  assessed: z.number().int(),
+  jpMet: z.number().int(),
+  coveragePercent: z.number(),
+});
+export type CompetencyAnalyticsSummary = z.infer<typeof competencyAnalyticsSummarySchema>;
+
 export const competencyAnalyticsSchema = z.object({
   year: z.number().int(),
   unitId: z.string().nullable(),

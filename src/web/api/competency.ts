@@ -3,6 +3,7 @@ import type {
   AssessmentList,
   AssessmentListQuery,
   CompetencyAnalyticsReport,
+  CompetencyAnalyticsSummary,
   CompetencyDictionary,
   CompetencyImportReport,
   CompetencyProfile,
@@ -155,6 +156,15 @@ export function useCompetencyAnalytics(unitId: string | null, year: number, enab
     queryKey: ['competency', 'analytics', unitId, year] as const,
     queryFn: ({ signal }) =>
       api.get<CompetencyAnalyticsReport>(`${C}/analytics`, unitId ? { unitId, year } : { year }, signal),
+  });
+}
+
+/** The scope's totals only (the home page's card): one aggregate on the server. */
+export function useCompetencyAnalyticsSummary(year: number, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: ['competency', 'analytics-summary', year] as const,
+    queryFn: ({ signal }) => api.get<CompetencyAnalyticsSummary>(`${C}/analytics/summary`, { year }, signal),
   });
 }
 

@@ -389,6 +389,12 @@ export const COMPETENCY_ACCESS: AccessTable = {
     expect: 'AADDDDD',
     req: (x, _r, w) => get(`/api/competency/analytics?year=2026&unitId=${x.side[w].opdUnitId}`),
   },
+  'GET /api/competency/analytics/summary': {
+    // The scope's totals (the home page's card), BKD's (competency.read).
+    kind: 'plain',
+    expect: 'AADDDDD',
+    req: () => get('/api/competency/analytics/summary?year=2026'),
+  },
   'GET /api/competency/analytics/export.{format}': {
     kind: 'plain',
     expect: 'AADDDDD',

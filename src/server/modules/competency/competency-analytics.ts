@@ -1,9 +1,16 @@
 import { inScope, requireAny, type Actor } from '../../auth/authz.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { competencyAnalytics, type AnalyticsPerson } from '../../../core/performance/competency-analytics.ts';
+import {
+  competencyAnalytics,
+  jpCoveragePercent,
+  type AnalyticsPerson,
+} from '../../../core/performance/competency-analytics.ts';
 import type { CompetencyGroup } from '../../../core/performance/competency-rules.ts';
 import { assessmentJpm, competencyGaps, positionStandard } from '../../../core/performance/competency.ts';
-import type { CompetencyAnalyticsReport } from '../../../shared/api/competency.ts';
+import type {
+  CompetencyAnalyticsReport,
+  CompetencyAnalyticsSummary,
+} from '../../../shared/api/competency.ts';
 import type { CompetencyContext } from './competency-context.ts';
 
 /**
@@ -75,6 +82,18 @@ export function createCompetencyAnalytics(ctx: CompetencyContext) {
     };
   }
 
+  /**
+   * GET /analytics/summary: the totals of `report` over the whole scope, read in one aggregate (the home page asks
+   * for it on every visit, so its cost must not grow with the people loaded into the server).
+   */
+  async function summary(actor: Actor, q: { year: number }): Promise<CompetencyAnalyticsSummary> {
+    const scope = requireAny(actor, 'competency.read');
+    const { competency } = await ctx.rules();
+    const jpTarget = competency.development.minJpPerYear;
+    const t = await repo.analyticsTotals(scope, ctx.today(), q.year, jpTarget);
+    return { year: q.year, jpTarget, ...t, coveragePercent: jpCoveragePercent(t.jpMet, t.employees) };
+  }
+
   /** GET /analytics/export.:format: one line per OPD (bands, gaps per competency, coverage), then the total. */
   async function table(actor: Actor, q: { unitId?: string | undefined; year: number }) {
     const r = await report(actor, q);
@@ -108,7 +127,7 @@ export function createCompetencyAnalytics(ctx: CompetencyContext) {
     };
   }
 
-  return { report, table };
+  return { report, summary, table };
 }
 
 const strip = <T extends { groupId: string; groupName: string }>(g: T): Omit<T, 'groupId' | 'groupName'> => {

@@ -356,6 +356,28 @@ export function createCompetencyRepo(db: Db) {
       return r.rows;
     },
 
+    /**
+     * The analytics' totals for a scope in one aggregate (the home page's card): the people in service on a date,
+     * those whose records that ended in the year reach `jpTarget`, and those with any result. Same population as
+     * `analyticsPeople`, without loading it.
+     */
+    async analyticsTotals(scope: UnitScope, date: string, year: number, jpTarget: number) {
+      const r = await sql<{ employees: number; jpMet: number; assessed: number }>`
+        select count(*)::int as employees,
+               count(*) filter (where coalesce(j.jp, 0) >= ${jpTarget})::int as "jpMet",
+               count(*) filter (where exists (select 1 from competency_assessments a
+                                               where a.employee_id = e.id))::int as assessed
+          from employees e join units u on u.id = e.unit_id
+          left join (select r.employee_id, sum(r.jp) as jp from competency_training_records r
+                      where r.end_date between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)
+                      group by r.employee_id) j on j.employee_id = e.id
+         where ${inPaths(scope)}
+           and e.active_from <= ${date}::date and (e.active_to is null or e.active_to >= ${date}::date)`.execute(
+        db,
+      );
+      return r.rows[0]!;
+    },
+
     async unit(unitId: string, exec: Exec = db): Promise<{ id: string; name: string; path: string } | null> {
       const r = await sql<{ id: string; name: string; path: string }>`
         select id, name, path from units where id = ${unitId}::uuid`.execute(exec);

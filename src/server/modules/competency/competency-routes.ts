@@ -7,6 +7,8 @@ import {
   assessmentListQuerySchema,
   assessmentListSchema,
   competencyAnalyticsQuerySchema,
+  competencyAnalyticsSummaryQuerySchema,
+  competencyAnalyticsSummarySchema,
   competencyAnalyticsSchema,
   competencyCodeParamSchema,
   competencyDictionarySchema,
@@ -77,6 +79,20 @@ export function competencyRoutes(deps: { competency: CompetencyService }): Fasti
         },
       },
       (request) => analytics.report(actorOf(request), request.query),
+    );
+
+    app.get(
+      '/api/competency/analytics/summary',
+      {
+        schema: {
+          tags,
+          summary: 'Ringkasan kompetensi lingkup: pegawai, yang sudah dinilai, yang mencapai JP tahun itu',
+          description: 'competency.read (BKD) dalam lingkup; hanya jumlah.',
+          querystring: competencyAnalyticsSummaryQuerySchema,
+          response: { 200: competencyAnalyticsSummarySchema },
+        },
+      },
+      (request) => analytics.summary(actorOf(request), request.query),
     );
 
     app.get(

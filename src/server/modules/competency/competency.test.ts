@@ -16,6 +16,7 @@ import type {
   CompetencyProfile,
   PositionStandard,
   CompetencyAnalyticsReport,
+  CompetencyAnalyticsSummary,
   StaffList,
   TrainingNeedsReport,
 } from '../../../shared/api/competency.ts';
@@ -689,6 +690,28 @@ describe('analytics across OPDs (issue 19 point 7)', () => {
     const one = json<CompetencyAnalyticsReport>(await c.bkd.get(`${url}&unitId=${unitA}`));
     expect(one.groups.map((g) => g.unitId)).toEqual([unitA]);
     await unchanged(() => c.bkd.get(`${url}&unitId=00000000-0000-4000-8000-000000000000`), 404);
+
+    // The home page's summary: the same totals from one aggregate, BKD only, writing nothing.
+    await unchanged(() => c.kadis.get('/api/competency/analytics/summary?year=2026'), 403, 'FORBIDDEN');
+    const sum = json<CompetencyAnalyticsSummary>(
+      await c.bkd.get('/api/competency/analytics/summary?year=2026'),
+    );
+    expect(sum).toEqual({
+      year: 2026,
+      jpTarget: r.jpTarget,
+      employees: r.total.employees,
+      assessed: r.total.assessed,
+      jpMet: r.total.jpMet,
+      coveragePercent: r.total.coveragePercent,
+    });
+    expect(
+      json<CompetencyAnalyticsSummary>(await c.bkd.get('/api/competency/analytics/summary?year=2025')),
+    ).toMatchObject({
+      year: 2025,
+      jpMet: 0,
+      assessed: r.total.assessed,
+    });
+    await unchanged(() => c.bkd.get('/api/competency/analytics/summary?year=abc'), 400);
 
     const csv = await c.bkd.get('/api/competency/analytics/export.csv?year=2026');
     expect(csv.statusCode, csv.body).toBe(200);

@@ -2,7 +2,7 @@ import { Badge, Group, Progress, SimpleGrid, Text } from '@mantine/core';
 import { IconSchool } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
-import { useCompetencyAnalytics, useMyCompetency } from '../../api/competency.ts';
+import { useCompetencyAnalyticsSummary, useMyCompetency } from '../../api/competency.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { hasAnyRole } from '../../lib/roles.ts';
 import { HomeCard, Section } from './home-ui.tsx';
@@ -21,7 +21,7 @@ export function CompetencySection() {
   const bkd = hasAnyRole(me.data, ['BKD']);
   const year = new Date().getFullYear();
   const mine = useMyCompetency(null, employee);
-  const all = useCompetencyAnalytics(null, year, bkd);
+  const all = useCompetencyAnalyticsSummary(year, bkd);
   const p = mine.data;
   const a = all.data;
   if (!p && !a) return null;
@@ -86,18 +86,18 @@ export function CompetencySection() {
             linkLabel={t('competency.home.analytics')}
             testId="home-competency-scope"
           >
-            <Text fw={750} fz={26} data-value={a.total.coveragePercent}>
-              {pct(a.total.coveragePercent)}
+            <Text fw={750} fz={26} data-value={a.coveragePercent}>
+              {pct(a.coveragePercent)}
             </Text>
             <Text size="xs" c="dimmed">
               {t('competency.home.scopeCoverage', {
-                met: formatNumber(a.total.jpMet),
-                employees: formatNumber(a.total.employees),
+                met: formatNumber(a.jpMet),
+                employees: formatNumber(a.employees),
                 target: a.jpTarget,
               })}
             </Text>
             <Text size="xs" c="dimmed">
-              {t('competency.home.scopeAssessed', { assessed: formatNumber(a.total.assessed) })}
+              {t('competency.home.scopeAssessed', { assessed: formatNumber(a.assessed) })}
             </Text>
           </HomeCard>
         )}
