@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { pdf } from '../../../../test/helpers/evidence.ts';
 import { factories, type EmployeeRef } from '../../../../test/factories/index.ts';
-import { changedTables, dbFingerprint } from '../../../../test/helpers/db-fingerprint.ts';
+import { json, unchanged } from '../../../../test/helpers/responses.ts';
 import {
   createTestApp,
   login,
@@ -39,22 +39,6 @@ let pkpRecord = '';
 let courseRecord = '';
 let projectId = '';
 
-const json = <T>(res: { statusCode: number; body: string; json: () => unknown }, status = 200): T => {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as T;
-};
-async function unchanged(
-  action: () => Promise<{ statusCode: number; body: string }>,
-  status: number,
-  code?: string,
-) {
-  const before = await dbFingerprint(t.db);
-  const res = await action();
-  expect(res.statusCode, res.body).toBe(status);
-  if (code) expect(JSON.stringify(JSON.parse(res.body).error)).toContain(code);
-  expect(changedTables(before, await dbFingerprint(t.db))).toEqual([]);
-  return JSON.parse(res.body) as { error: { code: string; message: string; details?: unknown } };
-}
 const usernames = {} as Record<keyof typeof c, string>;
 /** Moves the clock and signs everyone in again (a session does not last months). */
 async function setClock(iso: string, signIn = false) {
@@ -185,21 +169,24 @@ describe('registering a change project (issue 19 point 5)', () => {
     ],
     ['no milestones', () => project({ milestones: [] }), 'Tonggak capaian paling sedikit satu'],
   ])('refuses %s with the reason, nothing stored', async (_n, body, reason) => {
-    const err = await unchanged(() => c.kasi.post('/api/competency/change-projects', body()), 400);
+    const err = await unchanged(t, () => c.kasi.post('/api/competency/change-projects', body()), 400);
     expect(JSON.stringify(err.error)).toContain(reason);
   });
 
   it("refuses another employee's training record and a plain employee registering for someone else", async () => {
     await unchanged(
+      t,
       () => c.peer.post('/api/competency/change-projects', project()),
       400,
       'UNKNOWN_TRAINING_RECORD',
     );
     await unchanged(
+      t,
       () => c.peer.post('/api/competency/change-projects', project({ employeeId: e.kasi.id })),
       403,
     );
     await unchanged(
+      t,
       () => c.bkdB.post('/api/competency/change-projects', project({ employeeId: e.kasi.id })),
       403,
     );
@@ -224,6 +211,7 @@ describe('registering a change project (issue 19 point 5)', () => {
       .execute();
     expect(audited.map((x) => x.action)).toEqual(['competency_change_project.created']);
     await unchanged(
+      t,
       () => c.kasi.post('/api/competency/change-projects', project()),
       409,
       'DUPLICATE_CHANGE_PROJECT',
@@ -263,6 +251,7 @@ describe('registering a change project (issue 19 point 5)', () => {
       }),
     );
     await unchanged(
+      t,
       () =>
         c.outsider.request({
           method: 'PUT',
@@ -283,13 +272,14 @@ describe('assessors (BKD)', () => {
     });
 
   it('refuses the participant assigning, the participant as assessor, and BKD outside the scope', async () => {
-    await unchanged(() => put(c.kasi, [{ kind: 'INTERNAL', employeeId: e.peer.id }]), 403);
+    await unchanged(t, () => put(c.kasi, [{ kind: 'INTERNAL', employeeId: e.peer.id }]), 403);
     await unchanged(
+      t,
       () => put(c.bkd, [{ kind: 'INTERNAL', employeeId: e.kasi.id }]),
       400,
       'ASSESSOR_IS_PARTICIPANT',
     );
-    await unchanged(() => put(c.bkdB, [{ kind: 'INTERNAL', employeeId: e.peer.id }]), 403);
+    await unchanged(t, () => put(c.bkdB, [{ kind: 'INTERNAL', employeeId: e.peer.id }]), 403);
   });
 
   it('assigns one internal and one external assessor (with an account) and tells them', async () => {
@@ -312,6 +302,7 @@ describe('assessors (BKD)', () => {
 
   it('refuses a rating before the evaluation date with the date in the reason (409), nothing stored', async () => {
     const err = await unchanged(
+      t,
       () => rating(c.peer, 'g1', { score: 4, note: 'Loket sudah beroperasi' }),
       409,
       'NOT_YET_DUE',
@@ -353,8 +344,9 @@ describe('evaluation a year later', () => {
   });
 
   it('refuses a score outside the scale, evidence that is not a PDF or image, and someone not assigned', async () => {
-    await unchanged(() => rating(c.peer, 'g1', { score: 6, note: 'Terlalu tinggi' }), 400, 'OUT_OF_SCALE');
+    await unchanged(t, () => rating(c.peer, 'g1', { score: 6, note: 'Terlalu tinggi' }), 400, 'OUT_OF_SCALE');
     await unchanged(
+      t,
       () =>
         rating(
           c.peer,
@@ -365,9 +357,9 @@ describe('evaluation a year later', () => {
       415,
       'UNSUPPORTED_FILE',
     );
-    await unchanged(() => rating(c.outsider, 'g1', { score: 4, note: 'Bukan penilai' }), 403);
-    await unchanged(() => rating(c.kasi, 'g1', { score: 5, note: 'Menilai diri sendiri' }), 403);
-    await unchanged(() => rating(c.peer, 'g9', { score: 4, note: 'Tujuan tidak ada' }), 404);
+    await unchanged(t, () => rating(c.outsider, 'g1', { score: 4, note: 'Bukan penilai' }), 403);
+    await unchanged(t, () => rating(c.kasi, 'g1', { score: 5, note: 'Menilai diri sendiri' }), 403);
+    await unchanged(t, () => rating(c.peer, 'g9', { score: 4, note: 'Tujuan tidak ada' }), 404);
   });
 
   it('takes the ratings with evidence; the participant cannot edit once rated; the verdict follows the last one', async () => {
@@ -387,10 +379,11 @@ describe('evaluation a year later', () => {
       ratings: [],
       canEdit: false,
     });
-    await unchanged(() => rating(c.peer, 'g1', { score: 5, note: 'Lagi' }), 409, 'ALREADY_RATED');
+    await unchanged(t, () => rating(c.peer, 'g1', { score: 5, note: 'Lagi' }), 409, 'ALREADY_RATED');
     const body = project();
     delete (body as Record<string, unknown>)['trainingRecordId'];
     await unchanged(
+      t,
       () =>
         c.kasi.request({ method: 'PUT', url: `/api/competency/change-projects/${projectId}`, payload: body }),
       409,
@@ -405,6 +398,7 @@ describe('evaluation a year later', () => {
     expect(p.ratings).toHaveLength(4);
     expect(await notes('competency_change_project.evaluated')).toBe(1);
     await unchanged(
+      t,
       () => c.bkd.post(`/api/competency/change-projects/${projectId}/close`, {}),
       409,
       'ALREADY_EVALUATED',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdf } from '../../../../test/helpers/evidence.ts';
 import { factories, type EmployeeRef, type PositionRef } from '../../../../test/factories/index.ts';
 import { changedTables, dbFingerprint } from '../../../../test/helpers/db-fingerprint.ts';
+import { json, unchanged } from '../../../../test/helpers/responses.ts';
 import {
   createTestApp,
   login,
@@ -54,22 +55,6 @@ const pos = {} as Record<'kasi' | 'jf' | 'jfEmpty' | 'adm', PositionRef>;
 
 const put = (client: Client, url: string, payload: unknown) =>
   client.request({ method: 'PUT', url, payload: payload as object });
-const json = <T>(res: { statusCode: number; body: string; json: () => unknown }, status = 200): T => {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as T;
-};
-async function unchanged(
-  action: () => Promise<{ statusCode: number; body: string }>,
-  status: number,
-  code?: string,
-) {
-  const before = await dbFingerprint(t.db);
-  const res = await action();
-  expect(res.statusCode, res.body).toBe(status);
-  if (code) expect(JSON.stringify(JSON.parse(res.body).error)).toContain(code);
-  expect(changedTables(before, await dbFingerprint(t.db))).toEqual([]);
-  return JSON.parse(res.body) as { error: { code: string; message: string; details?: unknown } };
-}
 const viewsLogged = async () =>
   (
     await t.db
@@ -158,8 +143,8 @@ describe('competency standards (issue 19 point 1)', () => {
       family: 'Statistik',
       levels: ['Mengenal', 'Memahami', 'Menerapkan', 'Menganalisis', 'Mengembangkan'],
     };
-    await unchanged(() => put(c.kadis, '/api/competency/technicals/T.01', body), 403, 'FORBIDDEN');
-    await unchanged(() => put(c.bkd, '/api/competency/technicals/M.01', body), 400, 'RESERVED_CODE');
+    await unchanged(t, () => put(c.kadis, '/api/competency/technicals/T.01', body), 403, 'FORBIDDEN');
+    await unchanged(t, () => put(c.bkd, '/api/competency/technicals/M.01', body), 400, 'RESERVED_CODE');
     const d = json<CompetencyDictionary>(await put(c.bkd, '/api/competency/technicals/T.01', body));
     expect(d.entries.find((x) => x.code === 'T.01')).toMatchObject({ group: 'TEKNIS', family: 'Statistik' });
   });
@@ -178,17 +163,19 @@ describe('competency standards (issue 19 point 1)', () => {
     const by = Object.fromEntries(std.levels.map((l) => [l.code, `${l.required}/${l.source}`]));
     expect(by).toMatchObject({ 'M.01': '2/DEFAULT', 'M.08': '3/POSITION', 'T.01': '3/POSITION' });
     await unchanged(
+      t,
       () => put(c.bkd, url, { levels: [{ code: 'M.09', level: 2 }] }),
       400,
       'UNKNOWN_COMPETENCY',
     );
     const bad = await unchanged(
+      t,
       () => put(c.bkd, url, { levels: [{ code: 'M.01', level: 6 }] }),
       400,
       'VALIDATION',
     );
     expect(bad.error.message + JSON.stringify(bad.error.details)).toContain('1–5');
-    await unchanged(() => put(c.kadis, url, { levels: [] }), 403, 'FORBIDDEN');
+    await unchanged(t, () => put(c.kadis, url, { levels: [] }), 403, 'FORBIDDEN');
     expect(
       json<PositionStandard>(await c.staf.get(url)).levels.find((l) => l.code === 'M.08')!.required,
     ).toBe(3);
@@ -219,11 +206,12 @@ describe('competency standards (issue 19 point 1)', () => {
       [5, 'kode_kompetensi'],
     ]);
     await unchanged(
+      t,
       () => upload(c.bkd, '/api/competency/standards/import', file, { dryRun: 'false' }),
       422,
       'IMPORT_INVALID',
     );
-    await unchanged(() => upload(c.kadis, '/api/competency/standards/import', file, {}), 403, 'FORBIDDEN');
+    await unchanged(t, () => upload(c.kadis, '/api/competency/standards/import', file, {}), 403, 'FORBIDDEN');
     const done = json<CompetencyImportReport>(
       await upload(c.bkd, '/api/competency/standards/import', file, { dryRun: 'false', validOnly: 'true' }),
     );
@@ -248,32 +236,37 @@ describe('assessment results and JPM (issue 19 point 2)', () => {
   it('refuses bad input with a clear reason and stores nothing', async () => {
     const url = '/api/competency/assessments';
     await unchanged(
+      t,
       () => c.bkd.post(url, result({ levels: [{ code: 'M.01', level: 0 }] })),
       400,
       'VALIDATION',
     );
     await unchanged(
+      t,
       () => c.bkd.post(url, result({ levels: [{ code: 'M.01', level: 6 }] })),
       400,
       'VALIDATION',
     );
     await unchanged(
+      t,
       () => c.bkd.post(url, result({ levels: [{ code: 'Q.01', level: 2 }] })),
       400,
       'UNKNOWN_COMPETENCY',
     );
     const out = await unchanged(
+      t,
       () => c.bkd.post(url, result({ employeeId: e.staf.id, assessedOn: '2023-06-01' })),
       400,
       'OUT_OF_SERVICE',
     );
     expect(out.error.message).toContain('01/06/2023');
-    await unchanged(() => c.kadis.post(url, result()), 403, 'FORBIDDEN');
+    await unchanged(t, () => c.kadis.post(url, result()), 403, 'FORBIDDEN');
   });
 
   it('records a result (BKD) and refuses a second one of the same method and date, keeping the first', async () => {
     json(await c.bkd.post('/api/competency/assessments', result()), 201);
     await unchanged(
+      t,
       () => c.bkd.post('/api/competency/assessments', result({ levels: [{ code: 'M.01', level: 5 }] })),
       409,
       'DUPLICATE_ASSESSMENT',
@@ -312,6 +305,7 @@ describe('assessment results and JPM (issue 19 point 2)', () => {
     const jf = await c.bkd.get(`/api/competency/positions/${pos.jfEmpty.id}/standard`);
     expect(jf.json().hasStandard).toBe(false);
     const err = await unchanged(
+      t,
       () => c.kasi.get(`/api/competency/me?targetPositionId=${pos.jfEmpty.id}`),
       400,
       'NO_STANDARD',
@@ -326,8 +320,8 @@ describe('assessment results and JPM (issue 19 point 2)', () => {
     expect(json<CompetencyProfile>(await c.bkd.get(url)).viewer).toBe('BKD');
     expect(await viewsLogged()).toBe(views + 2);
     for (const who of ['staf', 'peer', 'outsider'] as const)
-      await unchanged(() => c[who].get(url), 403, 'FORBIDDEN');
-    await unchanged(() => c.kadis.get('/api/competency/assessments'), 403, 'FORBIDDEN');
+      await unchanged(t, () => c[who].get(url), 403, 'FORBIDDEN');
+    await unchanged(t, () => c.kadis.get('/api/competency/assessments'), 403, 'FORBIDDEN');
   });
 
   it('lists the superior’s direct staff with their latest mapping band', async () => {
@@ -355,7 +349,7 @@ describe('assessment results and JPM (issue 19 point 2)', () => {
       [8, 'kode_kompetensi'],
     ]);
     expect(dry.written).toBe(1);
-    await unchanged(() => upload(c.bkd, url, file, { dryRun: 'false' }), 422, 'IMPORT_INVALID');
+    await unchanged(t, () => upload(c.bkd, url, file, { dryRun: 'false' }), 422, 'IMPORT_INVALID');
     const done = json<CompetencyImportReport>(
       await upload(c.bkd, url, file, { dryRun: 'false', validOnly: 'true' }),
     );
@@ -382,11 +376,12 @@ describe('gaps → training needs (issue 19 point 3)', () => {
 
   it('keeps a catalogue (BKD), refusing an unknown code and anyone else', async () => {
     await unchanged(
+      t,
       () => c.bkd.post('/api/competency/trainings', course({ codes: ['M.99'] })),
       400,
       'UNKNOWN_COMPETENCY',
     );
-    await unchanged(() => c.kadis.post('/api/competency/trainings', course()), 403, 'FORBIDDEN');
+    await unchanged(t, () => c.kadis.post('/api/competency/trainings', course()), 403, 'FORBIDDEN');
     json(await c.bkd.post('/api/competency/trainings', course()), 201);
     json(
       await c.bkd.post(
@@ -413,6 +408,7 @@ describe('gaps → training needs (issue 19 point 3)', () => {
     // default 1: result M.01 1, M.02 2, the rest not assessed → gaps M.03–M.08, SK.01; M.07/M.08 → the course for
     // M.08 (cheapest) and PKP for M.07). Course: kasi + staf = 5 jt; PKP: kasi + staf = 30 jt; total 35 jt.
     await unchanged(
+      t,
       () => put(c.bkd, '/api/competency/training-budgets', { year: 2026, amount: 1 }),
       400,
       'VALIDATION',
@@ -425,6 +421,7 @@ describe('gaps → training needs (issue 19 point 3)', () => {
         .executeTakeFirstOrThrow()
     ).unitId;
     await unchanged(
+      t,
       () => put(c.kadis, '/api/competency/training-budgets', { unitId, year: 2026, amount: 1 }),
       403,
       'FORBIDDEN',
@@ -491,11 +488,13 @@ describe('gaps → training needs (issue 19 point 3)', () => {
     ).toHaveLength(lines.length);
     expect(csv.body).toContain('Sisa anggaran,,,,,-5000000');
     await unchanged(
+      t,
       () => c.kadis.get(`/api/competency/training-needs/export.csv?unitId=${unitId}&year=2026`),
       403,
       'FORBIDDEN',
     );
     await unchanged(
+      t,
       () => c.kadis.get(`/api/competency/training-needs?unitId=${unitId}&year=2026`),
       403,
       'FORBIDDEN',
@@ -524,6 +523,7 @@ describe('training records and the yearly 20 JP (issue 19 point 4)', () => {
 
   it('refuses a certificate that is not a PDF or an image, and a missing one, storing nothing', async () => {
     await unchanged(
+      t,
       () =>
         form(c.kasi, fields(), {
           name: 'sertifikat.pdf',
@@ -532,8 +532,9 @@ describe('training records and the yearly 20 JP (issue 19 point 4)', () => {
       415,
       'UNSUPPORTED_FILE',
     );
-    await unchanged(() => form(c.kasi, fields()), 400, 'certificate');
+    await unchanged(t, () => form(c.kasi, fields()), 400, 'certificate');
     await unchanged(
+      t,
       () => form(c.peer, fields({ employeeId: e.kasi.id }), { name: 's.pdf', content: pdf('peer') }),
       403,
       'FORBIDDEN',
@@ -575,7 +576,7 @@ describe('training records and the yearly 20 JP (issue 19 point 4)', () => {
     const cert = await c.kadis.get(`${url}/${own.id}/certificate`);
     expect(cert.statusCode).toBe(200);
     expect(cert.headers['content-type']).toBe('application/pdf');
-    await unchanged(() => c.peer.get(`${url}/${own.id}/certificate`), 403);
+    await unchanged(t, () => c.peer.get(`${url}/${own.id}/certificate`), 403);
   });
   it('imports training records row by row; a stored or repeated row is refused; certificates are uploaded afterwards', async () => {
     const header = [
@@ -610,7 +611,7 @@ describe('training records and the yearly 20 JP (issue 19 point 4)', () => {
       ['199001012020011999', 'Kursus', 'LAN', '10/01/2026', '10/01/2026', 4, '1500,5'],
     ]);
     const url = '/api/competency/training-records/import';
-    await unchanged(() => upload(c.kasi, url, file, { dryRun: 'false' }), 403, 'FORBIDDEN');
+    await unchanged(t, () => upload(c.kasi, url, file, { dryRun: 'false' }), 403, 'FORBIDDEN');
     const dry = json<CompetencyImportReport>(await upload(c.bkd, url, file, {}));
     expect(dry.errors.map((x) => [x.line, x.column])).toEqual([
       [4, 'nama_pelatihan'],
@@ -623,7 +624,7 @@ describe('training records and the yearly 20 JP (issue 19 point 4)', () => {
     ]);
     expect(dry.errors.find((x) => x.line === 4)!.message).toBe('Sama dengan baris 2');
     expect(dry).toMatchObject({ totalRows: 7, written: 2, committed: false });
-    await unchanged(() => upload(c.bkd, url, file, { dryRun: 'false' }), 422, 'IMPORT_INVALID');
+    await unchanged(t, () => upload(c.bkd, url, file, { dryRun: 'false' }), 422, 'IMPORT_INVALID');
     const done = json<CompetencyImportReport>(
       await upload(c.bkd, url, file, { dryRun: 'false', validOnly: 'true' }),
     );
@@ -644,14 +645,15 @@ describe('training records and the yearly 20 JP (issue 19 point 4)', () => {
       const mp = multipart({}, { field: 'certificate', name, content });
       return client.request({ method: 'PUT', url: certUrl, payload: mp.payload, headers: mp.headers });
     };
-    await unchanged(() => send(c.peer, 's.pdf', pdf('peer')), 403);
+    await unchanged(t, () => send(c.peer, 's.pdf', pdf('peer')), 403);
     await unchanged(
+      t,
       () => send(c.staf, 's.pdf', Buffer.from('just text, not a pdf')),
       415,
       'UNSUPPORTED_FILE',
     );
     json(await send(c.staf, 'sertifikat.pdf', pdf('staf-cert')));
-    await unchanged(() => send(c.bkd, 'lain.pdf', pdf('bkd-cert')), 409, 'CERTIFICATE_EXISTS');
+    await unchanged(t, () => send(c.bkd, 'lain.pdf', pdf('bkd-cert')), 409, 'CERTIFICATE_EXISTS');
     const after = json<CompetencyProfile>(await c.staf.get('/api/competency/me'));
     expect(after.development.records.find((r) => r.id === rec.id)!.hasCertificate).toBe(true);
     expect((await c.kasi.get(certUrl)).statusCode).toBe(200);
@@ -661,7 +663,7 @@ describe('training records and the yearly 20 JP (issue 19 point 4)', () => {
 describe('analytics across OPDs (issue 19 point 7)', () => {
   it('counts JPM bands, gaps and JP coverage per OPD (hand-worked), for BKD only, writing nothing', async () => {
     const url = '/api/competency/analytics?year=2026';
-    await unchanged(() => c.kadis.get(url), 403, 'FORBIDDEN');
+    await unchanged(t, () => c.kadis.get(url), 403, 'FORBIDDEN');
     const before = await dbFingerprint(t.db);
     const r = json<CompetencyAnalyticsReport>(await c.bkd.get(url));
     expect(changedTables(before, await dbFingerprint(t.db))).toEqual([]);
@@ -689,10 +691,10 @@ describe('analytics across OPDs (issue 19 point 7)', () => {
 
     const one = json<CompetencyAnalyticsReport>(await c.bkd.get(`${url}&unitId=${unitA}`));
     expect(one.groups.map((g) => g.unitId)).toEqual([unitA]);
-    await unchanged(() => c.bkd.get(`${url}&unitId=00000000-0000-4000-8000-000000000000`), 404);
+    await unchanged(t, () => c.bkd.get(`${url}&unitId=00000000-0000-4000-8000-000000000000`), 404);
 
     // The home page's summary: the same totals from one aggregate, BKD only, writing nothing.
-    await unchanged(() => c.kadis.get('/api/competency/analytics/summary?year=2026'), 403, 'FORBIDDEN');
+    await unchanged(t, () => c.kadis.get('/api/competency/analytics/summary?year=2026'), 403, 'FORBIDDEN');
     const sum = json<CompetencyAnalyticsSummary>(
       await c.bkd.get('/api/competency/analytics/summary?year=2026'),
     );
@@ -711,7 +713,7 @@ describe('analytics across OPDs (issue 19 point 7)', () => {
       jpMet: 0,
       assessed: r.total.assessed,
     });
-    await unchanged(() => c.bkd.get('/api/competency/analytics/summary?year=abc'), 400);
+    await unchanged(t, () => c.bkd.get('/api/competency/analytics/summary?year=abc'), 400);
 
     const csv = await c.bkd.get('/api/competency/analytics/export.csv?year=2026');
     expect(csv.statusCode, csv.body).toBe(200);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories, type EmployeeRef, type PositionRef } from '../../../../test/factories/index.ts';
 import { changedTables, dbFingerprint } from '../../../../test/helpers/db-fingerprint.ts';
 import { createTestApp, login, type Client, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { json } from '../../../../test/helpers/responses.ts';
 import type {
   CandidateList,
   NineBox,
@@ -36,10 +37,6 @@ let dinasA: { id: string };
 
 const all = (level: number) =>
   ['M.01', 'M.02', 'M.03', 'M.04', 'M.05', 'M.06', 'M.07', 'M.08', 'SK.01'].map((code) => ({ code, level }));
-const json = <T>(res: { statusCode: number; body: string; json: () => unknown }, status = 200): T => {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as T;
-};
 const views = async () =>
   (
     await t.db

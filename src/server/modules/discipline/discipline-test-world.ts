@@ -21,9 +21,8 @@
  *     superior kaban); adminOther (ADMIN_OPD of BAPENDA)
  * Everyone has an account and a signed-in client in `c`.
  */
-import { expect } from 'vitest';
 import { createTestApp, login, type Client, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { changedTables, dbFingerprint } from '../../../../test/helpers/db-fingerprint.ts';
+import { json, unchanged } from '../../../../test/helpers/responses.ts';
 import {
   factories,
   type EmployeeRef,
@@ -273,24 +272,7 @@ export async function buildDisciplineWorld(
   return w;
 }
 
-/** The JSON body of a response after checking its status. */
-export const json = (res: { statusCode: number; body: string; json(): unknown }, status = 200) => {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as Record<string, any>;
-};
-
-/** A refused request leaves the database exactly as it was; returns the error body. */
-export async function unchanged(
-  t: TestApp,
-  run: () => Promise<{ statusCode: number; body: string }>,
-  status: number,
-) {
-  const before = await dbFingerprint(t.db);
-  const res = await run();
-  expect(res.statusCode, res.body).toBe(status);
-  expect(changedTables(before, await dbFingerprint(t.db))).toEqual([]);
-  return JSON.parse(res.body) as { error: { code: string; message: string; details?: any } };
-}
+export { json, unchanged };
 
 /** A valid body for opening a case by hand on `employeeId` (overridable). */
 export function openCaseBody(employeeId: string, over: Record<string, unknown> = {}) {

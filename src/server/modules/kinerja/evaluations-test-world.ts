@@ -1,8 +1,6 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
 import { createTestApp, login, type Client, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { changedTables, dbFingerprint } from '../../../../test/helpers/db-fingerprint.ts';
+import { json, unchanged } from '../../../../test/helpers/responses.ts';
 import { factories, type EmployeeRef, type UnitRef } from '../../../../test/factories/index.ts';
 
 /*
@@ -221,23 +219,7 @@ export async function insertReport(
     .execute();
 }
 
-export const json = (res: { statusCode: number; body: string; json(): unknown }, status = 200) => {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json() as Record<string, any>;
-};
-
-/** A refused request leaves the database as it was. */
-export async function unchanged(
-  t: TestApp,
-  run: () => Promise<{ statusCode: number; body: string }>,
-  status: number,
-) {
-  const before = await dbFingerprint(t.db);
-  const res = await run();
-  expect(res.statusCode, res.body).toBe(status);
-  expect(changedTables(before, await dbFingerprint(t.db))).toEqual([]);
-  return JSON.parse(res.body) as { error: { code: string; message: string; details?: any } };
-}
+export { json, unchanged };
 
 export const put = (cl: Client, url: string, body: unknown) =>
   cl.request({ method: 'PUT', url, payload: body as object });
