@@ -55,6 +55,8 @@ function checkPlan(p: DemoHistoryPlan) {
       expect(d.at).toBeLessThanOrEqual(until);
       last = d.at;
     }
+    // Annual leave is counted per year (PP 11/2017): the leave service refuses a request spanning two.
+    if (q.kind === 'leave' && q.type === 'CT') expect(q.to.slice(0, 4)).toBe(q.from.slice(0, 4));
     // A request of a month its OPD closes is decided before that closing (a leave may have one step: when the
     // superior is also the official who grants it).
     const from = q.kind === 'correction' ? q.date : q.from;
@@ -102,6 +104,15 @@ describe('planDemoHistory', () => {
       fc.property(fc.integer({ min: from, max: to }), (until) => checkPlan(plan(until))),
       { numRuns: 4 },
     );
+  });
+
+  it("keeps the waiting annual leave of the README's accounts within one year in late December", () => {
+    // 16/12/2026: the 8th working day after it is 30/12, and three days from there would end in 2027.
+    const p = plan(Date.parse('2026-12-16T03:00:00Z'));
+    checkPlan(p);
+    const waiting = p.requests.filter((q) => q.kind === 'leave' && q.type === 'CT' && q.from > p.today);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.some((q) => q.kind === 'leave' && q.from >= '2027-01-01')).toBe(true);
   });
 
   it('is deterministic: the same instant gives the same plan; a later hour the same day only adds', () => {

@@ -1257,8 +1257,23 @@ export function planDemoHistory(input: DemoHistoryInput): DemoHistoryPlan {
       return null;
     };
     const [a, b, c, d] = staff;
-    const aFrom = a ? nth(a, today, 5) : null;
-    const aTo = a && aFrom ? nth(a, aFrom, 1) : null;
+    /**
+     * Annual leave from the `first`-th working day after today to `more` working days later, within one year (it
+     * is counted per year, PP 11/2017: a request spanning two years is refused), so moved into the new year when
+     * it would end there.
+     */
+    const annualBlock = (
+      info: EmpInfo,
+      first: number,
+      more: number,
+    ): [LocalDate | null, LocalDate | null] => {
+      const from = nth(info, today, first);
+      const to = from ? nth(info, from, more) : null;
+      if (!from || !to || from.slice(0, 4) === to.slice(0, 4)) return [from, to];
+      const moved = nth(info, `${from.slice(0, 4)}-12-31`, 1);
+      return [moved, moved ? nth(info, moved, more) : null];
+    };
+    const [aFrom, aTo] = a ? annualBlock(a, 5, 1) : [null, null];
     if (a && aFrom && aTo) {
       const [from, to] = [aFrom, aTo];
       if (free(a.key, from, to) && yesterday(a) > firstMorning)
@@ -1275,8 +1290,7 @@ export function planDemoHistory(input: DemoHistoryInput): DemoHistoryPlan {
           steps: [],
         });
     }
-    const bFrom = b ? nth(b, today, 8) : null;
-    const bTo = b && bFrom ? nth(b, bFrom, 2) : null;
+    const [bFrom, bTo] = b ? annualBlock(b, 8, 2) : [null, null];
     if (b && bFrom && bTo) {
       const [from, to] = [bFrom, bTo];
       const approvedAt = at(today, 7 * 60 + 40, b.zone);
