@@ -112,6 +112,7 @@ import { createCompetencyRepo } from './modules/competency/competency-repo.ts';
 import { competencyRoutes } from './modules/competency/competency-routes.ts';
 import { competencyTalentRoutes } from './modules/competency/competency-talent-routes.ts';
 import { competencyChangeProjectRoutes } from './modules/competency/competency-change-project-routes.ts';
+import { createPeriodicScheduler, type PeriodicJob, type PeriodicScheduler } from './lib/periodic.ts';
 
 export interface AppDeps {
   config: Config;
@@ -480,7 +481,9 @@ export function statusSources(
   };
 }
 
-export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+export async function buildApp(
+  deps: AppDeps,
+): Promise<{ app: FastifyInstance; services: Services; periodic: PeriodicScheduler }> {
   const { config, db } = deps;
   setIndonesianZodMessages();
   // Metrics only with METRICS_TOKEN (docs/operations.md): otherwise no hook, collector or timer is added.
@@ -579,14 +582,26 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   await app.register(statusRoutes({ statuses: services.statuses }));
   await app.register(recapRoutes({ recap: services.recap, jobs: services.jobs }));
   await app.register(jobRoutes({ jobs: services.jobs }));
-  // Job files past JOB_FILE_TTL_HOURS are deleted hourly; running jobs stop when the server closes.
-  const sweep = () =>
-    services.jobs.sweep().catch((err: unknown) => app.log.error({ err }, 'job sweep failed'));
-  const sweeper = setInterval(sweep, 3600_000);
-  sweeper.unref();
-  app.addHook('onReady', async () => void sweep());
+  // Periodic background jobs (src/server/lib/periodic.ts): one process of several runs each at a time, under an
+  // advisory lock; main.ts adds its own. They start once the app is ready and stop when it closes.
+  const periodic = createPeriodicScheduler({
+    db,
+    log: app.log,
+    intervalOverrideMs: config.testJobIntervalMs,
+  });
+  const periodicJobs: PeriodicJob[] = [];
+  app.addHook('onReady', async () => {
+    for (const job of periodicJobs) periodic.add(job);
+  });
+  // Job files past JOB_FILE_TTL_HOURS are deleted hourly, and jobs of a process that stopped (lease expired) are
+  // failed; running jobs stop when the server closes.
+  periodicJobs.push({
+    name: 'jobs.sweep',
+    everyMs: services.jobs.sweepEveryMs,
+    run: () => services.jobs.sweep(),
+  });
   app.addHook('onClose', async () => {
-    clearInterval(sweeper);
+    await periodic.stop();
     await services.jobs.close();
   });
   await app.register(
@@ -621,32 +636,23 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     await app.register(testClockRoutes({ clock: deps.clock, audit: services.audit }));
   }
   // Discipline cases move to BERLAKU / SELESAI as their sanctions take effect and end (hourly, and at start).
-  const settleDiscipline = () =>
-    services.discipline.sanctions
-      .settle()
-      .catch((err: unknown) => app.log.error({ err }, 'discipline settle failed'));
-  const disciplineSettler = setInterval(settleDiscipline, 3600_000);
-  disciplineSettler.unref();
-  app.addHook('onReady', async () => void settleDiscipline());
-  app.addHook('onClose', async () => clearInterval(disciplineSettler));
+  periodicJobs.push({
+    name: 'discipline.settle',
+    everyMs: 3600_000,
+    run: () => services.discipline.sanctions.settle(),
+  });
   // Election-period watch: escalations of unacknowledged lists and absent heads of OPD (hourly, and at start; idempotent).
-  const electionWatchTick = () =>
-    services.electionWatch
-      .tick()
-      .catch((err: unknown) => app.log.error({ err }, 'election watch tick failed'));
-  const electionWatchTicker = setInterval(electionWatchTick, 3600_000);
-  electionWatchTicker.unref();
-  app.addHook('onReady', async () => void electionWatchTick());
-  app.addHook('onClose', async () => clearInterval(electionWatchTicker));
+  periodicJobs.push({
+    name: 'election-watch.tick',
+    everyMs: 3600_000,
+    run: () => services.electionWatch.tick(),
+  });
   // Change projects: reminders to participants and assessors before the evaluation date (hourly, and at start; idempotent).
-  const changeProjectTick = () =>
-    services.competency.changeProjects
-      .tick()
-      .catch((err: unknown) => app.log.error({ err }, 'competency change-project tick failed'));
-  const changeProjectTicker = setInterval(changeProjectTick, 3600_000);
-  changeProjectTicker.unref();
-  app.addHook('onReady', async () => void changeProjectTick());
-  app.addHook('onClose', async () => clearInterval(changeProjectTicker));
+  periodicJobs.push({
+    name: 'competency.change-project-tick',
+    everyMs: 3600_000,
+    run: () => services.competency.changeProjects.tick(),
+  });
   services.notifications.setLogger(app.log);
   // Pushes still on their way are answered before the server closes.
   app.addHook('onClose', () => services.notifications.flushPush());
@@ -672,5 +678,5 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       `Alamat ${request.method} ${request.url.split('?')[0]} tidak ditemukan`,
     );
   });
-  return { app, services };
+  return { app, services, periodic };
 }

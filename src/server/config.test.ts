@@ -86,4 +86,33 @@ describe('configuration', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/Konfigurasi tidak valid[\s\S]*PORT/);
   });
+
+  it('SERVER_PROCESSES: 1 by default, 1–64 on PostgreSQL; 0, a non-number, a fraction or over 64 named with the range', () => {
+    expect(loadConfig({}).serverProcesses).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', SERVER_PROCESSES: '4' }).serverProcesses).toBe(4);
+    for (const bad of ['0', '-2', 'abc', '2.5', '65', ''])
+      expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', SERVER_PROCESSES: bad })).toThrow(
+        `SERVER_PROCESSES: jumlah proses server harus bilangan bulat 1–64 (diberikan "${bad}")`,
+      );
+  });
+
+  it('SERVER_PROCESSES above 1 without DATABASE_URL is refused: PGlite is one in-process database', () => {
+    expect(loadConfig({ SERVER_PROCESSES: '1' }).serverProcesses).toBe(1);
+    expect(() => loadConfig({ SERVER_PROCESSES: '2' })).toThrow(
+      /SERVER_PROCESSES: 2 proses memerlukan PostgreSQL/,
+    );
+  });
+
+  it('TEST_JOB_INTERVAL_SECONDS: tests only (refused in production), in ms; unset = each job its own interval', () => {
+    expect(loadConfig({}).testJobIntervalMs).toBeNull();
+    expect(loadConfig({ TEST_JOB_INTERVAL_SECONDS: '2' }).testJobIntervalMs).toBe(2000);
+    expect(() => loadConfig({ TEST_JOB_INTERVAL_SECONDS: '0' })).toThrow(/TEST_JOB_INTERVAL_SECONDS/);
+    expect(() =>
+      loadConfig({
+        TEST_JOB_INTERVAL_SECONDS: '2',
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://u@h/db',
+      }),
+    ).toThrow(/TEST_JOB_INTERVAL_SECONDS: interval uji pekerjaan berkala tidak boleh dipakai/);
+  });
 });

@@ -178,6 +178,23 @@ const envSchema = z.object({
     .optional(),
   /** Local hour (in each unit's zone) of the daily digest of waiting items for superiors; `off` to turn it off. */
   NOTIFICATION_DIGEST_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(7),
+  /**
+   * Several processes (issue 20 point 1; docs/operations.md "Several processes"): server processes `npm start`
+   * runs on one PostgreSQL (1–64; 1 = today's single process; PGlite allows only 1), and, for tests only, the
+   * interval of every periodic background job in seconds instead of its own (refused with NODE_ENV=production).
+   */
+  SERVER_PROCESSES: z
+    .string()
+    .default('1')
+    .superRefine((v, ctx) => {
+      if (!/^\s*\d+\s*$/.test(v) || Number(v) < 1 || Number(v) > 64)
+        ctx.addIssue({
+          code: 'custom',
+          message: `jumlah proses server harus bilangan bulat 1–64 (diberikan "${v}"); 1 = satu proses seperti biasa`,
+        });
+    })
+    .transform(Number),
+  TEST_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
 });
 
 /** Bytes of a base64url string, or -1 when it is not one. */
@@ -254,6 +271,10 @@ export type Config = Readonly<{
   webPush: { publicKey: string; privateKey: string; subject: string } | null;
   /** Local hour of the daily digest for superiors, or null when it is off. */
   notificationDigestHour: number | null;
+  /** SERVER_PROCESSES: worker processes `npm start` runs (1 = a single process, no cluster). */
+  serverProcesses: number;
+  /** TEST_JOB_INTERVAL_SECONDS in ms: every periodic job's interval in tests, or null (each job's own). */
+  testJobIntervalMs: number | null;
 }>;
 
 export class ConfigError extends Error {
@@ -274,6 +295,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.TEST_CLOCK === 'true' && e.NODE_ENV === 'production')
     throw new ConfigError([
       'TEST_CLOCK: jam uji (TEST_CLOCK=true) tidak boleh dipakai bila NODE_ENV=production',
+    ]);
+  if (e.TEST_JOB_INTERVAL_SECONDS !== undefined && e.NODE_ENV === 'production')
+    throw new ConfigError([
+      'TEST_JOB_INTERVAL_SECONDS: interval uji pekerjaan berkala tidak boleh dipakai bila NODE_ENV=production',
+    ]);
+  if (e.SERVER_PROCESSES > 1 && !e.DATABASE_URL)
+    throw new ConfigError([
+      `SERVER_PROCESSES: ${e.SERVER_PROCESSES} proses memerlukan PostgreSQL (DATABASE_URL); PGlite adalah satu ` +
+        'basis data di dalam satu proses, jadi tanpa DATABASE_URL hanya SERVER_PROCESSES=1 yang dapat dipakai',
     ]);
   let s3: Config['s3'] = null;
   if (e.PHOTO_STORE === 's3') {
@@ -363,5 +393,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     s3,
     webPush,
     notificationDigestHour: e.NOTIFICATION_DIGEST_HOUR === 'off' ? null : e.NOTIFICATION_DIGEST_HOUR,
+    serverProcesses: e.SERVER_PROCESSES,
+    testJobIntervalMs: e.TEST_JOB_INTERVAL_SECONDS === undefined ? null : e.TEST_JOB_INTERVAL_SECONDS * 1000,
   });
 }

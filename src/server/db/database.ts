@@ -56,6 +56,11 @@ export interface DatabaseOptions {
   /** A PGlite data-dir tarball to start from (test templates). */
   loadDataDir?: Blob | undefined;
   poolSize?: number;
+  /**
+   * PostgreSQL `application_name` of this process's connections (pg_stat_activity shows which server process holds
+   * a connection or a lock; main.ts sets `abdi <pid>`).
+   */
+  applicationName?: string | undefined;
 }
 
 function kyselyFor(dialect: ConstructorParameters<typeof Kysely<Database>>[0]['dialect']): Db {
@@ -119,6 +124,22 @@ export function poolStatsOf(db: Db): PoolStats | null {
   };
 }
 
+/**
+ * A new connection of its own to the PostgreSQL database `db` was opened on, outside the pool (same URL and
+ * application name), for a caller that holds session state on it, e.g. the periodic jobs' advisory locks; null on
+ * PGlite. The caller connects and ends it.
+ */
+export function dedicatedClientOf(db: Db): pg.Client | null {
+  const pool = pools.get(db);
+  if (!pool) return null;
+  const o = pool.options as pg.PoolConfig;
+  return new pg.Client({
+    connectionString: o.connectionString,
+    options: o.options,
+    ...(o.application_name ? { application_name: o.application_name } : {}),
+  });
+}
+
 /** Open PostgreSQL (when a URL is given) or the embedded PGlite. */
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
@@ -129,6 +150,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       // No JIT: our statements are short, and on a set-based one with a high (misestimated) cost, such as the
       // month recap over `day_statuses`, compiling it took 2.6 s of a 13 s run.
       options: '-c jit=off',
+      ...(options.applicationName ? { application_name: options.applicationName } : {}),
     });
     pool.on('connect', (client) => preparedStatements(client));
     // Fail fast with a clear error when the server is unreachable.

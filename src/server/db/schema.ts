@@ -183,6 +183,9 @@ export interface JobsTable {
   startedAt: Timestamp | null;
   finishedAt: Timestamp | null;
   expiresAt: Timestamp | null;
+  /** The server process rendering the job (issue 20), and until when it is known alive. */
+  owner: string | null;
+  leaseUntil: Timestamp | null;
 }
 
 export interface ImportJobsTable {

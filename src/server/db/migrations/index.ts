@@ -135,6 +135,7 @@ import * as m202612120407 from './202612120407_create-competency-training-record
 import * as m202612120408 from './202612120408_create-competency-change-projects.ts';
 import * as m202612120409 from './202612120409_create-competency-change-project-assessors.ts';
 import * as m202612120410 from './202612120410_create-competency-change-project-ratings.ts';
+import * as m202612200101 from './202612200101_add-job-leases.ts';
 
 /** The ordered registry of migrations (Kysely sorts by name; names start with a sortable timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -274,4 +275,5 @@ export const migrations: Record<string, Migration> = {
   '202612120408_create-competency-change-projects': m202612120408,
   '202612120409_create-competency-change-project-assessors': m202612120409,
   '202612120410_create-competency-change-project-ratings': m202612120410,
+  '202612200101_add-job-leases': m202612200101,
 };

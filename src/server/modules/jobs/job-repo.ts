@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { JobsTable } from '../../db/schema.ts';
 
@@ -10,10 +11,21 @@ export function createJobRepo(db: Db) {
       params: Record<string, unknown>;
       fileName: string;
       contentType: string;
+      owner: string;
+      leaseMs: number;
     }) =>
       db
         .insertInto('jobs')
-        .values({ ...v, params: JSON.stringify(v.params), state: 'queued' })
+        .values({
+          ownerId: v.ownerId,
+          kind: v.kind,
+          params: JSON.stringify(v.params),
+          fileName: v.fileName,
+          contentType: v.contentType,
+          state: 'queued',
+          owner: v.owner,
+          leaseUntil: sql<Date>`now() + make_interval(secs => ${v.leaseMs / 1000})`,
+        })
         .returningAll()
         .executeTakeFirstOrThrow(),
     find: (id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -38,6 +50,64 @@ export function createJobRepo(db: Db) {
         expiresAt: Date;
       }>,
     ) => db.updateTable('jobs').set(set).where('id', '=', id).execute(),
+    /**
+     * Finish a job this process still holds (queued or running, `owner`): a job the sweep has failed meanwhile
+     * (its lease passed) stays failed. @returns whether the row was updated
+     */
+    finish: async (
+      id: string,
+      owner: string,
+      set: Partial<{
+        state: JobsTable['state'];
+        progress: number;
+        filePath: string | null;
+        fileBytes: number | null;
+        error: string | null;
+        finishedAt: Date;
+        expiresAt: Date;
+      }>,
+    ) => {
+      const r = await db
+        .updateTable('jobs')
+        .set(set)
+        .where('id', '=', id)
+        .where('owner', '=', owner)
+        .where('state', 'in', ['queued', 'running'])
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+    /** Move on the lease of the jobs this process is rendering (its heartbeat). */
+    renewLeases: (ids: string[], owner: string, leaseMs: number) =>
+      ids.length === 0
+        ? Promise.resolve()
+        : db
+            .updateTable('jobs')
+            .set({ leaseUntil: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})` })
+            .where('id', 'in', ids)
+            .where('owner', '=', owner)
+            .where('state', 'in', ['queued', 'running'])
+            .execute()
+            .then(() => undefined),
+    /**
+     * Jobs queued or running whose lease has passed by the database clock: their process stopped half-way (killed,
+     * crashed, cut off). Each is failed once, with the reason. @returns how many
+     */
+    failExpiredLeases: async (now: Date) => {
+      const r = await db
+        .updateTable('jobs')
+        .set({
+          state: 'failed',
+          finishedAt: now,
+          error: JSON.stringify({
+            code: 'INTERNAL',
+            message: 'Proses server berhenti saat membuat berkas; silakan minta ulang',
+          }),
+        })
+        .where('state', 'in', ['queued', 'running'])
+        .where('leaseUntil', '<', sql<Date>`now()`)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
     /** Progress of a running job (a late update never touches a finished one). */
     progress: (id: string, progress: number) =>
       db.updateTable('jobs').set({ progress }).where('id', '=', id).where('state', '=', 'running').execute(),
@@ -63,7 +133,7 @@ export function createJobRepo(db: Db) {
         .where('state', '=', 'done')
         .where('expiresAt', '<', now)
         .execute(),
-    /** Jobs left queued or running by a process that stopped (older than `before`). */
+    /** Jobs without a lease (written before leases) left queued or running by a process that stopped (older than `before`). */
     failStale: (before: Date, now: Date) =>
       db
         .updateTable('jobs')
@@ -76,6 +146,7 @@ export function createJobRepo(db: Db) {
           }),
         })
         .where('state', 'in', ['queued', 'running'])
+        .where('leaseUntil', 'is', null)
         .where('createdAt', '<', before)
         .execute(),
   };

@@ -32,13 +32,20 @@ export interface ExportSpec {
 type Deps = {
   repo: JobRepo;
   clock: Clock;
-  config: Pick<Config, 'jobDir' | 'jobFileTtlHours'>;
+  config: Pick<Config, 'jobDir' | 'jobFileTtlHours'> & Partial<Pick<Config, 'testJobIntervalMs'>>;
   workers: WorkerPool;
   log?: { error(obj: unknown, msg: string): void };
 };
 
-/** Jobs older than this still queued or running were left by a stopped process. */
+/** Jobs without a lease (rows written before leases) older than this still queued or running were left behind. */
 const STALE_MS = 6 * 3600_000;
+/**
+ * How long a job's process is taken to be alive without renewing the lease of its job (renewed every third of it).
+ * A job whose lease has passed is failed by the sweep of any process (it runs every minute).
+ */
+export const JOB_LEASE_MS = 60_000;
+/** How often the sweep runs (src/server/app.ts, under the periodic scheduler). */
+export const JOB_SWEEP_EVERY_MS = 60_000;
 
 /**
  * Background jobs for large exports: a job row per request (owner, kind, parameters, state, progress, file,
@@ -50,6 +57,33 @@ const STALE_MS = 6 * 3600_000;
 export function createJobService({ repo, clock, config, workers, log }: Deps) {
   const running = new Set<Promise<void>>();
   let closing = false;
+  /** This process, as the owner of the jobs it renders. */
+  const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  // In tests (TEST_JOB_INTERVAL_SECONDS) the lease is three sweep intervals, so a killed job fails within seconds.
+  const leaseMs = config.testJobIntervalMs ? 3 * config.testJobIntervalMs : JOB_LEASE_MS;
+  /** Jobs of this process queued or running: their leases are renewed while they are here. */
+  const held = new Set<string>();
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  function hold(id: string) {
+    held.add(id);
+    if (!heartbeat) {
+      heartbeat = setInterval(
+        () =>
+          void repo
+            .renewLeases([...held], owner, leaseMs)
+            .catch((err: unknown) => log?.error({ err }, 'job lease renewal failed')),
+        Math.max(250, Math.floor(leaseMs / 3)),
+      );
+      heartbeat.unref();
+    }
+  }
+  function release(id: string) {
+    held.delete(id);
+    if (held.size === 0 && heartbeat) {
+      clearInterval(heartbeat);
+      heartbeat = undefined;
+    }
+  }
 
   function present(row: Selectable<JobsTable>): Job {
     return {
@@ -93,6 +127,7 @@ export function createJobService({ repo, clock, config, workers, log }: Deps) {
     const filePath = path.join(config.jobDir, `${id}${ext}`);
     let lastWrite = 0;
     let lastPercent = 0;
+    hold(id);
     try {
       await mkdir(config.jobDir, { recursive: true });
       await repo.update(id, { state: 'running', startedAt: clock.now() });
@@ -105,7 +140,7 @@ export function createJobService({ repo, clock, config, workers, log }: Deps) {
       });
       const size = (await stat(filePath)).size;
       const now = clock.now();
-      await repo.update(id, {
+      const kept = await repo.finish(id, owner, {
         state: 'done',
         progress: 100,
         filePath,
@@ -113,6 +148,8 @@ export function createJobService({ repo, clock, config, workers, log }: Deps) {
         finishedAt: now,
         expiresAt: new Date(now.getTime() + config.jobFileTtlHours * 3600_000),
       });
+      // The sweep failed it meanwhile (this process was cut off longer than the lease): the failure stands.
+      if (!kept) await rm(filePath, { force: true }).catch(() => undefined);
     } catch (err) {
       await rm(filePath, { force: true }).catch(() => undefined);
       const e =
@@ -124,8 +161,10 @@ export function createJobService({ repo, clock, config, workers, log }: Deps) {
             };
       if (!(err instanceof AppError) || err.status >= 500) log?.error({ err, jobId: id }, 'job failed');
       await repo
-        .update(id, { state: 'failed', error: JSON.stringify(e), finishedAt: clock.now() })
+        .finish(id, owner, { state: 'failed', error: JSON.stringify(e), finishedAt: clock.now() })
         .catch(() => undefined);
+    } finally {
+      release(id);
     }
   }
 
@@ -140,6 +179,8 @@ export function createJobService({ repo, clock, config, workers, log }: Deps) {
       params: spec.params,
       fileName: spec.fileName,
       contentType: spec.contentType,
+      owner,
+      leaseMs,
     });
     await afterCommit(() => {
       const p = outsideUnitOfWork(() => execute(row.id, spec));
@@ -216,14 +257,24 @@ export function createJobService({ repo, clock, config, workers, log }: Deps) {
     };
   }
 
-  /** Delete the files of jobs past JOB_FILE_TTL_HOURS and fail jobs a stopped process left behind. */
+  /**
+   * Delete the files of jobs past JOB_FILE_TTL_HOURS and fail the jobs a stopped process left behind: those whose
+   * lease has passed (their process was killed or cut off half-way; "Proses server berhenti saat membuat berkas;
+   * silakan minta ulang"), and rows without a lease older than 6 hours. A failed job is not re-run elsewhere: its
+   * owner asks again (one click), and a job never runs twice at once. Idempotent; run by the periodic scheduler.
+   * @returns counts of files expired and jobs failed
+   */
   async function sweep() {
     const now = clock.now();
+    let expired = 0;
     for (const j of await repo.expired(now)) {
       if (j.filePath) await rm(j.filePath, { force: true }).catch(() => undefined);
       await repo.update(j.id, { state: 'expired', filePath: null });
+      expired++;
     }
+    const failed = await repo.failExpiredLeases(now);
     await repo.failStale(new Date(now.getTime() - STALE_MS), now);
+    return { expired, failed };
   }
 
   /** Stop: running jobs stop at their next page and are marked failed; waits for them to settle. */
@@ -239,6 +290,7 @@ export function createJobService({ repo, clock, config, workers, log }: Deps) {
     download,
     runNow,
     sweep,
+    sweepEveryMs: JOB_SWEEP_EVERY_MS,
     close,
     running: () => running.size,
     /** Jobs queued and running in the database, over every server process (read by GET /metrics). */
