@@ -263,16 +263,15 @@ const stats = {
   retries: 0,
   replayedAcks: 0,
   statuses: new Map<string, number>(),
-  firstFailureAt: null as number | null,
-  lastSuccessBeforeFailure: null as number | null,
   conflicts: 0,
   refusals: [] as string[],
 };
 const punches: Punch[] = [];
 const tag = randomBytes(3).toString('hex');
 const countStatus = (s: string) => stats.statuses.set(s, (stats.statuses.get(s) ?? 0) + 1);
-/** Successful answers, each with the time it arrived (ms since start). */
+/** Successful and failed answers, each with the time it arrived (ms since start). */
 const successes: number[] = [];
+const failures: number[] = [];
 
 /** Send one punch until acknowledged (the PWA's queue: same body, same key, again after a pause). */
 async function deliver(url: string, p: Punch) {
@@ -323,7 +322,7 @@ async function deliver(url: string, p: Punch) {
       status = (err as Error).name === 'TimeoutError' ? 'time-out' : 'network error';
     }
     countStatus(status);
-    if (stats.firstFailureAt === null) stats.firstFailureAt = now();
+    failures.push(now());
     await sleep(RETRY_MS);
   }
 }
@@ -430,7 +429,8 @@ try {
 
   const lastBefore = successes.filter((t) => t < killAt).at(-1) ?? killAt;
   const firstAfter = successes.find((t) => t > promotedAt);
-  const firstFailure = stats.firstFailureAt;
+  // The first request that failed because of the kill (one timed out earlier under load does not count).
+  const firstFailure = failures.find((t) => t >= killAt) ?? null;
   const notReady = ready.filter((r) => r.at > killAt && r.status !== 200);
   const readyAgain = ready.find((r) => r.at > promotedAt && r.status === 200);
   const serverAlive = server.child.exitCode === null && server.child.signalCode === null && alive(serverPid);
