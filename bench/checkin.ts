@@ -24,8 +24,7 @@
  * Targets (PostgreSQL): check-in without photo ≥ 40% of the bare-insert rate; p99 < 50 ms at 50 connections;
  * sequential latency at 10M punches within ±20% of the latency at 10k.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -34,10 +33,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { canonicalPunchPayload, type PunchBody } from '../src/shared/api/attendance.ts';
-import { generateDemoData } from '../src/server/db/seeds/demo-data.ts';
-import { DEMO_PASSWORD } from '../src/server/db/seeds/load-demo.ts';
 import { adminQuery, opt, withDatabase } from './pg-admin.ts';
+import { getJson, prepareEmployees, signedPunch, spawnBenchServer, type Emp } from './checkin-client.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
@@ -198,51 +195,17 @@ async function startServer(engine: 'pglite' | 'postgres'): Promise<Server> {
     env.DATA_DIR = dataDir;
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   }
-  // The server's Node flags (package.json `start`).
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--max-semi-space-size=128', path.join(ROOT, 'bench/checkin-server.ts')],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stderr!.on('data', (c: Buffer) => {
-    output = (output + c.toString()).slice(-10_000);
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      buf += c.toString();
-      const m = /READY (\d+)/.exec(buf);
-      if (m) resolve(Number(m[1]));
-      if (buf.length > 100_000) buf = buf.slice(-1000);
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code}):\n${output}\n${buf}`)));
-  });
+  const proc = await spawnBenchServer(env);
+  const { port } = proc;
   const srv: Server = {
     url: `http://127.0.0.1:${port}`,
     port,
-    pid: child.pid!,
+    pid: proc.pid,
     engine,
     dbName,
     async stop() {
       running.delete(srv);
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise<void>((r) => {
-          const t = setTimeout(() => {
-            child.kill('SIGKILL');
-            r();
-          }, 15_000);
-          child.once('exit', () => {
-            clearTimeout(t);
-            r();
-          });
-        });
-      }
+      await proc.stop();
       for (const c of cleanups.reverse())
         await c().catch((e: Error) => console.error(`cleanup: ${e.message}`));
     },
@@ -269,113 +232,10 @@ async function settle(srv: Server) {
   }
 }
 
-const getJson = async <T>(url: string): Promise<T> => {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`GET ${url}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-};
-
-// ------------------------------------------------------------------ employees with sessions and devices
-interface Emp {
-  nip: string;
-  employeeId: string;
-  unitId: string;
-  cookie: string;
-  csrf: string;
-  key: KeyObject;
-  deviceId: string;
-  office: { lat: number; lon: number; radiusM: number };
-  n: number;
-}
-
-async function prepareEmployees(srv: Server, count: number): Promise<Emp[]> {
-  const demo = generateDemoData();
-  const units = new Map(
-    (await getJson<{ id: string; unitId: string }[]>(`${srv.url}/bench/employees`)).map((r) => [
-      r.id,
-      r.unitId,
-    ]),
-  );
-  // Spread over the units: every k-th employee with a NIP.
-  const withNip = demo.employees.filter((e) => e.nip);
-  const step = Math.max(1, Math.floor(withNip.length / count));
-  const candidates = withNip
-    .filter((_, i) => i % step === 0)
-    .concat(withNip.filter((_, i) => i % step !== 0));
-  const out: Emp[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (out.length < count && next < candidates.length) {
-      const e = candidates[next++]!;
-      const login = await fetch(`${srv.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ identifier: e.nip, password: DEMO_PASSWORD }),
-      });
-      if (login.status !== 200) throw new Error(`login ${e.nip}: ${login.status} ${await login.text()}`);
-      const me = (await login.json()) as { csrfToken: string; user: { employeeId: string | null } };
-      const sc = login.headers.getSetCookie().find((c) => c.startsWith('abdi_session='))!;
-      const cookie = sc.split(';')[0]!;
-      const headers = { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
-      const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-      const jwk = publicKey.export({ format: 'jwk' }) as { x: string; y: string };
-      const dev = await fetch(`${srv.url}/api/attendance/devices`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({
-          publicKey: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y },
-          label: 'Bench phone',
-        }),
-      });
-      if (dev.status !== 201) throw new Error(`device ${e.nip}: ${dev.status} ${await dev.text()}`);
-      const device = (await dev.json()) as { id: string; status: string };
-      const today = (await (
-        await fetch(`${srv.url}/api/attendance/today`, { headers: { cookie } })
-      ).json()) as {
-        places: {
-          kind: string;
-          fence: {
-            kind: string;
-            center?: { lat: number; lon: number };
-            radiusM?: number;
-            points?: { lat: number; lon: number }[];
-          };
-        }[];
-      };
-      const office = today.places.find((p) => p.kind === 'OFFICE');
-      if (!office || device.status !== 'ACTIVE' || out.length >= count) continue;
-      const f = office.fence;
-      const center =
-        f.kind === 'circle'
-          ? f.center!
-          : {
-              lat: f.points!.reduce((s, p) => s + p.lat, 0) / f.points!.length,
-              lon: f.points!.reduce((s, p) => s + p.lon, 0) / f.points!.length,
-            };
-      out.push({
-        nip: e.nip!,
-        employeeId: me.user.employeeId!,
-        unitId: units.get(me.user.employeeId!)!,
-        cookie,
-        csrf: me.csrfToken,
-        key: privateKey,
-        deviceId: device.id,
-        office: { ...center, radiusM: f.radiusM ?? 30 },
-        n: 0,
-      });
-    }
-  };
-  await Promise.all([worker(), worker(), worker()]);
-  if (out.length < count)
-    console.log(`  (only ${out.length} employees with an office fence and an active device)`);
-  return out;
-}
-
 // ------------------------------------------------------------------ request factory
 type Kind = 'bare' | 'json' | 'photo';
 let seq = 0;
 const runTag = randomBytes(3).toString('hex');
-const M_PER_DEG = 111_195;
 
 /** The next request of a kind: a signed punch of the next employee, from inside their office fence. */
 function nextRequest(
@@ -384,29 +244,8 @@ function nextRequest(
 ): { path: string; headers: Record<string, string>; body: Buffer | string } {
   const i = seq++;
   const e = emps[i % emps.length]!;
-  e.n++;
-  const r = Math.min(15, e.office.radiusM * 0.25) / M_PER_DEG;
-  const a = (i * 2.399963) % (2 * Math.PI);
   const photo = kind === 'photo' ? JPEG.unique(i) : null;
-  const body: PunchBody = {
-    idempotencyKey: `bench-${runTag}-${kind}-${i}`,
-    kind: e.n % 2 ? 'IN' : 'OUT',
-    deviceId: e.deviceId,
-    location: {
-      lat: e.office.lat + r * Math.sin(a),
-      lon: e.office.lon + r * Math.cos(a),
-      accuracyM: 8 + (i % 12),
-      provider: 'gps',
-      mocked: false,
-    },
-    ...(photo ? { photoHash: sha256(photo) } : {}),
-    network: { type: 'cellular', effectiveType: '4g' },
-    appVersion: 'bench-1',
-  };
-  body.signature = sign('sha256', Buffer.from(canonicalPunchPayload(body)), {
-    key: e.key,
-    dsaEncoding: 'ieee-p1363',
-  }).toString('base64url');
+  const body = signedPunch(e, i, `bench-${runTag}-${kind}-${i}`, photo ? sha256(photo) : undefined);
   const auth = { cookie: e.cookie, 'x-csrf-token': e.csrf, 'user-agent': 'abdi-bench/1 (Android 14)' };
   if (kind === 'bare')
     return {
@@ -867,7 +706,7 @@ async function runEngine(engine: 'pglite' | 'postgres') {
   try {
     console.log(`  server up with demo data and rulebooks in ${fmt((performance.now() - t0) / 1000, 1)} s`);
     const t1 = performance.now();
-    const emps = await prepareEmployees(srv, EMPLOYEES);
+    const emps = await prepareEmployees(srv.url, EMPLOYEES);
     console.log(
       `  ${emps.length} employees logged in, device keys registered, office fences read in ${fmt((performance.now() - t1) / 1000, 1)} s`,
     );

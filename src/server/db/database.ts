@@ -2,6 +2,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
+import { multiHostClient, parseMultiHostUrl } from './multi-host.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { withUnitOfWork } from './unit-of-work.ts';
 import type { Database } from './schema.ts';
@@ -133,18 +134,29 @@ export function dedicatedClientOf(db: Db): pg.Client | null {
   const pool = pools.get(db);
   if (!pool) return null;
   const o = pool.options as pg.PoolConfig;
-  return new pg.Client({
+  // A multi-host URL's pool makes its connections with the client that finds the writable host: so does this one.
+  const Client = (o as { Client?: typeof pg.Client }).Client ?? pg.Client;
+  return new Client({
     connectionString: o.connectionString,
     options: o.options,
     ...(o.application_name ? { application_name: o.application_name } : {}),
   });
 }
 
-/** Open PostgreSQL (when a URL is given) or the embedded PGlite. */
+/**
+ * Open PostgreSQL (when a URL is given) or the embedded PGlite. A URL naming several hosts (`h1:p1,h2:p2`, libpq's
+ * syntax) gets a pool whose every new connection goes to the first host that may write (src/server/db/multi-host.ts):
+ * after a standby is promoted the app finds it by itself (docs/operations.md "High availability").
+ */
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
+    const multi = parseMultiHostUrl(options.databaseUrl);
     const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
+      connectionString: multi?.url ?? options.databaseUrl,
+      // Keepalives so a connection to a primary that vanished without closing its sockets is found dead too.
+      ...(multi
+        ? { Client: multiHostClient(multi), keepAlive: true, keepAliveInitialDelayMillis: 10_000 }
+        : {}),
       max: options.poolSize ?? 10,
       types: pgTypes,
       // No JIT: our statements are short, and on a set-based one with a high (misestimated) cost, such as the
@@ -152,7 +164,15 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       options: '-c jit=off',
       ...(options.applicationName ? { application_name: options.applicationName } : {}),
     });
-    pool.on('connect', (client) => preparedStatements(client));
+    pool.on('connect', (client) => {
+      preparedStatements(client);
+      // A connection that dies while checked out (PostgreSQL restarted, the primary failed over) fails its query,
+      // which the caller sees, and emits 'error', which nobody hears while the pool has lent it out (Kysely adds no
+      // listener): unheard, that event would end the process. On release the pool drops it (no longer queryable).
+      client.on('error', () => undefined);
+    });
+    // An idle connection that dies is dropped by the pool, which then emits 'error' on itself: the same.
+    pool.on('error', () => undefined);
     // Fail fast with a clear error when the server is unreachable.
     const client = await pool.connect();
     client.release();
