@@ -217,6 +217,8 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
     id: string,
     s: SessionActorRow | undefined,
     req: { ip: string | null; userAgent: string | null },
+    /** Leave the `lastSeenAt` write to the caller (`touchAt`), who folds it into its own statement. */
+    deferTouch = false,
   ) {
     if (!s) return { status: 'none' as const };
     const now = clock.now();
@@ -225,10 +227,17 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
       await repo.deleteSession(id);
       return { status: 'expired' as const };
     }
-    if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await repo.touchSession(id, now);
+    const touch = now.getTime() - s.lastSeenAt.getTime() > 60_000;
+    if (touch && (!deferTouch || !s.active)) await repo.touchSession(id, now);
     if (!s.active) return { status: 'none' as const };
     const actor = actorOf(s, req);
-    return { status: 'ok' as const, actor, sessionId: id, csrfToken: s.csrfToken };
+    return {
+      status: 'ok' as const,
+      actor,
+      sessionId: id,
+      csrfToken: s.csrfToken,
+      touchAt: touch && deferTouch ? now : null,
+    };
   }
 
   async function logout(sessionId: string, actor: Actor) {
@@ -306,6 +315,8 @@ export function createAuthService({ db, repo, audit, clock, config }: Deps) {
     login,
     authenticate,
     admit,
+    /** Write a session's `lastSeenAt` (an admit whose caller deferred it, then did not fold it in). */
+    touchSession: (id: string, at: Date) => repo.touchSession(id, at).then(() => undefined),
     sessionDate,
     logout,
     changePassword,

@@ -54,4 +54,17 @@ export interface DeferredSession {
   id: string;
   date: string;
   admit(row: SessionActorRow | undefined): Promise<Actor>;
+  /**
+   * After `admit`: the `lastSeenAt` write the session is due (at most once a minute), for the handler to fold
+   * into its own write statement (`sessionTouchSql`) and then `touched()`; null when none is due. Whatever is
+   * not marked touched is written by `flushTouch()`, which the handler calls when it is done (also on errors).
+   */
+  pendingTouch?(): Date | null;
+  touched?(): void;
+  flushTouch?(): Promise<void>;
+}
+
+/** The `lastSeenAt` write of a session, as a CTE body other statements embed (see DeferredSession). */
+export function sessionTouchSql(id: string, at: Date) {
+  return sql`update sessions set last_seen_at = ${at} where id = ${id}`;
 }

@@ -3,7 +3,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
 import { multiHostClient, parseMultiHostUrl } from './multi-host.ts';
-import { PGliteDialect } from './pglite-dialect.ts';
+import { PGliteDialect, PREPARED } from './pglite-dialect.ts';
 import { withUnitOfWork } from './unit-of-work.ts';
 import type { Database } from './schema.ts';
 
@@ -73,14 +73,13 @@ function kyselyFor(dialect: ConstructorParameters<typeof Kysely<Database>>[0]['d
   });
 }
 
-/** Put `PREPARED` in a query's text (as a comment) to have it prepared once per PostgreSQL connection. */
-export const PREPARED = '/* prepared */';
+export { PREPARED };
 
 /**
  * Hot-path queries (session lookup, check-in) are planned once per connection instead of on every call: a
  * query whose text carries the PREPARED marker runs as a named prepared statement (pg sends Parse only the
  * first time on each connection). Only marked queries are prepared, so texts that vary (IN lists) never pile
- * up statements on the server. PGlite runs in-process and needs no such thing.
+ * up statements on the server. PGlite does the same in its dialect (pglite-dialect.ts).
  */
 function preparedStatements(client: pg.PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;

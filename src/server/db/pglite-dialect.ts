@@ -1,4 +1,5 @@
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { parse, protocol, type PGlite, type Transaction } from '@electric-sql/pglite';
+import { createHash } from 'node:crypto';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -46,6 +47,63 @@ class Mutex {
   }
 }
 
+/** Put `PREPARED` in a query's text (as a comment) to have it prepared once per connection (both engines). */
+export const PREPARED = '/* prepared */';
+
+const { serialize } = protocol;
+const concat = (parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
+
+/**
+ * Named prepared statements on PGlite, which its `query` does not offer (it parses, plans and describes every
+ * call): a text marked PREPARED is parsed once under a name (PostgreSQL then keeps its plan, generic after five
+ * custom ones, like a pg named statement), and each call is Bind/Describe/Execute/Sync in ONE protocol exchange
+ * instead of five. Parameters are serialised by the types PostgreSQL inferred, as `query` does; results go
+ * through PGlite's own parsers (the TYPE_PARSERS of database.ts). Per PGlite instance, by text.
+ */
+const preparedByInstance = new WeakMap<PGlite, Map<string, { name: string; types: number[] }>>();
+async function preparedQuery<R>(pglite: PGlite, text: string, params: readonly unknown[]) {
+  let statements = preparedByInstance.get(pglite);
+  if (!statements) preparedByInstance.set(pglite, (statements = new Map()));
+  return pglite.runExclusive(async () => {
+    let st = statements.get(text);
+    if (!st) {
+      const name = `abdi_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      const r = await pglite.execProtocol(
+        concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+        { syncToFs: false },
+      );
+      st = { name, types: parse.parseDescribeStatementResults(r.messages) };
+      statements.set(text, st);
+    }
+    const types = st.types;
+    const values = params.map((v, i) => {
+      if (v === null || v === undefined) return null;
+      const ser = pglite.serializers[types[i]!];
+      return ser ? ser(v) : String(v as string);
+    });
+    const r = await pglite.execProtocol(
+      concat([
+        serialize.bind({ statement: st.name, values }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]),
+    );
+    return parse.parseResults(r.messages, pglite.parsers, { rowMode: 'object' })[0]! as unknown as {
+      rows: R[];
+      affectedRows?: number;
+    };
+  });
+}
+
 class PGliteConnection implements DatabaseConnection {
   readonly #pglite: PGlite;
   release: (() => void) | null = null;
@@ -53,9 +111,11 @@ class PGliteConnection implements DatabaseConnection {
     this.#pglite = pglite;
   }
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#pglite.query<R>(compiled.sql, compiled.parameters as unknown[], {
-      rowMode: 'object',
-    });
+    const result = compiled.sql.includes(PREPARED)
+      ? await preparedQuery<R>(this.#pglite, compiled.sql, compiled.parameters)
+      : await this.#pglite.query<R>(compiled.sql, compiled.parameters as unknown[], {
+          rowMode: 'object',
+        });
     const affected = result.affectedRows;
     return {
       rows: result.rows,

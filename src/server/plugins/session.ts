@@ -47,7 +47,7 @@ export function sessionCookieOptions(config: Pick<Config, 'cookieSecure' | 'sess
   };
 }
 
-type Auth = Pick<AuthService, 'authenticate' | 'admit' | 'sessionDate'>;
+type Auth = Pick<AuthService, 'authenticate' | 'admit' | 'sessionDate' | 'touchSession'>;
 type AuthResult = Awaited<ReturnType<AuthService['authenticate']>>;
 
 const metaOf = (request: FastifyRequest) => ({
@@ -115,10 +115,22 @@ export function registerSession(app: FastifyInstance, auth: Auth) {
         return { id: request.sessionId!, date: auth.sessionDate(), admit: async () => actor };
       }
       const id = sessionIdOf(token);
+      let touchAt: Date | null = null;
       return {
         id,
         date: auth.sessionDate(),
-        admit: async (row) => admitRequest(request, reply, await auth.admit(id, row, metaOf(request))),
+        admit: async (row) => {
+          const result = await auth.admit(id, row, metaOf(request), true);
+          if (result.status === 'ok') touchAt = result.touchAt;
+          return admitRequest(request, reply, result);
+        },
+        pendingTouch: () => touchAt,
+        touched: () => void (touchAt = null),
+        flushTouch: async () => {
+          const at = touchAt;
+          touchAt = null;
+          if (at) await auth.touchSession(id, at);
+        },
       };
     },
     /**

@@ -309,9 +309,18 @@ export function createAttendanceService(deps: Deps) {
   /**
    * Record a punch of the signed-in employee. Replaying the same idempotency key with the same body answers
    * the stored punch (`replayed`); with a different body it is a 409 and nothing is written. Every other punch
-   * is stored, also when rejected (as evidence), with the verdict of the rules core.
+   * is stored, also when rejected (as evidence), with the verdict of the rules core. The session's due
+   * `lastSeenAt` write rides in the punch's own statement; on any other outcome it is written on its own.
    */
   async function punch(session: DeferredSession, body: PunchBody, photo: UploadedPhoto | null) {
+    try {
+      return await judgeAndStore(session, body, photo);
+    } finally {
+      await session.flushTouch?.();
+    }
+  }
+
+  async function judgeAndStore(session: DeferredSession, body: PunchBody, photo: UploadedPhoto | null) {
     const receivedAt = clock.now().getTime();
     // The signature is left out: ECDSA signs with a random nonce, so a re-signed identical punch is the same punch.
     const { signature: _signature, ...unsigned } = body;
@@ -497,9 +506,12 @@ export function createAttendanceService(deps: Deps) {
           })
           .onConflict((oc) => oc.column('hash').doNothing())
           .execute();
-      return repo.insertPunch(trx, values, dirty);
+      return repo.insertPunch(trx, values, dirty, touch);
     };
+    const touchAt = session.pendingTouch?.() ?? null;
+    const touch = touchAt ? { sessionId: session.id, at: touchAt } : null;
     const id = stored ? await db.transaction().execute(write) : await write(db);
+    session.touched?.();
     if (id === null) {
       // A concurrent request with the same key won the race: answer as a replay of it.
       const again = await repo.findByKey(emp.id, body.idempotencyKey);
