@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { PunchesTable } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { statusSources } from '../../app.ts';
 import { createStatusRepo } from './status-repo.ts';
@@ -78,7 +79,7 @@ describe('month build: stored month rows and recap as before', () => {
       x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
       return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
     };
-    const punches: Record<string, unknown>[] = [];
+    const punches: Insertable<PunchesTable>[] = [];
     for (const e of emps)
       for (const date of eachDay('2026-01-01', '2026-01-14')) {
         const zone = e.timeZone as IndonesianTimeZone;
