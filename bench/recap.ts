@@ -10,7 +10,9 @@
  * Each engine gets a fresh database (PostgreSQL: a database created and dropped here; PGlite: a temp data dir),
  * migrated, with the repo rulebooks synced. It generates a province of N employees in ~1,000 units (WIB) and
  * their punches for January 2026 with `insert … select … generate_series` (on time, late, early, missing
- * check-in or check-out, absent, flagged and rejected punches), then times, against baselines measured in the
+ * check-in or check-out, absent, flagged and rejected punches), every unit live in Abdi from 1 January
+ * (`units.attendance_start`: otherwise each day before the unit's creation is "no data" and nothing is built),
+ * then times, against baselines measured in the
  * same run on the same database:
  *   (a) full build: `statuses.recomputeRange` of the month from raw punches, stored (≈ N × 31 employee-days),
  *       with the app's `onRecomputed` (each batch's recap rows written in its transaction), as the app runs
@@ -127,6 +129,8 @@ async function runEngine(engine: 'postgres' | 'pglite') {
     // ---- load
     const [, unitMs] = await timed(() => loadUnits(db, PROVINCE));
     const [counts, loadMs] = await timed(() => loadProvince(db, PROVINCE));
+    // Every unit live in Abdi before the month (a unit created today would make every day of it "no data").
+    await sql`update units set attendance_start = ${FROM}::date`.execute(db);
     // Setup, not timed: statistics, the visibility map of the loaded punches (else autovacuum does it during the
     // build) and a checkpoint (else the load's dirty pages are written during the build).
     const [, analyzeMs] = await timed(async () => {

@@ -6,12 +6,15 @@ import type { DatabaseHandle } from '../db/database.ts';
 import * as byMonth from '../db/migrations/202612010600_day-statuses-by-month.ts';
 import { createStatusRepo } from '../modules/statuses/status-repo.ts';
 import {
+  compactUnits,
+  dayIndex,
   dayStatusesOfMonth,
   emptyMonth,
   PACKED_COLUMNS,
   packDays,
   packReasons,
   putDay,
+  sameMonth,
   unpackMonth,
   type DayStatusRow,
   type MonthRow,
@@ -107,6 +110,37 @@ describe('month rows (packed day columns)', () => {
     expect(m.computedMs[4]).toBe(3000);
     expect(putDay(m, { ...day, lateBand: 'TL1', lateMinutes: 5, unitId: UNITS[1]! }, 4000)).toBe(true);
     expect(m.units).toEqual(UNITS);
+  });
+
+  it('dayIndex and sameMonth read a date in place as slicing it would', () => {
+    for (const d of ['2026-01-01', '2026-01-09', '2026-01-10', '2026-02-28', '2024-02-29', '2026-12-31'])
+      expect(dayIndex(d)).toBe(Number(d.slice(8, 10)) - 1);
+    expect(sameMonth('2026-01-01', '2026-01-31')).toBe(true);
+    expect(sameMonth('2026-01-31', '2026-02-01')).toBe(false);
+    expect(sameMonth('2026-01-15', '2025-01-15')).toBe(false);
+    expect(sameMonth('2026-10-01', '2026-11-01')).toBe(false);
+  });
+
+  it('compactUnits drops units no day points at, and keeps a single used unit as it is', () => {
+    const one = emptyMonth(EMP, '2026-01-01');
+    one.units = [UNITS[0]!];
+    one.unitIx[3] = 1;
+    compactUnits(one);
+    expect(one.units).toEqual([UNITS[0]]);
+    expect(one.unitIx[3]).toBe(1);
+    // The second unit only is still used: it becomes the first.
+    const two = emptyMonth(EMP, '2026-01-01');
+    two.units = [...UNITS];
+    two.unitIx[3] = 2;
+    two.unitIx[4] = 2;
+    compactUnits(two);
+    expect(two.units).toEqual([UNITS[1]]);
+    expect(two.unitIx.filter((x) => x !== null)).toEqual([1, 1]);
+    // A single unit no day points at any more is dropped.
+    const none = emptyMonth(EMP, '2026-01-01');
+    none.units = [UNITS[0]!];
+    compactUnits(none);
+    expect(none.units).toEqual([]);
   });
 });
 

@@ -147,9 +147,18 @@ export const DAY_FIELDS = [...FIGURE_FIELDS, 'rulebookId'] as const;
 const sameReasons = (a: string[] | null, b: string[] | null) =>
   a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i]));
 
+/** The day of month - 1 of a `YYYY-MM-DD` date (read from its digits: no substring per day). */
+export const dayIndex = (date: string) => (date.charCodeAt(8) - 48) * 10 + date.charCodeAt(9) - 49;
+
+/** Whether two `YYYY-MM-DD` dates are in the same month (compared in place: no substring per day). */
+export function sameMonth(a: string, b: string): boolean {
+  for (let k = 0; k < 7; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+  return true;
+}
+
 /** Put a day into its month row; returns whether the stored day differed (or was not stored). */
 export function putDay(m: MonthRow, row: DayStatusRow, nowMs: number): boolean {
-  const i = Number(row.localDate.slice(8, 10)) - 1;
+  const i = dayIndex(row.localDate);
   const reasons = row.reasons.length === 0 ? null : row.reasons;
   const madeUp = row.madeUpLate ?? null;
   if (m.code[i] == null) {
@@ -212,6 +221,8 @@ function unitPosition(m: MonthRow, unitId: string) {
 
 /** Drop units no day points at any more (positions renumbered). */
 export function compactUnits(m: MonthRow) {
+  // The common case, one unit all month: nothing to drop (no per-month arrays built).
+  if (m.units.length === 1 && m.unitIx.includes(1)) return;
   const used = [...new Set(m.unitIx.filter((x): x is number => x !== null))].sort((a, b) => a - b);
   if (used.length === m.units.length) return;
   const renumber = new Map(used.map((old, k) => [old, k + 1]));

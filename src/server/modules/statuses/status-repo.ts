@@ -12,6 +12,7 @@ import {
   PACKED_COLUMNS,
   putDay,
   ROW_SEP,
+  sameMonth,
   unpackMonth,
   type DayStatusRow,
   type MonthRow,
@@ -28,26 +29,22 @@ export interface DayKey {
 
 export type { DayStatusRow } from '../../lib/month-rows.ts';
 
-/** A punch as the classifier reads it: its instant (epoch ms). */
-export interface PunchInstant {
-  at: number;
-}
-
 /**
- * Comma-separated non-negative integers (epoch ms) as punch instants, parsed without intermediate strings
- * (~2 M per province month).
+ * Comma-separated non-negative integers (epoch ms) as numbers, parsed without intermediate strings (~2 M per
+ * province month). Plain numbers rather than one object per punch: a batch's instants stay alive while it is
+ * classified, and numbers in an array are no garbage to collect.
  */
-function parseInstants(s: string): PunchInstant[] {
-  const out: PunchInstant[] = [];
+function parseInstants(s: string): number[] {
+  const out: number[] = [];
   let v = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 44) {
-      out.push({ at: v });
+      out.push(v);
       v = 0;
     } else v = v * 10 + (c - 48);
   }
-  out.push({ at: v });
+  out.push(v);
   return out;
 }
 
@@ -104,7 +101,7 @@ async function writeDays(exec: Exec, rows: DayStatusRow[], computedAt: Date) {
   let prev: DayStatusRow | undefined;
   let xs: DayStatusRow[] = [];
   for (const r of rows) {
-    if (!prev || prev.employeeId !== r.employeeId || prev.localDate.slice(0, 7) !== r.localDate.slice(0, 7)) {
+    if (!prev || prev.employeeId !== r.employeeId || !sameMonth(prev.localDate, r.localDate)) {
       const k = `${r.employeeId}|${monthStart(r.localDate)}`;
       xs = byKey.get(k) ?? [];
       byKey.set(k, xs);
@@ -446,11 +443,11 @@ export function createStatusRepo(db: Db) {
           ).rows,
 
     /**
-     * Punch instants (epoch ms, in time order) per employee whose punch local date is within a run's
+     * Punch instants (epoch ms, in time order, as plain numbers) per employee whose punch local date is within a run's
      * `from`..`to` and whose effective verdict (after review) is not REJECTED: one query for many employees.
      */
     punchInstants: async (exec: Exec, runs: { employeeId: string; from: string; to: string }[]) => {
-      const out = new Map<string, PunchInstant[]>();
+      const out = new Map<string, number[]>();
       if (runs.length === 0) return out;
       const r = await sql<{ employeeId: string; ms: string }>`
         select p.employee_id, string_agg(round(date_part('epoch', p.occurred_at) * 1000)::bigint::text, ',' order by p.occurred_at) as ms

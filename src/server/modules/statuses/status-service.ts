@@ -19,13 +19,14 @@ import {
 import {
   classifyDay,
   type ApprovedAbsence,
+  type Punch,
   type CalendarDayType,
   type CompiledAttendanceRules,
 } from '../../../core/attendance/classify-day.ts';
-import type { DayKey, DayStatusRow, PunchInstant, StatusRepo } from './status-repo.ts';
+import type { DayKey, DayStatusRow, StatusRepo } from './status-repo.ts';
 import { DAY_FIELDS, FIGURE_FIELDS, packMadeUp, type MonthRow } from '../../lib/month-rows.ts';
 import { nextMonth } from '../../../core/recap/recap-rules.ts';
-import { isNoDataDay, noDataReason } from '../../../core/recap/no-data.ts';
+import { isNoDataDay, noDataReason, type DataPeriod } from '../../../core/recap/no-data.ts';
 import { createRelationsService, type RelationsService } from '../../relations/relations-service.ts';
 
 /** Read through this when given: the open recompute transaction (on PGlite a query outside it waits forever). */
@@ -121,7 +122,8 @@ export const MAX_READ_DAYS = 400;
 const WINDOW_BEFORE_MS = 6 * 3_600_000;
 /** … and up to this long after local midnight of its last date (a night shift's check-out the next morning). */
 const WINDOW_AFTER_MS = 2 * 86_400_000;
-const NO_PUNCHES: readonly PunchInstant[] = [];
+const NO_PUNCHES: readonly Punch[] = [];
+const NO_INSTANTS: readonly number[] = [];
 const MS_PER_MINUTE = 60_000;
 const MINUTES_PER_DAY = 1440;
 /** Queued days of an employee closer than this are read with one punch query range. */
@@ -225,13 +227,13 @@ function punchSpan(schedule: DaySchedule | null, midnight: number) {
   };
 }
 
-/** Index of the first punch at or after x in punches in time order. */
-function lowerBound(xs: readonly PunchInstant[], x: number): number {
+/** Index of the first instant at or after x in instants (epoch ms) in time order. */
+function lowerBound(xs: readonly number[], x: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (xs[mid]!.at < x) lo = mid + 1;
+    if (xs[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -435,20 +437,20 @@ export function createStatusService(deps: StatusDeps) {
       xs.push(rest);
     }
     // Approved corrections count as punches: merged in, and those employees' punches put back in time order.
-    const corrected = new Set<PunchInstant[]>();
+    const corrected = new Set<number[]>();
     for (const c of correctionRows) {
       let xs = instants.get(c.employeeId);
       if (!xs) instants.set(c.employeeId, (xs = []));
-      xs.push({ at: c.at.getTime() });
+      xs.push(c.at.getTime());
       corrected.add(xs);
     }
-    for (const xs of corrected) xs.sort((x, y) => x.at - y.at);
+    for (const xs of corrected) xs.sort((x, y) => x - y);
 
     const empById = new Map(emps.map((e) => [e.id, e]));
     const NONE: readonly ApprovedAbsence[] = [];
     for (const [employeeId, dates] of work) {
       const emp = empById.get(employeeId);
-      const punches = instants.get(employeeId) ?? NO_PUNCHES;
+      const punches = instants.get(employeeId) ?? NO_INSTANTS;
       const empAbsences = absencesOf.get(employeeId) ?? NONE;
       const empPlaces = placesOf.get(employeeId);
       // Roster lines are looked up by NIP (possibly empty): give them this employee's, so no one else's match.
@@ -462,6 +464,11 @@ export function createStatusService(deps: StatusDeps) {
       let lastUnitId: string | undefined;
       let unit: UnitInfo | undefined;
       let today = '';
+      // What decides a "no data" day (isNoDataDay): built again only when the unit changes.
+      let period: DataPeriod | undefined;
+      // Whether the employee has a schedule of their own, looked up again only when the rulebook changes.
+      let ownRules: Rulebook | undefined;
+      let own = false;
       for (const date of dates) {
         if (!emp) {
           if (ctx.collect) result.skipped.push(dayKey(employeeId, date));
@@ -471,7 +478,14 @@ export function createStatusService(deps: StatusDeps) {
         if (unitId !== lastUnitId) {
           lastUnitId = unitId;
           unit = ctx.units.get(unitId);
-          if (unit) today = ctx.todayByZone.get(unit.timeZone as IndonesianTimeZone)!;
+          if (unit) {
+            today = ctx.todayByZone.get(unit.timeZone as IndonesianTimeZone)!;
+            period = {
+              activeFrom: emp.activeFrom,
+              activeTo: emp.activeTo,
+              attendanceStart: unit.attendanceStart,
+            };
+          }
         }
         if (!unit) {
           if (ctx.collect) result.skipped.push(dayKey(employeeId, date));
@@ -479,7 +493,7 @@ export function createStatusService(deps: StatusDeps) {
         }
         if (ctx.unitPath && !unit.path.startsWith(ctx.unitPath)) continue;
         // "No data" (src/core/recap/no-data.ts): never classified; a day stored before is removed (storeBatch).
-        if (isNoDataDay(date, { ...emp, attendanceStart: unit.attendanceStart })) {
+        if (isNoDataDay(date, period!)) {
           noData.push({ employeeId, localDate: date, unitId, month: monthOf(date) });
           if (ctx.collect) result.skipped.push(dayKey(employeeId, date));
           continue;
@@ -495,7 +509,10 @@ export function createStatusService(deps: StatusDeps) {
           if (!rules || rules instanceof Error) throw rules ?? new Error('Rulebook tidak ditemukan');
           const nip = emp.nip ?? '';
           // What the day is for the unit (calendar, schedule, window): shared by its employees without an override.
-          const own = nipsWithOverride(rules).has(nip) || roster !== undefined || flexibleDays !== undefined;
+          if (rules !== ownRules) {
+            ownRules = rules;
+            own = nipsWithOverride(rules).has(nip) || roster !== undefined || flexibleDays !== undefined;
+          }
           if (rules !== lastRules || unit !== lastUnit || !unitDays) {
             const uKey = `${rules.meta.id}|${unit.code}|${zone}`;
             unitDays = ctx.days.get(uKey);
@@ -529,13 +546,19 @@ export function createStatusService(deps: StatusDeps) {
           const { schedule } = day;
           const a = lowerBound(punches, day.punchesFrom);
           const b = lowerBound(punches, day.punchesTo);
+          let dayPunches = NO_PUNCHES;
+          if (a < b) {
+            const xs: Punch[] = [];
+            for (let k = a; k < b; k++) xs.push({ at: punches[k]! });
+            dayPunches = xs;
+          }
           const input = {
             date,
             zone,
             schedule,
             dayType: day.dayType,
             holidayName: day.holidayName,
-            punches: a === b ? NO_PUNCHES : punches.slice(a, b),
+            punches: dayPunches,
             absences: empAbsences,
             rules: day.compiled,
           };
