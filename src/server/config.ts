@@ -158,6 +158,8 @@ const envSchema = z.object({
    * Web Push to the installed PWA (optional, off unless all three are set): the VAPID key pair (base64url, as
    * `npx web-push generate-vapid-keys` prints it) and a contact the push services may write to (RFC 8292).
    */
+  /** Backups (issue 20 point 3): where `npm run backup` writes when no --out is given. Default DATA_DIR/backups. */
+  BACKUP_DIR: z.string().min(1).optional(),
   WEB_PUSH_PUBLIC_KEY: z
     .string()
     .refine(
@@ -254,6 +256,8 @@ export type Config = Readonly<{
   webPush: { publicKey: string; privateKey: string; subject: string } | null;
   /** Local hour of the daily digest for superiors, or null when it is off. */
   notificationDigestHour: number | null;
+  /** BACKUP_DIR: the default folder of `npm run backup` (issue 20 point 3). */
+  backupDir: string;
 }>;
 
 export class ConfigError extends Error {
@@ -363,5 +367,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     s3,
     webPush,
     notificationDigestHour: e.NOTIFICATION_DIGEST_HOUR === 'off' ? null : e.NOTIFICATION_DIGEST_HOUR,
+    backupDir: e.BACKUP_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/backups`,
   });
 }
