@@ -158,6 +158,8 @@ const envSchema = z.object({
    * Web Push to the installed PWA (optional, off unless all three are set): the VAPID key pair (base64url, as
    * `npx web-push generate-vapid-keys` prints it) and a contact the push services may write to (RFC 8292).
    */
+  /** Backups (issue 20 point 3): where `npm run backup` writes when no --out is given. Default DATA_DIR/backups. */
+  BACKUP_DIR: z.string().min(1).optional(),
   WEB_PUSH_PUBLIC_KEY: z
     .string()
     .refine(
@@ -275,6 +277,8 @@ export type Config = Readonly<{
   serverProcesses: number;
   /** TEST_JOB_INTERVAL_SECONDS in ms: every periodic job's interval in tests, or null (each job's own). */
   testJobIntervalMs: number | null;
+  /** BACKUP_DIR: the default folder of `npm run backup` (issue 20 point 3). */
+  backupDir: string;
 }>;
 
 export class ConfigError extends Error {
@@ -395,5 +399,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notificationDigestHour: e.NOTIFICATION_DIGEST_HOUR === 'off' ? null : e.NOTIFICATION_DIGEST_HOUR,
     serverProcesses: e.SERVER_PROCESSES,
     testJobIntervalMs: e.TEST_JOB_INTERVAL_SECONDS === undefined ? null : e.TEST_JOB_INTERVAL_SECONDS * 1000,
+    backupDir: e.BACKUP_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/backups`,
   });
 }

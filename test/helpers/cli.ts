@@ -16,7 +16,8 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * A migrated database for a command-line tool running in a child process: a PGlite data directory on disk
- * (a clone of the run's template) or, with TEST_DATABASE_URL, a PostgreSQL database cloned from the template.
+ * (a clone of the run's template) or, with TEST_DATABASE_URL, a PostgreSQL database cloned from the template;
+ * with `demo`, the template holding the demo province.
  * `env` points the tool at it (DATA_DIR or DATABASE_URL, exactly as the server is configured).
  */
 export interface CliDatabase {
@@ -42,14 +43,16 @@ async function using<T>(open: () => Promise<DatabaseHandle>, fn: (h: DatabaseHan
   }
 }
 
-export async function createCliDatabase(): Promise<CliDatabase> {
+export async function createCliDatabase(opts: { demo?: boolean } = {}): Promise<CliDatabase> {
   const serverUrl = inject('pgServerUrl');
   if (serverUrl) {
     const name = `abdi_cli_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     try {
-      await admin.query(`create database ${name} template ${inject('pgTemplateDb')}`);
+      await admin.query(
+        `create database ${name} template ${inject(opts.demo ? 'pgDemoTemplateDb' : 'pgTemplateDb')}`,
+      );
     } finally {
       await admin.end();
     }
@@ -69,7 +72,7 @@ export async function createCliDatabase(): Promise<CliDatabase> {
   // Unpack the template into the directory now, so a tool run first finds the migrated database.
   const init = await createDatabase({
     dataDir: dir,
-    loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
+    loadDataDir: new Blob([await readFile(inject(opts.demo ? 'pgliteDemoTemplate' : 'pgliteTemplate'))]),
   });
   await init.close();
   const open = () => createDatabase({ dataDir: dir });
