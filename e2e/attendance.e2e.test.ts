@@ -205,6 +205,34 @@ describe('offline', () => {
       await presensi.todayPunches.first().waitFor();
       expect(await page.locator('[data-testid="queue-item"][data-state="waiting"]').count()).toBe(0);
       expect((await punchesById(employee.nip!)).total).toBe(1);
+
+      // Online, but the server cannot reach its database (a standby being promoted): the 503 keeps the punch in
+      // the queue, under the same key, and it is sent once the server answers again.
+      let refused = 0;
+      await page.route('**/api/attendance/punches', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        refused++;
+        return route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'DATABASE_UNAVAILABLE', message: 'Basis data tidak dapat dihubungi' },
+            requestId: 'e2e',
+          }),
+        });
+      });
+      await presensi.waitUntilReady();
+      expect(await presensi.punch()).toBe('QUEUED');
+      expect(refused).toBeGreaterThan(0);
+      expect((await punchesById(employee.nip!)).total).toBe(1);
+      await page.unroute('**/api/attendance/punches');
+      await page.reload();
+      await presensi.root.waitFor();
+      await page
+        .locator('[data-testid="queue-item"][data-state="sent"]')
+        .first()
+        .waitFor({ timeout: 20_000 });
+      await expect.poll(async () => (await punchesById(employee.nip!)).total).toBe(2);
     } finally {
       await context.close();
     }

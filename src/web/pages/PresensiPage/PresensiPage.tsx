@@ -261,8 +261,11 @@ function Presensi({ employeeId }: { employeeId: string }) {
             setOutcome({ type: 'sent', punch: result.punch, replayed: result.replayed });
             refresh();
           } catch (error) {
-            // The answer never came: keep the punch as an offline one under the same key (never twice).
-            if (isApiError(error) && error.code === 'NETWORK' && !qrCode) await queueIt();
+            // The answer never came, or the server could not reach its database (502/503/504: a restart, a
+            // standby being promoted): keep the punch as an offline one under the same key (never twice).
+            const unavailable =
+              isApiError(error) && (error.code === 'NETWORK' || [502, 503, 504].includes(error.status));
+            if (unavailable && !qrCode) await queueIt();
             else setOutcome({ type: 'error', error });
           }
         }
