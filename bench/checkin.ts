@@ -34,7 +34,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { adminQuery, opt, withDatabase } from './pg-admin.ts';
-import { getJson, prepareEmployees, signedPunch, spawnBenchServer, type Emp } from './checkin-client.ts';
+import {
+  getJson,
+  makeJpeg,
+  prepareEmployees,
+  signedPunch,
+  spawnBenchServer,
+  type Emp,
+} from './checkin-client.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
@@ -116,44 +123,6 @@ function procTicks(pid: number): number {
 }
 const TICK_MS = 10; // CLK_TCK = 100 on Linux
 
-// ------------------------------------------------------------------ the photo
-/**
- * A structurally valid 150 KB JPEG as a phone makes it: JFIF, EXIF (with the GPS/serial text the server strips),
- * quantisation and frame headers, a scan. `unique(i)` writes the request number into the scan data so every
- * photo (and its stored, stripped hash) is different, as real selfies are.
- */
-function makeJpeg(size = 150 * 1024) {
-  const seg = (marker: number, payload: Buffer) =>
-    Buffer.concat([
-      Buffer.from([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]),
-      payload,
-    ]);
-  const head = Buffer.concat([
-    Buffer.from([0xff, 0xd8]),
-    seg(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
-    seg(
-      0xe1,
-      Buffer.concat([
-        Buffer.from('Exif\0\0GPS -6.1489,106.1616 SERIAL-BENCH ', 'latin1'),
-        Buffer.alloc(1800, 0x41),
-      ]),
-    ),
-    seg(0xdb, Buffer.alloc(65, 1)),
-    seg(0xc0, Buffer.from([8, 0x02, 0x80, 0x01, 0xe0, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1])),
-    seg(0xda, Buffer.from([3, 1, 0, 2, 0x11, 3, 0x11, 0, 63, 0])),
-  ]);
-  const data = randomBytes(size - head.length - 2);
-  for (let i = 0; i < data.length; i++) if (data[i] === 0xff) data[i] = 0xfe;
-  const jpeg = Buffer.concat([head, data, Buffer.from([0xff, 0xd9])]);
-  const at = head.length + 16;
-  return {
-    unique(i: number): Buffer {
-      const b = Buffer.from(jpeg);
-      b.write(String(i).padStart(16, '0'), at, 'latin1');
-      return b;
-    },
-  };
-}
 const JPEG = makeJpeg();
 
 // ------------------------------------------------------------------ the server process

@@ -34,7 +34,6 @@
  * and of the PostgreSQL backends, and the check-in's cost as a share of the bare insert's.
  * Targets: p99 ≤ 100 ms and 0 errors in the peak minute; check-in CPU ≥ 40% of the bare insert's (within 2.5×).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -46,6 +45,7 @@ import pg from 'pg';
 import { canonicalPunchPayload, type PunchBody } from '../src/shared/api/attendance.ts';
 import { jwkThumbprint, type PublicJwk } from '../src/server/modules/attendance/device-crypto.ts';
 import { adminQuery, opt, withDatabase } from './pg-admin.ts';
+import { makeJpeg, spawnBenchServer, type BenchServerProcess } from './checkin-client.ts';
 
 // ------------------------------------------------------------------ options
 const EMPLOYEES = Number(opt('employees', '70000'));
@@ -96,86 +96,26 @@ function rng(seed: number) {
   };
 }
 
-// ------------------------------------------------------------------ the photo (as bench/checkin.ts)
-function makeJpeg(size = 150 * 1024) {
-  const seg = (marker: number, payload: Buffer) =>
-    Buffer.concat([
-      Buffer.from([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]),
-      payload,
-    ]);
-  const head = Buffer.concat([
-    Buffer.from([0xff, 0xd8]),
-    seg(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
-    seg(0xe1, Buffer.concat([Buffer.from('Exif\0\0GPS SERIAL-PEAK ', 'latin1'), Buffer.alloc(1800, 0x41)])),
-    seg(0xdb, Buffer.alloc(65, 1)),
-    seg(0xc0, Buffer.from([8, 0x02, 0x80, 0x01, 0xe0, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1])),
-    seg(0xda, Buffer.from([3, 1, 0, 2, 0x11, 3, 0x11, 0, 63, 0])),
-  ]);
-  const data = randomBytes(size - head.length - 2);
-  for (let i = 0; i < data.length; i++) if (data[i] === 0xff) data[i] = 0xfe;
-  const jpeg = Buffer.concat([head, data, Buffer.from([0xff, 0xd9])]);
-  const at = head.length + 16;
-  return (i: number): Buffer => {
-    const b = Buffer.from(jpeg);
-    b.write(String(i).padStart(16, '0'), at, 'latin1');
-    return b;
-  };
-}
-const jpeg = makeJpeg();
+// ------------------------------------------------------------------ the photo (bench/checkin-client.ts)
+const photos = makeJpeg();
+const jpeg = (i: number) => photos.unique(i);
 
 // ------------------------------------------------------------------ server processes
-interface Server {
-  url: string;
-  port: number;
-  pid: number;
-  stop(): Promise<void>;
-}
+type Server = BenchServerProcess;
 const running = new Set<Server>();
+/** A bench/checkin-server.ts process on `databaseUrl` (stopped at the end, also on failure). */
 async function startServer(databaseUrl: string, photoDir: string): Promise<Server> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--max-semi-space-size=128', path.join(ROOT, 'bench/checkin-server.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        DEMO_DATA: 'true',
-        WEB_DIST_DIR: path.join(ROOT, '.no-web'),
-        PHOTO_DIR: photoDir,
-        LOGIN_RATE_PER_MINUTE: '10000',
-        DATABASE_URL: databaseUrl,
-        DATA_DIR: undefined,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
-  let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-10_000)));
-  const port = await new Promise<number>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      buf += c.toString();
-      const m = /READY (\d+)/.exec(buf);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code}):\n${err}`)));
+  const srv = await spawnBenchServer({
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'true',
+    WEB_DIST_DIR: path.join(ROOT, '.no-web'),
+    PHOTO_DIR: photoDir,
+    LOGIN_RATE_PER_MINUTE: '10000',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: undefined,
   });
-  const srv: Server = {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    pid: child.pid!,
-    async stop() {
-      running.delete(srv);
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await new Promise<void>((r) => {
-        const t = setTimeout(() => (child.kill('SIGKILL'), r()), 15_000);
-        child.once('exit', () => (clearTimeout(t), r()));
-      });
-    },
-  };
   running.add(srv);
   return srv;
 }
