@@ -3,6 +3,18 @@ import type { Db } from '../../db/database.ts';
 import type { JobsTable } from '../../db/schema.ts';
 
 /** Queries of the `jobs` table. */
+/** The columns of a job row its rendering moves along. */
+type JobPatch = Partial<{
+  state: JobsTable['state'];
+  progress: number;
+  filePath: string | null;
+  fileBytes: number | null;
+  error: string | null;
+  startedAt: Date;
+  finishedAt: Date;
+  expiresAt: Date;
+}>;
+
 export function createJobRepo(db: Db) {
   return {
     insert: (v: {
@@ -37,36 +49,12 @@ export function createJobRepo(db: Db) {
         .orderBy('createdAt', 'desc')
         .limit(limit)
         .execute(),
-    update: (
-      id: string,
-      set: Partial<{
-        state: JobsTable['state'];
-        progress: number;
-        filePath: string | null;
-        fileBytes: number | null;
-        error: string | null;
-        startedAt: Date;
-        finishedAt: Date;
-        expiresAt: Date;
-      }>,
-    ) => db.updateTable('jobs').set(set).where('id', '=', id).execute(),
+    update: (id: string, set: JobPatch) => db.updateTable('jobs').set(set).where('id', '=', id).execute(),
     /**
      * Finish a job this process still holds (queued or running, `owner`): a job the sweep has failed meanwhile
      * (its lease passed) stays failed. @returns whether the row was updated
      */
-    finish: async (
-      id: string,
-      owner: string,
-      set: Partial<{
-        state: JobsTable['state'];
-        progress: number;
-        filePath: string | null;
-        fileBytes: number | null;
-        error: string | null;
-        finishedAt: Date;
-        expiresAt: Date;
-      }>,
-    ) => {
+    finish: async (id: string, owner: string, set: JobPatch) => {
       const r = await db
         .updateTable('jobs')
         .set(set)
