@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import {
   apiAs,
   CHROMIUM_ARGS,
+  chromiumPath,
   launchBrowser,
   newContext,
   startServer,
@@ -626,7 +627,7 @@ describe('punch guidance', () => {
     // The same server under a name that is not localhost: an insecure context, as on a LAN address over HTTP.
     const port = new URL(server.baseUrl).port;
     const insecure = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       headless: true,
       args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP abdi.test 127.0.0.1'],
     });
