@@ -1,11 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import {
   chromium,
   request,
@@ -16,12 +13,13 @@ import {
 } from 'playwright-core';
 import { inject } from 'vitest';
 import { withDatabase } from '../test/helpers/global-setup.ts';
-import { DIST, ensureWebBuild } from './web-build.ts';
+import { adminQuery, findFreePort, spawnServer } from './server-process.ts';
+import { ensureWebBuild } from './web-build.ts';
 
-export { ensureWebBuild };
+export { ensureWebBuild, findFreePort };
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const START_TIMEOUT_MS = 120_000;
+/** How long a file that needs the lived-in province waits for the run's template of it (e2e/global-build.ts). */
+const SEED_TIMEOUT_MS = 180_000;
 
 export const DEMO_PASSWORD = 'abdi-demo';
 
@@ -32,144 +30,64 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** A free TCP port on localhost (listen on 0, read the port, close). */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`The server exited early (code ${child.exitCode ?? child.signalCode}):\n${output()}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server did not answer /api/health within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
-}
-
-/** Sends a signal to the server's whole process group (it was spawned detached, so it leads one). */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
-
 /**
  * Starts the real server (`scripts/start.ts`) on a free port with demo data, on a fresh PGlite data directory,
- * or on a fresh PostgreSQL database (a clone of the run's migrated template) when the run has TEST_DATABASE_URL.
+ * or on a fresh PostgreSQL database when the run has TEST_DATABASE_URL: a clone of the run's template with the
+ * province already loaded (bare, or lived-in with DEMO_HISTORY: 'true'), else of the migrated template.
  * Resolves once /api/health answers ok. `stop()` ends the process group and removes the database.
  */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   ensureWebBuild();
-  const port = await findFreePort();
-  const baseUrl = `http://localhost:${port}`;
   const serverUrl = inject('pgServerUrl');
   const cleanups: (() => Promise<void>)[] = [];
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    DEMO_DATA: 'true',
-    // The bare province (no history): fast to load, and each story starts from a known state (no phone bound,
-    // no request pending). A file that shows the lived-in demo passes DEMO_HISTORY: 'true'.
-    DEMO_HISTORY: 'false',
-    WEB_DIST_DIR: DIST,
-    // The e2e run signs in many times from one address; keep the limiter out of the way.
-    LOGIN_RATE_PER_MINUTE: '1000',
-    DATABASE_URL: undefined,
-    DATA_DIR: undefined,
-    ...extraEnv,
-  };
-
+  let storage: { databaseUrl: string } | { dataDir: string };
   if (serverUrl) {
     const name = `abdi_e2e_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    try {
-      // A clone of the run's migrated template (test/helpers/global-setup.ts): the server skips the migrations.
-      await admin.query(`create database ${name} template ${inject('pgTemplateDb')}`);
-    } finally {
-      await admin.end();
-    }
-    env.DATABASE_URL = withDatabase(serverUrl, name);
+    // A clone of the run's province already loaded by a server at this run's start (e2e/global-build.ts): the
+    // server finds the demo there and skips loading it; else a clone of the migrated template, loaded at start.
+    const template = (await seededTemplate(extraEnv.DEMO_HISTORY === 'true')) ?? inject('pgTemplateDb');
+    await adminQuery(serverUrl, `create database ${name} template ${template}`);
+    storage = { databaseUrl: withDatabase(serverUrl, name) };
     cleanups.push(async () => {
-      const drop = new pg.Client({ connectionString: serverUrl });
-      await drop.connect();
-      try {
-        await drop.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await drop.end();
-      }
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
     });
   } else {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'abdi-e2e-'));
-    env.DATA_DIR = dataDir;
+    storage = { dataDir };
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   }
-
-  const child = spawn(process.execPath, ['scripts/start.ts'], {
-    cwd: ROOT,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    signalGroup(child, 'SIGTERM');
-    if (!(await waitForExit(child, 10_000))) {
-      signalGroup(child, 'SIGKILL');
-      await waitForExit(child, 5_000);
-    }
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  };
-
   try {
-    await waitForHealth(baseUrl, child, () => output);
+    const server = await spawnServer(storage, extraEnv);
+    return {
+      baseUrl: server.baseUrl,
+      engine: serverUrl ? 'postgres' : 'pglite',
+      stop: async () => {
+        await server.stop();
+        for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+      },
+    };
   } catch (err) {
-    await stop();
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     throw err;
   }
-  return { baseUrl, engine: serverUrl ? 'postgres' : 'pglite', stop };
+}
+
+/**
+ * The name of the run's template with the demo province (the lived-in one with `history`) loaded by a server at
+ * the run's start, or undefined when there is none (PGlite, or its loading failed: each server then loads its own).
+ * The lived-in province is loaded while the first files run: a file that needs it waits here until it is ready.
+ */
+async function seededTemplate(history: boolean): Promise<string | undefined> {
+  const t = inject('e2eDemoTemplates');
+  if (!history) return t.bare || undefined;
+  if (!t.historyReady) return undefined;
+  const deadline = Date.now() + SEED_TIMEOUT_MS;
+  while (!existsSync(t.historyReady)) {
+    if (Date.now() > deadline) return undefined;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const ready = JSON.parse(await readFile(t.historyReady, 'utf8')) as { ok: boolean };
+  return ready.ok ? t.history : undefined;
 }
 
 export const CHROMIUM_ARGS = [
