@@ -7,12 +7,15 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/** One statement on the server at `url` (create/drop database), on a connection of its own. */
-export async function adminQuery(url: string, text: string) {
+/**
+ * One statement on the server at `url` (create/drop database), on a connection of its own (benchmarks, and the
+ * browser tests' templates: e2e/).
+ */
+export async function adminQuery(url: string, text: string, params: unknown[] = []) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    return await c.query(text);
+    return await c.query(text, params);
   } finally {
     await c.end();
   }

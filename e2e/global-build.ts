@@ -3,8 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { withDatabase } from '../test/helpers/global-setup.ts';
-import { adminQuery, spawnServer } from './server-process.ts';
+import { adminQuery } from '../bench/pg-admin.ts';
+import { untilNoSessions, withDatabase } from '../test/helpers/global-setup.ts';
+import { spawnServer } from './server-process.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 declare module 'vitest' {
@@ -42,17 +43,9 @@ export default async function setup(project: TestProject) {
       { DEMO_HISTORY: String(history) },
     );
     await server.stop();
-    // A template is copied only once no session is connected to it.
-    for (let i = 0; i < 200; i++) {
-      const { rows } = await adminQuery(
-        pgServerUrl,
-        'select count(*)::int as n from pg_stat_activity where datname = $1',
-        [name],
-      );
-      if ((rows[0] as { n: number }).n === 0) return name;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`${name}: sessions still connected after the server stopped`);
+    if (!(await untilNoSessions((text, params) => adminQuery(pgServerUrl, text, params), name, 200)))
+      throw new Error(`${name}: sessions still connected after the server stopped`);
+    return name;
   };
   const failed = (what: string, err: unknown) =>
     console.warn(

@@ -13,7 +13,8 @@ import {
 } from 'playwright-core';
 import { inject } from 'vitest';
 import { withDatabase } from '../test/helpers/global-setup.ts';
-import { adminQuery, findFreePort, spawnServer } from './server-process.ts';
+import { adminQuery } from '../bench/pg-admin.ts';
+import { findFreePort, spawnServer } from './server-process.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 export { ensureWebBuild, findFreePort };

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import pg from 'pg';
 import { DIST } from './web-build.ts';
 
 /*
@@ -121,15 +120,4 @@ export async function spawnServer(
     throw err;
   }
   return { baseUrl, stop };
-}
-
-/** One statement on the PostgreSQL server at `serverUrl` (create or drop a database), on a connection of its own. */
-export async function adminQuery(serverUrl: string, statement: string, params: unknown[] = []) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    return await admin.query(statement, params);
-  } finally {
-    await admin.end();
-  }
 }

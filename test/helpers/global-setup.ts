@@ -36,6 +36,24 @@ async function loadDemo(handle: DatabaseHandle) {
 }
 
 /**
+ * Waits (up to `attempts` × 50 ms) until no session is connected to database `db`: a template is copied only then,
+ * and a closed pool or a stopped server may still be disconnecting. `query` runs a statement on the server.
+ * @returns whether none is connected
+ */
+export async function untilNoSessions(
+  query: (text: string, params: unknown[]) => Promise<{ rows: unknown[] }>,
+  db: string,
+  attempts = 100,
+): Promise<boolean> {
+  for (let i = 0; i < attempts; i++) {
+    const { rows } = await query('select count(*)::int as n from pg_stat_activity where datname = $1', [db]);
+    if ((rows[0] as { n: number }).n === 0) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+/**
  * Builds the run's templates once, so each test file gets a fresh database by cloning one: migrated, and migrated
  * with the demo province loaded (what most test apps start from; loading it costs seconds per file). A PGlite
  * data-dir tarball (uncompressed: quicker to load), or (when TEST_DATABASE_URL is set) a PostgreSQL template
@@ -51,17 +69,7 @@ export default async function setup(project: TestProject) {
     await admin.connect();
     await admin.query(`create database ${name}`);
     const handle = await createDatabase({ databaseUrl: withDatabase(serverUrl, name), poolSize: 1 });
-    // A template is copied only once no session is connected to it; a closed pool may still be disconnecting.
-    const disconnected = async (db: string) => {
-      for (let i = 0; i < 100; i++) {
-        const { rows } = await admin.query<{ n: number }>(
-          'select count(*)::int as n from pg_stat_activity where datname = $1',
-          [db],
-        );
-        if (rows[0]!.n === 0) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
+    const disconnected = (db: string) => untilNoSessions((text, params) => admin.query(text, params), db);
     await migrateToLatest(handle.db);
     await handle.close();
     await disconnected(name);
