@@ -43,6 +43,7 @@ import pg from 'pg';
 import { createDatabase } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { adminQuery, opt, withDatabase } from './pg-admin.ts';
+import { quantile, timed } from './measure.ts';
 
 const argv = process.argv.slice(2);
 const ROWS = Number(opt('rows', '100000000'));
@@ -85,15 +86,6 @@ const GB = 1024 ** 3;
 const fmtGB = (b: number) => `${(b / GB).toFixed(2)} GB`;
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const fmtMs = (ms: number) => `${ms.toFixed(2)} ms`;
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
-async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now();
-  const r = await f();
-  return [r, performance.now() - t0];
-}
 /** The uuid the generator gives employee n (md5 of 'e' || n, as `md5(…)::uuid` in SQL). */
 function employeeId(n: number) {
   const h = createHash('md5').update(`e${n}`).digest('hex');

@@ -25,7 +25,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/server/config.ts';
 import { createDatabase, type Db } from '../src/server/db/database.ts';
@@ -36,6 +35,7 @@ import { hashPassword } from '../src/server/auth/password.ts';
 import { addDays } from '../src/core/common/local-date.ts';
 import { ANOMALY_KINDS } from '../src/shared/api/dashboard.ts';
 import { adminQuery, opt, withDatabase } from './pg-admin.ts';
+import { timed } from './measure.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
@@ -71,11 +71,6 @@ function addMonths(month: string, n: number): string {
 }
 const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now();
-  const r = await f();
-  return [r, performance.now() - t0];
-}
 
 // ------------------------------------------------------------------ data
 /** The unit tree: a province root, OPDs (the last one in WITA), sub-units under each; go-live at FROM. */

@@ -44,6 +44,7 @@ import {
 } from '../src/server/modules/statuses/status-service.ts';
 import { adminQuery, opt, withDatabase } from './pg-admin.ts';
 import { loadProvince, loadUnits } from './province.ts';
+import { quantile, timed } from './measure.ts';
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
@@ -68,15 +69,6 @@ const TARGET_INCREMENTAL_MS = 50;
 
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const fmtMs = (ms: number) => `${ms.toFixed(1)} ms`;
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
-async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now();
-  const r = await f();
-  return [r, performance.now() - t0];
-}
 
 /** Busy and total CPU time of the whole machine (all processes, /proc/stat), since `since` when given. */
 function machineCpu(since?: { busyMs: number; totalMs: number }) {

@@ -34,6 +34,7 @@ import { buildServices } from '../src/server/app.ts';
 import { fixedClock } from '../src/server/clock.ts';
 import { adminQuery, opt, withDatabase } from './pg-admin.ts';
 import { loadProvince, loadUnits } from './province.ts';
+import { timed } from './measure.ts';
 
 const ENGINE = opt('engine', 'both');
 if (!['pglite', 'postgres', 'both'].includes(ENGINE)) throw new Error('--engine pglite|postgres|both');
@@ -51,11 +52,6 @@ const NOW = '2026-02-10T03:00:00Z';
 const TARGET_S = { postgres: 5, pglite: 15 } as const;
 
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now();
-  const v = await f();
-  return [v, performance.now() - t0];
-}
 
 async function runEngine(engine: 'postgres' | 'pglite') {
   console.log(
