@@ -165,6 +165,8 @@ export function newContext(
     viewport: { width: 1280, height: 900 },
     // The PWA service worker caches the shell; tests want every navigation to reach the server.
     serviceWorkers: 'block',
+    // Transitions off (the theme respects reduced motion): less renderer work, and no wait for an element to settle.
+    reducedMotion: 'reduce',
     ...options,
   });
 }
