@@ -63,6 +63,9 @@ export type PunchValues = {
   [K in (typeof PUNCH_COLUMNS)[number]]: Exclude<Insertable<PunchesTable>[K], undefined>;
 };
 
+/** The row of a punch's photo (`photos`; the bytes live in the photo store). */
+export type PhotoRow = { hash: string; mime: string; sizeBytes: number; employeeId: string; createdAt: Date };
+
 export function createAttendanceRepo(db: Db) {
   function base(trx: Db | Transaction<Database> = db) {
     return trx
@@ -287,11 +290,22 @@ export function createAttendanceRepo(db: Db) {
       values: PunchValues,
       dirty: [string, string],
       touch: { sessionId: string; at: Date } | null = null,
+      photo: PhotoRow | null = null,
     ) => {
       // Plain SQL rather than the query builder: the check-in hot path, and the builder's compile of a 29-column
-      // insert was a tenth of a check-in's CPU in bench/checkin.
+      // insert was a tenth of a check-in's CPU in bench/checkin. The photo's row rides in the same statement (one
+      // round trip, atomic without a transaction: 4 round trips before, a third of a photo check-in's CPU at the
+      // morning peak); a photo already stored (same bytes, same hash) keeps its row.
       const r = await sql<{ id: string }>`${sql.raw(PREPARED)}
-        with p as (
+        with ${
+          photo
+            ? sql`ph as (
+          insert into photos (hash, mime, size_bytes, employee_id, created_at)
+          values (${photo.hash}, ${photo.mime}, ${photo.sizeBytes}, ${photo.employeeId}, ${photo.createdAt})
+          on conflict (hash) do nothing
+        ), `
+            : sql``
+        }p as (
           insert into punches (${sql.raw(PUNCH_COLUMNS_SQL)})
           values (${sql.join(PUNCH_COLUMNS.map((k) => values[k]))})
           on conflict (employee_id, idempotency_key) do nothing

@@ -97,7 +97,8 @@ export function attendanceRoutes(deps: {
         let photo: UploadedPhoto | null = null;
         if (request.isMultipart()) {
           const upload = await readUpload(request, { fields: ['punch'], fileField: 'photo' });
-          if (upload.file) photo = { bytes: new Uint8Array(upload.file.buf) };
+          // A Buffer is a Uint8Array: taken as it is (no copy of the bytes).
+          if (upload.file) photo = { bytes: upload.file.buf };
           try {
             raw = upload.fields.punch === undefined ? undefined : JSON.parse(upload.fields.punch);
           } catch {

@@ -324,7 +324,9 @@ export function createAttendanceService(deps: Deps) {
     const receivedAt = clock.now().getTime();
     // The signature is left out: ECDSA signs with a random nonce, so a re-signed identical punch is the same punch.
     const { signature: _signature, ...unsigned } = body;
-    const bodyHash = sha256(JSON.stringify(unsigned) + (photo ? sha256(photo.bytes) : ''));
+    // The photo's SHA-256 as received (hashed once: the body hash, the signed photoHash, the stored name).
+    const photoHash = photo ? sha256(photo.bytes) : '';
+    const bodyHash = sha256(JSON.stringify(unsigned) + photoHash);
     const source: PunchFacts['source'] = body.qrCode ? 'QR' : body.offline ? 'OFFLINE' : 'ONLINE';
     const offline = body.offline
       ? {
@@ -378,11 +380,12 @@ export function createAttendanceService(deps: Deps) {
       const type = detectImageType(photo.bytes);
       if (!type || !(capture.photo.types as string[]).includes(type))
         throw new AppError('UNSUPPORTED_FILE', 'Foto harus berupa gambar JPEG, PNG atau WebP');
-      if (body.photoHash && body.photoHash !== sha256(photo.bytes))
+      if (body.photoHash && body.photoHash !== photoHash)
         throw fieldError('photoHash', 'Sidik foto tidak cocok dengan foto yang dikirim');
       try {
         const bytes = stripImageMetadata(photo.bytes, type);
-        stored = { hash: sha256(bytes), bytes, mime: type };
+        // Nothing stripped (a photo taken in the app carries no metadata): the same bytes, the same hash.
+        stored = { hash: bytes === photo.bytes ? photoHash : sha256(bytes), bytes, mime: type };
       } catch (err) {
         if (err instanceof ImageFormatError)
           throw new AppError('UNSUPPORTED_FILE', `Foto rusak: ${err.message}`);
@@ -491,26 +494,23 @@ export function createAttendanceService(deps: Deps) {
       verdict: j.verdict,
       reasons: JSON.stringify(j.reasons),
     };
-    /** The photo row, the punch and its queued days; one statement (no transaction) when there is no photo. */
+    /** The photo's row, the punch and its queued days: one statement (atomic, no transaction). */
     const dirty: [string, string] = [addDays(localDate, -1), localDate];
-    const write = async (trx: Db | Transaction<Database>) => {
-      if (stored)
-        await trx
-          .insertInto('photos')
-          .values({
-            hash: stored.hash,
-            mime: stored.mime,
-            sizeBytes: stored.bytes.length,
-            employeeId: emp.id,
-            createdAt: new Date(receivedAt),
-          })
-          .onConflict((oc) => oc.column('hash').doNothing())
-          .execute();
-      return repo.insertPunch(trx, values, dirty, touch);
-    };
     const touchAt = session.pendingTouch?.() ?? null;
     const touch = touchAt ? { sessionId: session.id, at: touchAt } : null;
-    const id = stored ? await db.transaction().execute(write) : await write(db);
+    const id = await repo.insertPunch(
+      db,
+      values,
+      dirty,
+      touch,
+      stored && {
+        hash: stored.hash,
+        mime: stored.mime,
+        sizeBytes: stored.bytes.length,
+        employeeId: emp.id,
+        createdAt: new Date(receivedAt),
+      },
+    );
     session.touched?.();
     if (id === null) {
       // A concurrent request with the same key won the race: answer as a replay of it.

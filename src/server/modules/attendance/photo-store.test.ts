@@ -36,6 +36,14 @@ describe('local photo store', () => {
     await store.put(hash, bytes);
     expect(await readdir(path.join(dir, hash.slice(0, 2), hash.slice(2, 4)))).toEqual([hash]);
   });
+
+  it('makes a folder again when it was removed after this process made it', async () => {
+    const store = localPhotoStore(dir);
+    await store.put(hash, bytes);
+    await rm(path.join(dir, hash.slice(0, 2)), { recursive: true });
+    await store.put(hash, bytes);
+    expect(Buffer.from((await store.get(hash))!)).toEqual(Buffer.from(bytes));
+  });
 });
 
 describe('S3-compatible photo store', () => {

@@ -12,25 +12,35 @@ export interface PhotoStore {
   delete(hash: string): Promise<void>;
 }
 
-/** Photos under `dir/ab/cd/<hash>` (two levels of fan-out), written atomically (temp file + rename). */
+/**
+ * Photos under `dir/ab/cd/<hash>` (two levels of fan-out), written atomically (temp file + rename). A put of a
+ * photo already stored writes the same bytes again (content-addressed: no check first, one file-system call
+ * fewer per check-in); a folder is made once per process (again if it was removed meanwhile).
+ */
 export function localPhotoStore(dir: string): PhotoStore {
   const fileOf = (hash: string) => {
     if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('invalid photo hash');
     return path.join(dir, hash.slice(0, 2), hash.slice(2, 4), hash);
   };
+  /** Folders this process has made (at most 65,536). */
+  const made = new Set<string>();
   return {
     async put(hash, bytes) {
       const file = fileOf(hash);
-      try {
-        await stat(file);
-        return; // same content already stored
-      } catch {
-        // not there yet
-      }
-      await mkdir(path.dirname(file), { recursive: true });
+      const folder = path.dirname(file);
       // Unique per write: concurrent puts of one photo (identical check-ins) must not share a temporary file.
       const tmp = `${file}.${randomUUID()}.tmp`;
-      await writeFile(tmp, bytes);
+      if (!made.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        made.add(folder);
+      }
+      try {
+        await writeFile(tmp, bytes);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        await mkdir(folder, { recursive: true });
+        await writeFile(tmp, bytes);
+      }
       await rename(tmp, file);
     },
     async get(hash) {
