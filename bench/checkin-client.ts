@@ -35,7 +35,14 @@ export async function spawnBenchServer(env: Record<string, string | undefined>):
   // The server's Node flags (package.json `start`).
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-semi-space-size=128', path.join(ROOT, 'bench/checkin-server.ts')],
+    [
+      '--max-semi-space-size=128',
+      // BENCH_SERVER_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops (where its time goes).
+      ...(process.env.BENCH_SERVER_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`]
+        : []),
+      path.join(ROOT, 'bench/checkin-server.ts'),
+    ],
     {
       cwd: ROOT,
       env,
