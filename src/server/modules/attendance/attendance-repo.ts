@@ -294,8 +294,8 @@ export function createAttendanceRepo(db: Db) {
     ) => {
       // Plain SQL rather than the query builder: the check-in hot path, and the builder's compile of a 29-column
       // insert was a tenth of a check-in's CPU in bench/checkin. The photo's row rides in the same statement (one
-      // round trip, atomic without a transaction: 4 round trips before, a third of a photo check-in's CPU at the
-      // morning peak); a photo already stored (same bytes, same hash) keeps its row.
+      // round trip, atomic without a transaction; before, a transaction of four); a photo already stored (same
+      // bytes, same hash) keeps its row.
       const r = await sql<{ id: string }>`${sql.raw(PREPARED)}
         with ${
           photo
