@@ -25,15 +25,15 @@
  * `--root DIR` runs another checkout's server and build (e.g. an older commit unpacked with `git archive`, with
  * node_modules linked), for before/after figures on the same machine in the same way.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { generateDemoData, pickDemoLogins } from '../src/server/db/seeds/demo-data.ts';
+import { spawnServer } from '../e2e/server-process.ts';
 import { opt } from './pg-admin.ts';
 
 // ------------------------------------------------------------------ options
@@ -92,71 +92,29 @@ function ensureBuild(): void {
   if (res.status !== 0) throw new Error('vite build failed');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
+/**
+ * The real server of ROOT (e2e/server-process.ts, with package.json `start`'s Node flags) on a fresh PGlite with the
+ * province without history: the employee's phone is not bound to anyone yet, so this browser becomes it.
+ */
 async function startServer(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'abdi-bench-web-'));
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    DEMO_DATA: 'true',
-    // The province without history: the employee's phone is not bound to anyone yet, so this browser becomes it.
-    DEMO_HISTORY: 'false',
-    WEB_DIST_DIR: path.join(ROOT, 'dist'),
-    LOGIN_RATE_PER_MINUTE: '1000',
-    DATA_DIR: dataDir,
-    DATABASE_URL: undefined,
-  };
-  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=128', 'scripts/start.ts'], {
-    cwd: ROOT,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (b: Buffer) => (output = (output + b.toString()).slice(-10_000));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const baseUrl = `http://localhost:${port}`;
-  const stop = async () => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // gone
-    }
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-    await rm(dataDir, { recursive: true, force: true });
-  };
   const started = performance.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-    if (performance.now() - started > 180_000) {
-      await stop();
-      throw new Error(`server not healthy after 180 s:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  const server = await spawnServer(
+    { dataDir },
+    {},
+    { root: ROOT, nodeArgs: ['--max-semi-space-size=128'] },
+  ).catch(async (err: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  });
   console.log(`server ready in ${((performance.now() - started) / 1000).toFixed(1)} s (${ROOT})`);
-  return { baseUrl, stop };
+  return {
+    baseUrl: server.baseUrl,
+    stop: async () => {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 // ------------------------------------------------------------------ measuring
@@ -435,22 +393,28 @@ async function main(): Promise<void> {
   const login = opt('login', pickDemoLogins(demo).pegawai[0]!.login);
   const server = await startServer();
   const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  // A browser that cannot start (no Chromium) leaves no server behind: it runs in its own process group.
+  const browser = await chromium
+    .launch({
+      executablePath,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+      ],
+    })
+    .catch(async (err: unknown) => {
+      await server.stop();
+      throw err;
+    });
   try {
     // Where the employee's office is (their own today's places), to stand inside its fence.
     const probe = await browser.newContext({ baseURL: server.baseUrl });

@@ -65,11 +65,13 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 /**
  * Spawns the server on a free port with demo data (the bare province unless `extraEnv` asks for DEMO_HISTORY), on
  * the given PostgreSQL database or PGlite data directory; resolves once /api/health answers ok. `stop()` ends its
- * process group (SIGTERM, then SIGKILL after 10 s).
+ * process group (SIGTERM, then SIGKILL after 10 s). `root`: another checkout whose server and web build run (bench/web
+ * `--root`); `nodeArgs`: Node flags before the script (e.g. those of package.json `start`).
  */
 export async function spawnServer(
   storage: { databaseUrl: string } | { dataDir: string },
   extraEnv: Record<string, string> = {},
+  { root = ROOT, nodeArgs = [] }: { root?: string; nodeArgs?: string[] } = {},
 ): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
@@ -83,15 +85,15 @@ export async function spawnServer(
     // The bare province (no history): fast to load, and each story starts from a known state (no phone bound,
     // no request pending). A file that shows the lived-in demo passes DEMO_HISTORY: 'true'.
     DEMO_HISTORY: 'false',
-    WEB_DIST_DIR: DIST,
+    WEB_DIST_DIR: root === ROOT ? DIST : path.join(root, 'dist'),
     // The e2e run signs in many times from one address; keep the limiter out of the way.
     LOGIN_RATE_PER_MINUTE: '1000',
     DATABASE_URL: 'databaseUrl' in storage ? storage.databaseUrl : undefined,
     DATA_DIR: 'dataDir' in storage ? storage.dataDir : undefined,
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ['scripts/start.ts'], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.ts'], {
+    cwd: root,
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
